@@ -1,0 +1,316 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reel-record-table"
+
+#include "config.h"
+
+#include "reel-record-table.h"
+
+#include <string.h>
+
+/* One interned id with the position where it first appeared, so that an id
+ * that resolves to nothing can be reported where the reader saw it. Its sums
+ * cover only the years it has records for: [first_year, first_year + n_years). */
+typedef struct {
+  char          *id;
+  guint          line;
+  guint          column;
+  guint          first_year;
+  guint          n_years;
+  ReelRecordSum *sums;
+} Entry;
+
+typedef struct {
+  GHashTable *index;    /* id → position + 1 in entries */
+  GArray     *entries;  /* of Entry */
+  guint       last;     /* records come in runs of the same id */
+} Ids;
+
+struct _ReelRecordTable {
+  Ids     regions;
+  Ids     platforms;
+  guint64 n_records;
+  guint   first_year;
+  guint   last_year;
+};
+
+static void
+entry_clear (gpointer data)
+{
+  Entry *entry = data;
+
+  g_free (entry->id);
+  g_free (entry->sums);
+}
+
+static void
+ids_init (Ids *ids)
+{
+  ids->index = g_hash_table_new (g_str_hash, g_str_equal);
+  ids->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
+  g_array_set_clear_func (ids->entries, entry_clear);
+  ids->last = REEL_RECORD_NO_ID;
+}
+
+static void
+ids_clear (Ids *ids)
+{
+  g_clear_pointer (&ids->index, g_hash_table_unref);
+  g_clear_pointer (&ids->entries, g_array_unref);
+}
+
+static guint
+ids_intern (Ids        *ids,
+            const char *id,
+            guint       line,
+            guint       column)
+{
+  Entry entry = { 0 };
+  gpointer found;
+
+  g_assert (id != NULL);
+
+  if (ids->last != REEL_RECORD_NO_ID &&
+      strcmp (g_array_index (ids->entries, Entry, ids->last).id, id) == 0)
+    return ids->last;
+
+  found = g_hash_table_lookup (ids->index, id);
+  if (found != NULL)
+    return ids->last = GPOINTER_TO_UINT (found) - 1;
+
+  entry.id = g_strdup (id);
+  entry.line = line;
+  entry.column = column;
+  g_array_append_val (ids->entries, entry);
+  g_hash_table_insert (ids->index, entry.id, GUINT_TO_POINTER (ids->entries->len));
+
+  return ids->last = ids->entries->len - 1;
+}
+
+/* Grows the entry's year window to include @year; the window only ever
+ * widens, and most sets of records span a handful of years. */
+static ReelRecordSum *
+entry_sum (Entry *entry,
+           guint  year)
+{
+  if (entry->n_years == 0)
+    {
+      entry->first_year = year;
+      entry->n_years = 1;
+      entry->sums = g_new0 (ReelRecordSum, 1);
+    }
+  else if (year < entry->first_year || year >= entry->first_year + entry->n_years)
+    {
+      guint first = MIN (year, entry->first_year);
+      guint end = MAX (year + 1, entry->first_year + entry->n_years);
+      ReelRecordSum *sums = g_new0 (ReelRecordSum, end - first);
+
+      memcpy (sums + (entry->first_year - first), entry->sums,
+              entry->n_years * sizeof (ReelRecordSum));
+      g_free (entry->sums);
+      entry->sums = sums;
+      entry->first_year = first;
+      entry->n_years = end - first;
+    }
+
+  return &entry->sums[year - entry->first_year];
+}
+
+static const ReelRecordSum *
+ids_get_sum (const Ids *ids,
+             guint      i,
+             guint      year)
+{
+  const Entry *entry;
+
+  g_return_val_if_fail (i < ids->entries->len, NULL);
+
+  entry = &g_array_index (ids->entries, Entry, i);
+  if (year < entry->first_year || year >= entry->first_year + entry->n_years)
+    return NULL;
+  if (entry->sums[year - entry->first_year].months == 0)
+    return NULL;
+
+  return &entry->sums[year - entry->first_year];
+}
+
+static const char *
+ids_get_id (const Ids *ids,
+            guint      i,
+            guint     *line,
+            guint     *column)
+{
+  const Entry *entry;
+
+  g_return_val_if_fail (i < ids->entries->len, NULL);
+
+  entry = &g_array_index (ids->entries, Entry, i);
+  if (line != NULL)
+    *line = entry->line;
+  if (column != NULL)
+    *column = entry->column;
+
+  return entry->id;
+}
+
+ReelRecordTable *
+reel_record_table_new (void)
+{
+  ReelRecordTable *table = g_new0 (ReelRecordTable, 1);
+
+  ids_init (&table->regions);
+  ids_init (&table->platforms);
+  table->first_year = G_MAXUINT;
+
+  return table;
+}
+
+void
+reel_record_table_free (ReelRecordTable *table)
+{
+  if (table == NULL)
+    return;
+
+  ids_clear (&table->regions);
+  ids_clear (&table->platforms);
+  g_free (table);
+}
+
+guint
+reel_record_table_intern_region (ReelRecordTable *table,
+                                 const char      *id,
+                                 guint            line,
+                                 guint            column)
+{
+  g_return_val_if_fail (table != NULL, REEL_RECORD_NO_ID);
+  g_return_val_if_fail (id != NULL, REEL_RECORD_NO_ID);
+
+  return ids_intern (&table->regions, id, line, column);
+}
+
+guint
+reel_record_table_intern_platform (ReelRecordTable *table,
+                                   const char      *id,
+                                   guint            line,
+                                   guint            column)
+{
+  g_return_val_if_fail (table != NULL, REEL_RECORD_NO_ID);
+  g_return_val_if_fail (id != NULL, REEL_RECORD_NO_ID);
+
+  return ids_intern (&table->platforms, id, line, column);
+}
+
+/* @year and @month must have been checked by the reader (the reader knows
+ * where they came from and reports them); @platform may be REEL_RECORD_NO_ID. */
+void
+reel_record_table_add (ReelRecordTable *table,
+                       guint            region,
+                       guint            platform,
+                       guint            year,
+                       guint            month,
+                       double           revenue)
+{
+  ReelRecordSum *sum;
+
+  g_return_if_fail (table != NULL);
+  g_return_if_fail (region < table->regions.entries->len);
+  g_return_if_fail (platform == REEL_RECORD_NO_ID || platform < table->platforms.entries->len);
+  g_return_if_fail (year >= REEL_RECORD_YEAR_MIN && year <= REEL_RECORD_YEAR_MAX);
+  g_return_if_fail (month >= 1 && month <= 12);
+
+  sum = entry_sum (&g_array_index (table->regions.entries, Entry, region), year);
+  sum->revenue += revenue;
+  sum->months |= 1u << (month - 1);
+
+  if (platform != REEL_RECORD_NO_ID)
+    {
+      sum = entry_sum (&g_array_index (table->platforms.entries, Entry, platform), year);
+      sum->revenue += revenue;
+      sum->months |= 1u << (month - 1);
+    }
+
+  table->first_year = MIN (table->first_year, year);
+  table->last_year = MAX (table->last_year, year);
+  table->n_records++;
+}
+
+guint64
+reel_record_table_get_n_records (const ReelRecordTable *table)
+{
+  g_return_val_if_fail (table != NULL, 0);
+
+  return table->n_records;
+}
+
+guint
+reel_record_table_get_n_regions (const ReelRecordTable *table)
+{
+  g_return_val_if_fail (table != NULL, 0);
+
+  return table->regions.entries->len;
+}
+
+guint
+reel_record_table_get_n_platforms (const ReelRecordTable *table)
+{
+  g_return_val_if_fail (table != NULL, 0);
+
+  return table->platforms.entries->len;
+}
+
+const char *
+reel_record_table_get_region_id (const ReelRecordTable *table,
+                                 guint                  region,
+                                 guint                 *line,
+                                 guint                 *column)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+
+  return ids_get_id (&table->regions, region, line, column);
+}
+
+const char *
+reel_record_table_get_platform_id (const ReelRecordTable *table,
+                                   guint                  platform,
+                                   guint                 *line,
+                                   guint                 *column)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+
+  return ids_get_id (&table->platforms, platform, line, column);
+}
+
+/* Returns NULL when the region had no record in @year. */
+const ReelRecordSum *
+reel_record_table_get_region_sum (const ReelRecordTable *table,
+                                  guint                  region,
+                                  guint                  year)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+
+  return ids_get_sum (&table->regions, region, year);
+}
+
+const ReelRecordSum *
+reel_record_table_get_platform_sum (const ReelRecordTable *table,
+                                    guint                  platform,
+                                    guint                  year)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+
+  return ids_get_sum (&table->platforms, platform, year);
+}
+
+gboolean
+reel_record_table_get_year_range (const ReelRecordTable *table,
+                                  guint                 *first,
+                                  guint                 *last)
+{
+  g_return_val_if_fail (table != NULL, FALSE);
+
+  if (table->n_records == 0)
+    return FALSE;
+
+  *first = table->first_year;
+  *last = table->last_year;
+  return TRUE;
+}

@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Records (`region`, `period`, `revenue`, optional `country` and `platform`)
+ * are never kept one by one: the JSON scanner and the CSV reader add each to
+ * this table, which sums them per (region, year) and (platform, year) into
+ * arrays indexed by interned id. Its memory grows with the number of distinct
+ * ids and years, not with the number of records. */
+
+#define REEL_RECORD_YEAR_MIN   1990
+#define REEL_RECORD_YEAR_MAX   2100
+#define REEL_RECORD_NO_ID      G_MAXUINT
+
+typedef struct _ReelRecordTable ReelRecordTable;
+
+typedef struct {
+  double  revenue;
+  guint16 months;      /* bit m-1 set when month m had a record */
+} ReelRecordSum;
+
+ReelRecordTable     *reel_record_table_new             (void);
+void                 reel_record_table_free            (ReelRecordTable    *table);
+guint                reel_record_table_intern_region   (ReelRecordTable    *table,
+                                                        const char         *id,
+                                                        guint               line,
+                                                        guint               column);
+guint                reel_record_table_intern_platform (ReelRecordTable    *table,
+                                                        const char         *id,
+                                                        guint               line,
+                                                        guint               column);
+void                 reel_record_table_add             (ReelRecordTable    *table,
+                                                        guint               region,
+                                                        guint               platform,
+                                                        guint               year,
+                                                        guint               month,
+                                                        double              revenue);
+guint64              reel_record_table_get_n_records   (const ReelRecordTable *table);
+guint                reel_record_table_get_n_regions   (const ReelRecordTable *table);
+guint                reel_record_table_get_n_platforms (const ReelRecordTable *table);
+const char          *reel_record_table_get_region_id   (const ReelRecordTable *table,
+                                                        guint               region,
+                                                        guint              *line,
+                                                        guint              *column);
+const char          *reel_record_table_get_platform_id (const ReelRecordTable *table,
+                                                        guint               platform,
+                                                        guint              *line,
+                                                        guint              *column);
+const ReelRecordSum *reel_record_table_get_region_sum  (const ReelRecordTable *table,
+                                                        guint               region,
+                                                        guint               year);
+const ReelRecordSum *reel_record_table_get_platform_sum (const ReelRecordTable *table,
+                                                         guint               platform,
+                                                         guint               year);
+gboolean             reel_record_table_get_year_range  (const ReelRecordTable *table,
+                                                        guint              *first,
+                                                        guint              *last);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReelRecordTable, reel_record_table_free)
+
+G_END_DECLS

@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "reel-record-table.h"
+
+static void
+test_record_table_sums (void)
+{
+  g_autoptr(ReelRecordTable) table = reel_record_table_new ();
+  const ReelRecordSum *sum;
+  guint na, eu, reelshort, first, last;
+
+  na = reel_record_table_intern_region (table, "north-america", 3, 5);
+  eu = reel_record_table_intern_region (table, "europe", 9, 5);
+  g_assert_cmpuint (reel_record_table_intern_region (table, "north-america", 20, 5), ==, na);
+  g_assert_cmpuint (na, !=, eu);
+  reelshort = reel_record_table_intern_platform (table, "reelshort", 3, 40);
+
+  reel_record_table_add (table, na, reelshort, 2024, 1, 100.5);
+  reel_record_table_add (table, na, reelshort, 2024, 1, 0.5);
+  reel_record_table_add (table, na, REEL_RECORD_NO_ID, 2024, 12, 10);
+  reel_record_table_add (table, na, REEL_RECORD_NO_ID, 2022, 6, 7);
+  reel_record_table_add (table, eu, reelshort, 2025, 3, 2);
+
+  g_assert_cmpuint (reel_record_table_get_n_records (table), ==, 5);
+  g_assert_cmpuint (reel_record_table_get_n_regions (table), ==, 2);
+  g_assert_cmpuint (reel_record_table_get_n_platforms (table), ==, 1);
+
+  sum = reel_record_table_get_region_sum (table, na, 2024);
+  g_assert_nonnull (sum);
+  g_assert_cmpfloat (sum->revenue, ==, 111.0);
+  g_assert_cmphex (sum->months, ==, (1 << 0) | (1 << 11));
+
+  /* The year window grew downwards without losing 2024's sum. */
+  sum = reel_record_table_get_region_sum (table, na, 2022);
+  g_assert_nonnull (sum);
+  g_assert_cmpfloat (sum->revenue, ==, 7.0);
+  g_assert_null (reel_record_table_get_region_sum (table, na, 2023));
+  g_assert_null (reel_record_table_get_region_sum (table, na, 2025));
+  g_assert_cmpfloat (reel_record_table_get_region_sum (table, na, 2024)->revenue, ==, 111.0);
+
+  sum = reel_record_table_get_platform_sum (table, reelshort, 2024);
+  g_assert_nonnull (sum);
+  g_assert_cmpfloat (sum->revenue, ==, 101.0);
+  g_assert_cmpfloat (reel_record_table_get_platform_sum (table, reelshort, 2025)->revenue, ==, 2.0);
+
+  g_assert_true (reel_record_table_get_year_range (table, &first, &last));
+  g_assert_cmpuint (first, ==, 2022);
+  g_assert_cmpuint (last, ==, 2025);
+}
+
+static void
+test_record_table_positions (void)
+{
+  g_autoptr(ReelRecordTable) table = reel_record_table_new ();
+  guint line, column, i;
+
+  i = reel_record_table_intern_region (table, "nowhere", 7, 19);
+  reel_record_table_intern_region (table, "nowhere", 8, 3);
+  g_assert_cmpstr (reel_record_table_get_region_id (table, i, &line, &column), ==, "nowhere");
+  /* The first place an id appeared is where a dangling id is reported. */
+  g_assert_cmpuint (line, ==, 7);
+  g_assert_cmpuint (column, ==, 19);
+}
+
+static void
+test_record_table_empty (void)
+{
+  g_autoptr(ReelRecordTable) table = reel_record_table_new ();
+  guint first = 0, last = 0;
+
+  g_assert_false (reel_record_table_get_year_range (table, &first, &last));
+  g_assert_cmpuint (reel_record_table_get_n_records (table), ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/record-table/sums", test_record_table_sums);
+  g_test_add_func ("/record-table/positions", test_record_table_positions);
+  g_test_add_func ("/record-table/empty", test_record_table_empty);
+
+  return g_test_run ();
+}
