@@ -1,0 +1,157 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Checks data/reelscope-dataset.schema.json: the schema itself is valid
+# draft 2020-12, every dataset named on the command line validates, and a
+# list of broken documents is rejected (so a too lax schema fails).
+#
+# Usage: test-schema.py SCHEMA [VALID-DATASET...]
+# Output: TAP. Needs python3-jsonschema 4.x (Debian), hence /usr/bin/python3.
+
+import copy
+import json
+import os
+import sys
+
+from jsonschema import Draft202012Validator
+
+results = []
+
+
+def check(ok, name, diag=None):
+    results.append((bool(ok), name, diag))
+
+
+def load_json(path):
+    with open(path, encoding='utf-8') as f:
+        return json.load(f)
+
+
+# A small valid document; each invalid case below breaks it in one place.
+BASE = {
+    'format': 'reelscope-dataset',
+    'version': 1,
+    'title': {'en': 'Test', 'zh-CN': '测试'},
+    'currency': 'USD',
+    'updated': '2025-11',
+    'sources': [{'id': 'src-1', 'title': 'A source', 'url': 'https://example.org/', 'published': '2025'}],
+    'global': {'revenue': [{'year': 2024, 'value': 1000, 'source': 'src-1', 'primary': True}]},
+    'regions': [{
+        'id': 'north-america',
+        'name': {'en': 'North America', 'pt-BR': 'América do Norte'},
+        'countries': ['US', 'CA'],
+        'revenue': [{'year': 2024, 'value': 500, 'source': 'src-1', 'qualifier': 'approx'}],
+        'growth': [{'metric': 'viewership', 'year': 2025, 'percent': -3.5, 'source': 'src-1'}],
+        'audience': {'summary': 'Mostly women',
+                     'traits': [{'label': 'Women', 'share': 0.7, 'source': 'src-1'}],
+                     'notes': [{'text': 'A note.', 'source': 'src-1'}]},
+    }],
+    'experts': [{'id': 'expert-1', 'name': 'An Expert',
+                 'quotes': [{'text': 'A quote.', 'source': 'src-1', 'regions': ['north-america'], 'topics': ['x']}]}],
+    'platforms': [{'id': 'app-1', 'name': 'App', 'launched': 2022,
+                   'revenue': [{'year': 2023, 'value': 10, 'source': 'src-1'}]}],
+    'records': [{'region': 'north-america', 'period': '2024-01', 'revenue': 12.5,
+                 'country': 'US', 'platform': 'app-1'}],
+}
+
+
+def mutated(fn):
+    doc = copy.deepcopy(BASE)
+    fn(doc)
+    return doc
+
+
+def set_path(path, value):
+    def fn(doc):
+        node = doc
+        for key in path[:-1]:
+            node = node[key]
+        node[path[-1]] = value
+    return fn
+
+
+def del_path(path):
+    def fn(doc):
+        node = doc
+        for key in path[:-1]:
+            node = node[key]
+        del node[path[-1]]
+    return fn
+
+
+INVALID = [
+    ('missing format', del_path(['format'])),
+    ('version 2', set_path(['version'], 2)),
+    ('region id with uppercase', set_path(['regions', 0, 'id'], 'North-America')),
+    ('trait share 1.5', set_path(['regions', 0, 'audience', 'traits', 0, 'share'], 1.5)),
+    ('figure year 2024.5', set_path(['regions', 0, 'revenue', 0, 'year'], 2024.5)),
+    ('figure year 1980', set_path(['global', 'revenue', 0, 'year'], 1980)),
+    ('negative money', set_path(['regions', 0, 'revenue', 0, 'value'], -1)),
+    ('record period 2024-13', set_path(['records', 0, 'period'], '2024-13')),
+    ('bad qualifier', set_path(['regions', 0, 'revenue', 0, 'qualifier'], 'roughly')),
+    ('region without name', del_path(['regions', 0, 'name'])),
+    ('empty regions list', set_path(['regions'], [])),
+]
+
+
+def main(argv):
+    if len(argv) < 2:
+        print('usage: test-schema.py SCHEMA [VALID-DATASET...]', file=sys.stderr)
+        return 2
+
+    schema = None
+    try:
+        schema = load_json(argv[1])
+        Draft202012Validator.check_schema(schema)
+        check(True, 'schema is valid JSON Schema draft 2020-12')
+    except Exception as e:  # noqa: BLE001 - any failure is a test failure
+        check(False, 'schema is valid JSON Schema draft 2020-12', str(e))
+        schema = None
+
+    validator = Draft202012Validator(schema) if schema is not None else None
+
+    def errors_of(doc):
+        return sorted(validator.iter_errors(doc), key=lambda e: list(e.absolute_path))
+
+    if validator is None:
+        check(False, 'built-in valid document validates', 'no usable schema')
+    else:
+        errs = errors_of(BASE)
+        check(not errs, 'built-in valid document validates',
+              '\n'.join(f'{list(e.absolute_path)}: {e.message}' for e in errs))
+
+    for path in argv[2:]:
+        name = f'valid fixture {os.path.basename(path)} validates'
+        if validator is None:
+            check(False, name, 'no usable schema')
+            continue
+        try:
+            doc = load_json(path)
+        except Exception as e:  # noqa: BLE001
+            check(False, name, f'cannot read {path}: {e}')
+            continue
+        errs = errors_of(doc)
+        check(not errs, name,
+              '\n'.join(f'{list(e.absolute_path)}: {e.message}' for e in errs[:20]))
+
+    for label, fn in INVALID:
+        name = f'invalid document rejected: {label}'
+        if validator is None:
+            check(False, name, 'no usable schema')
+            continue
+        doc = mutated(fn)
+        check(not validator.is_valid(doc), name, 'the schema accepted it')
+
+    print(f'1..{len(results)}')
+    failed = 0
+    for i, (ok, name, diag) in enumerate(results, 1):
+        print(f'{"ok" if ok else "not ok"} {i} - {name}')
+        if not ok:
+            failed += 1
+            for line in (diag or '').splitlines():
+                print(f'# {line}')
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv))
