@@ -68,10 +68,10 @@ static const struct {
   const char *file;
   const char *message;
 } stricter[] = {
-  { "y_object_duplicated_key.json", "Duplicate member “a” in the same object" },
-  { "y_object_duplicated_key_and_value.json", "Duplicate member “a” in the same object" },
-  { "y_object_escaped_null_in_key.json", "Text may not contain U+0000" },
-  { "y_string_null_escape.json", "Text may not contain U+0000" },
+  { "y_object_duplicated_key.json", "duplicate member “a” in the same object" },
+  { "y_object_duplicated_key_and_value.json", "duplicate member “a” in the same object" },
+  { "y_object_escaped_null_in_key.json", "text may not contain U+0000" },
+  { "y_string_null_escape.json", "text may not contain U+0000" },
 };
 
 static void
@@ -123,31 +123,31 @@ typedef struct {
 
 /* Each refusal is exact: where, in what member, and a message a person can act on. */
 static const Refusal refusals[] = {
-  { "", 1, 1, "", "The file is empty" },
-  { "  \n ", 2, 2, "", "The file has no JSON value" },
-  { "{\"a\": 1 /* c */}", 1, 9, "a", "Expected “,” or “}”, found “/”" },
+  { "", 1, 1, "", "the file is empty" },
+  { "  \n ", 2, 2, "", "the file has no JSON value" },
+  { "{\"a\": 1 /* c */}", 1, 9, "a", "expected “,” or “}”, found “/”" },
   { "// c\n{}", 1, 1, "", "JSON does not allow comments" },
-  { "{\"a\": 1, \"b\": 2, \"a\": 3}", 1, 18, "a", "Duplicate member “a” in the same object" },
+  { "{\"a\": 1, \"b\": 2, \"a\": 3}", 1, 18, "a", "duplicate member “a” in the same object" },
   { "{\"regions\": [{\"id\": \"x\", \"id\": \"y\"}]}", 1, 26, "regions[0].id",
-    "Duplicate member “id” in the same object" },
-  { "{} {}", 1, 4, "", "Unexpected data after the end of the document" },
-  { "[1,]", 1, 4, "[1]", "Expected a value (a trailing comma is not allowed), found “]”" },
-  { "{\"a\": \"x\\u0000y\"}", 1, 9, "a", "Text may not contain U+0000" },
+    "duplicate member “id” in the same object" },
+  { "{} {}", 1, 4, "", "unexpected data after the end of the document" },
+  { "[1,]", 1, 4, "[1]", "expected a value (a trailing comma is not allowed), found “]”" },
+  { "{\"a\": \"x\\u0000y\"}", 1, 9, "a", "text may not contain U+0000" },
   { "[NaN]", 1, 2, "[0]", "NaN and Infinity are not JSON numbers" },
-  { "[-Infinity]", 1, 2, "[0]", "Expected a digit in the number, found “I”" },
-  { "{\"v\": 1e400}", 1, 7, "v", "The number 1e400 is too large" },
-  { "[01]", 1, 2, "[0]", "A number may not start with 0" },
-  { "[1.]", 1, 2, "[0]", "Expected a digit after the decimal point, found “]”" },
-  { "[\"\xc3\xa9\", \"\xff\"]", 1, 8, "[1]", "Invalid UTF-8 (byte 0xFF)" },
-  { "[\"\xed\xa0\x80\"]", 1, 3, "[0]", "Invalid UTF-8 (byte 0xED)" },
+  { "[-Infinity]", 1, 2, "[0]", "expected a digit in the number, found “I”" },
+  { "{\"v\": 1e400}", 1, 7, "v", "the number 1e400 is too large" },
+  { "[01]", 1, 2, "[0]", "a number may not start with 0" },
+  { "[1.]", 1, 2, "[0]", "expected a digit after the decimal point, found “]”" },
+  { "[\"\xc3\xa9\", \"\xff\"]", 1, 8, "[1]", "invalid UTF-8 (byte 0xFF)" },
+  { "[\"\xed\xa0\x80\"]", 1, 3, "[0]", "invalid UTF-8 (byte 0xED)" },
   { "[\"\\ud800\"]", 1, 3, "[0]", "\\uD800 must be followed by the second half of its surrogate pair" },
-  { "[\"a\tb\"]", 1, 4, "[0]", "A control character (U+0009) must be escaped in a string" },
+  { "[\"a\tb\"]", 1, 4, "[0]", "a control character (U+0009) must be escaped in a string" },
   { "{\"a\":\n  [1, 2,\n   \"中文\", tru]}", 3, 10, "a[3]",
-    "Expected a value (a string, number, object, array, true, false or null)" },
-  { "[\"abc", 1, 2, "[0]", "The string is not closed before the end of the file" },
-  { "\xef\xbb\xbf[1 2]", 1, 4, "[0]", "Expected “,” or “]”, found “2”" },
-  { "{\"a b\": {\"c.d\": [true, x]}}", 1, 24, "[\"a b\"][\"c.d\"][1]", "Expected a value, found “x”" },
-  { "\x00", 1, 1, "", "Expected a value, found U+0000" },
+    "expected a value (a string, number, object, array, true, false or null)" },
+  { "[\"abc", 1, 2, "[0]", "the string is not closed before the end of the file" },
+  { "\xef\xbb\xbf[1 2]", 1, 4, "[0]", "expected “,” or “]”, found “2”" },
+  { "{\"a b\": {\"c.d\": [true, x]}}", 1, 24, "[\"a b\"][\"c.d\"][1]", "expected a value, found “x”" },
+  { "\x00", 1, 1, "", "expected a value, found U+0000" },
 };
 
 static void
@@ -203,7 +203,7 @@ test_depth (void)
     g_string_append_c (deep, '[');
   problem = scan_data (deep->str, deep->len, NULL);
   g_assert_nonnull (problem);
-  g_assert_cmpstr (problem->message, ==, "Nesting is deeper than the limit of 64 levels");
+  g_assert_cmpstr (problem->message, ==, "nesting is deeper than the limit of 64 levels");
   g_assert_cmpuint (problem->column, ==, REEL_JSON_MAX_DEPTH + 1);
 }
 
@@ -223,7 +223,7 @@ test_many_keys (void)
   g_string_append (doc, ", \"k42\": 1}");
   problem = scan_data (doc->str, doc->len, NULL);
   g_assert_nonnull (problem);
-  g_assert_cmpstr (problem->message, ==, "Duplicate member “k42” in the same object");
+  g_assert_cmpstr (problem->message, ==, "duplicate member “k42” in the same object");
   g_assert_cmpstr (problem->path, ==, "k42");
 }
 

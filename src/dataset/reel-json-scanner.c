@@ -20,6 +20,7 @@ typedef struct {
   GString    *keys;         /* objects: every key so far, each followed by a NUL */
   gsize       last_key;     /* objects: offset of the current key in keys */
   guint       n_keys;
+  gboolean    in_key;       /* objects: between a “{” or “,” and the next key */
   GHashTable *key_set;      /* objects with more than LINEAR_KEYS_MAX keys */
 } Frame;
 
@@ -138,7 +139,7 @@ fail_unexpected (ReelJsonScanner *self,
   g_autofree char *found = describe_next (self);
 
   return fail_at (self, self->line, self->column,
-                  _("Expected %s, found %s"), expected, found);
+                  _("expected %s, found %s"), expected, found);
 }
 
 static int
@@ -219,7 +220,7 @@ read_hex4 (ReelJsonScanner *self,
       int v = hex_value (peek (self));
 
       if (v < 0)
-        return fail_at (self, line, column, _("A \\u escape needs four hexadecimal digits"));
+        return fail_at (self, line, column, _("a \\u escape needs four hexadecimal digits"));
       *out = (*out << 4) | (guint) v;
       advance (self);
     }
@@ -273,7 +274,7 @@ read_escape (ReelJsonScanner *self)
           u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
         }
       if (u == 0)
-        return fail_at (self, line, column, _("Text may not contain U+0000"));
+        return fail_at (self, line, column, _("text may not contain U+0000"));
       g_string_append_unichar (self->text, u);
       return TRUE;
     default:
@@ -314,7 +315,7 @@ read_utf8 (ReelJsonScanner *self)
         hi = 0x8F;
     }
   else
-    return fail_at (self, line, column, _("Invalid UTF-8 (byte 0x%02X)"), lead);
+    return fail_at (self, line, column, _("invalid UTF-8 (byte 0x%02X)"), lead);
 
   g_string_append_c (self->text, lead);
   advance (self);
@@ -324,7 +325,7 @@ read_utf8 (ReelJsonScanner *self)
       int c = peek (self);
 
       if (c < lo || c > hi)
-        return fail_at (self, line, column, _("Invalid UTF-8 (byte 0x%02X)"), lead);
+        return fail_at (self, line, column, _("invalid UTF-8 (byte 0x%02X)"), lead);
       g_string_append_c (self->text, c);
       advance (self);
       lo = 0x80;
@@ -359,7 +360,7 @@ read_string (ReelJsonScanner *self)
         }
 
       if (self->text->len > REEL_JSON_MAX_STRING)
-        return fail_at (self, line, column, _("The string is longer than the limit of %u bytes"),
+        return fail_at (self, line, column, _("the string is longer than the limit of %u bytes"),
                         REEL_JSON_MAX_STRING);
 
       c = peek (self);
@@ -380,12 +381,12 @@ read_string (ReelJsonScanner *self)
         }
       else if (c < 0)
         {
-          return fail_at (self, line, column, _("The string is not closed before the end of the file"));
+          return fail_at (self, line, column, _("the string is not closed before the end of the file"));
         }
       else if (c < 0x20)
         {
           return fail_at (self, self->line, self->column,
-                          _("A control character (U+%04X) must be escaped in a string"), (guint) c);
+                          _("a control character (U+%04X) must be escaped in a string"), (guint) c);
         }
     }
 }
@@ -413,13 +414,13 @@ take_digits (ReelJsonScanner *self,
     {
       g_autofree char *found = describe_next (self);
 
-      return fail_at (self, line, column, _("Expected a digit %s, found %s"), what, found);
+      return fail_at (self, line, column, _("expected a digit %s, found %s"), what, found);
     }
 
   while (is_digit (peek (self)))
     {
       if (self->text->len >= REEL_JSON_MAX_NUMBER_LENGTH)
-        return fail_at (self, line, column, _("The number is longer than %u characters"),
+        return fail_at (self, line, column, _("the number is longer than %u characters"),
                         REEL_JSON_MAX_NUMBER_LENGTH);
       take (self);
     }
@@ -443,7 +444,7 @@ read_number (ReelJsonScanner *self,
     {
       take (self);
       if (is_digit (peek (self)))
-        return fail_at (self, event.line, event.column, _("A number may not start with 0"));
+        return fail_at (self, event.line, event.column, _("a number may not start with 0"));
     }
   else if (!take_digits (self, event.line, event.column, _("in the number")))
     return FALSE;
@@ -476,7 +477,7 @@ read_number (ReelJsonScanner *self,
       if (self->text->len > 24)
         g_string_overwrite (g_string_truncate (self->text, 21), 20, "…");
       return fail_at (self, event.line, event.column,
-                      _("The number %s is too large"), self->text->str);
+                      _("the number %s is too large"), self->text->str);
     }
 
   return emit_text (self, &event);
@@ -494,7 +495,7 @@ read_word (ReelJsonScanner   *self,
     {
       if (peek (self) != *w)
         return fail_at (self, line, column,
-                        _("Expected a value (a string, number, object, array, true, false or null)"));
+                        _("expected a value (a string, number, object, array, true, false or null)"));
       advance (self);
     }
 
@@ -567,7 +568,7 @@ read_object (ReelJsonScanner *self,
   int c;
 
   if (self->n_frames >= REEL_JSON_MAX_DEPTH)
-    return fail_at (self, line, column, _("Nesting is deeper than the limit of %u levels"),
+    return fail_at (self, line, column, _("nesting is deeper than the limit of %u levels"),
                     REEL_JSON_MAX_DEPTH);
 
   if (!emit (self, REEL_JSON_OBJECT_START, depth, line, column))
@@ -582,10 +583,12 @@ read_object (ReelJsonScanner *self,
       {
         ReelJsonEvent key = { REEL_JSON_KEY, depth + 1, self->line, self->column, NULL, 0, 0, FALSE };
 
+        frame->in_key = TRUE;
         if (c != '"')
           return fail_unexpected (self, _("a member name in double quotes"));
         if (!read_string (self))
           return FALSE;
+        frame->in_key = FALSE;
         if (!frame_add_key (frame, self->text->str, self->text->len))
           {
             g_autofree char *quoted = g_strescape (self->text->str, NULL);
@@ -594,7 +597,7 @@ read_object (ReelJsonScanner *self,
             frame->last_key = frame->keys->len;
             g_string_append_len (frame->keys, self->text->str, self->text->len + 1);
             return fail_at (self, key.line, key.column,
-                            _("Duplicate member “%s” in the same object"), quoted);
+                            _("duplicate member “%s” in the same object"), quoted);
           }
         if (!emit_text (self, &key))
           return FALSE;
@@ -633,7 +636,7 @@ read_array (ReelJsonScanner *self,
   int c;
 
   if (self->n_frames >= REEL_JSON_MAX_DEPTH)
-    return fail_at (self, line, column, _("Nesting is deeper than the limit of %u levels"),
+    return fail_at (self, line, column, _("nesting is deeper than the limit of %u levels"),
                     REEL_JSON_MAX_DEPTH);
 
   if (!emit (self, REEL_JSON_ARRAY_START, depth, line, column))
@@ -776,7 +779,7 @@ reel_json_scanner_scan (ReelJsonScanner  *self,
     {
       self->pos++;
       if (peek (self) != 0xBB || (self->pos++, peek (self)) != 0xBF)
-        fail_at (self, 1, 1, _("Invalid UTF-8 (byte 0xEF)"));
+        fail_at (self, 1, 1, _("invalid UTF-8 (byte 0xEF)"));
       else
         self->pos++;
     }
@@ -786,11 +789,11 @@ reel_json_scanner_scan (ReelJsonScanner  *self,
       c = skip_whitespace (self);
       if (c < 0)
         fail_at (self, self->line, self->column,
-                 self->line == 1 && self->column == 1 ? _("The file is empty")
-                                                      : _("The file has no JSON value"));
+                 self->line == 1 && self->column == 1 ? _("the file is empty")
+                                                      : _("the file has no JSON value"));
       else if (read_value (self, 0) && skip_whitespace (self) >= 0)
         fail_at (self, self->line, self->column,
-                 _("Unexpected data after the end of the document"));
+                 _("unexpected data after the end of the document"));
     }
 
   if (self->error != NULL)
@@ -845,7 +848,7 @@ reel_json_scanner_dup_path (ReelJsonScanner *self)
 
       if (!frame->is_object)
         g_string_append_printf (path, "[%u]", frame->index);
-      else if (frame->n_keys > 0)
+      else if (frame->n_keys > 0 && !frame->in_key)
         reel_json_path_append_key (path, frame->keys->str + frame->last_key);
     }
 

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs what is missing, builds Reelscope and runs every test: once in a
+# normal build (warnings are errors) and once with AddressSanitizer and
+# UndefinedBehaviorSanitizer. Display tests run under Xvfb in a private
+# D-Bus session, so they need no desktop.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source build-aux/packages.sh
+reel_ensure_packages
+
+passed=0
+failed=0
+skipped=0
+
+run_suite () {
+    local dir=$1 status=0
+    shift
+    [ -f "$dir/build.ninja" ] || meson setup "$dir" -Dwerror=true "$@"
+    meson compile -C "$dir"
+    xvfb-run -a -s "-screen 0 1280x800x24" \
+        dbus-run-session -- meson test -C "$dir" --print-errorlogs --num-processes 2 || status=$?
+    # Count subtests, not programs: the log has one line per TAP result.
+    passed=$((passed + $(grep -cE '^ok [0-9]+' "$dir/meson-logs/testlog.txt" || true)))
+    failed=$((failed + $(grep -cE '^not ok [0-9]+' "$dir/meson-logs/testlog.txt" || true)))
+    skipped=$((skipped + $(grep -cE '^ok [0-9]+.*# SKIP' "$dir/meson-logs/testlog.txt" || true)))
+    return $status
+}
+
+run_suite _build
+# LeakSanitizer is off for now: GTK, fontconfig and GLib's type system keep
+# allocations for the life of the process, which it would report.
+ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    run_suite _build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+
+echo "tests: $((passed - skipped)) passed, $failed failed, $skipped skipped"

@@ -1,0 +1,1213 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reel-csv-reader"
+
+#include "config.h"
+
+#include "reel-csv-reader.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "reel-problem.h"
+#include "reel-rules.h"
+
+/* The reader is a byte-driven state machine over the read buffer, so that a
+ * field, a "" escape or a CRLF may straddle two fills of the buffer:
+ *
+ *   FIELD_START   at the start of a field. `"` opens a quoted field; `,` ends
+ *                 an empty field; LF or CR ends the record (when nothing came
+ *                 before it in the record, the row is empty); any other byte
+ *                 starts an unquoted field.
+ *   UNQUOTED      inside an unquoted field, which runs to the next `,`, LF or
+ *                 CR. A `"` here is a fatal syntax fault.
+ *   QUOTED        inside a quoted field: every byte up to the next `"` is data,
+ *                 commas, CR and LF included.
+ *   QUOTED_QUOTE  just after a `"` inside a quoted field. A second `"` is an
+ *                 escaped quote (back to QUOTED); `,`, LF or CR end the field;
+ *                 any other byte is a fatal syntax fault (text after the
+ *                 closing quote).
+ *   CR            just after a CR that ends a record: only LF may follow; a
+ *                 lone CR is a fatal syntax fault.
+ *
+ * At the end of the input, UNQUOTED, QUOTED_QUOTE and FIELD_START after a
+ * comma end the last record (its line end is optional); QUOTED is an
+ * unterminated quote and CR a lone CR, both fatal. A fatal fault is reported
+ * as one problem and stops reading: the rest cannot be split into fields.
+ *
+ * Rows are numbered by record, the header being row 1: a quoted field with
+ * line breaks does not advance the row number.
+ *
+ * Empty rows (nothing at all before the line end) at the end of the file are
+ * ignored, however many. An empty row followed by more data is a problem,
+ * one per empty row: it most likely marks a lost record. A row holding only
+ * spaces or `""` is not empty but one field, so it has the wrong number of
+ * fields.
+ *
+ * Unquoted fields are scanned with a table lookup per byte and quoted ones
+ * with memchr(); the bytes of the columns we use go straight into one reused
+ * GString per column, so a row costs no heap allocation. */
+
+typedef enum {
+  STATE_FIELD_START,
+  STATE_UNQUOTED,
+  STATE_QUOTED,
+  STATE_QUOTED_QUOTE,
+  STATE_CR,
+} State;
+
+typedef enum {
+  ROLE_REGION,
+  ROLE_PERIOD,
+  ROLE_REVENUE,
+  ROLE_COUNTRY,
+  ROLE_PLATFORM,
+  N_ROLES,
+  ROLE_IGNORED = N_ROLES,
+} Role;
+
+/* The first N_REQUIRED_ROLES roles are required. */
+#define N_REQUIRED_ROLES 3
+
+static const char * const role_names[N_ROLES] = {
+  "region", "period", "revenue", "country", "platform",
+};
+
+typedef enum {
+  FIELD_OK,
+  FIELD_TOO_LONG,
+  FIELD_BAD_UTF8,
+} FieldStatus;
+
+/* A problem found in an ignored column, reported once the row is known to
+ * have the right number of fields. */
+typedef struct {
+  guint       column;
+  FieldStatus status;
+} BadField;
+
+/* The longest number that the decimal-comma hint quotes. */
+#define SPLIT_NUMBER_MAX 32
+
+typedef struct {
+  ReelRecordTable *table;
+  GPtrArray       *problems;
+  guint            n_errors;
+  gboolean         stop;
+
+  guint            bom_matched;     /* bytes of a leading BOM seen so far */
+  gboolean         bom_done;
+
+  State            state;
+  guint            row;             /* 1-based, the header is row 1 */
+  guint            field;           /* 0-based index of the current field */
+  gboolean         cr_blank;        /* the CR in STATE_CR ends an empty row */
+  GString         *target;          /* receives the current field's bytes */
+  gsize            target_max;
+  gboolean         quoted;
+  gboolean         too_long;
+
+  /* The header. */
+  GPtrArray       *names;           /* of char *, NULL where not valid */
+  GByteArray      *name_status;     /* of FieldStatus */
+  guint8          *roles;           /* Role of each column */
+  guint            n_columns;
+  int              role_column[N_ROLES];
+  guint            known[N_ROLES];  /* columns with a role, ascending */
+  guint            n_known;
+
+  /* The current data row. */
+  GString         *values[N_ROLES];
+  FieldStatus      value_status[N_ROLES];
+  GArray          *bad_fields;      /* of BadField, ascending */
+  char             split_number[SPLIT_NUMBER_MAX + 1];
+  GString         *scratch;
+
+  guint            blank_first;     /* pending empty rows */
+  guint            n_blank;
+  guint64          n_records;
+} Reader;
+
+/* Bytes that end an unquoted field (or break it, for `"`). */
+static const guint8 unquoted_stop[256] = {
+  ['\n'] = 1, ['\r'] = 1, [','] = 1, ['"'] = 1,
+};
+
+/* Powers of ten that a double holds exactly. */
+static const double exact_powers_of_ten[] = {
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+};
+
+/* A number with at most this many digits has a mantissa below 2^53. */
+#define FAST_DIGITS_MAX 15
+
+static void
+add_problem (Reader     *r,
+             const char *path,
+             guint       line,
+             guint       column,
+             const char *message)
+{
+  g_assert (message != NULL);
+
+  if (r->stop)
+    return;
+
+  if (r->n_errors == REEL_PROBLEMS_MAX)
+    {
+      g_ptr_array_add (r->problems,
+                       reel_problem_new (REEL_PROBLEM_ERROR, "", line, column,
+                                         _("too many problems, stopped reading")));
+      r->stop = TRUE;
+      return;
+    }
+
+  r->n_errors++;
+  g_ptr_array_add (r->problems, reel_problem_new (REEL_PROBLEM_ERROR, path, line, column, message));
+}
+
+static void add_problem_printf (Reader     *r,
+                                const char *path,
+                                guint       line,
+                                guint       column,
+                                const char *format,
+                                ...) G_GNUC_PRINTF (5, 6);
+
+static void
+add_problem_printf (Reader     *r,
+                    const char *path,
+                    guint       line,
+                    guint       column,
+                    const char *format,
+                    ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  add_problem (r, path, line, column, message);
+}
+
+/* A problem after which the rest of the input cannot be read. */
+static void
+add_fatal (Reader     *r,
+           const char *path,
+           guint       line,
+           guint       column,
+           const char *message)
+{
+  add_problem (r, path, line, column, message);
+  r->stop = TRUE;
+}
+
+/* The column name for a problem in field @column (0-based) of a data row. */
+static const char *
+column_path (Reader *r,
+             guint   column)
+{
+  if (r->row > 1 && column < r->n_columns)
+    return g_ptr_array_index (r->names, column);
+
+  return "";
+}
+
+static gboolean
+is_space (char c)
+{
+  return c == ' ' || c == '\t';
+}
+
+static gboolean
+is_digit (char c)
+{
+  return c >= '0' && c <= '9';
+}
+
+/* What is wrong with a value that failed its column's syntax, when the cause
+ * is not the syntax itself; NULL otherwise. */
+static char *
+check_text (const char *value,
+            gsize       len)
+{
+  if (!g_utf8_validate_len (value, len, NULL))
+    return g_strdup (_("the text is not valid UTF-8: save the file as UTF-8"));
+
+  if (len > 0 && (is_space (value[0]) || is_space (value[len - 1])))
+    {
+      g_autofree char *shown = reel_rules_show_value (value, len);
+
+      return g_strdup_printf (_("“%s” has spaces around it: remove them"), shown);
+    }
+
+  return NULL;
+}
+
+/* Returns NULL when @value is an id (or empty and not @required), else a message. */
+static char *
+check_id (const GString *value,
+          gboolean       required)
+{
+  char *message;
+
+  if (value->len == 0)
+    return required ? g_strdup (_("the value is missing")) : NULL;
+
+  if (reel_rules_is_id (value->str, value->len))
+    return NULL;
+
+  if ((message = check_text (value->str, value->len)) != NULL)
+    return message;
+
+  return reel_rules_check_id (value->str, value->len);
+}
+
+static char *
+check_period (const GString *value,
+              guint         *year,
+              guint         *month)
+{
+  char *message;
+
+  if (value->len == 0)
+    return g_strdup (_("the value is missing"));
+
+  if ((message = check_text (value->str, value->len)) != NULL)
+    return message;
+
+  return reel_rules_check_period (value->str, value->len, year, month);
+}
+
+static gboolean
+is_not_finite_word (const char *s)
+{
+  if (*s == '-' || *s == '+')
+    s++;
+
+  return g_ascii_strcasecmp (s, "nan") == 0 ||
+         g_ascii_strcasecmp (s, "inf") == 0 ||
+         g_ascii_strcasecmp (s, "infinity") == 0;
+}
+
+/* A revenue is `-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?`, finite and not
+ * negative (`-0` reads as 0). Numbers of at most 15 digits without an
+ * exponent are converted here, exactly as strtod() would (one correctly
+ * rounded division of two exact doubles); others go to g_ascii_strtod(). */
+static char *
+check_revenue (const GString *value,
+               double        *revenue)
+{
+  const char *s = value->str;
+  const char *end = s + value->len;
+  const char *p = s;
+  const char *start;
+  g_autofree char *shown = NULL;
+  gboolean negative = FALSE;
+  gboolean exponent = FALSE;
+  guint64 mantissa = 0;
+  guint n_digits = 0;
+  guint n_fraction = 0;
+  double v;
+  char *message;
+
+  if (p < end && *p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+
+  for (start = p; p < end && is_digit (*p); p++, n_digits++)
+    if (n_digits < FAST_DIGITS_MAX)
+      mantissa = mantissa * 10 + (guint64) (*p - '0');
+  if (p == start)
+    goto bad;
+
+  if (p < end && *p == '.')
+    {
+      for (start = ++p; p < end && is_digit (*p); p++, n_fraction++)
+        if (n_digits + n_fraction < FAST_DIGITS_MAX)
+          mantissa = mantissa * 10 + (guint64) (*p - '0');
+      if (p == start)
+        goto bad;
+    }
+
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      exponent = TRUE;
+      p++;
+      if (p < end && (*p == '+' || *p == '-'))
+        p++;
+      for (start = p; p < end && is_digit (*p); p++)
+        ;
+      if (p == start)
+        goto bad;
+    }
+
+  if (p != end)
+    goto bad;
+
+  if (!exponent && n_digits + n_fraction <= FAST_DIGITS_MAX)
+    v = (double) mantissa / exact_powers_of_ten[n_fraction];
+  else
+    v = fabs (g_ascii_strtod (s, NULL));
+
+  if (!isfinite (v))
+    {
+      shown = reel_rules_show_value (s, value->len);
+      return g_strdup_printf (_("“%s” is too large for a number"), shown);
+    }
+
+  if (negative && v != 0)
+    {
+      shown = reel_rules_show_value (s, value->len);
+      return g_strdup_printf (_("“%s” is negative: revenue must be 0 or more"), shown);
+    }
+
+  *revenue = v;
+  return NULL;
+
+bad:
+  if (value->len == 0)
+    return g_strdup (_("the value is missing"));
+
+  if ((message = check_text (s, value->len)) != NULL)
+    return message;
+
+  shown = reel_rules_show_value (s, value->len);
+  if (memchr (s, ',', value->len) != NULL)
+    return g_strdup_printf (_("“%s” is not a number: use . as the decimal point, "
+                              "without thousands separators"), shown);
+  if (is_not_finite_word (s))
+    return g_strdup_printf (_("“%s” is not a finite number"), shown);
+  return g_strdup_printf (_("“%s” is not a number: use digits and . as the decimal point"), shown);
+}
+
+static char *
+check_country (const GString *value)
+{
+  char *message;
+  char *text;
+
+  if (value->len == 0)
+    return NULL;
+
+  /* Spaces or broken UTF-8 are the likelier cause: say that first. */
+  message = reel_rules_check_country (value->str, value->len);
+  if (message != NULL && (text = check_text (value->str, value->len)) != NULL)
+    {
+      g_free (message);
+      return text;
+    }
+
+  return message;
+}
+
+static char *
+too_long_message (gsize max)
+{
+  g_autofree char *size = g_format_size_full (max, G_FORMAT_SIZE_IEC_UNITS);
+
+  return g_strdup_printf (_("the value is longer than %s"), size);
+}
+
+static void
+flush_blank_rows (Reader *r)
+{
+  guint i;
+
+  for (i = 0; i < r->n_blank && !r->stop; i++)
+    add_problem (r, "", r->blank_first + i, 1, _("the row is empty: remove it"));
+
+  r->n_blank = 0;
+}
+
+/* A header name that would be @role's if it were lowercase and trimmed. */
+static gboolean
+is_near_miss (const char *name,
+              Role        role)
+{
+  const char *want = role_names[role];
+  gsize len;
+
+  while (is_space (*name))
+    name++;
+  len = strlen (name);
+  while (len > 0 && is_space (name[len - 1]))
+    len--;
+
+  return len == strlen (want) && g_ascii_strncasecmp (name, want, len) == 0;
+}
+
+static Role
+lookup_role (const char *name)
+{
+  guint role;
+
+  for (role = 0; role < N_ROLES; role++)
+    if (strcmp (name, role_names[role]) == 0)
+      return role;
+
+  return ROLE_IGNORED;
+}
+
+static void
+header_field_end (Reader *r)
+{
+  guint8 status = FIELD_OK;
+
+  if (r->names->len == REEL_CSV_COLUMNS_MAX)
+    {
+      g_autofree char *message = g_strdup_printf (_("the header has more than %u columns: "
+                                                    "remove the ones that are not needed"),
+                                                  (guint) REEL_CSV_COLUMNS_MAX);
+
+      add_fatal (r, "", r->row, r->field + 1, message);
+      return;
+    }
+
+  if (r->too_long)
+    status = FIELD_TOO_LONG;
+  else if (!g_utf8_validate_len (r->target->str, r->target->len, NULL))
+    status = FIELD_BAD_UTF8;
+
+  g_ptr_array_add (r->names, status == FIELD_OK ? g_strndup (r->target->str, r->target->len) : NULL);
+  g_byte_array_append (r->name_status, &status, 1);
+}
+
+static void
+header_end (Reader *r)
+{
+  gboolean explained[N_ROLES] = { FALSE, };
+  GString *missing = g_string_new (NULL);
+  guint n_missing = 0;
+  gboolean bad = FALSE;
+  gboolean unreadable = FALSE;
+  guint c, role;
+
+  r->n_columns = r->names->len;
+
+  for (c = 0; c < r->n_columns; c++)
+    {
+      const char *name = g_ptr_array_index (r->names, c);
+
+      switch ((FieldStatus) r->name_status->data[c])
+        {
+        case FIELD_TOO_LONG:
+          add_problem_printf (r, "", 1, c + 1, _("the column name is longer than %u bytes"),
+                              (guint) REEL_CSV_NAME_MAX);
+          unreadable = TRUE;
+          continue;
+
+        case FIELD_BAD_UTF8:
+          add_problem (r, "", 1, c + 1, _("the text is not valid UTF-8: save the file as UTF-8"));
+          unreadable = TRUE;
+          continue;
+
+        case FIELD_OK:
+        default:
+          break;
+        }
+
+      role = lookup_role (name);
+      if (role == ROLE_IGNORED)
+        continue;
+
+      if (r->role_column[role] >= 0)
+        {
+          add_problem_printf (r, name, 1, c + 1,
+                              _("the column “%s” appears more than once: keep one"), name);
+          bad = TRUE;
+          continue;
+        }
+
+      r->role_column[role] = c;
+    }
+
+  /* A name that cannot be read might be any of the missing columns. */
+  if (unreadable)
+    {
+      r->stop = TRUE;
+      goto out;
+    }
+
+  for (role = 0; role < N_REQUIRED_ROLES; role++)
+    if (r->role_column[role] < 0)
+      break;
+
+  /* A file separated by semicolons or tabs reads as one column. */
+  if (role < N_REQUIRED_ROLES)
+    {
+      for (c = 0; c < r->n_columns; c++)
+        {
+          const char *name = g_ptr_array_index (r->names, c);
+
+          if (name != NULL && strchr (name, ';') != NULL)
+            {
+              add_fatal (r, "", 1, c + 1, _("the separator must be a comma, not a semicolon"));
+              goto out;
+            }
+          if (name != NULL && strchr (name, '\t') != NULL)
+            {
+              add_fatal (r, "", 1, c + 1, _("the separator must be a comma, not a tab"));
+              goto out;
+            }
+        }
+    }
+
+  /* A name that is right but for case or spaces is surely meant as the column:
+   * ignoring it would silently lose its values. */
+  for (role = 0; role < N_ROLES; role++)
+    {
+      if (r->role_column[role] >= 0)
+        continue;
+
+      for (c = 0; c < r->n_columns; c++)
+        {
+          const char *name = g_ptr_array_index (r->names, c);
+
+          if (name != NULL && is_near_miss (name, role))
+            {
+              add_problem_printf (r, name, 1, c + 1,
+                                  _("write the column name as “%s”, lowercase without spaces"),
+                                  role_names[role]);
+              explained[role] = TRUE;
+              bad = TRUE;
+              break;
+            }
+        }
+    }
+
+  for (role = 0; role < N_REQUIRED_ROLES; role++)
+    {
+      if (r->role_column[role] >= 0 || explained[role])
+        continue;
+      if (n_missing++ > 0)
+        g_string_append (missing, ", ");
+      g_string_append (missing, role_names[role]);
+    }
+
+  if (n_missing > 0)
+    {
+      add_problem_printf (r, "", 1, 1,
+                          ngettext ("the first row must name the column %s",
+                                    "the first row must name the columns %s", n_missing),
+                          missing->str);
+      bad = TRUE;
+    }
+
+  if (bad)
+    {
+      r->stop = TRUE;
+      goto out;
+    }
+
+  r->roles = g_new (guint8, MAX (r->n_columns, 1));
+  for (c = 0; c < r->n_columns; c++)
+    r->roles[c] = ROLE_IGNORED;
+  for (role = 0; role < N_ROLES; role++)
+    if (r->role_column[role] >= 0)
+      r->roles[r->role_column[role]] = role;
+  for (c = 0; c < r->n_columns; c++)
+    if (r->roles[c] != ROLE_IGNORED)
+      r->known[r->n_known++] = c;
+
+out:
+  g_string_free (missing, TRUE);
+}
+
+static void
+report_bad_field (Reader         *r,
+                  const BadField *bad)
+{
+  const char *path = column_path (r, bad->column);
+
+  if (bad->status == FIELD_TOO_LONG)
+    {
+      g_autofree char *message = too_long_message (REEL_CSV_FIELD_MAX);
+
+      add_problem (r, path, r->row, bad->column + 1, message);
+    }
+  else
+    {
+      add_problem (r, path, r->row, bad->column + 1,
+                   _("the text is not valid UTF-8: save the file as UTF-8"));
+    }
+}
+
+typedef struct {
+  guint  year;
+  guint  month;
+  double revenue;
+} Parsed;
+
+static gboolean
+check_value (Reader *r,
+             Role    role,
+             guint   column,
+             Parsed *parsed)
+{
+  g_autofree char *message = NULL;
+  const GString *value = r->values[role];
+
+  if (r->value_status[role] == FIELD_TOO_LONG)
+    message = too_long_message (REEL_CSV_FIELD_MAX);
+  else
+    switch (role)
+      {
+      case ROLE_REGION:
+        message = check_id (value, TRUE);
+        break;
+      case ROLE_PERIOD:
+        message = check_period (value, &parsed->year, &parsed->month);
+        break;
+      case ROLE_REVENUE:
+        message = check_revenue (value, &parsed->revenue);
+        break;
+      case ROLE_COUNTRY:
+        message = check_country (value);
+        break;
+      case ROLE_PLATFORM:
+        message = check_id (value, FALSE);
+        break;
+      case N_ROLES:
+      default:
+        g_assert_not_reached ();
+      }
+
+  if (message == NULL)
+    return TRUE;
+
+  add_problem (r, role_names[role], r->row, column + 1, message);
+  return FALSE;
+}
+
+static gboolean
+is_digits (const char *s,
+           gsize       len)
+{
+  gsize i;
+
+  for (i = 0; i < len; i++)
+    if (!is_digit (s[i]))
+      return FALSE;
+
+  return len > 0;
+}
+
+static void
+row_end (Reader *r)
+{
+  const BadField *bad = (const BadField *) r->bad_fields->data;
+  guint n_bad = r->bad_fields->len;
+  Parsed parsed = { 0, };
+  gboolean ok = TRUE;
+  guint region, platform = REEL_RECORD_NO_ID;
+  guint n_fields = r->field;
+  guint b = 0, k;
+
+  if (r->n_records == REEL_CSV_RECORDS_MAX)
+    {
+      g_autofree char *message = g_strdup_printf (_("more than %u records: split the file"),
+                                                  (guint) REEL_CSV_RECORDS_MAX);
+
+      add_fatal (r, "", r->row, 1, message);
+      return;
+    }
+  r->n_records++;
+
+  if (n_fields != r->n_columns)
+    {
+      const GString *revenue = r->values[ROLE_REVENUE];
+      guint column = MIN (n_fields, r->n_columns) + 1;
+
+      if (n_fields > r->n_columns && r->split_number[0] != '\0' &&
+          revenue->len <= SPLIT_NUMBER_MAX && is_digits (revenue->str, revenue->len))
+        add_problem_printf (r, role_names[ROLE_REVENUE], r->row, r->role_column[ROLE_REVENUE] + 1,
+                            _("“%s,%s” was split at the comma: use . as the decimal point"),
+                            revenue->str, r->split_number);
+      else
+        add_problem_printf (r, "", r->row, column,
+                            ngettext ("%u field in this row, but the header has %u",
+                                      "%u fields in this row, but the header has %u", n_fields),
+                            n_fields, r->n_columns);
+      return;
+    }
+
+  /* Problems in column order. */
+  for (k = 0; k < r->n_known; k++)
+    {
+      guint c = r->known[k];
+
+      for (; b < n_bad && bad[b].column < c; b++, ok = FALSE)
+        report_bad_field (r, &bad[b]);
+      if (!check_value (r, r->roles[c], c, &parsed))
+        ok = FALSE;
+    }
+  for (; b < n_bad; b++, ok = FALSE)
+    report_bad_field (r, &bad[b]);
+
+  if (!ok)
+    return;
+
+  region = reel_record_table_intern_region (r->table, r->values[ROLE_REGION]->str,
+                                            r->row, r->role_column[ROLE_REGION] + 1);
+  if (r->role_column[ROLE_PLATFORM] >= 0 && r->values[ROLE_PLATFORM]->len > 0)
+    platform = reel_record_table_intern_platform (r->table, r->values[ROLE_PLATFORM]->str,
+                                                  r->row, r->role_column[ROLE_PLATFORM] + 1);
+
+  reel_record_table_add (r->table, region, platform, parsed.year, parsed.month, parsed.revenue);
+}
+
+static void
+field_begin (Reader   *r,
+             gboolean  quoted)
+{
+  guint role;
+
+  r->quoted = quoted;
+  r->too_long = FALSE;
+
+  if (r->row == 1)
+    {
+      r->target = r->scratch;
+      r->target_max = REEL_CSV_NAME_MAX;
+    }
+  else
+    {
+      if (r->field < r->n_columns && (role = r->roles[r->field]) != ROLE_IGNORED)
+        r->target = r->values[role];
+      else
+        r->target = r->scratch;
+      r->target_max = REEL_CSV_FIELD_MAX;
+    }
+
+  r->target->len = 0;
+  r->target->str[0] = '\0';
+}
+
+static inline void
+field_append (Reader       *r,
+              const guint8 *p,
+              gsize         n)
+{
+  if (n == 0 || r->too_long)
+    return;
+
+  if (G_UNLIKELY (n > r->target_max - r->target->len))
+    {
+      r->too_long = TRUE;
+      return;
+    }
+
+  if (G_LIKELY (r->target->len + n < r->target->allocated_len))
+    {
+      /* The common case, without a call into GLib per field. */
+      memcpy (r->target->str + r->target->len, p, n);
+      r->target->len += n;
+      r->target->str[r->target->len] = '\0';
+    }
+  else
+    {
+      g_string_append_len (r->target, (const char *) p, n);
+    }
+}
+
+static void
+field_end (Reader *r)
+{
+  guint c = r->field;
+
+  if (r->row == 1)
+    {
+      header_field_end (r);
+    }
+  else
+    {
+      if (c < r->n_columns)
+        {
+          guint role = r->roles[c];
+
+          if (role != ROLE_IGNORED)
+            {
+              r->value_status[role] = r->too_long ? FIELD_TOO_LONG : FIELD_OK;
+            }
+          else if (r->too_long)
+            {
+              BadField bad = { c, FIELD_TOO_LONG };
+
+              g_array_append_val (r->bad_fields, bad);
+            }
+          else if (!g_utf8_validate_len (r->target->str, r->target->len, NULL))
+            {
+              BadField bad = { c, FIELD_BAD_UTF8 };
+
+              g_array_append_val (r->bad_fields, bad);
+            }
+        }
+
+      /* Remember what follows the revenue, for the decimal-comma hint. */
+      if (c == (guint) r->role_column[ROLE_REVENUE] + 1 &&
+          !r->quoted && !r->too_long && r->target->len <= SPLIT_NUMBER_MAX &&
+          r->target->len > 0 && is_digit (r->target->str[0]) &&
+          strspn (r->target->str, "0123456789.") == r->target->len)
+        memcpy (r->split_number, r->target->str, r->target->len + 1);
+    }
+
+  if (r->field < G_MAXUINT)
+    r->field++;
+}
+
+static void
+record_end (Reader   *r,
+            gboolean  blank)
+{
+  if (blank)
+    {
+      if (r->row == 1)
+        {
+          add_fatal (r, "", 1, 1,
+                     _("the first row is empty: it must name the columns region, period and revenue"));
+          return;
+        }
+      if (r->n_blank++ == 0)
+        r->blank_first = r->row;
+    }
+  else
+    {
+      flush_blank_rows (r);
+      if (r->row == 1)
+        header_end (r);
+      else
+        row_end (r);
+    }
+
+  if (r->row < G_MAXUINT)
+    r->row++;
+  r->field = 0;
+  r->split_number[0] = '\0';
+  g_array_set_size (r->bad_fields, 0);
+}
+
+static void
+fatal_syntax (Reader     *r,
+              guint       column,
+              const char *message)
+{
+  flush_blank_rows (r);
+  add_fatal (r, column_path (r, column), r->row, column + 1, message);
+}
+
+static void
+feed_bytes (Reader       *r,
+            const guint8 *p,
+            gsize         len)
+{
+  const guint8 *end = p + len;
+  const guint8 *q;
+
+  while (p < end && !r->stop)
+    {
+      switch (r->state)
+        {
+        case STATE_FIELD_START:
+          switch (*p)
+            {
+            case '"':
+              field_begin (r, TRUE);
+              r->state = STATE_QUOTED;
+              p++;
+              break;
+            case ',':
+              field_begin (r, FALSE);
+              field_end (r);
+              p++;
+              break;
+            case '\n':
+              if (r->field == 0)
+                {
+                  record_end (r, TRUE);
+                }
+              else
+                {
+                  field_begin (r, FALSE);
+                  field_end (r);
+                  record_end (r, FALSE);
+                }
+              p++;
+              break;
+            case '\r':
+              r->cr_blank = r->field == 0;
+              if (!r->cr_blank)
+                {
+                  field_begin (r, FALSE);
+                  field_end (r);
+                }
+              r->state = STATE_CR;
+              p++;
+              break;
+            default:
+              field_begin (r, FALSE);
+              r->state = STATE_UNQUOTED;
+              break;
+            }
+          break;
+
+        case STATE_UNQUOTED:
+          for (q = p; q < end && !unquoted_stop[*q]; q++)
+            ;
+          field_append (r, p, q - p);
+          p = q;
+          if (p == end)
+            break;
+          switch (*p++)
+            {
+            case ',':
+              field_end (r);
+              r->state = STATE_FIELD_START;
+              break;
+            case '\n':
+              field_end (r);
+              record_end (r, FALSE);
+              r->state = STATE_FIELD_START;
+              break;
+            case '\r':
+              field_end (r);
+              r->cr_blank = FALSE;
+              r->state = STATE_CR;
+              break;
+            default: /* '"' */
+              fatal_syntax (r, r->field,
+                            _("a quote inside an unquoted field: put the whole field in quotes "
+                              "and double the quote (\"\")"));
+              break;
+            }
+          break;
+
+        case STATE_QUOTED:
+          q = memchr (p, '"', end - p);
+          if (q == NULL)
+            {
+              field_append (r, p, end - p);
+              p = end;
+            }
+          else
+            {
+              field_append (r, p, q - p);
+              p = q + 1;
+              r->state = STATE_QUOTED_QUOTE;
+            }
+          break;
+
+        case STATE_QUOTED_QUOTE:
+          switch (*p++)
+            {
+            case '"':
+              field_append (r, (const guint8 *) "\"", 1);
+              r->state = STATE_QUOTED;
+              break;
+            case ',':
+              field_end (r);
+              r->state = STATE_FIELD_START;
+              break;
+            case '\n':
+              field_end (r);
+              record_end (r, FALSE);
+              r->state = STATE_FIELD_START;
+              break;
+            case '\r':
+              field_end (r);
+              r->cr_blank = FALSE;
+              r->state = STATE_CR;
+              break;
+            default:
+              fatal_syntax (r, r->field,
+                            _("text after the closing quote: put the whole field in quotes "
+                              "and double any quote inside (\"\")"));
+              break;
+            }
+          break;
+
+        case STATE_CR:
+          if (*p != '\n')
+            {
+              fatal_syntax (r, r->field > 0 ? r->field - 1 : 0,
+                            _("a line ends with a lone carriage return: use LF or CRLF line ends"));
+              break;
+            }
+          p++;
+          record_end (r, r->cr_blank);
+          r->state = STATE_FIELD_START;
+          break;
+
+        default:
+          g_assert_not_reached ();
+        }
+    }
+}
+
+static const guint8 bom[3] = { 0xEF, 0xBB, 0xBF };
+
+static void
+feed (Reader       *r,
+      const guint8 *p,
+      gsize         len)
+{
+  const guint8 *end = p + len;
+
+  /* A byte-order mark may arrive over several reads. */
+  while (!r->bom_done && p < end)
+    {
+      if (*p == bom[r->bom_matched])
+        {
+          p++;
+          r->bom_done = ++r->bom_matched == G_N_ELEMENTS (bom);
+        }
+      else
+        {
+          r->bom_done = TRUE;
+          feed_bytes (r, bom, r->bom_matched);
+        }
+    }
+
+  if (p < end)
+    feed_bytes (r, p, end - p);
+}
+
+static void
+finish (Reader *r)
+{
+  if (!r->bom_done)
+    {
+      r->bom_done = TRUE;
+      feed_bytes (r, bom, r->bom_matched);
+    }
+
+  if (r->stop)
+    return;
+
+  switch (r->state)
+    {
+    case STATE_FIELD_START:
+      if (r->field > 0)
+        {
+          field_begin (r, FALSE);
+          field_end (r);
+          record_end (r, FALSE);
+        }
+      else if (r->row == 1)
+        {
+          add_problem (r, "", 0, 0,
+                       _("the file is empty: the first row must name the columns "
+                         "region, period and revenue"));
+        }
+      break;
+
+    case STATE_UNQUOTED:
+    case STATE_QUOTED_QUOTE:
+      field_end (r);
+      record_end (r, FALSE);
+      break;
+
+    case STATE_QUOTED:
+      fatal_syntax (r, r->field, _("a quoted field is not closed: add the closing quote (\")"));
+      break;
+
+    case STATE_CR:
+      fatal_syntax (r, r->field > 0 ? r->field - 1 : 0,
+                    _("a line ends with a lone carriage return: use LF or CRLF line ends"));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  /* Empty rows left pending here are at the end of the file: allowed. */
+}
+
+static void
+reader_init (Reader          *r,
+             ReelRecordTable *table,
+             GPtrArray       *problems)
+{
+  guint role;
+
+  memset (r, 0, sizeof *r);
+  r->table = table;
+  r->problems = problems;
+  r->state = STATE_FIELD_START;
+  r->row = 1;
+  r->names = g_ptr_array_new_with_free_func (g_free);
+  r->name_status = g_byte_array_new ();
+  r->bad_fields = g_array_new (FALSE, FALSE, sizeof (BadField));
+  r->scratch = g_string_sized_new (256);
+  for (role = 0; role < N_ROLES; role++)
+    {
+      r->values[role] = g_string_sized_new (64);
+      r->role_column[role] = -1;
+    }
+}
+
+static void
+reader_clear (Reader *r)
+{
+  guint role;
+
+  g_clear_pointer (&r->names, g_ptr_array_unref);
+  g_clear_pointer (&r->name_status, g_byte_array_unref);
+  g_clear_pointer (&r->bad_fields, g_array_unref);
+  g_clear_pointer (&r->roles, g_free);
+  g_string_free (r->scratch, TRUE);
+  for (role = 0; role < N_ROLES; role++)
+    g_string_free (r->values[role], TRUE);
+}
+
+gboolean
+reel_csv_reader_read (GInputStream     *stream,
+                      guint64           limit,
+                      ReelRecordTable  *table,
+                      GPtrArray        *problems,
+                      ReelProgressFunc  progress,
+                      gpointer          progress_data,
+                      GCancellable     *cancellable,
+                      GError          **error)
+{
+  ReelReadBuffer buffer;
+  GError *local_error = NULL;
+  Reader r;
+
+  g_return_val_if_fail (G_IS_INPUT_STREAM (stream), FALSE);
+  g_return_val_if_fail (table != NULL, FALSE);
+  g_return_val_if_fail (problems != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  reel_read_buffer_init (&buffer, stream, limit, cancellable);
+  buffer.progress = progress;
+  buffer.progress_data = progress_data;
+  reader_init (&r, table, problems);
+
+  while (!r.stop)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
+        break;
+      if (!reel_read_buffer_fill (&buffer, &local_error))
+        break;
+      feed (&r, buffer.data, buffer.len);
+    }
+
+  if (local_error == NULL && !r.stop)
+    finish (&r);
+
+  reader_clear (&r);
+  reel_read_buffer_clear (&buffer);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "reel-read-buffer.h"
+#include "reel-record-table.h"
+
+G_BEGIN_DECLS
+
+/* A field longer than this (in bytes, after undoing "" escapes) is a problem. */
+#define REEL_CSV_FIELD_MAX     1048576
+/* More data rows than this is a problem, and reading stops there. */
+#define REEL_CSV_RECORDS_MAX   50000000
+/* A header row with more columns than this is a problem, and reading stops. */
+#define REEL_CSV_COLUMNS_MAX   1000
+/* A column name longer than this (in bytes) is a problem, and reading stops. */
+#define REEL_CSV_NAME_MAX      1024
+
+/* Reads CSV records (RFC 4180, UTF-8, comma-separated, CRLF or LF line ends,
+ * an optional UTF-8 byte-order mark, the last line end optional) from
+ * @stream into @table, through a bounded read buffer.
+ *
+ * The header row names the columns `region`, `period` and `revenue` and,
+ * optionally, `country` and `platform`, in any order. Names are
+ * case-sensitive and may not have spaces around them: a name that matches
+ * only once lowercased or trimmed is a problem that says how to write it.
+ * Other columns are ignored (but their values must still be UTF-8). Any
+ * problem in the header stops reading.
+ *
+ * Problems are appended to @problems (element-type ReelProblem): path is the
+ * column name, or "" for the whole row; line is the 1-based row number,
+ * counting the header as row 1 and each record as one row even when a
+ * quoted field spans several lines; column is the 1-based field index (for a
+ * row with the wrong number of fields, the first field that does not match
+ * the header; 1 for other problems with the whole row). An empty file is one
+ * problem with line 0. Empty rows at the end of the file are ignored; an
+ * empty row with data after it is a problem. After REEL_PROBLEMS_MAX
+ * problems, the next one is replaced by "too many problems, stopped reading"
+ * and reading stops. Only rows without problems reach @table.
+ *
+ * A syntax fault that makes the rest unreadable (an unterminated quote, a
+ * quote inside an unquoted field, text after a closing quote, a lone CR)
+ * is one problem and stops reading.
+ *
+ * Returns FALSE with @error set only for I/O failures, cancellation or more
+ * than @limit bytes; data problems return TRUE and are in @problems (look
+ * for REEL_PROBLEM_ERROR entries). */
+gboolean reel_csv_reader_read (GInputStream     *stream,
+                               guint64           limit,
+                               ReelRecordTable  *table,
+                               GPtrArray        *problems,
+                               ReelProgressFunc  progress,
+                               gpointer          progress_data,
+                               GCancellable     *cancellable,
+                               GError          **error);
+
+G_END_DECLS

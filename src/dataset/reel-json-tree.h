@@ -1,0 +1,41 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+#include "reel-json-scanner.h"
+
+G_BEGIN_DECLS
+
+/* Builds a json-glib tree from the strict scanner's events, remembering where
+ * each node was, so that rules checked on the tree can say where they broke.
+ * One member of the root object can be diverted to another handler instead
+ * (the bulk `records` array) so that it is never held as a tree. */
+
+typedef struct {
+  guint key_line;     /* of the member name, for object members; else of the value */
+  guint key_column;
+  guint line;         /* of the value */
+  guint column;
+} ReelJsonPosition;
+
+typedef struct _ReelJsonTree ReelJsonTree;
+
+ReelJsonTree           *reel_json_tree_new            (void);
+void                    reel_json_tree_free           (ReelJsonTree         *self);
+void                    reel_json_tree_divert_member  (ReelJsonTree         *self,
+                                                       const char           *name,
+                                                       ReelJsonHandler       handler,
+                                                       gpointer              user_data);
+gboolean                reel_json_tree_handle_event   (ReelJsonScanner      *scanner,
+                                                       const ReelJsonEvent  *event,
+                                                       gpointer              user_data,
+                                                       GError              **error);
+JsonNode               *reel_json_tree_get_root       (ReelJsonTree         *self);
+gboolean                reel_json_tree_was_diverted   (ReelJsonTree         *self);
+const ReelJsonPosition *reel_json_tree_get_position   (ReelJsonTree         *self,
+                                                       JsonNode             *node);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReelJsonTree, reel_json_tree_free)
+
+G_END_DECLS

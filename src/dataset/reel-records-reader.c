@@ -1,0 +1,372 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reel-records-reader"
+
+#include "config.h"
+
+#include "reel-records-reader.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "reel-dataset.h"
+#include "reel-rules.h"
+
+typedef enum {
+  FIELD_REGION,
+  FIELD_PERIOD,
+  FIELD_REVENUE,
+  FIELD_COUNTRY,
+  FIELD_PLATFORM,
+  N_FIELDS,
+  FIELD_UNKNOWN = N_FIELDS,
+} Field;
+
+static const char * const field_names[N_FIELDS] = {
+  "region", "period", "revenue", "country", "platform",
+};
+
+typedef struct {
+  gboolean present;
+  guint    line;
+  guint    column;
+} Seen;
+
+struct _ReelRecordsReader {
+  ReelRecordTable *table;
+  GPtrArray       *problems;
+  guint            n_errors;
+
+  guint64          index;           /* of the record being read */
+  guint            line;            /* where it starts */
+  guint            column;
+  gboolean         broken;          /* a problem was reported for it */
+  Field            field;           /* the member whose value comes next */
+  guint            skip_depth;      /* > 0 while skipping a nested value */
+
+  Seen             seen[N_FIELDS];
+  guint            region;
+  guint            platform;
+  guint            year;
+  guint            month;
+  double           revenue;
+
+  GHashTable      *unknown;         /* member names already warned about */
+  GArray          *region_first;    /* interned region → first record index */
+  GArray          *platform_first;
+};
+
+ReelRecordsReader *
+reel_records_reader_new (ReelRecordTable *table,
+                         GPtrArray       *problems)
+{
+  ReelRecordsReader *self = g_new0 (ReelRecordsReader, 1);
+
+  self->table = table;
+  self->problems = g_ptr_array_ref (problems);
+  self->unknown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->region_first = g_array_new (FALSE, FALSE, sizeof (guint64));
+  self->platform_first = g_array_new (FALSE, FALSE, sizeof (guint64));
+  return self;
+}
+
+void
+reel_records_reader_free (ReelRecordsReader *self)
+{
+  if (self == NULL)
+    return;
+
+  g_ptr_array_unref (self->problems);
+  g_hash_table_unref (self->unknown);
+  g_array_unref (self->region_first);
+  g_array_unref (self->platform_first);
+  g_free (self);
+}
+
+static char *
+record_path (guint64     index,
+             const char *member)
+{
+  if (member == NULL)
+    return g_strdup_printf ("records[%" G_GUINT64_FORMAT "]", index);
+  return g_strdup_printf ("records[%" G_GUINT64_FORMAT "].%s", index, member);
+}
+
+/* Adds a problem; past REEL_PROBLEMS_MAX errors the rest of the file would
+ * only repeat them, so reading stops. */
+static gboolean
+report (ReelRecordsReader    *self,
+        ReelProblemSeverity   severity,
+        const char           *member,
+        guint                 line,
+        guint                 column,
+        char                 *message,
+        GError              **error)
+{
+  g_autofree char *owned = message;
+  g_autofree char *path = record_path (self->index, member);
+
+  g_ptr_array_add (self->problems, reel_problem_new (severity, path, line, column, message));
+  if (severity == REEL_PROBLEM_WARNING)
+    return TRUE;
+
+  self->broken = TRUE;
+  if (++self->n_errors < REEL_PROBLEMS_MAX)
+    return TRUE;
+
+  g_set_error (error, REEL_DATASET_ERROR, REEL_DATASET_ERROR_INVALID,
+               _("More than %u problems in the records; stopped reading"), REEL_PROBLEMS_MAX);
+  return FALSE;
+}
+
+static gboolean
+wrong_type (ReelRecordsReader    *self,
+            const ReelJsonEvent  *event,
+            GError              **error)
+{
+  const char *expected = self->field == FIELD_REVENUE ? _("a number") : _("a string");
+
+  return report (self, REEL_PROBLEM_ERROR, field_names[self->field], event->line, event->column,
+                 g_strdup_printf (_("must be %s"), expected), error);
+}
+
+static void
+note_first (GArray  *first,
+            guint    id,
+            guint64  index)
+{
+  if (id == first->len)
+    g_array_append_val (first, index);
+}
+
+static gboolean
+read_string_field (ReelRecordsReader    *self,
+                   const ReelJsonEvent  *event,
+                   GError              **error)
+{
+  const char *member = field_names[self->field];
+  g_autofree char *message = NULL;
+
+  switch ((guint) self->field)
+    {
+    case FIELD_REGION:
+    case FIELD_PLATFORM:
+      message = reel_rules_check_id (event->string, event->length);
+      if (message != NULL)
+        break;
+      if (self->field == FIELD_REGION)
+        {
+          self->region = reel_record_table_intern_region (self->table, event->string,
+                                                          event->line, event->column);
+          note_first (self->region_first, self->region, self->index);
+        }
+      else
+        {
+          self->platform = reel_record_table_intern_platform (self->table, event->string,
+                                                              event->line, event->column);
+          note_first (self->platform_first, self->platform, self->index);
+        }
+      break;
+
+    case FIELD_PERIOD:
+      message = reel_rules_check_period (event->string, event->length, &self->year, &self->month);
+      break;
+
+    case FIELD_COUNTRY:
+      message = reel_rules_check_country (event->string, event->length);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  if (message != NULL)
+    return report (self, REEL_PROBLEM_ERROR, member, event->line, event->column,
+                   g_steal_pointer (&message), error);
+
+  return TRUE;
+}
+
+static gboolean
+read_value (ReelRecordsReader    *self,
+            const ReelJsonEvent  *event,
+            GError              **error)
+{
+  Field field = self->field;
+
+  if (field == FIELD_UNKNOWN)
+    return TRUE;
+
+  self->seen[field].present = TRUE;
+  self->seen[field].line = event->line;
+  self->seen[field].column = event->column;
+
+  if (field == FIELD_REVENUE)
+    {
+      if (event->type != REEL_JSON_NUMBER)
+        return wrong_type (self, event, error);
+      if (event->number < 0)
+        return report (self, REEL_PROBLEM_ERROR, "revenue", event->line, event->column,
+                       g_strdup_printf (_("%s is negative: revenue is 0 or more"), event->string),
+                       error);
+      self->revenue = event->number;
+      return TRUE;
+    }
+
+  if (event->type != REEL_JSON_STRING)
+    return wrong_type (self, event, error);
+
+  return read_string_field (self, event, error);
+}
+
+static gboolean
+start_record (ReelRecordsReader    *self,
+              const ReelJsonEvent  *event,
+              GError              **error)
+{
+  memset (self->seen, 0, sizeof self->seen);
+  self->broken = FALSE;
+  self->platform = REEL_RECORD_NO_ID;
+  self->line = event->line;
+  self->column = event->column;
+
+  if (self->index >= REEL_DATASET_MAX_RECORDS)
+    {
+      report (self, REEL_PROBLEM_ERROR, NULL, event->line, event->column,
+              g_strdup_printf (_("more than %u records"), (guint) REEL_DATASET_MAX_RECORDS), NULL);
+      g_set_error (error, REEL_DATASET_ERROR, REEL_DATASET_ERROR_TOO_LARGE,
+                   _("More than %u records"), (guint) REEL_DATASET_MAX_RECORDS);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+end_record (ReelRecordsReader  *self,
+            GError            **error)
+{
+  for (guint i = FIELD_REGION; i <= FIELD_REVENUE; i++)
+    if (!self->seen[i].present &&
+        !report (self, REEL_PROBLEM_ERROR, NULL, self->line, self->column,
+                 g_strdup_printf (_("the record has no “%s”"), field_names[i]), error))
+      return FALSE;
+
+  if (!self->broken)
+    reel_record_table_add (self->table, self->region, self->platform,
+                           self->year, self->month, self->revenue);
+
+  self->index++;
+  return TRUE;
+}
+
+/* A ReelJsonHandler for the events of the `records` array, from its
+ * ARRAY_START at depth 1 to its ARRAY_END. */
+gboolean
+reel_records_reader_handle_event (ReelJsonScanner      *scanner,
+                                  const ReelJsonEvent  *event,
+                                  gpointer              user_data,
+                                  GError              **error)
+{
+  ReelRecordsReader *self = user_data;
+  gboolean opens = event->type == REEL_JSON_OBJECT_START || event->type == REEL_JSON_ARRAY_START;
+  gboolean closes = event->type == REEL_JSON_OBJECT_END || event->type == REEL_JSON_ARRAY_END;
+
+  /* A value nested where a record member should be: reported once, skipped. */
+  if (self->skip_depth > 0)
+    {
+      if (closes && event->depth == self->skip_depth)
+        self->skip_depth = 0;
+      return TRUE;
+    }
+
+  if (event->depth == 1)
+    return TRUE;    /* the array itself */
+
+  if (event->depth == 2)
+    {
+      if (event->type == REEL_JSON_OBJECT_START)
+        return start_record (self, event, error);
+      if (event->type == REEL_JSON_OBJECT_END)
+        return end_record (self, error);
+
+      if (opens)
+        self->skip_depth = 2;
+      if (!report (self, REEL_PROBLEM_ERROR, NULL, event->line, event->column,
+                   g_strdup (_("a record must be an object")), error))
+        return FALSE;
+      if (!opens)
+        self->index++;
+      return TRUE;
+    }
+
+  if (event->type == REEL_JSON_KEY)
+    {
+      self->field = FIELD_UNKNOWN;
+      for (guint i = 0; i < N_FIELDS; i++)
+        if (strcmp (event->string, field_names[i]) == 0)
+          self->field = i;
+
+      /* Once per name, not once per record: a million warnings help no one. */
+      if (self->field == FIELD_UNKNOWN && !g_hash_table_contains (self->unknown, event->string))
+        {
+          g_hash_table_add (self->unknown, g_strdup (event->string));
+          return report (self, REEL_PROBLEM_WARNING, event->string, event->line, event->column,
+                         g_strdup (_("unknown member of a record, ignored")), error);
+        }
+      return TRUE;
+    }
+
+  if (opens)
+    {
+      self->skip_depth = 3;
+      if (self->field != FIELD_UNKNOWN)
+        return wrong_type (self, event, error);
+      return TRUE;
+    }
+
+  return read_value (self, event, error);
+}
+
+/* Reports every region or platform id of the records that names nothing,
+ * where it was first used. */
+void
+reel_records_reader_check_ids (ReelRecordsReader *self,
+                               GHashTable        *regions,
+                               GHashTable        *platforms)
+{
+  guint n_regions = reel_record_table_get_n_regions (self->table);
+  guint n_platforms = reel_record_table_get_n_platforms (self->table);
+  guint line, column;
+
+  for (guint i = 0; i < n_regions; i++)
+    {
+      const char *id = reel_record_table_get_region_id (self->table, i, &line, &column);
+
+      if (!g_hash_table_contains (regions, id))
+        {
+          self->index = g_array_index (self->region_first, guint64, i);
+          report (self, REEL_PROBLEM_ERROR, "region", line, column,
+                  g_strdup_printf (_("“%s” is not the id of a region"), id), NULL);
+        }
+    }
+
+  for (guint i = 0; i < n_platforms; i++)
+    {
+      const char *id = reel_record_table_get_platform_id (self->table, i, &line, &column);
+
+      if (!g_hash_table_contains (platforms, id))
+        {
+          self->index = g_array_index (self->platform_first, guint64, i);
+          report (self, REEL_PROBLEM_ERROR, "platform", line, column,
+                  g_strdup_printf (_("“%s” is not the id of a platform"), id), NULL);
+        }
+    }
+}
+
+guint
+reel_records_reader_get_n_errors (ReelRecordsReader *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_errors;
+}

@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "reel-json-scanner.h"
+#include "reel-record-table.h"
+
+G_BEGIN_DECLS
+
+/* Consumes the `records` array of a JSON dataset as the scanner streams it,
+ * adding each valid record to a table and each broken rule to a list of
+ * problems; no record is kept. */
+
+typedef struct _ReelRecordsReader ReelRecordsReader;
+
+ReelRecordsReader *reel_records_reader_new          (ReelRecordTable      *table,
+                                                     GPtrArray            *problems);
+void               reel_records_reader_free         (ReelRecordsReader    *self);
+gboolean           reel_records_reader_handle_event (ReelJsonScanner      *scanner,
+                                                     const ReelJsonEvent  *event,
+                                                     gpointer              user_data,
+                                                     GError              **error);
+void               reel_records_reader_check_ids    (ReelRecordsReader    *self,
+                                                     GHashTable           *regions,
+                                                     GHashTable           *platforms);
+guint              reel_records_reader_get_n_errors (ReelRecordsReader    *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReelRecordsReader, reel_records_reader_free)
+
+G_END_DECLS

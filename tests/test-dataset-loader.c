@@ -1,0 +1,695 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <unistd.h>
+#include <libglib-testing/signal-logger.h>
+#include <string.h>
+
+#include "reel-dataset-loader.h"
+
+/* Writes @contents to a file in a fresh temporary folder; @name decides
+ * whether it is read as JSON or CSV. */
+static GFile *
+write_file (const char *name,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("reelscope-test-XXXXXX", &error);
+  g_autofree char *path = NULL;
+
+  g_assert_no_error (error);
+  path = g_build_filename (dir, name, NULL);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+remove_file (GFile *file)
+{
+  g_autoptr(GFile) dir = g_file_get_parent (file);
+
+  g_file_delete (file, NULL, NULL);
+  g_file_delete (dir, NULL, NULL);
+}
+
+static ReelDataset *
+load_file (GFile              *file,
+           ReelDatasetLoader **out_loader,
+           GError            **error)
+{
+  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new (file);
+  ReelDataset *dataset = reel_dataset_loader_load (loader, NULL, error);
+
+  if (out_loader != NULL)
+    *out_loader = g_steal_pointer (&loader);
+  return dataset;
+}
+
+static GFile *
+sample_file (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data",
+                                                 "microdrama-sample.reelscope.json", NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static const ReelRegion *
+region (ReelDataset *dataset,
+        const char  *id)
+{
+  const ReelRegion *found = reel_dataset_find_region (dataset, id);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+static void
+test_sample (void)
+{
+  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(ReelDatasetLoader) loader = NULL;
+  g_autoptr(ReelDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const zh[] = { "zh_CN", NULL };
+  const ReelRegion *na, *latam;
+  const ReelFigure *primary;
+  const ReelGrowth *growth;
+  const ReelSource *source;
+  const ReelExpert *expert;
+  const ReelQuote *quote;
+  guint first, last;
+
+  dataset = load_file (file, &loader, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  g_assert_cmpuint (reel_dataset_loader_get_n_errors (loader), ==, 0);
+  g_assert_cmpuint (reel_dataset_loader_get_n_warnings (loader), ==, 0);
+
+  g_assert_cmpstr (reel_text_get_for (reel_dataset_get_title (dataset), NULL), ==,
+                   "Chinese micro-dramas abroad (sample)");
+  g_assert_cmpstr (reel_text_get_for (reel_dataset_get_title (dataset), zh), ==,
+                   "中国微短剧出海（示例）");
+  g_assert_cmpstr (reel_dataset_get_currency (dataset), ==, "USD");
+  g_assert_cmpuint (reel_dataset_get_sources (dataset)->len, ==, 4);
+  g_assert_cmpuint (reel_dataset_get_regions (dataset)->len, ==, 6);
+  g_assert_cmpuint (reel_dataset_get_experts (dataset)->len, ==, 3);
+  g_assert_cmpuint (reel_dataset_get_platforms (dataset)->len, ==, 2);
+
+  /* North America 2024: three sources disagree; the cited one is primary. */
+  na = region (dataset, "north-america");
+  g_assert_cmpstr (reel_text_get_for (na->name, NULL), ==, "North America");
+  g_assert_cmpstrv (na->countries, ((const char * const[]) { "US", "CA", NULL }));
+  g_assert_cmpuint (na->revenue->len, ==, 3);
+  primary = reel_dataset_get_primary_figure (na->revenue, 2024);
+  g_assert_nonnull (primary);
+  g_assert_cmpfloat (primary->value, ==, 142000000);
+  source = reel_dataset_get_source (dataset, primary->source);
+  g_assert_cmpstr (source->id, ==, "ichongqing-2025-11");
+  g_assert_cmpstr (g_array_index (na->revenue, ReelFigure, 1).basis, ==, "in-app purchases, United States");
+  g_assert_cmpint (g_array_index (na->revenue, ReelFigure, 1).qualifier, ==, REEL_QUALIFIER_APPROX);
+  g_assert_cmpint (g_array_index (na->revenue, ReelFigure, 1).flags & REEL_FIGURE_PRIMARY, ==, 0);
+  g_assert_nonnull (na->audience);
+  g_assert_cmpuint (na->audience->notes->len, ==, 1);
+
+  latam = region (dataset, "latin-america");
+  g_assert_cmpuint (latam->growth->len, ==, 1);
+  growth = &g_array_index (latam->growth, ReelGrowth, 0);
+  g_assert_cmpstr (growth->metric, ==, "viewership");
+  g_assert_cmpfloat (growth->percent, ==, 69);
+  g_assert_cmpuint (growth->year, ==, 2025);
+
+  /* The world: MPA's $1.4B is marked primary over the derived estimate. */
+  primary = reel_dataset_get_primary_figure (reel_dataset_get_global (dataset)->revenue, 2024);
+  g_assert_cmpfloat (primary->value, ==, 1400000000);
+  g_assert_cmpint (g_array_index (reel_dataset_get_global (dataset)->revenue, ReelFigure, 1).flags,
+                   ==, REEL_FIGURE_ESTIMATE);
+  g_assert_cmpint (g_array_index (reel_dataset_get_global (dataset)->revenue, ReelFigure, 1).qualifier,
+                   ==, REEL_QUALIFIER_AT_MOST);
+
+  expert = g_ptr_array_index (reel_dataset_get_experts (dataset), 0);
+  g_assert_cmpstr (expert->id, ==, "mu-ling");
+  g_assert_cmpuint (expert->quotes->len, ==, 2);
+  quote = &g_array_index (expert->quotes, ReelQuote, 1);
+  g_assert_cmpstrv (quote->regions,
+                    ((const char * const[]) { "north-america", "africa", "middle-east-north-africa", NULL }));
+  g_assert_cmpuint (g_strv_length (g_array_index (expert->quotes, ReelQuote, 0).regions), ==, 0);
+
+  g_assert_true (reel_dataset_get_year_range (dataset, &first, &last));
+  g_assert_cmpuint (first, ==, 2023);
+  g_assert_cmpuint (last, ==, 2024);
+  g_assert_cmpuint (reel_dataset_get_latest_revenue_year (dataset), ==, 2024);
+}
+
+typedef struct {
+  const char *name;
+  const char *json;      /* "@" marks where the problem is; it is removed before loading */
+  const char *path;
+  const char *message;
+} Rule;
+
+#define HEAD "{\"format\": \"reelscope-dataset\", \"version\": 1, " \
+             "\"sources\": [{\"id\": \"s\", \"title\": \"S\"}], "
+#define REGION "{\"id\": \"na\", \"name\": \"North America\""
+
+/* One document per rule, each breaking only that rule. */
+static const Rule rules[] = {
+  { "not-object", "@[1]", "", "a dataset is a JSON object, not a list" },
+  { "format-missing", "@{\"version\": 1, \"regions\": []}", "",
+    "“format” is missing: this is not a Reelscope dataset" },
+  { "format-wrong", "{\"format\": @\"other\", \"version\": 1}", "format",
+    "must be “reelscope-dataset”: this is not a Reelscope dataset" },
+  { "version-unknown", "{\"format\": \"reelscope-dataset\", \"version\": @2, \"regions\": []}", "version",
+    "this is a version this build cannot read; it reads version 1" },
+  { "regions-missing", "@{\"format\": \"reelscope-dataset\", \"version\": 1}", "", "“regions” is missing" },
+  { "regions-empty", HEAD "\"regions\": @[]}", "regions", "a dataset needs at least one region" },
+  { "regions-type", HEAD "\"regions\": @{}}", "regions", "must be a list, not an object" },
+  { "region-not-object", HEAD "\"regions\": [@\"na\"]}", "regions[0]", "must be an object, not a string" },
+  { "id-null", HEAD "\"regions\": [{\"id\": @null, \"name\": \"X\"}]}", "regions[0].id",
+    "must be a string, not null" },
+  { "id-missing", HEAD "\"regions\": [@{\"name\": \"X\"}]}", "regions[0]", "“id” is missing" },
+  { "id-syntax", HEAD "\"regions\": [{\"id\": @\"North America\", \"name\": \"X\"}]}", "regions[0].id",
+    "“North America” is not an id: use lowercase letters, digits and hyphens, not starting with a hyphen" },
+  { "id-long", HEAD "\"regions\": [{\"id\": @\"" "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+    "\", \"name\": \"X\"}]}", "regions[0].id", "the id is longer than 64 characters" },
+  { "id-duplicate", HEAD "\"regions\": [" REGION "}, {\"id\": @\"na\", \"name\": \"Y\"}]}", "regions[1].id",
+    "another entry of “regions” has the id “na”" },
+  { "name-type", HEAD "\"regions\": [{\"id\": \"na\", \"name\": @7}]}", "regions[0].name",
+    "must be text: a string, or an object of languages such as {\"en\": \"…\", \"es\": \"…\"}" },
+  { "language-tag", HEAD "\"regions\": [{\"id\": \"na\", \"name\": {\"en\": \"A\", @\"English\": \"B\"}}]}",
+    "regions[0].name.English", "“English” is not a language tag such as en, zh-CN or pt-BR" },
+  { "country", HEAD "\"regions\": [" REGION ", \"countries\": [\"US\", @\"usa\"]}]}", "regions[0].countries[1]",
+    "“usa” is not a country code: use two capital letters (ISO 3166, e.g. US)" },
+  { "year-fraction", HEAD "\"regions\": [" REGION ", \"revenue\": [{\"year\": @2024.0, \"value\": 1, \"source\": \"s\"}]}]}",
+    "regions[0].revenue[0].year", "must be a whole year from 1990 to 2100" },
+  { "year-wraps", HEAD "\"regions\": [" REGION ", \"revenue\": [{\"year\": @18446744073709553640, \"value\": 1, \"source\": \"s\"}]}]}",
+    "regions[0].revenue[0].year", "must be a whole year from 1990 to 2100" },
+  { "year-range", HEAD "\"regions\": [" REGION ", \"revenue\": [{\"year\": @1989, \"value\": 1, \"source\": \"s\"}]}]}",
+    "regions[0].revenue[0].year", "must be a whole year from 1990 to 2100" },
+  { "money-negative", HEAD "\"regions\": [" REGION ", \"revenue\": [{\"year\": 2024, \"value\": @-5, \"source\": \"s\"}]}]}",
+    "regions[0].revenue[0].value", "must be 0 or more" },
+  { "money-type", HEAD "\"regions\": [" REGION ", \"revenue\": [{\"year\": 2024, \"value\": @\"5\", \"source\": \"s\"}]}]}",
+    "regions[0].revenue[0].value", "must be a number, not a string" },
+  { "figure-required", HEAD "\"regions\": [" REGION ", \"revenue\": [@{\"year\": 2024, \"value\": 1}]}]}",
+    "regions[0].revenue[0]", "“source” is missing" },
+  { "source-dangling", HEAD "\"regions\": [" REGION ", \"revenue\": [{\"year\": 2024, \"value\": 1, \"source\": @\"t\"}]}]}",
+    "regions[0].revenue[0].source", "“t” is not the id of a source" },
+  { "same-point", HEAD "\"regions\": [" REGION ", \"revenue\": [{\"year\": 2024, \"value\": 1, \"source\": \"s\"}, "
+    "@{\"year\": 2024, \"value\": 2, \"source\": \"s\"}]}]}",
+    "regions[0].revenue[1]", "another figure for 2024 has the same source and basis" },
+  { "two-primaries", HEAD "\"regions\": [" REGION ", \"revenue\": [{\"year\": 2024, \"value\": 1, \"source\": \"s\", \"primary\": true}, "
+    "@{\"year\": 2024, \"value\": 2, \"source\": \"s\", \"basis\": \"b\", \"primary\": true}]}]}",
+    "regions[0].revenue[1]", "another figure for 2024 is already primary" },
+  { "qualifier", HEAD "\"regions\": [" REGION ", \"revenue\": [{\"year\": 2024, \"value\": 1, \"source\": \"s\", \"qualifier\": @\"about\"}]}]}",
+    "regions[0].revenue[0].qualifier", "must be “approx”, “at-least” or “at-most”" },
+  { "bool", HEAD "\"regions\": [" REGION ", \"revenue\": [{\"year\": 2024, \"value\": 1, \"source\": \"s\", \"estimate\": @\"yes\"}]}]}",
+    "regions[0].revenue[0].estimate", "must be true or false, not a string" },
+  { "growth-same", HEAD "\"regions\": [" REGION ", \"growth\": [{\"metric\": \"users\", \"year\": 2024, \"percent\": 5, \"source\": \"s\"}, "
+    "@{\"metric\": \"users\", \"year\": 2024, \"percent\": 6, \"source\": \"s\"}]}]}",
+    "regions[0].growth[1]", "another users figure for 2024 has the same source and basis" },
+  { "share", HEAD "\"regions\": [" REGION ", \"audience\": {\"traits\": [{\"label\": \"Women\", \"share\": @1.5, \"source\": \"s\"}]}}]}",
+    "regions[0].audience.traits[0].share", "must be a share from 0 to 1" },
+  { "label-long", HEAD "\"regions\": [{\"id\": \"na\", \"name\": @\"%LONG%\"}]}", "regions[0].name",
+    "is longer than 1024 characters" },
+  { "date", HEAD "\"updated\": @\"2025-02-30\", \"regions\": [" REGION "}]}", "updated",
+    "“2025-02-30” is not a date: use YYYY, YYYY-MM or YYYY-MM-DD" },
+  { "currency", HEAD "\"currency\": @\"usd\", \"regions\": [" REGION "}]}", "currency",
+    "“usd” is not a currency code: use ISO 4217, such as USD" },
+  { "quote-region", HEAD "\"regions\": [" REGION "}], \"experts\": [{\"id\": \"e\", \"name\": \"E\", \"quotes\": "
+    "[{\"text\": \"Hi\", \"source\": \"s\", \"regions\": [\"na\", @\"mars\"]}]}]}",
+    "experts[0].quotes[0].regions[1]", "“mars” is not the id of a region" },
+  { "reserved-source", "{\"format\": \"reelscope-dataset\", \"version\": 1, \"sources\": [{\"id\": @\"records\", \"title\": \"R\"}], "
+    "\"regions\": [" REGION "}]}", "sources[0].id", "“records” is reserved for the figures summed from records" },
+  { "records-type", HEAD "\"regions\": [" REGION "}], \"records\": @{}}", "records", "must be a list, not an object" },
+  { "record-region", HEAD "\"regions\": [" REGION "}], \"records\": [{\"region\": \"na\", \"period\": \"2024-01\", \"revenue\": 1}, "
+    "{\"region\": @\"eu\", \"period\": \"2024-01\", \"revenue\": 1}]}", "records[1].region", "“eu” is not the id of a region" },
+  { "record-platform", HEAD "\"regions\": [" REGION "}], \"records\": [{\"region\": \"na\", \"platform\": @\"rs\", \"period\": \"2024-01\", \"revenue\": 1}]}",
+    "records[0].platform", "“rs” is not the id of a platform" },
+  { "record-period", HEAD "\"regions\": [" REGION "}], \"records\": [{\"region\": \"na\", \"period\": @\"2024-13\", \"revenue\": 1}]}",
+    "records[0].period", "“2024-13” is not a period: the month must be 01 to 12" },
+  { "record-revenue", HEAD "\"regions\": [" REGION "}], \"records\": [{\"region\": \"na\", \"period\": \"2024-01\", \"revenue\": @-1}]}",
+    "records[0].revenue", "-1 is negative: revenue is 0 or more" },
+  { "record-type", HEAD "\"regions\": [" REGION "}], \"records\": [{\"region\": \"na\", \"period\": \"2024-01\", \"revenue\": @\"1\"}]}",
+    "records[0].revenue", "must be a number" },
+  { "record-missing", HEAD "\"regions\": [" REGION "}], \"records\": [@{\"region\": \"na\", \"revenue\": 1}]}",
+    "records[0]", "the record has no “period”" },
+  { "record-not-object", HEAD "\"regions\": [" REGION "}], \"records\": [@[1]]}",
+    "records[0]", "a record must be an object" },
+  { "syntax", HEAD "\"regions\": [" REGION "}],@}", "", "expected a member name in double quotes, found “}”" },
+};
+
+/* Replaces the "@" marker and %LONG%, and says where the marker was. */
+static char *
+prepare (const char *json,
+         guint      *line,
+         guint      *column)
+{
+  GString *out = g_string_new (NULL);
+
+  *line = 1;
+  *column = 1;
+  for (const char *p = json; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (*p == '@')
+        {
+          /* Columns count characters, so count them up to the marker. */
+          const char *line_start = out->str + out->len;
+
+          while (line_start > out->str && line_start[-1] != '\n')
+            line_start--;
+          *column = g_utf8_strlen (line_start, out->str + out->len - line_start) + 1;
+          for (const char *c = out->str; *c != '\0'; c++)
+            *line += *c == '\n';
+          continue;
+        }
+      if (g_str_has_prefix (p, "%LONG%"))
+        {
+          for (guint i = 0; i < 1025; i++)
+            g_string_append (out, "é");
+          p += strlen ("%LONG%") - 1;
+          continue;
+        }
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_rule (gconstpointer data)
+{
+  const Rule *rule = data;
+  g_autoptr(ReelDatasetLoader) loader = NULL;
+  g_autoptr(ReelDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *json = NULL;
+  const ReelProblem *problem = NULL;
+  GPtrArray *problems;
+  guint line, column;
+
+  json = prepare (rule->json, &line, &column);
+  file = write_file ("rule.json", json, -1);
+  dataset = load_file (file, &loader, &error);
+  remove_file (file);
+
+  g_assert_null (dataset);
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == REEL_DATASET_ERROR);
+
+  problems = reel_dataset_loader_get_problems (loader);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const ReelProblem *p = g_ptr_array_index (problems, i);
+
+      if (p->severity == REEL_PROBLEM_ERROR)
+        {
+          g_autofree char *text = reel_problem_to_string (p, NULL);
+
+          g_test_message ("%s", text);
+          problem = p;
+        }
+    }
+
+  /* Each document breaks one rule; a second error would be a cascade. */
+  g_assert_nonnull (problem);
+  g_assert_cmpuint (reel_dataset_loader_get_n_errors (loader), ==, 1);
+  g_assert_cmpstr (problem->message, ==, rule->message);
+  g_assert_cmpstr (problem->path, ==, rule->path);
+  g_assert_cmpuint (problem->line, ==, line);
+  g_assert_cmpuint (problem->column, ==, column);
+}
+
+static void
+test_warnings (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(ReelDatasetLoader) loader = NULL;
+  g_autoptr(ReelDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *problems;
+  const ReelProblem *p;
+
+  file = write_file ("warnings.reelscope.json",
+                     "{\"format\": \"reelscope-dataset\", \"version\": 1,\n"
+                     " \"sources\": [{\"id\": \"s\", \"title\": \"S\", \"url\": \"javascript:alert(1)\"}],\n"
+                     " \"regions\": [{\"id\": \"na\", \"name\": \"NA\",\n"
+                     "   \"revnue\": [],\n"
+                     "   \"revenue\": [{\"year\": 2024, \"value\": 1, \"source\": \"s\", \"estimate\": true}]}],\n"
+                     " \"colour\": \"red\"}", -1);
+  dataset = load_file (file, &loader, &error);
+  remove_file (file);
+
+  /* Warnings do not stop a dataset from loading. */
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  g_assert_cmpuint (reel_dataset_loader_get_n_errors (loader), ==, 0);
+  g_assert_cmpuint (reel_dataset_loader_get_n_warnings (loader), ==, 4);
+
+  problems = reel_dataset_loader_get_problems (loader);
+  p = g_ptr_array_index (problems, 0);
+  g_assert_cmpuint (p->severity, ==, REEL_PROBLEM_WARNING);
+  g_assert_cmpstr (p->path, ==, "sources[0].url");
+  g_assert_cmpuint (p->line, ==, 2);
+  g_assert_cmpuint (p->column, ==, 47);
+  g_assert_cmpstr (p->message, ==, "only http and https links are opened; this one will not be");
+
+  p = g_ptr_array_index (problems, 1);
+  g_assert_cmpstr (p->path, ==, "regions[0].revnue");
+  g_assert_cmpuint (p->line, ==, 4);
+  g_assert_cmpuint (p->column, ==, 4);
+  g_assert_cmpstr (p->message, ==, "unknown member, did you mean “revenue”?");
+
+  p = g_ptr_array_index (problems, 2);
+  g_assert_cmpstr (p->path, ==, "regions[0].revenue[0]");
+  g_assert_cmpuint (p->line, ==, 5);
+  g_assert_cmpuint (p->column, ==, 16);
+  g_assert_cmpstr (p->message, ==, "an estimate should have a “note” saying how it was derived");
+
+  p = g_ptr_array_index (problems, 3);
+  g_assert_cmpstr (p->path, ==, "colour");
+  g_assert_cmpuint (p->line, ==, 6);
+  g_assert_cmpuint (p->column, ==, 2);
+  g_assert_cmpstr (p->message, ==, "unknown member, ignored");
+}
+
+static void
+test_many_problems (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(ReelDatasetLoader) loader = NULL;
+  g_autoptr(ReelDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *problems;
+
+  /* Three different mistakes, three positioned problems, in file order. */
+  file = write_file ("three.json",
+                     "{\"format\": \"reelscope-dataset\", \"version\": 1,\n"
+                     " \"sources\": [{\"id\": \"s\", \"title\": \"S\"}],\n"
+                     " \"regions\": [{\"id\": \"North America\", \"name\": \"NA\"},\n"
+                     "  {\"id\": \"eu\", \"name\": \"Europe\", \"revenue\": [\n"
+                     "    {\"year\": 2024.0, \"value\": 1, \"source\": \"s\"},\n"
+                     "    {\"year\": 2023, \"value\": -1, \"source\": \"s\"}]}]}", -1);
+  dataset = load_file (file, &loader, &error);
+  remove_file (file);
+
+  g_assert_null (dataset);
+  g_assert_error (error, REEL_DATASET_ERROR, REEL_DATASET_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "3 problems, the first at 3:21: “North America” is not an id: "
+                   "use lowercase letters, digits and hyphens, not starting with a hyphen");
+  problems = reel_dataset_loader_get_problems (loader);
+  g_assert_cmpuint (problems->len, ==, 3);
+  g_assert_cmpstr (((ReelProblem *) problems->pdata[1])->path, ==, "regions[1].revenue[0].year");
+  g_assert_cmpuint (((ReelProblem *) problems->pdata[1])->line, ==, 5);
+  g_assert_cmpuint (((ReelProblem *) problems->pdata[1])->column, ==, 14);
+  g_assert_cmpstr (((ReelProblem *) problems->pdata[2])->path, ==, "regions[1].revenue[1].value");
+  g_assert_cmpuint (((ReelProblem *) problems->pdata[2])->line, ==, 6);
+  g_assert_cmpuint (((ReelProblem *) problems->pdata[2])->column, ==, 29);
+}
+
+static void
+test_records (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(ReelDatasetLoader) loader = NULL;
+  g_autoptr(ReelDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) json = g_string_new (NULL);
+  const ReelRegion *na, *eu;
+  const ReelFigure *figure;
+  const ReelPlatform *platform;
+  const ReelSource *source;
+  double growth;
+
+  /* Records come before the regions they name: ids resolve after reading. */
+  g_string_append (json, "{\"records\": [\n");
+  for (guint month = 1; month <= 12; month++)
+    g_string_append_printf (json, "{\"region\": \"na\", \"platform\": \"rs\", \"period\": \"2023-%02u\", \"revenue\": 10},\n", month);
+  for (guint month = 1; month <= 12; month++)
+    g_string_append_printf (json, "{\"region\": \"na\", \"period\": \"2024-%02u\", \"revenue\": 15, \"country\": \"US\"},\n", month);
+  g_string_append (json, "{\"region\": \"eu\", \"platform\": \"rs\", \"period\": \"2024-03\", \"revenue\": 2.5, \"extra\": [1, {\"a\": 2}]},\n"
+                         "{\"region\": \"eu\", \"period\": \"2024-04\", \"revenue\": 0.5, \"extra\": 1}],\n"
+                         "\"format\": \"reelscope-dataset\", \"version\": 1,\n"
+                         "\"sources\": [{\"id\": \"s\", \"title\": \"S\"}],\n"
+                         "\"platforms\": [{\"id\": \"rs\", \"name\": \"ReelShort\"}],\n"
+                         "\"regions\": [{\"id\": \"na\", \"name\": \"NA\", \"revenue\": [{\"year\": 2024, \"value\": 99, \"source\": \"s\"}]},\n"
+                         "  {\"id\": \"eu\", \"name\": \"EU\"}]}");
+  file = write_file ("records.reelscope.json", json->str, json->len);
+  dataset = load_file (file, &loader, &error);
+  remove_file (file);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  g_assert_cmpuint (reel_dataset_get_n_records (dataset), ==, 26);
+  /* The unknown member is warned about once, not once per record. */
+  g_assert_cmpuint (reel_dataset_loader_get_n_warnings (loader), ==, 1);
+
+  source = reel_dataset_find_source (dataset, "records");
+  g_assert_nonnull (source);
+  g_assert_cmpstr (reel_text_get_for (source->title, NULL), ==, "Raw records in this dataset");
+
+  na = region (dataset, "na");
+  g_assert_cmpuint (na->revenue->len, ==, 3);
+  /* The reported figure stays primary; the records' sum shows beside it. */
+  figure = reel_dataset_get_primary_figure (na->revenue, 2024);
+  g_assert_cmpfloat (figure->value, ==, 99);
+  figure = &g_array_index (na->revenue, ReelFigure, 2);
+  g_assert_cmpuint (figure->year, ==, 2024);
+  g_assert_cmpfloat (figure->value, ==, 180);
+  g_assert_cmpint (figure->flags & REEL_FIGURE_PRIMARY, ==, 0);
+  g_assert_cmpint (figure->flags & REEL_FIGURE_PARTIAL, ==, 0);
+  figure = reel_dataset_get_primary_figure (na->revenue, 2023);
+  g_assert_cmpfloat (figure->value, ==, 120);
+  g_assert_true (reel_dataset_get_revenue_growth (na->revenue, 2024, &growth));
+  g_assert_cmpfloat_with_epsilon (growth, (99.0 / 120.0 - 1) * 100, 1e-9);
+  g_assert_false (reel_dataset_get_revenue_growth (na->revenue, 2023, &growth));
+
+  eu = region (dataset, "eu");
+  figure = reel_dataset_get_primary_figure (eu->revenue, 2024);
+  g_assert_cmpfloat (figure->value, ==, 3);
+  g_assert_cmpint (figure->flags, ==, REEL_FIGURE_PRIMARY | REEL_FIGURE_PARTIAL);
+
+  platform = g_ptr_array_index (reel_dataset_get_platforms (dataset), 0);
+  g_assert_cmpfloat (reel_dataset_get_primary_figure (platform->revenue, 2023)->value, ==, 120);
+  g_assert_cmpfloat (reel_dataset_get_primary_figure (platform->revenue, 2024)->value, ==, 2.5);
+
+  /* The world's records total is partial because Europe's is. */
+  figure = reel_dataset_get_primary_figure (reel_dataset_get_global (dataset)->revenue, 2024);
+  g_assert_cmpfloat (figure->value, ==, 183);
+  g_assert_cmpint (figure->flags & REEL_FIGURE_PARTIAL, ==, REEL_FIGURE_PARTIAL);
+}
+
+static void
+test_csv (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(ReelDatasetLoader) loader = NULL;
+  g_autoptr(ReelDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  const ReelRegion *latam;
+
+  file = write_file ("sales.csv",
+                     "region,period,revenue,platform\n"
+                     "latin-america,2024-01,5,dramabox\n"
+                     "southeast-asia,2024-01,7,\n"
+                     "latin-america,2024-02,6,reelshort\n", -1);
+  dataset = load_file (file, &loader, &error);
+  remove_file (file);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (reel_text_get_for (reel_dataset_get_title (dataset), NULL), ==, "sales.csv");
+  g_assert_cmpuint (reel_dataset_get_regions (dataset)->len, ==, 2);
+  latam = g_ptr_array_index (reel_dataset_get_regions (dataset), 0);
+  g_assert_cmpstr (latam->id, ==, "latin-america");
+  g_assert_cmpfloat (reel_dataset_get_primary_figure (latam->revenue, 2024)->value, ==, 11);
+  g_assert_cmpuint (reel_dataset_get_platforms (dataset)->len, ==, 2);
+  g_assert_cmpuint (reel_dataset_get_n_records (dataset), ==, 3);
+}
+
+static void
+test_csv_problem (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(ReelDatasetLoader) loader = NULL;
+  g_autoptr(ReelDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  const ReelProblem *problem;
+
+  file = write_file ("sales.csv", "region,period,revenue\nna,2024-01,-3\n", -1);
+  dataset = load_file (file, &loader, &error);
+  remove_file (file);
+
+  g_assert_null (dataset);
+  g_assert_error (error, REEL_DATASET_ERROR, REEL_DATASET_ERROR_INVALID);
+  problem = g_ptr_array_index (reel_dataset_loader_get_problems (loader), 0);
+  g_assert_cmpuint (problem->line, ==, 2);
+  g_assert_cmpuint (problem->column, ==, 3);
+  g_assert_cmpstr (problem->path, ==, "revenue");
+}
+
+static void
+test_not_a_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) dir = NULL;
+  g_autoptr(GFile) missing = g_file_new_for_path ("/nonexistent/reelscope.json");
+  g_autoptr(GFile) device = g_file_new_for_path ("/dev/zero");
+  g_autoptr(ReelDataset) dataset = NULL;
+  g_autofree char *tmp = g_dir_make_tmp ("reelscope-test-XXXXXX", NULL);
+
+  dataset = load_file (missing, NULL, &error);
+  g_assert_null (dataset);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  dir = g_file_new_for_path (tmp);
+  dataset = load_file (dir, NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY);
+  g_clear_error (&error);
+  g_rmdir (tmp);
+
+  /* A device never ends: refused before a byte is read. */
+  dataset = load_file (device, NULL, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_REGULAR_FILE);
+}
+
+static void
+test_sparse_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = write_file ("huge.json", "{", 1);
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(ReelDatasetLoader) loader = NULL;
+  g_autoptr(ReelDataset) dataset = NULL;
+
+  /* 2 GB that take no disk space. */
+  g_assert_cmpint (truncate (path, G_GINT64_CONSTANT (2) << 30), ==, 0);
+  dataset = load_file (file, &loader, &error);
+  remove_file (file);
+
+  g_assert_null (dataset);
+  g_assert_error (error, REEL_DATASET_ERROR, REEL_DATASET_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==, "The file is 2.1\u00a0GB, more than the limit of 1.0\u00a0GiB");
+}
+
+static void
+test_empty_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = write_file ("empty.json", "", 0);
+  g_autoptr(ReelDatasetLoader) loader = NULL;
+  g_autoptr(ReelDataset) dataset = NULL;
+  const ReelProblem *problem;
+
+  dataset = load_file (file, &loader, &error);
+  remove_file (file);
+
+  g_assert_error (error, REEL_DATASET_ERROR, REEL_DATASET_ERROR_SYNTAX);
+  problem = g_ptr_array_index (reel_dataset_loader_get_problems (loader), 0);
+  g_assert_cmpstr (problem->message, ==, "the file is empty");
+  g_assert_cmpuint (problem->line, ==, 1);
+  g_assert_cmpuint (problem->column, ==, 1);
+}
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  ReelDataset **dataset = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *dataset = reel_dataset_loader_load_finish (REEL_DATASET_LOADER (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_async (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(ReelDatasetLoader) loader = NULL;
+  g_autoptr(GtSignalLogger) logger = NULL;
+  g_autoptr(GString) json = g_string_new (HEAD "\"regions\": [" REGION "}], \"records\": [");
+  ReelDataset *dataset = NULL;
+  double fraction = 0, last = 0;
+  gsize n;
+
+  /* Large enough to be read in many buffers, so progress is reported. */
+  for (guint i = 0; i < 20000; i++)
+    g_string_append_printf (json, "%s{\"region\": \"na\", \"period\": \"2024-%02u\", \"revenue\": %u}",
+                            i > 0 ? ", " : "", i % 12 + 1, i);
+  g_string_append (json, "]}");
+  file = write_file ("async.json", json->str, json->len);
+
+  loader = reel_dataset_loader_new (file);
+  logger = gt_signal_logger_new ();
+  gt_signal_logger_connect (logger, loader, "progress");
+  reel_dataset_loader_load_async (loader, NULL, loaded_cb, &dataset);
+
+  while (dataset == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  remove_file (file);
+
+  g_assert_cmpuint (reel_dataset_get_n_records (dataset), ==, 20000);
+
+  /* Progress went up, emitted here on the main thread, and reached the end. */
+  n = gt_signal_logger_get_n_emissions (logger);
+  g_assert_cmpuint (n, >, 5);
+  for (guint i = 0; i < n; i++)
+    {
+      gt_signal_logger_assert_emission_pop (logger, loader, "progress", &fraction);
+      g_assert_cmpfloat (fraction, >, last);
+      last = fraction;
+    }
+  gt_signal_logger_assert_no_emissions (logger);
+  g_assert_cmpfloat (last, ==, 1.0);
+
+  g_object_unref (dataset);
+}
+
+static void
+test_cancel (void)
+{
+  g_autoptr(GFile) file = sample_file ();
+  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new (file);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_null (reel_dataset_loader_load (loader, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/dataset-loader/sample", test_sample);
+  g_test_add_func ("/dataset-loader/warnings", test_warnings);
+  g_test_add_func ("/dataset-loader/many-problems", test_many_problems);
+  g_test_add_func ("/dataset-loader/records", test_records);
+  g_test_add_func ("/dataset-loader/csv", test_csv);
+  g_test_add_func ("/dataset-loader/csv-problem", test_csv_problem);
+  g_test_add_func ("/dataset-loader/not-a-file", test_not_a_file);
+  g_test_add_func ("/dataset-loader/sparse-file", test_sparse_file);
+  g_test_add_func ("/dataset-loader/empty-file", test_empty_file);
+  g_test_add_func ("/dataset-loader/async", test_async);
+  g_test_add_func ("/dataset-loader/cancel", test_cancel);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/dataset-loader/rule/%s", rules[i].name);
+
+      g_test_add_data_func (path, &rules[i], test_rule);
+    }
+
+  return g_test_run ();
+}
