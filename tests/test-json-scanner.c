@@ -125,7 +125,7 @@ typedef struct {
 static const Refusal refusals[] = {
   { "", 1, 1, "", "the file is empty" },
   { "  \n ", 2, 2, "", "the file has no JSON value" },
-  { "{\"a\": 1 /* c */}", 1, 9, "a", "expected “,” or “}”, found “/”" },
+  { "{\"a\": 1 /* c */}", 1, 9, "", "expected “,” or “}”, found “/”" },
   { "// c\n{}", 1, 1, "", "JSON does not allow comments" },
   { "{\"a\": 1, \"b\": 2, \"a\": 3}", 1, 18, "a", "duplicate member “a” in the same object" },
   { "{\"regions\": [{\"id\": \"x\", \"id\": \"y\"}]}", 1, 26, "regions[0].id",

@@ -24,7 +24,8 @@ struct _ReelDatasetLoader
   guint         n_warnings;
   gboolean      started;
 
-  /* Progress, reported from whichever thread reads. */
+  /* Progress: a worker thread sends it to this context; a synchronous
+   * load (context NULL) emits it directly. */
   GMainContext *context;
   guint64       size;
   guint         permille;
@@ -77,6 +78,7 @@ progress_cb (guint64  bytes_read,
 {
   ReelDatasetLoader *self = user_data;
   Progress *progress;
+  GSource *source;
   guint permille;
 
   if (self->size == 0)
@@ -87,11 +89,24 @@ progress_cb (guint64  bytes_read,
     return;
   self->permille = permille;
 
+  if (self->context == NULL)
+    {
+      g_signal_emit (self, signals[PROGRESS], 0, permille / 1000.0);
+      return;
+    }
+
+  /* Not g_main_context_invoke(): it would run the handler on this worker
+   * thread whenever it could acquire the context, i.e. whenever the main
+   * thread is between iterations. */
   progress = g_new (Progress, 1);
   progress->loader = g_object_ref (self);
   progress->fraction = permille / 1000.0;
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT,
-                              emit_progress_cb, progress, progress_free);
+  source = g_idle_source_new ();
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, emit_progress_cb, progress, progress_free);
+  g_source_set_static_name (source, "[reelscope] loader progress");
+  g_source_attach (source, self->context);
+  g_source_unref (source);
 }
 
 static void
@@ -391,7 +406,6 @@ reel_dataset_loader_load (ReelDatasetLoader  *self,
   g_return_val_if_fail (REEL_IS_DATASET_LOADER (self), NULL);
   g_return_val_if_fail (!self->started, NULL);
 
-  self->context = g_main_context_ref_thread_default ();
   return load (self, cancellable, error);
 }
 

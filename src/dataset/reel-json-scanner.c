@@ -20,7 +20,7 @@ typedef struct {
   GString    *keys;         /* objects: every key so far, each followed by a NUL */
   gsize       last_key;     /* objects: offset of the current key in keys */
   guint       n_keys;
-  gboolean    in_key;       /* objects: between a “{” or “,” and the next key */
+  gboolean    in_key;       /* objects: not inside a member (between members) */
   GHashTable *key_set;      /* objects with more than LINEAR_KEYS_MAX keys */
 } Frame;
 
@@ -610,6 +610,8 @@ read_object (ReelJsonScanner *self,
         if (!read_value (self, depth + 1))
           return FALSE;
 
+        /* Past the value, a fault belongs to the object, not to the member. */
+        frame->in_key = TRUE;
         c = skip_whitespace (self);
         if (c == '}')
           break;
