@@ -28,9 +28,7 @@ run_suite () {
 }
 
 run_suite _build
-# LeakSanitizer is off for now: GTK, fontconfig and GLib's type system keep
-# allocations for the life of the process, which it would report.
-ASAN_OPTIONS=detect_leaks=0:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     run_suite _build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
 
 echo "tests: $((passed - skipped)) passed, $failed failed, $skipped skipped"

@@ -510,6 +510,44 @@ test_csv (void)
   g_assert_cmpuint (reel_dataset_get_n_records (dataset), ==, 3);
 }
 
+/* The generator writes the same records as JSON and as CSV: both readers
+ * must sum them to the same figures. */
+static void
+test_json_csv_agree (void)
+{
+  g_autofree char *json_path = g_test_build_filename (G_TEST_DIST, "data", "synthetic-40.reelscope.json", NULL);
+  g_autofree char *csv_path = g_test_build_filename (G_TEST_DIST, "data", "synthetic-40.csv", NULL);
+  g_autoptr(GFile) json_file = g_file_new_for_path (json_path);
+  g_autoptr(GFile) csv_file = g_file_new_for_path (csv_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReelDataset) json = load_file (json_file, NULL, &error);
+  g_autoptr(ReelDataset) csv = load_file (csv_file, NULL, &error);
+  guint compared = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (reel_dataset_get_n_records (json), ==, 40);
+  g_assert_cmpuint (reel_dataset_get_n_records (csv), ==, 40);
+
+  for (guint i = 0; i < reel_dataset_get_regions (csv)->len; i++)
+    {
+      const ReelRegion *from_csv = g_ptr_array_index (reel_dataset_get_regions (csv), i);
+      const ReelRegion *from_json = region (json, from_csv->id);
+
+      g_assert_cmpuint (from_csv->revenue->len, ==, from_json->revenue->len);
+      for (guint f = 0; f < from_csv->revenue->len; f++)
+        {
+          const ReelFigure *a = &g_array_index (from_csv->revenue, ReelFigure, f);
+          const ReelFigure *b = &g_array_index (from_json->revenue, ReelFigure, f);
+
+          g_assert_cmpuint (a->year, ==, b->year);
+          g_assert_cmpfloat (a->value, ==, b->value);
+          g_assert_cmpint (a->flags, ==, b->flags);
+          compared++;
+        }
+    }
+  g_assert_cmpuint (compared, >=, 8);
+}
+
 static void
 test_csv_problem (void)
 {
@@ -678,6 +716,7 @@ main (int   argc,
   g_test_add_func ("/dataset-loader/records", test_records);
   g_test_add_func ("/dataset-loader/csv", test_csv);
   g_test_add_func ("/dataset-loader/csv-problem", test_csv_problem);
+  g_test_add_func ("/dataset-loader/json-csv-agree", test_json_csv_agree);
   g_test_add_func ("/dataset-loader/not-a-file", test_not_a_file);
   g_test_add_func ("/dataset-loader/sparse-file", test_sparse_file);
   g_test_add_func ("/dataset-loader/empty-file", test_empty_file);

@@ -1,0 +1,108 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Takes a screenshot of the main window: the built app on the bundled
+# dataset (or on FILE), in an Xvfb of its own (1280x800x24, no window
+# manager, so the window sits at 0,0), cropped to the window.
+#
+#   build-aux/screenshot.sh [BUILDDIR [OUTPUT [FILE]]]
+#
+# BUILDDIR defaults to ./build, OUTPUT to data/screenshots/main-window.png.
+# For the dark style: ADW_DEBUG_COLOR_SCHEME=prefer-dark build-aux/screenshot.sh ...
+# Needs Xvfb, xwininfo (x11-utils) and import (imagemagick).
+set -eu
+
+srcdir=$(cd "$(dirname "$0")/.." && pwd)
+builddir=$(cd "${1:-$srcdir/build}" && pwd)
+output=${2:-$srcdir/data/screenshots/main-window.png}
+shift $(($# < 2 ? $# : 2))
+app=$builddir/src/reelscope
+
+if [ ! -x "$app" ]; then
+  echo "$0: no $app: build first" >&2
+  exit 1
+fi
+
+for tool in Xvfb xwininfo import; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    echo "$0: $tool is not installed" >&2
+    exit 1
+  fi
+done
+
+# A display nobody uses.
+display=99
+while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do
+  display=$((display + 1))
+done
+
+tmpdir=$(mktemp -d)
+xvfb_pid=
+app_pid=
+
+stop () {
+  if [ -n "$1" ]; then
+    kill "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null || true
+  fi
+}
+
+cleanup () {
+  stop "$app_pid"
+  stop "$xvfb_pid"
+  rm -rf "$tmpdir"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
+
+Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >"$tmpdir/xvfb.log" 2>&1 &
+xvfb_pid=$!
+
+export DISPLAY=":$display"
+i=0
+until xwininfo -root >/dev/null 2>&1; do
+  i=$((i + 1))
+  if [ $i -gt 100 ]; then echo "$0: Xvfb did not start" >&2; cat "$tmpdir/xvfb.log" >&2; exit 1; fi
+  sleep 0.1
+done
+
+# Settings in memory: the screenshot neither reads nor changes the user's.
+# Without a settings daemon GTK would draw in "Sans 10": use GNOME's font.
+mkdir -m 700 "$tmpdir/runtime"
+mkdir -p "$tmpdir/config/gtk-4.0"
+printf '[Settings]\ngtk-font-name=Cantarell 11\n' >"$tmpdir/config/gtk-4.0/settings.ini"
+env -u WAYLAND_DISPLAY \
+    GSETTINGS_SCHEMA_DIR="$builddir/data" \
+    GSETTINGS_BACKEND=memory \
+    GSK_RENDERER=cairo \
+    GTK_A11Y=none \
+    NO_AT_BRIDGE=1 \
+    XDG_RUNTIME_DIR="$tmpdir/runtime" \
+    XDG_CONFIG_HOME="$tmpdir/config" \
+    "$app" "$@" >"$tmpdir/app.log" 2>&1 &
+app_pid=$!
+
+# Wait for the window: `0x200004 "Title": ("reelscope" "reelscope")
+# 1100x720+0+0  +0+0` (GTK's client leader is a 1x1 window off screen).
+i=0
+while :; do
+  geometry=$(xwininfo -root -children 2>/dev/null \
+             | grep '("reelscope"' \
+             | grep -o ' [0-9][0-9]\+x[0-9][0-9]\++0+0 ' | head -n 1 | tr -d ' ' || true)
+  if [ -n "$geometry" ]; then
+    break
+  fi
+  i=$((i + 1))
+  if [ $i -gt 150 ] || ! kill -0 "$app_pid" 2>/dev/null; then
+    echo "$0: the window did not appear" >&2
+    cat "$tmpdir/app.log" >&2
+    exit 1
+  fi
+  sleep 0.1
+done
+# Let the file load and the frames after it draw.
+sleep 2
+
+mkdir -p "$(dirname "$output")"
+import -window root -crop "$geometry" +repage "$output"
+echo "$output ($geometry)"

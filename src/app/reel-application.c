@@ -1,0 +1,379 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reel-application"
+
+#include "config.h"
+
+#include "reel-application.h"
+
+#include <glib/gi18n.h>
+
+#include "reel-dataset-loader.h"
+#include "reel-window.h"
+
+#define RESOURCE_BASE_PATH    "/io/github/reelscope/Reelscope"
+#define BUNDLED_DATASET       "microdrama-exports.reelscope.json"
+
+/* --validate prints this many problems, then how many more there are. */
+#define MAX_PRINTED_PROBLEMS  100
+
+/* Exit statuses of the command line (DESIGN §4). */
+enum {
+  EXIT_OK    = 0,
+  EXIT_DATA  = 1,
+  EXIT_USAGE = 2,
+};
+
+struct _ReelApplication
+{
+  AdwApplication   parent_instance;
+
+  /* Set only while local_command_line() runs: the arguments that option
+   * parsing leaves behind, which handle-local-options is not given. */
+  char          ***arguments;
+  gboolean         options_parsed;
+};
+
+G_DEFINE_FINAL_TYPE (ReelApplication, reel_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "validate", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Check a dataset or a CSV file of records and report every problem"), N_("FILE") },
+  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { NULL }
+};
+
+static void
+print_problem (const ReelProblem *problem,
+               const char        *file_name)
+{
+  g_autofree char *line = NULL;
+
+  g_assert (problem != NULL);
+
+  if (problem->severity == REEL_PROBLEM_WARNING)
+    {
+      g_autoptr(ReelProblem) warning = reel_problem_copy (problem);
+
+      /* `FILE:LINE:COL: PATH: warning: message`, as compilers print it. */
+      g_free (warning->message);
+      /* TRANSLATORS: a warning of `reelscope --validate`; %s is what is wrong */
+      warning->message = g_strdup_printf (_("warning: %s"), problem->message);
+      line = reel_problem_to_string (warning, file_name);
+    }
+  else
+    {
+      line = reel_problem_to_string (problem, file_name);
+    }
+
+  g_printerr ("%s\n", line);
+}
+
+static guint
+count_region_figures (const ReelRegion *region)
+{
+  g_assert (region != NULL);
+
+  return region->revenue->len + region->growth->len;
+}
+
+static void
+print_summary (ReelDataset *dataset,
+               const char  *file_name)
+{
+  GPtrArray *regions = reel_dataset_get_regions (dataset);
+  GPtrArray *platforms = reel_dataset_get_platforms (dataset);
+  guint n_sources = reel_dataset_get_sources (dataset)->len;
+  gulong n_records = (gulong) reel_dataset_get_n_records (dataset);
+  guint n_figures, first, last;
+  g_autofree char *regions_text = NULL;
+  g_autofree char *sources_text = NULL;
+  g_autofree char *figures_text = NULL;
+  g_autofree char *records_text = NULL;
+
+  g_assert (REEL_IS_DATASET (dataset));
+
+  n_figures = count_region_figures (reel_dataset_get_global (dataset));
+  for (guint i = 0; i < regions->len; i++)
+    n_figures += count_region_figures (g_ptr_array_index (regions, i));
+  for (guint i = 0; i < platforms->len; i++)
+    n_figures += ((const ReelPlatform *) g_ptr_array_index (platforms, i))->revenue->len;
+
+  regions_text = g_strdup_printf (ngettext ("%u region", "%u regions", regions->len), regions->len);
+  sources_text = g_strdup_printf (ngettext ("%u source", "%u sources", n_sources), n_sources);
+  figures_text = g_strdup_printf (ngettext ("%u figure", "%u figures", n_figures), n_figures);
+  records_text = g_strdup_printf (ngettext ("%lu record", "%lu records", n_records), n_records);
+
+  if (!reel_dataset_get_year_range (dataset, &first, &last))
+    /* TRANSLATORS: `FILE: valid: 6 regions, 4 sources, 12 figures, 0 records` */
+    g_print (_("%s: valid: %s, %s, %s, %s\n"),
+             file_name, regions_text, sources_text, figures_text, records_text);
+  else if (first == last)
+    /* TRANSLATORS: `FILE: valid: 6 regions, 4 sources, 12 figures, 0 records (2024)` */
+    g_print (_("%s: valid: %s, %s, %s, %s (%u)\n"),
+             file_name, regions_text, sources_text, figures_text, records_text, first);
+  else
+    /* TRANSLATORS: `FILE: valid: 6 regions, 4 sources, 12 figures, 0 records (2022–2025)` */
+    g_print (_("%s: valid: %s, %s, %s, %s (%u–%u)\n"),
+             file_name, regions_text, sources_text, figures_text, records_text, first, last);
+}
+
+/* `reelscope --validate FILE`: loads on this thread, without a display. */
+static int
+validate (const char *file_name)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (file_name);
+  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new (file);
+  g_autoptr(ReelDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *problems;
+  gboolean printed_error = FALSE;
+
+  g_assert (file_name != NULL);
+
+  dataset = reel_dataset_loader_load (loader, NULL, &error);
+
+  problems = reel_dataset_loader_get_problems (loader);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const ReelProblem *problem = g_ptr_array_index (problems, i);
+
+      if (i < MAX_PRINTED_PROBLEMS)
+        {
+          print_problem (problem, file_name);
+          printed_error |= problem->severity == REEL_PROBLEM_ERROR;
+        }
+    }
+
+  if (problems->len > MAX_PRINTED_PROBLEMS)
+    {
+      guint n_more = problems->len - MAX_PRINTED_PROBLEMS;
+
+      g_printerr (ngettext ("and %u more problem\n", "and %u more problems\n", n_more), n_more);
+      printed_error = TRUE;
+    }
+
+  if (dataset == NULL)
+    {
+      /* An I/O error, or a data error that no problem describes. */
+      if (!printed_error)
+        g_printerr ("%s: %s\n", file_name,
+                    error != NULL ? error->message : _("The file could not be read"));
+      return EXIT_DATA;
+    }
+
+  print_summary (dataset, file_name);
+  return EXIT_OK;
+}
+
+static void
+reel_application_quit_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GList *windows = g_list_copy (gtk_application_get_windows (app));
+
+  /* Closed, not just destroyed: each window saves its state on close. */
+  for (const GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free (windows);
+
+  g_application_quit (G_APPLICATION (app));
+}
+
+static void
+reel_application_about_action (GSimpleAction *action,
+                               GVariant      *parameter,
+                               gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (app),
+                        "application-name", _("Reelscope"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Explore the export trends of Chinese micro-dramas: "
+                                      "revenue and growth by region, with the people and "
+                                      "audiences behind the numbers."),
+                        "developer-name", _("The Reelscope developers"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://github.com/reelscope/reelscope",
+                        "issue-url", "https://github.com/reelscope/reelscope/issues",
+                        /* TRANSLATORS: your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static void
+reel_application_open_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+  GtkWindow *window = gtk_application_get_active_window (app);
+
+  if (window == NULL || !REEL_IS_WINDOW (window))
+    {
+      window = GTK_WINDOW (reel_window_new (app));
+      gtk_window_present (window);
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", reel_application_about_action },
+  { "open", reel_application_open_action },
+  { "quit", reel_application_quit_action },
+};
+
+static gboolean
+reel_application_local_command_line (GApplication   *app,
+                                     char         ***arguments,
+                                     int            *exit_status)
+{
+  ReelApplication *self = REEL_APPLICATION (app);
+  gboolean handled;
+
+  self->arguments = arguments;
+  self->options_parsed = FALSE;
+  handled = G_APPLICATION_CLASS (reel_application_parent_class)->local_command_line (app, arguments,
+                                                                                    exit_status);
+  self->arguments = NULL;
+
+  /* GApplication prints why the options could not be parsed and exits with
+   * 1 before handle-local-options runs; that is a usage error (2). */
+  if (handled && !self->options_parsed && *exit_status == 1)
+    {
+      g_printerr (_("Run “%s --help” to see a full list of available command line options.\n"),
+                  g_get_prgname ());
+      *exit_status = EXIT_USAGE;
+    }
+
+  return handled;
+}
+
+static int
+reel_application_handle_local_options (GApplication *app,
+                                       GVariantDict *options)
+{
+  ReelApplication *self = REEL_APPLICATION (app);
+  const char *file_name = NULL;
+
+  self->options_parsed = TRUE;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return EXIT_OK;
+    }
+
+  if (g_variant_dict_lookup (options, "validate", "^&ay", &file_name))
+    {
+      guint n_files = self->arguments != NULL ? g_strv_length (*self->arguments) - 1 : 0;
+
+      if (n_files > 0 || file_name[0] == '\0')
+        {
+          g_printerr (_("--validate checks exactly one FILE\n"));
+          return EXIT_USAGE;
+        }
+
+      return validate (file_name);
+    }
+
+  return -1;
+}
+
+static void
+reel_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (reel_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+}
+
+static void
+reel_application_activate (GApplication *app)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    {
+      g_autoptr(GFile) file = reel_application_dup_bundled_dataset ();
+
+      window = GTK_WINDOW (reel_window_new (GTK_APPLICATION (app)));
+      reel_window_open (REEL_WINDOW (window), file);
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+reel_application_open (GApplication  *app,
+                       GFile        **files,
+                       int            n_files,
+                       const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      ReelWindow *window = reel_window_new (GTK_APPLICATION (app));
+
+      reel_window_open (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+reel_application_class_init (ReelApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->local_command_line = reel_application_local_command_line;
+  app_class->handle_local_options = reel_application_handle_local_options;
+  app_class->startup = reel_application_startup;
+  app_class->activate = reel_application_activate;
+  app_class->open = reel_application_open;
+}
+
+static void
+reel_application_init (ReelApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Open each FILE (a dataset or a CSV file of records) "
+                                              "in its own window, or the bundled dataset."));
+}
+
+ReelApplication *
+reel_application_new (void)
+{
+  return g_object_new (REEL_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       /* The same resources for the .Devel id. */
+                       "resource-base-path", RESOURCE_BASE_PATH,
+                       NULL);
+}
+
+/* The dataset that ships with the app: the installed copy when there is
+ * one (so that it can be read and replaced like any file), else the copy
+ * in the resources, which also works from the build dir. */
+GFile *
+reel_application_dup_bundled_dataset (void)
+{
+  g_autofree char *path = g_build_filename (PKGDATADIR, BUNDLED_DATASET, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return g_file_new_for_path (path);
+
+  return g_file_new_for_uri ("resource://" RESOURCE_BASE_PATH "/" BUNDLED_DATASET);
+}

@@ -1,0 +1,213 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The command line (DESIGN §4) without a display: --version and --validate.
+
+Usage: test-cli.py REELSCOPE   (the built binary). Prints TAP.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+REELSCOPE = sys.argv[1]
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data')
+SAMPLE = os.path.join(DATA, 'microdrama-sample.reelscope.json')
+THREE_MISTAKES = os.path.join(DATA, 'invalid-three-mistakes.reelscope.json')
+
+# `FILE:LINE:COL: PATH: message`
+PROBLEM = re.compile(r'^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): '
+                     r'(?P<path>[^ ]+): (?P<message>.+)$')
+
+tests = []
+
+
+def test(function):
+    tests.append(function)
+    return function
+
+
+def run(*args):
+    """Runs reelscope with no display and no session bus: the command line
+    must not need either."""
+    env = dict(os.environ)
+    for name in ('DISPLAY', 'WAYLAND_DISPLAY'):
+        env.pop(name, None)
+    env['DBUS_SESSION_BUS_ADDRESS'] = 'unix:path=/nonexistent/bus'
+    env['LC_ALL'] = 'C.UTF-8'
+    env['LANGUAGE'] = ''
+    return subprocess.run([REELSCOPE, *args], env=env, capture_output=True, text=True, timeout=60)
+
+
+def check(condition, message, result=None):
+    if not condition:
+        details = message
+        if result is not None:
+            details += (f'\n  exit status {result.returncode}'
+                        f'\n  stdout: {result.stdout!r}'
+                        f'\n  stderr: {result.stderr!r}')
+        raise AssertionError(details)
+
+
+@test
+def version():
+    result = run('--version')
+    check(result.returncode == 0, 'exit status 0', result)
+    check(result.stdout == 'reelscope 0.1.0\n', 'prints the version', result)
+    check(result.stderr == '', 'nothing on stderr', result)
+
+
+@test
+def validate_sample():
+    result = run('--validate', SAMPLE)
+    check(result.returncode == 0, 'exit status 0', result)
+    # Figures: global revenue 2, North America revenue 3, Latin America and
+    # Southeast Asia growth 1 each, ReelShort and DramaBox revenue 2 each.
+    # Years: the revenue figures span 2023 (platforms) to 2024.
+    check(result.stdout == f'{SAMPLE}: valid: 6 regions, 4 sources, 11 figures, 0 records '
+                           '(2023–2024)\n',
+          'prints the summary line', result)
+    check(result.stderr == '', 'nothing on stderr', result)
+
+
+@test
+def validate_three_mistakes():
+    result = run('--validate', THREE_MISTAKES)
+    check(result.returncode == 1, 'exit status 1', result)
+    check(result.stdout == '', 'no summary', result)
+    lines = result.stderr.splitlines()
+    check(len(lines) == 3, 'exactly three problems', result)
+    # Positions of the offending values in the fixture, counted by hand:
+    # line 9  `    {"id": "North America", ...`      the string starts at column 12;
+    # line 14 `        {"year": 2024.0, ...`           the number starts at column 18;
+    # line 15 `        {"year": 2023, "value": -5, ...` the minus sign is at column 33.
+    expected = [
+        (9, 12, 'regions[0].id'),
+        (14, 18, 'regions[1].revenue[0].year'),
+        (15, 33, 'regions[1].revenue[1].value'),
+    ]
+    for line, (want_line, want_column, want_path) in zip(lines, expected):
+        match = PROBLEM.match(line)
+        check(match is not None, f'FILE:LINE:COL: PATH: message: {line!r}')
+        check(match['file'] == THREE_MISTAKES, f'names the file: {line!r}')
+        check((int(match['line']), int(match['column'])) == (want_line, want_column),
+              f'at {want_line}:{want_column}: {line!r}')
+        check(match['path'] == want_path, f'path {want_path}: {line!r}')
+        check(not match['message'].startswith('warning: '), f'an error, not a warning: {line!r}')
+    check('North America' in lines[0], 'quotes the bad id', result)
+
+
+@test
+def validate_warning():
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, 'warning.reelscope.json')
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write('{\n'
+                    '  "format": "reelscope-dataset",\n'
+                    '  "version": 1,\n'
+                    '  "regions": [{"id": "europe", "name": "Europe", "revnue": []}]\n'
+                    '}\n')
+        result = run('--validate', path)
+    check(result.returncode == 0, 'exit status 0: warnings are allowed', result)
+    check(result.stdout == f'{path}: valid: 1 region, 0 sources, 0 figures, 0 records\n',
+          'summary', result)
+    lines = result.stderr.splitlines()
+    check(len(lines) == 1, 'one warning', result)
+    match = PROBLEM.match(lines[0])
+    check(match is not None and match['file'] == path and match['line'] == '4',
+          'FILE:4:COL: ...', result)
+    check(match['path'].startswith('regions[0]'), 'the path names the region', result)
+    check(match['message'].startswith('warning: '), '"warning: " after the path', result)
+    check('revenue' in match['message'], 'suggests the known member', result)
+
+
+@test
+def validate_many_problems():
+    regions = [{'id': 'europe', 'name': 'Europe'}]
+    regions += [{'id': f'Bad {i}', 'name': 'Nowhere'} for i in range(150)]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, 'many.reelscope.json')
+        with open(path, 'w', encoding='utf-8') as f:
+            json.dump({'format': 'reelscope-dataset', 'version': 1, 'regions': regions},
+                      f, indent=1)
+        result = run('--validate', path)
+    check(result.returncode == 1, 'exit status 1', result)
+    lines = result.stderr.splitlines()
+    check(len(lines) == 101, 'the first 100 problems and a count', result)
+    check(all(PROBLEM.match(line) for line in lines[:100]),
+          'each FILE:LINE:COL: PATH: message', result)
+    check(lines[0].startswith(f'{path}:') and 'regions[1].id' in lines[0], 'in file order', result)
+    check(lines[99].find('regions[100].id') >= 0, 'the 100th problem', result)
+    check(lines[100] == 'and 50 more problems', 'and N more problems', result)
+
+
+@test
+def validate_csv_problems():
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, 'records.csv')
+        with open(path, 'w', encoding='utf-8') as f:
+            f.write('region,period,revenue\nnorth-america,2024-01,100\neurope,2024-02,-1\n')
+        result = run('--validate', path)
+    check(result.returncode == 1, 'exit status 1', result)
+    # FILE:ROW:COL: column: message
+    check(re.fullmatch(re.escape(path) + r':3:3: revenue: .+\n', result.stderr) is not None,
+          'row 3, column 3, the revenue column', result)
+
+
+@test
+def validate_missing_file():
+    missing = os.path.join(DATA, 'no-such-file.reelscope.json')
+    result = run('--validate', missing)
+    check(result.returncode == 1, 'exit status 1', result)
+    check(result.stdout == '', 'no summary', result)
+    lines = result.stderr.splitlines()
+    check(len(lines) == 1 and lines[0].startswith(f'{missing}: ')
+          and len(lines[0]) > len(missing) + 2,
+          'FILE: message', result)
+
+
+@test
+def validate_without_file():
+    result = run('--validate')
+    check(result.returncode == 2, 'usage error: exit status 2', result)
+    check(result.stdout == '', 'nothing on stdout', result)
+    check(result.stderr != '', 'says what is wrong', result)
+
+
+@test
+def validate_two_files():
+    result = run('--validate', SAMPLE, THREE_MISTAKES)
+    check(result.returncode == 2, 'usage error: exit status 2', result)
+    check(result.stdout == '', 'nothing validated', result)
+    check(result.stderr != '', 'says what is wrong', result)
+
+
+@test
+def unknown_option():
+    result = run('--no-such-option')
+    check(result.returncode == 2, 'usage error: exit status 2', result)
+    check('--no-such-option' in result.stderr, 'names the option', result)
+
+
+def main():
+    print('TAP version 13')
+    print(f'1..{len(tests)}')
+    failed = 0
+    for number, function in enumerate(tests, 1):
+        name = function.__name__.replace('_', '-')
+        try:
+            function()
+        except Exception as error:  # noqa: BLE001 - every failure is a TAP "not ok"
+            failed += 1
+            print(f'not ok {number} - {name}')
+            for line in str(error).splitlines():
+                print(f'# {line}')
+        else:
+            print(f'ok {number} - {name}')
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
