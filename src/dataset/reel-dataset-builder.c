@@ -539,6 +539,45 @@ enter_list (ReelDatasetBuilder *self,
   return NULL;
 }
 
+/* Calls @func for each object of the list @name of @object, with the path
+ * pointing at it; @errors is the error count before the object's members
+ * were checked, so that @func can tell whether the object is sound. */
+typedef void (*ObjectFunc) (ReelDatasetBuilder *self,
+                            JsonNode           *node,
+                            JsonObject         *fields,
+                            guint               errors,
+                            gpointer            user_data);
+
+static void
+for_each_object (ReelDatasetBuilder *self,
+                 JsonObject         *object,
+                 const char         *name,
+                 const char * const *known,
+                 const char * const *required,
+                 ObjectFunc          func,
+                 gpointer            user_data)
+{
+  gsize mark;
+  JsonArray *list = enter_list (self, object, name, &mark);
+
+  if (list == NULL)
+    return;
+
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonNode *node = json_array_get_element (list, i);
+      gsize inner = push_index (self, i);
+      guint errors = self->n_errors;
+      JsonObject *fields = check_object (self, node, known, required);
+
+      if (fields != NULL)
+        func (self, node, fields, errors, user_data);
+      pop (self, inner);
+    }
+
+  pop (self, mark);
+}
+
 static GStrv
 get_strings (ReelDatasetBuilder *self,
              JsonObject         *object,
@@ -601,137 +640,173 @@ get_source (ReelDatasetBuilder *self,
   return GPOINTER_TO_UINT (index) - 1;
 }
 
+/* What every sourced number has besides its value: source, basis (where
+ * @basis is not NULL), qualifier, note and whether it is an estimate, which
+ * should say in its note how it was derived. */
 static void
-check_estimate_note (ReelDatasetBuilder *self,
-                     JsonNode           *node,
-                     ReelFigureFlags     flags,
-                     ReelText           *note)
+read_provenance (ReelDatasetBuilder  *self,
+                 JsonNode            *node,
+                 JsonObject          *fields,
+                 guint               *source,
+                 char               **basis,
+                 ReelQualifier       *qualifier,
+                 ReelText           **note,
+                 ReelFigureFlags     *flags)
 {
-  if ((flags & REEL_FIGURE_ESTIMATE) != 0 && note == NULL)
+  *source = get_source (self, fields);
+  if (basis != NULL)
+    *basis = get_string (self, fields, "basis");
+  *qualifier = get_qualifier (self, fields);
+  *note = get_text (self, fields, "note", 0);
+  if (get_bool (self, fields, "estimate"))
+    *flags |= REEL_FIGURE_ESTIMATE;
+
+  if ((*flags & REEL_FIGURE_ESTIMATE) != 0 && *note == NULL)
     warning_at (self, node, _("an estimate should have a “note” saying how it was derived"));
+}
+
+/* What may not repeat within a list of figures: one figure per (metric,)
+ * year, source and basis. */
+static char *
+point_key (ReelDatasetBuilder *self,
+           const char         *metric,
+           guint               year,
+           guint               source,
+           const char         *basis)
+{
+  const ReelSource *s = g_ptr_array_index (self->dataset->sources, source);
+
+  return g_strdup_printf ("%s\x1f%u\x1f%s\x1f%s", metric != NULL ? metric : "", year, s->id,
+                          basis != NULL ? basis : "");
+}
+
+typedef struct {
+  GArray     *figures;
+  GHashTable *points;      /* "year source basis" */
+  GHashTable *primaries;   /* year → its primary figure's node */
+} Figures;
+
+static void
+read_figure (ReelDatasetBuilder *self,
+             JsonNode           *node,
+             JsonObject         *fields,
+             guint               errors,
+             gpointer            user_data)
+{
+  Figures *figures = user_data;
+  ReelFigure figure = { 0 };
+
+  figure.year = get_year (self, fields, "year");
+  get_number (self, fields, "value", NUMBER_MONEY, &figure.value);
+  read_provenance (self, node, fields, &figure.source, &figure.basis, &figure.qualifier,
+                   &figure.note, &figure.flags);
+  if (get_bool (self, fields, "forecast"))
+    figure.flags |= REEL_FIGURE_FORECAST;
+  if (get_bool (self, fields, "primary"))
+    figure.flags |= REEL_FIGURE_PRIMARY;
+
+  if (self->n_errors == errors)
+    {
+      if (!g_hash_table_add (figures->points, point_key (self, NULL, figure.year, figure.source,
+                                                         figure.basis)))
+        error_at (self, node, _("another figure for %u has the same source and basis"),
+                  figure.year);
+
+      if ((figure.flags & REEL_FIGURE_PRIMARY) != 0 &&
+          !g_hash_table_insert (figures->primaries, GUINT_TO_POINTER (figure.year), node))
+        error_at (self, node, _("another figure for %u is already primary"), figure.year);
+    }
+
+  g_array_append_val (figures->figures, figure);
 }
 
 static void
 read_figures (ReelDatasetBuilder *self,
               JsonObject         *object,
-              GArray             *figures)
+              GArray             *array)
 {
   static const char * const required[] = { "year", "value", "source", NULL };
   g_autoptr(GHashTable) points = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) primaries = g_hash_table_new (NULL, NULL);
-  gsize mark;
-  JsonArray *list = enter_list (self, object, "revenue", &mark);
+  Figures figures = { array, points, primaries };
 
-  if (list == NULL)
-    return;
+  for_each_object (self, object, "revenue", figure_members, required, read_figure, &figures);
+}
 
-  for (guint i = 0; i < json_array_get_length (list); i++)
+typedef struct {
+  GArray     *growth;
+  GHashTable *points;      /* "metric year source basis" */
+} Growth;
+
+static void
+read_growth_figure (ReelDatasetBuilder *self,
+                    JsonNode           *node,
+                    JsonObject         *fields,
+                    guint               errors,
+                    gpointer            user_data)
+{
+  Growth *growth = user_data;
+  ReelGrowth figure = { 0 };
+
+  figure.metric = get_string (self, fields, "metric");
+  figure.year = get_year (self, fields, "year");
+  get_number (self, fields, "percent", NUMBER_ANY, &figure.percent);
+  read_provenance (self, node, fields, &figure.source, &figure.basis, &figure.qualifier,
+                   &figure.note, &figure.flags);
+
+  if (self->n_errors == errors)
     {
-      JsonNode *node = json_array_get_element (list, i);
-      gsize inner = push_index (self, i);
-      guint errors = self->n_errors;
-      JsonObject *fields = check_object (self, node, figure_members, required);
-      ReelFigure figure = { 0 };
-      char *key;
-
-      if (fields == NULL)
-        {
-          pop (self, inner);
-          continue;
-        }
-
-      figure.year = get_year (self, fields, "year");
-      get_number (self, fields, "value", NUMBER_MONEY, &figure.value);
-      figure.source = get_source (self, fields);
-      figure.basis = get_string (self, fields, "basis");
-      figure.qualifier = get_qualifier (self, fields);
-      figure.note = get_text (self, fields, "note", 0);
-      if (get_bool (self, fields, "estimate"))
-        figure.flags |= REEL_FIGURE_ESTIMATE;
-      if (get_bool (self, fields, "forecast"))
-        figure.flags |= REEL_FIGURE_FORECAST;
-      if (get_bool (self, fields, "primary"))
-        figure.flags |= REEL_FIGURE_PRIMARY;
-
-      check_estimate_note (self, node, figure.flags, figure.note);
-
-      if (self->n_errors == errors)
-        {
-          const ReelSource *source = g_ptr_array_index (self->dataset->sources, figure.source);
-
-          key = g_strdup_printf ("%u\x1f%s\x1f%s", figure.year, source->id,
-                                 figure.basis != NULL ? figure.basis : "");
-          if (!g_hash_table_add (points, key))
-            error_at (self, node, _("another figure for %u has the same source and basis"),
-                      figure.year);
-
-          if ((figure.flags & REEL_FIGURE_PRIMARY) != 0 &&
-              !g_hash_table_insert (primaries, GUINT_TO_POINTER (figure.year), node))
-            error_at (self, node, _("another figure for %u is already primary"), figure.year);
-        }
-
-      g_array_append_val (figures, figure);
-      pop (self, inner);
+      if (!g_hash_table_add (growth->points, point_key (self, figure.metric, figure.year,
+                                                        figure.source, figure.basis)))
+        error_at (self, node, _("another %s figure for %u has the same source and basis"),
+                  figure.metric, figure.year);
     }
 
-  pop (self, mark);
+  g_array_append_val (growth->growth, figure);
 }
 
 static void
 read_growth (ReelDatasetBuilder *self,
              JsonObject         *object,
-             GArray             *growth)
+             GArray             *array)
 {
   static const char * const required[] = { "metric", "year", "percent", "source", NULL };
   g_autoptr(GHashTable) points = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  gsize mark;
-  JsonArray *list = enter_list (self, object, "growth", &mark);
+  Growth growth = { array, points };
 
-  if (list == NULL)
-    return;
+  for_each_object (self, object, "growth", growth_members, required, read_growth_figure, &growth);
+}
 
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    {
-      JsonNode *node = json_array_get_element (list, i);
-      gsize inner = push_index (self, i);
-      guint errors = self->n_errors;
-      JsonObject *fields = check_object (self, node, growth_members, required);
-      ReelGrowth figure = { 0 };
+static void
+read_trait (ReelDatasetBuilder *self,
+            JsonNode           *node,
+            JsonObject         *fields,
+            guint               errors,
+            gpointer            user_data)
+{
+  ReelAudience *audience = user_data;
+  ReelTrait trait = { 0 };
 
-      if (fields == NULL)
-        {
-          pop (self, inner);
-          continue;
-        }
+  trait.label = get_text (self, fields, "label", REEL_DATASET_MAX_LABEL);
+  get_number (self, fields, "share", NUMBER_SHARE, &trait.share);
+  read_provenance (self, node, fields, &trait.source, NULL, &trait.qualifier, &trait.note,
+                   &trait.flags);
+  g_array_append_val (audience->traits, trait);
+}
 
-      figure.metric = get_string (self, fields, "metric");
-      figure.year = get_year (self, fields, "year");
-      get_number (self, fields, "percent", NUMBER_ANY, &figure.percent);
-      figure.source = get_source (self, fields);
-      figure.basis = get_string (self, fields, "basis");
-      figure.qualifier = get_qualifier (self, fields);
-      figure.note = get_text (self, fields, "note", 0);
-      if (get_bool (self, fields, "estimate"))
-        figure.flags |= REEL_FIGURE_ESTIMATE;
+static void
+read_note (ReelDatasetBuilder *self,
+           JsonNode           *node,
+           JsonObject         *fields,
+           guint               errors,
+           gpointer            user_data)
+{
+  ReelAudience *audience = user_data;
+  ReelNote note = { 0 };
 
-      check_estimate_note (self, node, figure.flags, figure.note);
-
-      if (self->n_errors == errors)
-        {
-          const ReelSource *source = g_ptr_array_index (self->dataset->sources, figure.source);
-          char *key = g_strdup_printf ("%s\x1f%u\x1f%s\x1f%s", figure.metric, figure.year, source->id,
-                                       figure.basis != NULL ? figure.basis : "");
-
-          if (!g_hash_table_add (points, key))
-            error_at (self, node, _("another %s figure for %u has the same source and basis"),
-                      figure.metric, figure.year);
-        }
-
-      g_array_append_val (growth, figure);
-      pop (self, inner);
-    }
-
-  pop (self, mark);
+  note.text = get_text (self, fields, "text", 0);
+  note.source = get_source (self, fields);
+  g_array_append_val (audience->notes, note);
 }
 
 static ReelAudience *
@@ -740,69 +815,20 @@ read_audience (ReelDatasetBuilder *self,
 {
   static const char * const trait_required[] = { "label", "share", "source", NULL };
   static const char * const note_required[] = { "text", "source", NULL };
-  ReelAudience *audience;
+  ReelAudience *audience = NULL;
   JsonObject *fields;
-  JsonArray *list;
-  gsize mark, inner;
+  gsize mark;
   JsonNode *node = enter (self, object, "audience", &mark);
 
   if (node == NULL)
     return NULL;
 
-  fields = check_object (self, node, audience_members, NULL);
-  if (fields == NULL)
+  if ((fields = check_object (self, node, audience_members, NULL)) != NULL)
     {
-      pop (self, mark);
-      return NULL;
-    }
-
-  audience = _reel_audience_new ();
-  audience->summary = get_text (self, fields, "summary", 0);
-
-  if ((list = enter_list (self, fields, "traits", &inner)) != NULL)
-    {
-      for (guint i = 0; i < json_array_get_length (list); i++)
-        {
-          JsonNode *element = json_array_get_element (list, i);
-          gsize index = push_index (self, i);
-          JsonObject *trait_fields = check_object (self, element, trait_members, trait_required);
-          ReelTrait trait = { 0 };
-
-          if (trait_fields != NULL)
-            {
-              trait.label = get_text (self, trait_fields, "label", REEL_DATASET_MAX_LABEL);
-              get_number (self, trait_fields, "share", NUMBER_SHARE, &trait.share);
-              trait.source = get_source (self, trait_fields);
-              trait.qualifier = get_qualifier (self, trait_fields);
-              trait.note = get_text (self, trait_fields, "note", 0);
-              if (get_bool (self, trait_fields, "estimate"))
-                trait.flags |= REEL_FIGURE_ESTIMATE;
-              check_estimate_note (self, element, trait.flags, trait.note);
-              g_array_append_val (audience->traits, trait);
-            }
-          pop (self, index);
-        }
-      pop (self, inner);
-    }
-
-  if ((list = enter_list (self, fields, "notes", &inner)) != NULL)
-    {
-      for (guint i = 0; i < json_array_get_length (list); i++)
-        {
-          JsonNode *element = json_array_get_element (list, i);
-          gsize index = push_index (self, i);
-          JsonObject *note_fields = check_object (self, element, note_members, note_required);
-          ReelNote note = { 0 };
-
-          if (note_fields != NULL)
-            {
-              note.text = get_text (self, note_fields, "text", 0);
-              note.source = get_source (self, note_fields);
-              g_array_append_val (audience->notes, note);
-            }
-          pop (self, index);
-        }
-      pop (self, inner);
+      audience = _reel_audience_new ();
+      audience->summary = get_text (self, fields, "summary", 0);
+      for_each_object (self, fields, "traits", trait_members, trait_required, read_trait, audience);
+      for_each_object (self, fields, "notes", note_members, note_required, read_note, audience);
     }
 
   pop (self, mark);
@@ -827,54 +853,56 @@ typedef gpointer (*ReadItemFunc) (ReelDatasetBuilder *self,
                                   JsonObject         *fields,
                                   const char         *id);
 
+typedef struct {
+  const char   *name;
+  ReadItemFunc  read_item;
+  GPtrArray    *items;
+  GHashTable   *ids;        /* id → the item; for sources, its index + 1 */
+} Items;
+
+static void
+read_item (ReelDatasetBuilder *self,
+           JsonNode           *node,
+           JsonObject         *fields,
+           guint               errors,
+           gpointer            user_data)
+{
+  Items *items = user_data;
+  g_autofree char *id = get_id (self, fields, "id");
+  gpointer item;
+
+  if (id == NULL)
+    return;
+
+  if (g_hash_table_contains (items->ids, id))
+    {
+      gsize at_id;
+      JsonNode *id_node = enter (self, fields, "id", &at_id);
+
+      error_at (self, id_node, _("another entry of “%s” has the id “%s”"), items->name, id);
+      pop (self, at_id);
+    }
+
+  item = items->read_item (self, fields, id);
+  g_ptr_array_add (items->items, item);
+  if (!g_hash_table_contains (items->ids, id))
+    g_hash_table_insert (items->ids, g_steal_pointer (&id),
+                         items->ids == self->sources ? GUINT_TO_POINTER (items->items->len) : item);
+}
+
 static void
 read_list (ReelDatasetBuilder *self,
            JsonObject         *object,
            const char         *name,
            const char * const *known,
            const char * const *required,
-           ReadItemFunc        read_item,
-           GPtrArray          *items,
+           ReadItemFunc        read_func,
+           GPtrArray          *list,
            GHashTable         *ids)
 {
-  gsize mark;
-  JsonArray *list = enter_list (self, object, name, &mark);
+  Items items = { name, read_func, list, ids };
 
-  if (list == NULL)
-    return;
-
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    {
-      JsonNode *node = json_array_get_element (list, i);
-      gsize inner = push_index (self, i);
-      JsonObject *fields = check_object (self, node, known, required);
-      g_autofree char *id = NULL;
-      gpointer item;
-
-      if (fields == NULL || (id = get_id (self, fields, "id")) == NULL)
-        {
-          pop (self, inner);
-          continue;
-        }
-
-      if (g_hash_table_contains (ids, id))
-        {
-          gsize at_id;
-          JsonNode *id_node = enter (self, fields, "id", &at_id);
-
-          error_at (self, id_node, _("another entry of “%s” has the id “%s”"), name, id);
-          pop (self, at_id);
-        }
-
-      item = read_item (self, fields, id);
-      g_ptr_array_add (items, item);
-      if (!g_hash_table_contains (ids, id))
-        g_hash_table_insert (ids, g_steal_pointer (&id),
-                             ids == self->sources ? GUINT_TO_POINTER (items->len) : item);
-      pop (self, inner);
-    }
-
-  pop (self, mark);
+  for_each_object (self, object, name, known, required, read_item, &items);
 }
 
 static gpointer
@@ -939,6 +967,37 @@ read_platform (ReelDatasetBuilder *self,
   return platform;
 }
 
+static void
+read_quote (ReelDatasetBuilder *self,
+            JsonNode           *node,
+            JsonObject         *fields,
+            guint               errors,
+            gpointer            user_data)
+{
+  ReelExpert *expert = user_data;
+  ReelQuote quote = { 0 };
+
+  quote.text = get_text (self, fields, "text", 0);
+  quote.source = get_source (self, fields);
+  quote.regions = get_strings (self, fields, "regions", reel_rules_check_id);
+  quote.topics = get_strings (self, fields, "topics", NULL);
+
+  for (guint r = 0; quote.regions[r] != NULL; r++)
+    if (!g_hash_table_contains (self->regions, quote.regions[r]))
+      {
+        gsize at_regions;
+        JsonNode *regions = enter (self, fields, "regions", &at_regions);
+        gsize at_region = push_index (self, r);
+
+        error_at (self, json_array_get_element (json_node_get_array (regions), r),
+                  _("“%s” is not the id of a region"), quote.regions[r]);
+        pop (self, at_region);
+        pop (self, at_regions);
+      }
+
+  g_array_append_val (expert->quotes, quote);
+}
+
 static gpointer
 read_expert (ReelDatasetBuilder *self,
              JsonObject         *fields,
@@ -947,49 +1006,12 @@ read_expert (ReelDatasetBuilder *self,
   static const char * const quote_required[] = { "text", "source", NULL };
   ReelText *name = get_text (self, fields, "name", REEL_DATASET_MAX_LABEL);
   ReelExpert *expert = _reel_expert_new (id, name != NULL ? name : reel_text_new (id));
-  JsonArray *list;
-  gsize mark;
 
   expert->role = get_text (self, fields, "role", REEL_DATASET_MAX_LABEL);
   expert->organization = get_text (self, fields, "organization", REEL_DATASET_MAX_LABEL);
   expert->country = get_text (self, fields, "country", REEL_DATASET_MAX_LABEL);
+  for_each_object (self, fields, "quotes", quote_members, quote_required, read_quote, expert);
 
-  if ((list = enter_list (self, fields, "quotes", &mark)) == NULL)
-    return expert;
-
-  for (guint i = 0; i < json_array_get_length (list); i++)
-    {
-      JsonNode *node = json_array_get_element (list, i);
-      gsize inner = push_index (self, i);
-      JsonObject *quote_fields = check_object (self, node, quote_members, quote_required);
-      ReelQuote quote = { 0 };
-
-      if (quote_fields != NULL)
-        {
-          quote.text = get_text (self, quote_fields, "text", 0);
-          quote.source = get_source (self, quote_fields);
-          quote.regions = get_strings (self, quote_fields, "regions", reel_rules_check_id);
-          quote.topics = get_strings (self, quote_fields, "topics", NULL);
-
-          for (guint r = 0; quote.regions[r] != NULL; r++)
-            if (!g_hash_table_contains (self->regions, quote.regions[r]))
-              {
-                gsize at_regions;
-                JsonNode *regions = enter (self, quote_fields, "regions", &at_regions);
-                gsize at_region = push_index (self, r);
-
-                error_at (self, json_array_get_element (json_node_get_array (regions), r),
-                          _("“%s” is not the id of a region"), quote.regions[r]);
-                pop (self, at_region);
-                pop (self, at_regions);
-              }
-
-          g_array_append_val (expert->quotes, quote);
-        }
-      pop (self, inner);
-    }
-
-  pop (self, mark);
   return expert;
 }
 

@@ -559,23 +559,37 @@ push_frame (ReelJsonScanner *self,
 static gboolean read_value (ReelJsonScanner *self,
                             guint            depth);
 
+/* Reads the “{” or “[” at the cursor, reports it and opens its frame;
+ * NULL when nesting would go past the limit. */
+static Frame *
+open_container (ReelJsonScanner   *self,
+                ReelJsonEventType  type,
+                guint              depth)
+{
+  if (self->n_frames >= REEL_JSON_MAX_DEPTH)
+    {
+      fail_at (self, self->line, self->column, _("nesting is deeper than the limit of %u levels"),
+               REEL_JSON_MAX_DEPTH);
+      return NULL;
+    }
+
+  if (!emit (self, type, depth, self->line, self->column))
+    return NULL;
+
+  advance (self);
+  return push_frame (self, type == REEL_JSON_OBJECT_START);
+}
+
 static gboolean
 read_object (ReelJsonScanner *self,
              guint            depth)
 {
-  guint line = self->line, column = self->column;
-  Frame *frame;
+  Frame *frame = open_container (self, REEL_JSON_OBJECT_START, depth);
+  guint line, column;
   int c;
 
-  if (self->n_frames >= REEL_JSON_MAX_DEPTH)
-    return fail_at (self, line, column, _("nesting is deeper than the limit of %u levels"),
-                    REEL_JSON_MAX_DEPTH);
-
-  if (!emit (self, REEL_JSON_OBJECT_START, depth, line, column))
+  if (frame == NULL)
     return FALSE;
-
-  advance (self);
-  frame = push_frame (self, TRUE);
 
   c = skip_whitespace (self);
   if (c != '}')
@@ -633,19 +647,12 @@ static gboolean
 read_array (ReelJsonScanner *self,
             guint            depth)
 {
-  guint line = self->line, column = self->column;
-  Frame *frame;
+  Frame *frame = open_container (self, REEL_JSON_ARRAY_START, depth);
+  guint line, column;
   int c;
 
-  if (self->n_frames >= REEL_JSON_MAX_DEPTH)
-    return fail_at (self, line, column, _("nesting is deeper than the limit of %u levels"),
-                    REEL_JSON_MAX_DEPTH);
-
-  if (!emit (self, REEL_JSON_ARRAY_START, depth, line, column))
+  if (frame == NULL)
     return FALSE;
-
-  advance (self);
-  frame = push_frame (self, FALSE);
 
   c = skip_whitespace (self);
   if (c != ']')
