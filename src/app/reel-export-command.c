@@ -1,0 +1,388 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reel-export-command"
+
+#include "config.h"
+
+#include "reel-export-command.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <math.h>
+
+#include "reel-chart-export.h"
+#include "reel-chart-layout.h"
+#include "reel-dataset-loader.h"
+#include "reel-export-request.h"
+
+/* A failed load shows this many problems; --validate shows them all. */
+#define MAX_PRINTED_PROBLEMS 10
+
+enum {
+  EXIT_OK    = 0,
+  EXIT_DATA  = 1,
+  EXIT_USAGE = 2,
+};
+
+static const GOptionEntry option_entries[] = {
+  { "export", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export a chart to OUT (.png, .svg or .pdf) and exit"), N_("OUT") },
+  { "export-dir", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+    N_("Export every chart kind, and Revenue for every year, into DIR as PNG files"), N_("DIR") },
+  { "chart", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("The chart to export: revenue, growth, share or trend (default revenue)"), N_("KIND") },
+  { "year", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, NULL,
+    N_("The year to show (default the latest with data; not with trend)"), N_("YYYY") },
+  { "width", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, NULL,
+    N_("Width of the chart in logical pixels (default 1200)"), N_("W") },
+  { "height", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, NULL,
+    N_("Height of the chart in logical pixels (default 800)"), N_("H") },
+  { "preset", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("A size with safe margins instead of --width and --height: 16:9, 1:1, 9:16 or 4:3"), N_("RATIO") },
+  { "scale", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_DOUBLE, NULL,
+    N_("Device pixels per logical pixel of a PNG, 1 to 4 (default 1)"), N_("S") },
+  { "theme", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Colours of the chart: light or dark (default light)"), N_("THEME") },
+  { "background", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("Behind the chart: theme, white or transparent (default theme)"), N_("BACKGROUND") },
+  { NULL }
+};
+
+/* Everything an export needs, from the options: where, and the chart and
+ * its look in the model the Export dialog shares (reel-export-request.h). */
+typedef struct {
+  const char        *out;
+  const char        *dir;
+  ReelExportRequest  chart;
+} Request;
+
+const GOptionEntry *
+reel_export_command_get_options (void)
+{
+  return option_entries;
+}
+
+/* Whether the command line asks for an export, or gives one of its
+ * options (which alone is a usage error). */
+gboolean
+reel_export_command_is_wanted (GVariantDict *options)
+{
+  g_return_val_if_fail (options != NULL, FALSE);
+
+  for (guint i = 0; option_entries[i].long_name != NULL; i++)
+    if (g_variant_dict_contains (options, option_entries[i].long_name))
+      return TRUE;
+
+  return FALSE;
+}
+
+static int
+usage_error (const char *message)
+{
+  g_printerr ("%s: %s\n", g_get_prgname (), message);
+  g_printerr (_("Run “%s --help” to see a full list of available command line options.\n"),
+              g_get_prgname ());
+  return EXIT_USAGE;
+}
+
+static gboolean
+lookup_enum (GVariantDict *options,
+             const char   *name,
+             GType         type,
+             int          *value,
+             const char   *choices,
+             int          *status)
+{
+  const char *nick;
+
+  if (!g_variant_dict_lookup (options, name, "&s", &nick))
+    return TRUE;
+
+  if (!reel_chart_enum_from_nick (type, nick, value))
+    {
+      /* TRANSLATORS: "Unknown --chart “pie”: use revenue, growth, share or trend" */
+      g_autofree char *message = g_strdup_printf (_("Unknown --%s “%s”: use %s"), name, nick, choices);
+
+      *status = usage_error (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Reads and checks the options; returns EXIT_OK or EXIT_USAGE. */
+static int
+parse_request (GVariantDict       *options,
+               const char * const *files,
+               Request            *request)
+{
+  int value, status = EXIT_OK, year, width, height;
+  const char *preset = NULL;
+  gboolean has_width, has_height;
+  g_autoptr(GError) error = NULL;
+
+  *request = (Request) { 0 };
+  reel_export_request_init (&request->chart);
+
+  g_variant_dict_lookup (options, "export", "^&ay", &request->out);
+  g_variant_dict_lookup (options, "export-dir", "^&ay", &request->dir);
+
+  if (request->out == NULL && request->dir == NULL)
+    return usage_error (_("--chart, --year, --width, --height, --preset, --scale, --theme and "
+                          "--background go with --export or --export-dir"));
+  if (request->out != NULL && request->dir != NULL)
+    return usage_error (_("Use either --export or --export-dir, not both"));
+  if (g_variant_dict_contains (options, "validate"))
+    return usage_error (_("--validate cannot be combined with an export"));
+  if ((request->out != NULL && request->out[0] == '\0') || (request->dir != NULL && request->dir[0] == '\0'))
+    return usage_error (_("The file or directory to export to is empty"));
+  if (files != NULL && files[0] != NULL && files[1] != NULL)
+    return usage_error (_("An export reads one FILE"));
+
+  if (request->dir != NULL &&
+      (g_variant_dict_contains (options, "chart") || g_variant_dict_contains (options, "year")))
+    return usage_error (_("--export-dir writes every chart and year: leave out --chart and --year"));
+
+  if (!lookup_enum (options, "chart", REEL_TYPE_CHART_KIND, &value, "revenue, growth, share or trend", &status))
+    return status;
+  if (g_variant_dict_contains (options, "chart"))
+    request->chart.kind = (ReelChartKind) value;
+
+  if (g_variant_dict_lookup (options, "year", "i", &year))
+    {
+      if (request->chart.kind == REEL_CHART_TREND)
+        return usage_error (_("The trend chart shows every year: leave out --year"));
+      if (year < 1990 || year > 2100)
+        return usage_error (_("--year must be 1990 to 2100"));
+      request->chart.year = (guint) year;
+    }
+
+  if (!lookup_enum (options, "theme", REEL_TYPE_CHART_THEME_VARIANT, &value, "light or dark", &status))
+    return status;
+  if (g_variant_dict_contains (options, "theme"))
+    request->chart.variant = (ReelChartThemeVariant) value;
+
+  if (!lookup_enum (options, "background", REEL_TYPE_CHART_BACKGROUND, &value, "theme, white or transparent",
+                    &status))
+    return status;
+  if (g_variant_dict_contains (options, "background"))
+    request->chart.background = (ReelChartBackground) value;
+
+  has_width = g_variant_dict_lookup (options, "width", "i", &width);
+  has_height = g_variant_dict_lookup (options, "height", "i", &height);
+  if (g_variant_dict_lookup (options, "preset", "&s", &preset))
+    {
+      const ReelChartPreset *found = reel_chart_preset_lookup (preset);
+
+      if (has_width || has_height)
+        return usage_error (_("A --preset sets the size: leave out --width and --height"));
+      if (found == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("Unknown --preset “%s”: use 16:9, 1:1, 9:16 or 4:3"),
+                                                      preset);
+
+          return usage_error (message);
+        }
+      reel_export_request_set_preset (&request->chart, found);
+    }
+  if (has_width)
+    request->chart.width = width;
+  if (has_height)
+    request->chart.height = height;
+
+  g_variant_dict_lookup (options, "scale", "d", &request->chart.scale);
+
+  if (!reel_chart_export_check_size (request->chart.width, request->chart.height, request->chart.scale,
+                                     &error))
+    return usage_error (error->message);
+
+  if (request->out != NULL && !reel_chart_format_from_filename (request->out, &request->chart.format))
+    {
+      g_autofree char *message = g_strdup_printf (_("Cannot tell the format of “%s”: "
+                                                    "name it .png, .svg or .pdf"), request->out);
+
+      return usage_error (message);
+    }
+
+  return EXIT_OK;
+}
+
+/* Loads like --validate, and on failure prints the first problems. */
+static ReelDataset *
+load (GFile      *file,
+      const char *display_name)
+{
+  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new (file);
+  g_autoptr(GError) error = NULL;
+  ReelDataset *dataset;
+  GPtrArray *problems;
+  guint n_errors = 0;
+
+  dataset = reel_dataset_loader_load (loader, NULL, &error);
+  if (dataset != NULL)
+    return dataset;
+
+  problems = reel_dataset_loader_get_problems (loader);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const ReelProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *line = NULL;
+
+      if (problem->severity != REEL_PROBLEM_ERROR)
+        continue;
+      if (n_errors++ < MAX_PRINTED_PROBLEMS)
+        {
+          line = reel_problem_to_string (problem, display_name);
+          g_printerr ("%s\n", line);
+        }
+    }
+
+  if (n_errors == 0)
+    g_printerr ("%s: %s\n", display_name, error != NULL ? error->message : _("The file could not be read"));
+  else if (n_errors > MAX_PRINTED_PROBLEMS)
+    g_printerr (_("%s: and more; “%s --validate %s” lists every problem\n"), display_name, g_get_prgname (),
+                display_name);
+
+  return NULL;
+}
+
+/* One chart of the request's look into @filename. */
+static gboolean
+export_one (ReelDataset    *dataset,
+            const Request  *request,
+            ReelChartKind   kind,
+            guint           year,
+            ReelChartFormat format,
+            const char     *filename,
+            GError        **error)
+{
+  ReelExportRequest chart = request->chart;
+  g_autoptr(GFile) file = g_file_new_for_path (filename);
+
+  chart.kind = kind;
+  chart.year = year;
+  chart.format = format;
+
+  return reel_export_request_write (&chart, dataset, file, NULL, error);
+}
+
+/* Every kind, and Revenue for every year, into an existing directory:
+ * revenue-2024.png, growth-2025.png, share-2024.png, trend.png. When one
+ * fails, the files this run wrote are removed again. */
+static int
+export_dir (ReelDataset   *dataset,
+            const Request *request)
+{
+  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) jobs = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+  g_autoptr(GArray) years = reel_chart_layout_list_years (dataset, REEL_CHART_REVENUE);
+
+  if (!g_file_test (request->dir, G_FILE_TEST_IS_DIR))
+    {
+      g_printerr (_("%s: No such directory\n"), request->dir);
+      return EXIT_DATA;
+    }
+
+  for (guint i = 0; i < years->len; i++)
+    {
+      guint job[2] = { REEL_CHART_REVENUE, g_array_index (years, guint, i) };
+
+      g_array_append_val (jobs, job);
+    }
+  if (years->len == 0)
+    {
+      guint job[2] = { REEL_CHART_REVENUE, 0 };
+
+      g_array_append_val (jobs, job);
+    }
+  for (guint kind = REEL_CHART_GROWTH; kind <= REEL_CHART_TREND; kind++)
+    {
+      guint job[2] = { kind, reel_chart_layout_get_default_year (dataset, kind) };
+
+      g_array_append_val (jobs, job);
+    }
+
+  for (guint i = 0; i < jobs->len; i++)
+    {
+      const guint *job = &g_array_index (jobs, guint, i * 2);
+      ReelExportRequest named = request->chart;
+      g_autofree char *name = NULL;
+      g_autofree char *path = NULL;
+      g_autoptr(GError) error = NULL;
+
+      /* revenue-2024.png, …, trend.png: the names the dialog suggests. */
+      named.kind = (ReelChartKind) job[0];
+      named.year = job[1];
+      named.format = REEL_CHART_FORMAT_PNG;
+      name = reel_export_request_dup_file_name (&named, NULL);
+      path = g_build_filename (request->dir, name, NULL);
+
+      if (!export_one (dataset, request, (ReelChartKind) job[0], job[1], REEL_CHART_FORMAT_PNG, path,
+                       &error))
+        {
+          g_printerr ("%s: %s\n", path, error->message);
+          for (guint j = 0; j < written->len; j++)
+            g_unlink (g_ptr_array_index (written, j));
+          return EXIT_DATA;
+        }
+
+      g_print ("%s\n", path);
+      g_ptr_array_add (written, g_steal_pointer (&path));
+    }
+
+  return EXIT_OK;
+}
+
+/**
+ * reel_export_command_run:
+ * @options: the parsed command line
+ * @files: (nullable): the arguments left after the options
+ * @default_file: the dataset to read without a FILE (the bundled one)
+ *
+ * Returns: the exit status.
+ */
+int
+reel_export_command_run (GVariantDict       *options,
+                         const char * const *files,
+                         GFile              *default_file)
+{
+  g_autoptr(ReelDataset) dataset = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *display_name = NULL;
+  Request request;
+  int status;
+
+  g_return_val_if_fail (options != NULL, EXIT_USAGE);
+  g_return_val_if_fail (G_IS_FILE (default_file), EXIT_USAGE);
+
+  status = parse_request (options, files, &request);
+  if (status != EXIT_OK)
+    return status;
+
+  if (files != NULL && files[0] != NULL)
+    {
+      file = g_file_new_for_commandline_arg (files[0]);
+      display_name = g_strdup (files[0]);
+    }
+  else
+    {
+      file = g_object_ref (default_file);
+      display_name = g_file_get_parse_name (file);
+    }
+
+  dataset = load (file, display_name);
+  if (dataset == NULL)
+    return EXIT_DATA;
+
+  if (request.dir != NULL)
+    return export_dir (dataset, &request);
+
+  if (!export_one (dataset, &request, request.chart.kind, request.chart.year, request.chart.format,
+                   request.out, &error))
+    {
+      g_printerr ("%s: %s\n", request.out, error->message);
+      return EXIT_DATA;
+    }
+
+  return EXIT_OK;
+}

@@ -1,0 +1,345 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reel-chart-render"
+
+#include "config.h"
+
+#include "reel-chart-render.h"
+
+#include <math.h>
+#include <pango/pangocairo.h>
+
+#include "reel-chart-layout-private.h"
+
+/* The lighter fill under an estimate's hatching: the region's colour at
+ * this opacity, over whatever the background is. */
+#define HATCH_FILL_ALPHA 0.3
+
+static ReelChartColor
+ink_color (const ReelChartTheme *theme,
+           const ReelChartShape *shape)
+{
+  ReelChartColor color;
+
+  switch (shape->ink)
+    {
+    case REEL_CHART_INK_FOREGROUND:
+      color = theme->foreground;
+      break;
+    case REEL_CHART_INK_DIM:
+      color = theme->dim;
+      break;
+    case REEL_CHART_INK_GRID:
+      color = theme->grid;
+      break;
+    case REEL_CHART_INK_BASELINE:
+      color = theme->baseline;
+      break;
+    case REEL_CHART_INK_WHISKER:
+      color = theme->whisker;
+      break;
+    case REEL_CHART_INK_SELECTION:
+      color = theme->selection;
+      break;
+    case REEL_CHART_INK_MUTED:
+      color = theme->muted;
+      break;
+    case REEL_CHART_INK_WORLD:
+      color = theme->world;
+      break;
+    case REEL_CHART_INK_BACKGROUND:
+      color = theme->background;
+      break;
+    case REEL_CHART_INK_REGION:
+    default:
+      reel_chart_theme_get_region_color (theme, shape->region, &color);
+      break;
+    }
+
+  color.alpha *= shape->alpha;
+  return color;
+}
+
+static void
+set_color (cairo_t              *cr,
+           const ReelChartColor *color,
+           double                alpha)
+{
+  cairo_set_source_rgba (cr, color->red, color->green, color->blue, color->alpha * alpha);
+}
+
+static void
+rect_path (cairo_t              *cr,
+           const ReelChartShape *shape)
+{
+  const ReelChartRect *box = &shape->rect.box;
+  double r = shape->rect.radius;
+  double x = box->x, y = box->y, w = box->width, h = box->height;
+  ReelChartCorners c = shape->rect.corners;
+
+  if (r <= 0 || c == 0)
+    {
+      cairo_rectangle (cr, x, y, w, h);
+    }
+  else
+    {
+      double rtl = (c & REEL_CHART_CORNER_TOP_LEFT) ? r : 0;
+      double rtr = (c & REEL_CHART_CORNER_TOP_RIGHT) ? r : 0;
+      double rbr = (c & REEL_CHART_CORNER_BOTTOM_RIGHT) ? r : 0;
+      double rbl = (c & REEL_CHART_CORNER_BOTTOM_LEFT) ? r : 0;
+
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x + w - rtr, y + rtr, rtr, -G_PI_2, 0);
+      cairo_arc (cr, x + w - rbr, y + h - rbr, rbr, 0, G_PI_2);
+      cairo_arc (cr, x + rbl, y + h - rbl, rbl, G_PI_2, G_PI);
+      cairo_arc (cr, x + rtl, y + rtl, rtl, G_PI, 3 * G_PI_2);
+      cairo_close_path (cr);
+    }
+
+  /* A break mark: a slanted gap across the bar, cut out by the even-odd
+   * rule so that whatever is behind shows through, transparent or not. */
+  if (shape->rect.cut >= 0)
+    {
+      double gap = MAX (1.5, h * 0.1), slant = h * 0.35, cx = shape->rect.cut;
+
+      cairo_move_to (cr, cx - gap + slant / 2, y);
+      cairo_line_to (cr, cx + gap + slant / 2, y);
+      cairo_line_to (cr, cx + gap - slant / 2, y + h);
+      cairo_line_to (cr, cx - gap - slant / 2, y + h);
+      cairo_close_path (cr);
+    }
+}
+
+static void
+draw_rect (cairo_t              *cr,
+           const ReelChartShape *shape,
+           const ReelChartColor *color,
+           double                spacing)
+{
+  const ReelChartRect *box = &shape->rect.box;
+
+  if (box->width <= 0 || box->height <= 0)
+    return;
+
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  rect_path (cr, shape);
+
+  if (!shape->rect.hatched)
+    {
+      set_color (cr, color, 1.0);
+      cairo_fill (cr);
+      return;
+    }
+
+  /* An estimate: a lighter fill under diagonal lines at 45° (rising to
+   * the right), anchored to the chart rather than the bar, so that the
+   * lines of neighbouring bars line up like one pattern. */
+  cairo_save (cr);
+  cairo_clip_preserve (cr);
+  set_color (cr, color, HATCH_FILL_ALPHA);
+  cairo_fill (cr);
+
+  set_color (cr, color, 1.0);
+  cairo_set_line_width (cr, MAX (1.0, spacing * 0.32));
+  {
+    double first = floor ((box->x + box->y) / spacing) * spacing;
+    double last = box->x + box->width + box->y + box->height;
+
+    for (double k = first; k <= last; k += spacing)
+      {
+        /* The line x + y = k, from the box's top to its bottom. */
+        cairo_move_to (cr, k - box->y, box->y);
+        cairo_line_to (cr, k - box->y - box->height, box->y + box->height);
+      }
+  }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+}
+
+static void
+set_dash (cairo_t       *cr,
+          ReelChartDash  dash,
+          double         width)
+{
+  cairo_set_line_width (cr, width);
+  switch (dash)
+    {
+    case REEL_CHART_DASH_DASHED:
+      {
+        double dashes[] = { width * 3.0, width * 2.2 };
+
+        cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+        cairo_set_dash (cr, dashes, 2, 0);
+      }
+      break;
+
+    case REEL_CHART_DASH_DOTTED:
+      {
+        /* Round dots: zero-length dashes with round caps. */
+        double dashes[] = { 0, width * 2.2 };
+
+        cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+        cairo_set_dash (cr, dashes, 2, 0);
+      }
+      break;
+
+    case REEL_CHART_DASH_SOLID:
+    default:
+      cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
+      cairo_set_dash (cr, NULL, 0, 0);
+      break;
+    }
+}
+
+static void
+draw_line (cairo_t              *cr,
+           const ReelChartShape *shape,
+           const ReelChartColor *color)
+{
+  set_dash (cr, shape->line.dash, shape->line.width);
+  cairo_move_to (cr, shape->line.x1, shape->line.y1);
+  cairo_line_to (cr, shape->line.x2, shape->line.y2);
+  set_color (cr, color, 1.0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+static void
+draw_path (cairo_t              *cr,
+           const ReelChartShape *shape,
+           const ReelChartColor *color)
+{
+  const double *points = shape->path.points;
+
+  set_dash (cr, shape->path.dash, shape->path.width);
+  if (shape->path.dash == REEL_CHART_DASH_SOLID)
+    cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+
+  cairo_move_to (cr, points[0], points[1]);
+  for (guint i = 1; i < shape->path.n_points; i++)
+    cairo_line_to (cr, points[i * 2], points[i * 2 + 1]);
+  set_color (cr, color, 1.0);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
+
+/* Fills only, of every point of the shape at once: two fills of many
+ * discs are much cheaper for cairo than a stroked ring per point. */
+static void
+draw_markers (cairo_t              *cr,
+              const ReelChartShape *shape,
+              const ReelChartColor *color,
+              const ReelChartTheme *theme)
+{
+  const double *centres = shape->marker.centres;
+  double r = shape->marker.radius, w = shape->marker.width;
+
+  /* A ring of the background keeps a point apart from the lines that
+   * cross it (and fills a hollow one). */
+  if (theme->background.alpha > 0 && (shape->marker.ring || !shape->marker.filled))
+    {
+      cairo_new_path (cr);
+      for (guint i = 0; i < shape->marker.n_centres; i++)
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, centres[i * 2], centres[i * 2 + 1], shape->marker.filled ? r + w * 0.7 : r, 0, 2 * G_PI);
+        }
+      cairo_set_source_rgba (cr, theme->background.red, theme->background.green, theme->background.blue,
+                             theme->background.alpha * (shape->marker.filled ? shape->alpha : 1.0));
+      cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+      cairo_fill (cr);
+    }
+
+  /* Hollow points (estimates and forecasts) are rings: a disc and, the
+   * other way round, a smaller one, by the winding rule. */
+  cairo_new_path (cr);
+  for (guint i = 0; i < shape->marker.n_centres; i++)
+    {
+      double x = centres[i * 2], y = centres[i * 2 + 1];
+
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      if (!shape->marker.filled)
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc_negative (cr, x, y, MAX (r - w, 0.5), 2 * G_PI, 0);
+        }
+    }
+  set_color (cr, color, 1.0);
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_WINDING);
+  cairo_fill (cr);
+}
+
+/**
+ * reel_chart_render:
+ * @layout: what to draw
+ * @theme: (nullable): the colours, or NULL for the layout's own; a theme
+ *   of the other variant redraws light as dark without a new layout
+ * @cr: where, in the layout's logical pixels (the caller sets the device
+ *   scale)
+ *
+ * Paints the theme's background (unless transparent) and the chart.
+ */
+void
+reel_chart_render (ReelChartLayout      *layout,
+                   const ReelChartTheme *theme,
+                   cairo_t              *cr)
+{
+  GArray *shapes;
+  double spacing;
+
+  g_return_if_fail (REEL_IS_CHART_LAYOUT (layout));
+  g_return_if_fail (cr != NULL);
+
+  if (theme == NULL)
+    theme = reel_chart_layout_get_theme (layout);
+  shapes = _reel_chart_layout_get_shapes (layout);
+  spacing = _reel_chart_layout_get_hatch_spacing (layout);
+
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  /* Curves are only the points and the bars' corners, a few pixels
+   * across: a quarter of a pixel flattens them invisibly and in fewer
+   * segments than cairo's default tenth. */
+  cairo_set_tolerance (cr, 0.25);
+
+  if (theme->background.alpha > 0)
+    {
+      cairo_rectangle (cr, 0, 0, reel_chart_layout_get_width (layout), reel_chart_layout_get_height (layout));
+      set_color (cr, &theme->background, 1.0);
+      cairo_fill (cr);
+    }
+
+  for (guint i = 0; i < shapes->len; i++)
+    {
+      const ReelChartShape *shape = &g_array_index (shapes, ReelChartShape, i);
+      ReelChartColor color = ink_color (theme, shape);
+
+      switch (shape->type)
+        {
+        case REEL_CHART_SHAPE_RECT:
+          draw_rect (cr, shape, &color, spacing);
+          break;
+
+        case REEL_CHART_SHAPE_LINE:
+          draw_line (cr, shape, &color);
+          break;
+
+        case REEL_CHART_SHAPE_MARKER:
+          draw_markers (cr, shape, &color, theme);
+          break;
+
+        case REEL_CHART_SHAPE_PATH:
+          draw_path (cr, shape, &color);
+          break;
+
+        case REEL_CHART_SHAPE_TEXT:
+        default:
+          set_color (cr, &color, 1.0);
+          cairo_move_to (cr, shape->text.x, shape->text.y);
+          pango_cairo_show_layout (cr, shape->text.layout);
+          break;
+        }
+    }
+
+  cairo_restore (cr);
+}

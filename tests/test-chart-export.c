@@ -1,0 +1,407 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <math.h>
+#include <png.h>
+#include <string.h>
+
+#include "reel-chart-export.h"
+#include "reel-dataset-loader.h"
+
+static ReelDataset *
+load_test_data (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new (file);
+  g_autoptr(GError) error = NULL;
+  ReelDataset *dataset = reel_dataset_loader_load (loader, NULL, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static ReelChartLayout *
+lay_out (ReelDataset           *dataset,
+         ReelChartKind          kind,
+         double                 width,
+         double                 height,
+         double                 scale,
+         ReelChartBackground    background)
+{
+  g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (REEL_CHART_THEME_LIGHT);
+
+  reel_chart_theme_set_background (theme, background);
+  return reel_chart_layout_new (dataset, kind, 0, NULL, theme, width, height, scale);
+}
+
+/* What libpng reads back from an exported PNG. */
+typedef struct {
+  png_uint_32  width;
+  png_uint_32  height;
+  int          color_type;
+  png_uint_32  x_ppm;
+  GHashTable  *texts;      /* key → UTF-8 text */
+  guint32      first_pixel; /* RGBA of the top left pixel */
+} PngInfo;
+
+typedef struct {
+  const guchar *data;
+  gsize         size;
+  gsize         offset;
+} Reader;
+
+static void
+read_cb (png_structp png,
+         png_bytep   out,
+         png_size_t  length)
+{
+  Reader *reader = png_get_io_ptr (png);
+
+  g_assert_cmpuint (reader->offset + length, <=, reader->size);
+  memcpy (out, reader->data + reader->offset, length);
+  reader->offset += length;
+}
+
+static void
+read_png (GBytes  *bytes,
+          PngInfo *info_out)
+{
+  Reader reader = { 0 };
+  png_structp png = png_create_read_struct (PNG_LIBPNG_VER_STRING, NULL, NULL, NULL);
+  png_infop info = png_create_info_struct (png);
+  png_textp texts = NULL;
+  png_uint_32 y_ppm;
+  int bit_depth, unit, n_texts = 0;
+  g_autofree guchar *row = NULL;
+
+  reader.data = g_bytes_get_data (bytes, &reader.size);
+  g_assert_cmpuint (reader.size, >, 8);
+  g_assert_cmpint (png_sig_cmp (reader.data, 0, 8), ==, 0);
+
+  g_assert_false (setjmp (png_jmpbuf (png)));
+  png_set_read_fn (png, &reader, read_cb);
+  png_read_info (png, info);
+  png_get_IHDR (png, info, &info_out->width, &info_out->height, &bit_depth, &info_out->color_type,
+                NULL, NULL, NULL);
+  g_assert_cmpint (bit_depth, ==, 8);
+  g_assert_true (png_get_pHYs (png, info, &info_out->x_ppm, &y_ppm, &unit));
+  g_assert_cmpuint (info_out->x_ppm, ==, y_ppm);
+  g_assert_cmpint (unit, ==, PNG_RESOLUTION_METER);
+
+  info_out->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  png_get_text (png, info, &texts, &n_texts);
+  for (int i = 0; i < n_texts; i++)
+    g_hash_table_insert (info_out->texts, g_strdup (texts[i].key),
+                         g_strndup (texts[i].text, texts[i].itxt_length ? texts[i].itxt_length : texts[i].text_length));
+
+  row = g_malloc (png_get_rowbytes (png, info));
+  png_read_row (png, row, NULL);
+  if (info_out->color_type == PNG_COLOR_TYPE_RGB_ALPHA)
+    info_out->first_pixel = (guint32) row[0] << 24 | row[1] << 16 | row[2] << 8 | row[3];
+  else
+    info_out->first_pixel = (guint32) row[0] << 24 | row[1] << 16 | row[2] << 8 | 0xff;
+
+  png_destroy_read_struct (&png, &info, NULL);
+}
+
+static void
+png_info_clear (PngInfo *info)
+{
+  g_clear_pointer (&info->texts, g_hash_table_unref);
+}
+
+static void
+test_export_png_chunks (void)
+{
+  g_autoptr(ReelDataset) dataset = load_test_data ("microdrama-sample.reelscope.json");
+  g_autoptr(ReelChartLayout) layout = lay_out (dataset, REEL_CHART_REVENUE, 1200, 800, 1,
+                                               REEL_CHART_BACKGROUND_THEME);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  PngInfo info = { 0 };
+
+  /* A fixed creation time, as a reproducible build would set. */
+  g_setenv ("SOURCE_DATE_EPOCH", "1732406400", TRUE);
+  bytes = reel_chart_export_to_bytes (layout, REEL_CHART_FORMAT_PNG, &error);
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  g_assert_no_error (error);
+
+  read_png (bytes, &info);
+  g_assert_cmpuint (info.width, ==, 1200);
+  g_assert_cmpuint (info.height, ==, 800);
+  /* Opaque: no alpha channel to store. */
+  g_assert_cmpint (info.color_type, ==, PNG_COLOR_TYPE_RGB);
+  /* 96 per inch. */
+  g_assert_cmpuint (info.x_ppm, ==, 3780);
+  g_assert_cmphex (info.first_pixel, ==, 0xffffffff);
+
+  g_assert_cmpstr (g_hash_table_lookup (info.texts, "Title"), ==, "Revenue by region, 2024");
+  g_assert_cmpstr (g_hash_table_lookup (info.texts, "Description"), ==, reel_chart_layout_get_summary (layout));
+  g_assert_cmpstr (g_hash_table_lookup (info.texts, "Source"), ==, reel_chart_layout_get_sources (layout));
+  g_assert_nonnull (strstr (g_hash_table_lookup (info.texts, "Source"), "Antom (Ant International)"));
+  g_assert_cmpstr (g_hash_table_lookup (info.texts, "Software"), ==, "Reelscope " PACKAGE_VERSION);
+  g_assert_cmpstr (g_hash_table_lookup (info.texts, "Creation Time"), ==, "Sun, 24 Nov 2024 00:00:00 GMT");
+
+  png_info_clear (&info);
+}
+
+/* UTF-8 beyond Latin-1 goes in iTXt chunks and reads back unchanged. */
+static void
+test_export_png_utf8 (void)
+{
+  g_autoptr(ReelDataset) dataset = load_test_data ("charts-edge.reelscope.json");
+  g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (REEL_CHART_THEME_DARK);
+  g_autoptr(ReelChartLayout) layout = reel_chart_layout_new (dataset, REEL_CHART_REVENUE, 2024, NULL, theme,
+                                                             800, 500, 1);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  PngInfo info = { 0 };
+
+  bytes = reel_chart_export_to_bytes (layout, REEL_CHART_FORMAT_PNG, &error);
+  g_assert_no_error (error);
+  read_png (bytes, &info);
+
+  g_assert_nonnull (strstr (g_hash_table_lookup (info.texts, "Description"), "东亚"));
+  g_assert_nonnull (strstr (g_hash_table_lookup (info.texts, "Description"), "الشرق"));
+  g_assert_cmpstr (g_hash_table_lookup (info.texts, "Description"), ==, reel_chart_layout_get_summary (layout));
+  /* The dark card. */
+  g_assert_cmphex (info.first_pixel, ==, 0x303030ff);
+
+  png_info_clear (&info);
+}
+
+/* PNG pixels are the size times the scale, rounded up. */
+static void
+test_export_png_scale (void)
+{
+  static const struct {
+    double width, height, scale;
+    guint pixels_w, pixels_h;
+  } cases[] = {
+    { 1200, 800, 1, 1200, 800 },
+    { 1200, 800, 2, 2400, 1600 },
+    { 1200, 800, 1.5, 1800, 1200 },
+    { 333, 201, 1.5, 500, 302 },
+    { 640, 360, 3.25, 2080, 1170 },
+    { 400, 300, 4, 1600, 1200 },
+  };
+  g_autoptr(ReelDataset) dataset = load_test_data ("microdrama-sample.reelscope.json");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ReelChartLayout) layout = lay_out (dataset, REEL_CHART_GROWTH, cases[i].width, cases[i].height,
+                                                   cases[i].scale, REEL_CHART_BACKGROUND_WHITE);
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      PngInfo info = { 0 };
+
+      bytes = reel_chart_export_to_bytes (layout, REEL_CHART_FORMAT_PNG, &error);
+      g_assert_no_error (error);
+      read_png (bytes, &info);
+      g_assert_cmpuint (info.width, ==, cases[i].pixels_w);
+      g_assert_cmpuint (info.height, ==, cases[i].pixels_h);
+      g_assert_cmpuint (info.x_ppm, ==, (guint) round (96 * cases[i].scale / 0.0254));
+      png_info_clear (&info);
+    }
+}
+
+static void
+test_export_png_transparent (void)
+{
+  g_autoptr(ReelDataset) dataset = load_test_data ("microdrama-sample.reelscope.json");
+  g_autoptr(ReelChartLayout) layout = lay_out (dataset, REEL_CHART_SHARE, 800, 500, 2,
+                                               REEL_CHART_BACKGROUND_TRANSPARENT);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  PngInfo info = { 0 };
+
+  bytes = reel_chart_export_to_bytes (layout, REEL_CHART_FORMAT_PNG, &error);
+  g_assert_no_error (error);
+  read_png (bytes, &info);
+  g_assert_cmpint (info.color_type, ==, PNG_COLOR_TYPE_RGB_ALPHA);
+  g_assert_cmphex (info.first_pixel & 0xff, ==, 0);
+  png_info_clear (&info);
+}
+
+/* cairo 1.16 leaks an array when it subsets a CID-keyed CFF font (Noto
+ * Sans CJK) into a PDF; LeakSanitizer builds draw Latin names only, so
+ * that leak detection stays on for everything else. */
+#ifdef __SANITIZE_ADDRESS__
+#define PDF_TEST_DATA "microdrama-sample.reelscope.json"
+#else
+#define PDF_TEST_DATA "charts-edge.reelscope.json"
+#endif
+
+static void
+test_export_vector (void)
+{
+  g_autoptr(ReelDataset) dataset = load_test_data ("charts-edge.reelscope.json");
+  g_autoptr(ReelDataset) pdf_dataset = load_test_data (PDF_TEST_DATA);
+  g_autoptr(ReelChartLayout) layout = lay_out (dataset, REEL_CHART_TREND, 1200, 800, 1,
+                                               REEL_CHART_BACKGROUND_THEME);
+  g_autoptr(ReelChartLayout) pdf_layout = lay_out (pdf_dataset, REEL_CHART_TREND, 1200, 800, 1,
+                                                   REEL_CHART_BACKGROUND_THEME);
+  g_autoptr(GBytes) svg = NULL, pdf = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *svg_text = NULL;
+  gsize size;
+  const char *data;
+
+  svg = reel_chart_export_to_bytes (layout, REEL_CHART_FORMAT_SVG, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (svg, &size);
+  svg_text = g_strndup (data, size);
+  g_assert_true (g_str_has_prefix (svg_text, "<?xml"));
+  g_assert_nonnull (strstr (svg_text, "<svg"));
+  g_assert_nonnull (strstr (svg_text, "width=\"1200px\""));
+  g_assert_nonnull (strstr (svg_text, "</svg>"));
+
+  pdf = reel_chart_export_to_bytes (pdf_layout, REEL_CHART_FORMAT_PDF, &error);
+  g_assert_no_error (error);
+  data = g_bytes_get_data (pdf, &size);
+  g_assert_cmpuint (size, >, 1000);
+  g_assert_cmpmem (data, 5, "%PDF-", 5);
+  /* A page of 900 × 600 points: 1200 × 800 CSS pixels. */
+  /* memmem: a PDF has NUL bytes, where g_strstr_len () would stop. */
+  g_assert_nonnull (memmem (data, size, "/MediaBox [ 0 0 900 600 ]", 25));
+  g_assert_nonnull (memmem (data, size, "%%EOF", 5));
+}
+
+static guint
+count_entries (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  guint n = 0;
+
+  g_assert_nonnull (handle);
+  while (g_dir_read_name (handle) != NULL)
+    n++;
+
+  return n;
+}
+
+/* Written to a temporary file beside the target and renamed: a failure
+ * leaves nothing, a success only the file. */
+static void
+test_export_files (void)
+{
+  g_autoptr(ReelDataset) dataset = load_test_data ("microdrama-sample.reelscope.json");
+  g_autoptr(ReelChartLayout) layout = lay_out (dataset, REEL_CHART_REVENUE, 640, 400, 1,
+                                               REEL_CHART_BACKGROUND_THEME);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("reel-export-XXXXXX", &error);
+  g_autofree char *missing = g_build_filename (dir, "missing", "chart.png", NULL);
+  g_autofree char *target = g_build_filename (dir, "chart.PNG", NULL);
+  g_autofree char *subdir = g_build_filename (dir, "a-directory.png", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+
+  /* Into a directory that does not exist. */
+  g_assert_false (reel_chart_export_to_file (layout, REEL_CHART_FORMAT_PNG, missing, &error));
+  g_assert_error (error, REEL_CHART_ERROR, REEL_CHART_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_entries (dir), ==, 0);
+
+  /* Over a directory of the same name. */
+  g_assert_cmpint (g_mkdir (subdir, 0755), ==, 0);
+  g_assert_false (reel_chart_export_to_file (layout, REEL_CHART_FORMAT_PNG, subdir, &error));
+  g_assert_error (error, REEL_CHART_ERROR, REEL_CHART_ERROR_IO);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+  g_assert_cmpint (g_rmdir (subdir), ==, 0);
+
+  /* Replacing a file. */
+  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+  g_assert_true (reel_chart_export_to_file (layout, REEL_CHART_FORMAT_PNG, target, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (target, &contents, &length, NULL));
+  g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  g_assert_cmpint (g_unlink (target), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+static void
+test_export_formats (void)
+{
+  ReelChartFormat format;
+
+  g_assert_true (reel_chart_format_from_filename ("a.png", &format));
+  g_assert_cmpint (format, ==, REEL_CHART_FORMAT_PNG);
+  g_assert_true (reel_chart_format_from_filename ("/x.y/B.SVG", &format));
+  g_assert_cmpint (format, ==, REEL_CHART_FORMAT_SVG);
+  g_assert_true (reel_chart_format_from_filename ("c.Pdf", &format));
+  g_assert_cmpint (format, ==, REEL_CHART_FORMAT_PDF);
+  g_assert_false (reel_chart_format_from_filename ("d.jpg", &format));
+  g_assert_false (reel_chart_format_from_filename ("png", &format));
+  g_assert_false (reel_chart_format_from_filename (".png", &format));
+  g_assert_false (reel_chart_format_from_filename ("dir.png/file", &format));
+}
+
+static void
+test_export_presets (void)
+{
+  g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (REEL_CHART_THEME_LIGHT);
+  const ReelChartPreset *presets;
+  guint n;
+
+  presets = reel_chart_preset_get_all (&n);
+  g_assert_cmpuint (n, ==, 4);
+  for (guint i = 0; i < n; i++)
+    {
+      int a, b;
+
+      g_assert_true (reel_chart_preset_lookup (presets[i].name) == &presets[i]);
+      g_assert_cmpint (sscanf (presets[i].name, "%d:%d", &a, &b), ==, 2);
+      g_assert_cmpfloat_with_epsilon (presets[i].width / presets[i].height, (double) a / b, 1e-9);
+      g_assert_true (reel_chart_export_check_size (presets[i].width, presets[i].height, 2, NULL));
+    }
+  g_assert_null (reel_chart_preset_lookup ("16:10"));
+
+  reel_chart_preset_apply (reel_chart_preset_lookup ("9:16"), theme);
+  g_assert_cmpfloat (theme->font_size, >, 20);
+  g_assert_cmpfloat (theme->padding_bottom, >, theme->padding_left);
+}
+
+static void
+test_export_limits (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (reel_chart_export_check_size (1200, 800, 1, NULL));
+  g_assert_true (reel_chart_export_check_size (200, 200, 4, NULL));
+  g_assert_false (reel_chart_export_check_size (199, 800, 1, &error));
+  g_assert_error (error, REEL_CHART_ERROR, REEL_CHART_ERROR_SIZE);
+  g_clear_error (&error);
+  g_assert_false (reel_chart_export_check_size (1200, 800, 0.5, NULL));
+  g_assert_false (reel_chart_export_check_size (1200, 800, 4.01, NULL));
+  g_assert_false (reel_chart_export_check_size (1200, 800, NAN, NULL));
+  g_assert_false (reel_chart_export_check_size (8192, 8192, 4, NULL));
+  g_assert_false (reel_chart_export_check_size (9000, 800, 1, NULL));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart/export/png-chunks", test_export_png_chunks);
+  g_test_add_func ("/chart/export/png-utf8", test_export_png_utf8);
+  g_test_add_func ("/chart/export/png-scale", test_export_png_scale);
+  g_test_add_func ("/chart/export/png-transparent", test_export_png_transparent);
+  g_test_add_func ("/chart/export/vector", test_export_vector);
+  g_test_add_func ("/chart/export/files", test_export_files);
+  g_test_add_func ("/chart/export/formats", test_export_formats);
+  g_test_add_func ("/chart/export/presets", test_export_presets);
+  g_test_add_func ("/chart/export/limits", test_export_limits);
+
+  return g_test_run ();
+}
