@@ -704,6 +704,51 @@ test_cancel (void)
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+/* A loader of bytes (the fuzzers use it): the name picks JSON or CSV as a
+ * file's would, the first byte when it says neither; there is no file. */
+static void
+test_bytes (void)
+{
+  static const char json[] = HEAD "\"regions\": [" REGION "}]}";
+  static const char csv[] = "region,period,revenue\nlatin-america,2024-01,5\n";
+  g_autoptr(GBytes) json_bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GBytes) csv_bytes = g_bytes_new_static (csv, strlen (csv));
+  struct {
+    GBytes     *bytes;
+    const char *name;
+    gboolean    valid;
+    const char *title;
+  } cases[] = {
+    { json_bytes, "a.json", TRUE, "" },
+    { json_bytes, NULL, TRUE, "" },
+    { json_bytes, "a.csv", FALSE, NULL },
+    { csv_bytes, "sales.csv", TRUE, "sales.csv" },
+    { csv_bytes, "sales", TRUE, "sales" },
+    { csv_bytes, "a.json", FALSE, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new_for_bytes (cases[i].bytes, cases[i].name);
+      g_autoptr(ReelDataset) dataset = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_null (reel_dataset_loader_get_file (loader));
+      dataset = reel_dataset_loader_load (loader, NULL, &error);
+      g_assert_true ((dataset != NULL) == cases[i].valid);
+      if (!cases[i].valid)
+        {
+          g_assert_nonnull (error);
+          g_assert_true (error->domain == REEL_DATASET_ERROR);
+          continue;
+        }
+      g_assert_no_error (error);
+      g_assert_null (reel_dataset_get_file (dataset));
+      g_assert_cmpstr (reel_text_get_for (reel_dataset_get_title (dataset), NULL), ==, cases[i].title);
+      g_assert_cmpuint (reel_dataset_get_regions (dataset)->len, ==, 1);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -722,6 +767,7 @@ main (int   argc,
   g_test_add_func ("/dataset-loader/empty-file", test_empty_file);
   g_test_add_func ("/dataset-loader/async", test_async);
   g_test_add_func ("/dataset-loader/cancel", test_cancel);
+  g_test_add_func ("/dataset-loader/bytes", test_bytes);
 
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
     {

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "reel-json-scanner.h"
+#include "reel-json-tree.h"
 
 typedef struct {
   GString *trace;
@@ -304,6 +306,287 @@ test_handler_stops (void)
   g_assert_null (problem);
 }
 
+/* Regression (found by fuzz-json-scanner against json-glib): 2^53 + 1 reads
+ * as the double 2^53, which passed for an exact integer, so the tree held
+ * 9007199254740992 for the literal 9007199254740993. Only integers below
+ * 2^53 are certainly what was written. */
+static void
+test_tree_integers (void)
+{
+  const char *doc = "[9007199254740991, -9007199254740991, 9007199254740992, 9007199254740993, "
+                    "-9007199254740993, 1e2, 2024]";
+  const GType types[] = {
+    G_TYPE_INT64, G_TYPE_INT64, G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_DOUBLE, G_TYPE_INT64,
+  };
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (doc, strlen (doc), NULL);
+  g_autoptr(ReelJsonScanner) scanner = reel_json_scanner_new (stream, G_MAXUINT64, NULL);
+  g_autoptr(ReelJsonTree) tree = reel_json_tree_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *array;
+
+  g_assert_true (reel_json_scanner_scan (scanner, reel_json_tree_handle_event, tree, NULL, &error));
+  g_assert_no_error (error);
+  array = json_node_get_array (reel_json_tree_get_root (tree));
+  g_assert_cmpuint (json_array_get_length (array), ==, G_N_ELEMENTS (types));
+  for (guint i = 0; i < G_N_ELEMENTS (types); i++)
+    g_assert_cmpint (json_node_get_value_type (json_array_get_element (array, i)), ==, types[i]);
+  g_assert_cmpint (json_array_get_int_element (array, 0), ==, G_GINT64_CONSTANT (9007199254740991));
+  g_assert_cmpint (json_array_get_int_element (array, 6), ==, 2024);
+}
+
+/* Numbers are converted without g_ascii_strtod() when that can be exact
+ * (Clinger's fast path); the result must be strtod()'s to the bit, for
+ * every form, and for numbers that a buffer boundary cuts (read the slow
+ * way). */
+
+typedef struct {
+  GPtrArray *literals;
+  guint      next;
+} Numbers;
+
+static gboolean
+number_cb (ReelJsonScanner      *scanner,
+           const ReelJsonEvent  *event,
+           gpointer              user_data,
+           GError              **error)
+{
+  Numbers *numbers = user_data;
+  const char *literal;
+  double expected;
+
+  if (event->type != REEL_JSON_NUMBER)
+    return TRUE;
+
+  literal = g_ptr_array_index (numbers->literals, numbers->next++);
+  g_assert_cmpstr (event->string, ==, literal);
+  g_assert_cmpuint (event->length, ==, strlen (literal));
+  g_assert_cmpint (event->integer, ==, strpbrk (literal, ".eE") == NULL);
+
+  expected = g_ascii_strtod (literal, NULL);
+  if (memcmp (&expected, &event->number, sizeof expected) != 0)
+    g_error ("%s read as %a, strtod says %a", literal, event->number, expected);
+
+  return TRUE;
+}
+
+static char *
+random_digits (guint    n,
+               gboolean leading_zero)
+{
+  GString *digits = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_c (digits, (char) ('0' + (i == 0 && !leading_zero ? g_test_rand_int_range (1, 10)
+                                                                     : g_test_rand_int_range (0, 10))));
+  return g_string_free (digits, FALSE);
+}
+
+static char *
+random_number (void)
+{
+  const char *sign = g_test_rand_bit () ? "-" : "";
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+  union { guint64 bits; double value; } u;
+
+  switch (g_test_rand_int_range (0, 7))
+    {
+    case 0:   /* an integer of up to 22 digits */
+      a = random_digits (g_test_rand_int_range (1, 23), FALSE);
+      return g_strconcat (sign, a, NULL);
+
+    case 1:   /* money: up to 9 digits and 2 decimals */
+      a = random_digits (g_test_rand_int_range (1, 10), FALSE);
+      b = random_digits (2, TRUE);
+      return g_strconcat (sign, a, ".", b, NULL);
+
+    case 2:   /* a fraction of up to 25 digits, often leading zeros */
+      a = random_digits (g_test_rand_int_range (1, 26), TRUE);
+      return g_strconcat (sign, "0.", a, NULL);
+
+    case 3:   /* a mantissa and an exponent that keeps it finite */
+      a = random_digits (g_test_rand_int_range (1, 20), FALSE);
+      b = random_digits (g_test_rand_int_range (0, 6), TRUE);
+      return g_strdup_printf ("%s%s%s%s%s%d", sign, a, b[0] != '\0' ? "." : "", b,
+                              g_test_rand_bit () ? "e" : "E", g_test_rand_int_range (-340, 285));
+
+    case 4:   /* near the fast path's edges: exponents around ±22 and 22 + 15 */
+      {
+        int exponent = g_test_rand_int_range (-25, 41);
+
+        a = random_digits (g_test_rand_int_range (1, 18), FALSE);
+        return g_strdup_printf ("%s%se%s%d", sign, a, exponent >= 0 && g_test_rand_bit () ? "+" : "", exponent);
+      }
+
+    case 5:   /* any finite double, written back exactly */
+      do
+        u.bits = ((guint64) g_test_rand_int () << 32) | (guint32) g_test_rand_int ();
+      while (!isfinite (u.value));
+      g_snprintf (buffer, sizeof buffer, "%.17g", u.value);
+      return g_strdup (buffer);
+
+    default:  /* a short decimal of a random double, as people write them */
+      g_snprintf (buffer, sizeof buffer, "%.*f", g_test_rand_int_range (0, 8),
+                  g_test_rand_double_range (0, 1e9));
+      return g_strconcat (sign, buffer, NULL);
+    }
+}
+
+static void
+test_number_exactness (void)
+{
+  static const char * const edges[] = {
+    "0", "-0", "0.0", "-0.0", "0e0", "0E+5", "-0e-400", "1", "-1", "1e22", "1e23", "1e-22", "1e-23",
+    "9007199254740991", "9007199254740992", "9007199254740993", "-9007199254740993", "9007199254740993.0",
+    "123456789012345678", "1234567890123456789", "12345678901234567890", "18446744073709551615",
+    "18446744073709551616", "0.1", "0.2", "0.3", "2.2250738585072011e-308", "2.2250738585072014e-308",
+    "4.9e-324", "5e-324", "2e-324", "1.7976931348623157e308", "8.98846567431158e307", "123456789e22",
+    "9007199254740991e15", "9007199254740992e15", "1e37", "1e38", "4503599627370497e15",
+    "1234.56", "0.000123", "12345678901234567890e-20", "1.00000000000000011102230246251565404236316680908203125",
+    "7.00000000000000088817841970012523233890533447265625", "3.14159265358979323846", "100e-2",
+    "2.5e-1", "-2.5e1", "1E1", "1e+0", "1e-0", "1e0000", "1e0001", "10000000000000000000000",
+  };
+  g_autoptr(GPtrArray) literals = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) doc = g_string_new ("[");
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(ReelJsonScanner) scanner = NULL;
+  g_autoptr(GError) error = NULL;
+  Numbers numbers = { literals, 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (edges); i++)
+    g_ptr_array_add (literals, g_strdup (edges[i]));
+  /* Enough to cross the 64 KiB buffer boundary some thirty times. */
+  while (literals->len < 100000)
+    g_ptr_array_add (literals, random_number ());
+
+  for (guint i = 0; i < literals->len; i++)
+    {
+      static const char * const separators[] = { ",", ", ", ",\n", " ,\t" };
+
+      if (i > 0)
+        g_string_append (doc, separators[i % G_N_ELEMENTS (separators)]);
+      g_string_append (doc, g_ptr_array_index (literals, i));
+    }
+  g_string_append (doc, "]");
+
+  stream = g_memory_input_stream_new_from_data (doc->str, doc->len, NULL);
+  scanner = reel_json_scanner_new (stream, G_MAXUINT64, NULL);
+  reel_json_scanner_scan (scanner, number_cb, &numbers, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (numbers.next, ==, literals->len);
+}
+
+/* Strings are read in place, eight bytes at a time, and whitespace and
+ * numbers without a byte-by-byte column count; a 64 KiB buffer boundary at
+ * every byte of each kind of token must change nothing, and positions stay
+ * exact however long the line. */
+
+static const struct {
+  const char *literal;
+  const char *value;
+} string_cases[] = {
+  { "\"plain ascii, longer than eight bytes\"", "plain ascii, longer than eight bytes" },
+  { "\"abcdefg\"", "abcdefg" },
+  { "\"\"", "" },
+  { "\"\xc3\xa9\xe4\xb8\xad\xf0\x9f\x98\x80\xc3\xbc and some ascii\"",
+    "\xc3\xa9\xe4\xb8\xad\xf0\x9f\x98\x80\xc3\xbc and some ascii" },
+  { "\"esc \\n \\u00e9 \\ud83d\\ude00 \\\" \\\\ \\/ end\"", "esc \n \xc3\xa9 \xf0\x9f\x98\x80 \" \\ / end" },
+  { "\"\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87\"",
+    "\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87\xe4\xb8\xad\xe6\x96\x87" },
+};
+
+static void
+test_string_boundaries (void)
+{
+  for (guint c = 0; c < G_N_ELEMENTS (string_cases); c++)
+    for (guint shift = 0; shift < 48; shift++)
+      {
+        const char *literal = string_cases[c].literal;
+        guint start = REEL_READ_BUFFER_SIZE - 40 + shift;   /* byte offset of the literal */
+        guint n_chars = g_utf8_strlen (literal, -1);
+        g_autoptr(GString) doc = g_string_new ("[\n");
+        g_autoptr(GString) trace = g_string_new (NULL);
+        g_autoptr(GString) expected = g_string_new (NULL);
+        g_autoptr(ReelProblem) problem = NULL;
+
+        /* Line 2 starts in the first buffer and its literal ends near or
+         * past its end; line 3 starts wherever that leaves it. */
+        while (doc->len < start)
+          g_string_append_c (doc, ' ');
+        g_string_append_printf (doc, "%s,\n  7, %s]", literal, literal);
+
+        problem = scan_data (doc->str, doc->len, trace);
+        g_assert_null (problem);
+        g_string_printf (expected, "[@1:1/0 str(%s)@2:%u/1 num(7i)@3:3/1 str(%s)@3:6/1 ]@3:%u/0 ",
+                         string_cases[c].value, start - 1, string_cases[c].value, 6 + n_chars);
+        g_assert_cmpstr (trace->str, ==, expected->str);
+      }
+}
+
+/* Faults at a buffer boundary are reported where they are: the fast
+ * readers hand them to the copying ones, which know the messages. */
+static void
+test_fault_boundaries (void)
+{
+  static const struct {
+    const char *token;
+    guint       offset;     /* characters from the token's start to the fault */
+    const char *message;
+  } faults[] = {
+    { "\"abc\tdef\"", 4, "a control character (U+0009) must be escaped in a string" },
+    { "\"\xc3\xa9\xe4\xb8\"", 2, "invalid UTF-8 (byte 0xE4)" },
+    { "\"ab\xed\xa0\x80\"", 3, "invalid UTF-8 (byte 0xED)" },
+    { "\"abcdefghij\\x\"", 11, "“\\x” is not a JSON escape" },
+    { "\"abcdefghijkl", 0, "the string is not closed before the end of the file" },
+    { "-012", 0, "a number may not start with 0" },
+    { "123.e5", 0, "expected a digit after the decimal point, found “e”" },
+    { "1234e+", 0, "expected a digit in the exponent, found “]”" },
+    { "12345e999", 0, "the number 12345e999 is too large" },
+    { "tru", 0, "expected a value (a string, number, object, array, true, false or null)" },
+  };
+
+  for (guint f = 0; f < G_N_ELEMENTS (faults); f++)
+    for (guint shift = 0; shift < 24; shift++)
+      {
+        guint start = REEL_READ_BUFFER_SIZE - 12 + shift;
+        g_autoptr(GString) doc = g_string_new ("{\"k\":\n");
+        g_autoptr(ReelProblem) problem = NULL;
+
+        while (doc->len < start)
+          g_string_append_c (doc, ' ');
+        g_string_append_printf (doc, "[%s]}", faults[f].token);
+
+        problem = scan_data (doc->str, doc->len, NULL);
+        g_assert_nonnull (problem);
+        g_assert_cmpstr (problem->message, ==, faults[f].message);
+        g_assert_cmpstr (problem->path, ==, "k[0]");
+        g_assert_cmpuint (problem->line, ==, 2);
+        g_assert_cmpuint (problem->column, ==, start - 6 + 2 + faults[f].offset);
+      }
+}
+
+/* Line ends, CRLF and tabs on both sides of a boundary; and a BOM, which
+ * is not a character of line 1. */
+static void
+test_whitespace_boundaries (void)
+{
+  for (int shift = -4; shift <= 4; shift++)
+    {
+      g_autoptr(GString) doc = g_string_new ("\xef\xbb\xbf[");
+      g_autoptr(GString) trace = g_string_new (NULL);
+      g_autoptr(ReelProblem) problem = NULL;
+
+      while ((int) doc->len < REEL_READ_BUFFER_SIZE + shift - 1)
+        g_string_append_c (doc, doc->len % 7 == 0 ? '\t' : ' ');
+      g_string_append (doc, "\r\n\t 1, \"\xc3\xa9\"\n\n  ,\r\nnull ]");
+
+      problem = scan_data (doc->str, doc->len, trace);
+      g_assert_null (problem);
+      g_assert_cmpstr (trace->str, ==, "[@1:1/0 num(1i)@2:3/1 str(\xc3\xa9)@2:6/1 null@5:1/1 ]@5:6/0 ");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -322,6 +605,11 @@ main (int   argc,
   g_test_add_func ("/json-scanner/buffer-boundaries", test_buffer_boundaries);
   g_test_add_func ("/json-scanner/size-limit", test_size_limit);
   g_test_add_func ("/json-scanner/handler-stops", test_handler_stops);
+  g_test_add_func ("/json-scanner/number-exactness", test_number_exactness);
+  g_test_add_func ("/json-scanner/string-boundaries", test_string_boundaries);
+  g_test_add_func ("/json-scanner/fault-boundaries", test_fault_boundaries);
+  g_test_add_func ("/json-scanner/whitespace-boundaries", test_whitespace_boundaries);
+  g_test_add_func ("/json-scanner/tree-integers", test_tree_integers);
 
   dir_path = g_test_build_filename (G_TEST_DIST, "data", "JSONTestSuite", "test_parsing", NULL);
   dir = g_dir_open (dir_path, 0, NULL);

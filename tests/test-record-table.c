@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "reel-record-table.h"
 
 static void
@@ -63,6 +65,44 @@ test_record_table_positions (void)
   g_assert_cmpuint (column, ==, 19);
 }
 
+/* Ids are looked up by length and bytes through a small index, then a
+ * linear scan while there are few, then a hash table: each must find what
+ * was interned, and nothing else. */
+static void
+test_record_table_lookup (void)
+{
+  g_autoptr(ReelRecordTable) table = reel_record_table_new ();
+  const char nul_id[] = "r3\0x";
+
+  for (guint n = 1; n <= 100; n++)
+    {
+      g_autofree char *id = g_strdup_printf ("r%u", n - 1);
+
+      g_assert_cmpuint (reel_record_table_lookup_region (table, id, strlen (id)), ==, REEL_RECORD_NO_ID);
+      g_assert_cmpuint (reel_record_table_intern_region (table, id, n, 1), ==, n - 1);
+
+      /* Every id so far, in an order that defeats any last-hit cache. */
+      for (guint i = 0; i < n; i++)
+        {
+          guint k = (i * 7 + 3) % n;
+          g_autofree char *other = g_strdup_printf ("r%u", k);
+
+          g_assert_cmpuint (reel_record_table_lookup_region (table, other, strlen (other)), ==, k);
+          g_assert_cmpuint (reel_record_table_intern_region (table, other, 1000, 1), ==, k);
+        }
+
+      /* A prefix, a longer id and one with a NUL inside are other ids. */
+      g_assert_cmpuint (reel_record_table_lookup_region (table, "r", 1), ==, REEL_RECORD_NO_ID);
+      g_assert_cmpuint (reel_record_table_lookup_region (table, "r00", 3), ==, REEL_RECORD_NO_ID);
+      g_assert_cmpuint (reel_record_table_lookup_region (table, nul_id, sizeof nul_id - 1), ==,
+                        REEL_RECORD_NO_ID);
+    }
+
+  g_assert_cmpuint (reel_record_table_get_n_regions (table), ==, 100);
+  g_assert_cmpuint (reel_record_table_lookup_platform (table, "r1", 2), ==, REEL_RECORD_NO_ID);
+  g_assert_cmpuint (reel_record_table_lookup_region (table, "", 0), ==, REEL_RECORD_NO_ID);
+}
+
 static void
 test_record_table_empty (void)
 {
@@ -82,6 +122,7 @@ main (int   argc,
   g_test_add_func ("/record-table/sums", test_record_table_sums);
   g_test_add_func ("/record-table/positions", test_record_table_positions);
   g_test_add_func ("/record-table/empty", test_record_table_empty);
+  g_test_add_func ("/record-table/lookup", test_record_table_lookup);
 
   return g_test_run ();
 }

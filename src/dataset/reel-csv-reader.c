@@ -269,15 +269,22 @@ check_period (const GString *value,
               guint         *year,
               guint         *month)
 {
-  char *message;
+  char *message, *text;
 
   if (value->len == 0)
     return g_strdup (_("the value is missing"));
 
-  if ((message = check_text (value->str, value->len)) != NULL)
-    return message;
+  /* A good period is plain ASCII without spaces, so check_text() can only
+   * find fault with a bad one: it is asked second, for every row's sake,
+   * and its message still wins. */
+  message = reel_rules_check_period (value->str, value->len, year, month);
+  if (message != NULL && (text = check_text (value->str, value->len)) != NULL)
+    {
+      g_free (message);
+      return text;
+    }
 
-  return reel_rules_check_period (value->str, value->len, year, month);
+  return message;
 }
 
 static gboolean
@@ -640,6 +647,8 @@ typedef struct {
   guint  year;
   guint  month;
   double revenue;
+  guint  region;      /* when the id was found in the table */
+  guint  platform;
 } Parsed;
 
 static gboolean
@@ -648,7 +657,8 @@ check_value (Reader *r,
              guint   column,
              Parsed *parsed)
 {
-  g_autofree char *message = NULL;
+  /* Not g_autofree: five fields a row, and a good one has no message to free. */
+  char *message = NULL;
   const GString *value = r->values[role];
 
   if (r->value_status[role] == FIELD_TOO_LONG)
@@ -657,7 +667,10 @@ check_value (Reader *r,
     switch (role)
       {
       case ROLE_REGION:
-        message = check_id (value, TRUE);
+        /* An id already in the table was checked when it went in. */
+        parsed->region = reel_record_table_lookup_region (r->table, value->str, value->len);
+        if (parsed->region == REEL_RECORD_NO_ID)
+          message = check_id (value, TRUE);
         break;
       case ROLE_PERIOD:
         message = check_period (value, &parsed->year, &parsed->month);
@@ -669,7 +682,11 @@ check_value (Reader *r,
         message = check_country (value);
         break;
       case ROLE_PLATFORM:
-        message = check_id (value, FALSE);
+        parsed->platform = REEL_RECORD_NO_ID;
+        if (value->len > 0)
+          parsed->platform = reel_record_table_lookup_platform (r->table, value->str, value->len);
+        if (parsed->platform == REEL_RECORD_NO_ID)
+          message = check_id (value, FALSE);
         break;
       case N_ROLES:
       default:
@@ -680,6 +697,7 @@ check_value (Reader *r,
     return TRUE;
 
   add_problem (r, role_names[role], r->row, column + 1, message);
+  g_free (message);
   return FALSE;
 }
 
@@ -701,7 +719,7 @@ row_end (Reader *r)
 {
   const BadField *bad = (const BadField *) r->bad_fields->data;
   guint n_bad = r->bad_fields->len;
-  Parsed parsed = { 0, };
+  Parsed parsed = { 0, 0, 0, REEL_RECORD_NO_ID, REEL_RECORD_NO_ID };
   gboolean ok = TRUE;
   guint region, platform = REEL_RECORD_NO_ID;
   guint n_fields = r->field;
@@ -751,11 +769,29 @@ row_end (Reader *r)
   if (!ok)
     return;
 
-  region = reel_record_table_intern_region (r->table, r->values[ROLE_REGION]->str,
-                                            r->row, r->role_column[ROLE_REGION] + 1);
-  if (r->role_column[ROLE_PLATFORM] >= 0 && r->values[ROLE_PLATFORM]->len > 0)
+  region = parsed.region;
+  if (region == REEL_RECORD_NO_ID)
+    region = reel_record_table_intern_region (r->table, r->values[ROLE_REGION]->str,
+                                              r->row, r->role_column[ROLE_REGION] + 1);
+  platform = parsed.platform;
+  if (platform == REEL_RECORD_NO_ID && r->role_column[ROLE_PLATFORM] >= 0 && r->values[ROLE_PLATFORM]->len > 0)
     platform = reel_record_table_intern_platform (r->table, r->values[ROLE_PLATFORM]->str,
                                                   r->row, r->role_column[ROLE_PLATFORM] + 1);
+
+  /* Each id is a region (or platform) of the dataset, which lists at most
+   * REEL_RECORD_MAX_IDS: the rest of the file cannot be read into it. */
+  if (region == REEL_RECORD_NO_ID || (platform == REEL_RECORD_NO_ID && r->role_column[ROLE_PLATFORM] >= 0 &&
+                                      r->values[ROLE_PLATFORM]->len > 0))
+    {
+      Role role = region == REEL_RECORD_NO_ID ? ROLE_REGION : ROLE_PLATFORM;
+      g_autofree char *message =
+        g_strdup_printf (role == ROLE_REGION ? _("more than %u different regions: split the file")
+                                             : _("more than %u different platforms: split the file"),
+                         (guint) REEL_RECORD_MAX_IDS);
+
+      add_fatal (r, role_names[role], r->row, r->role_column[role] + 1, message);
+      return;
+    }
 
   reel_record_table_add (r->table, region, platform, parsed.year, parsed.month, parsed.revenue);
 }
@@ -887,7 +923,8 @@ record_end (Reader   *r,
     r->row++;
   r->field = 0;
   r->split_number[0] = '\0';
-  g_array_set_size (r->bad_fields, 0);
+  if (r->bad_fields->len > 0)
+    g_array_set_size (r->bad_fields, 0);
 }
 
 static void

@@ -10,8 +10,11 @@ G_BEGIN_DECLS
 
 /* A field longer than this (in bytes, after undoing "" escapes) is a problem. */
 #define REEL_CSV_FIELD_MAX     1048576
-/* More data rows than this is a problem, and reading stops there. */
+/* More data rows than this is a problem, and reading stops there.
+ * tests/test-limits.c builds the reader with a lower value. */
+#ifndef REEL_CSV_RECORDS_MAX
 #define REEL_CSV_RECORDS_MAX   50000000
+#endif
 /* A header row with more columns than this is a problem, and reading stops. */
 #define REEL_CSV_COLUMNS_MAX   1000
 /* A column name longer than this (in bytes) is a problem, and reading stops. */

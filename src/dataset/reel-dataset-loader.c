@@ -19,6 +19,8 @@ struct _ReelDatasetLoader
   GObject       parent_instance;
 
   GFile        *file;
+  GBytes       *bytes;      /* instead of the file, with a name for it */
+  char         *name;
   GPtrArray    *problems;
   guint         n_errors;
   guint         n_warnings;
@@ -129,10 +131,9 @@ take_problems (ReelDatasetLoader *self,
 }
 
 static gboolean
-is_csv (GFile        *file,
+is_csv (const char   *name,
         GInputStream *stream)
 {
-  g_autofree char *name = g_file_get_basename (file);
   gsize available;
   const guint8 *bytes;
 
@@ -178,6 +179,8 @@ load_json (ReelDatasetLoader  *self,
       take_problems (self, record_problems);
       if (syntax != NULL)
         add_problem (self, g_steal_pointer (&syntax));
+      if (reel_json_tree_get_problem (tree) != NULL)
+        add_problem (self, reel_problem_copy (reel_json_tree_get_problem (tree)));
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
@@ -198,6 +201,7 @@ load_csv (ReelDatasetLoader  *self,
 {
   g_autoptr(ReelRecordTable) table = reel_record_table_new ();
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) reel_problem_free);
+  ReelDataset *dataset;
   gboolean ok;
 
   ok = reel_csv_reader_read (stream, REEL_DATASET_MAX_FILE_SIZE, table, problems,
@@ -206,22 +210,33 @@ load_csv (ReelDatasetLoader  *self,
   if (!ok)
     return NULL;
 
-  return reel_dataset_builder_build_from_records (self->file, table);
+  /* Its regions are those its records name, and a dataset has at least one. */
+  if (self->n_errors == 0 && reel_record_table_get_n_records (table) == 0)
+    add_problem (self, reel_problem_new (REEL_PROBLEM_ERROR, "", 0, 0,
+                                         _("the file has no records: add rows of region, period "
+                                           "and revenue below the header")));
+  if (self->n_errors > 0)
+    return NULL;
+
+  dataset = reel_dataset_builder_build_from_records (self->file, table);
+  if (self->file == NULL && self->name != NULL)
+    {
+      /* Bytes have no file to take the title from: their name stands for it. */
+      reel_text_unref (dataset->title);
+      dataset->title = reel_text_new (self->name);
+    }
+
+  return dataset;
 }
 
-static ReelDataset *
-load (ReelDatasetLoader  *self,
-      GCancellable       *cancellable,
-      GError            **error)
+/* Opens the file after checking that it is one: a folder, a FIFO or a device
+ * is never a dataset, and reading one could block for ever or never end. */
+static GInputStream *
+open_file (ReelDatasetLoader  *self,
+           GCancellable       *cancellable,
+           GError            **error)
 {
   g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GFileInputStream) file_stream = NULL;
-  g_autoptr(GInputStream) stream = NULL;
-  g_autoptr(ReelDataset) dataset = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_assert (!self->started);
-  self->started = TRUE;
 
   info = g_file_query_info (self->file,
                             G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
@@ -229,8 +244,6 @@ load (ReelDatasetLoader  *self,
   if (info == NULL)
     return NULL;
 
-  /* A folder, a FIFO or a device is never a dataset, and reading one could
-   * block for ever or never end. */
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY,
@@ -255,15 +268,43 @@ load (ReelDatasetLoader  *self,
       return NULL;
     }
 
-  file_stream = g_file_read (self->file, cancellable, error);
-  if (file_stream == NULL)
-    return NULL;
+  return G_INPUT_STREAM (g_file_read (self->file, cancellable, error));
+}
 
-  stream = g_buffered_input_stream_new_sized (G_INPUT_STREAM (file_stream), REEL_READ_BUFFER_SIZE);
+static ReelDataset *
+load (ReelDatasetLoader  *self,
+      GCancellable       *cancellable,
+      GError            **error)
+{
+  g_autoptr(GInputStream) base_stream = NULL;
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(ReelDataset) dataset = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert (!self->started);
+  self->started = TRUE;
+
+  if (self->bytes != NULL)
+    {
+      self->size = g_bytes_get_size (self->bytes);
+      base_stream = g_memory_input_stream_new_from_bytes (self->bytes);
+      name = g_strdup (self->name);
+    }
+  else if ((base_stream = open_file (self, cancellable, error)) == NULL)
+    {
+      return NULL;
+    }
+  else
+    {
+      name = g_file_get_basename (self->file);
+    }
+
+  stream = g_buffered_input_stream_new_sized (base_stream, REEL_READ_BUFFER_SIZE);
   if (g_buffered_input_stream_fill (G_BUFFERED_INPUT_STREAM (stream), 512, cancellable, error) < 0)
     return NULL;
 
-  if (is_csv (self->file, stream))
+  if (is_csv (name, stream))
     dataset = load_csv (self, stream, cancellable, &local_error);
   else
     dataset = load_json (self, stream, cancellable, &local_error);
@@ -302,6 +343,8 @@ reel_dataset_loader_finalize (GObject *object)
   ReelDatasetLoader *self = (ReelDatasetLoader *)object;
 
   g_clear_object (&self->file);
+  g_clear_pointer (&self->bytes, g_bytes_unref);
+  g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
 
@@ -387,6 +430,24 @@ reel_dataset_loader_new (GFile *file)
   return g_object_new (REEL_TYPE_DATASET_LOADER, "file", file, NULL);
 }
 
+/* A loader of @bytes, which must not change while it loads; @name (nullable)
+ * is what a file of them would be called: `.csv` reads them as records,
+ * `.json` as a dataset, and otherwise their first byte decides. */
+ReelDatasetLoader *
+reel_dataset_loader_new_for_bytes (GBytes     *bytes,
+                                   const char *name)
+{
+  ReelDatasetLoader *self;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+
+  self = g_object_new (REEL_TYPE_DATASET_LOADER, NULL);
+  self->bytes = g_bytes_ref (bytes);
+  self->name = g_strdup (name);
+  return self;
+}
+
+/* The file, or NULL for a loader of bytes. */
 GFile *
 reel_dataset_loader_get_file (ReelDatasetLoader *self)
 {

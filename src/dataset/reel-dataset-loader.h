@@ -19,9 +19,15 @@ G_DECLARE_FINAL_TYPE (ReelDatasetLoader, reel_dataset_loader, REEL, DATASET_LOAD
  *
  * Signals:
  * - `progress (double fraction)`: while reading; emitted in the thread-default
- *   main context of whoever started the load. */
+ *   main context of whoever started the load.
+ *
+ * A loader made with reel_dataset_loader_new_for_bytes() reads bytes already
+ * in memory (the fuzzers, tests); @name stands for the file name (`.csv`,
+ * `.json` or neither) and the loader and its dataset have no file. */
 
 ReelDatasetLoader *reel_dataset_loader_new           (GFile              *file);
+ReelDatasetLoader *reel_dataset_loader_new_for_bytes (GBytes             *bytes,
+                                                      const char         *name);
 GFile             *reel_dataset_loader_get_file      (ReelDatasetLoader  *self);
 ReelDataset       *reel_dataset_loader_load          (ReelDatasetLoader  *self,
                                                       GCancellable       *cancellable,

@@ -11,8 +11,20 @@ G_BEGIN_DECLS
 #define REEL_DATASET_FORMAT            "reelscope-dataset"
 #define REEL_DATASET_VERSION           1
 #define REEL_DATASET_MAX_FILE_SIZE     (G_GUINT64_CONSTANT (1) << 30)
+/* tests/test-limits.c builds the loader with a lower value: 50,000,001
+ * records do not fit in a file of 1 GiB. */
+#ifndef REEL_DATASET_MAX_RECORDS
 #define REEL_DATASET_MAX_RECORDS       50000000
+#endif
 #define REEL_DATASET_MAX_LIST          100000
+/* Values (strings, numbers, objects, lists...) outside `records`, which is
+ * streamed: the rest is held as a tree of 150 to 450 bytes a value, so this
+ * bounds the memory a file can take (a list of 25 million zeros took 3.4 GB;
+ * a million values take 160 to 460 MB). Real datasets have tens of
+ * thousands; bulk data belongs in records. */
+#ifndef REEL_DATASET_MAX_VALUES
+#define REEL_DATASET_MAX_VALUES        1000000
+#endif
 #define REEL_DATASET_MAX_STRING        (1 << 20)
 #define REEL_DATASET_MAX_LABEL         1024
 #define REEL_DATASET_MAX_DEPTH         64

@@ -5,7 +5,7 @@
 
 #include "reel-json-scanner.h"
 
-#include <errno.h>
+#include <float.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
@@ -20,6 +20,7 @@ typedef struct {
   GString    *keys;         /* objects: every key so far, each followed by a NUL */
   gsize       last_key;     /* objects: offset of the current key in keys */
   guint       n_keys;
+  gsize       key_lengths[LINEAR_KEYS_MAX];   /* of the first keys, to compare lengths first */
   gboolean    in_key;       /* objects: not inside a member (between members) */
   GHashTable *key_set;      /* objects with more than LINEAR_KEYS_MAX keys */
 } Frame;
@@ -29,7 +30,17 @@ struct _ReelJsonScanner {
   const guint8    *pos;
   const guint8    *end;
   guint            line;
-  guint            column;
+
+  /* Columns are not counted byte by byte but worked out when a position is
+   * needed: the column at the cursor is col_base + (pos - line_start) -
+   * n_cont, where line_start is where the current line starts in the
+   * buffer (or the buffer's start, for a line that began in an earlier
+   * fill), col_base is the column there, and n_cont counts the UTF-8
+   * continuation bytes read since, which do not start a character. Only
+   * strings hold such bytes, and only whitespace holds line ends. */
+  const guint8    *line_start;
+  guint            col_base;
+  guint            n_cont;
 
   ReelJsonHandler  handler;
   gpointer         handler_data;
@@ -37,22 +48,37 @@ struct _ReelJsonScanner {
   Frame            frames[REEL_JSON_MAX_DEPTH];
   guint            n_frames;
 
-  GString         *text;      /* the current string or number literal */
+  GString         *text;      /* the current string or number literal, when copied */
+  const char      *str;       /* the string just read: in the buffer or in text, NUL-terminated */
+  gsize            str_len;
 
   GError          *error;     /* the first failure: I/O, syntax or the handler's */
   ReelProblem     *problem;   /* the syntax failure, positioned */
 };
 
+/* The column at the cursor, 1-based, in Unicode characters. */
+static inline guint
+cursor_column (ReelJsonScanner *self)
+{
+  return self->col_base + (guint) (self->pos - self->line_start) - self->n_cont;
+}
+
+/* Called with the cursor at the end of the buffer. */
 static int
 refill (ReelJsonScanner *self)
 {
   if (self->error != NULL)
     return -1;
 
+  /* What the line had in this buffer becomes the base of its column. */
+  self->col_base = cursor_column (self);
+  self->n_cont = 0;
+  self->line_start = self->pos;
+
   if (!reel_read_buffer_fill (&self->buffer, &self->error))
     return -1;
 
-  self->pos = self->buffer.data;
+  self->pos = self->line_start = self->buffer.data;
   self->end = self->buffer.data + self->buffer.len;
   return *self->pos;
 }
@@ -66,22 +92,13 @@ peek (ReelJsonScanner *self)
   return refill (self);
 }
 
-/* Consumes the byte peek() returned; only continuation bytes of UTF-8 do not
- * start a character, so they do not move the column. */
+/* Consumes the byte peek() returned, which must be an ASCII character other
+ * than a line end: line ends are whitespace's to count, and the bytes of
+ * UTF-8 read_utf8()'s. */
 static inline void
 advance (ReelJsonScanner *self)
 {
-  guint8 c = *self->pos++;
-
-  if (c == '\n')
-    {
-      self->line++;
-      self->column = 1;
-    }
-  else if ((c & 0xC0) != 0x80)
-    {
-      self->column++;
-    }
+  self->pos++;
 }
 
 static gboolean fail_at (ReelJsonScanner *self,
@@ -138,21 +155,54 @@ fail_unexpected (ReelJsonScanner *self,
 {
   g_autofree char *found = describe_next (self);
 
-  return fail_at (self, self->line, self->column,
+  return fail_at (self, self->line, cursor_column (self),
                   _("expected %s, found %s"), expected, found);
 }
 
+/* 1 for whitespace, 2 for a line end. */
+static const guint8 whitespace[256] = {
+  ['\t'] = 1, ['\n'] = 2, ['\r'] = 1, [' '] = 1,
+};
+
 static int
-skip_whitespace (ReelJsonScanner *self)
+skip_whitespace_slow (ReelJsonScanner *self)
 {
   for (;;)
     {
-      int c = peek (self);
+      const guint8 *p = self->pos, *end = self->end;
 
-      if (c != ' ' && c != '\n' && c != '\t' && c != '\r')
-        return c;
-      advance (self);
+      for (; p < end; p++)
+        {
+          guint8 kind = whitespace[*p];
+
+          if (kind == 0)
+            {
+              self->pos = p;
+              return *p;
+            }
+          if (kind == 2)
+            {
+              self->line++;
+              self->line_start = p + 1;
+              self->col_base = 1;
+              self->n_cont = 0;
+            }
+        }
+
+      self->pos = p;
+      if (refill (self) < 0)
+        return -1;
     }
+}
+
+/* Skips whitespace; returns the next byte, or -1 at the end. Between two
+ * tokens of a record there is usually none. */
+static inline int
+skip_whitespace (ReelJsonScanner *self)
+{
+  if (G_LIKELY (self->pos < self->end) && whitespace[*self->pos] == 0)
+    return *self->pos;
+  return skip_whitespace_slow (self);
 }
 
 static gboolean
@@ -178,13 +228,15 @@ emit (ReelJsonScanner   *self,
 
 static gboolean
 emit_text (ReelJsonScanner     *self,
-           ReelJsonEvent       *event)
+           ReelJsonEvent       *event,
+           const char          *text,
+           gsize                length)
 {
   if (self->handler == NULL)
     return TRUE;
 
-  event->string = self->text->str;
-  event->length = self->text->len;
+  event->string = text;
+  event->length = length;
 
   if (!self->handler (self, event, self->handler_data, &self->error))
     {
@@ -231,7 +283,7 @@ read_hex4 (ReelJsonScanner *self,
 static gboolean
 read_escape (ReelJsonScanner *self)
 {
-  guint line = self->line, column = self->column;
+  guint line = self->line, column = cursor_column (self);
   gunichar u;
   int c;
 
@@ -291,7 +343,7 @@ read_escape (ReelJsonScanner *self)
 static gboolean
 read_utf8 (ReelJsonScanner *self)
 {
-  guint line = self->line, column = self->column;
+  guint line = self->line, column = cursor_column (self);
   guint8 lead = *self->pos;
   guint8 lo = 0x80, hi = 0xBF;
   guint n;
@@ -318,7 +370,7 @@ read_utf8 (ReelJsonScanner *self)
     return fail_at (self, line, column, _("invalid UTF-8 (byte 0x%02X)"), lead);
 
   g_string_append_c (self->text, lead);
-  advance (self);
+  self->pos++;
 
   for (guint i = 0; i < n; i++)
     {
@@ -327,7 +379,9 @@ read_utf8 (ReelJsonScanner *self)
       if (c < lo || c > hi)
         return fail_at (self, line, column, _("invalid UTF-8 (byte 0x%02X)"), lead);
       g_string_append_c (self->text, c);
-      advance (self);
+      /* A continuation byte: no new character, so no new column. */
+      self->pos++;
+      self->n_cont++;
       lo = 0x80;
       hi = 0xBF;
     }
@@ -335,13 +389,162 @@ read_utf8 (ReelJsonScanner *self)
   return TRUE;
 }
 
-/* Reads a string into self->text; the cursor is on the opening quote. */
+/* The length of the UTF-8 sequence at @p when it is whole before @end and
+ * valid by Unicode's table 3-7 (as read_utf8() checks it), else 0. */
+static inline guint
+utf8_sequence_length (const guint8 *p,
+                      const guint8 *end)
+{
+  guint8 lead = p[0], lo = 0x80, hi = 0xBF;
+  guint n;
+
+  if (lead >= 0xC2 && lead <= 0xDF)
+    n = 2;
+  else if (lead >= 0xE0 && lead <= 0xEF)
+    {
+      n = 3;
+      if (lead == 0xE0)
+        lo = 0xA0;
+      else if (lead == 0xED)
+        hi = 0x9F;
+    }
+  else if (lead >= 0xF0 && lead <= 0xF4)
+    {
+      n = 4;
+      if (lead == 0xF0)
+        lo = 0x90;
+      else if (lead == 0xF4)
+        hi = 0x8F;
+    }
+  else
+    return 0;
+
+  if (end - p < (gssize) n || p[1] < lo || p[1] > hi)
+    return 0;
+  for (guint i = 2; i < n; i++)
+    if (p[i] < 0x80 || p[i] > 0xBF)
+      return 0;
+
+  return n;
+}
+
+#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* The high bit of each byte of @v (eight bytes of a string, in memory
+ * order) that ends a run of plain string bytes: a quote, a backslash, a
+ * control character or anything beyond ASCII. The subtractions borrow from
+ * byte to byte, so a byte after (above) a stop may be marked too; the
+ * first mark is always exact, and that is the one the scan uses. */
+static inline guint64
+stop_mask (guint64 v)
+{
+  guint64 quote = v ^ (ONES * '"'), backslash = v ^ (ONES * '\\');
+
+  return (v                                      /* beyond ASCII */
+          | ((v - ONES * 0x20) & ~v)             /* below 0x20 */
+          | ((quote - ONES) & ~quote)            /* a zero byte: a quote */
+          | ((backslash - ONES) & ~backslash))   /* a backslash */
+         & HIGHS;
+}
+
+/* Bytes that end a run of plain string bytes, as stop_mask() marks them. */
+static const guint8 string_stops[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,   /* control characters */
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  ['"'] = 1, ['\\'] = 1,
+  [0x80] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,    /* beyond ASCII */
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+/* The first byte in [p, end) that ends a run of plain string bytes, or
+ * @end: eight bytes at a time, as memchr() does, then one by one. */
+static inline const guint8 *
+find_string_stop (const guint8 *p,
+                  const guint8 *end)
+{
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined (__GNUC__)
+  while (end - p >= 8)
+    {
+      guint64 v, mask;
+
+      memcpy (&v, p, sizeof v);
+      mask = stop_mask (v);
+      if (mask != 0)
+        return p + (__builtin_ctzll (mask) >> 3);
+      p += 8;
+    }
+#endif
+
+  while (p < end && !string_stops[*p])
+    p++;
+
+  return p;
+}
+
+static gboolean read_string_copied (ReelJsonScanner *self);
+
+/* Reads a string (the cursor is on the opening quote) into self->str.
+ *
+ * Most strings are read where they lie in the buffer: when the whole string
+ * is there, without escapes, its closing quote is overwritten with a NUL
+ * (the buffer is ours, and nothing reads that byte again) and self->str
+ * points into the buffer. The run of plain bytes is found eight at a time;
+ * UTF-8 is checked in place. Anything else (an escape, a fault, a string
+ * that the buffer cuts) is read again from the opening quote by
+ * read_string_copied(), which copies into self->text and knows every
+ * message. */
 static gboolean
 read_string (ReelJsonScanner *self)
 {
-  guint line = self->line, column = self->column;
+  const guint8 *start = self->pos + 1, *p = start, *end = self->end;
+  guint n_cont = 0;
+
+  for (;;)
+    {
+      guint n;
+
+      p = find_string_stop (p, end);
+      if (p >= end || *p < 0x80)
+        break;
+
+      n = utf8_sequence_length (p, end);
+      if (n == 0)
+        break;
+      p += n;
+      n_cont += n - 1;
+    }
+
+  if (p < end && *p == '"' && p - start <= REEL_JSON_MAX_STRING)
+    {
+      guint8 *quote = self->buffer.data + (p - self->buffer.data);
+
+      *quote = '\0';
+      self->str = (const char *) start;
+      self->str_len = p - start;
+      self->n_cont += n_cont;
+      self->pos = p + 1;
+      return TRUE;
+    }
+
+  return read_string_copied (self);
+}
+
+/* Reads a string into self->text, from the opening quote at the cursor. */
+static gboolean
+read_string_copied (ReelJsonScanner *self)
+{
+  guint line = self->line, column = cursor_column (self);
 
   g_string_truncate (self->text, 0);
+  self->str = self->text->str;
+  self->str_len = 0;
   advance (self);
 
   for (;;)
@@ -355,7 +558,6 @@ read_string (ReelJsonScanner *self)
       if (p > start)
         {
           g_string_append_len (self->text, (const char *) start, p - start);
-          self->column += p - start;
           self->pos = p;
         }
 
@@ -367,6 +569,8 @@ read_string (ReelJsonScanner *self)
       if (c == '"')
         {
           advance (self);
+          self->str = self->text->str;
+          self->str_len = self->text->len;
           return TRUE;
         }
       else if (c == '\\')
@@ -385,7 +589,7 @@ read_string (ReelJsonScanner *self)
         }
       else if (c < 0x20)
         {
-          return fail_at (self, self->line, self->column,
+          return fail_at (self, self->line, cursor_column (self),
                           _("a control character (U+%04X) must be escaped in a string"), (guint) c);
         }
     }
@@ -404,6 +608,8 @@ take (ReelJsonScanner *self)
   advance (self);
 }
 
+/* @what is untranslated (N_()), so that a number pays for no gettext()
+ * call unless it is wrong. */
 static gboolean
 take_digits (ReelJsonScanner *self,
              guint            line,
@@ -414,7 +620,7 @@ take_digits (ReelJsonScanner *self,
     {
       g_autofree char *found = describe_next (self);
 
-      return fail_at (self, line, column, _("expected a digit %s, found %s"), what, found);
+      return fail_at (self, line, column, _("expected a digit %s, found %s"), _(what), found);
     }
 
   while (is_digit (peek (self)))
@@ -428,11 +634,173 @@ take_digits (ReelJsonScanner *self,
   return TRUE;
 }
 
+#if defined (FLT_EVAL_METHOD) && FLT_EVAL_METHOD == 0
+/* Powers of ten that a double holds exactly. */
+static const double exact_powers_of_ten[] = {
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+  1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+#define EXACT_POWER_MAX   22
+/* Every integer up to 2^53 is a double. */
+#define EXACT_MANTISSA_MAX (G_GUINT64_CONSTANT (1) << 53)
+#define FAST_DIGITS_MAX   19    /* 10^19 - 1 < 2^64 */
+#define FAST_EXPONENT_DIGITS_MAX 4
+
+/* Reads the number at the cursor the fast way when it can be done exactly
+ * and the number ends before the buffer does: its digits make an integer
+ * mantissa M and an exponent E, and when M <= 2^53 and 10^|E| is exact, M ×
+ * 10^E (or M / 10^-E) is one correctly rounded operation on two exact
+ * doubles, which is strtod()'s result to the bit (Clinger's fast path; with
+ * E up to 22 + 15, M is first scaled by the excess while it stays exact).
+ * Returns FALSE without consuming anything for the rest: malformed, too
+ * many digits, out of that range, or cut by the buffer's end;
+ * read_number_copied() reads those through g_ascii_strtod(). */
+static gboolean
+parse_number_fast (ReelJsonScanner *self,
+                   ReelJsonEvent   *event,
+                   const guint8   **number_end)
+{
+  const guint8 *p = self->pos, *end = self->end, *digits;
+  guint64 mantissa = 0;
+  int n_digits = 0, exponent = 0;
+  gboolean negative = FALSE;
+  double v;
+
+  if (*p == '-')
+    {
+      negative = TRUE;
+      p++;
+    }
+  if (p >= end || !is_digit (*p))
+    return FALSE;
+
+  if (*p == '0')
+    {
+      p++;
+    }
+  else
+    {
+      for (; p < end && is_digit (*p); p++, n_digits++)
+        {
+          if (n_digits == FAST_DIGITS_MAX)
+            return FALSE;
+          mantissa = mantissa * 10 + (guint) (*p - '0');
+        }
+    }
+
+  if (p < end && *p == '.')
+    {
+      event->integer = FALSE;
+      for (digits = ++p; p < end && is_digit (*p); p++, n_digits++, exponent--)
+        {
+          if (n_digits == FAST_DIGITS_MAX)
+            return FALSE;
+          mantissa = mantissa * 10 + (guint) (*p - '0');
+        }
+      if (p == digits)
+        return FALSE;
+    }
+
+  if (p < end && (*p == 'e' || *p == 'E'))
+    {
+      gboolean exponent_negative = FALSE;
+      int value = 0;
+
+      event->integer = FALSE;
+      p++;
+      if (p < end && (*p == '+' || *p == '-'))
+        exponent_negative = *p++ == '-';
+      for (digits = p; p < end && is_digit (*p); p++)
+        {
+          if (p - digits == FAST_EXPONENT_DIGITS_MAX)
+            return FALSE;
+          value = value * 10 + (*p - '0');
+        }
+      if (p == digits)
+        return FALSE;
+      exponent += exponent_negative ? -value : value;
+    }
+
+  /* The number may go on in the next buffer; and a digit right after a
+   * leading 0 is a fault that the copying reader names. */
+  if (p >= end || is_digit (*p))
+    return FALSE;
+
+  if (mantissa == 0)
+    v = 0.0;
+  else if (mantissa > EXACT_MANTISSA_MAX)
+    return FALSE;
+  else if (exponent < 0 && exponent >= -EXACT_POWER_MAX)
+    v = (double) mantissa / exact_powers_of_ten[-exponent];
+  else if (exponent >= 0 && exponent <= EXACT_POWER_MAX)
+    v = (double) mantissa * exact_powers_of_ten[exponent];
+  else if (exponent > EXACT_POWER_MAX && exponent <= EXACT_POWER_MAX + 15)
+    {
+      for (; exponent > EXACT_POWER_MAX; exponent--)
+        {
+          if (mantissa > EXACT_MANTISSA_MAX / 10)
+            return FALSE;
+          mantissa *= 10;
+        }
+      v = (double) mantissa * exact_powers_of_ten[exponent];
+    }
+  else
+    return FALSE;
+
+  event->number = negative ? -v : v;
+  *number_end = p;
+  return TRUE;
+}
+#else
+static gboolean
+parse_number_fast (ReelJsonScanner *self,
+                   ReelJsonEvent   *event,
+                   const guint8   **number_end)
+{
+  /* Without strict double arithmetic the fast path would not be exact. */
+  return FALSE;
+}
+#endif
+
+static gboolean read_number_copied (ReelJsonScanner *self,
+                                    ReelJsonEvent   *event);
+
 static gboolean
 read_number (ReelJsonScanner *self,
              guint            depth)
 {
-  ReelJsonEvent event = { REEL_JSON_NUMBER, depth, self->line, self->column, NULL, 0, 0, TRUE };
+  ReelJsonEvent event = { REEL_JSON_NUMBER, depth, self->line, cursor_column (self), NULL, 0, 0, TRUE };
+  const guint8 *number_end;
+  guint8 *terminator, saved;
+  const char *literal;
+  gboolean ok;
+
+  if (!parse_number_fast (self, &event, &number_end))
+    {
+      event.integer = TRUE;
+      return read_number_copied (self, &event);
+    }
+
+  /* The literal is handed over where it lies, NUL-terminated for the call
+   * by the byte after it, which is put back. */
+  literal = (const char *) self->pos;
+  terminator = self->buffer.data + (number_end - self->buffer.data);
+  saved = *terminator;
+  *terminator = '\0';
+  self->pos = number_end;
+  ok = emit_text (self, &event, literal, number_end - (const guint8 *) literal);
+  *terminator = saved;
+
+  return ok;
+}
+
+/* Reads the number at the cursor into self->text, then converts it with
+ * g_ascii_strtod(). */
+static gboolean
+read_number_copied (ReelJsonScanner *self,
+                    ReelJsonEvent   *event_in)
+{
+  ReelJsonEvent event = *event_in;
   char *end = NULL;
 
   g_string_truncate (self->text, 0);
@@ -446,14 +814,14 @@ read_number (ReelJsonScanner *self,
       if (is_digit (peek (self)))
         return fail_at (self, event.line, event.column, _("a number may not start with 0"));
     }
-  else if (!take_digits (self, event.line, event.column, _("in the number")))
+  else if (!take_digits (self, event.line, event.column, N_("in the number")))
     return FALSE;
 
   if (peek (self) == '.')
     {
       event.integer = FALSE;
       take (self);
-      if (!take_digits (self, event.line, event.column, _("after the decimal point")))
+      if (!take_digits (self, event.line, event.column, N_("after the decimal point")))
         return FALSE;
     }
 
@@ -463,11 +831,10 @@ read_number (ReelJsonScanner *self,
       take (self);
       if (peek (self) == '+' || peek (self) == '-')
         take (self);
-      if (!take_digits (self, event.line, event.column, _("in the exponent")))
+      if (!take_digits (self, event.line, event.column, N_("in the exponent")))
         return FALSE;
     }
 
-  errno = 0;
   event.number = g_ascii_strtod (self->text->str, &end);
   g_assert (end == self->text->str + self->text->len);
 
@@ -480,7 +847,7 @@ read_number (ReelJsonScanner *self,
                       _("the number %s is too large"), self->text->str);
     }
 
-  return emit_text (self, &event);
+  return emit_text (self, &event, self->text->str, self->text->len);
 }
 
 static gboolean
@@ -489,7 +856,7 @@ read_word (ReelJsonScanner   *self,
            ReelJsonEventType  type,
            guint              depth)
 {
-  guint line = self->line, column = self->column;
+  guint line = self->line, column = cursor_column (self);
 
   for (const char *w = word; *w != '\0'; w++)
     {
@@ -500,6 +867,53 @@ read_word (ReelJsonScanner   *self,
     }
 
   return emit (self, type, depth, line, column);
+}
+
+/* memcpy() for the few bytes of a member name: a call to the library's
+ * memcpy() for each of five names per record costs more than the copy.
+ * Two fixed-size copies that may overlap cover 4 to 16 bytes. */
+static inline void
+copy_bytes (char       *dest,
+            const char *src,
+            gsize       n)
+{
+  if (n >= 8 && n <= 16)
+    {
+      memcpy (dest, src, 8);
+      memcpy (dest + n - 8, src + n - 8, 8);
+    }
+  else if (n >= 4 && n < 8)
+    {
+      memcpy (dest, src, 4);
+      memcpy (dest + n - 4, src + n - 4, 4);
+    }
+  else
+    {
+      memcpy (dest, src, n);
+    }
+}
+
+/* Appends a member name and a NUL to @keys, without a call while there is
+ * room: five names per record. The NUL is written, not copied: the name's
+ * own NUL was stored a moment ago over its closing quote, and reading it
+ * back in a wider load would stall on that store. */
+static inline void
+append_key (GString    *keys,
+            const char *key,
+            gsize       length)
+{
+  if (G_LIKELY (length + 1 < keys->allocated_len - keys->len))
+    {
+      copy_bytes (keys->str + keys->len, key, length);
+      keys->len += length + 1;
+      keys->str[keys->len - 1] = '\0';
+      keys->str[keys->len] = '\0';
+    }
+  else
+    {
+      g_string_append_len (keys, key, length);
+      g_string_append_c (keys, '\0');
+    }
 }
 
 static gboolean
@@ -526,13 +940,14 @@ frame_add_key (Frame      *frame,
     {
       const char *k = frame->keys->str;
 
-      for (guint i = 0; i < frame->n_keys; i++, k += strlen (k) + 1)
-        if (strcmp (k, key) == 0)
+      for (guint i = 0; i < frame->n_keys; k += frame->key_lengths[i] + 1, i++)
+        if (frame->key_lengths[i] == length && k[0] == key[0] && memcmp (k, key, length) == 0)
           return FALSE;
+      frame->key_lengths[frame->n_keys] = length;
     }
 
   frame->last_key = frame->keys->len;
-  g_string_append_len (frame->keys, key, length + 1);
+  append_key (frame->keys, key, length);
   frame->n_keys++;
 
   return TRUE;
@@ -550,7 +965,8 @@ push_frame (ReelJsonScanner *self,
   frame->last_key = 0;
   if (frame->keys == NULL)
     frame->keys = g_string_new (NULL);
-  g_string_truncate (frame->keys, 0);
+  frame->keys->len = 0;
+  frame->keys->str[0] = '\0';
   g_clear_pointer (&frame->key_set, g_hash_table_unref);
 
   return frame;
@@ -568,12 +984,12 @@ open_container (ReelJsonScanner   *self,
 {
   if (self->n_frames >= REEL_JSON_MAX_DEPTH)
     {
-      fail_at (self, self->line, self->column, _("nesting is deeper than the limit of %u levels"),
+      fail_at (self, self->line, cursor_column (self), _("nesting is deeper than the limit of %u levels"),
                REEL_JSON_MAX_DEPTH);
       return NULL;
     }
 
-  if (!emit (self, type, depth, self->line, self->column))
+  if (!emit (self, type, depth, self->line, cursor_column (self)))
     return NULL;
 
   advance (self);
@@ -595,7 +1011,7 @@ read_object (ReelJsonScanner *self,
   if (c != '}')
     for (;;)
       {
-        ReelJsonEvent key = { REEL_JSON_KEY, depth + 1, self->line, self->column, NULL, 0, 0, FALSE };
+        ReelJsonEvent key = { REEL_JSON_KEY, depth + 1, self->line, cursor_column (self), NULL, 0, 0, FALSE };
 
         frame->in_key = TRUE;
         if (c != '"')
@@ -603,17 +1019,17 @@ read_object (ReelJsonScanner *self,
         if (!read_string (self))
           return FALSE;
         frame->in_key = FALSE;
-        if (!frame_add_key (frame, self->text->str, self->text->len))
+        if (!frame_add_key (frame, self->str, self->str_len))
           {
-            g_autofree char *quoted = g_strescape (self->text->str, NULL);
+            g_autofree char *quoted = g_strescape (self->str, NULL);
 
             /* Point the path at the duplicate, which is what the author must remove. */
             frame->last_key = frame->keys->len;
-            g_string_append_len (frame->keys, self->text->str, self->text->len + 1);
+            g_string_append_len (frame->keys, self->str, self->str_len + 1);
             return fail_at (self, key.line, key.column,
                             _("duplicate member “%s” in the same object"), quoted);
           }
-        if (!emit_text (self, &key))
+        if (!emit_text (self, &key, self->str, self->str_len))
           return FALSE;
 
         if (skip_whitespace (self) != ':')
@@ -637,7 +1053,7 @@ read_object (ReelJsonScanner *self,
 
   self->n_frames--;
   line = self->line;
-  column = self->column;
+  column = cursor_column (self);
   advance (self);
 
   return emit (self, REEL_JSON_OBJECT_END, depth, line, column);
@@ -673,7 +1089,7 @@ read_array (ReelJsonScanner *self,
 
   self->n_frames--;
   line = self->line;
-  column = self->column;
+  column = cursor_column (self);
   advance (self);
 
   return emit (self, REEL_JSON_ARRAY_END, depth, line, column);
@@ -692,9 +1108,9 @@ read_value (ReelJsonScanner *self,
       return read_array (self, depth);
     case '"':
       {
-        ReelJsonEvent event = { REEL_JSON_STRING, depth, self->line, self->column, NULL, 0, 0, FALSE };
+        ReelJsonEvent event = { REEL_JSON_STRING, depth, self->line, cursor_column (self), NULL, 0, 0, FALSE };
 
-        return read_string (self) && emit_text (self, &event);
+        return read_string (self) && emit_text (self, &event, self->str, self->str_len);
       }
     case '-': case '0': case '1': case '2': case '3': case '4':
     case '5': case '6': case '7': case '8': case '9':
@@ -706,11 +1122,11 @@ read_value (ReelJsonScanner *self,
     case 'n':
       return read_word (self, "null", REEL_JSON_NULL, depth);
     case '/':
-      return fail_at (self, self->line, self->column, _("JSON does not allow comments"));
+      return fail_at (self, self->line, cursor_column (self), _("JSON does not allow comments"));
     case ']': case '}':
       return fail_unexpected (self, _("a value (a trailing comma is not allowed)"));
     case 'N': case 'I':
-      return fail_at (self, self->line, self->column, _("NaN and Infinity are not JSON numbers"));
+      return fail_at (self, self->line, cursor_column (self), _("NaN and Infinity are not JSON numbers"));
     default:
       return fail_unexpected (self, _("a value"));
     }
@@ -728,7 +1144,7 @@ reel_json_scanner_new (GInputStream *stream,
   self = g_new0 (ReelJsonScanner, 1);
   reel_read_buffer_init (&self->buffer, stream, limit, cancellable);
   self->line = 1;
-  self->column = 1;
+  self->col_base = 1;
   self->text = g_string_sized_new (256);
 
   return self;
@@ -791,17 +1207,22 @@ reel_json_scanner_scan (ReelJsonScanner  *self,
         fail_at (self, 1, 1, _("invalid UTF-8 (byte 0xEF)"));
       else
         self->pos++;
+
+      /* Line 1 starts after it. */
+      self->line_start = self->pos;
+      self->col_base = 1;
+      self->n_cont = 0;
     }
 
   if (self->error == NULL)
     {
       c = skip_whitespace (self);
       if (c < 0)
-        fail_at (self, self->line, self->column,
-                 self->line == 1 && self->column == 1 ? _("the file is empty")
-                                                      : _("the file has no JSON value"));
+        fail_at (self, self->line, cursor_column (self),
+                 self->line == 1 && cursor_column (self) == 1 ? _("the file is empty")
+                                                              : _("the file has no JSON value"));
       else if (read_value (self, 0) && skip_whitespace (self) >= 0)
-        fail_at (self, self->line, self->column,
+        fail_at (self, self->line, cursor_column (self),
                  _("unexpected data after the end of the document"));
     }
 

@@ -5,8 +5,11 @@
 
 #include "reel-json-tree.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
+
+#include "reel-dataset.h"
 
 typedef enum {
   DIVERT_NONE,
@@ -27,6 +30,9 @@ struct _ReelJsonTree {
   ReelJsonHandler  divert_handler;
   gpointer         divert_data;
   DivertState      divert;
+
+  guint            n_values;
+  ReelProblem     *problem;       /* the limit that stopped the scan */
 };
 
 ReelJsonTree *
@@ -50,6 +56,7 @@ reel_json_tree_free (ReelJsonTree *self)
   g_hash_table_unref (self->positions);
   g_free (self->key);
   g_free (self->divert_name);
+  g_clear_pointer (&self->problem, reel_problem_free);
   g_free (self);
 }
 
@@ -105,6 +112,72 @@ add_node (ReelJsonTree        *self,
   }
 }
 
+static gboolean too_large (ReelJsonTree  *self,
+                           const char    *path,
+                           guint          line,
+                           guint          column,
+                           GError       **error,
+                           const char    *format,
+                           ...) G_GNUC_PRINTF (6, 7);
+
+/* Stops the scan at a limit, with a problem at @line:@column. */
+static gboolean
+too_large (ReelJsonTree  *self,
+           const char    *path,
+           guint          line,
+           guint          column,
+           GError       **error,
+           const char    *format,
+           ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  g_clear_pointer (&self->problem, reel_problem_free);
+  self->problem = reel_problem_new (REEL_PROBLEM_ERROR, path, line, column, message);
+  g_set_error (error, REEL_DATASET_ERROR, REEL_DATASET_ERROR_TOO_LARGE, "%u:%u: %s", line, column, message);
+  return FALSE;
+}
+
+/* Checks the limits before a value is added to the tree. */
+static gboolean
+check_limits (ReelJsonTree         *self,
+              ReelJsonScanner      *scanner,
+              const ReelJsonEvent  *event,
+              GError              **error)
+{
+  JsonNode *parent = self->stack->len > 0 ? g_ptr_array_index (self->stack, self->stack->len - 1) : NULL;
+
+  if (parent != NULL && JSON_NODE_HOLDS_ARRAY (parent) &&
+      json_array_get_length (json_node_get_array (parent)) >= REEL_DATASET_MAX_LIST)
+    {
+      const ReelJsonPosition *position = g_hash_table_lookup (self->positions, parent);
+      g_autofree char *path = reel_json_scanner_dup_path (scanner);
+      char *index = strrchr (path, '[');
+
+      /* The path is the entry's: `a.b[100000]`; the problem is the list's. */
+      if (index != NULL)
+        *index = '\0';
+      return too_large (self, path, position->line, position->column, error,
+                        _("has more than %u entries"), REEL_DATASET_MAX_LIST);
+    }
+
+  if (++self->n_values > REEL_DATASET_MAX_VALUES)
+    {
+      g_autofree char *path = reel_json_scanner_dup_path (scanner);
+
+      return too_large (self, path, event->line, event->column, error,
+                        _("more than %u values besides the records: put bulk data in “records”"),
+                        REEL_DATASET_MAX_VALUES);
+    }
+
+  return TRUE;
+}
+
 /* A ReelJsonHandler; @user_data is the tree. */
 gboolean
 reel_json_tree_handle_event (ReelJsonScanner      *scanner,
@@ -127,16 +200,23 @@ reel_json_tree_handle_event (ReelJsonScanner      *scanner,
       return self->divert_handler (scanner, event, self->divert_data, error);
     }
 
+  if (event->type != REEL_JSON_KEY && event->type != REEL_JSON_OBJECT_END &&
+      event->type != REEL_JSON_ARRAY_END && !check_limits (self, scanner, event, error))
+    return FALSE;
+
   switch (event->type)
     {
     case REEL_JSON_OBJECT_START:
-      node = json_node_init_object (json_node_alloc (), json_object_new ());
+      node = json_node_alloc ();
+      /* json_node_init_object() would take a reference of its own. */
+      json_node_take_object (json_node_init (node, JSON_NODE_OBJECT), json_object_new ());
       add_node (self, node, event);
       g_ptr_array_add (self->stack, node);
       break;
 
     case REEL_JSON_ARRAY_START:
-      node = json_node_init_array (json_node_alloc (), json_array_new ());
+      node = json_node_alloc ();
+      json_node_take_array (json_node_init (node, JSON_NODE_ARRAY), json_array_new ());
       add_node (self, node, event);
       g_ptr_array_add (self->stack, node);
       break;
@@ -162,8 +242,10 @@ reel_json_tree_handle_event (ReelJsonScanner      *scanner,
 
     case REEL_JSON_NUMBER:
       /* Integers stay integers only while a double holds them exactly, so that
-       * a rule that wants an integer never sees a rounded or wrapped one. */
-      if (event->integer && fabs (event->number) <= REEL_JSON_MAX_SAFE_INTEGER)
+       * a rule that wants an integer never sees a rounded or wrapped one. 2^53
+       * itself is exact, but 2^53 + 1 rounds to it: only below it is the
+       * literal certainly the number. */
+      if (event->integer && fabs (event->number) < REEL_JSON_MAX_SAFE_INTEGER)
         node = json_node_init_int (json_node_alloc (), (gint64) event->number);
       else
         node = json_node_init_double (json_node_alloc (), event->number);
@@ -193,6 +275,15 @@ reel_json_tree_get_root (ReelJsonTree *self)
   g_return_val_if_fail (self != NULL, NULL);
 
   return self->root;
+}
+
+/* The limit that stopped the scan, or NULL. */
+const ReelProblem *
+reel_json_tree_get_problem (ReelJsonTree *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->problem;
 }
 
 /* Whether the diverted member was there (and was an array). */

@@ -10,7 +10,11 @@ G_BEGIN_DECLS
 /* Builds a json-glib tree from the strict scanner's events, remembering where
  * each node was, so that rules checked on the tree can say where they broke.
  * One member of the root object can be diverted to another handler instead
- * (the bulk `records` array) so that it is never held as a tree. */
+ * (the bulk `records` array) so that it is never held as a tree.
+ *
+ * The tree stops the scan (REEL_DATASET_ERROR_TOO_LARGE, and a problem that
+ * says where) at a list of more than REEL_DATASET_MAX_LIST entries or more
+ * than REEL_DATASET_MAX_VALUES values in all, before they take the memory. */
 
 typedef struct {
   guint key_line;     /* of the member name, for object members; else of the value */
@@ -35,6 +39,7 @@ JsonNode               *reel_json_tree_get_root       (ReelJsonTree         *sel
 gboolean                reel_json_tree_was_diverted   (ReelJsonTree         *self);
 const ReelJsonPosition *reel_json_tree_get_position   (ReelJsonTree         *self,
                                                        JsonNode             *node);
+const ReelProblem      *reel_json_tree_get_problem    (ReelJsonTree         *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReelJsonTree, reel_json_tree_free)
 

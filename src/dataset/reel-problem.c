@@ -5,8 +5,33 @@
 
 #include "reel-problem.h"
 
+#include <string.h>
+
 G_DEFINE_QUARK (reel-dataset-error-quark, reel_dataset_error)
 G_DEFINE_BOXED_TYPE (ReelProblem, reel_problem, reel_problem_copy, reel_problem_free)
+
+/* Problems are printed to terminals and shown in labels, and their paths and
+ * messages quote the file: a column name or a member name may hold escape
+ * sequences or other control characters. They become U+FFFD, like controls
+ * in the dataset's text, and invalid UTF-8 is made valid. */
+static char *
+printable (const char *text)
+{
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  GString *out = g_string_sized_new (strlen (valid));
+
+  for (const char *p = valid; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_iscntrl (c))
+        g_string_append_unichar (out, 0xFFFD);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+
+  return g_string_free (out, FALSE);
+}
 
 ReelProblem *
 reel_problem_new (ReelProblemSeverity  severity,
@@ -21,10 +46,10 @@ reel_problem_new (ReelProblemSeverity  severity,
 
   problem = g_new0 (ReelProblem, 1);
   problem->severity = severity;
-  problem->path = g_strdup (path != NULL ? path : "");
+  problem->path = printable (path != NULL ? path : "");
   problem->line = line;
   problem->column = column;
-  problem->message = g_strdup (message);
+  problem->message = printable (message);
 
   return problem;
 }

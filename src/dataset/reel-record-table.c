@@ -12,6 +12,7 @@
  * cover only the years it has records for: [first_year, first_year + n_years). */
 typedef struct {
   char          *id;
+  gsize          length;
   guint          line;
   guint          column;
   guint          first_year;
@@ -19,11 +20,18 @@ typedef struct {
   ReelRecordSum *sums;
 } Entry;
 
+/* Slots of the quick index, a power of two. */
+#define QUICK_SLOTS 64
+
 typedef struct {
   GHashTable *index;    /* id → position + 1 in entries */
   GArray     *entries;  /* of Entry */
-  guint       last;     /* records come in runs of the same id */
+  guint       quick[QUICK_SLOTS];   /* position + 1 by quick_hash(), the last id there */
 } Ids;
+
+/* Up to this many ids (a dataset has a handful of regions and platforms),
+ * comparing lengths and bytes beats hashing the whole id. */
+#define LINEAR_IDS_MAX 16
 
 struct _ReelRecordTable {
   Ids     regions;
@@ -48,7 +56,6 @@ ids_init (Ids *ids)
   ids->index = g_hash_table_new (g_str_hash, g_str_equal);
   ids->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
   g_array_set_clear_func (ids->entries, entry_clear);
-  ids->last = REEL_RECORD_NO_ID;
 }
 
 static void
@@ -58,6 +65,90 @@ ids_clear (Ids *ids)
   g_clear_pointer (&ids->entries, g_array_unref);
 }
 
+/* memcmp () == 0 for short ids, without the call: words, then bytes. */
+static inline gboolean
+same_bytes (const char *a,
+            const char *b,
+            gsize       n)
+{
+  for (; n >= sizeof (guint64); a += sizeof (guint64), b += sizeof (guint64), n -= sizeof (guint64))
+    {
+      guint64 x, y;
+
+      memcpy (&x, a, sizeof x);
+      memcpy (&y, b, sizeof y);
+      if (x != y)
+        return FALSE;
+    }
+  for (; n > 0; a++, b++, n--)
+    if (*a != *b)
+      return FALSE;
+
+  return TRUE;
+}
+
+static inline gboolean
+entry_is (const Entry *entry,
+          const char  *id,
+          gsize        length)
+{
+  return entry->length == length && same_bytes (entry->id, id, length);
+}
+
+/* A slot of the quick index from the length and the first eight bytes,
+ * which tell apart the ids of a dataset; a clash only costs a slower look. */
+static inline guint
+quick_hash (const char *id,
+            gsize       length)
+{
+  guint64 head = 0;
+
+  if (length >= sizeof head)
+    memcpy (&head, id, sizeof head);
+  else
+    for (gsize i = 0; i < length; i++)
+      head = head << 8 | (guchar) id[i];
+  return (guint) (((head ^ length) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 58) & (QUICK_SLOTS - 1);
+}
+
+/* The id's index, or REEL_RECORD_NO_ID; @id is NUL-terminated. */
+static guint
+ids_lookup (Ids        *ids,
+            const char *id,
+            gsize       length)
+{
+  const Entry *entries = (const Entry *) ids->entries->data;
+  guint n = ids->entries->len;
+  guint slot = quick_hash (id, length), quick = ids->quick[slot];
+  guint i = REEL_RECORD_NO_ID;
+  gpointer found;
+
+  if (quick != 0 && entry_is (&entries[quick - 1], id, length))
+    return quick - 1;
+
+  if (n <= LINEAR_IDS_MAX)
+    {
+      for (i = 0; i < n && !entry_is (&entries[i], id, length); i++)
+        ;
+      if (i == n)
+        return REEL_RECORD_NO_ID;
+    }
+  else if ((found = g_hash_table_lookup (ids->index, id)) != NULL &&
+           entries[GPOINTER_TO_UINT (found) - 1].length == length)
+    {
+      /* The length too: a CSV field may hold a NUL, which would end the
+       * key early. */
+      i = GPOINTER_TO_UINT (found) - 1;
+    }
+  else
+    {
+      return REEL_RECORD_NO_ID;
+    }
+
+  ids->quick[slot] = i + 1;
+  return i;
+}
+
 static guint
 ids_intern (Ids        *ids,
             const char *id,
@@ -65,25 +156,27 @@ ids_intern (Ids        *ids,
             guint       column)
 {
   Entry entry = { 0 };
-  gpointer found;
+  gsize length;
+  guint i;
 
   g_assert (id != NULL);
 
-  if (ids->last != REEL_RECORD_NO_ID &&
-      strcmp (g_array_index (ids->entries, Entry, ids->last).id, id) == 0)
-    return ids->last;
+  length = strlen (id);
+  if ((i = ids_lookup (ids, id, length)) != REEL_RECORD_NO_ID)
+    return i;
 
-  found = g_hash_table_lookup (ids->index, id);
-  if (found != NULL)
-    return ids->last = GPOINTER_TO_UINT (found) - 1;
+  if (ids->entries->len >= REEL_RECORD_MAX_IDS)
+    return REEL_RECORD_NO_ID;
 
-  entry.id = g_strdup (id);
+  entry.id = g_strndup (id, length);
+  entry.length = length;
   entry.line = line;
   entry.column = column;
   g_array_append_val (ids->entries, entry);
   g_hash_table_insert (ids->index, entry.id, GUINT_TO_POINTER (ids->entries->len));
+  ids->quick[quick_hash (id, length)] = ids->entries->len;
 
-  return ids->last = ids->entries->len - 1;
+  return ids->entries->len - 1;
 }
 
 /* Grows the entry's year window to include @year; the window only ever
@@ -197,6 +290,32 @@ reel_record_table_intern_platform (ReelRecordTable *table,
   g_return_val_if_fail (id != NULL, REEL_RECORD_NO_ID);
 
   return ids_intern (&table->platforms, id, line, column);
+}
+
+/* The index of a region id interned before, or REEL_RECORD_NO_ID. @id
+ * must be NUL-terminated, @length its length. A reader looks an id up
+ * before checking it: an id that is in the table was checked when it went
+ * in, so most records skip the check. */
+guint
+reel_record_table_lookup_region (ReelRecordTable *table,
+                                 const char      *id,
+                                 gsize            length)
+{
+  g_return_val_if_fail (table != NULL, REEL_RECORD_NO_ID);
+  g_return_val_if_fail (id != NULL, REEL_RECORD_NO_ID);
+
+  return ids_lookup (&table->regions, id, length);
+}
+
+guint
+reel_record_table_lookup_platform (ReelRecordTable *table,
+                                   const char      *id,
+                                   gsize            length)
+{
+  g_return_val_if_fail (table != NULL, REEL_RECORD_NO_ID);
+  g_return_val_if_fail (id != NULL, REEL_RECORD_NO_ID);
+
+  return ids_lookup (&table->platforms, id, length);
 }
 
 /* @year and @month must have been checked by the reader (the reader knows

@@ -14,6 +14,11 @@ G_BEGIN_DECLS
 #define REEL_RECORD_YEAR_MIN   1990
 #define REEL_RECORD_YEAR_MAX   2100
 #define REEL_RECORD_NO_ID      G_MAXUINT
+/* A dataset lists at most this many regions or platforms (DESIGN §3: any
+ * list but records, 100,000 entries, REEL_DATASET_MAX_LIST): interning one
+ * more id returns REEL_RECORD_NO_ID, so that records naming a million
+ * different regions cannot grow the table without bound. */
+#define REEL_RECORD_MAX_IDS    100000
 
 typedef struct _ReelRecordTable ReelRecordTable;
 
@@ -32,6 +37,12 @@ guint                reel_record_table_intern_platform (ReelRecordTable    *tabl
                                                         const char         *id,
                                                         guint               line,
                                                         guint               column);
+guint                reel_record_table_lookup_region   (ReelRecordTable    *table,
+                                                        const char         *id,
+                                                        gsize               length);
+guint                reel_record_table_lookup_platform (ReelRecordTable    *table,
+                                                        const char         *id,
+                                                        gsize               length);
 void                 reel_record_table_add             (ReelRecordTable    *table,
                                                         guint               region,
                                                         guint               platform,

@@ -25,6 +25,37 @@ static const char * const field_names[N_FIELDS] = {
   "region", "period", "revenue", "country", "platform",
 };
 
+/* Five member names per record: compared by length, then as constants,
+ * which the compiler turns into a load and a comparison or two. */
+static Field
+lookup_field (const char *name,
+              gsize       length)
+{
+  switch (length)
+    {
+    case 6:
+      if (memcmp (name, "region", 6) == 0)
+        return FIELD_REGION;
+      if (memcmp (name, "period", 6) == 0)
+        return FIELD_PERIOD;
+      break;
+    case 7:
+      if (memcmp (name, "revenue", 7) == 0)
+        return FIELD_REVENUE;
+      if (memcmp (name, "country", 7) == 0)
+        return FIELD_COUNTRY;
+      break;
+    case 8:
+      if (memcmp (name, "platform", 8) == 0)
+        return FIELD_PLATFORM;
+      break;
+    default:
+      break;
+    }
+
+  return FIELD_UNKNOWN;
+}
+
 typedef struct {
   gboolean present;
   guint    line;
@@ -82,13 +113,19 @@ reel_records_reader_free (ReelRecordsReader *self)
   g_free (self);
 }
 
+/* `records[3].region`; an unknown member with a dot or a bracket (or a
+ * control character) in its name is written `records[3]["a.b"]`, as the
+ * builder writes paths. */
 static char *
 record_path (guint64     index,
              const char *member)
 {
-  if (member == NULL)
-    return g_strdup_printf ("records[%" G_GUINT64_FORMAT "]", index);
-  return g_strdup_printf ("records[%" G_GUINT64_FORMAT "].%s", index, member);
+  GString *path = g_string_new (NULL);
+
+  g_string_printf (path, "records[%" G_GUINT64_FORMAT "]", index);
+  if (member != NULL)
+    reel_json_path_append_key (path, member);
+  return g_string_free (path, FALSE);
 }
 
 /* Adds a problem; past REEL_PROBLEMS_MAX errors the rest of the file would
@@ -149,22 +186,34 @@ read_string_field (ReelRecordsReader    *self,
   switch ((guint) self->field)
     {
     case FIELD_REGION:
-    case FIELD_PLATFORM:
+      /* An id already in the table was checked when it went in. */
+      self->region = reel_record_table_lookup_region (self->table, event->string, event->length);
+      if (self->region != REEL_RECORD_NO_ID)
+        break;
       message = reel_rules_check_id (event->string, event->length);
       if (message != NULL)
         break;
-      if (self->field == FIELD_REGION)
-        {
-          self->region = reel_record_table_intern_region (self->table, event->string,
+      self->region = reel_record_table_intern_region (self->table, event->string,
+                                                      event->line, event->column);
+      if (self->region == REEL_RECORD_NO_ID)
+        message = g_strdup_printf (_("more than %u different regions in the records"),
+                                   (guint) REEL_RECORD_MAX_IDS);
+      note_first (self->region_first, self->region, self->index);
+      break;
+
+    case FIELD_PLATFORM:
+      self->platform = reel_record_table_lookup_platform (self->table, event->string, event->length);
+      if (self->platform != REEL_RECORD_NO_ID)
+        break;
+      message = reel_rules_check_id (event->string, event->length);
+      if (message != NULL)
+        break;
+      self->platform = reel_record_table_intern_platform (self->table, event->string,
                                                           event->line, event->column);
-          note_first (self->region_first, self->region, self->index);
-        }
-      else
-        {
-          self->platform = reel_record_table_intern_platform (self->table, event->string,
-                                                              event->line, event->column);
-          note_first (self->platform_first, self->platform, self->index);
-        }
+      if (self->platform == REEL_RECORD_NO_ID)
+        message = g_strdup_printf (_("more than %u different platforms in the records"),
+                                   (guint) REEL_RECORD_MAX_IDS);
+      note_first (self->platform_first, self->platform, self->index);
       break;
 
     case FIELD_PERIOD:
@@ -301,13 +350,14 @@ reel_records_reader_handle_event (ReelJsonScanner      *scanner,
 
   if (event->type == REEL_JSON_KEY)
     {
-      self->field = FIELD_UNKNOWN;
-      for (guint i = 0; i < N_FIELDS; i++)
-        if (strcmp (event->string, field_names[i]) == 0)
-          self->field = i;
+      self->field = lookup_field (event->string, event->length);
 
-      /* Once per name, not once per record: a million warnings help no one. */
-      if (self->field == FIELD_UNKNOWN && !g_hash_table_contains (self->unknown, event->string))
+      /* Once per name, not once per record: a million warnings help no one.
+       * Nor do a million names (each record may have others): past
+       * REEL_PROBLEMS_MAX of them, the rest are ignored without a word, so
+       * that neither the names nor the warnings grow without bound. */
+      if (self->field == FIELD_UNKNOWN && g_hash_table_size (self->unknown) < REEL_PROBLEMS_MAX &&
+          !g_hash_table_contains (self->unknown, event->string))
         {
           g_hash_table_add (self->unknown, g_strdup (event->string));
           return report (self, REEL_PROBLEM_WARNING, event->string, event->line, event->column,

@@ -35,23 +35,30 @@ reel_rules_show_value (const char *value,
   return g_string_free (shown, FALSE);
 }
 
+/* The characters of an id: one table lookup each, for every record. */
+static const guint8 id_chars[256] = {
+  ['-'] = 1,
+  ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1,
+  ['9'] = 1,
+  ['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1, ['g'] = 1, ['h'] = 1, ['i'] = 1,
+  ['j'] = 1, ['k'] = 1, ['l'] = 1, ['m'] = 1, ['n'] = 1, ['o'] = 1, ['p'] = 1, ['q'] = 1, ['r'] = 1,
+  ['s'] = 1, ['t'] = 1, ['u'] = 1, ['v'] = 1, ['w'] = 1, ['x'] = 1, ['y'] = 1, ['z'] = 1,
+};
+
 /* `[a-z0-9][a-z0-9-]*`, at most REEL_ID_MAX characters. */
 gboolean
 reel_rules_is_id (const char *value,
                   gsize       length)
 {
+  guint ok = 1;
+
   if (length == 0 || length > REEL_ID_MAX || value[0] == '-')
     return FALSE;
 
   for (gsize i = 0; i < length; i++)
-    {
-      char c = value[i];
+    ok &= id_chars[(guchar) value[i]];
 
-      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-        return FALSE;
-    }
-
-  return TRUE;
+  return ok != 0;
 }
 
 char *
@@ -93,19 +100,29 @@ reel_rules_check_period (const char *value,
   if (length == 0)
     return g_strdup (_("the period is empty: use YYYY-MM"));
 
-  shown = reel_rules_show_value (value, length);
+  /* Every record has a period: the value is quoted (an allocation) only
+   * when it is wrong. */
   if (length != 7 || !is_digit (s[0]) || !is_digit (s[1]) || !is_digit (s[2]) || !is_digit (s[3]) ||
       s[4] != '-' || !is_digit (s[5]) || !is_digit (s[6]))
-    return g_strdup_printf (_("“%s” is not a period: use YYYY-MM"), shown);
+    {
+      shown = reel_rules_show_value (value, length);
+      return g_strdup_printf (_("“%s” is not a period: use YYYY-MM"), shown);
+    }
 
   *year = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 + (s[3] - '0');
   *month = (s[5] - '0') * 10 + (s[6] - '0');
 
   if (*month < 1 || *month > 12)
-    return g_strdup_printf (_("“%s” is not a period: the month must be 01 to 12"), shown);
+    {
+      shown = reel_rules_show_value (value, length);
+      return g_strdup_printf (_("“%s” is not a period: the month must be 01 to 12"), shown);
+    }
   if (*year < REEL_RECORD_YEAR_MIN || *year > REEL_RECORD_YEAR_MAX)
-    return g_strdup_printf (_("“%s”: the year must be %u to %u"), shown,
-                            (guint) REEL_RECORD_YEAR_MIN, (guint) REEL_RECORD_YEAR_MAX);
+    {
+      shown = reel_rules_show_value (value, length);
+      return g_strdup_printf (_("“%s”: the year must be %u to %u"), shown,
+                              (guint) REEL_RECORD_YEAR_MIN, (guint) REEL_RECORD_YEAR_MAX);
+    }
 
   return NULL;
 }
