@@ -9,14 +9,29 @@
 #
 # BUILDDIR defaults to ./build, OUTPUT to data/screenshots/main-window.png.
 # For the dark style: ADW_DEBUG_COLOR_SCHEME=prefer-dark build-aux/screenshot.sh ...
+# To start from other settings (window size, chart kind, year, selected
+# region), give them one `key=value` a line, values in GVariant text:
+#   SCREENSHOT_SETTINGS="window-width=700
+#   selected-region='north-america'" build-aux/screenshot.sh ...
+# The installed app instead of the built one: REELSCOPE_PREFIX=PREFIX (BUILDDIR
+# is then ignored; pass "" for it). In another language:
+# LANGUAGE=zh_CN LANG=zh_CN.UTF-8 build-aux/screenshot.sh ...
 # Needs Xvfb, xwininfo (x11-utils) and import (imagemagick).
 set -eu
 
 srcdir=$(cd "$(dirname "$0")/.." && pwd)
-builddir=$(cd "${1:-$srcdir/build}" && pwd)
+if [ -n "${REELSCOPE_PREFIX:-}" ]; then
+  prefix=$(cd "$REELSCOPE_PREFIX" && pwd)
+  app=$prefix/bin/reelscope
+  schemadir=$prefix/share/glib-2.0/schemas
+  export XDG_DATA_DIRS="$prefix/share:${XDG_DATA_DIRS:-/usr/local/share:/usr/share}"
+else
+  builddir=$(cd "${1:-$srcdir/build}" && pwd)
+  app=$builddir/src/reelscope
+  schemadir=$builddir/data
+fi
 output=${2:-$srcdir/data/screenshots/main-window.png}
 shift $(($# < 2 ? $# : 2))
-app=$builddir/src/reelscope
 
 if [ ! -x "$app" ]; then
   echo "$0: no $app: build first" >&2
@@ -71,9 +86,17 @@ done
 mkdir -m 700 "$tmpdir/runtime"
 mkdir -p "$tmpdir/config/gtk-4.0"
 printf '[Settings]\ngtk-font-name=Cantarell 11\n' >"$tmpdir/config/gtk-4.0/settings.ini"
+backend=memory
+if [ -n "${SCREENSHOT_SETTINGS:-}" ]; then
+  # A keyfile of the run's own, in the temporary folder.
+  mkdir -p "$tmpdir/config/glib-2.0/settings"
+  { echo '[io/github/reelscope/Reelscope]'; printf '%s\n' "$SCREENSHOT_SETTINGS"; } \
+    >"$tmpdir/config/glib-2.0/settings/keyfile"
+  backend=keyfile
+fi
 env -u WAYLAND_DISPLAY \
-    GSETTINGS_SCHEMA_DIR="$builddir/data" \
-    GSETTINGS_BACKEND=memory \
+    GSETTINGS_SCHEMA_DIR="$schemadir" \
+    GSETTINGS_BACKEND=$backend \
     GSK_RENDERER=cairo \
     GTK_A11Y=none \
     NO_AT_BRIDGE=1 \

@@ -2,8 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs what is missing, builds Reelscope and runs every test: once in a
 # normal build (warnings are errors) and once with AddressSanitizer and
-# UndefinedBehaviorSanitizer. Display tests run under Xvfb in a private
-# D-Bus session, so they need no desktop.
+# UndefinedBehaviorSanitizer; then the loader's tests under valgrind's
+# memcheck, and each libFuzzer harness for 60 seconds (build-aux/fuzz.sh).
+# Display tests run under Xvfb in a private D-Bus session, so they need no
+# desktop.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source build-aux/packages.sh
@@ -13,6 +15,13 @@ passed=0
 failed=0
 skipped=0
 
+count_subtests () {
+    # Count subtests, not programs: the log has one line per TAP result.
+    passed=$((passed + $(grep -cE '^ok [0-9]+' "$1" || true)))
+    failed=$((failed + $(grep -cE '^not ok [0-9]+' "$1" || true)))
+    skipped=$((skipped + $(grep -cE '^ok [0-9]+.*# SKIP' "$1" || true)))
+}
+
 run_suite () {
     local dir=$1 status=0
     shift
@@ -20,15 +29,26 @@ run_suite () {
     meson compile -C "$dir"
     xvfb-run -a -s "-screen 0 1280x800x24" \
         dbus-run-session -- meson test -C "$dir" --print-errorlogs --num-processes 2 || status=$?
-    # Count subtests, not programs: the log has one line per TAP result.
-    passed=$((passed + $(grep -cE '^ok [0-9]+' "$dir/meson-logs/testlog.txt" || true)))
-    failed=$((failed + $(grep -cE '^not ok [0-9]+' "$dir/meson-logs/testlog.txt" || true)))
-    skipped=$((skipped + $(grep -cE '^ok [0-9]+.*# SKIP' "$dir/meson-logs/testlog.txt" || true)))
+    count_subtests "$dir/meson-logs/testlog.txt"
+    return $status
+}
+
+# The loader's tests and `reelscope --validate` on hostile files under
+# valgrind (suite memcheck, setup valgrind in tests/meson.build).
+run_memcheck () {
+    local dir=$1 status=0
+    meson test -C "$dir" --setup=valgrind --suite memcheck --print-errorlogs --num-processes 2 ||
+        status=$?
+    count_subtests "$dir/meson-logs/testlog-valgrind.txt"
     return $status
 }
 
 run_suite _build
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     run_suite _build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+run_memcheck _build
 
 echo "tests: $((passed - skipped)) passed, $failed failed, $skipped skipped"
+
+# Each harness for 60 seconds (./build-aux/fuzz.sh 1800 for 30 minutes each).
+./build-aux/fuzz.sh 60

@@ -7,6 +7,11 @@
 #include <locale.h>
 #include <string.h>
 
+#include "reel-audience-panel-private.h"
+#include "reel-commentary-panel-private.h"
+#include "reel-data-table.h"
+#include "reel-gtk-test.h"
+#include "reel-region-list-private.h"
 #include "reel-window-private.h"
 
 /* Written to a temporary folder: the comment on line 3, column 3 is the
@@ -191,10 +196,11 @@ test_window_open_sample (void)
   g_assert_cmpstr (_reel_window_get_region_value (window, 1), ==, "$142M");
   g_assert_cmpstr (_reel_window_get_region_value (window, 2), ==, "—");
 
-  /* The world is selected first; the placeholder follows the selection. */
-  g_assert_cmpstr (_reel_window_get_selection_title (window), ==, "World");
+  /* The world is selected first; the chart follows the selection. */
+  g_assert_null (reel_chart_view_get_selected_region (_reel_window_get_chart_view (window)));
   _reel_window_select_region (window, 4);
-  g_assert_cmpstr (_reel_window_get_selection_title (window), ==, "Middle East & North Africa");
+  g_assert_cmpstr (reel_chart_view_get_selected_region (_reel_window_get_chart_view (window)), ==,
+                   "middle-east-north-africa");
 
   destroy_window (window);
 }
@@ -337,30 +343,6 @@ test_window_open_csv (Fixture       *fixture,
 }
 
 static void
-test_window_open_action (void)
-{
-  ReelWindow *window = create_window ();
-  GtkFileChooserNative *chooser;
-  g_autoptr(GListModel) filters = NULL;
-  g_autoptr(GtkFileFilter) filter = NULL;
-
-  g_assert_null (_reel_window_get_file_chooser (window));
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL);
-  chooser = _reel_window_get_file_chooser (window);
-  g_assert_true (GTK_IS_FILE_CHOOSER_NATIVE (chooser));
-
-  filters = gtk_file_chooser_get_filters (GTK_FILE_CHOOSER (chooser));
-  g_assert_cmpuint (g_list_model_get_n_items (filters), ==, 3);
-  filter = g_list_model_get_item (filters, 1);
-  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "Reelscope datasets");
-  g_clear_object (&filter);
-  filter = g_list_model_get_item (filters, 2);
-  g_assert_cmpstr (gtk_file_filter_get_name (filter), ==, "CSV records");
-
-  destroy_window (window);
-}
-
-static void
 test_window_size_settings (void)
 {
   g_autoptr(GSettings) settings = g_settings_new ("io.github.reelscope.Reelscope");
@@ -387,51 +369,595 @@ test_window_size_settings (void)
   g_settings_reset (settings, "window-height");
 }
 
-static gboolean
-has_arg (int         argc,
-         char       *argv[],
-         const char *arg)
+
+static void
+assert_setting (GSettings  *settings,
+                const char *key,
+                const char *expected)
 {
-  for (int i = 1; i < argc; i++)
-    if (g_str_equal (argv[i], arg))
+  g_autofree char *value = g_settings_get_string (settings, key);
+
+  g_assert_cmpstr (value, ==, expected);
+}
+
+/* Settings live in memory for the whole run: each test that changes them
+ * starts from the defaults. */
+static void
+reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.reelscope.Reelscope");
+  static const char * const keys[] = {
+    "chart-kind", "year", "selected-region", "recent-files", "window-width", "window-height",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_settings_reset (settings, keys[i]);
+}
+
+static void
+test_window_selection_shared (void)
+{
+  ReelWindow *window;
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  ReelRegionList *list;
+  ReelAudiencePanel *audience;
+  ReelCommentaryPanel *commentary;
+
+  reset_settings ();
+  window = create_window ();
+  list = _reel_window_get_region_list (window);
+  audience = _reel_window_get_audience_panel (window);
+  commentary = _reel_window_get_commentary_panel (window);
+
+  open_sample (window);
+  wait_for_load (window);
+  g_assert_null (reel_window_get_selected_region (window));
+  g_assert_cmpstr (_reel_window_get_region_title (window), ==, "World");
+  g_assert_cmpstr (_reel_window_get_region_subtitle (window), ==,
+                   "$1.4B revenue in 2024 (primary source)");
+
+  gt_signal_logger_connect (logger, window, "notify::selected-region");
+
+  /* A region chosen in the list is the window's selection… */
+  _reel_window_select_region (window, 4);
+  gt_signal_logger_assert_notify_emission_pop (logger, window, "selected-region");
+  gt_signal_logger_assert_no_emissions (logger);
+  g_assert_cmpstr (reel_window_get_selected_region (window), ==, "middle-east-north-africa");
+
+  /* …and the panels show that region: its audience, its quotes first. */
+  g_assert_cmpstr (reel_audience_panel_get_region (audience), ==, "middle-east-north-africa");
+  g_assert_cmpstr (_reel_audience_panel_get_summary (audience), ==,
+                   "Sources disagree on who watches");
+  g_assert_cmpuint (_reel_audience_panel_get_n_traits (audience), ==, 1);
+  g_assert_cmpstr (_reel_commentary_panel_get_quote_speaker (commentary, 0), ==, "Mu Ling");
+  g_assert_true (g_str_has_prefix (_reel_commentary_panel_get_quote_text (commentary, 0),
+                                   "“These groups are becoming key markets"));
+  g_assert_cmpuint (_reel_commentary_panel_get_n_quotes (commentary), ==, 3);
+  g_assert_cmpstr (_reel_window_get_region_title (window), ==, "Middle East & North Africa");
+  g_assert_cmpstr (_reel_window_get_region_subtitle (window), ==, "No revenue figure for 2024");
+  g_assert_cmpstr (reel_chart_view_get_selected_region (_reel_window_get_chart_view (window)), ==,
+                   "middle-east-north-africa");
+
+  /* Set on the window (as the chart does), the list follows. */
+  reel_window_set_selected_region (window, "africa");
+  gt_signal_logger_assert_notify_emission_pop (logger, window, "selected-region");
+  gt_signal_logger_assert_no_emissions (logger);
+  g_assert_cmpint (_reel_region_list_get_selected_index (list), ==, 5);
+  g_assert_cmpstr (_reel_audience_panel_get_summary (audience), ==, "Skews younger");
+  g_assert_cmpstr (_reel_commentary_panel_get_quote_speaker (commentary, 0), ==, "Mu Ling");
+  g_assert_cmpstr (_reel_commentary_panel_get_quote_speaker (commentary, 1), ==,
+                   "Andrew Moses Miti");
+
+  /* A region without audience data says so. */
+  _reel_window_select_region (window, 6);
+  gt_signal_logger_assert_notify_emission_pop (logger, window, "selected-region");
+  g_assert_cmpstr (reel_window_get_selected_region (window), ==, "south-asia");
+  g_assert_cmpstr (_reel_audience_panel_get_empty_text (audience), ==,
+                   "No audience data for this region");
+  g_assert_cmpstr (_reel_commentary_panel_get_quote_speaker (commentary, 0), ==, "Rida Saifee");
+
+  /* The world again. */
+  _reel_window_select_region (window, 0);
+  gt_signal_logger_assert_notify_emission_pop (logger, window, "selected-region");
+  g_assert_null (reel_window_get_selected_region (window));
+  g_assert_null (reel_audience_panel_get_region (audience));
+
+  g_clear_pointer (&logger, gt_signal_logger_free);
+  destroy_window (window);
+  reset_settings ();
+}
+
+static void
+test_window_selection_restored (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.reelscope.Reelscope");
+  ReelWindow *window;
+
+  /* The region selected last is selected when the dataset has it. */
+  reset_settings ();
+  g_settings_set_string (settings, "selected-region", "africa");
+  window = create_window ();
+  open_sample (window);
+  wait_for_load (window);
+  g_assert_cmpstr (reel_window_get_selected_region (window), ==, "africa");
+  g_assert_cmpint (_reel_region_list_get_selected_index (_reel_window_get_region_list (window)),
+                   ==, 5);
+
+  _reel_window_select_region (window, 1);
+  assert_setting (settings, "selected-region", "north-america");
+  destroy_window (window);
+
+  /* One it does not have leaves the world selected. */
+  g_settings_set_string (settings, "selected-region", "atlantis");
+  window = create_window ();
+  open_sample (window);
+  wait_for_load (window);
+  g_assert_null (reel_window_get_selected_region (window));
+  destroy_window (window);
+
+  reset_settings ();
+}
+
+static void
+test_window_chart_kind_action (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.reelscope.Reelscope");
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  ReelWindow *window;
+  GtkDropDown *years;
+  ReelDataTable *table;
+
+  reset_settings ();
+  window = create_window ();
+  years = _reel_window_get_year_dropdown (window);
+  table = _reel_window_get_data_table (window);
+  open_sample (window);
+  wait_for_load (window);
+
+  g_assert_cmpuint (reel_window_get_chart_kind (window), ==, REEL_CHART_REVENUE);
+  g_assert_cmpuint (reel_window_get_year (window), ==, 2024);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (years)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (years)), ==, 1);
+
+  gt_signal_logger_connect (logger, window, "notify::chart-kind");
+
+  /* win.chart-kind (Ctrl+2) switches the chart; growth has data in 2025
+   * only, so the year follows. The choice is remembered. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "growth"));
+  gt_signal_logger_assert_notify_emission_pop (logger, window, "chart-kind");
+  gt_signal_logger_assert_no_emissions (logger);
+  g_assert_cmpuint (reel_window_get_chart_kind (window), ==, REEL_CHART_GROWTH);
+  g_assert_cmpuint (reel_window_get_year (window), ==, 2025);
+  assert_setting (settings, "chart-kind", "growth");
+  g_assert_cmpuint (g_settings_get_uint (settings, "year"), ==, 2025);
+  g_assert_cmpuint (reel_data_table_get_chart_kind (table), ==, REEL_CHART_GROWTH);
+  g_assert_cmpuint (reel_data_table_get_year (table), ==, 2025);
+  g_assert_cmpuint (g_list_model_get_n_items (reel_data_table_get_model (table)), ==, 2);
+
+  /* The same kind again changes nothing. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "growth");
+  gt_signal_logger_assert_no_emissions (logger);
+
+  /* The trend has no year to pick. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "trend");
+  gt_signal_logger_assert_notify_emission_pop (logger, window, "chart-kind");
+  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (years)));
+  assert_setting (settings, "chart-kind", "trend");
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "share");
+  gt_signal_logger_assert_notify_emission_pop (logger, window, "chart-kind");
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (years)));
+  g_assert_cmpuint (reel_window_get_year (window), ==, 2024);
+
+  g_clear_pointer (&logger, gt_signal_logger_free);
+  destroy_window (window);
+
+  /* A new window opens on the kind and year used last. */
+  window = create_window ();
+  g_assert_cmpuint (reel_window_get_chart_kind (window), ==, REEL_CHART_SHARE);
+  g_assert_cmpuint (reel_window_get_year (window), ==, 2024);
+  destroy_window (window);
+
+  reset_settings ();
+}
+
+static void
+test_window_year_action (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.reelscope.Reelscope");
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "years.reelscope.json", NULL);
+  g_autoptr(GError) error = NULL;
+  ReelWindow *window;
+  GtkDropDown *years;
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+
+  g_file_set_contents (path,
+                       "{\"format\": \"reelscope-dataset\", \"version\": 1,\n"
+                       " \"sources\": [{\"id\": \"s\", \"title\": \"S\"}],\n"
+                       " \"regions\": [{\"id\": \"r\", \"name\": \"R\", \"revenue\": [\n"
+                       "   {\"year\": 2022, \"value\": 1, \"source\": \"s\"},\n"
+                       "   {\"year\": 2023, \"value\": 2, \"source\": \"s\"},\n"
+                       "   {\"year\": 2024, \"value\": 4, \"source\": \"s\"}]}]}\n",
+                       -1, &error);
+  g_assert_no_error (error);
+
+  reset_settings ();
+  window = create_window ();
+  years = _reel_window_get_year_dropdown (window);
+  open_path (window, path);
+  wait_for_load (window);
+
+  /* The years with data, the latest selected. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (years)), ==, 3);
+  g_assert_cmpuint (gtk_drop_down_get_selected (years), ==, 2);
+  g_assert_cmpuint (reel_window_get_year (window), ==, 2024);
+
+  gt_signal_logger_connect (logger, window, "notify::year");
+
+  /* win.year sets it, the selector follows, the setting remembers it. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.year", "u", 2022));
+  gt_signal_logger_assert_notify_emission_pop (logger, window, "year");
+  gt_signal_logger_assert_no_emissions (logger);
+  g_assert_cmpuint (gtk_drop_down_get_selected (years), ==, 0);
+  g_assert_cmpuint (g_settings_get_uint (settings, "year"), ==, 2022);
+  g_assert_cmpstr (_reel_window_get_region_value (window, 1), ==, "$1");
+
+  /* The selector sets it too. */
+  gtk_drop_down_set_selected (years, 1);
+  gt_signal_logger_assert_notify_emission_pop (logger, window, "year");
+  g_assert_cmpuint (reel_window_get_year (window), ==, 2023);
+  g_assert_cmpuint (g_settings_get_uint (settings, "year"), ==, 2023);
+  g_assert_cmpstr (_reel_window_get_region_value (window, 1), ==, "$2");
+  g_assert_cmpuint (reel_data_table_get_year (_reel_window_get_data_table (window)), ==, 2023);
+
+  g_clear_pointer (&logger, gt_signal_logger_free);
+  destroy_window (window);
+
+  /* A new window on the same file opens on 2023. */
+  window = create_window ();
+  open_path (window, path);
+  wait_for_load (window);
+  g_assert_cmpuint (reel_window_get_year (window), ==, 2023);
+  destroy_window (window);
+
+  reset_settings ();
+  g_assert_cmpint (g_unlink (path), ==, 0);
+}
+
+static void
+test_window_drop (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "dropped.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = NULL;
+  GdkFileList *files;
+  g_auto(GValue) value = G_VALUE_INIT;
+  ReelWindow *window = create_window ();
+  GtkDropTarget *target = _reel_window_get_drop_target (window);
+  gboolean accepted = FALSE;
+
+  g_file_set_contents (path, "region,period,revenue\nsouth-asia,2024-01,10\n", -1, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+
+  /* The window takes lists of files… */
+  g_assert_true (GTK_IS_DROP_TARGET (target));
+  g_assert_true (gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (target),
+                                                    GDK_TYPE_FILE_LIST));
+
+  /* …and a file dropped on it opens in it. */
+  files = gdk_file_list_new_from_array (&file, 1);
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, files);
+  g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
+  g_assert_true (accepted);
+  g_assert_true (_reel_window_is_loading (window));
+  wait_for_load (window);
+
+  g_assert_cmpstr (_reel_window_get_visible_page (window), ==, "dataset");
+  g_assert_cmpstr (adw_window_title_get_subtitle (_reel_window_get_window_title (window)), ==,
+                   "dropped.csv");
+  g_assert_cmpstr (_reel_window_get_region_name (window, 1), ==, "south-asia");
+
+  destroy_window (window);
+  reset_settings ();
+  g_assert_cmpint (g_unlink (path), ==, 0);
+}
+
+typedef struct {
+  ReelWindow  *window;
+  ReelDataset *dataset;
+} Watch;
+
+static gboolean
+toast_shown (gpointer data)
+{
+  return _reel_window_get_toast_title (data) != NULL && !_reel_window_is_loading (data);
+}
+
+static gboolean
+dataset_replaced (gpointer data)
+{
+  Watch *watch = data;
+
+  return reel_window_get_dataset (watch->window) != watch->dataset &&
+         !_reel_window_is_loading (watch->window);
+}
+
+static void
+test_window_reload_on_change (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "data",
+                                                   "microdrama-sample.reelscope.json", NULL);
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "watched.reelscope.json", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *renamed = NULL;
+  g_autoptr(GError) error = NULL;
+  ReelWindow *window = create_window ();
+  Watch watch = { window, NULL };
+  gsize length;
+
+  g_file_get_contents (sample, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+
+  _reel_window_set_reload_delay (window, 20);
+  open_path (window, path);
+  wait_for_load (window);
+  _reel_window_select_region (window, 5);
+  watch.dataset = reel_window_get_dataset (window);
+  g_assert_nonnull (watch.dataset);
+  g_assert_nonnull (_reel_window_get_file_monitor (window));
+
+  /* Broken on disk (as an editor saves: a new file renamed over the old):
+   * the window keeps what it shows and says why in a toast. */
+  g_file_set_contents (path, broken_dataset, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (reel_gtk_test_wait (toast_shown, window, 10000));
+  g_assert_true (reel_window_get_dataset (window) == watch.dataset);
+  g_assert_cmpstr (_reel_window_get_visible_page (window), ==, "dataset");
+  g_assert_true (g_str_has_prefix (_reel_window_get_toast_title (window),
+                                   "Could not open watched.reelscope.json: "));
+
+  /* Fixed on disk: the new dataset replaces it, the selection stays. */
+  {
+    g_auto(GStrv) parts = g_strsplit (contents, "Chinese micro-dramas abroad (sample)", 2);
+
+    g_assert_cmpuint (g_strv_length (parts), ==, 2);
+    renamed = g_strjoinv ("Chinese micro-dramas abroad (revised)", parts);
+  }
+  g_file_set_contents (path, renamed, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (reel_gtk_test_wait (dataset_replaced, &watch, 10000));
+  g_assert_cmpstr (adw_window_title_get_title (_reel_window_get_window_title (window)), ==,
+                   "Chinese micro-dramas abroad (revised)");
+  g_assert_cmpstr (reel_window_get_selected_region (window), ==, "africa");
+
+  destroy_window (window);
+  reset_settings ();
+  g_assert_cmpint (g_unlink (path), ==, 0);
+}
+
+static void
+test_window_reload_action (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.reelscope.Reelscope");
+  g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "data",
+                                                   "microdrama-sample.reelscope.json", NULL);
+  g_autofree char *uri = g_filename_to_uri (sample, NULL, NULL);
+  g_auto(GStrv) recent = NULL;
+  ReelWindow *window;
+  ReelDataset *first;
+
+  reset_settings ();
+  window = create_window ();
+
+  /* Nothing to reload yet. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  g_assert_false (_reel_window_is_loading (window));
+
+  open_sample (window);
+  wait_for_load (window);
+  first = g_object_ref (reel_window_get_dataset (window));
+
+  /* A file that loaded is first among the recent files… */
+  recent = g_settings_get_strv (settings, "recent-files");
+  g_assert_cmpstr (recent[0], ==, uri);
+  g_assert_cmpuint (g_menu_model_get_n_items (_reel_window_get_recent_menu (window)), ==, 1);
+
+  /* …and win.reload (Ctrl+R) reads it again. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  g_assert_true (_reel_window_is_loading (window));
+  wait_for_load (window);
+  g_assert_nonnull (reel_window_get_dataset (window));
+  g_assert_true (reel_window_get_dataset (window) != first);
+
+  g_object_unref (first);
+  destroy_window (window);
+  reset_settings ();
+}
+
+static void
+test_window_side_panels (void)
+{
+  ReelWindow *window;
+  AdwFlap *sidebar, *details;
+
+  reset_settings ();
+  window = create_window ();
+  sidebar = _reel_window_get_sidebar_flap (window);
+  details = _reel_window_get_details_flap (window);
+  open_sample (window);
+  wait_for_load (window);
+
+  /* F9 hides both side panels, and shows them again. */
+  adw_flap_set_reveal_flap (sidebar, TRUE);
+  adw_flap_set_reveal_flap (details, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-side-panels", NULL));
+  g_assert_false (adw_flap_get_reveal_flap (sidebar));
+  g_assert_false (adw_flap_get_reveal_flap (details));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-side-panels", NULL);
+  g_assert_true (adw_flap_get_reveal_flap (sidebar));
+  g_assert_true (adw_flap_get_reveal_flap (details));
+
+  /* Ctrl+F shows the region list and its search entry. */
+  adw_flap_set_reveal_flap (sidebar, FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL);
+  g_assert_true (adw_flap_get_reveal_flap (sidebar));
+
+  /* Centre: chart or table; right: the region or the sources. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "table"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.details-page", "s",
+                                             "sources"));
+  {
+    g_autofree char *view = NULL;
+    g_autofree char *page = NULL;
+
+    g_object_get (window, "view", &view, "details-page", &page, NULL);
+    g_assert_cmpstr (view, ==, "table");
+    g_assert_cmpstr (page, ==, "sources");
+  }
+
+  /* With a dataset shown, Export and Copy Image are there. */
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (_reel_window_get_export_button (window))));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (_reel_window_get_export_button (window))));
+
+  destroy_window (window);
+  reset_settings ();
+}
+
+static void
+test_window_help_overlay (void)
+{
+  g_autoptr(GtkBuilder) builder = NULL;
+  GObject *overlay;
+
+  /* Where GtkApplication looks for it (resource-base-path + gtk/): every
+   * window then has win.show-help-overlay, which the primary menu offers. */
+  builder = gtk_builder_new_from_resource ("/io/github/reelscope/Reelscope/gtk/help-overlay.ui");
+  overlay = gtk_builder_get_object (builder, "help_overlay");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
+/* Widgets that a user operates. Those inside GTK's own composites (a menu
+ * button's toggle, a drop-down's button, the window controls, an entry's
+ * text) are named by GTK and left out. */
+static gboolean
+is_control (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) ||
+         GTK_IS_SEARCH_ENTRY (widget) || GTK_IS_LIST_BOX (widget) ||
+         GTK_IS_LIST_BOX_ROW (widget) || GTK_IS_LEVEL_BAR (widget) ||
+         GTK_IS_COLUMN_VIEW (widget) || GTK_IS_FLOW_BOX (widget);
+}
+
+static gboolean
+is_composite (GtkWidget *widget)
+{
+  return GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) ||
+         GTK_IS_WINDOW_CONTROLS (widget) || GTK_IS_SEARCH_ENTRY (widget) ||
+         GTK_IS_COLUMN_VIEW (widget) || GTK_IS_SCROLLBAR (widget);
+}
+
+static gboolean
+has_text_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    return gtk_label_get_text (GTK_LABEL (widget))[0] != '\0';
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_text_label (child))
       return TRUE;
 
   return FALSE;
+}
+
+/* Named by an accessible label, by a label it is labelled by, or (a
+ * button) by the text it shows, which GTK gives it as its name. */
+static gboolean
+has_accessible_name (GtkWidget *widget)
+{
+  GtkAccessible *accessible = GTK_ACCESSIBLE (widget);
+
+  if (gtk_test_accessible_has_property (accessible, GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+      gtk_test_accessible_has_relation (accessible, GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+
+  if (GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget))
+    return has_text_label (widget);
+
+  return FALSE;
+}
+
+static void
+collect_unnamed (GtkWidget *widget,
+                 GString   *unnamed,
+                 guint     *n_controls)
+{
+  if (is_control (widget))
+    {
+      (*n_controls)++;
+      if (!has_accessible_name (widget))
+        {
+          g_auto(GStrv) classes = gtk_widget_get_css_classes (widget);
+          g_autofree char *joined = g_strjoinv (".", classes);
+
+          g_string_append_printf (unnamed, " %s.%s in %s", G_OBJECT_TYPE_NAME (widget), joined,
+                                  G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)));
+        }
+    }
+
+  if (is_composite (widget))
+    return;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_unnamed (child, unnamed, n_controls);
+}
+
+static void
+test_window_accessible_names (void)
+{
+  ReelWindow *window;
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  guint n_controls = 0;
+
+  reset_settings ();
+  window = create_window ();
+  open_sample (window);
+  wait_for_load (window);
+
+  /* A region with traits, notes and quotes, the table filled: every page
+   * of the window is in the tree, shown or not. */
+  reel_window_set_selected_region (window, "middle-east-north-africa");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "table");
+  reel_gtk_test_flush ();
+
+  collect_unnamed (GTK_WIDGET (window), unnamed, &n_controls);
+  g_test_message ("%u controls", n_controls);
+  g_assert_cmpuint (n_controls, >, 40);
+  if (unnamed->len > 0)
+    g_error ("Controls without an accessible name:%s", unnamed->str);
+
+  destroy_window (window);
+  reset_settings ();
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  gboolean tap = has_arg (argc, argv, "--tap");
-  const char *dir;
+  int status = reel_gtk_test_init (&argc, &argv);
 
-  /* What gtk_test_init() does, except that it aborts without a display
-   * (and gtk_init_check() before it is fatal): g_test_init() makes warnings
-   * and criticals fatal, the locale is fixed, and a missing display skips. */
-  g_test_init (&argc, &argv, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-
-  if ((dir = g_getenv ("XDG_RUNTIME_DIR")) != NULL)
-    g_mkdir_with_parents (dir, 0700);
-  if ((dir = g_getenv ("XDG_CACHE_HOME")) != NULL)
-    g_mkdir_with_parents (dir, 0700);
-
-  if (!gtk_init_check ())
-    {
-      /* Under meson's TAP protocol a non-zero exit is an error, so say SKIP
-       * in the plan; on its own, exit 77 as automake does. */
-      if (tap)
-        {
-          g_print ("1..0 # SKIP no display\n");
-          return 0;
-        }
-      g_printerr ("SKIP: no display\n");
-      return 77;
-    }
-
-  adw_init ();
+  if (status >= 0)
+    return status;
 
   g_test_add_func ("/window/empty", test_window_empty);
   g_test_add_func ("/window/open-sample", test_window_open_sample);
@@ -442,8 +968,21 @@ main (int   argc,
   g_test_add_func ("/window/missing-file", test_window_missing_file);
   g_test_add ("/window/open-csv", Fixture, NULL,
               fixture_set_up, test_window_open_csv, fixture_tear_down);
-  g_test_add_func ("/window/open-action", test_window_open_action);
   g_test_add_func ("/window/size-settings", test_window_size_settings);
+  g_test_add_func ("/window/selection-shared", test_window_selection_shared);
+  g_test_add_func ("/window/selection-restored", test_window_selection_restored);
+  g_test_add_func ("/window/chart-kind-action", test_window_chart_kind_action);
+  g_test_add ("/window/year-action", Fixture, NULL,
+              fixture_set_up, test_window_year_action, fixture_tear_down);
+  g_test_add ("/window/drop", Fixture, NULL,
+              fixture_set_up, test_window_drop, fixture_tear_down);
+  g_test_add ("/window/reload-on-change", Fixture, NULL,
+              fixture_set_up, test_window_reload_on_change, fixture_tear_down);
+  g_test_add ("/window/reload-action", Fixture, NULL,
+              fixture_set_up, test_window_reload_action, fixture_tear_down);
+  g_test_add_func ("/window/side-panels", test_window_side_panels);
+  g_test_add_func ("/window/accessible-names", test_window_accessible_names);
+  g_test_add_func ("/window/help-overlay", test_window_help_overlay);
 
   return g_test_run ();
 }

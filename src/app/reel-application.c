@@ -6,8 +6,11 @@
 #include "reel-application.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
+#include <unistd.h>
 
 #include "reel-dataset-loader.h"
+#include "reel-export-command.h"
 #include "reel-window.h"
 
 #define RESOURCE_BASE_PATH    "/io/github/reelscope/Reelscope"
@@ -182,6 +185,59 @@ reel_application_quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (app));
 }
 
+/* A source as AdwAboutWindow credits a person: "Title, Publisher URL". It
+ * reads "<…>" as an e-mail address, so angle brackets in dataset text become
+ * look-alikes; the link is given only when it may open (DESIGN §3). */
+static char *
+dup_source_credit (const ReelSource *source)
+{
+  GString *credit = g_string_new (reel_text_get (source->title));
+
+  if (source->publisher != NULL)
+    g_string_append_printf (credit, ", %s", reel_text_get (source->publisher));
+  g_string_replace (credit, "<", "‹", 0);
+  g_string_replace (credit, ">", "›", 0);
+  if (reel_dataset_url_is_safe (source->url))
+    g_string_append_printf (credit, " %s", source->url);
+
+  return g_string_free (credit, FALSE);
+}
+
+/* The About window credits the sources of the dataset in view. */
+static void
+add_source_credits (AdwAboutWindow *about,
+                    GtkWindow      *window)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) credits = NULL;
+  ReelDataset *dataset;
+  GPtrArray *sources;
+
+  if (window == NULL || !REEL_IS_WINDOW (window) ||
+      (dataset = reel_window_get_dataset (REEL_WINDOW (window))) == NULL)
+    return;
+
+  sources = reel_dataset_get_sources (dataset);
+  for (guint i = 0; i < sources->len; i++)
+    {
+      const ReelSource *source = g_ptr_array_index (sources, i);
+
+      g_autofree char *credit = NULL;
+
+      /* The dataset's own records are not a source to credit. */
+      if (g_strcmp0 (source->id, REEL_RECORDS_SOURCE_ID) == 0)
+        continue;
+
+      credit = dup_source_credit (source);
+      g_strv_builder_add (builder, credit);
+    }
+
+  credits = g_strv_builder_end (builder);
+  if (credits[0] != NULL)
+    adw_about_window_add_acknowledgement_section (about, _("Data Sources"),
+                                                  (const char **) credits);
+}
+
 static void
 reel_application_about_action (GSimpleAction *action,
                                GVariant      *parameter,
@@ -205,6 +261,7 @@ reel_application_about_action (GSimpleAction *action,
                         /* TRANSLATORS: your names, one per line */
                         "translator-credits", _("translator-credits"),
                         NULL);
+  add_source_credits (ADW_ABOUT_WINDOW (about), gtk_application_get_active_window (app));
   gtk_window_present (GTK_WINDOW (about));
 }
 
@@ -272,6 +329,15 @@ reel_application_handle_local_options (GApplication *app,
       return EXIT_OK;
     }
 
+  /* Before --validate: an export option beside it is a usage error. */
+  if (reel_export_command_is_wanted (options))
+    {
+      g_autoptr(GFile) bundled = reel_application_dup_bundled_dataset ();
+      const char * const *files = self->arguments != NULL ? (const char * const *) *self->arguments + 1 : NULL;
+
+      return reel_export_command_run (options, files, bundled);
+    }
+
   if (g_variant_dict_lookup (options, "validate", "^&ay", &file_name))
     {
       guint n_files = self->arguments != NULL ? g_strv_length (*self->arguments) - 1 : 0;
@@ -300,6 +366,144 @@ reel_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
 }
 
+/* REELSCOPE_EXIT_AFTER_FIRST_FRAME, for build-aux/bench.sh: once the first
+ * window has painted its first frame ("1"), or its first frame with the
+ * dataset loaded ("dataset"), print `first-frame MICROSECONDS` (the
+ * monotonic clock, as g_get_monotonic_time() and Python's time.monotonic()
+ * read it) and exit at once. A benchmark hook, not a feature: nothing is
+ * saved, no window state, no recent file. */
+static void
+first_frame_after_paint_cb (GdkFrameClock *clock,
+                            GtkWidget     *window)
+{
+  const char *mode = g_getenv ("REELSCOPE_EXIT_AFTER_FIRST_FRAME");
+
+  if (g_strcmp0 (mode, "dataset") == 0 && reel_window_get_dataset (REEL_WINDOW (window)) == NULL)
+    return;
+
+  printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  _exit (0);
+}
+
+static void
+first_frame_realize_cb (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (first_frame_after_paint_cb), window);
+}
+
+static void
+exit_after_first_frame (GtkWindow *window)
+{
+  static gboolean done;
+  const char *mode = g_getenv ("REELSCOPE_EXIT_AFTER_FIRST_FRAME");
+
+  if (done || mode == NULL || mode[0] == '\0')
+    return;
+  done = TRUE;
+
+  if (gtk_widget_get_realized (GTK_WIDGET (window)))
+    first_frame_realize_cb (GTK_WIDGET (window));
+  else
+    g_signal_connect (window, "realize", G_CALLBACK (first_frame_realize_cb), NULL);
+}
+
+/* A window opens its file after its first frame. Laying every panel out
+ * for a dataset (a hundred wrapping labels: quotes, sources, the table)
+ * costs several times what the window itself does, and the bundled dataset
+ * loads in a few milliseconds, so that it would always be ready before the
+ * first frame and hold it back. The window shows at once, with its loading
+ * page; the file is opened right after that frame is painted, or after
+ * DEFERRED_OPEN_TIMEOUT_MS if no frame comes (a window that is not shown). */
+#define DEFERRED_OPEN_TIMEOUT_MS 250
+
+typedef struct {
+  ReelWindow    *window;    /* not a reference: the open is dropped when it goes */
+  GFile         *file;
+  GdkFrameClock *clock;
+  gulong         paint_handler;
+  gulong         realize_handler;
+  gulong         destroy_handler;
+  guint          timeout;
+} DeferredOpen;
+
+static void
+deferred_open_free (DeferredOpen *open)
+{
+  if (open->paint_handler != 0)
+    g_signal_handler_disconnect (open->clock, open->paint_handler);
+  g_clear_object (&open->clock);
+  g_clear_signal_handler (&open->realize_handler, open->window);
+  g_clear_signal_handler (&open->destroy_handler, open->window);
+  g_clear_handle_id (&open->timeout, g_source_remove);
+  g_clear_object (&open->file);
+  g_free (open);
+}
+
+static void
+deferred_open_run (DeferredOpen *open)
+{
+  ReelWindow *window = open->window;
+  g_autoptr(GFile) file = g_object_ref (open->file);
+
+  deferred_open_free (open);
+  reel_window_open (window, file);
+}
+
+static void
+deferred_open_after_paint_cb (GdkFrameClock *clock,
+                              DeferredOpen  *open)
+{
+  deferred_open_run (open);
+}
+
+static gboolean
+deferred_open_timeout_cb (gpointer user_data)
+{
+  DeferredOpen *open = user_data;
+
+  open->timeout = 0;
+  deferred_open_run (open);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+deferred_open_realize_cb (GtkWidget    *widget,
+                          DeferredOpen *open)
+{
+  if (open->clock != NULL)
+    return;
+
+  open->clock = g_object_ref (gtk_widget_get_frame_clock (widget));
+  open->paint_handler = g_signal_connect (open->clock, "after-paint",
+                                          G_CALLBACK (deferred_open_after_paint_cb), open);
+}
+
+static void
+deferred_open_destroy_cb (GtkWidget    *widget,
+                          DeferredOpen *open)
+{
+  deferred_open_free (open);
+}
+
+static void
+open_after_first_frame (ReelWindow *window,
+                        GFile      *file)
+{
+  DeferredOpen *open = g_new0 (DeferredOpen, 1);
+
+  open->window = window;
+  open->file = g_object_ref (file);
+  open->destroy_handler = g_signal_connect (window, "destroy", G_CALLBACK (deferred_open_destroy_cb), open);
+  if (gtk_widget_get_realized (GTK_WIDGET (window)))
+    deferred_open_realize_cb (GTK_WIDGET (window), open);
+  else
+    open->realize_handler = g_signal_connect (window, "realize", G_CALLBACK (deferred_open_realize_cb), open);
+  open->timeout = g_timeout_add (DEFERRED_OPEN_TIMEOUT_MS, deferred_open_timeout_cb, open);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, open->timeout), "[reelscope] deferred open");
+}
+
 static void
 reel_application_activate (GApplication *app)
 {
@@ -310,9 +514,10 @@ reel_application_activate (GApplication *app)
       g_autoptr(GFile) file = reel_application_dup_bundled_dataset ();
 
       window = GTK_WINDOW (reel_window_new (GTK_APPLICATION (app)));
-      reel_window_open (REEL_WINDOW (window), file);
+      open_after_first_frame (REEL_WINDOW (window), file);
     }
 
+  exit_after_first_frame (window);
   gtk_window_present (window);
 }
 
@@ -326,7 +531,8 @@ reel_application_open (GApplication  *app,
     {
       ReelWindow *window = reel_window_new (GTK_APPLICATION (app));
 
-      reel_window_open (window, files[i]);
+      open_after_first_frame (window, files[i]);
+      exit_after_first_frame (GTK_WINDOW (window));
       gtk_window_present (GTK_WINDOW (window));
     }
 }
@@ -347,6 +553,7 @@ static void
 reel_application_init (ReelApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_add_main_option_entries (G_APPLICATION (self), reel_export_command_get_options ());
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Open each FILE (a dataset or a CSV file of records) "

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "reel-chart-types.h"
 #include "reel-dataset.h"
 
 G_BEGIN_DECLS
@@ -11,9 +12,14 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ReelWindow, reel_window, REEL, WINDOW, AdwApplicationWindow)
 
-ReelWindow  *reel_window_new         (GtkApplication *application);
-void         reel_window_open        (ReelWindow     *self,
-                                      GFile          *file);
-ReelDataset *reel_window_get_dataset (ReelWindow     *self);
+ReelWindow    *reel_window_new                 (GtkApplication *application);
+void           reel_window_open                (ReelWindow     *self,
+                                                GFile          *file);
+ReelDataset   *reel_window_get_dataset         (ReelWindow     *self);
+const char    *reel_window_get_selected_region (ReelWindow     *self);
+void           reel_window_set_selected_region (ReelWindow     *self,
+                                                const char     *region_id);
+ReelChartKind  reel_window_get_chart_kind      (ReelWindow     *self);
+guint          reel_window_get_year            (ReelWindow     *self);
 
 G_END_DECLS

@@ -1,0 +1,515 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reel-audience-panel"
+
+#include "config.h"
+
+#include "reel-audience-panel.h"
+
+#include <glib/gi18n.h>
+
+#include "reel-audience-panel-private.h"
+#include "reel-source-link.h"
+#include "reel-widget-util.h"
+
+/* The audience card of the selected region or of the world (DESIGN §5):
+ * its summary, its traits as labelled share bars with their qualifier
+ * ("at least 60%"), and notes with their sources. When the dataset says
+ * nothing of the audience, the card says so. */
+
+#define RESOURCE_PATH "/io/github/reelscope/Reelscope/ui/"
+
+struct _ReelAudiencePanel
+{
+  GtkWidget    parent_instance;
+
+  /* Template widgets */
+  GtkLabel    *empty_label;
+  GtkLabel    *heading;
+  GtkButton   *more_notes_button;
+  GtkBox      *notes_box;
+  GtkStack    *stack;
+  GtkLabel    *summary_label;
+  GtkBox      *traits_box;
+
+  ReelDataset *dataset;
+  char        *region;
+};
+
+G_DEFINE_FINAL_TYPE (ReelAudiencePanel, reel_audience_panel, GTK_TYPE_WIDGET)
+
+/* Notes shown before "Show N More Notes": the card stays short enough for
+ * the commentary below it to show. */
+#define N_NOTES_SHOWN 3
+
+enum {
+  PROP_0,
+  PROP_DATASET,
+  PROP_REGION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const ReelRegion *
+get_region (ReelAudiencePanel *self)
+{
+  if (self->dataset == NULL)
+    return NULL;
+  if (self->region == NULL)
+    return reel_dataset_get_global (self->dataset);
+
+  return reel_dataset_find_region (self->dataset, self->region);
+}
+
+static gboolean
+audience_is_empty (const ReelAudience *audience)
+{
+  if (audience == NULL)
+    return TRUE;
+
+  return (audience->summary == NULL || reel_text_get (audience->summary)[0] == '\0') &&
+         audience->traits->len == 0 &&
+         audience->notes->len == 0;
+}
+
+/* "Antom (Ant International), 2025 · estimate"; the note is the tooltip. */
+static char *
+dup_trait_caption (ReelAudiencePanel *self,
+                   const ReelTrait   *trait)
+{
+  const ReelSource *source = reel_dataset_get_source (self->dataset, trait->source);
+  g_autofree char *citation = source != NULL ? reel_dup_source_citation (source) : NULL;
+  GString *caption = g_string_new (citation);
+
+  if ((trait->flags & REEL_FIGURE_ESTIMATE) != 0)
+    {
+      if (caption->len > 0)
+        g_string_append (caption, " · ");
+      g_string_append (caption, C_("audience trait", "estimate"));
+    }
+  return g_string_free (caption, FALSE);
+}
+
+/* A trait: label … share, a bar, and where it comes from. */
+static GtkWidget *
+create_trait (ReelAudiencePanel *self,
+              const ReelTrait   *trait)
+{
+  const char *label_text = reel_text_get (trait->label);
+  g_autofree char *share = reel_dup_qualified_share (trait->qualifier, trait->share);
+  g_autofree char *caption = dup_trait_caption (self, trait);
+  g_autofree char *accessible = NULL;
+  GtkWidget *box, *line, *label, *bar;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (box, "reel-trait");
+
+  line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_append (GTK_BOX (box), line);
+
+  label = reel_plain_label_new (label_text, NULL);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (line), label);
+
+  label = reel_plain_label_new (share, "heading");
+  gtk_label_set_xalign (GTK_LABEL (label), 1);
+  gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+  gtk_widget_set_valign (label, GTK_ALIGN_START);
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_box_append (GTK_BOX (line), label);
+
+  bar = gtk_level_bar_new_for_interval (0.0, 1.0);
+  gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), CLAMP (trait->share, 0.0, 1.0));
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_LOW);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
+  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
+  gtk_widget_add_css_class (bar, "reel-share-bar");
+  if (trait->qualifier == REEL_QUALIFIER_AT_LEAST)
+    gtk_widget_add_css_class (bar, "reel-at-least");
+  /* TRANSLATORS: accessible name of an audience share bar: "Men: at least 60%" */
+  accessible = g_strdup_printf (_("%s: %s"), label_text, share);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, share,
+                                  -1);
+  if (caption[0] != '\0' || trait->note != NULL)
+    {
+      g_autofree char *description = NULL;
+
+      if (trait->note == NULL)
+        description = g_strdup (caption);
+      else if (caption[0] == '\0')
+        description = g_strdup (reel_text_get (trait->note));
+      else
+        description = g_strdup_printf ("%s. %s", caption, reel_text_get (trait->note));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (bar),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
+    }
+  gtk_box_append (GTK_BOX (box), bar);
+
+  if (caption[0] != '\0')
+    {
+      label = reel_plain_label_new (caption, "caption");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  /* How the share was measured, on hover: the card stays short. */
+  if (trait->note != NULL)
+    gtk_widget_set_tooltip_text (box, reel_text_get (trait->note));
+
+  return box;
+}
+
+/* A note: its text, then its source. */
+static GtkWidget *
+create_note (ReelAudiencePanel *self,
+             const ReelNote    *note)
+{
+  const ReelSource *source = reel_dataset_get_source (self->dataset, note->source);
+  GtkWidget *box;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_add_css_class (box, "reel-note");
+  gtk_box_append (GTK_BOX (box), reel_plain_label_new (reel_text_get (note->text), NULL));
+  if (source != NULL)
+    {
+      GtkWidget *link = reel_source_link_new_for_source (source);
+
+      gtk_widget_add_css_class (link, "caption");
+      gtk_box_append (GTK_BOX (box), link);
+    }
+
+  return box;
+}
+
+static void
+update (ReelAudiencePanel *self)
+{
+  const ReelRegion *region = get_region (self);
+  const ReelAudience *audience = region != NULL ? region->audience : NULL;
+  const char *summary;
+
+  reel_box_remove_all (self->traits_box);
+  reel_box_remove_all (self->notes_box);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->more_notes_button), FALSE);
+
+  if (audience_is_empty (audience))
+    {
+      gtk_label_set_text (self->empty_label,
+                          self->region == NULL ? _("No audience data for the world")
+                                               : _("No audience data for this region"));
+      gtk_label_set_text (self->summary_label, "");
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  summary = audience->summary != NULL ? reel_text_get (audience->summary) : "";
+  reel_label_set_plain_text (self->summary_label, summary);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary[0] != '\0');
+
+  for (guint i = 0; i < audience->traits->len; i++)
+    gtk_box_append (self->traits_box,
+                    create_trait (self, &g_array_index (audience->traits, ReelTrait, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->traits_box), audience->traits->len > 0);
+
+  for (guint i = 0; i < audience->notes->len; i++)
+    {
+      GtkWidget *note = create_note (self, &g_array_index (audience->notes, ReelNote, i));
+
+      gtk_widget_set_visible (note, i < N_NOTES_SHOWN);
+      gtk_box_append (self->notes_box, note);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_box), audience->notes->len > 0);
+
+  if (audience->notes->len > N_NOTES_SHOWN)
+    {
+      guint n_more = audience->notes->len - N_NOTES_SHOWN;
+      g_autofree char *label = g_strdup_printf (ngettext ("Show %u More Note",
+                                                          "Show %u More Notes", n_more),
+                                                n_more);
+
+      gtk_button_set_label (self->more_notes_button, label);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->more_notes_button),
+                          audience->notes->len > N_NOTES_SHOWN);
+
+  gtk_stack_set_visible_child_name (self->stack, "content");
+}
+
+static void
+more_notes_clicked_cb (ReelAudiencePanel *self,
+                       GtkButton         *button)
+{
+  for (GtkWidget *note = gtk_widget_get_first_child (GTK_WIDGET (self->notes_box));
+       note != NULL;
+       note = gtk_widget_get_next_sibling (note))
+    gtk_widget_set_visible (note, TRUE);
+
+  gtk_widget_set_visible (GTK_WIDGET (button), FALSE);
+}
+
+static void
+reel_audience_panel_dispose (GObject *object)
+{
+  ReelAudiencePanel *self = (ReelAudiencePanel *)object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), REEL_TYPE_AUDIENCE_PANEL);
+  /* The children the template does not name. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->dataset);
+
+  G_OBJECT_CLASS (reel_audience_panel_parent_class)->dispose (object);
+}
+
+static void
+reel_audience_panel_finalize (GObject *object)
+{
+  ReelAudiencePanel *self = (ReelAudiencePanel *)object;
+
+  g_free (self->region);
+
+  G_OBJECT_CLASS (reel_audience_panel_parent_class)->finalize (object);
+}
+
+static void
+reel_audience_panel_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  ReelAudiencePanel *self = REEL_AUDIENCE_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
+
+    case PROP_REGION:
+      g_value_set_string (value, self->region);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+reel_audience_panel_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  ReelAudiencePanel *self = REEL_AUDIENCE_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      reel_audience_panel_set_dataset (self, g_value_get_object (value));
+      break;
+
+    case PROP_REGION:
+      reel_audience_panel_set_region (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+reel_audience_panel_class_init (ReelAudiencePanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = reel_audience_panel_dispose;
+  object_class->finalize = reel_audience_panel_finalize;
+  object_class->get_property = reel_audience_panel_get_property;
+  object_class->set_property = reel_audience_panel_set_property;
+
+  /**
+   * ReelAudiencePanel:dataset:
+   *
+   * The dataset whose audience data is shown.
+   */
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL,
+                         REEL_TYPE_DATASET,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ReelAudiencePanel:region:
+   *
+   * The id of the region shown, %NULL for the world.
+   */
+  properties[PROP_REGION] =
+    g_param_spec_string ("region", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "reel-audience-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, ReelAudiencePanel, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, ReelAudiencePanel, heading);
+  gtk_widget_class_bind_template_child (widget_class, ReelAudiencePanel, more_notes_button);
+  gtk_widget_class_bind_template_child (widget_class, ReelAudiencePanel, notes_box);
+  gtk_widget_class_bind_template_child (widget_class, ReelAudiencePanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, ReelAudiencePanel, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ReelAudiencePanel, traits_box);
+  gtk_widget_class_bind_template_callback (widget_class, more_notes_clicked_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "reelaudiencepanel");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+reel_audience_panel_init (ReelAudiencePanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update (self);
+}
+
+GtkWidget *
+reel_audience_panel_new (void)
+{
+  return g_object_new (REEL_TYPE_AUDIENCE_PANEL, NULL);
+}
+
+ReelDataset *
+reel_audience_panel_get_dataset (ReelAudiencePanel *self)
+{
+  g_return_val_if_fail (REEL_IS_AUDIENCE_PANEL (self), NULL);
+
+  return self->dataset;
+}
+
+void
+reel_audience_panel_set_dataset (ReelAudiencePanel *self,
+                                 ReelDataset       *dataset)
+{
+  g_return_if_fail (REEL_IS_AUDIENCE_PANEL (self));
+  g_return_if_fail (dataset == NULL || REEL_IS_DATASET (dataset));
+
+  if (!g_set_object (&self->dataset, dataset))
+    return;
+
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
+const char *
+reel_audience_panel_get_region (ReelAudiencePanel *self)
+{
+  g_return_val_if_fail (REEL_IS_AUDIENCE_PANEL (self), NULL);
+
+  return self->region;
+}
+
+void
+reel_audience_panel_set_region (ReelAudiencePanel *self,
+                                const char        *region_id)
+{
+  g_return_if_fail (REEL_IS_AUDIENCE_PANEL (self));
+
+  if (g_strcmp0 (self->region, region_id) == 0)
+    return;
+
+  g_free (self->region);
+  self->region = g_strdup (region_id);
+
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGION]);
+}
+
+gboolean
+_reel_audience_panel_is_empty (ReelAudiencePanel *self)
+{
+  g_return_val_if_fail (REEL_IS_AUDIENCE_PANEL (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
+}
+
+const char *
+_reel_audience_panel_get_empty_text (ReelAudiencePanel *self)
+{
+  g_return_val_if_fail (REEL_IS_AUDIENCE_PANEL (self), NULL);
+
+  return _reel_audience_panel_is_empty (self) ? gtk_label_get_text (self->empty_label) : NULL;
+}
+
+const char *
+_reel_audience_panel_get_summary (ReelAudiencePanel *self)
+{
+  g_return_val_if_fail (REEL_IS_AUDIENCE_PANEL (self), NULL);
+
+  return gtk_label_get_text (self->summary_label);
+}
+
+guint
+_reel_audience_panel_get_n_traits (ReelAudiencePanel *self)
+{
+  g_return_val_if_fail (REEL_IS_AUDIENCE_PANEL (self), 0);
+
+  return reel_widget_count_children (GTK_WIDGET (self->traits_box));
+}
+
+/* "Men  at least 60%  Antom (Ant International), 2025" */
+char *
+_reel_audience_panel_dup_trait_text (ReelAudiencePanel *self,
+                                     guint              index)
+{
+  GtkWidget *trait;
+
+  g_return_val_if_fail (REEL_IS_AUDIENCE_PANEL (self), NULL);
+
+  trait = reel_widget_get_nth_child (GTK_WIDGET (self->traits_box), index);
+  return trait != NULL ? reel_widget_dup_label_texts (trait, "  ") : NULL;
+}
+
+GtkLevelBar *
+_reel_audience_panel_get_trait_bar (ReelAudiencePanel *self,
+                                    guint              index)
+{
+  GtkWidget *trait;
+
+  g_return_val_if_fail (REEL_IS_AUDIENCE_PANEL (self), NULL);
+
+  if ((trait = reel_widget_get_nth_child (GTK_WIDGET (self->traits_box), index)) == NULL)
+    return NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (trait); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LEVEL_BAR (child))
+      return GTK_LEVEL_BAR (child);
+
+  return NULL;
+}
+
+guint
+_reel_audience_panel_get_n_notes (ReelAudiencePanel *self)
+{
+  g_return_val_if_fail (REEL_IS_AUDIENCE_PANEL (self), 0);
+
+  return reel_widget_count_children (GTK_WIDGET (self->notes_box));
+}
+
+/* "Africa skews younger.  iChongqing (Bridging News), 22 Nov 2025" */
+char *
+_reel_audience_panel_dup_note_text (ReelAudiencePanel *self,
+                                    guint              index)
+{
+  GtkWidget *note;
+
+  g_return_val_if_fail (REEL_IS_AUDIENCE_PANEL (self), NULL);
+
+  note = reel_widget_get_nth_child (GTK_WIDGET (self->notes_box), index);
+  return note != NULL ? reel_widget_dup_label_texts (note, "  ") : NULL;
+}

@@ -1,0 +1,1456 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reel-chart-view"
+
+#include "config.h"
+
+#include "reel-chart-view.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "reel-chart-render.h"
+#include "reel-chart-theme.h"
+#include "reel-chart-view-private.h"
+
+/* The chart of the window (DESIGN §1, §5): the charts layer's layout,
+ * drawn by its one renderer through gtk_snapshot_append_cairo().
+ *
+ * The layout is made in size_allocate, and only when one of its inputs
+ * changed: the data, kind, year, selection, theme (AdwStyleManager:dark),
+ * the size or the scale factor. Drawing only reads it, so a redraw (a
+ * hover, a focus ring, a tooltip) costs a render and no layout.
+ *
+ * Accessibility on GTK 4.8, where a custom object cannot implement
+ * GtkAccessible: each mark has a child widget of its own, focusable, with
+ * the BUTTON role and the layout's label for the mark, placed on the
+ * mark's area (the bar's row, or a disc around a point) so that the focus
+ * ring and a screen reader's highlight show where the mark is. The
+ * children draw nothing but that ring; the view draws the chart. Tab enters
+ * the chart at the mark last focused (or the selected region's), arrow keys
+ * move between marks, Enter or Space selects the mark's region, Tab leaves.
+ * The view is a GROUP labelled with the chart's title and described by the
+ * layout's summary of every figure.
+ *
+ * A click on a mark selects its region (a click on the world's mark
+ * selects the world). A click outside every mark keeps the selection: the
+ * world is chosen with its row of the list (or its mark), and a stray click
+ * on the title, the legend or the source line should not throw away what
+ * the panels show. "Rest of world" is no region to select. */
+
+/* ------------------------------------------------------------------ */
+/* One mark's stand-in for focus and assistive technologies */
+
+#define REEL_TYPE_CHART_MARK_WIDGET (reel_chart_mark_widget_get_type ())
+
+G_DECLARE_FINAL_TYPE (ReelChartMarkWidget, reel_chart_mark_widget, REEL, CHART_MARK_WIDGET, GtkWidget)
+
+struct _ReelChartMarkWidget
+{
+  GtkWidget  parent_instance;
+
+  guint      index;     /* of the mark in the view's layout */
+  char      *label;     /* as given to assistive technologies */
+  gboolean   selected;
+  gboolean   round;     /* a point: the ring is a circle */
+};
+
+G_DEFINE_FINAL_TYPE (ReelChartMarkWidget, reel_chart_mark_widget, GTK_TYPE_WIDGET)
+
+/* ------------------------------------------------------------------ */
+
+struct _ReelChartView
+{
+  GtkWidget        parent_instance;
+
+  ReelDataset     *dataset;
+  ReelChartKind    kind;
+  guint            year;
+  char            *selected_region;   /* NULL for the world */
+  gboolean         dark;
+  int              header_inset;
+
+  ReelChartLayout *layout;
+  gboolean         layout_valid;      /* no input changed since it was made */
+  guint            n_layouts;
+
+  GPtrArray       *mark_widgets;      /* of ReelChartMarkWidget, in mark order */
+  int              focus_mark;        /* where the keyboard enters, -1 for none yet */
+  int              hover_mark;        /* under the pointer, -1 for none */
+
+  char            *accessible_label;
+  char            *accessible_description;
+
+  GtkWidget       *tooltip_box;
+  GtkLabel        *tooltip_title;
+  GtkBox          *tooltip_lines;     /* a label per figure */
+};
+
+G_DEFINE_FINAL_TYPE (ReelChartView, reel_chart_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DATASET,
+  PROP_CHART_KIND,
+  PROP_YEAR,
+  PROP_SELECTED_REGION,
+  PROP_DARK,
+  PROP_HEADER_INSET,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  SIGNAL_COPIED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef enum {
+  MOVE_LEFT,
+  MOVE_RIGHT,
+  MOVE_UP,
+  MOVE_DOWN,
+  MOVE_FIRST,
+  MOVE_LAST,
+} Move;
+
+/* The smallest chart the layout still fits a couple of rows into. */
+#define MIN_WIDTH       200
+#define MIN_HEIGHT      160
+#define NATURAL_WIDTH   400
+#define NATURAL_HEIGHT  300
+
+/* ------------------------------------------------------------------ */
+/* ReelChartMarkWidget */
+
+static ReelChartView *
+mark_widget_get_view (ReelChartMarkWidget *self)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  return REEL_IS_CHART_VIEW (parent) ? REEL_CHART_VIEW (parent) : NULL;
+}
+
+/* Only the focus ring: the view draws the mark itself. Its colour is the
+ * chart theme's selection colour, opaque enough to see on both themes. */
+static void
+reel_chart_mark_widget_snapshot (GtkWidget   *widget,
+                                 GtkSnapshot *snapshot)
+{
+  ReelChartMarkWidget *self = REEL_CHART_MARK_WIDGET (widget);
+  ReelChartView *view = mark_widget_get_view (self);
+  const ReelChartTheme *theme;
+  float width = gtk_widget_get_width (widget);
+  float height = gtk_widget_get_height (widget);
+  float radius, border = 2;
+  GskRoundedRect outline;
+  GdkRGBA color;
+
+  if (!gtk_widget_has_visible_focus (widget) || view == NULL || view->layout == NULL ||
+      width <= 2 * border || height <= 2 * border)
+    return;
+
+  theme = reel_chart_layout_get_theme (view->layout);
+  color = (GdkRGBA) { theme->selection.red, theme->selection.green, theme->selection.blue, 0.8 };
+  radius = self->round ? MIN (width, height) / 2 : 6;
+
+  gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (0, 0, width, height), radius);
+  gtk_snapshot_append_border (snapshot, &outline,
+                              (float[4]) { border, border, border, border },
+                              (GdkRGBA[4]) { color, color, color, color });
+}
+
+/* Nothing in CSS changes with the focus, so GTK would not redraw: the
+ * ring comes and goes here. */
+static void
+reel_chart_mark_widget_state_flags_changed (GtkWidget     *widget,
+                                            GtkStateFlags  previous)
+{
+  GtkStateFlags changed = previous ^ gtk_widget_get_state_flags (widget);
+
+  GTK_WIDGET_CLASS (reel_chart_mark_widget_parent_class)->state_flags_changed (widget, previous);
+
+  if (changed & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE))
+    gtk_widget_queue_draw (widget);
+}
+
+static void
+reel_chart_mark_widget_finalize (GObject *object)
+{
+  ReelChartMarkWidget *self = REEL_CHART_MARK_WIDGET (object);
+
+  g_free (self->label);
+
+  G_OBJECT_CLASS (reel_chart_mark_widget_parent_class)->finalize (object);
+}
+
+static void
+reel_chart_mark_widget_class_init (ReelChartMarkWidgetClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = reel_chart_mark_widget_finalize;
+  widget_class->snapshot = reel_chart_mark_widget_snapshot;
+  widget_class->state_flags_changed = reel_chart_mark_widget_state_flags_changed;
+
+  gtk_widget_class_set_css_name (widget_class, "chartmark");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
+}
+
+static void
+reel_chart_mark_widget_init (ReelChartMarkWidget *self)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  gtk_widget_set_focusable (widget, TRUE);
+  /* The pointer is the view's: its tooltip, its click. */
+  gtk_widget_set_can_target (widget, FALSE);
+  gtk_widget_set_focus_on_click (widget, FALSE);
+}
+
+/* The mark's label and whether it is the selected region's, told to
+ * assistive technologies only when they change. */
+static void
+mark_widget_update (ReelChartMarkWidget *self,
+                    const ReelChartMark *mark)
+{
+  gboolean selected = (mark->flags & REEL_CHART_MARK_SELECTED) != 0;
+
+  self->round = reel_chart_layout_get_kind (mark_widget_get_view (self)->layout) == REEL_CHART_TREND;
+
+  if (g_strcmp0 (self->label, mark->label) != 0)
+    {
+      g_free (self->label);
+      self->label = g_strdup (mark->label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, self->label,
+                                      -1);
+    }
+
+  if (self->selected != selected)
+    {
+      self->selected = selected;
+      if (selected)
+        /* TRANSLATORS: the accessible description of the chart's mark of the selected region */
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Selected"),
+                                        -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* ReelChartView: helpers */
+
+static const ReelChartMark *
+get_mark (ReelChartView *self,
+          int            index)
+{
+  g_assert (self->layout != NULL);
+
+  if (index < 0 || (guint) index >= reel_chart_layout_get_n_marks (self->layout))
+    return NULL;
+
+  return reel_chart_layout_get_mark (self->layout, (guint) index);
+}
+
+/* The index of the mark at (@x, @y), -1 for none. */
+static int
+hit_test (ReelChartView *self,
+          double         x,
+          double         y)
+{
+  const ReelChartMark *mark;
+
+  if (self->layout == NULL || reel_chart_layout_get_n_marks (self->layout) == 0)
+    return -1;
+
+  mark = reel_chart_layout_hit_test (self->layout, x, y);
+  if (mark == NULL)
+    return -1;
+
+  return (int) (mark - reel_chart_layout_get_mark (self->layout, 0));
+}
+
+static gboolean
+mark_is_selectable (const ReelChartMark *mark)
+{
+  return mark != NULL && (mark->flags & REEL_CHART_MARK_REST) == 0;
+}
+
+/* Some input of the layout changed: a new one is made in the next
+ * allocation, which this asks for. */
+static void
+invalidate_layout (ReelChartView *self)
+{
+  self->layout_valid = FALSE;
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+/* The view's own accessible name and description: the chart's title and
+ * its summary in words. */
+static void
+update_accessible (ReelChartView *self)
+{
+  const char *label = self->layout != NULL ? reel_chart_layout_get_title (self->layout) : NULL;
+  const char *description = self->layout != NULL ? reel_chart_layout_get_summary (self->layout) : NULL;
+
+  if (label == NULL || label[0] == '\0')
+    label = _("Chart");
+
+  if (g_strcmp0 (self->accessible_label, label) != 0)
+    {
+      g_free (self->accessible_label);
+      self->accessible_label = g_strdup (label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+    }
+
+  if (g_strcmp0 (self->accessible_description, description) != 0)
+    {
+      g_free (self->accessible_description);
+      self->accessible_description = g_strdup (description);
+      if (description != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                        -1);
+      else
+        gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+}
+
+/* One child per mark of the layout, reused from one layout to the next so
+ * that the focused mark keeps the focus when the chart is laid out again. */
+static void
+sync_mark_widgets (ReelChartView *self)
+{
+  guint n = self->layout != NULL ? reel_chart_layout_get_n_marks (self->layout) : 0;
+
+  while (self->mark_widgets->len > n)
+    {
+      GtkWidget *widget = g_ptr_array_index (self->mark_widgets, self->mark_widgets->len - 1);
+
+      /* The focus stays in the chart when its mark goes away. */
+      if (gtk_widget_has_focus (widget) && n > 0)
+        gtk_widget_grab_focus (g_ptr_array_index (self->mark_widgets, n - 1));
+      gtk_widget_unparent (widget);
+      g_ptr_array_remove_index (self->mark_widgets, self->mark_widgets->len - 1);
+    }
+
+  while (self->mark_widgets->len < n)
+    {
+      /* The array holds a reference of its own, the parent another. */
+      ReelChartMarkWidget *widget = g_object_ref_sink (g_object_new (REEL_TYPE_CHART_MARK_WIDGET, NULL));
+
+      widget->index = self->mark_widgets->len;
+      gtk_widget_set_parent (GTK_WIDGET (widget), GTK_WIDGET (self));
+      g_ptr_array_add (self->mark_widgets, widget);
+    }
+
+  for (guint i = 0; i < n; i++)
+    mark_widget_update (g_ptr_array_index (self->mark_widgets, i),
+                        reel_chart_layout_get_mark (self->layout, i));
+
+  if (self->focus_mark >= (int) n)
+    self->focus_mark = (int) n - 1;
+  if (self->hover_mark >= (int) n)
+    self->hover_mark = -1;
+}
+
+/* Makes the layout for a @width × @height chart unless the one there is
+ * already that, for the same inputs and scale factor. */
+static void
+ensure_layout (ReelChartView *self,
+               int            width,
+               int            height)
+{
+  double scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  g_autoptr(ReelChartTheme) theme = NULL;
+
+  if (self->layout_valid && self->layout != NULL &&
+      reel_chart_layout_get_width (self->layout) == width &&
+      reel_chart_layout_get_height (self->layout) == height &&
+      reel_chart_layout_get_scale (self->layout) == scale)
+    return;
+
+  g_clear_object (&self->layout);
+  self->layout_valid = TRUE;
+
+  if (self->dataset != NULL && width > 0 && height > 0)
+    {
+      theme = reel_chart_theme_new (self->dark ? REEL_CHART_THEME_DARK : REEL_CHART_THEME_LIGHT);
+      theme->header_inset = MAX (0, self->header_inset - theme->padding_right);
+
+      self->layout = reel_chart_layout_new (self->dataset, self->kind, self->year, self->selected_region,
+                                            theme, width, height, scale);
+      self->n_layouts++;
+    }
+
+  sync_mark_widgets (self);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Where the keyboard enters the chart: the mark it left, else the
+ * selected region's, else the first. */
+static int
+get_entry_mark (ReelChartView *self)
+{
+  guint n = self->mark_widgets->len;
+
+  if (self->focus_mark >= 0 && (guint) self->focus_mark < n)
+    return self->focus_mark;
+
+  if (self->layout != NULL)
+    for (guint i = 0; i < n; i++)
+      if (reel_chart_layout_get_mark (self->layout, i)->flags & REEL_CHART_MARK_SELECTED)
+        return (int) i;
+
+  return n > 0 ? 0 : -1;
+}
+
+static double
+mark_centre_x (const ReelChartMark *mark)
+{
+  return mark->rect.x + mark->rect.width / 2;
+}
+
+/* Up and Down on Trend: the nearest point in x of the next line (in mark
+ * order) above or below. */
+static int
+find_other_series (ReelChartView *self,
+                   int            from,
+                   int            step)
+{
+  const ReelChartMark *start = get_mark (self, from);
+  const ReelChartMark *mark;
+  double x = mark_centre_x (start), best_distance = G_MAXDOUBLE;
+  int i = from + step, best = from, region;
+
+  while ((mark = get_mark (self, i)) != NULL && mark->region == start->region &&
+         g_strcmp0 (mark->name, start->name) == 0)
+    i += step;
+  if (mark == NULL)
+    return from;
+
+  region = mark->region;
+  for (; (mark = get_mark (self, i)) != NULL && mark->region == region; i += step)
+    {
+      double distance = fabs (mark_centre_x (mark) - x);
+
+      if (distance < best_distance)
+        {
+          best_distance = distance;
+          best = i;
+        }
+    }
+
+  return best;
+}
+
+static int
+find_move_target (ReelChartView *self,
+                  int            from,
+                  Move           move)
+{
+  int n = (int) self->mark_widgets->len;
+  gboolean trend = reel_chart_layout_get_kind (self->layout) == REEL_CHART_TREND;
+
+  switch (move)
+    {
+    case MOVE_FIRST:
+      return 0;
+    case MOVE_LAST:
+      return n - 1;
+    case MOVE_UP:
+      if (trend)
+        return find_other_series (self, from, -1);
+      return MAX (from - 1, 0);
+    case MOVE_DOWN:
+      if (trend)
+        return find_other_series (self, from, +1);
+      return MIN (from + 1, n - 1);
+    case MOVE_LEFT:
+      return MAX (from - 1, 0);
+    case MOVE_RIGHT:
+    default:
+      return MIN (from + 1, n - 1);
+    }
+}
+
+static void
+focus_mark (ReelChartView *self,
+            int            index)
+{
+  g_assert (index >= 0 && (guint) index < self->mark_widgets->len);
+
+  self->focus_mark = index;
+  gtk_widget_grab_focus (g_ptr_array_index (self->mark_widgets, index));
+}
+
+static int
+get_focused_mark (ReelChartView *self)
+{
+  GtkWidget *child = gtk_widget_get_focus_child (GTK_WIDGET (self));
+
+  if (child == NULL || !gtk_widget_has_focus (child) || !REEL_IS_CHART_MARK_WIDGET (child))
+    return -1;
+
+  return (int) REEL_CHART_MARK_WIDGET (child)->index;
+}
+
+static void
+select_mark (ReelChartView *self,
+             int            index)
+{
+  const ReelChartMark *mark = self->layout != NULL ? get_mark (self, index) : NULL;
+
+  if (!mark_is_selectable (mark))
+    return;
+
+  reel_chart_view_set_selected_region (self, mark->region_id);
+}
+
+/* The tooltip: "North America · 2024" in bold, then every figure of the
+ * point with its source and basis, a label each so that a figure that
+ * wraps stays apart from the next. Plain text. */
+static void
+fill_tooltip (ReelChartView *self,
+              const char    *tooltip)
+{
+  g_auto(GStrv) lines = g_strsplit (tooltip, "\n", -1);
+  GtkWidget *child;
+
+  gtk_label_set_text (self->tooltip_title, lines[0] != NULL ? lines[0] : "");
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tooltip_lines))) != NULL)
+    gtk_box_remove (self->tooltip_lines, child);
+
+  for (guint i = 1; lines[0] != NULL && lines[i] != NULL; i++)
+    {
+      GtkWidget *label = gtk_label_new (NULL);
+
+      gtk_label_set_text (GTK_LABEL (label), lines[i]);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+      gtk_box_append (self->tooltip_lines, label);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->tooltip_lines),
+                          gtk_widget_get_first_child (GTK_WIDGET (self->tooltip_lines)) != NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Callbacks */
+
+static void
+style_manager_dark_cb (ReelChartView   *self,
+                       GParamSpec      *pspec,
+                       AdwStyleManager *style_manager)
+{
+  reel_chart_view_set_dark (self, adw_style_manager_get_dark (style_manager));
+}
+
+static void
+scale_factor_cb (ReelChartView *self,
+                 GParamSpec    *pspec,
+                 gpointer       user_data)
+{
+  invalidate_layout (self);
+}
+
+static void
+click_pressed_cb (ReelChartView   *self,
+                  int              n_press,
+                  double           x,
+                  double           y,
+                  GtkGestureClick *gesture)
+{
+  if (n_press != 1)
+    return;
+
+  _reel_chart_view_click (self, x, y);
+}
+
+static void
+set_hover_mark (ReelChartView *self,
+                int            index)
+{
+  if (self->hover_mark == index)
+    return;
+
+  self->hover_mark = index;
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
+                                   index >= 0 && mark_is_selectable (get_mark (self, index))
+                                   ? "pointer" : NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+motion_cb (ReelChartView            *self,
+           double                    x,
+           double                    y,
+           GtkEventControllerMotion *controller)
+{
+  set_hover_mark (self, hit_test (self, x, y));
+}
+
+static void
+leave_cb (ReelChartView            *self,
+          GtkEventControllerMotion *controller)
+{
+  set_hover_mark (self, -1);
+}
+
+/* ------------------------------------------------------------------ */
+/* Actions */
+
+static void
+move_focus_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ReelChartView *self = REEL_CHART_VIEW (widget);
+  int from = get_focused_mark (self);
+
+  if (self->layout == NULL || self->mark_widgets->len == 0)
+    return;
+
+  if (from < 0)
+    {
+      focus_mark (self, get_entry_mark (self));
+      return;
+    }
+
+  focus_mark (self, find_move_target (self, from, (Move) g_variant_get_int32 (parameter)));
+}
+
+static void
+select_focused_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  ReelChartView *self = REEL_CHART_VIEW (widget);
+
+  select_mark (self, get_focused_mark (self));
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  reel_chart_view_copy_image (REEL_CHART_VIEW (widget));
+}
+
+/* ------------------------------------------------------------------ */
+/* GtkWidget */
+
+static void
+reel_chart_view_measure (GtkWidget      *widget,
+                         GtkOrientation  orientation,
+                         int             for_size,
+                         int            *minimum,
+                         int            *natural,
+                         int            *minimum_baseline,
+                         int            *natural_baseline)
+{
+  /* It expands into what the window gives it. */
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = MIN_WIDTH;
+      *natural = NATURAL_WIDTH;
+    }
+  else
+    {
+      *minimum = MIN_HEIGHT;
+      *natural = NATURAL_HEIGHT;
+    }
+}
+
+static void
+reel_chart_view_size_allocate (GtkWidget *widget,
+                               int        width,
+                               int        height,
+                               int        baseline)
+{
+  ReelChartView *self = REEL_CHART_VIEW (widget);
+
+  ensure_layout (self, width, height);
+
+  for (guint i = 0; i < self->mark_widgets->len; i++)
+    {
+      GtkWidget *child = g_ptr_array_index (self->mark_widgets, i);
+      const ReelChartRect *area = &reel_chart_layout_get_mark (self->layout, i)->area;
+      double x0 = floor (area->x), y0 = floor (area->y);
+      GtkAllocation allocation = {
+        (int) x0, (int) y0,
+        (int) MAX (1, ceil (area->x + area->width) - x0),
+        (int) MAX (1, ceil (area->y + area->height) - y0),
+      };
+
+      /* Children are measured before they are allocated, however little
+       * they ask for. */
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
+      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, NULL, NULL, NULL, NULL);
+      gtk_widget_size_allocate (child, &allocation, -1);
+    }
+}
+
+/* The chart, then the hovered mark's area lightly shaded (it says that a
+ * click does something there), then the focus ring of the focused mark. */
+static void
+reel_chart_view_snapshot (GtkWidget   *widget,
+                          GtkSnapshot *snapshot)
+{
+  ReelChartView *self = REEL_CHART_VIEW (widget);
+  const ReelChartMark *hover;
+  cairo_t *cr;
+
+  if (self->layout == NULL)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot,
+                                  &GRAPHENE_RECT_INIT (0, 0,
+                                                       reel_chart_layout_get_width (self->layout),
+                                                       reel_chart_layout_get_height (self->layout)));
+  reel_chart_render (self->layout, NULL, cr);
+  cairo_destroy (cr);
+
+  hover = self->hover_mark >= 0 ? get_mark (self, self->hover_mark) : NULL;
+  if (mark_is_selectable (hover) && (hover->flags & REEL_CHART_MARK_SELECTED) == 0)
+    {
+      const ReelChartTheme *theme = reel_chart_layout_get_theme (self->layout);
+      const ReelChartRect *area = &hover->area;
+      gboolean round = reel_chart_layout_get_kind (self->layout) == REEL_CHART_TREND;
+      GskRoundedRect shade;
+
+      gsk_rounded_rect_init_from_rect (&shade,
+                                       &GRAPHENE_RECT_INIT (area->x, area->y, area->width, area->height),
+                                       round ? MIN (area->width, area->height) / 2 : 6);
+      gtk_snapshot_push_rounded_clip (snapshot, &shade);
+      gtk_snapshot_append_color (snapshot,
+                                 &(GdkRGBA) { theme->grid.red, theme->grid.green, theme->grid.blue,
+                                              theme->grid.alpha * 0.6 },
+                                 &shade.bounds);
+      gtk_snapshot_pop (snapshot);
+    }
+
+  for (guint i = 0; i < self->mark_widgets->len; i++)
+    gtk_widget_snapshot_child (widget, g_ptr_array_index (self->mark_widgets, i), snapshot);
+}
+
+static gboolean
+reel_chart_view_query_tooltip (GtkWidget  *widget,
+                               int         x,
+                               int         y,
+                               gboolean    keyboard_mode,
+                               GtkTooltip *tooltip)
+{
+  ReelChartView *self = REEL_CHART_VIEW (widget);
+  const ReelChartMark *mark;
+  int index;
+
+  index = keyboard_mode ? get_focused_mark (self) : hit_test (self, x, y);
+  if (index < 0 || (mark = get_mark (self, index)) == NULL || mark->tooltip == NULL)
+    return FALSE;
+
+  fill_tooltip (self, mark->tooltip);
+  gtk_tooltip_set_custom (tooltip, self->tooltip_box);
+  gtk_tooltip_set_tip_area (tooltip,
+                            &(GdkRectangle) { (int) floor (mark->area.x), (int) floor (mark->area.y),
+                                              (int) ceil (mark->area.width), (int) ceil (mark->area.height) });
+
+  return TRUE;
+}
+
+static gboolean
+reel_chart_view_focus (GtkWidget        *widget,
+                       GtkDirectionType  direction)
+{
+  ReelChartView *self = REEL_CHART_VIEW (widget);
+  int focused = get_focused_mark (self);
+  int target;
+
+  if (self->layout == NULL || self->mark_widgets->len == 0)
+    return FALSE;
+
+  if (focused >= 0)
+    {
+      switch (direction)
+        {
+        case GTK_DIR_TAB_FORWARD:
+        case GTK_DIR_TAB_BACKWARD:
+          /* One Tab stop: the arrows move inside. */
+          return FALSE;
+        case GTK_DIR_UP:
+          target = find_move_target (self, focused, MOVE_UP);
+          break;
+        case GTK_DIR_DOWN:
+          target = find_move_target (self, focused, MOVE_DOWN);
+          break;
+        case GTK_DIR_LEFT:
+          target = find_move_target (self, focused, MOVE_LEFT);
+          break;
+        case GTK_DIR_RIGHT:
+        default:
+          target = find_move_target (self, focused, MOVE_RIGHT);
+          break;
+        }
+      focus_mark (self, target);
+      return TRUE;
+    }
+
+  target = get_entry_mark (self);
+  if (target < 0)
+    return FALSE;
+
+  focus_mark (self, target);
+  return TRUE;
+}
+
+static void
+reel_chart_view_set_focus_child (GtkWidget *widget,
+                                 GtkWidget *child)
+{
+  ReelChartView *self = REEL_CHART_VIEW (widget);
+
+  GTK_WIDGET_CLASS (reel_chart_view_parent_class)->set_focus_child (widget, child);
+
+  if (child != NULL && REEL_IS_CHART_MARK_WIDGET (child))
+    self->focus_mark = (int) REEL_CHART_MARK_WIDGET (child)->index;
+}
+
+/* ------------------------------------------------------------------ */
+/* GObject */
+
+static void
+reel_chart_view_dispose (GObject *object)
+{
+  ReelChartView *self = REEL_CHART_VIEW (object);
+
+  if (self->mark_widgets != NULL)
+    {
+      for (guint i = 0; i < self->mark_widgets->len; i++)
+        gtk_widget_unparent (g_ptr_array_index (self->mark_widgets, i));
+      g_ptr_array_set_size (self->mark_widgets, 0);
+    }
+  g_clear_object (&self->layout);
+  g_clear_object (&self->dataset);
+  g_clear_object (&self->tooltip_box);
+
+  G_OBJECT_CLASS (reel_chart_view_parent_class)->dispose (object);
+}
+
+static void
+reel_chart_view_finalize (GObject *object)
+{
+  ReelChartView *self = REEL_CHART_VIEW (object);
+
+  g_clear_pointer (&self->mark_widgets, g_ptr_array_unref);
+  g_free (self->selected_region);
+  g_free (self->accessible_label);
+  g_free (self->accessible_description);
+
+  G_OBJECT_CLASS (reel_chart_view_parent_class)->finalize (object);
+}
+
+static void
+reel_chart_view_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  ReelChartView *self = REEL_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
+
+    case PROP_CHART_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+
+    case PROP_YEAR:
+      g_value_set_uint (value, self->year);
+      break;
+
+    case PROP_SELECTED_REGION:
+      g_value_set_string (value, self->selected_region);
+      break;
+
+    case PROP_DARK:
+      g_value_set_boolean (value, self->dark);
+      break;
+
+    case PROP_HEADER_INSET:
+      g_value_set_int (value, self->header_inset);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+reel_chart_view_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  ReelChartView *self = REEL_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      reel_chart_view_set_dataset (self, g_value_get_object (value));
+      break;
+
+    case PROP_CHART_KIND:
+      reel_chart_view_set_chart_kind (self, g_value_get_enum (value));
+      break;
+
+    case PROP_YEAR:
+      reel_chart_view_set_year (self, g_value_get_uint (value));
+      break;
+
+    case PROP_SELECTED_REGION:
+      reel_chart_view_set_selected_region (self, g_value_get_string (value));
+      break;
+
+    case PROP_DARK:
+      reel_chart_view_set_dark (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_HEADER_INSET:
+      reel_chart_view_set_header_inset (self, g_value_get_int (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+add_move_binding (GtkWidgetClass *widget_class,
+                  guint           keyval,
+                  guint           keypad_keyval,
+                  Move            move)
+{
+  gtk_widget_class_add_binding_action (widget_class, keyval, 0, "chart.move-focus", "i", (int) move);
+  gtk_widget_class_add_binding_action (widget_class, keypad_keyval, 0, "chart.move-focus", "i",
+                                       (int) move);
+}
+
+static void
+reel_chart_view_class_init (ReelChartViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = reel_chart_view_dispose;
+  object_class->finalize = reel_chart_view_finalize;
+  object_class->get_property = reel_chart_view_get_property;
+  object_class->set_property = reel_chart_view_set_property;
+
+  widget_class->measure = reel_chart_view_measure;
+  widget_class->size_allocate = reel_chart_view_size_allocate;
+  widget_class->snapshot = reel_chart_view_snapshot;
+  widget_class->query_tooltip = reel_chart_view_query_tooltip;
+  widget_class->focus = reel_chart_view_focus;
+  widget_class->set_focus_child = reel_chart_view_set_focus_child;
+
+  /**
+   * ReelChartView:dataset:
+   *
+   * The data charted, %NULL for none (the view is then empty).
+   */
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL,
+                         REEL_TYPE_DATASET,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CHART_KIND] =
+    g_param_spec_enum ("chart-kind", NULL, NULL,
+                       REEL_TYPE_CHART_KIND, REEL_CHART_REVENUE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ReelChartView:year:
+   *
+   * The year of Revenue, Growth and Share, 0 for the kind's default year;
+   * Trend shows every year.
+   */
+  properties[PROP_YEAR] =
+    g_param_spec_uint ("year", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ReelChartView:selected-region:
+   *
+   * The id of the region highlighted, %NULL for the world. A click on a
+   * mark, or Enter on a focused one, sets it.
+   */
+  properties[PROP_SELECTED_REGION] =
+    g_param_spec_string ("selected-region", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ReelChartView:dark:
+   *
+   * Whether the chart uses its dark theme. It follows AdwStyleManager:dark.
+   */
+  properties[PROP_DARK] =
+    g_param_spec_boolean ("dark", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ReelChartView:header-inset:
+   *
+   * How far from the view's right edge the chart's title and subtitle
+   * stop, in logical pixels: a control placed over the top right corner
+   * (the window's Chart/Table switch) stays clear of them. 0 for none.
+   */
+  properties[PROP_HEADER_INSET] =
+    g_param_spec_int ("header-inset", NULL, NULL,
+                      0, G_MAXINT, 0,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ReelChartView::copied:
+   *
+   * The chart was copied to the clipboard as an image (Ctrl+C on the
+   * chart, or reel_chart_view_copy_image()).
+   */
+  signals[SIGNAL_COPIED] =
+    g_signal_new ("copied",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "chart.move-focus", "i", move_focus_action);
+  gtk_widget_class_install_action (widget_class, "chart.select", NULL, select_focused_action);
+  gtk_widget_class_install_action (widget_class, "chart.copy", NULL, copy_action);
+
+  add_move_binding (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, MOVE_LEFT);
+  add_move_binding (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, MOVE_RIGHT);
+  add_move_binding (widget_class, GDK_KEY_Up, GDK_KEY_KP_Up, MOVE_UP);
+  add_move_binding (widget_class, GDK_KEY_Down, GDK_KEY_KP_Down, MOVE_DOWN);
+  add_move_binding (widget_class, GDK_KEY_Home, GDK_KEY_KP_Home, MOVE_FIRST);
+  add_move_binding (widget_class, GDK_KEY_End, GDK_KEY_KP_End, MOVE_LAST);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "chart.select", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "chart.select", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, 0, "chart.select", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "chart.select", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Space, 0, "chart.select", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "chart.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, GDK_CONTROL_MASK, "chart.copy", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "chartview");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+reel_chart_view_init (ReelChartView *self)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  GtkEventController *controller;
+  GtkGesture *gesture;
+  GtkWidget *box, *label, *lines;
+
+  self->kind = REEL_CHART_REVENUE;
+  self->mark_widgets = g_ptr_array_new_with_free_func (g_object_unref);
+  self->focus_mark = -1;
+  self->hover_mark = -1;
+  self->dark = adw_style_manager_get_dark (style_manager);
+
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+
+  g_signal_connect_object (style_manager, "notify::dark",
+                           G_CALLBACK (style_manager_dark_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_cb), NULL);
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (click_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect_swapped (controller, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  /* The tooltip: the point in bold, then its figures (fill_tooltip ()). */
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+  self->tooltip_title = GTK_LABEL (label);
+  lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  gtk_box_append (GTK_BOX (box), lines);
+  self->tooltip_lines = GTK_BOX (lines);
+  self->tooltip_box = g_object_ref_sink (box);
+
+  update_accessible (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Public API */
+
+GtkWidget *
+reel_chart_view_new (void)
+{
+  return g_object_new (REEL_TYPE_CHART_VIEW, NULL);
+}
+
+ReelDataset *
+reel_chart_view_get_dataset (ReelChartView *self)
+{
+  g_return_val_if_fail (REEL_IS_CHART_VIEW (self), NULL);
+
+  return self->dataset;
+}
+
+void
+reel_chart_view_set_dataset (ReelChartView *self,
+                             ReelDataset   *dataset)
+{
+  g_return_if_fail (REEL_IS_CHART_VIEW (self));
+  g_return_if_fail (dataset == NULL || REEL_IS_DATASET (dataset));
+
+  if (!g_set_object (&self->dataset, dataset))
+    return;
+
+  /* Another dataset's marks: the keyboard starts over. */
+  self->focus_mark = -1;
+  invalidate_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
+ReelChartKind
+reel_chart_view_get_chart_kind (ReelChartView *self)
+{
+  g_return_val_if_fail (REEL_IS_CHART_VIEW (self), REEL_CHART_REVENUE);
+
+  return self->kind;
+}
+
+void
+reel_chart_view_set_chart_kind (ReelChartView *self,
+                                ReelChartKind  kind)
+{
+  g_return_if_fail (REEL_IS_CHART_VIEW (self));
+  g_return_if_fail (kind <= REEL_CHART_TREND);
+
+  if (self->kind == kind)
+    return;
+
+  self->kind = kind;
+  self->focus_mark = -1;
+  invalidate_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART_KIND]);
+}
+
+guint
+reel_chart_view_get_year (ReelChartView *self)
+{
+  g_return_val_if_fail (REEL_IS_CHART_VIEW (self), 0);
+
+  return self->year;
+}
+
+void
+reel_chart_view_set_year (ReelChartView *self,
+                          guint          year)
+{
+  g_return_if_fail (REEL_IS_CHART_VIEW (self));
+
+  if (self->year == year)
+    return;
+
+  self->year = year;
+  invalidate_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+}
+
+const char *
+reel_chart_view_get_selected_region (ReelChartView *self)
+{
+  g_return_val_if_fail (REEL_IS_CHART_VIEW (self), NULL);
+
+  return self->selected_region;
+}
+
+void
+reel_chart_view_set_selected_region (ReelChartView *self,
+                                     const char    *region_id)
+{
+  g_return_if_fail (REEL_IS_CHART_VIEW (self));
+
+  if (g_strcmp0 (self->selected_region, region_id) == 0)
+    return;
+
+  g_free (self->selected_region);
+  self->selected_region = g_strdup (region_id);
+  invalidate_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGION]);
+}
+
+gboolean
+reel_chart_view_get_dark (ReelChartView *self)
+{
+  g_return_val_if_fail (REEL_IS_CHART_VIEW (self), FALSE);
+
+  return self->dark;
+}
+
+void
+reel_chart_view_set_dark (ReelChartView *self,
+                          gboolean       dark)
+{
+  g_return_if_fail (REEL_IS_CHART_VIEW (self));
+
+  dark = !!dark;
+  if (self->dark == dark)
+    return;
+
+  self->dark = dark;
+  invalidate_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DARK]);
+}
+
+int
+reel_chart_view_get_header_inset (ReelChartView *self)
+{
+  g_return_val_if_fail (REEL_IS_CHART_VIEW (self), 0);
+
+  return self->header_inset;
+}
+
+void
+reel_chart_view_set_header_inset (ReelChartView *self,
+                                  int            inset)
+{
+  g_return_if_fail (REEL_IS_CHART_VIEW (self));
+
+  inset = MAX (inset, 0);
+  if (self->header_inset == inset)
+    return;
+
+  self->header_inset = inset;
+  invalidate_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEADER_INSET]);
+}
+
+/**
+ * reel_chart_view_get_layout:
+ *
+ * Returns: (nullable) (transfer none): the chart as last laid out, %NULL
+ * before the view has a dataset and a size
+ */
+ReelChartLayout *
+reel_chart_view_get_layout (ReelChartView *self)
+{
+  g_return_val_if_fail (REEL_IS_CHART_VIEW (self), NULL);
+
+  return self->layout;
+}
+
+static void
+destroy_surface (gpointer data)
+{
+  cairo_surface_destroy (data);
+}
+
+/**
+ * reel_chart_view_create_texture:
+ *
+ * The chart as shown, drawn again into an image at the view's scale
+ * factor, on the theme's own background and without the hover shade or
+ * the focus ring: what Copy Image puts on the clipboard.
+ *
+ * Returns: (nullable) (transfer full): the image, %NULL with nothing shown
+ */
+GdkTexture *
+reel_chart_view_create_texture (ReelChartView *self)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double scale;
+  int width, height;
+
+  g_return_val_if_fail (REEL_IS_CHART_VIEW (self), NULL);
+
+  if (self->layout == NULL)
+    return NULL;
+
+  scale = reel_chart_layout_get_scale (self->layout);
+  width = (int) ceil (reel_chart_layout_get_width (self->layout) * scale - 1e-6);
+  height = (int) ceil (reel_chart_layout_get_height (self->layout) * scale - 1e-6);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      g_warning ("Could not draw the chart into an image: %s",
+                 cairo_status_to_string (cairo_surface_status (surface)));
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  cairo_surface_set_device_scale (surface, scale, scale);
+
+  cr = cairo_create (surface);
+  reel_chart_render (self->layout, NULL, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* Cairo's ARGB32 is GDK's default memory format (premultiplied, native
+   * byte order): the texture takes the pixels as they are. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * height,
+                                      destroy_surface, surface);
+
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
+                                 (gsize) cairo_image_surface_get_stride (surface));
+}
+
+/**
+ * reel_chart_view_copy_image:
+ *
+ * Puts the chart on the clipboard as an image and emits
+ * ReelChartView::copied.
+ *
+ * Returns: %FALSE when there was nothing to copy
+ */
+gboolean
+reel_chart_view_copy_image (ReelChartView *self)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+
+  g_return_val_if_fail (REEL_IS_CHART_VIEW (self), FALSE);
+
+  texture = reel_chart_view_create_texture (self);
+  if (texture == NULL)
+    return FALSE;
+
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (self)), texture);
+  g_signal_emit (self, signals[SIGNAL_COPIED], 0);
+
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* For tests */
+
+guint
+_reel_chart_view_get_n_layouts (ReelChartView *self)
+{
+  g_return_val_if_fail (REEL_IS_CHART_VIEW (self), 0);
+
+  return self->n_layouts;
+}
+
+/* Whether an input changed since the last layout, which the next
+ * allocation makes. */
+gboolean
+_reel_chart_view_needs_layout (ReelChartView *self)
+{
+  g_return_val_if_fail (REEL_IS_CHART_VIEW (self), FALSE);
+
+  return !self->layout_valid;
+}
+
+guint
+_reel_chart_view_get_n_mark_widgets (ReelChartView *self)
+{
+  g_return_val_if_fail (REEL_IS_CHART_VIEW (self), 0);
+
+  return self->mark_widgets->len;
+}
+
+GtkWidget *
+_reel_chart_view_get_mark_widget (ReelChartView *self,
+                                  guint          index)
+{
+  g_return_val_if_fail (REEL_IS_CHART_VIEW (self), NULL);
+  g_return_val_if_fail (index < self->mark_widgets->len, NULL);
+
+  return g_ptr_array_index (self->mark_widgets, index);
+}
+
+/* The label the mark widget gave assistive technologies. */
+const char *
+_reel_chart_view_get_mark_label (ReelChartView *self,
+                                 guint          index)
+{
+  g_return_val_if_fail (REEL_IS_CHART_VIEW (self), NULL);
+  g_return_val_if_fail (index < self->mark_widgets->len, NULL);
+
+  return REEL_CHART_MARK_WIDGET (g_ptr_array_index (self->mark_widgets, index))->label;
+}
+
+/* The mark whose widget has the focus, -1 for none. */
+int
+_reel_chart_view_get_focused_mark (ReelChartView *self)
+{
+  g_return_val_if_fail (REEL_IS_CHART_VIEW (self), -1);
+
+  return get_focused_mark (self);
+}
+
+/* What a click of the primary button at (@x, @y) does. */
+void
+_reel_chart_view_click (ReelChartView *self,
+                        double         x,
+                        double         y)
+{
+  int index;
+
+  g_return_if_fail (REEL_IS_CHART_VIEW (self));
+
+  index = hit_test (self, x, y);
+  if (index < 0)
+    return;
+
+  /* The keyboard goes on from the mark clicked. */
+  focus_mark (self, index);
+
+  select_mark (self, index);
+}
+
+/* The tooltip at (@x, @y) as text, the title and the figures on lines of
+ * their own; NULL where there is none. */
+char *
+_reel_chart_view_dup_tooltip_text (ReelChartView *self,
+                                   double         x,
+                                   double         y)
+{
+  const ReelChartMark *mark;
+  int index;
+
+  g_return_val_if_fail (REEL_IS_CHART_VIEW (self), NULL);
+
+  index = hit_test (self, x, y);
+  if (index < 0 || (mark = get_mark (self, index)) == NULL)
+    return NULL;
+
+  return g_strdup (mark->tooltip);
+}

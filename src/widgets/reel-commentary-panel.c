@@ -1,0 +1,497 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reel-commentary-panel"
+
+#include "config.h"
+
+#include "reel-commentary-panel.h"
+
+#include <glib/gi18n.h>
+
+#include "reel-commentary-panel-private.h"
+#include "reel-widget-util.h"
+
+/* The expert commentary of the selected region (DESIGN §5): the quotes
+ * that speak of it first (their `regions` name it), then the general ones
+ * (no `regions`); for the world, the general quotes first, then every
+ * other. Each quote shows its speaker, role, organisation, topics and a
+ * link to its source. */
+
+#define QUOTE_TEXT_KEY     "reel-quote-text"
+#define QUOTE_SPEAKER_KEY  "reel-quote-speaker"
+#define QUOTE_LINK_KEY     "reel-quote-link"
+
+#define RESOURCE_PATH "/io/github/reelscope/Reelscope/ui/"
+
+struct _ReelCommentaryPanel
+{
+  GtkWidget    parent_instance;
+
+  /* Template widgets */
+  GtkLabel    *empty_label;
+  GtkLabel    *heading;
+  GtkBox      *quotes_box;
+
+  ReelDataset *dataset;
+  char        *region;
+};
+
+G_DEFINE_FINAL_TYPE (ReelCommentaryPanel, reel_commentary_panel, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DATASET,
+  PROP_REGION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef enum {
+  QUOTE_OF_REGION,   /* names the region */
+  QUOTE_GENERAL,     /* names no region */
+  QUOTE_OTHER,       /* names other regions only */
+} QuoteScope;
+
+static QuoteScope
+get_scope (const ReelQuote *quote,
+           const char      *region_id)
+{
+  if (quote->regions == NULL || quote->regions[0] == NULL)
+    return QUOTE_GENERAL;
+  if (region_id != NULL && g_strv_contains ((const char * const *) quote->regions, region_id))
+    return QUOTE_OF_REGION;
+
+  return QUOTE_OTHER;
+}
+
+static GtkWidget *
+create_pill (const char *text)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (label, "caption");
+  gtk_widget_add_css_class (label, "reel-pill");
+
+  return label;
+}
+
+/* "On North America, Sub-Saharan Africa" or "General". */
+static char *
+dup_scope_text (ReelCommentaryPanel *self,
+                const ReelQuote     *quote)
+{
+  g_autoptr(GString) names = NULL;
+
+  if (quote->regions == NULL || quote->regions[0] == NULL)
+    return g_strdup (C_("quote scope", "General"));
+
+  names = g_string_new (NULL);
+  for (guint i = 0; quote->regions[i] != NULL; i++)
+    {
+      g_autofree char *name = reel_dup_region_name (self->dataset, quote->regions[i]);
+
+      if (i > 0)
+        /* TRANSLATORS: separates region names in a list */
+        g_string_append (names, _(", "));
+      g_string_append (names, name);
+    }
+
+  /* TRANSLATORS: the regions a quote speaks of: "On North America, Sub-Saharan Africa" */
+  return g_strdup_printf (C_("quote scope", "On %s"), names->str);
+}
+
+static GtkWidget *
+create_quote (ReelCommentaryPanel *self,
+              const ReelExpert    *expert,
+              const ReelQuote     *quote,
+              gboolean             first)
+{
+  const ReelSource *source = reel_dataset_get_source (self->dataset, quote->source);
+  g_autofree char *text = NULL;
+  g_autofree char *scope = dup_scope_text (self, quote);
+  g_autoptr(GString) credentials = g_string_new (NULL);
+  const char *speaker = reel_text_get (expert->name);
+  GtkWidget *box, *label, *link = NULL;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (box, "reel-quote-block");
+
+  if (!first)
+    {
+      GtkWidget *separator = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
+
+      gtk_widget_set_margin_bottom (separator, 10);
+      gtk_box_append (GTK_BOX (box), separator);
+    }
+
+  /* TRANSLATORS: a quote as the commentary shows it, in your language's quotation marks */
+  text = g_strdup_printf (C_("quotation", "“%s”"), reel_text_get (quote->text));
+  label = reel_plain_label_new (text, "reel-quote");
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  gtk_widget_set_margin_bottom (label, 4);
+  gtk_box_append (GTK_BOX (box), label);
+  g_object_set_data (G_OBJECT (box), QUOTE_TEXT_KEY, label);
+
+  label = reel_plain_label_new (speaker, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+  g_object_set_data (G_OBJECT (box), QUOTE_SPEAKER_KEY, label);
+
+  if (expert->role != NULL)
+    g_string_append (credentials, reel_text_get (expert->role));
+  if (expert->organization != NULL)
+    {
+      if (credentials->len > 0)
+        /* TRANSLATORS: between a speaker's role and organisation */
+        g_string_append (credentials, _(", "));
+      g_string_append (credentials, reel_text_get (expert->organization));
+    }
+  if (credentials->len > 0)
+    {
+      label = reel_plain_label_new (credentials->str, "caption");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+
+  label = reel_plain_label_new (scope, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "reel-quote-scope");
+  gtk_box_append (GTK_BOX (box), label);
+
+  if (quote->topics != NULL && quote->topics[0] != NULL)
+    {
+      GtkWidget *topics = gtk_flow_box_new ();
+
+      gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (topics), GTK_SELECTION_NONE);
+      gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (topics), FALSE);
+      gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (topics), 8);
+      gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (topics), 6);
+      gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (topics), 6);
+      gtk_widget_set_halign (topics, GTK_ALIGN_START);
+      gtk_widget_set_margin_top (topics, 2);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (topics),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Topics"),
+                                      -1);
+      for (guint i = 0; quote->topics[i] != NULL; i++)
+        {
+          GtkFlowBoxChild *child;
+
+          gtk_flow_box_append (GTK_FLOW_BOX (topics), create_pill (quote->topics[i]));
+          child = gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (topics), i);
+          gtk_widget_set_focusable (GTK_WIDGET (child), FALSE);
+        }
+      gtk_box_append (GTK_BOX (box), topics);
+    }
+
+  if (source != NULL)
+    {
+      link = reel_source_link_new_for_source (source);
+      gtk_widget_add_css_class (link, "caption");
+      gtk_widget_set_margin_top (link, 2);
+      gtk_box_append (GTK_BOX (box), link);
+    }
+  g_object_set_data (G_OBJECT (box), QUOTE_LINK_KEY, link);
+
+  return box;
+}
+
+static guint
+append_quotes (ReelCommentaryPanel *self,
+               QuoteScope           scope,
+               guint                n_shown)
+{
+  GPtrArray *experts = reel_dataset_get_experts (self->dataset);
+
+  for (guint i = 0; i < experts->len; i++)
+    {
+      const ReelExpert *expert = g_ptr_array_index (experts, i);
+
+      for (guint j = 0; j < expert->quotes->len; j++)
+        {
+          const ReelQuote *quote = &g_array_index (expert->quotes, ReelQuote, j);
+
+          if (get_scope (quote, self->region) != scope)
+            continue;
+
+          gtk_box_append (self->quotes_box, create_quote (self, expert, quote, n_shown == 0));
+          n_shown++;
+        }
+    }
+
+  return n_shown;
+}
+
+static void
+update (ReelCommentaryPanel *self)
+{
+  guint n_shown = 0;
+
+  reel_box_remove_all (self->quotes_box);
+
+  if (self->dataset != NULL)
+    {
+      if (self->region != NULL)
+        {
+          n_shown = append_quotes (self, QUOTE_OF_REGION, n_shown);
+          n_shown = append_quotes (self, QUOTE_GENERAL, n_shown);
+        }
+      else
+        {
+          n_shown = append_quotes (self, QUOTE_GENERAL, n_shown);
+          n_shown = append_quotes (self, QUOTE_OTHER, n_shown);
+        }
+    }
+
+  gtk_label_set_text (self->empty_label,
+                      self->region == NULL ? _("No commentary in this dataset")
+                                           : _("No commentary on this region"));
+  gtk_widget_set_visible (GTK_WIDGET (self->quotes_box), n_shown > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), n_shown == 0);
+}
+
+static void
+reel_commentary_panel_dispose (GObject *object)
+{
+  ReelCommentaryPanel *self = (ReelCommentaryPanel *)object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), REEL_TYPE_COMMENTARY_PANEL);
+  /* The children the template does not name. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->dataset);
+
+  G_OBJECT_CLASS (reel_commentary_panel_parent_class)->dispose (object);
+}
+
+static void
+reel_commentary_panel_finalize (GObject *object)
+{
+  ReelCommentaryPanel *self = (ReelCommentaryPanel *)object;
+
+  g_free (self->region);
+
+  G_OBJECT_CLASS (reel_commentary_panel_parent_class)->finalize (object);
+}
+
+static void
+reel_commentary_panel_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  ReelCommentaryPanel *self = REEL_COMMENTARY_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
+
+    case PROP_REGION:
+      g_value_set_string (value, self->region);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+reel_commentary_panel_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  ReelCommentaryPanel *self = REEL_COMMENTARY_PANEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      reel_commentary_panel_set_dataset (self, g_value_get_object (value));
+      break;
+
+    case PROP_REGION:
+      reel_commentary_panel_set_region (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+reel_commentary_panel_class_init (ReelCommentaryPanelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = reel_commentary_panel_dispose;
+  object_class->finalize = reel_commentary_panel_finalize;
+  object_class->get_property = reel_commentary_panel_get_property;
+  object_class->set_property = reel_commentary_panel_set_property;
+
+  /**
+   * ReelCommentaryPanel:dataset:
+   *
+   * The dataset whose experts are quoted.
+   */
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL,
+                         REEL_TYPE_DATASET,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ReelCommentaryPanel:region:
+   *
+   * The id of the region whose quotes come first, %NULL for the world.
+   */
+  properties[PROP_REGION] =
+    g_param_spec_string ("region", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "reel-commentary-panel.ui");
+  gtk_widget_class_bind_template_child (widget_class, ReelCommentaryPanel, empty_label);
+  gtk_widget_class_bind_template_child (widget_class, ReelCommentaryPanel, heading);
+  gtk_widget_class_bind_template_child (widget_class, ReelCommentaryPanel, quotes_box);
+
+  gtk_widget_class_set_css_name (widget_class, "reelcommentarypanel");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+reel_commentary_panel_init (ReelCommentaryPanel *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update (self);
+}
+
+GtkWidget *
+reel_commentary_panel_new (void)
+{
+  return g_object_new (REEL_TYPE_COMMENTARY_PANEL, NULL);
+}
+
+ReelDataset *
+reel_commentary_panel_get_dataset (ReelCommentaryPanel *self)
+{
+  g_return_val_if_fail (REEL_IS_COMMENTARY_PANEL (self), NULL);
+
+  return self->dataset;
+}
+
+void
+reel_commentary_panel_set_dataset (ReelCommentaryPanel *self,
+                                   ReelDataset         *dataset)
+{
+  g_return_if_fail (REEL_IS_COMMENTARY_PANEL (self));
+  g_return_if_fail (dataset == NULL || REEL_IS_DATASET (dataset));
+
+  if (!g_set_object (&self->dataset, dataset))
+    return;
+
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
+const char *
+reel_commentary_panel_get_region (ReelCommentaryPanel *self)
+{
+  g_return_val_if_fail (REEL_IS_COMMENTARY_PANEL (self), NULL);
+
+  return self->region;
+}
+
+void
+reel_commentary_panel_set_region (ReelCommentaryPanel *self,
+                                  const char          *region_id)
+{
+  g_return_if_fail (REEL_IS_COMMENTARY_PANEL (self));
+
+  if (g_strcmp0 (self->region, region_id) == 0)
+    return;
+
+  g_free (self->region);
+  self->region = g_strdup (region_id);
+
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGION]);
+}
+
+gboolean
+_reel_commentary_panel_is_empty (ReelCommentaryPanel *self)
+{
+  g_return_val_if_fail (REEL_IS_COMMENTARY_PANEL (self), FALSE);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->empty_label));
+}
+
+guint
+_reel_commentary_panel_get_n_quotes (ReelCommentaryPanel *self)
+{
+  g_return_val_if_fail (REEL_IS_COMMENTARY_PANEL (self), 0);
+
+  return reel_widget_count_children (GTK_WIDGET (self->quotes_box));
+}
+
+static gpointer
+get_quote_data (ReelCommentaryPanel *self,
+                guint                index,
+                const char          *key)
+{
+  GtkWidget *quote = reel_widget_get_nth_child (GTK_WIDGET (self->quotes_box), index);
+
+  return quote != NULL ? g_object_get_data (G_OBJECT (quote), key) : NULL;
+}
+
+/* The quote as shown, with its quotation marks. */
+const char *
+_reel_commentary_panel_get_quote_text (ReelCommentaryPanel *self,
+                                       guint                index)
+{
+  GtkLabel *label;
+
+  g_return_val_if_fail (REEL_IS_COMMENTARY_PANEL (self), NULL);
+
+  label = get_quote_data (self, index, QUOTE_TEXT_KEY);
+  return label != NULL ? gtk_label_get_text (label) : NULL;
+}
+
+const char *
+_reel_commentary_panel_get_quote_speaker (ReelCommentaryPanel *self,
+                                          guint                index)
+{
+  GtkLabel *label;
+
+  g_return_val_if_fail (REEL_IS_COMMENTARY_PANEL (self), NULL);
+
+  label = get_quote_data (self, index, QUOTE_SPEAKER_KEY);
+  return label != NULL ? gtk_label_get_text (label) : NULL;
+}
+
+/* Every label of a quote, joined by " | ". */
+char *
+_reel_commentary_panel_dup_quote_labels (ReelCommentaryPanel *self,
+                                         guint                index)
+{
+  GtkWidget *quote;
+
+  g_return_val_if_fail (REEL_IS_COMMENTARY_PANEL (self), NULL);
+
+  quote = reel_widget_get_nth_child (GTK_WIDGET (self->quotes_box), index);
+  return quote != NULL ? reel_widget_dup_label_texts (quote, " | ") : NULL;
+}
+
+ReelSourceLink *
+_reel_commentary_panel_get_quote_link (ReelCommentaryPanel *self,
+                                       guint                index)
+{
+  g_return_val_if_fail (REEL_IS_COMMENTARY_PANEL (self), NULL);
+
+  return get_quote_data (self, index, QUOTE_LINK_KEY);
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "reel-dataset.h"
+
+G_BEGIN_DECLS
+
+#define REEL_TYPE_COMMENTARY_PANEL (reel_commentary_panel_get_type ())
+
+G_DECLARE_FINAL_TYPE (ReelCommentaryPanel, reel_commentary_panel, REEL, COMMENTARY_PANEL, GtkWidget)
+
+GtkWidget   *reel_commentary_panel_new         (void);
+ReelDataset *reel_commentary_panel_get_dataset (ReelCommentaryPanel *self);
+void         reel_commentary_panel_set_dataset (ReelCommentaryPanel *self,
+                                                ReelDataset         *dataset);
+const char  *reel_commentary_panel_get_region  (ReelCommentaryPanel *self);
+void         reel_commentary_panel_set_region  (ReelCommentaryPanel *self,
+                                                const char          *region_id);
+
+G_END_DECLS

@@ -1,0 +1,701 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reel-data-table"
+
+#include "config.h"
+
+#include "reel-data-table.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "reel-data-table-private.h"
+#include "reel-figure-row.h"
+#include "reel-widget-util.h"
+
+/* The Table side of the centre (DESIGN §5): every figure behind the
+ * current chart, one per row, sortable by each column, and copyable as CSV
+ * (RFC 4180, numbers unformatted). Revenue and share show the revenue
+ * figures of the year, growth the reported growth figures of the year,
+ * trend every revenue figure; the world first, then the regions in
+ * dataset order, each in file order, until a column is sorted. */
+
+#define RESOURCE_PATH "/io/github/reelscope/Reelscope/ui/"
+
+struct _ReelDataTable
+{
+  GtkWidget          parent_instance;
+
+  /* Template widgets */
+  GtkColumnView     *column_view;
+  GtkButton         *copy_button;
+  GtkLabel          *count_label;
+  AdwStatusPage     *empty_page;
+  GtkStack          *stack;
+
+  GtkColumnViewColumn *columns[REEL_DATA_TABLE_N_COLUMNS];
+  GListStore        *store;       /* of ReelFigureRow, in dataset order */
+  GtkSortListModel  *sorted;
+
+  ReelDataset       *dataset;
+  ReelChartKind      chart_kind;
+  guint              year;
+};
+
+G_DEFINE_FINAL_TYPE (ReelDataTable, reel_data_table, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DATASET,
+  PROP_CHART_KIND,
+  PROP_YEAR,
+  N_PROPS
+};
+
+enum {
+  COPIED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+typedef struct {
+  const char *title;
+  const char *property;    /* sorted by */
+  gboolean    numeric;
+  gboolean    expand;      /* long text: shares the width left */
+  int         width;
+} ColumnInfo;
+
+/* One line a row: what does not fit is in the cell's tooltip, and a column
+ * can be widened. A narrow table scrolls sideways. */
+static const ColumnInfo column_info[REEL_DATA_TABLE_N_COLUMNS] = {
+  [REEL_DATA_TABLE_COLUMN_REGION] = { N_("Region"), "region",     FALSE, FALSE, 140 },
+  [REEL_DATA_TABLE_COLUMN_YEAR]   = { N_("Year"),   "year",       TRUE,  FALSE,  56 },
+  [REEL_DATA_TABLE_COLUMN_METRIC] = { N_("Metric"), "metric",     FALSE, FALSE, 100 },
+  [REEL_DATA_TABLE_COLUMN_VALUE]  = { N_("Value"),  "value",      TRUE,  FALSE, 120 },
+  [REEL_DATA_TABLE_COLUMN_SOURCE] = { N_("Source"), "source",     FALSE, TRUE,  240 },
+  [REEL_DATA_TABLE_COLUMN_BASIS]  = { N_("Basis"),  "basis",      FALSE, TRUE,  200 },
+  [REEL_DATA_TABLE_COLUMN_FLAGS]  = { N_("Flags"),  "flags-text", FALSE, FALSE, 120 },
+};
+
+/* The CSV header; the columns of every kind, so that files line up. */
+static const char csv_header[] =
+  "region,region_id,year,metric,value,unit,qualifier,source,source_id,basis,flags\r\n";
+
+static const char *
+get_cell_text (ReelFigureRow       *row,
+               ReelDataTableColumn  column,
+               char                *buffer,
+               gsize                size)
+{
+  switch (column)
+    {
+    case REEL_DATA_TABLE_COLUMN_REGION:
+      return reel_figure_row_get_region (row);
+    case REEL_DATA_TABLE_COLUMN_YEAR:
+      g_snprintf (buffer, size, "%u", reel_figure_row_get_year (row));
+      return buffer;
+    case REEL_DATA_TABLE_COLUMN_METRIC:
+      return reel_figure_row_get_metric (row);
+    case REEL_DATA_TABLE_COLUMN_VALUE:
+      return reel_figure_row_get_value_text (row);
+    case REEL_DATA_TABLE_COLUMN_SOURCE:
+      return reel_figure_row_get_source (row);
+    case REEL_DATA_TABLE_COLUMN_BASIS:
+      return reel_figure_row_get_basis (row);
+    case REEL_DATA_TABLE_COLUMN_FLAGS:
+      return reel_figure_row_get_flags_text (row);
+    case REEL_DATA_TABLE_N_COLUMNS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+setup_cell_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  ReelDataTableColumn column = GPOINTER_TO_UINT (user_data);
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), column_info[column].numeric ? 1 : 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (column_info[column].numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_cell_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  ReelDataTableColumn column = GPOINTER_TO_UINT (user_data);
+  ReelFigureRow *row = gtk_list_item_get_item (item);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
+  char buffer[16];
+  const char *text = get_cell_text (row, column, buffer, sizeof buffer);
+
+  /* Dataset text: plain, never markup; what does not fit is in the tooltip. */
+  reel_label_set_plain_text (label, text);
+  if (column != REEL_DATA_TABLE_COLUMN_YEAR)
+    gtk_widget_set_tooltip_text (GTK_WIDGET (label), text != NULL && text[0] != '\0' ? text : NULL);
+}
+
+static GtkSorter *
+create_sorter (ReelDataTableColumn column)
+{
+  GtkExpression *expression = gtk_property_expression_new (REEL_TYPE_FIGURE_ROW, NULL,
+                                                            column_info[column].property);
+
+  if (column_info[column].numeric)
+    return GTK_SORTER (gtk_numeric_sorter_new (expression));
+
+  return GTK_SORTER (gtk_string_sorter_new (expression));
+}
+
+static void
+add_columns (ReelDataTable *self)
+{
+  for (guint i = 0; i < REEL_DATA_TABLE_N_COLUMNS; i++)
+    {
+      GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+      GtkColumnViewColumn *column;
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GUINT_TO_POINTER (i));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GUINT_TO_POINTER (i));
+
+      column = gtk_column_view_column_new (_(column_info[i].title), factory);
+      gtk_column_view_column_set_sorter (column, create_sorter (i));
+      g_object_unref (gtk_column_view_column_get_sorter (column));
+      gtk_column_view_column_set_expand (column, column_info[i].expand);
+      gtk_column_view_column_set_fixed_width (column, column_info[i].width);
+      gtk_column_view_column_set_resizable (column, TRUE);
+      gtk_column_view_append_column (self->column_view, column);
+
+      self->columns[i] = column;
+      g_object_unref (column);
+    }
+}
+
+static void
+append_region (ReelDataTable    *self,
+               const ReelRegion *region)
+{
+  if (self->chart_kind == REEL_CHART_GROWTH)
+    {
+      for (guint i = 0; i < region->growth->len; i++)
+        {
+          const ReelGrowth *growth = &g_array_index (region->growth, ReelGrowth, i);
+          g_autoptr(ReelFigureRow) row = NULL;
+
+          if (growth->year != self->year)
+            continue;
+          row = reel_figure_row_new_for_growth (self->dataset, region, growth);
+          g_list_store_append (self->store, row);
+        }
+      return;
+    }
+
+  for (guint i = 0; i < region->revenue->len; i++)
+    {
+      const ReelFigure *figure = &g_array_index (region->revenue, ReelFigure, i);
+      g_autoptr(ReelFigureRow) row = NULL;
+
+      if (self->chart_kind != REEL_CHART_TREND && figure->year != self->year)
+        continue;
+      row = reel_figure_row_new_for_revenue (self->dataset, region, figure);
+      g_list_store_append (self->store, row);
+    }
+}
+
+static guint
+count_sources (ReelDataTable *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ReelFigureRow) row = g_list_model_get_item (G_LIST_MODEL (self->store), i);
+
+      g_hash_table_add (seen, (gpointer) reel_figure_row_get_source_id (row));
+    }
+
+  return g_hash_table_size (seen);
+}
+
+static void
+update (ReelDataTable *self)
+{
+  g_autofree char *count = NULL;
+  g_autofree char *what = NULL;
+  g_autofree char *figures = NULL;
+  g_autofree char *sources = NULL;
+  g_autofree char *empty = NULL;
+  guint n_rows, n_sources;
+
+  g_list_store_remove_all (self->store);
+
+  if (self->dataset != NULL)
+    {
+      GPtrArray *regions = reel_dataset_get_regions (self->dataset);
+
+      append_region (self, reel_dataset_get_global (self->dataset));
+      for (guint i = 0; i < regions->len; i++)
+        append_region (self, g_ptr_array_index (regions, i));
+    }
+
+  gtk_column_view_column_set_visible (self->columns[REEL_DATA_TABLE_COLUMN_METRIC],
+                                      self->chart_kind == REEL_CHART_GROWTH);
+
+  n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->store));
+  n_sources = count_sources (self);
+
+  if (reel_chart_kind_info_has_year (self->chart_kind))
+    /* TRANSLATORS: what the table lists: "Revenue, 2024" */
+    what = g_strdup_printf (_("%s, %u"), reel_chart_kind_info_get_label (self->chart_kind),
+                            self->year);
+  else
+    what = g_strdup (reel_chart_kind_info_get_label (self->chart_kind));
+
+  figures = g_strdup_printf (ngettext ("%u figure", "%u figures", n_rows), n_rows);
+  sources = g_strdup_printf (ngettext ("%u source", "%u sources", n_sources), n_sources);
+  /* TRANSLATORS: "5 figures from 3 sources · Revenue, 2024" */
+  count = g_strdup_printf (_("%s from %s · %s"), figures, sources, what);
+  gtk_label_set_text (self->count_label, count);
+
+  if (self->dataset != NULL && reel_chart_kind_info_has_year (self->chart_kind))
+    /* TRANSLATORS: the table when the dataset has nothing for the chart: "No figures for 2025" */
+    empty = g_strdup_printf (_("No figures for %u"), self->year);
+  adw_status_page_set_description (self->empty_page, empty);
+
+  gtk_stack_set_visible_child_name (self->stack, n_rows > 0 ? "table" : "empty");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.copy-csv", n_rows > 0);
+}
+
+/* Appends a number so that it reads back as the same double: the shortest
+ * of 15 to 17 significant digits, "." as decimal point, never grouped. */
+static void
+append_number (GString *csv,
+               double   value)
+{
+  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
+      if (g_ascii_strtod (buffer, NULL) == value)
+        break;
+    }
+
+  g_string_append (csv, buffer);
+}
+
+static const char *
+qualifier_token (ReelQualifier qualifier)
+{
+  switch (qualifier)
+    {
+    case REEL_QUALIFIER_APPROX:
+      return "approx";
+    case REEL_QUALIFIER_AT_LEAST:
+      return "at-least";
+    case REEL_QUALIFIER_AT_MOST:
+      return "at-most";
+    case REEL_QUALIFIER_NONE:
+    default:
+      return "";
+    }
+}
+
+static void
+copy_csv_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  reel_data_table_copy_csv (REEL_DATA_TABLE (widget));
+}
+
+static void
+reel_data_table_dispose (GObject *object)
+{
+  ReelDataTable *self = (ReelDataTable *)object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), REEL_TYPE_DATA_TABLE);
+  /* The children the template does not name. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  g_clear_object (&self->sorted);
+  g_clear_object (&self->store);
+  g_clear_object (&self->dataset);
+
+  G_OBJECT_CLASS (reel_data_table_parent_class)->dispose (object);
+}
+
+static void
+reel_data_table_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  ReelDataTable *self = REEL_DATA_TABLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
+
+    case PROP_CHART_KIND:
+      g_value_set_enum (value, self->chart_kind);
+      break;
+
+    case PROP_YEAR:
+      g_value_set_uint (value, self->year);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+reel_data_table_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  ReelDataTable *self = REEL_DATA_TABLE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      reel_data_table_set_dataset (self, g_value_get_object (value));
+      break;
+
+    case PROP_CHART_KIND:
+      reel_data_table_set_chart_kind (self, g_value_get_enum (value));
+      break;
+
+    case PROP_YEAR:
+      reel_data_table_set_year (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+reel_data_table_class_init (ReelDataTableClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = reel_data_table_dispose;
+  object_class->get_property = reel_data_table_get_property;
+  object_class->set_property = reel_data_table_set_property;
+
+  /**
+   * ReelDataTable:dataset:
+   *
+   * The dataset whose figures are listed.
+   */
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL,
+                         REEL_TYPE_DATASET,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ReelDataTable:chart-kind:
+   *
+   * The chart whose figures are listed.
+   */
+  properties[PROP_CHART_KIND] =
+    g_param_spec_enum ("chart-kind", NULL, NULL,
+                       REEL_TYPE_CHART_KIND, REEL_CHART_REVENUE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ReelDataTable:year:
+   *
+   * The year of the figures listed; every year for the trend.
+   */
+  properties[PROP_YEAR] =
+    g_param_spec_uint ("year", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ReelDataTable::copied:
+   * @n_rows: how many figures were copied
+   *
+   * Emitted when the table was copied to the clipboard as CSV.
+   */
+  signals[COPIED] =
+    g_signal_new ("copied",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "reel-data-table.ui");
+  gtk_widget_class_bind_template_child (widget_class, ReelDataTable, column_view);
+  gtk_widget_class_bind_template_child (widget_class, ReelDataTable, copy_button);
+  gtk_widget_class_bind_template_child (widget_class, ReelDataTable, count_label);
+  gtk_widget_class_bind_template_child (widget_class, ReelDataTable, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, ReelDataTable, stack);
+
+  gtk_widget_class_install_action (widget_class, "table.copy-csv", NULL, copy_csv_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK,
+                                       "table.copy-csv", NULL);
+
+  gtk_widget_class_set_css_name (widget_class, "reeldatatable");
+}
+
+static void
+reel_data_table_init (ReelDataTable *self)
+{
+  GtkSelectionModel *selection;
+  GtkSorter *sorter;
+  GListModel *model;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  add_columns (self);
+
+  self->store = g_list_store_new (REEL_TYPE_FIGURE_ROW);
+  sorter = gtk_column_view_get_sorter (self->column_view);
+  self->sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->store)),
+                                          g_object_ref (sorter));
+  model = G_LIST_MODEL (self->sorted);
+  selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (model)));
+  gtk_column_view_set_model (self->column_view, selection);
+  g_object_unref (selection);
+
+  update (self);
+}
+
+GtkWidget *
+reel_data_table_new (void)
+{
+  return g_object_new (REEL_TYPE_DATA_TABLE, NULL);
+}
+
+ReelDataset *
+reel_data_table_get_dataset (ReelDataTable *self)
+{
+  g_return_val_if_fail (REEL_IS_DATA_TABLE (self), NULL);
+
+  return self->dataset;
+}
+
+void
+reel_data_table_set_dataset (ReelDataTable *self,
+                             ReelDataset   *dataset)
+{
+  g_return_if_fail (REEL_IS_DATA_TABLE (self));
+  g_return_if_fail (dataset == NULL || REEL_IS_DATASET (dataset));
+
+  if (!g_set_object (&self->dataset, dataset))
+    return;
+
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
+ReelChartKind
+reel_data_table_get_chart_kind (ReelDataTable *self)
+{
+  g_return_val_if_fail (REEL_IS_DATA_TABLE (self), REEL_CHART_REVENUE);
+
+  return self->chart_kind;
+}
+
+void
+reel_data_table_set_chart_kind (ReelDataTable *self,
+                                ReelChartKind  kind)
+{
+  g_return_if_fail (REEL_IS_DATA_TABLE (self));
+  g_return_if_fail (kind <= REEL_CHART_KIND_LAST);
+
+  if (self->chart_kind == kind)
+    return;
+
+  self->chart_kind = kind;
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART_KIND]);
+}
+
+guint
+reel_data_table_get_year (ReelDataTable *self)
+{
+  g_return_val_if_fail (REEL_IS_DATA_TABLE (self), 0);
+
+  return self->year;
+}
+
+void
+reel_data_table_set_year (ReelDataTable *self,
+                          guint          year)
+{
+  g_return_if_fail (REEL_IS_DATA_TABLE (self));
+
+  if (self->year == year)
+    return;
+
+  self->year = year;
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+}
+
+/**
+ * reel_data_table_get_model:
+ *
+ * Returns: (transfer none): the rows as shown, sorted as shown, of
+ *   #ReelFigureRow
+ */
+GListModel *
+reel_data_table_get_model (ReelDataTable *self)
+{
+  g_return_val_if_fail (REEL_IS_DATA_TABLE (self), NULL);
+
+  return G_LIST_MODEL (self->sorted);
+}
+
+/**
+ * reel_data_table_dup_csv:
+ *
+ * The rows as shown, in the order shown, as CSV (RFC 4180: CRLF line
+ * ends, fields quoted when they hold a comma, quote or line break). Values
+ * are plain numbers in the unit of the `unit` column; text is as the
+ * dataset gives it, in the user's language.
+ *
+ * Returns: (transfer full): the CSV text, with a header line
+ */
+char *
+reel_data_table_dup_csv (ReelDataTable *self)
+{
+  GString *csv;
+  guint n;
+
+  g_return_val_if_fail (REEL_IS_DATA_TABLE (self), NULL);
+
+  csv = g_string_new (csv_header);
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ReelFigureRow) row = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
+      g_autofree char *flags = reel_figure_row_dup_flags_tokens (row);
+
+      _reel_csv_append_field (csv, reel_figure_row_get_region (row));
+      g_string_append_c (csv, ',');
+      _reel_csv_append_field (csv, reel_figure_row_get_region_id (row));
+      g_string_append_printf (csv, ",%u,", reel_figure_row_get_year (row));
+      _reel_csv_append_field (csv, reel_figure_row_get_metric (row));
+      g_string_append_c (csv, ',');
+      append_number (csv, reel_figure_row_get_value (row));
+      g_string_append_c (csv, ',');
+      _reel_csv_append_field (csv, reel_figure_row_get_unit (row));
+      g_string_append_c (csv, ',');
+      _reel_csv_append_field (csv, qualifier_token (reel_figure_row_get_qualifier (row)));
+      g_string_append_c (csv, ',');
+      _reel_csv_append_field (csv, reel_figure_row_get_source (row));
+      g_string_append_c (csv, ',');
+      _reel_csv_append_field (csv, reel_figure_row_get_source_id (row));
+      g_string_append_c (csv, ',');
+      _reel_csv_append_field (csv, reel_figure_row_get_basis (row));
+      g_string_append_c (csv, ',');
+      _reel_csv_append_field (csv, flags);
+      g_string_append (csv, "\r\n");
+    }
+
+  return g_string_free (csv, FALSE);
+}
+
+/* Puts the CSV on the clipboard (Ctrl+C in the table, "Copy as CSV"). */
+void
+reel_data_table_copy_csv (ReelDataTable *self)
+{
+  g_autofree char *csv = NULL;
+  guint n_rows;
+
+  g_return_if_fail (REEL_IS_DATA_TABLE (self));
+
+  n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->sorted));
+  if (n_rows == 0)
+    return;
+
+  csv = reel_data_table_dup_csv (self);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), csv);
+
+  g_signal_emit (self, signals[COPIED], 0, n_rows);
+}
+
+GtkColumnView *
+_reel_data_table_get_column_view (ReelDataTable *self)
+{
+  g_return_val_if_fail (REEL_IS_DATA_TABLE (self), NULL);
+
+  return self->column_view;
+}
+
+GtkColumnViewColumn *
+_reel_data_table_get_column (ReelDataTable       *self,
+                             ReelDataTableColumn  column)
+{
+  g_return_val_if_fail (REEL_IS_DATA_TABLE (self), NULL);
+  g_return_val_if_fail (column < REEL_DATA_TABLE_N_COLUMNS, NULL);
+
+  return self->columns[column];
+}
+
+gboolean
+_reel_data_table_is_empty (ReelDataTable *self)
+{
+  g_return_val_if_fail (REEL_IS_DATA_TABLE (self), FALSE);
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
+}
+
+/* One text field of a CSV line (RFC 4180): quoted when it holds a comma, a
+ * quote or a line break, quotes doubled. Text that a spreadsheet would run
+ * as a formula (=, +, -, @, tab or CR first) gets a leading apostrophe: a
+ * dataset is untrusted, and the CSV is meant to be pasted into one. NULL is
+ * an empty field. */
+void
+_reel_csv_append_field (GString    *csv,
+                        const char *field)
+{
+  gboolean quote;
+
+  g_return_if_fail (csv != NULL);
+
+  if (field == NULL || field[0] == '\0')
+    return;
+
+  quote = strpbrk (field, ",\"\r\n") != NULL;
+  if (quote)
+    g_string_append_c (csv, '"');
+  if (strchr ("=+-@\t\r", field[0]) != NULL)
+    g_string_append_c (csv, '\'');
+
+  for (const char *p = field; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (csv, '"');
+      g_string_append_c (csv, *p);
+    }
+
+  if (quote)
+    g_string_append_c (csv, '"');
+}

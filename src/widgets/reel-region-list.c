@@ -1,0 +1,866 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reel-region-list"
+
+#include "config.h"
+
+#include "reel-region-list.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "reel-format.h"
+#include "reel-region-list-private.h"
+#include "reel-widget-util.h"
+
+/* The region list of the sidebar (DESIGN §5): World first, then each
+ * region in dataset order with its colour swatch, name, primary revenue in
+ * the year and year-over-year growth, and a search entry that filters by
+ * name in any language the dataset gives. */
+
+#define ROW_REGION_KEY  "reel-region-id"
+#define ROW_SEARCH_KEY  "reel-search-keys"
+
+/* reel_text_get_for() has no way to list a text's languages: these are the
+ * ones probed for names to search. A text without one of them answers with
+ * its English (or only) form, which is searched anyway. */
+static const char * const search_languages[] = {
+  "en", "zh-CN", "zh-TW", "zh-HK", "zh", "es", "pt-BR", "pt", "fr", "de", "it", "ja", "ko",
+  "ru", "ar", "hi", "id", "ms", "th", "vi", "tr", "fil", "pl", "nl", "uk", "fa", "bn", "sw",
+};
+
+#define RESOURCE_PATH "/io/github/reelscope/Reelscope/ui/"
+
+struct _ReelRegionList
+{
+  GtkWidget            parent_instance;
+
+  /* Template widgets */
+  GtkLabel            *heading;
+  GtkListBox          *list_box;
+  AdwStatusPage       *no_results_page;
+  GtkSearchEntry      *search_entry;
+  GtkStack            *stack;
+
+  ReelDataset         *dataset;
+  guint                year;
+  char                *selected_region;
+  char                *search_key;      /* normalised, NULL when not searching */
+
+  ReelRegionColorFunc  color_func;
+  gpointer             color_data;
+  GDestroyNotify       color_destroy;
+
+  gboolean             populating;
+};
+
+G_DEFINE_FINAL_TYPE (ReelRegionList, reel_region_list, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DATASET,
+  PROP_YEAR,
+  PROP_SELECTED_REGION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Case-folded, decomposed and without combining marks, so that "america"
+ * finds "América Latina" and "AMÉRICA" too. */
+static char *
+dup_search_key (const char *text)
+{
+  g_autofree char *decomposed = NULL;
+  g_autofree char *folded = NULL;
+  GString *key;
+
+  g_assert (text != NULL);
+
+  decomposed = g_utf8_normalize (text, -1, G_NORMALIZE_ALL);
+  if (decomposed == NULL)
+    return g_strdup ("");
+  folded = g_utf8_casefold (decomposed, -1);
+
+  key = g_string_sized_new (strlen (folded));
+  for (const char *p = folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      GUnicodeType type = g_unichar_type (c);
+
+      if (type == G_UNICODE_NON_SPACING_MARK || type == G_UNICODE_SPACING_MARK ||
+          type == G_UNICODE_ENCLOSING_MARK)
+        continue;
+      g_string_append_unichar (key, c);
+    }
+
+  return g_string_free (key, FALSE);
+}
+
+static void
+add_search_key (GPtrArray  *keys,
+                const char *text)
+{
+  g_autofree char *key = NULL;
+
+  if (text == NULL || text[0] == '\0')
+    return;
+
+  key = dup_search_key (text);
+  for (guint i = 0; i < keys->len; i++)
+    if (g_str_equal (g_ptr_array_index (keys, i), key))
+      return;
+
+  g_ptr_array_add (keys, g_steal_pointer (&key));
+}
+
+/* Every form of the region's name: shown, in each language, and its id. */
+static GStrv
+dup_search_keys (const ReelRegion *region,
+                 const char       *shown_name)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+
+  add_search_key (keys, shown_name);
+  if (region->name != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (search_languages); i++)
+      {
+        const char * const languages[] = { search_languages[i], NULL };
+
+        add_search_key (keys, reel_text_get_for (region->name, languages));
+      }
+  add_search_key (keys, region->id);
+
+  g_ptr_array_add (keys, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&keys), FALSE);
+}
+
+static void
+swatch_draw_func (GtkDrawingArea *area,
+                  cairo_t        *cr,
+                  int             width,
+                  int             height,
+                  gpointer        user_data)
+{
+  const GdkRGBA *color = user_data;
+  double radius = 3.0;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, width - radius, radius, radius, -G_PI_2, 0);
+  cairo_arc (cr, width - radius, height - radius, radius, 0, G_PI_2);
+  cairo_arc (cr, radius, height - radius, radius, G_PI_2, G_PI);
+  cairo_arc (cr, radius, radius, radius, G_PI, 3 * G_PI_2);
+  cairo_close_path (cr);
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_fill (cr);
+}
+
+/* The swatch is decoration: the row's accessible name says the region. */
+static GtkWidget *
+create_swatch (ReelRegionList *self,
+               guint           index)
+{
+  GtkWidget *swatch = gtk_drawing_area_new ();
+  GdkRGBA *color = g_new (GdkRGBA, 1);
+
+  *color = (GdkRGBA) { 0.54, 0.54, 0.54, 1.0 };
+  if (self->color_func != NULL)
+    self->color_func (self->dataset, index, color, self->color_data);
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 12);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 12);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), swatch_draw_func, color, g_free);
+  gtk_widget_set_valign (swatch, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (swatch, 4);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+
+  return swatch;
+}
+
+/* What the primary figure is, when it is not a plain reported figure. */
+static void
+append_flags (GString          *detail,
+              const ReelFigure *figure)
+{
+  const char *words[3];
+  guint n = 0;
+
+  if ((figure->flags & REEL_FIGURE_ESTIMATE) != 0)
+    words[n++] = C_("region list", "estimate");
+  if ((figure->flags & REEL_FIGURE_FORECAST) != 0)
+    words[n++] = C_("region list", "forecast");
+  if ((figure->flags & REEL_FIGURE_PARTIAL) != 0)
+    words[n++] = C_("region list", "partial year");
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (detail->len > 0)
+        g_string_append (detail, " · ");
+      g_string_append (detail, words[i]);
+    }
+}
+
+/* Reported growth in the year, as the growth chart shows it: "+69% viewership". */
+static void
+append_reported_growth (GString          *detail,
+                        const ReelRegion *region,
+                        guint             year)
+{
+  for (guint i = 0; i < region->growth->len; i++)
+    {
+      const ReelGrowth *growth = &g_array_index (region->growth, ReelGrowth, i);
+      g_autofree char *percent = NULL;
+
+      if (growth->year != year)
+        continue;
+
+      percent = reel_format_percent (growth->percent, NULL);
+      if (detail->len > 0)
+        g_string_append (detail, " · ");
+      /* TRANSLATORS: reported growth in the region list: "+69% viewership" */
+      g_string_append_printf (detail, C_("region list", "%s %s"), percent, growth->metric);
+      return;
+    }
+}
+
+static GtkWidget *
+create_label (const char *text,
+              float       xalign,
+              const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  gtk_label_set_xalign (GTK_LABEL (label), xalign);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+/* A row: [swatch] name … value
+ *                 detail    growth
+ * The world has no swatch: it is not drawn as a region. */
+static GtkWidget *
+create_row (ReelRegionList   *self,
+            const ReelRegion *region,
+            int               index)
+{
+  const char *currency = reel_dataset_get_currency (self->dataset);
+  g_autoptr(GString) detail = g_string_new (NULL);
+  g_autoptr(GString) accessible = g_string_new (NULL);
+  g_autofree char *value = NULL;
+  g_autofree char *growth = NULL;
+  const ReelFigure *figure = NULL;
+  const char *name;
+  GtkWidget *row, *box, *names, *numbers, *label;
+  double percent = 0;
+
+  name = index < 0 ? _("World") : reel_text_get (region->name);
+
+  if (self->year != 0)
+    {
+      figure = reel_dataset_get_primary_figure (region->revenue, self->year);
+      if (figure != NULL)
+        {
+          value = reel_format_money_compact (figure->value, currency, NULL);
+          append_flags (detail, figure);
+        }
+      if (reel_dataset_get_revenue_growth (region->revenue, self->year, &percent))
+        growth = reel_format_percent (percent, NULL);
+      append_reported_growth (detail, region, self->year);
+    }
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  if (index >= 0)
+    gtk_box_append (GTK_BOX (box), create_swatch (self, index));
+
+  names = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_hexpand (names, TRUE);
+  gtk_box_append (GTK_BOX (box), names);
+
+  label = create_label (name, 0, index < 0 ? "heading" : "reel-region-name");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_box_append (GTK_BOX (names), label);
+
+  label = create_label (detail->str, 0, "caption");
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_widget_set_visible (label, detail->len > 0);
+  gtk_box_append (GTK_BOX (names), label);
+
+  numbers = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_valign (numbers, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), numbers);
+
+  label = create_label (value != NULL ? value : REEL_FORMAT_MISSING, 1, "numeric");
+  if (value == NULL)
+    gtk_widget_add_css_class (label, "dim-label");
+  gtk_box_append (GTK_BOX (numbers), label);
+
+  /* Growth under the value, "—" when there is a value but no growth; a
+   * region without either shows one dash. */
+  label = create_label (growth != NULL ? growth : REEL_FORMAT_MISSING, 1, "caption");
+  gtk_widget_add_css_class (label, "numeric");
+  if (growth == NULL)
+    gtk_widget_add_css_class (label, "dim-label");
+  else
+    gtk_widget_add_css_class (label, percent < 0 ? "error" : "success");
+  gtk_widget_set_visible (label, growth != NULL || value != NULL);
+  gtk_box_append (GTK_BOX (numbers), label);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), ROW_REGION_KEY, g_strdup (region->id), g_free);
+  g_object_set_data_full (G_OBJECT (row), ROW_SEARCH_KEY, dup_search_keys (region, name),
+                          (GDestroyNotify) g_strfreev);
+
+  /* "North America, $142M in 2024, growth +12%, estimate" */
+  g_string_append (accessible, name);
+  if (value != NULL)
+    /* TRANSLATORS: part of a region row's accessible name: ", $142M in 2024" */
+    g_string_append_printf (accessible, _(", %s in %u"), value, self->year);
+  else if (self->year != 0)
+    /* TRANSLATORS: part of a region row's accessible name */
+    g_string_append_printf (accessible, _(", no revenue figure for %u"), self->year);
+  if (growth != NULL)
+    /* TRANSLATORS: part of a region row's accessible name: ", growth +12%" */
+    g_string_append_printf (accessible, _(", growth %s"), growth);
+  if (detail->len > 0)
+    g_string_append_printf (accessible, ", %s", detail->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible->str,
+                                  -1);
+
+  return row;
+}
+
+static GtkListBoxRow *
+find_row (ReelRegionList *self,
+          const char     *region_id)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), ROW_REGION_KEY), region_id) == 0)
+      return row;
+
+  return NULL;
+}
+
+static void
+select_row_for_region (ReelRegionList *self)
+{
+  GtkListBoxRow *row = find_row (self, self->selected_region);
+
+  if (row == NULL)
+    row = gtk_list_box_get_row_at_index (self->list_box, 0);
+
+  if (row != NULL && gtk_list_box_get_selected_row (self->list_box) != row)
+    gtk_list_box_select_row (self->list_box, row);
+}
+
+static void
+populate (ReelRegionList *self)
+{
+  GtkWidget *child;
+  GPtrArray *regions;
+
+  self->populating = TRUE;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
+    gtk_list_box_remove (self->list_box, child);
+
+  if (self->dataset != NULL)
+    {
+      regions = reel_dataset_get_regions (self->dataset);
+      gtk_list_box_append (self->list_box,
+                           create_row (self, reel_dataset_get_global (self->dataset), -1));
+      for (guint i = 0; i < regions->len; i++)
+        gtk_list_box_append (self->list_box, create_row (self, g_ptr_array_index (regions, i), i));
+    }
+
+  self->populating = FALSE;
+
+  /* A region the new dataset lacks leaves the world selected. */
+  if (self->dataset != NULL && self->selected_region != NULL &&
+      find_row (self, self->selected_region) == NULL)
+    reel_region_list_set_selected_region (self, NULL);
+  select_row_for_region (self);
+
+  gtk_list_box_invalidate_filter (self->list_box);
+}
+
+static gboolean
+filter_func (GtkListBoxRow *row,
+             gpointer       user_data)
+{
+  ReelRegionList *self = user_data;
+  GStrv keys;
+
+  if (self->search_key == NULL)
+    return TRUE;
+
+  keys = g_object_get_data (G_OBJECT (row), ROW_SEARCH_KEY);
+  for (guint i = 0; keys != NULL && keys[i] != NULL; i++)
+    if (strstr (keys[i], self->search_key) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static GtkListBoxRow *
+get_first_visible_row (ReelRegionList *self)
+{
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
+    if (gtk_widget_get_child_visible (GTK_WIDGET (row)))
+      return row;
+
+  return NULL;
+}
+
+static void
+search_changed_cb (ReelRegionList *self,
+                   GtkSearchEntry *entry)
+{
+  _reel_region_list_apply_search (self);
+}
+
+/* Enter in the search entry selects the first region that matches. */
+static void
+search_activate_cb (ReelRegionList *self,
+                    GtkSearchEntry *entry)
+{
+  GtkListBoxRow *row;
+
+  _reel_region_list_apply_search (self);
+  if ((row = get_first_visible_row (self)) != NULL)
+    {
+      gtk_list_box_select_row (self->list_box, row);
+      gtk_widget_grab_focus (GTK_WIDGET (row));
+    }
+}
+
+static void
+search_stop_cb (ReelRegionList *self,
+                GtkSearchEntry *entry)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  _reel_region_list_apply_search (self);
+}
+
+static void
+row_selected_cb (ReelRegionList *self,
+                 GtkListBoxRow  *row,
+                 GtkListBox     *list_box)
+{
+  if (row == NULL || self->populating)
+    return;
+
+  reel_region_list_set_selected_region (self, g_object_get_data (G_OBJECT (row), ROW_REGION_KEY));
+}
+
+static void
+reel_region_list_dispose (GObject *object)
+{
+  ReelRegionList *self = (ReelRegionList *)object;
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), REEL_TYPE_REGION_LIST);
+  /* The children the template does not name. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  if (self->color_destroy != NULL)
+    self->color_destroy (self->color_data);
+  self->color_func = NULL;
+  self->color_data = NULL;
+  self->color_destroy = NULL;
+
+  g_clear_object (&self->dataset);
+
+  G_OBJECT_CLASS (reel_region_list_parent_class)->dispose (object);
+}
+
+static void
+reel_region_list_finalize (GObject *object)
+{
+  ReelRegionList *self = (ReelRegionList *)object;
+
+  g_free (self->selected_region);
+  g_free (self->search_key);
+
+  G_OBJECT_CLASS (reel_region_list_parent_class)->finalize (object);
+}
+
+static void
+reel_region_list_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  ReelRegionList *self = REEL_REGION_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      g_value_set_object (value, self->dataset);
+      break;
+
+    case PROP_YEAR:
+      g_value_set_uint (value, self->year);
+      break;
+
+    case PROP_SELECTED_REGION:
+      g_value_set_string (value, self->selected_region);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+reel_region_list_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  ReelRegionList *self = REEL_REGION_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATASET:
+      reel_region_list_set_dataset (self, g_value_get_object (value));
+      break;
+
+    case PROP_YEAR:
+      reel_region_list_set_year (self, g_value_get_uint (value));
+      break;
+
+    case PROP_SELECTED_REGION:
+      reel_region_list_set_selected_region (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+reel_region_list_class_init (ReelRegionListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = reel_region_list_dispose;
+  object_class->finalize = reel_region_list_finalize;
+  object_class->get_property = reel_region_list_get_property;
+  object_class->set_property = reel_region_list_set_property;
+
+  /**
+   * ReelRegionList:dataset:
+   *
+   * The dataset whose regions are listed.
+   */
+  properties[PROP_DATASET] =
+    g_param_spec_object ("dataset", NULL, NULL,
+                         REEL_TYPE_DATASET,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ReelRegionList:year:
+   *
+   * The year of the values and growth shown, 0 for none.
+   */
+  properties[PROP_YEAR] =
+    g_param_spec_uint ("year", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ReelRegionList:selected-region:
+   *
+   * The id of the selected region, %NULL for the world.
+   */
+  properties[PROP_SELECTED_REGION] =
+    g_param_spec_string ("selected-region", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "reel-region-list.ui");
+  gtk_widget_class_bind_template_child (widget_class, ReelRegionList, heading);
+  gtk_widget_class_bind_template_child (widget_class, ReelRegionList, list_box);
+  gtk_widget_class_bind_template_child (widget_class, ReelRegionList, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, ReelRegionList, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ReelRegionList, stack);
+  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "reelregionlist");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+reel_region_list_init (ReelRegionList *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_list_box_set_filter_func (self->list_box, filter_func, self, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Regions"),
+                                  -1);
+}
+
+GtkWidget *
+reel_region_list_new (void)
+{
+  return g_object_new (REEL_TYPE_REGION_LIST, NULL);
+}
+
+ReelDataset *
+reel_region_list_get_dataset (ReelRegionList *self)
+{
+  g_return_val_if_fail (REEL_IS_REGION_LIST (self), NULL);
+
+  return self->dataset;
+}
+
+void
+reel_region_list_set_dataset (ReelRegionList *self,
+                              ReelDataset    *dataset)
+{
+  g_return_if_fail (REEL_IS_REGION_LIST (self));
+  g_return_if_fail (dataset == NULL || REEL_IS_DATASET (dataset));
+
+  if (!g_set_object (&self->dataset, dataset))
+    return;
+
+  populate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
+guint
+reel_region_list_get_year (ReelRegionList *self)
+{
+  g_return_val_if_fail (REEL_IS_REGION_LIST (self), 0);
+
+  return self->year;
+}
+
+void
+reel_region_list_set_year (ReelRegionList *self,
+                           guint           year)
+{
+  g_return_if_fail (REEL_IS_REGION_LIST (self));
+
+  if (self->year == year)
+    return;
+
+  self->year = year;
+  populate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+}
+
+const char *
+reel_region_list_get_selected_region (ReelRegionList *self)
+{
+  g_return_val_if_fail (REEL_IS_REGION_LIST (self), NULL);
+
+  return self->selected_region;
+}
+
+/* Selects the row of @region_id (NULL for the world); an id the dataset
+ * does not have selects the world. */
+void
+reel_region_list_set_selected_region (ReelRegionList *self,
+                                      const char     *region_id)
+{
+  g_return_if_fail (REEL_IS_REGION_LIST (self));
+
+  if (region_id != NULL && self->dataset != NULL &&
+      reel_dataset_find_region (self->dataset, region_id) == NULL)
+    region_id = NULL;
+
+  if (g_strcmp0 (self->selected_region, region_id) == 0)
+    return;
+
+  g_free (self->selected_region);
+  self->selected_region = g_strdup (region_id);
+
+  if (!self->populating)
+    select_row_for_region (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGION]);
+}
+
+/**
+ * reel_region_list_set_color_func:
+ *
+ * Sets how the swatches of the regions are coloured: as the charts colour
+ * them. Without one they are grey.
+ */
+void
+reel_region_list_set_color_func (ReelRegionList      *self,
+                                 ReelRegionColorFunc  func,
+                                 gpointer             user_data,
+                                 GDestroyNotify       destroy)
+{
+  g_return_if_fail (REEL_IS_REGION_LIST (self));
+
+  if (self->color_destroy != NULL)
+    self->color_destroy (self->color_data);
+
+  self->color_func = func;
+  self->color_data = user_data;
+  self->color_destroy = destroy;
+
+  populate (self);
+}
+
+void
+reel_region_list_focus_search (ReelRegionList *self)
+{
+  g_return_if_fail (REEL_IS_REGION_LIST (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+guint
+_reel_region_list_get_n_rows (ReelRegionList *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (REEL_IS_REGION_LIST (self), 0);
+
+  while (gtk_list_box_get_row_at_index (self->list_box, n) != NULL)
+    n++;
+
+  return n;
+}
+
+guint
+_reel_region_list_get_n_visible_rows (ReelRegionList *self)
+{
+  GtkListBoxRow *row;
+  guint n = 0;
+
+  g_return_val_if_fail (REEL_IS_REGION_LIST (self), 0);
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
+    if (gtk_widget_get_child_visible (GTK_WIDGET (row)))
+      n++;
+
+  return n;
+}
+
+gboolean
+_reel_region_list_get_row_visible (ReelRegionList *self,
+                                   guint           index)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (REEL_IS_REGION_LIST (self), FALSE);
+
+  row = gtk_list_box_get_row_at_index (self->list_box, index);
+  return row != NULL && gtk_widget_get_child_visible (GTK_WIDGET (row));
+}
+
+const char *
+_reel_region_list_get_row_label (ReelRegionList *self,
+                                 guint           index,
+                                 guint           nth)
+{
+  GtkListBoxRow *row;
+  GtkWidget *box, *child;
+  guint n = 0;
+
+  g_return_val_if_fail (REEL_IS_REGION_LIST (self), NULL);
+
+  if ((row = gtk_list_box_get_row_at_index (self->list_box, index)) == NULL)
+    return NULL;
+
+  /* Every label, the hidden detail too, so that indices stay fixed. */
+  box = gtk_list_box_row_get_child (row);
+  for (child = gtk_widget_get_first_child (box); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    for (GtkWidget *label = gtk_widget_get_first_child (child); label != NULL;
+         label = gtk_widget_get_next_sibling (label))
+      if (GTK_IS_LABEL (label) && n++ == nth)
+        return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : "";
+
+  return NULL;
+}
+
+const char *
+_reel_region_list_get_row_region (ReelRegionList *self,
+                                  guint           index)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (REEL_IS_REGION_LIST (self), NULL);
+
+  row = gtk_list_box_get_row_at_index (self->list_box, index);
+  return row != NULL ? g_object_get_data (G_OBJECT (row), ROW_REGION_KEY) : NULL;
+}
+
+void
+_reel_region_list_select_row (ReelRegionList *self,
+                              guint           index)
+{
+  g_return_if_fail (REEL_IS_REGION_LIST (self));
+
+  gtk_list_box_select_row (self->list_box, gtk_list_box_get_row_at_index (self->list_box, index));
+}
+
+int
+_reel_region_list_get_selected_index (ReelRegionList *self)
+{
+  GtkListBoxRow *row;
+
+  g_return_val_if_fail (REEL_IS_REGION_LIST (self), -1);
+
+  row = gtk_list_box_get_selected_row (self->list_box);
+  return row != NULL ? gtk_list_box_row_get_index (row) : -1;
+}
+
+GtkSearchEntry *
+_reel_region_list_get_search_entry (ReelRegionList *self)
+{
+  g_return_val_if_fail (REEL_IS_REGION_LIST (self), NULL);
+
+  return self->search_entry;
+}
+
+/* Filters by the search entry's text now, as `search-changed` does after
+ * its delay. */
+void
+_reel_region_list_apply_search (ReelRegionList *self)
+{
+  const char *text;
+
+  g_return_if_fail (REEL_IS_REGION_LIST (self));
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_clear_pointer (&self->search_key, g_free);
+  if (text != NULL && text[0] != '\0')
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+      if (stripped[0] != '\0')
+        self->search_key = dup_search_key (stripped);
+    }
+
+  gtk_list_box_invalidate_filter (self->list_box);
+  gtk_stack_set_visible_child_name (self->stack,
+                                    get_first_visible_row (self) != NULL ? "list" : "no-results");
+}

@@ -1,0 +1,359 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reel-source-link"
+
+#include "config.h"
+
+#include "reel-source-link.h"
+
+#include <glib/gi18n.h>
+
+#include "reel-source-link-private.h"
+#include "reel-widget-util.h"
+
+/* A source as a link: a link button when its URL is a web link (DESIGN §3:
+ * opened only for http and https), else plain text that opens nothing. A
+ * dataset is untrusted, so the check is made again when the link opens. */
+
+struct _ReelSourceLink
+{
+  GtkWidget  parent_instance;
+
+  char      *label;
+  char      *uri;
+  GtkWidget *child;   /* a GtkButton, or a GtkLabel when the URI cannot open */
+};
+
+G_DEFINE_FINAL_TYPE (ReelSourceLink, reel_source_link, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_LABEL,
+  PROP_URI,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static ReelUriLaunchFunc launch_func;
+static gpointer          launch_data;
+
+static void
+launch_uri (GtkWindow  *parent,
+            const char *uri)
+{
+  g_assert (uri != NULL);
+
+  if (launch_func != NULL)
+    {
+      launch_func (parent, uri, launch_data);
+      return;
+    }
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
+
+    gtk_uri_launcher_launch (launcher, parent, NULL, NULL, NULL);
+  }
+#else
+  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+#endif
+}
+
+static void
+button_clicked_cb (ReelSourceLink *self,
+                   GtkButton      *button)
+{
+  reel_source_link_open (GTK_WIDGET (self), self->uri);
+}
+
+static GtkWidget *
+create_button (ReelSourceLink *self)
+{
+  g_autofree char *accessible = NULL;
+  GtkWidget *button, *box, *label, *icon;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+
+  label = reel_plain_label_new (self->label, NULL);
+  gtk_widget_set_hexpand (label, FALSE);
+  gtk_box_append (GTK_BOX (box), label);
+
+  icon = gtk_image_new_from_icon_name ("adw-external-link-symbolic");
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Opens in a web browser"),
+                                  -1);
+  gtk_box_append (GTK_BOX (box), icon);
+
+  button = gtk_button_new ();
+  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (button, "link");
+  gtk_widget_add_css_class (button, "reel-inline-link");
+  gtk_widget_set_tooltip_text (button, self->uri);
+
+  /* TRANSLATORS: accessible name of a source link: "Source: iChongqing, 22 Nov 2025" */
+  accessible = g_strdup_printf (_("Source: %s"), self->label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Opens in a web browser"),
+                                  -1);
+
+  g_signal_connect_object (button, "clicked", G_CALLBACK (button_clicked_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  return button;
+}
+
+static GtkWidget *
+create_label (ReelSourceLink *self)
+{
+  GtkWidget *label = reel_plain_label_new (self->label, "dim-label");
+
+  if (self->uri != NULL)
+    {
+      /* TRANSLATORS: tooltip of a source whose link is not a web link; %s is the link */
+      g_autofree char *tooltip = g_strdup_printf (_("Not opened: only web links are (%s)"),
+                                                  self->uri);
+
+      gtk_widget_set_tooltip_text (label, tooltip);
+    }
+
+  return label;
+}
+
+static void
+reel_source_link_constructed (GObject *object)
+{
+  ReelSourceLink *self = (ReelSourceLink *)object;
+
+  G_OBJECT_CLASS (reel_source_link_parent_class)->constructed (object);
+
+  if (self->label == NULL)
+    self->label = g_strdup (self->uri != NULL ? self->uri : "");
+
+  if (reel_source_link_can_open (self->uri))
+    self->child = create_button (self);
+  else
+    self->child = create_label (self);
+
+  gtk_widget_set_parent (self->child, GTK_WIDGET (self));
+}
+
+static void
+reel_source_link_dispose (GObject *object)
+{
+  ReelSourceLink *self = (ReelSourceLink *)object;
+
+  g_clear_pointer (&self->child, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (reel_source_link_parent_class)->dispose (object);
+}
+
+static void
+reel_source_link_finalize (GObject *object)
+{
+  ReelSourceLink *self = (ReelSourceLink *)object;
+
+  g_free (self->label);
+  g_free (self->uri);
+
+  G_OBJECT_CLASS (reel_source_link_parent_class)->finalize (object);
+}
+
+static void
+reel_source_link_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  ReelSourceLink *self = REEL_SOURCE_LINK (object);
+
+  switch (prop_id)
+    {
+    case PROP_LABEL:
+      g_value_set_string (value, self->label);
+      break;
+
+    case PROP_URI:
+      g_value_set_string (value, self->uri);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+reel_source_link_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  ReelSourceLink *self = REEL_SOURCE_LINK (object);
+
+  switch (prop_id)
+    {
+    case PROP_LABEL:
+      self->label = g_value_dup_string (value);
+      break;
+
+    case PROP_URI:
+      self->uri = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+reel_source_link_class_init (ReelSourceLinkClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = reel_source_link_constructed;
+  object_class->dispose = reel_source_link_dispose;
+  object_class->finalize = reel_source_link_finalize;
+  object_class->get_property = reel_source_link_get_property;
+  object_class->set_property = reel_source_link_set_property;
+
+  /**
+   * ReelSourceLink:label:
+   *
+   * The text shown, plain text.
+   */
+  properties[PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ReelSourceLink:uri:
+   *
+   * The link as the dataset gives it; it opens only when
+   * reel_source_link_can_open() says so.
+   */
+  properties[PROP_URI] =
+    g_param_spec_string ("uri", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "reelsourcelink");
+}
+
+static void
+reel_source_link_init (ReelSourceLink *self)
+{
+}
+
+GtkWidget *
+reel_source_link_new (const char *label,
+                      const char *uri)
+{
+  return g_object_new (REEL_TYPE_SOURCE_LINK,
+                       "label", label,
+                       "uri", uri,
+                       NULL);
+}
+
+/* A source cited as "Publisher, date", linked to its URL. */
+GtkWidget *
+reel_source_link_new_for_source (const ReelSource *source)
+{
+  g_autofree char *citation = NULL;
+
+  g_return_val_if_fail (source != NULL, NULL);
+
+  citation = reel_dup_source_citation (source);
+  return reel_source_link_new (citation, source->url);
+}
+
+const char *
+reel_source_link_get_label (ReelSourceLink *self)
+{
+  g_return_val_if_fail (REEL_IS_SOURCE_LINK (self), NULL);
+
+  return self->label;
+}
+
+const char *
+reel_source_link_get_uri (ReelSourceLink *self)
+{
+  g_return_val_if_fail (REEL_IS_SOURCE_LINK (self), NULL);
+
+  return self->uri;
+}
+
+/* Whether the link is a button that opens it. */
+gboolean
+reel_source_link_get_can_open (ReelSourceLink *self)
+{
+  g_return_val_if_fail (REEL_IS_SOURCE_LINK (self), FALSE);
+
+  return GTK_IS_BUTTON (self->child);
+}
+
+/**
+ * reel_source_link_can_open:
+ * @uri: (nullable): a link from a dataset
+ *
+ * The one decision on whether a link from a dataset may open: only web
+ * links (http, https) that parse as URIs; never javascript:, file:, data:
+ * or a desktop's own schemes.
+ */
+gboolean
+reel_source_link_can_open (const char *uri)
+{
+  return reel_dataset_url_is_safe (uri);
+}
+
+/**
+ * reel_source_link_open:
+ * @parent: (nullable): a widget of the window to open the link from
+ * @uri: (nullable): a link from a dataset
+ *
+ * Opens @uri in the user's web browser when reel_source_link_can_open()
+ * allows it.
+ *
+ * Returns: whether the link was handed to the browser
+ */
+gboolean
+reel_source_link_open (GtkWidget  *parent,
+                       const char *uri)
+{
+  GtkRoot *root;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WIDGET (parent), FALSE);
+
+  if (!reel_source_link_can_open (uri))
+    {
+      g_debug ("Not opening a link that is not a web link");
+      return FALSE;
+    }
+
+  root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
+  launch_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri);
+  return TRUE;
+}
+
+void
+_reel_source_link_set_launch_func (ReelUriLaunchFunc func,
+                                   gpointer          user_data)
+{
+  launch_func = func;
+  launch_data = user_data;
+}
+
+GtkButton *
+_reel_source_link_get_button (ReelSourceLink *self)
+{
+  g_return_val_if_fail (REEL_IS_SOURCE_LINK (self), NULL);
+
+  return GTK_IS_BUTTON (self->child) ? GTK_BUTTON (self->child) : NULL;
+}

@@ -1,0 +1,259 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reel-widget-util"
+
+#include "config.h"
+
+#include "reel-widget-util.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "reel-format.h"
+
+/**
+ * reel_plain_label_new:
+ * @text: (nullable): plain text, never markup
+ * @css_class: (nullable): a style class to add
+ *
+ * A left-aligned label that wraps at word boundaries, as the panels show
+ * dataset text.
+ */
+GtkWidget *
+reel_plain_label_new (const char *text,
+                      const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_use_markup (GTK_LABEL (label), FALSE);
+  reel_label_set_plain_text (GTK_LABEL (label), text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+/**
+ * reel_label_set_plain_text:
+ * @label: a label that may wrap
+ * @text: (nullable): plain text, never markup
+ *
+ * Sets dataset text on a label, with tabs shown as spaces: a tab in a
+ * wrapping label measures wider once the label wraps (GTK 4.8), and the
+ * label would then overlap its neighbours.
+ */
+void
+reel_label_set_plain_text (GtkLabel   *label,
+                           const char *text)
+{
+  g_autofree char *spaced = NULL;
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  if (text == NULL)
+    text = "";
+  if (strchr (text, '\t') != NULL)
+    text = spaced = g_strdelimit (g_strdup (text), "\t", ' ');
+
+  gtk_label_set_text (label, text);
+}
+
+void
+reel_box_remove_all (GtkBox *box)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_BOX (box));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+/* "2025-11-22" → "22 Nov 2025", "2025-09" → "Sep 2025", "2025" → "2025",
+ * in the user's language; NULL for NULL. */
+char *
+reel_dup_published_text (const char *published)
+{
+  g_autoptr(GDateTime) date = NULL;
+  int year = 0, month = 0, day = 0;
+  int n;
+
+  if (published == NULL)
+    return NULL;
+
+  n = sscanf (published, "%4d-%2d-%2d", &year, &month, &day);
+  if (n < 1 || year < 1 || year > 9999)
+    return g_strdup (published);
+  if (n == 1)
+    return g_strdup_printf ("%d", year);
+
+  date = g_date_time_new_utc (year, month, n == 3 ? day : 1, 0, 0, 0);
+  if (date == NULL)
+    return g_strdup (published);
+
+  if (n == 3)
+    /* TRANSLATORS: the date a source was published, as g_date_time_format() writes it */
+    return g_date_time_format (date, C_("published date", "%-d %b %Y"));
+
+  /* TRANSLATORS: the month a source was published, as g_date_time_format() writes it */
+  return g_date_time_format (date, C_("published month", "%b %Y"));
+}
+
+/* How a panel cites a source in one line: "iChongqing (Bridging News),
+ * 22 Nov 2025" (publisher, else title, and the date when known). */
+char *
+reel_dup_source_citation (const ReelSource *source)
+{
+  g_autofree char *date = NULL;
+  const char *who;
+
+  g_return_val_if_fail (source != NULL, NULL);
+
+  who = source->publisher != NULL ? reel_text_get (source->publisher) : NULL;
+  if (who == NULL || who[0] == '\0')
+    who = reel_text_get (source->title);
+
+  date = reel_dup_published_text (source->published);
+  if (date == NULL)
+    return g_strdup (who);
+
+  /* TRANSLATORS: a source cited in a panel: "iChongqing, 22 Nov 2025" */
+  return g_strdup_printf (_("%s, %s"), who, date);
+}
+
+/* A formatted value with what the qualifier says of it: "at least 60%". */
+char *
+reel_dup_qualified_text (ReelQualifier  qualifier,
+                         const char    *value)
+{
+  g_return_val_if_fail (value != NULL, NULL);
+
+  switch (qualifier)
+    {
+    case REEL_QUALIFIER_APPROX:
+      /* TRANSLATORS: an approximate figure: "about 60%", "about $300M" */
+      return g_strdup_printf (_("about %s"), value);
+    case REEL_QUALIFIER_AT_LEAST:
+      /* TRANSLATORS: a lower bound: "at least 60%" */
+      return g_strdup_printf (_("at least %s"), value);
+    case REEL_QUALIFIER_AT_MOST:
+      /* TRANSLATORS: an upper bound: "at most 60%" */
+      return g_strdup_printf (_("at most %s"), value);
+    case REEL_QUALIFIER_NONE:
+    default:
+      return g_strdup (value);
+    }
+}
+
+char *
+reel_dup_qualified_share (ReelQualifier qualifier,
+                          double        share)
+{
+  g_autofree char *value = reel_format_share (share, NULL);
+
+  return reel_dup_qualified_text (qualifier, value);
+}
+
+/* The name of a region in the user's language, "World" for NULL, or the
+ * id itself for an id the dataset does not know. */
+char *
+reel_dup_region_name (ReelDataset *dataset,
+                      const char  *region_id)
+{
+  const ReelRegion *region;
+
+  if (region_id == NULL)
+    return g_strdup (_("World"));
+
+  region = dataset != NULL ? reel_dataset_find_region (dataset, region_id) : NULL;
+  if (region == NULL)
+    return g_strdup (region_id);
+
+  return g_strdup (reel_text_get (region->name));
+}
+
+static GtkLabel *
+find_label (GtkWidget *widget,
+            guint     *nth)
+{
+  if (GTK_IS_LABEL (widget))
+    return (*nth)-- == 0 ? GTK_LABEL (widget) : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *label;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      if ((label = find_label (child, nth)) != NULL)
+        return label;
+    }
+
+  return NULL;
+}
+
+/* The @nth visible label under @widget in reading order, for tests. */
+GtkLabel *
+reel_widget_find_label (GtkWidget *widget,
+                        guint      nth)
+{
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  return find_label (widget, &nth);
+}
+
+/* The texts of the visible labels under @widget joined by @separator, for
+ * tests: what a user reads there. */
+char *
+reel_widget_dup_label_texts (GtkWidget  *widget,
+                             const char *separator)
+{
+  GString *text = g_string_new (NULL);
+  GtkLabel *label;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  for (guint i = 0; (label = reel_widget_find_label (widget, i)) != NULL; i++)
+    {
+      if (text->len > 0)
+        g_string_append (text, separator);
+      g_string_append (text, gtk_label_get_text (label));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+GtkWidget *
+reel_widget_get_nth_child (GtkWidget *widget,
+                           guint      index)
+{
+  GtkWidget *child;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+
+  child = gtk_widget_get_first_child (widget);
+  while (child != NULL && index-- > 0)
+    child = gtk_widget_get_next_sibling (child);
+
+  return child;
+}
+
+guint
+reel_widget_count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (GTK_IS_WIDGET (widget), 0);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "reel-dataset.h"
+
+G_BEGIN_DECLS
+
+/* Small helpers the widgets of this layer share. Dataset text is plain
+ * text (DESIGN §3): labels get it through reel_label_set_plain_text(),
+ * never as markup. */
+
+GtkWidget *reel_plain_label_new           (const char          *text,
+                                           const char          *css_class);
+void       reel_label_set_plain_text      (GtkLabel            *label,
+                                           const char          *text);
+void       reel_box_remove_all            (GtkBox              *box);
+char      *reel_dup_published_text        (const char          *published);
+char      *reel_dup_source_citation       (const ReelSource    *source);
+char      *reel_dup_qualified_share       (ReelQualifier        qualifier,
+                                           double               share);
+char      *reel_dup_qualified_text        (ReelQualifier        qualifier,
+                                           const char          *value);
+char      *reel_dup_region_name           (ReelDataset         *dataset,
+                                           const char          *region_id);
+GtkWidget *reel_widget_get_nth_child      (GtkWidget           *widget,
+                                           guint                index);
+guint      reel_widget_count_children     (GtkWidget           *widget);
+GtkLabel  *reel_widget_find_label         (GtkWidget           *widget,
+                                           guint                nth);
+char      *reel_widget_dup_label_texts    (GtkWidget           *widget,
+                                           const char          *separator);
+
+G_END_DECLS

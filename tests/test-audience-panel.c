@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "reel-audience-panel-private.h"
+#include "reel-gtk-test.h"
+
+typedef struct {
+  ReelDataset       *dataset;
+  ReelAudiencePanel *panel;
+  GtkWindow         *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dataset = reel_gtk_test_load_dataset ("microdrama-sample.reelscope.json");
+  fixture->panel = REEL_AUDIENCE_PANEL (reel_audience_panel_new ());
+  fixture->window = reel_gtk_test_window_new (GTK_WIDGET (fixture->panel));
+  reel_audience_panel_set_dataset (fixture->panel, fixture->dataset);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  reel_gtk_test_window_destroy (fixture->window);
+  g_assert_finalize_object (fixture->dataset);
+}
+
+static void
+test_audience_traits (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *trait = NULL;
+  g_autofree char *note = NULL;
+  GtkLevelBar *bar;
+
+  reel_audience_panel_set_region (fixture->panel, "middle-east-north-africa");
+  g_assert_cmpstr (reel_audience_panel_get_region (fixture->panel), ==, "middle-east-north-africa");
+  g_assert_false (_reel_audience_panel_is_empty (fixture->panel));
+  g_assert_cmpstr (_reel_audience_panel_get_summary (fixture->panel), ==,
+                   "Sources disagree on who watches");
+
+  /* A share bar with its label, its share with the qualifier, its source. */
+  g_assert_cmpuint (_reel_audience_panel_get_n_traits (fixture->panel), ==, 1);
+  trait = _reel_audience_panel_dup_trait_text (fixture->panel, 0);
+  g_assert_cmpstr (trait, ==, "Men  at least 60%  Antom (Ant International), 2025");
+  bar = _reel_audience_panel_get_trait_bar (fixture->panel, 0);
+  g_assert_true (GTK_IS_LEVEL_BAR (bar));
+  g_assert_cmpfloat_with_epsilon (gtk_level_bar_get_value (bar), 0.6, 1e-9);
+  g_assert_cmpfloat (gtk_level_bar_get_max_value (bar), ==, 1.0);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (bar), "reel-at-least"));
+
+  /* Notes with their sources. */
+  g_assert_cmpuint (_reel_audience_panel_get_n_notes (fixture->panel), ==, 1);
+  note = _reel_audience_panel_dup_note_text (fixture->panel, 0);
+  g_assert_cmpstr (note, ==, "Affluent women with a strong sense of cultural identity have become "
+                             "early adopters.  iChongqing (Bridging News), 22 Nov 2025");
+  g_assert_null (_reel_audience_panel_dup_note_text (fixture->panel, 1));
+}
+
+static void
+test_audience_follows_region (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *note = NULL;
+
+  reel_audience_panel_set_region (fixture->panel, "north-america");
+  g_assert_cmpstr (_reel_audience_panel_get_summary (fixture->panel), ==,
+                   "Dominated by female audiences");
+  g_assert_cmpuint (_reel_audience_panel_get_n_traits (fixture->panel), ==, 0);
+
+  reel_audience_panel_set_region (fixture->panel, "africa");
+  g_assert_cmpstr (_reel_audience_panel_get_summary (fixture->panel), ==, "Skews younger");
+  note = _reel_audience_panel_dup_note_text (fixture->panel, 0);
+  g_assert_true (g_str_has_prefix (note, "Africa skews younger.  "));
+}
+
+static void
+test_audience_empty (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  /* Never blank: a region without audience data says so. */
+  reel_audience_panel_set_region (fixture->panel, "south-asia");
+  g_assert_true (_reel_audience_panel_is_empty (fixture->panel));
+  g_assert_cmpstr (_reel_audience_panel_get_empty_text (fixture->panel), ==,
+                   "No audience data for this region");
+  g_assert_cmpuint (_reel_audience_panel_get_n_traits (fixture->panel), ==, 0);
+  g_assert_cmpuint (_reel_audience_panel_get_n_notes (fixture->panel), ==, 0);
+
+  /* The sample's world has none either. */
+  reel_audience_panel_set_region (fixture->panel, NULL);
+  g_assert_true (_reel_audience_panel_is_empty (fixture->panel));
+  g_assert_cmpstr (_reel_audience_panel_get_empty_text (fixture->panel), ==,
+                   "No audience data for the world");
+
+  /* Nor does a panel without a dataset. */
+  reel_audience_panel_set_dataset (fixture->panel, NULL);
+  g_assert_true (_reel_audience_panel_is_empty (fixture->panel));
+}
+
+static void
+test_audience_plain_text (void)
+{
+  /* Markup in a dataset is text: shown as written, never parsed. */
+  g_autoptr(ReelDataset) dataset =
+    reel_gtk_test_load_json ("{\"format\": \"reelscope-dataset\", \"version\": 1,\n"
+                             " \"sources\": [{\"id\": \"s\", \"title\": \"<i>S</i> & co\"}],\n"
+                             " \"regions\": [{\"id\": \"r\", \"name\": \"R\", \"audience\": {\n"
+                             "   \"summary\": \"<b>Bold</b> & brave\",\n"
+                             "   \"traits\": [{\"label\": \"<u>Teens</u>\", \"share\": 0.25,\n"
+                             "                \"qualifier\": \"approx\", \"source\": \"s\"}]}}]}\n");
+  ReelAudiencePanel *panel = REEL_AUDIENCE_PANEL (reel_audience_panel_new ());
+  GtkWindow *window = reel_gtk_test_window_new (GTK_WIDGET (panel));
+  g_autofree char *trait = NULL;
+
+  reel_audience_panel_set_dataset (panel, dataset);
+  reel_audience_panel_set_region (panel, "r");
+  g_assert_cmpstr (_reel_audience_panel_get_summary (panel), ==, "<b>Bold</b> & brave");
+  trait = _reel_audience_panel_dup_trait_text (panel, 0);
+  g_assert_cmpstr (trait, ==, "<u>Teens</u>  about 25%  <i>S</i> & co");
+
+  reel_gtk_test_window_destroy (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status = reel_gtk_test_init (&argc, &argv);
+
+  if (status >= 0)
+    return status;
+
+  g_test_add ("/audience-panel/traits", Fixture, NULL,
+              fixture_set_up, test_audience_traits, fixture_tear_down);
+  g_test_add ("/audience-panel/follows-region", Fixture, NULL,
+              fixture_set_up, test_audience_follows_region, fixture_tear_down);
+  g_test_add ("/audience-panel/empty", Fixture, NULL,
+              fixture_set_up, test_audience_empty, fixture_tear_down);
+  g_test_add_func ("/audience-panel/plain-text", test_audience_plain_text);
+
+  return g_test_run ();
+}

@@ -1,0 +1,498 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <libglib-testing/signal-logger.h>
+#include <math.h>
+
+#include "reel-chart-theme.h"
+#include "reel-chart-view-private.h"
+#include "reel-gtk-test.h"
+
+/* Moves of the chart.move-focus action (reel-chart-view.c). */
+enum {
+  MOVE_LEFT,
+  MOVE_RIGHT,
+  MOVE_UP,
+  MOVE_DOWN,
+  MOVE_FIRST,
+  MOVE_LAST,
+};
+
+typedef struct {
+  ReelDataset   *dataset;
+  ReelChartView *view;
+  GtkWidget     *before;    /* a button ahead of the chart in the focus chain */
+  GtkWindow     *window;
+} Fixture;
+
+static void
+set_size (Fixture *fixture,
+          int      width,
+          int      height)
+{
+  gtk_widget_set_size_request (GTK_WIDGET (fixture->view), width, height);
+}
+
+static gboolean
+is_laid_out (gpointer data)
+{
+  Fixture *fixture = data;
+  ReelChartLayout *layout = reel_chart_view_get_layout (fixture->view);
+  int width, height;
+
+  gtk_widget_get_size_request (GTK_WIDGET (fixture->view), &width, &height);
+
+  return layout != NULL && !_reel_chart_view_needs_layout (fixture->view) &&
+         gtk_widget_get_width (GTK_WIDGET (fixture->view)) == width &&
+         reel_chart_layout_get_width (layout) == width &&
+         reel_chart_layout_get_height (layout) == height;
+}
+
+/* Runs frames until the view has its size and a layout for it. */
+static void
+wait_for_layout (Fixture *fixture)
+{
+  g_assert_true (reel_gtk_test_wait (is_laid_out, fixture, 5000));
+  reel_gtk_test_flush ();
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  fixture->dataset = reel_gtk_test_load_dataset (data != NULL ? data : "microdrama-sample.reelscope.json");
+  fixture->view = REEL_CHART_VIEW (reel_chart_view_new ());
+  fixture->before = gtk_button_new_with_label ("Before");
+
+  /* The view gets exactly the size it asks for. */
+  gtk_widget_set_halign (GTK_WIDGET (fixture->view), GTK_ALIGN_START);
+  gtk_widget_set_valign (GTK_WIDGET (fixture->view), GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), fixture->before);
+  gtk_box_append (GTK_BOX (box), GTK_WIDGET (fixture->view));
+
+  reel_chart_view_set_dataset (fixture->view, fixture->dataset);
+  reel_chart_view_set_year (fixture->view,
+                            reel_chart_layout_get_default_year (fixture->dataset, REEL_CHART_REVENUE));
+  set_size (fixture, 640, 480);
+
+  fixture->window = reel_gtk_test_window_new (box);
+  gtk_window_set_default_size (fixture->window, 800, 640);
+  wait_for_layout (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  reel_gtk_test_window_destroy (fixture->window);
+  g_assert_finalize_object (fixture->dataset);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static int
+find_mark_of_region (ReelChartLayout *layout,
+                     const char      *region_id)
+{
+  for (guint i = 0; i < reel_chart_layout_get_n_marks (layout); i++)
+    if (g_strcmp0 (reel_chart_layout_get_mark (layout, i)->region_id, region_id) == 0)
+      return (int) i;
+
+  return -1;
+}
+
+/* The layout is made when the size, the data, the kind, the year or the
+ * selection changes, and not when the chart is only drawn again. */
+static void
+test_chart_view_layout_on_change (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  ReelChartView *view = fixture->view;
+  guint n = _reel_chart_view_get_n_layouts (view);
+  ReelChartLayout *layout = reel_chart_view_get_layout (view);
+
+  g_assert_cmpuint (n, >=, 1);
+  g_assert_cmpfloat (reel_chart_layout_get_width (layout), ==, 640);
+  g_assert_cmpfloat (reel_chart_layout_get_height (layout), ==, 480);
+  g_assert_cmpfloat (reel_chart_layout_get_scale (layout), ==,
+                     gtk_widget_get_scale_factor (GTK_WIDGET (view)));
+  g_assert_cmpuint (reel_chart_layout_get_year (layout), ==, 2024);
+
+  /* Redraws, and an allocation of the same size, reuse the layout. */
+  for (int i = 0; i < 3; i++)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (view));
+      gtk_widget_queue_allocate (GTK_WIDGET (view));
+      reel_gtk_test_flush ();
+      g_usleep (20000);
+      reel_gtk_test_flush ();
+    }
+  g_assert_cmpuint (_reel_chart_view_get_n_layouts (view), ==, n);
+  g_assert_true (reel_chart_view_get_layout (view) == layout);
+
+  /* A new size: one new layout, for that size. */
+  set_size (fixture, 520, 400);
+  wait_for_layout (fixture);
+  g_assert_cmpuint (_reel_chart_view_get_n_layouts (view), ==, n + 1);
+
+  /* Each input: one new layout; the same value again: none. */
+  reel_chart_view_set_year (view, 2023);
+  wait_for_layout (fixture);
+  g_assert_cmpuint (_reel_chart_view_get_n_layouts (view), ==, n + 2);
+  g_assert_cmpuint (reel_chart_layout_get_year (reel_chart_view_get_layout (view)), ==, 2023);
+  reel_chart_view_set_year (view, 2023);
+  reel_gtk_test_flush ();
+  g_assert_cmpuint (_reel_chart_view_get_n_layouts (view), ==, n + 2);
+
+  reel_chart_view_set_chart_kind (view, REEL_CHART_SHARE);
+  wait_for_layout (fixture);
+  g_assert_cmpuint (_reel_chart_view_get_n_layouts (view), ==, n + 3);
+  g_assert_cmpint (reel_chart_layout_get_kind (reel_chart_view_get_layout (view)), ==, REEL_CHART_SHARE);
+
+  reel_chart_view_set_selected_region (view, "north-america");
+  wait_for_layout (fixture);
+  g_assert_cmpuint (_reel_chart_view_get_n_layouts (view), ==, n + 4);
+  g_assert_cmpstr (reel_chart_layout_get_selection (reel_chart_view_get_layout (view)), ==,
+                   "north-america");
+  reel_chart_view_set_selected_region (view, "north-america");
+  reel_gtk_test_flush ();
+  g_assert_cmpuint (_reel_chart_view_get_n_layouts (view), ==, n + 4);
+
+  /* Several changes before a frame: one layout. */
+  reel_chart_view_set_chart_kind (view, REEL_CHART_REVENUE);
+  reel_chart_view_set_year (view, 2024);
+  reel_chart_view_set_selected_region (view, NULL);
+  wait_for_layout (fixture);
+  g_assert_cmpuint (_reel_chart_view_get_n_layouts (view), ==, n + 5);
+
+  /* Without data, no layout and no marks. */
+  reel_chart_view_set_dataset (view, NULL);
+  reel_gtk_test_flush ();
+  g_usleep (20000);
+  reel_gtk_test_flush ();
+  g_assert_null (reel_chart_view_get_layout (view));
+  g_assert_cmpuint (_reel_chart_view_get_n_mark_widgets (view), ==, 0);
+}
+
+/* One focusable BUTTON child per mark, with the layout's label, on the
+ * mark; the view is a GROUP named by the title, described by the summary. */
+static void
+test_chart_view_mark_widgets (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  ReelChartView *view = fixture->view;
+  ReelChartKind kinds[] = { REEL_CHART_REVENUE, REEL_CHART_GROWTH, REEL_CHART_SHARE, REEL_CHART_TREND };
+  guint n_charted = 0;
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      ReelChartLayout *layout;
+      guint n_marks;
+      const char *problem;
+
+      reel_chart_view_set_chart_kind (view, kinds[k]);
+      reel_chart_view_set_year (view, reel_chart_layout_get_default_year (fixture->dataset, kinds[k]));
+      wait_for_layout (fixture);
+      layout = reel_chart_view_get_layout (view);
+      n_marks = reel_chart_layout_get_n_marks (layout);
+
+      g_test_message ("%s: %u marks", reel_chart_layout_get_title (layout), n_marks);
+      n_charted += n_marks > 0;
+      g_assert_cmpuint (_reel_chart_view_get_n_mark_widgets (view), ==, n_marks);
+
+      g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_ROLE_GROUP));
+      problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                    reel_chart_layout_get_title (layout));
+      g_assert_null (problem);
+      problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (view),
+                                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                    reel_chart_layout_get_summary (layout));
+      g_assert_null (problem);
+
+      for (guint i = 0; i < n_marks; i++)
+        {
+          const ReelChartMark *mark = reel_chart_layout_get_mark (layout, i);
+          GtkWidget *child = _reel_chart_view_get_mark_widget (view, i);
+          graphene_rect_t bounds;
+
+          g_assert_true (gtk_widget_get_parent (child) == GTK_WIDGET (view));
+          g_assert_true (gtk_widget_get_focusable (child));
+          g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_ROLE_BUTTON));
+          g_assert_cmpstr (_reel_chart_view_get_mark_label (view, i), ==, mark->label);
+          problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                                        mark->label);
+          g_assert_null (problem);
+
+          /* Placed on the mark: its area, to the pixel. */
+          g_assert_true (gtk_widget_compute_bounds (child, GTK_WIDGET (view), &bounds));
+          g_assert_cmpfloat (fabs (bounds.origin.x - floor (mark->area.x)), <, 1);
+          g_assert_cmpfloat (fabs (bounds.origin.y - floor (mark->area.y)), <, 1);
+          g_assert_cmpfloat (bounds.size.width, >=, mark->area.width - 1);
+          g_assert_cmpfloat (bounds.size.height, >=, mark->area.height - 1);
+          g_assert_true (graphene_rect_contains_point (&bounds,
+                                                       &GRAPHENE_POINT_INIT (mark->rect.x + mark->rect.width / 2,
+                                                                             mark->rect.y + mark->rect.height / 2)));
+        }
+    }
+
+  /* Revenue, Share and Trend at least have marks in both datasets. */
+  g_assert_cmpuint (n_charted, >=, 3);
+}
+
+/* A click on a mark selects its region, a click elsewhere leaves the
+ * selection, and the tooltip there lists the mark's figures. */
+static void
+test_chart_view_hit_test (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  ReelChartView *view = fixture->view;
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  ReelChartLayout *layout = reel_chart_view_get_layout (view);
+  int index = find_mark_of_region (layout, "north-america");
+  const ReelChartMark *mark;
+  g_autofree char *tooltip = NULL;
+  g_auto(GStrv) lines = NULL;
+  double x, y;
+
+  g_assert_cmpint (index, >=, 0);
+  mark = reel_chart_layout_get_mark (layout, (guint) index);
+  x = mark->rect.x + mark->rect.width / 2;
+  y = mark->rect.y + mark->rect.height / 2;
+  g_assert_true (reel_chart_layout_hit_test (layout, x, y) == mark);
+
+  tooltip = _reel_chart_view_dup_tooltip_text (view, x, y);
+  g_assert_cmpstr (tooltip, ==, mark->tooltip);
+  g_assert_true (g_str_has_prefix (tooltip, "North America · 2024\n"));
+  /* Then every figure of the point, with its source, one a line. */
+  lines = g_strsplit (tooltip, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 1 + mark->figures->len);
+
+  gt_signal_logger_connect (logger, view, "notify::selected-region");
+  _reel_chart_view_click (view, x, y);
+  gt_signal_logger_assert_notify_emission_pop (logger, view, "selected-region");
+  g_assert_cmpstr (reel_chart_view_get_selected_region (view), ==, "north-america");
+
+  /* The keyboard goes on from there. */
+  g_assert_cmpint (_reel_chart_view_get_focused_mark (view), ==, index);
+
+  /* Nothing there: the title, the corner. */
+  _reel_chart_view_click (view, 2, 2);
+  g_assert_null (_reel_chart_view_dup_tooltip_text (view, 2, 2));
+  gt_signal_logger_assert_no_emissions (logger);
+  g_assert_cmpstr (reel_chart_view_get_selected_region (view), ==, "north-america");
+
+  /* The layout that follows highlights it. */
+  wait_for_layout (fixture);
+  layout = reel_chart_view_get_layout (view);
+  index = find_mark_of_region (layout, "north-america");
+  g_assert_true (reel_chart_layout_get_mark (layout, (guint) index)->flags & REEL_CHART_MARK_SELECTED);
+
+  gt_signal_logger_free (g_steal_pointer (&logger));
+}
+
+static gboolean
+focus_in_view (Fixture *fixture)
+{
+  return _reel_chart_view_get_focused_mark (fixture->view) >= 0;
+}
+
+/* Tab enters the chart at one mark and leaves it; the arrows move between
+ * marks; Enter selects. */
+static void
+test_chart_view_keyboard (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  ReelChartView *view = fixture->view;
+  ReelChartLayout *layout = reel_chart_view_get_layout (view);
+  guint n_marks = reel_chart_layout_get_n_marks (layout);
+  const ReelChartMark *mark;
+
+  g_assert_cmpuint (n_marks, >=, 3);
+
+  gtk_widget_grab_focus (fixture->before);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (focus_in_view (fixture));
+  g_assert_cmpint (_reel_chart_view_get_focused_mark (view), ==, 0);
+
+  /* Down and Right go to the next mark, Up and Left back, Home and End to the ends. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", MOVE_DOWN));
+  g_assert_cmpint (_reel_chart_view_get_focused_mark (view), ==, 1);
+  g_assert_true (gtk_widget_has_focus (_reel_chart_view_get_mark_widget (view, 1)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", MOVE_RIGHT));
+  g_assert_cmpint (_reel_chart_view_get_focused_mark (view), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", MOVE_UP));
+  g_assert_cmpint (_reel_chart_view_get_focused_mark (view), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", MOVE_LAST);
+  g_assert_cmpint (_reel_chart_view_get_focused_mark (view), ==, (int) n_marks - 1);
+  gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", MOVE_RIGHT);
+  g_assert_cmpint (_reel_chart_view_get_focused_mark (view), ==, (int) n_marks - 1);
+  gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", MOVE_FIRST);
+  g_assert_cmpint (_reel_chart_view_get_focused_mark (view), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", MOVE_DOWN);
+
+  /* Enter selects the focused mark's region. */
+  mark = reel_chart_layout_get_mark (layout, 1);
+  g_assert_nonnull (mark->region_id);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.select", NULL));
+  g_assert_cmpstr (reel_chart_view_get_selected_region (view), ==, mark->region_id);
+
+  /* The new layout (the selection changed) keeps the focus where it was. */
+  wait_for_layout (fixture);
+  g_assert_true (reel_chart_view_get_layout (view) != layout);
+  g_assert_cmpint (_reel_chart_view_get_focused_mark (view), ==, 1);
+
+  /* The arrow keys of the window's focus chain move inside too. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_DOWN));
+  g_assert_cmpint (_reel_chart_view_get_focused_mark (view), ==, 2);
+
+  /* Tab leaves the chart, Shift+Tab comes back to the same mark. */
+  gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD);
+  g_assert_false (focus_in_view (fixture));
+  gtk_widget_grab_focus (fixture->before);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD));
+  g_assert_cmpint (_reel_chart_view_get_focused_mark (view), ==, 2);
+}
+
+/* On Trend, Up and Down go to the nearest point of the next line. */
+static void
+test_chart_view_keyboard_trend (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  ReelChartView *view = fixture->view;
+  ReelChartLayout *layout;
+  const ReelChartMark *from, *to;
+  int focused;
+
+  reel_chart_view_set_chart_kind (view, REEL_CHART_TREND);
+  wait_for_layout (fixture);
+  layout = reel_chart_view_get_layout (view);
+
+  gtk_widget_grab_focus (fixture->before);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD));
+  gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", MOVE_RIGHT);
+  focused = _reel_chart_view_get_focused_mark (view);
+  from = reel_chart_layout_get_mark (layout, (guint) focused);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", MOVE_DOWN);
+  to = reel_chart_layout_get_mark (layout, (guint) _reel_chart_view_get_focused_mark (view));
+  g_assert_cmpint (to->region, !=, from->region);
+  g_assert_cmpuint (to->year, ==, from->year);
+
+  gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", MOVE_UP);
+  g_assert_cmpint (_reel_chart_view_get_focused_mark (view), ==, focused);
+}
+
+/* The dark style lays the chart out again in the dark theme. */
+static void
+test_chart_view_dark (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  ReelChartView *view = fixture->view;
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  guint n = _reel_chart_view_get_n_layouts (view);
+
+  g_assert_false (reel_chart_view_get_dark (view));
+  g_assert_cmpint (reel_chart_layout_get_theme (reel_chart_view_get_layout (view))->variant, ==,
+                   REEL_CHART_THEME_LIGHT);
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (style_manager));
+  g_assert_true (reel_chart_view_get_dark (view));
+  wait_for_layout (fixture);
+  g_assert_cmpuint (_reel_chart_view_get_n_layouts (view), ==, n + 1);
+  g_assert_cmpint (reel_chart_layout_get_theme (reel_chart_view_get_layout (view))->variant, ==,
+                   REEL_CHART_THEME_DARK);
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_false (reel_chart_view_get_dark (view));
+  wait_for_layout (fixture);
+  g_assert_cmpuint (_reel_chart_view_get_n_layouts (view), ==, n + 2);
+}
+
+/* The title keeps clear of a control over the top right corner. */
+static void
+test_chart_view_header_inset (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  ReelChartView *view = fixture->view;
+
+  reel_chart_view_set_header_inset (view, 200);
+  wait_for_layout (fixture);
+  g_assert_cmpfloat (reel_chart_layout_get_theme (reel_chart_view_get_layout (view))->header_inset, ==,
+                     200 - reel_chart_layout_get_theme (reel_chart_view_get_layout (view))->padding_right);
+}
+
+static void
+copied_cb (ReelChartView *view,
+           guint         *n_copied)
+{
+  (*n_copied)++;
+}
+
+/* Copy Image: the chart at the view's size and scale, on the clipboard. */
+static void
+test_chart_view_copy (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  ReelChartView *view = fixture->view;
+  g_autoptr(GdkTexture) texture = reel_chart_view_create_texture (view);
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (view));
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
+  guint n_copied = 0;
+
+  g_assert_nonnull (texture);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 640 * scale);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 480 * scale);
+
+  g_signal_connect (view, "copied", G_CALLBACK (copied_cb), &n_copied);
+  g_assert_true (reel_chart_view_copy_image (view));
+  g_assert_cmpuint (n_copied, ==, 1);
+  g_assert_true (gdk_content_formats_contain_gtype (gdk_clipboard_get_formats (clipboard), GDK_TYPE_TEXTURE));
+
+  /* Ctrl+C on a focused mark does the same. */
+  gtk_widget_grab_focus (fixture->before);
+  gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.copy", NULL));
+  g_assert_cmpuint (n_copied, ==, 2);
+  g_signal_handlers_disconnect_by_func (view, copied_cb, &n_copied);
+
+  /* Nothing to copy without data. */
+  reel_chart_view_set_dataset (view, NULL);
+  reel_gtk_test_flush ();
+  g_usleep (20000);
+  reel_gtk_test_flush ();
+  g_assert_false (reel_chart_view_copy_image (view));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status = reel_gtk_test_init (&argc, &argv);
+
+  if (status >= 0)
+    return status;
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  /* Eight regions with revenue in every year, from records. */
+#define ADD_DENSE(path, func) \
+  g_test_add (path, Fixture, "synthetic-40.reelscope.json", fixture_set_up, func, fixture_tear_down)
+  ADD ("/chart-view/layout-on-change", test_chart_view_layout_on_change);
+  ADD ("/chart-view/mark-widgets", test_chart_view_mark_widgets);
+  ADD_DENSE ("/chart-view/mark-widgets-dense", test_chart_view_mark_widgets);
+  ADD ("/chart-view/hit-test", test_chart_view_hit_test);
+  ADD_DENSE ("/chart-view/keyboard", test_chart_view_keyboard);
+  ADD_DENSE ("/chart-view/keyboard-trend", test_chart_view_keyboard_trend);
+  ADD ("/chart-view/dark", test_chart_view_dark);
+  ADD ("/chart-view/header-inset", test_chart_view_header_inset);
+  ADD ("/chart-view/copy", test_chart_view_copy);
+#undef ADD
+#undef ADD_DENSE
+
+  return g_test_run ();
+}

@@ -1,0 +1,222 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "reel-commentary-panel-private.h"
+#include "reel-gtk-test.h"
+#include "reel-source-link-private.h"
+
+/* Links of every kind a dataset might carry: only the web one may open. */
+static const char links_dataset[] =
+  "{\"format\": \"reelscope-dataset\", \"version\": 1,\n"
+  " \"sources\": [\n"
+  "   {\"id\": \"script\", \"title\": \"Script\", \"publisher\": \"Evil & Co\",\n"
+  "    \"url\": \"javascript:alert(document.cookie)\"},\n"
+  "   {\"id\": \"local\", \"title\": \"Local\", \"url\": \"file:///etc/passwd\"},\n"
+  "   {\"id\": \"web\", \"title\": \"Web\", \"publisher\": \"Good News\",\n"
+  "    \"url\": \"https://example.com/story?a=1&b=2\", \"published\": \"2025-03-04\"}],\n"
+  " \"regions\": [{\"id\": \"r\", \"name\": \"Region R\"}],\n"
+  " \"experts\": [{\"id\": \"e\", \"name\": \"Ann\", \"role\": \"Editor\",\n"
+  "   \"organization\": \"Paper\",\n"
+  "   \"quotes\": [{\"text\": \"Script link\", \"source\": \"script\"},\n"
+  "              {\"text\": \"Local link\", \"source\": \"local\"},\n"
+  "              {\"text\": \"Web link\", \"source\": \"web\", \"regions\": [\"r\"],\n"
+  "               \"topics\": [\"one\", \"two\"]}]}]}\n";
+
+typedef struct {
+  ReelDataset         *dataset;
+  ReelCommentaryPanel *panel;
+  GtkWindow           *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dataset = reel_gtk_test_load_dataset ("microdrama-sample.reelscope.json");
+  fixture->panel = REEL_COMMENTARY_PANEL (reel_commentary_panel_new ());
+  fixture->window = reel_gtk_test_window_new (GTK_WIDGET (fixture->panel));
+  reel_commentary_panel_set_dataset (fixture->panel, fixture->dataset);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  reel_gtk_test_window_destroy (fixture->window);
+  g_assert_finalize_object (fixture->dataset);
+}
+
+static void
+assert_speakers (ReelCommentaryPanel *panel,
+                 const char * const  *speakers,
+                 const char * const  *starts)
+{
+  guint n = g_strv_length ((char **) speakers);
+
+  g_assert_cmpuint (_reel_commentary_panel_get_n_quotes (panel), ==, n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_cmpstr (_reel_commentary_panel_get_quote_speaker (panel, i), ==, speakers[i]);
+      if (!g_str_has_prefix (_reel_commentary_panel_get_quote_text (panel, i), starts[i]))
+        g_error ("quote %u is %s, not %s…", i, _reel_commentary_panel_get_quote_text (panel, i),
+                 starts[i]);
+    }
+}
+
+static void
+test_commentary_region_first (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  static const char * const africa_speakers[] = {
+    "Mu Ling", "Andrew Moses Miti", "Mu Ling", "Rida Saifee", NULL,
+  };
+  static const char * const africa_starts[] = {
+    "“These groups", "“They want", "“Localization", "“Love stories", NULL,
+  };
+  static const char * const world_speakers[] = {
+    "Mu Ling", "Rida Saifee", "Mu Ling", "Andrew Moses Miti", "Rida Saifee", NULL,
+  };
+  static const char * const world_starts[] = {
+    "“Localization", "“Love stories", "“These groups", "“They want", "“People are", NULL,
+  };
+  static const char * const south_asia_speakers[] = {
+    "Rida Saifee", "Mu Ling", "Rida Saifee", NULL,
+  };
+  static const char * const south_asia_starts[] = {
+    "“People are", "“Localization", "“Love", NULL,
+  };
+  g_autofree char *labels = NULL;
+
+  /* The region's quotes first (their `regions` name it), then the general
+   * ones; quotes about other regions only are left out. */
+  reel_commentary_panel_set_region (fixture->panel, "africa");
+  g_assert_cmpstr (reel_commentary_panel_get_region (fixture->panel), ==, "africa");
+  assert_speakers (fixture->panel, africa_speakers, africa_starts);
+
+  /* Speaker, role and organisation, the regions spoken of, topics, source. */
+  labels = _reel_commentary_panel_dup_quote_labels (fixture->panel, 0);
+  g_assert_cmpstr (labels, ==,
+                   "“These groups are becoming key markets for future expansion.” | Mu Ling | "
+                   "Director, New Media Communication Research Lab, National Image Research "
+                   "Center, Tsinghua University | On North America, Sub-Saharan Africa, Middle "
+                   "East & North Africa | audiences | iChongqing (Bridging News), 22 Nov 2025");
+  g_clear_pointer (&labels, g_free);
+  labels = _reel_commentary_panel_dup_quote_labels (fixture->panel, 3);
+  g_assert_true (g_str_has_suffix (labels, " | General | co-production | "
+                                           "iChongqing (Bridging News), 22 Nov 2025"));
+
+  reel_commentary_panel_set_region (fixture->panel, "south-asia");
+  assert_speakers (fixture->panel, south_asia_speakers, south_asia_starts);
+
+  /* The world: the general quotes first, then every other. */
+  reel_commentary_panel_set_region (fixture->panel, NULL);
+  assert_speakers (fixture->panel, world_speakers, world_starts);
+  g_assert_false (_reel_commentary_panel_is_empty (fixture->panel));
+}
+
+static void
+test_commentary_empty (void)
+{
+  g_autoptr(ReelDataset) dataset =
+    reel_gtk_test_load_json ("{\"format\": \"reelscope-dataset\", \"version\": 1,\n"
+                             " \"regions\": [{\"id\": \"r\", \"name\": \"R\"}]}\n");
+  ReelCommentaryPanel *panel = REEL_COMMENTARY_PANEL (reel_commentary_panel_new ());
+  GtkWindow *window = reel_gtk_test_window_new (GTK_WIDGET (panel));
+
+  reel_commentary_panel_set_dataset (panel, dataset);
+  g_assert_true (_reel_commentary_panel_is_empty (panel));
+  g_assert_cmpuint (_reel_commentary_panel_get_n_quotes (panel), ==, 0);
+
+  reel_gtk_test_window_destroy (window);
+}
+
+static void
+test_link_decision (void)
+{
+  /* Web links open… */
+  g_assert_true (reel_source_link_can_open ("https://example.com/story"));
+  g_assert_true (reel_source_link_can_open ("http://www.campaignasia.com/article/1"));
+  g_assert_true (reel_source_link_can_open ("HTTPS://EXAMPLE.COM/"));
+
+  /* …nothing else ever does. */
+  g_assert_false (reel_source_link_can_open (NULL));
+  g_assert_false (reel_source_link_can_open (""));
+  g_assert_false (reel_source_link_can_open ("javascript:alert(1)"));
+  g_assert_false (reel_source_link_can_open ("JavaScript:alert(1)"));
+  g_assert_false (reel_source_link_can_open (" javascript:alert(1)"));
+  g_assert_false (reel_source_link_can_open ("file:///etc/passwd"));
+  g_assert_false (reel_source_link_can_open ("data:text/html,<script>alert(1)</script>"));
+  g_assert_false (reel_source_link_can_open ("ftp://example.com/"));
+  g_assert_false (reel_source_link_can_open ("example.com/story"));
+}
+
+static void
+record_launch (GtkWindow  *parent,
+               const char *uri,
+               gpointer    user_data)
+{
+  g_ptr_array_add (user_data, g_strdup (uri));
+}
+
+static void
+test_link_never_opens_script (void)
+{
+  g_autoptr(ReelDataset) dataset = reel_gtk_test_load_json (links_dataset);
+  g_autoptr(GPtrArray) launched = g_ptr_array_new_with_free_func (g_free);
+  ReelCommentaryPanel *panel = REEL_COMMENTARY_PANEL (reel_commentary_panel_new ());
+  GtkWindow *window = reel_gtk_test_window_new (GTK_WIDGET (panel));
+  ReelSourceLink *link;
+  g_autofree char *labels = NULL;
+
+  _reel_source_link_set_launch_func (record_launch, launched);
+  reel_commentary_panel_set_dataset (panel, dataset);
+  reel_commentary_panel_set_region (panel, "r");
+  g_assert_cmpuint (_reel_commentary_panel_get_n_quotes (panel), ==, 3);
+
+  /* The web link is a button that opens it. */
+  g_assert_cmpstr (_reel_commentary_panel_get_quote_text (panel, 0), ==, "“Web link”");
+  link = _reel_commentary_panel_get_quote_link (panel, 0);
+  g_assert_true (reel_source_link_get_can_open (link));
+  g_assert_cmpstr (reel_source_link_get_label (link), ==, "Good News, 4 Mar 2025");
+  g_signal_emit_by_name (_reel_source_link_get_button (link), "clicked");
+  g_assert_cmpuint (launched->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (launched, 0), ==, "https://example.com/story?a=1&b=2");
+
+  /* javascript: and file: links are plain text: nothing to click… */
+  for (guint i = 1; i <= 2; i++)
+    {
+      link = _reel_commentary_panel_get_quote_link (panel, i);
+      g_assert_false (reel_source_link_get_can_open (link));
+      g_assert_null (_reel_source_link_get_button (link));
+    }
+  labels = _reel_commentary_panel_dup_quote_labels (panel, 1);
+  g_assert_true (g_str_has_suffix (labels, " | Evil & Co"));
+
+  /* …and asked to open them anyway, nothing opens. */
+  g_assert_false (reel_source_link_open (GTK_WIDGET (panel), "javascript:alert(document.cookie)"));
+  g_assert_false (reel_source_link_open (NULL, "file:///etc/passwd"));
+  g_assert_cmpuint (launched->len, ==, 1);
+  g_assert_true (reel_source_link_open (GTK_WIDGET (panel), "https://example.com/"));
+  g_assert_cmpuint (launched->len, ==, 2);
+
+  _reel_source_link_set_launch_func (NULL, NULL);
+  reel_gtk_test_window_destroy (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status = reel_gtk_test_init (&argc, &argv);
+
+  if (status >= 0)
+    return status;
+
+  g_test_add ("/commentary-panel/region-first", Fixture, NULL,
+              fixture_set_up, test_commentary_region_first, fixture_tear_down);
+  g_test_add_func ("/commentary-panel/empty", test_commentary_empty);
+  g_test_add_func ("/source-link/decision", test_link_decision);
+  g_test_add_func ("/source-link/never-opens-script", test_link_never_opens_script);
+
+  return g_test_run ();
+}

@@ -1,0 +1,247 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <libglib-testing/signal-logger.h>
+
+#include "reel-data-table-private.h"
+#include "reel-figure-row.h"
+#include "reel-gtk-test.h"
+
+/* The revenue figures of 2024 in tests/data/microdrama-sample.reelscope.json:
+ * the world's, then North America's, each in file order. */
+static const char sample_csv[] =
+  "region,region_id,year,metric,value,unit,qualifier,source,source_id,basis,flags\r\n"
+  "World,,2024,,1400000000,USD,,China's micro-drama boom will overtake box office revenues "
+  "this year: report,mpa-2025,all revenue outside China,primary\r\n"
+  "World,,2024,,284000000,USD,at-most,3-Minute Hits: Observing China's Micro-Dramas Going "
+  "Global,ichongqing-2025-11,implied global total,estimate\r\n"
+  "North America,north-america,2024,,142000000,USD,,3-Minute Hits: Observing China's "
+  "Micro-Dramas Going Global,ichongqing-2025-11,as cited (Global Times),primary\r\n"
+  "North America,north-america,2024,,300000000,USD,approx,Streaming's Next Frontier: "
+  "Capitalizing on the Rise of Short Dramas,antom-2025,\"in-app purchases, United States\",\r\n"
+  "North America,north-america,2024,,819000000,USD,,China's micro-drama boom will overtake box "
+  "office revenues this year: report,mpa-2025,\"all revenue, United States\",\r\n";
+
+typedef struct {
+  ReelDataset   *dataset;
+  ReelDataTable *table;
+  GtkWindow     *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dataset = reel_gtk_test_load_dataset ("microdrama-sample.reelscope.json");
+  fixture->table = REEL_DATA_TABLE (reel_data_table_new ());
+  fixture->window = reel_gtk_test_window_new (GTK_WIDGET (fixture->table));
+  reel_data_table_set_year (fixture->table, 2024);
+  reel_data_table_set_dataset (fixture->table, fixture->dataset);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  reel_gtk_test_window_destroy (fixture->window);
+  g_assert_finalize_object (fixture->dataset);
+}
+
+static double
+get_value (ReelDataTable *table,
+           guint          index)
+{
+  g_autoptr(ReelFigureRow) row = g_list_model_get_item (reel_data_table_get_model (table), index);
+
+  g_assert_nonnull (row);
+  return reel_figure_row_get_value (row);
+}
+
+static void
+test_table_rows (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GListModel *model = reel_data_table_get_model (fixture->table);
+  g_autoptr(ReelFigureRow) row = NULL;
+
+  /* Every revenue figure of the year, from every source. */
+  g_assert_cmpuint (reel_data_table_get_chart_kind (fixture->table), ==, REEL_CHART_REVENUE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  g_assert_false (_reel_data_table_is_empty (fixture->table));
+
+  row = g_list_model_get_item (model, 1);
+  g_assert_cmpstr (reel_figure_row_get_region (row), ==, "World");
+  g_assert_null (reel_figure_row_get_region_id (row));
+  g_assert_cmpuint (reel_figure_row_get_year (row), ==, 2024);
+  g_assert_cmpstr (reel_figure_row_get_value_text (row), ==, "at most $284M");
+  g_assert_cmpstr (reel_figure_row_get_source (row), ==,
+                   "3-Minute Hits: Observing China's Micro-Dramas Going Global");
+  g_assert_cmpstr (reel_figure_row_get_basis (row), ==, "implied global total");
+  g_assert_cmpstr (reel_figure_row_get_flags_text (row), ==, "estimate");
+  g_clear_object (&row);
+
+  row = g_list_model_get_item (model, 2);
+  g_assert_cmpstr (reel_figure_row_get_region (row), ==, "North America");
+  g_assert_cmpstr (reel_figure_row_get_value_text (row), ==, "$142M");
+  g_assert_cmpstr (reel_figure_row_get_flags_text (row), ==, "primary");
+  g_clear_object (&row);
+
+  /* Share lists the same figures; growth the reported growth of its year. */
+  reel_data_table_set_chart_kind (fixture->table, REEL_CHART_SHARE);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+
+  reel_data_table_set_chart_kind (fixture->table, REEL_CHART_GROWTH);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  g_assert_true (_reel_data_table_is_empty (fixture->table));
+  reel_data_table_set_year (fixture->table, 2025);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  row = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (reel_figure_row_get_region (row), ==, "Latin America");
+  g_assert_cmpstr (reel_figure_row_get_metric (row), ==, "viewership");
+  g_assert_cmpstr (reel_figure_row_get_value_text (row), ==, "+69%");
+  g_assert_cmpfloat (reel_figure_row_get_value (row), ==, 69.0);
+  g_assert_true (gtk_column_view_column_get_visible (
+                   _reel_data_table_get_column (fixture->table, REEL_DATA_TABLE_COLUMN_METRIC)));
+
+  /* The trend: every revenue figure of every year. */
+  reel_data_table_set_chart_kind (fixture->table, REEL_CHART_TREND);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  g_assert_false (gtk_column_view_column_get_visible (
+                    _reel_data_table_get_column (fixture->table, REEL_DATA_TABLE_COLUMN_METRIC)));
+}
+
+static void
+test_table_sort (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkColumnView *view = _reel_data_table_get_column_view (fixture->table);
+  GtkColumnViewColumn *value = _reel_data_table_get_column (fixture->table,
+                                                            REEL_DATA_TABLE_COLUMN_VALUE);
+  GtkColumnViewColumn *region = _reel_data_table_get_column (fixture->table,
+                                                             REEL_DATA_TABLE_COLUMN_REGION);
+  static const double ascending[] = { 142e6, 284e6, 300e6, 819e6, 1400e6 };
+  g_autoptr(ReelFigureRow) first = NULL;
+
+  /* By value, numerically: $819M before $1.4B, whatever the text says. */
+  gtk_column_view_sort_by_column (view, value, GTK_SORT_ASCENDING);
+  for (guint i = 0; i < G_N_ELEMENTS (ascending); i++)
+    g_assert_cmpfloat (get_value (fixture->table, i), ==, ascending[i]);
+
+  gtk_column_view_sort_by_column (view, value, GTK_SORT_DESCENDING);
+  for (guint i = 0; i < G_N_ELEMENTS (ascending); i++)
+    g_assert_cmpfloat (get_value (fixture->table, i), ==,
+                       ascending[G_N_ELEMENTS (ascending) - 1 - i]);
+
+  /* By region name. */
+  gtk_column_view_sort_by_column (view, region, GTK_SORT_ASCENDING);
+  first = g_list_model_get_item (reel_data_table_get_model (fixture->table), 0);
+  g_assert_cmpstr (reel_figure_row_get_region (first), ==, "North America");
+
+  /* The CSV follows the order shown. */
+  gtk_column_view_sort_by_column (view, value, GTK_SORT_ASCENDING);
+  {
+    g_autofree char *csv = reel_data_table_dup_csv (fixture->table);
+    g_auto(GStrv) lines = g_strsplit (csv, "\r\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 7);
+    g_assert_true (g_str_has_prefix (lines[1], "North America,north-america,2024,,142000000,"));
+    g_assert_true (g_str_has_prefix (lines[5], "World,,2024,,1400000000,"));
+    g_assert_cmpstr (lines[6], ==, "");
+  }
+}
+
+static void
+test_table_csv (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *csv = reel_data_table_dup_csv (fixture->table);
+
+  /* RFC 4180: CRLF, quotes where a field has a comma; numbers as numbers. */
+  g_assert_cmpstr (csv, ==, sample_csv);
+}
+
+static void
+test_table_csv_quoting (void)
+{
+  /* Commas, quotes, line breaks, accents and formulas in the text; a value
+   * that only 17 digits give back. */
+  g_autoptr(ReelDataset) dataset =
+    reel_gtk_test_load_json ("{\"format\": \"reelscope-dataset\", \"version\": 1,\n"
+                             " \"sources\": [{\"id\": \"s1\", \"title\": \"He said \\\"hi\\\", twice\"},\n"
+                             "               {\"id\": \"s2\", \"title\": \"=HYPERLINK(\\\"x\\\")\"}],\n"
+                             " \"regions\": [{\"id\": \"r1\", \"name\": \"Région, one\", \"revenue\": [\n"
+                             "   {\"year\": 2024, \"value\": 0.1, \"source\": \"s1\",\n"
+                             "    \"basis\": \"line one\\nline two\"},\n"
+                             "   {\"year\": 2024, \"value\": 12345678901.5, \"source\": \"s2\",\n"
+                             "    \"basis\": \"-2+3\", \"forecast\": true}]}]}\n");
+  ReelDataTable *table = REEL_DATA_TABLE (reel_data_table_new ());
+  GtkWindow *window = reel_gtk_test_window_new (GTK_WIDGET (table));
+  g_autofree char *csv = NULL;
+
+  reel_data_table_set_dataset (table, dataset);
+  reel_data_table_set_year (table, 2024);
+  csv = reel_data_table_dup_csv (table);
+  g_assert_cmpstr (csv, ==,
+                   "region,region_id,year,metric,value,unit,qualifier,source,source_id,basis,flags\r\n"
+                   "\"Région, one\",r1,2024,,0.1,USD,,\"He said \"\"hi\"\", twice\",s1,"
+                   "\"line one\nline two\",primary\r\n"
+                   "\"Région, one\",r1,2024,,12345678901.5,USD,,\"'=HYPERLINK(\"\"x\"\")\",s2,"
+                   "'-2+3,forecast\r\n");
+
+  reel_gtk_test_window_destroy (window);
+}
+
+static void
+test_table_copy (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (fixture->table));
+  GdkContentProvider *content;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+  guint n_rows = 0;
+
+  gt_signal_logger_connect (logger, fixture->table, "copied");
+
+  /* Ctrl+C in the table, and the "Copy as CSV" button, both run this. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->table), "table.copy-csv", NULL));
+  gt_signal_logger_assert_emission_pop (logger, fixture->table, "copied", &n_rows);
+  gt_signal_logger_assert_no_emissions (logger);
+  g_assert_cmpuint (n_rows, ==, 5);
+
+  content = gdk_clipboard_get_content (clipboard);
+  g_assert_nonnull (content);
+  g_value_init (&value, G_TYPE_STRING);
+  gdk_content_provider_get_value (content, &value, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (g_value_get_string (&value), ==, sample_csv);
+
+  /* Nothing to copy, nothing copied. */
+  reel_data_table_set_year (fixture->table, 1999);
+  g_assert_true (_reel_data_table_is_empty (fixture->table));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->table), "table.copy-csv", NULL);
+  gt_signal_logger_assert_no_emissions (logger);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status = reel_gtk_test_init (&argc, &argv);
+
+  if (status >= 0)
+    return status;
+
+  g_test_add ("/data-table/rows", Fixture, NULL,
+              fixture_set_up, test_table_rows, fixture_tear_down);
+  g_test_add ("/data-table/sort", Fixture, NULL,
+              fixture_set_up, test_table_sort, fixture_tear_down);
+  g_test_add ("/data-table/csv", Fixture, NULL,
+              fixture_set_up, test_table_csv, fixture_tear_down);
+  g_test_add_func ("/data-table/csv-quoting", test_table_csv_quoting);
+  g_test_add ("/data-table/copy", Fixture, NULL,
+              fixture_set_up, test_table_copy, fixture_tear_down);
+
+  return g_test_run ();
+}

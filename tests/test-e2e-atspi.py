@@ -1,0 +1,702 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""End-to-end tests of the window through AT-SPI, as a user drives it.
+
+Starts the built reelscope on the bundled dataset for each test, finds it on
+the accessibility bus by name, and works it with clicks (AT-SPI actions),
+selections and key presses (synthesized by the registry through XTest):
+every chart kind from the header's switcher, a region from the list, the
+chart's marks with the keyboard, an export through the Export dialog and
+GTK's own file chooser, a malformed file through the Open dialog, and a walk
+of the whole tree for controls without an accessible name.
+
+Run on a display (tests/meson.build: run-with-display.sh); the script runs
+itself again in a D-Bus session of its own (`dbus-run-session`), whose
+accessibility bus the app registers with, and unsets GTK_A11Y:
+
+    test-e2e-atspi.py REELSCOPE BUNDLED_DATASET   Prints TAP.
+
+Settings stay in memory; the XDG folders are in the build dir. Without a
+display or an accessibility bus every test is skipped.
+"""
+
+import json
+import os
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+
+REELSCOPE = os.path.abspath(sys.argv[1])
+BUNDLED = os.path.abspath(sys.argv[2])
+BUILDDIR = os.path.dirname(os.path.dirname(REELSCOPE))
+WORKDIR = os.path.join(os.environ.get('G_TEST_BUILDDIR', os.path.join(BUILDDIR, 'tests')), 'e2e-atspi')
+
+# Keysyms (X11 keysymdef.h).
+KEY_TAB = 0xff09
+KEY_RETURN = 0xff0d
+KEY_RIGHT = 0xff53
+KEY_DOWN = 0xff54
+KEY_HOME = 0xff50
+KEY_SLASH = 0x002f
+
+TIMEOUT = 20.0
+
+tests = []
+
+
+def test(function):
+    tests.append(function)
+    return function
+
+
+class Skip(Exception):
+    pass
+
+
+try:
+    import pyatspi
+    from gi.repository import GLib
+except ImportError:  # pragma: no cover
+    pyatspi = None
+
+
+def pump():
+    """Lets libatspi read the bus: its cache of the desktop's children and
+    of each node's states follows the events it receives there."""
+    context = GLib.MainContext.default()
+    while context.iteration(False):
+        pass
+
+
+def settle(seconds):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        pump()
+        time.sleep(0.05)
+
+
+# ---------------------------------------------------------------------------
+# The tree
+
+def children(node):
+    try:
+        return [node.getChildAtIndex(i) for i in range(node.childCount)]
+    except Exception:
+        return []
+
+
+def role(node):
+    try:
+        return node.getRoleName()
+    except Exception:
+        return ''
+
+
+def name(node):
+    try:
+        return node.name or ''
+    except Exception:
+        return ''
+
+
+def description(node):
+    try:
+        return node.description or ''
+    except Exception:
+        return ''
+
+
+def has_state(node, state):
+    try:
+        return node.getState().contains(state)
+    except Exception:
+        return False
+
+
+def walk(node, depth=0):
+    """Every node under @node (itself included), depth first."""
+    yield node, depth
+    if depth > 80:
+        return
+    for child in children(node):
+        yield from walk(child, depth + 1)
+
+
+def find_all(node, predicate):
+    return [n for n, _ in walk(node) if predicate(n)]
+
+
+def first(node, predicate, reverse=False, depth=0):
+    """The first node that matches, in tree order (or from the end): each
+    node is a few calls on the bus, so the walk stops there."""
+    if predicate(node):
+        return node
+    if depth > 80:
+        return None
+    kids = children(node)
+    for child in (reversed(kids) if reverse else kids):
+        found = first(child, predicate, reverse, depth + 1)
+        if found is not None:
+            return found
+    return None
+
+
+def find(node, predicate, what, timeout=TIMEOUT, reverse=False):
+    """The first node that matches, waiting for it to appear."""
+    deadline = time.monotonic() + timeout
+    while True:
+        pump()
+        found = first(node, predicate, reverse)
+        if found is not None:
+            return found
+        if time.monotonic() > deadline:
+            raise AssertionError(f'no {what} appeared')
+        settle(0.2)
+
+
+def wait_for(condition, what, timeout=TIMEOUT):
+    deadline = time.monotonic() + timeout
+    while True:
+        pump()
+        value = condition()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f'timed out waiting for {what}')
+        settle(0.2)
+
+
+def text_of(node):
+    """A label's text. GTK 4.8 answers getText(0, -1) with '': ask for the
+    characters it says it has, else take the accessible name."""
+    try:
+        text = node.queryText()
+        return text.getText(0, text.characterCount)
+    except Exception:
+        return name(node)
+
+
+def click(node):
+    """Its first action ("click"); GTK ignores a second click on a button
+    within 250 ms."""
+    action = node.queryAction()
+    action.doAction(0)
+    settle(0.35)
+
+
+def press(keysym, times=1):
+    for _ in range(times):
+        pyatspi.Registry.generateKeyboardEvent(keysym, None, pyatspi.KEY_SYM)
+        settle(0.15)
+
+
+def button_named(node, label):
+    """A button of the app: GTK 4.8 names a button with a mnemonic by its
+    raw label and then its text ("_Export Export")."""
+    def match(n):
+        return (role(n) in ('push button', 'toggle button')
+                and (name(n) == label or name(n).endswith(' ' + label)))
+    return match
+
+
+# ---------------------------------------------------------------------------
+# The app
+
+class App:
+    """reelscope [ARGS] with settings in memory and XDG folders of its own;
+    the main frame once the dataset shows."""
+
+    def __init__(self, *args):
+        self.args = list(args)
+        self.process = None
+        self.app = None
+
+    def __enter__(self):
+        home = os.path.join(WORKDIR, 'home')
+        env = dict(os.environ)
+        for variable in ('GTK_A11Y', 'NO_AT_BRIDGE', 'GSETTINGS_BACKEND', 'G_DEBUG'):
+            env.pop(variable, None)
+        env.update({
+            'GSETTINGS_SCHEMA_DIR': os.path.join(BUILDDIR, 'data'),
+            'GSETTINGS_BACKEND': 'memory',
+            'GSK_RENDERER': 'cairo',
+            'GTK_USE_PORTAL': '0',
+            'LC_ALL': 'C.UTF-8',
+            'LANGUAGE': '',
+            'HOME': home,
+            'XDG_RUNTIME_DIR': os.path.join(WORKDIR, 'runtime'),
+            'XDG_CONFIG_HOME': os.path.join(home, '.config'),
+            'XDG_DATA_HOME': os.path.join(home, '.local', 'share'),
+            'XDG_CACHE_HOME': os.path.join(home, '.cache'),
+        })
+        for variable in ('XDG_RUNTIME_DIR', 'XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME'):
+            os.makedirs(env[variable], mode=0o700, exist_ok=True)
+        if os.environ.get('E2E_DEBUG'):
+            env['G_MESSAGES_DEBUG'] = os.environ['E2E_DEBUG']
+        # Its messages go to a file: a pipe nobody reads could fill up.
+        self.log = tempfile.TemporaryFile(dir=WORKDIR)
+        self.process = subprocess.Popen([REELSCOPE, *self.args], env=env,
+                                        stdout=subprocess.DEVNULL,
+                                        stderr=None if os.environ.get('E2E_DEBUG') else self.log)
+        self.app = wait_for(self._find_app, 'the app on the accessibility bus', timeout=40)
+        self.frame = wait_for(self._find_frame, 'the window')
+        # The dataset is shown: the chart has its marks.
+        wait_for(lambda: marks(self.frame), 'the marks of the chart')
+        settle(0.3)
+        return self
+
+    def __exit__(self, *exc):
+        if self.process.poll() is None:
+            self.process.terminate()
+        try:
+            self.process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.log.seek(0)
+        self.stderr = self.log.read().decode('utf-8', 'replace')
+        self.log.close()
+        if exc[0] is not None and self.stderr:
+            for line in self.stderr.splitlines()[-20:]:
+                emit(f'# app: {line}')
+        # Wait for it to leave the bus, so the next one is the only one.
+        wait_for(lambda: self._find_app() is None, 'the app to quit')
+        return False
+
+    def _find_app(self):
+        desktop = pyatspi.Registry.getDesktop(0)
+        for app in children(desktop):
+            if app is not None and name(app) == 'reelscope':
+                try:
+                    if app.get_process_id() == self.process.pid:
+                        return app
+                except Exception:
+                    return app
+        return None
+
+    def _find_frame(self):
+        for frame in children(self.app):
+            if role(frame) == 'frame' and first(frame, lambda n: role(n) == 'list'
+                                                and name(n) == 'Regions') is not None:
+                return frame
+        return None
+
+    def frames(self):
+        return children(self.app)
+
+    def other_window(self, title, contains=None):
+        """A window of the app titled @title (GTK 4.8 gives a modal window
+        the role of a frame, a dialog or a filler), holding a node that
+        matches @contains."""
+        def found():
+            for frame in self.frames():
+                if (frame is not None and frame != self.frame and name(frame) == title
+                        and role(frame) in ('frame', 'dialog', 'filler', 'file chooser', 'alert')
+                        and (contains is None or first(frame, contains) is not None)):
+                    return frame
+            return None
+        return wait_for(found, f'the window “{title}”')
+
+
+def is_chart(node):
+    """The chart view: a panel named by the chart's title and described by
+    its summary, whose children are the marks."""
+    return (node is not None and role(node) == 'panel' and description(node) != ''
+            and description(node).startswith(name(node) + '.'))
+
+
+def chart(frame):
+    return find(frame, is_chart, 'the chart')
+
+
+def marks(frame):
+    return [n for n in children(chart(frame)) if role(n) == 'push button']
+
+
+def toast_text(frame, prefix):
+    """The text of a toast of the window starting with @prefix: toasts are
+    the last children of the window's toast overlay."""
+    node = first(frame, lambda n: role(n) == 'label' and name(n).startswith(prefix), reverse=True)
+    return name(node) if node is not None else None
+
+
+def labels(node):
+    return [text_of(n) for n in find_all(node, lambda n: role(n) == 'label')]
+
+
+def bundled():
+    with open(BUNDLED, encoding='utf-8') as f:
+        return json.load(f)
+
+
+def english(text):
+    return text if isinstance(text, str) else text.get('en', next(iter(text.values())))
+
+
+# ---------------------------------------------------------------------------
+# Tests
+
+KIND_TITLES = {
+    'Revenue': 'Revenue by region',
+    'Growth': 'Growth by region',
+    'Share': 'Share of global revenue',
+    'Trend': 'Revenue by region',
+}
+
+
+@test
+def chart_kinds():
+    """Every chart kind from the header's switcher: the chart is named by
+    its title and described by its summary; every mark has a label."""
+    with App() as app:
+        switcher = find(app.frame, lambda n: role(n) == 'panel' and name(n) == 'Chart'
+                        and find_all(n, button_named(n, 'Trend')), 'the chart switcher')
+        seen = []
+        for kind in ('Growth', 'Share', 'Trend', 'Revenue'):
+            click(find(switcher, button_named(switcher, kind), f'the {kind} button'))
+            title = wait_for(lambda: name(chart(app.frame)).startswith(KIND_TITLES[kind])
+                             and (kind != 'Trend' or '–' in name(chart(app.frame)))
+                             and name(chart(app.frame)), f'the {kind} chart')
+            node = chart(app.frame)
+            summary = description(node)
+            assert summary.startswith(title + '. '), (title, summary[:80])
+            assert 'Sources:' in summary, summary
+            found = marks(app.frame)
+            assert found, f'{title}: no marks'
+            for mark in found:
+                assert name(mark).strip(), f'{title}: a mark without a label'
+            seen.append((title, len(found)))
+        emit(f'# {seen}')
+        # The header's toggle of the kind shown is the checked one.
+        revenue = find(switcher, button_named(switcher, 'Revenue'), 'the Revenue button')
+        assert has_state(revenue, pyatspi.STATE_CHECKED) or has_state(revenue, pyatspi.STATE_PRESSED)
+
+
+@test
+def region_selection():
+    """A region chosen in the list: the audience panel shows its summary,
+    the commentary its own quote first."""
+    data = bundled()
+    region = next(r for r in data['regions'] if r['id'] == 'south-asia')
+    region_name = english(region['name'])
+    summary = english(region['audience']['summary'])
+    quote = next(english(q['text']) for e in data['experts'] for q in e.get('quotes', [])
+                 if 'south-asia' in q.get('regions', []))
+
+    with App() as app:
+        regions = find(app.frame, lambda n: role(n) == 'list' and name(n) == 'Regions', 'the region list')
+        items = [n for n in children(regions) if role(n) == 'list item']
+        index = next(i for i, item in enumerate(items) if name(item).startswith(region_name + ','))
+        regions.querySelection().selectChild(index)
+
+        wait_for(lambda: has_state(items[index], pyatspi.STATE_SELECTED), 'the row to be selected')
+        audience = find(app.frame, lambda n: role(n) == 'panel' and name(n) == 'Audience', 'the audience card')
+        wait_for(lambda: summary in labels(audience), 'the region’s audience summary')
+        commentary = find(app.frame, lambda n: role(n) == 'panel' and name(n) == 'Commentary',
+                          'the commentary card')
+        quotes = wait_for(lambda: [t for t in labels(commentary) if t.startswith('“')], 'the quotes')
+        assert quote in quotes[0], (quote, quotes[0])
+        # The right pane's header and the chart follow the same selection.
+        assert region_name in labels(app.frame)
+
+
+@test
+def chart_keyboard():
+    """Tab into the chart, the arrows move through its marks (push buttons
+    under the chart), Enter selects the focused mark's region."""
+    with App() as app:
+        switcher = find(app.frame, lambda n: role(n) == 'panel' and name(n) == 'Chart'
+                        and find_all(n, button_named(n, 'Trend')), 'the chart switcher')
+        click(find(switcher, button_named(switcher, 'Trend'), 'the Trend button'))
+        wait_for(lambda: '–' in name(chart(app.frame)), 'the trend chart')
+        expected = [name(m) for m in marks(app.frame)]
+        assert len(expected) >= 4, expected
+        regions = find(app.frame, lambda n: role(n) == 'list' and name(n) == 'Regions', 'the region list')
+
+        def focused_mark():
+            return next((m for m in marks(app.frame) if has_state(m, pyatspi.STATE_FOCUSED)), None)
+
+        for _ in range(60):
+            pump()
+            if focused_mark() is not None:
+                break
+            press(KEY_TAB)
+        mark = wait_for(focused_mark, 'a mark to have the focus', timeout=3)
+        # Tabbing through the region list selected its rows in turn: the
+        # chart is entered at the selected region's mark.
+        selected = [name(i) for i in children(regions) if has_state(i, pyatspi.STATE_SELECTED)]
+        emit(f'# entered at {name(mark)!r}, selected {selected}')
+        assert selected and name(mark).split(',')[0] == selected[0].split(',')[0], (name(mark), selected)
+
+        # Home goes to the first mark, Right to the next ones in turn.
+        press(KEY_HOME)
+        wait_for(lambda: focused_mark() is not None and name(focused_mark()) == expected[0], 'the first mark')
+        for step in range(1, 4):
+            press(KEY_RIGHT)
+            wait_for(lambda: focused_mark() is not None and name(focused_mark()) == expected[step],
+                     f'the focus on mark {step}')
+        emit(f'# moved to {name(focused_mark())!r}')
+
+        # Down goes to another line; Enter selects it.
+        before = name(focused_mark())
+        press(KEY_DOWN)
+        wait_for(lambda: focused_mark() is not None and name(focused_mark()) != before, 'another line')
+        target = name(focused_mark())
+        region = target.split(',')[0]
+        press(KEY_RETURN)
+        wait_for(lambda: any(has_state(i, pyatspi.STATE_SELECTED) and name(i).startswith(region + ',')
+                             for i in children(regions)), f'{region} selected in the list')
+        # The chart keeps the focus, on the same mark.
+        wait_for(lambda: focused_mark() is not None and name(focused_mark()) == target, 'the focus kept')
+
+
+def is_format_row(node):
+    return role(node) == 'combo box' and name(node) == 'Format'
+
+
+def is_name_entry(node):
+    return role(node) == 'text' and name(node) == 'Name:'
+
+
+def read_png_size(path):
+    with open(path, 'rb') as f:
+        head = f.read(24)
+    assert head[:8] == b'\x89PNG\r\n\x1a\n', head[:8]
+    assert head[12:16] == b'IHDR'
+    return struct.unpack('>II', head[16:24])
+
+
+@test
+def export_png():
+    """Export through the dialog and GTK's file chooser: the readout's size
+    is the PNG's; the window says where it went."""
+    out = os.path.join(WORKDIR, 'exported.png')
+    if os.path.exists(out):
+        os.unlink(out)
+
+    with App() as app:
+        title = name(chart(app.frame))
+        click(find(app.frame, button_named(app.frame, 'Export'), 'the Export button'))
+        dialog = app.other_window('Export Chart', is_format_row)
+        # The dialog exports what the window shows.
+        assert title in labels(dialog), (title, labels(dialog)[:6])
+        readout = wait_for(lambda: next((t for t in labels(dialog) if t.endswith(' px')), None),
+                           'the pixel size readout')
+        width, height = (int(v) for v in readout[:-3].split(' × '))
+        emit(f'# readout {readout!r}')
+
+        click(find(dialog, button_named(dialog, 'Export…'), 'the Export… button'))
+        chooser = app.other_window('Export Chart', is_name_entry)
+        entry = find(chooser, is_name_entry, 'the Name entry')
+        suggested = text_of(entry)
+        assert suggested.endswith('.png') and suggested.startswith('revenue-'), suggested
+        entry.queryEditableText().setTextContents(out)
+        settle(0.3)
+        click(find(chooser, button_named(chooser, 'Export'), 'the file chooser’s Export button'))
+
+        toast = wait_for(lambda: toast_text(app.frame, 'Exported '), 'the “Exported” toast')
+        assert toast == 'Exported exported.png', toast
+        find(app.frame, button_named(app.frame, 'Open'), 'the toast’s Open button', reverse=True)
+        emit(f'# toast {toast!r}')
+
+    assert read_png_size(out) == (width, height), (read_png_size(out), width, height)
+
+
+MALFORMED = """{
+  "format": "reelscope-dataset",
+  "version": 1,
+  "regions": [{"id": "europe", "name": "Europe"},]
+}
+"""
+
+
+@test
+def malformed_file():
+    """A malformed file opened through the Open dialog: a toast says why,
+    Details lists the problems, and the data shown before stays."""
+    bad = os.path.join(WORKDIR, 'malformed.reelscope.json')
+    with open(bad, 'w', encoding='utf-8') as f:
+        f.write(MALFORMED)
+
+    with App() as app:
+        title = name(chart(app.frame))
+        n_marks = len(marks(app.frame))
+        click(find(app.frame, button_named(app.frame, 'Open'), 'the Open button'))
+        chooser = app.other_window('Open a Dataset')
+
+        # Typing a path opens the chooser's location entry.
+        press(KEY_SLASH)
+        location = find(chooser, lambda n: role(n) == 'text' and has_state(n, pyatspi.STATE_FOCUSED),
+                        'the location entry')
+        location.queryEditableText().setTextContents(bad)
+        settle(0.3)
+        press(KEY_RETURN)
+
+        toast = wait_for(lambda: toast_text(app.frame, 'Could not open malformed.reelscope.json: '),
+                         'the error toast')
+        emit(f'# toast {toast!r}')
+        assert 'trailing comma' in toast.lower() or 'comma' in toast.lower(), toast
+
+        # What was shown is still shown.
+        assert name(chart(app.frame)) == title
+        assert len(marks(app.frame)) == n_marks
+
+        click(find(app.frame, button_named(app.frame, 'Details'), 'the toast’s Details button', reverse=True))
+        details = app.other_window('Could Not Open “malformed.reelscope.json”')
+        problems = find(details, lambda n: role(n) == 'list' and name(n) == 'Problems', 'the problems')
+        rows = [name(n) for n in children(problems) if role(n) == 'list item']
+        emit(f'# problems {rows}')
+        assert rows and rows[0].startswith('4:'), rows
+
+
+# Roles of the controls a user operates.
+CONTROL_ROLES = {
+    'push button', 'toggle button', 'check box', 'radio button', 'entry', 'text', 'password text',
+    'spin button', 'combo box', 'list item', 'menu item', 'check menu item', 'radio menu item',
+    'page tab', 'slider', 'link', 'switch',
+}
+
+# GTK's own composites: what is inside them is GTK's to name (a drop-down's
+# button, a combo row's popover list, a column view's rows, the file
+# chooser). Their own name is checked.
+COMPOSITE_ROLES = {'combo box', 'spin button', 'tree table', 'scroll bar'}
+
+
+def is_gtk_type_name(text):
+    """GTK 4.8 falls back to the widget's type name ("GtkToggleButton",
+    "ReelSourceLink") for a node without a name."""
+    return re.fullmatch(r'(Gtk|Adw|Reel)([A-Z][a-z0-9]+)+', text) is not None
+
+
+def unnamed_controls(node, path=()):
+    found = []
+    node_role, node_name = role(node), name(node)
+    if node_name in ('GtkFileChooserWidget',):
+        return found
+    here = path + (f'{node_role}:{node_name[:30]}',)
+    if node_role in CONTROL_ROLES and (not node_name.strip() or is_gtk_type_name(node_name)):
+        found.append(' > '.join(here[-4:]))
+    if node_role in COMPOSITE_ROLES:
+        return found
+    for child in children(node):
+        found.extend(unnamed_controls(child, here))
+    return found
+
+
+@test
+def accessible_names():
+    """No control the app makes goes without an accessible name: the
+    window (every page in the tree, shown or not), the Export dialog, and
+    the window with another region and the table up."""
+    with App() as app:
+        regions = find(app.frame, lambda n: role(n) == 'list' and name(n) == 'Regions', 'the region list')
+        regions.querySelection().selectChild(1)
+        settle(0.5)
+        problems = unnamed_controls(app.frame)
+        n_controls = len(find_all(app.frame, lambda n: role(n) in CONTROL_ROLES))
+
+        view = find(app.frame, lambda n: role(n) == 'panel' and name(n) == 'View', 'the Chart/Table switch')
+        click(find(view, button_named(view, 'Table'), 'the Table button'))
+        problems += unnamed_controls(app.frame)
+
+        click(find(app.frame, button_named(app.frame, 'Export'), 'the Export button'))
+        dialog = app.other_window('Export Chart', is_format_row)
+        problems += unnamed_controls(dialog)
+        n_controls += len(find_all(dialog, lambda n: role(n) in CONTROL_ROLES))
+
+        emit(f'# {n_controls} controls')
+        assert n_controls > 60, n_controls
+        assert not problems, 'controls without an accessible name:\n  ' + '\n  '.join(sorted(set(problems)))
+
+
+# ---------------------------------------------------------------------------
+
+def emit(line):
+    """A line of TAP. The session's services (the accessibility bus and
+    registry, started from the bus) print to what was stdout when the
+    session started: run_in_session() points that at stderr and takes TAP
+    from a pipe of its own."""
+    OUT.write(line + '\n')
+    OUT.flush()
+
+
+OUT = sys.stdout
+
+
+def run_in_session():
+    """Runs this script again inside `dbus-run-session`, forwarding its TAP."""
+    dbus_run_session = shutil.which('dbus-run-session')
+    if dbus_run_session is None:
+        print('1..0 # SKIP no dbus-run-session')
+        return 0
+
+    read_fd, write_fd = os.pipe()
+    env = dict(os.environ, REEL_E2E_TAP_FD=str(write_fd))
+    env.pop('GTK_A11Y', None)
+    child = subprocess.Popen([dbus_run_session, '--', sys.executable, *sys.argv], env=env,
+                             stdout=sys.stderr, pass_fds=(write_fd,))
+    os.close(write_fd)
+    with os.fdopen(read_fd, encoding='utf-8') as tap:
+        for line in tap:
+            sys.stdout.write(line)
+            sys.stdout.flush()
+    return child.wait()
+
+
+def main():
+    global OUT
+
+    if 'REEL_E2E_TAP_FD' not in os.environ:
+        return run_in_session()
+    OUT = os.fdopen(int(os.environ['REEL_E2E_TAP_FD']), 'w', encoding='utf-8')
+
+    emit(f'1..{len(tests)}')
+    skip = None
+    if pyatspi is None:
+        skip = 'no pyatspi'
+    elif not (os.environ.get('DISPLAY') or os.environ.get('WAYLAND_DISPLAY')):
+        skip = 'no display'
+    elif not os.environ.get('DBUS_SESSION_BUS_ADDRESS'):
+        skip = 'no D-Bus session'
+
+    shutil.rmtree(WORKDIR, ignore_errors=True)
+    os.makedirs(WORKDIR, exist_ok=True)
+
+    if not skip:
+        # The registry first: an app that starts before it is running may
+        # never show up on the desktop.
+        try:
+            pyatspi.Registry.getDesktop(0).childCount
+            settle(1.0)
+        except Exception as e:
+            skip = f'no accessibility bus ({e})'
+
+    failed = 0
+    for number, function in enumerate(tests, 1):
+        label = function.__name__.replace('_', '-')
+        if skip:
+            emit(f'ok {number} {label} # SKIP {skip}')
+            continue
+        try:
+            start = time.monotonic()
+            function()
+            emit(f'# {label}: {time.monotonic() - start:.1f} s')
+            emit(f'ok {number} {label}')
+        except Skip as e:
+            emit(f'ok {number} {label} # SKIP {e}')
+        except Exception:
+            failed += 1
+            emit(f'not ok {number} {label}')
+            for line in traceback.format_exc().splitlines():
+                emit(f'# {line}')
+
+    return 1 if failed else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())

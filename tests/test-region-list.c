@@ -1,0 +1,239 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <libglib-testing/signal-logger.h>
+
+#include "reel-gtk-test.h"
+#include "reel-region-list-private.h"
+
+/* tests/data/microdrama-sample.reelscope.json, World first. */
+static const char * const sample_names[] = {
+  "World",
+  "North America",
+  "Latin America",
+  "Southeast Asia",
+  "Middle East & North Africa",
+  "Sub-Saharan Africa",
+  "South Asia",
+};
+
+typedef struct {
+  ReelDataset    *dataset;
+  ReelRegionList *list;
+  GtkWindow      *window;
+} Fixture;
+
+static void
+red_func (ReelDataset *dataset,
+          guint        index,
+          GdkRGBA     *color,
+          gpointer     user_data)
+{
+  guint *n_calls = user_data;
+
+  (*n_calls)++;
+  *color = (GdkRGBA) { 1, 0, 0, 1 };
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->dataset = reel_gtk_test_load_dataset ("microdrama-sample.reelscope.json");
+  fixture->list = REEL_REGION_LIST (reel_region_list_new ());
+  fixture->window = reel_gtk_test_window_new (GTK_WIDGET (fixture->list));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  reel_gtk_test_window_destroy (fixture->window);
+  g_assert_finalize_object (fixture->dataset);
+}
+
+static void
+set_search (Fixture    *fixture,
+            const char *text)
+{
+  GtkSearchEntry *entry = _reel_region_list_get_search_entry (fixture->list);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  /* What `search-changed` does once the entry's delay has passed. */
+  _reel_region_list_apply_search (fixture->list);
+}
+
+static void
+test_region_list_rows (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  guint n_colors = 0;
+
+  reel_region_list_set_color_func (fixture->list, red_func, &n_colors, NULL);
+  reel_region_list_set_year (fixture->list, 2024);
+  reel_region_list_set_dataset (fixture->list, fixture->dataset);
+  g_assert_true (reel_region_list_get_dataset (fixture->list) == fixture->dataset);
+
+  /* World first, then the regions in dataset order, each with a swatch. */
+  g_assert_cmpuint (_reel_region_list_get_n_rows (fixture->list), ==, G_N_ELEMENTS (sample_names));
+  for (guint i = 0; i < G_N_ELEMENTS (sample_names); i++)
+    {
+      g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, i, 0), ==, sample_names[i]);
+      g_assert_true (_reel_region_list_get_row_visible (fixture->list, i));
+    }
+  g_assert_cmpuint (n_colors, ==, G_N_ELEMENTS (sample_names) - 1);
+  g_assert_null (_reel_region_list_get_row_region (fixture->list, 0));
+  g_assert_cmpstr (_reel_region_list_get_row_region (fixture->list, 1), ==, "north-america");
+
+  /* Primary revenue of 2024, compact; growth needs 2023, so "—" under a
+   * value and nothing where there is no value either. */
+  g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 0, 2), ==, "$1.4B");
+  g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 0, 3), ==, "—");
+  g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 1, 2), ==, "$142M");
+  g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 1, 3), ==, "—");
+  g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 2, 2), ==, "—");
+  g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 2, 3), ==, "");
+  g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 2, 1), ==, "");
+
+  /* 2025: reported growth shows under the name. */
+  reel_region_list_set_year (fixture->list, 2025);
+  g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 2, 1), ==, "+69% viewership");
+  g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 3, 1), ==, "+61% viewership");
+  g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 1, 2), ==, "—");
+}
+
+static void
+test_region_list_growth (void)
+{
+  g_autoptr(ReelDataset) dataset =
+    reel_gtk_test_load_json ("{\"format\": \"reelscope-dataset\", \"version\": 1,\n"
+                             " \"sources\": [{\"id\": \"s\", \"title\": \"S\"}],\n"
+                             " \"regions\": [{\"id\": \"up\", \"name\": \"Up\", \"revenue\": [\n"
+                             "   {\"year\": 2023, \"value\": 100, \"source\": \"s\"},\n"
+                             "   {\"year\": 2024, \"value\": 150, \"source\": \"s\", \"estimate\": true,\n"
+                             "    \"note\": \"guessed\"}]},\n"
+                             "  {\"id\": \"down\", \"name\": \"Down\", \"revenue\": [\n"
+                             "   {\"year\": 2023, \"value\": 200, \"source\": \"s\"},\n"
+                             "   {\"year\": 2024, \"value\": 150, \"source\": \"s\"}]}]}\n");
+  ReelRegionList *list = REEL_REGION_LIST (reel_region_list_new ());
+  GtkWindow *window = reel_gtk_test_window_new (GTK_WIDGET (list));
+
+  reel_region_list_set_dataset (list, dataset);
+  reel_region_list_set_year (list, 2024);
+
+  /* Year over year, from reel_dataset_get_revenue_growth(). */
+  g_assert_cmpstr (_reel_region_list_get_row_label (list, 1, 2), ==, "$150");
+  g_assert_cmpstr (_reel_region_list_get_row_label (list, 1, 3), ==, "+50%");
+  g_assert_cmpstr (_reel_region_list_get_row_label (list, 1, 1), ==, "estimate");
+  g_assert_cmpstr (_reel_region_list_get_row_label (list, 2, 3), ==, "-25%");
+  g_assert_cmpstr (_reel_region_list_get_row_label (list, 2, 1), ==, "");
+
+  reel_gtk_test_window_destroy (window);
+}
+
+static void
+test_region_list_search (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  reel_region_list_set_dataset (fixture->list, fixture->dataset);
+
+  /* By the name shown, without regard to case or accents. */
+  set_search (fixture, "america");
+  g_assert_cmpuint (_reel_region_list_get_n_visible_rows (fixture->list), ==, 2);
+  g_assert_false (_reel_region_list_get_row_visible (fixture->list, 0));
+  g_assert_true (_reel_region_list_get_row_visible (fixture->list, 1));
+  g_assert_true (_reel_region_list_get_row_visible (fixture->list, 2));
+
+  /* In any language of the dataset: es "América Latina", zh-CN "拉丁美洲",
+   * es "Norteamérica" typed without its accent. */
+  set_search (fixture, "América Latina");
+  g_assert_cmpuint (_reel_region_list_get_n_visible_rows (fixture->list), ==, 1);
+  g_assert_true (_reel_region_list_get_row_visible (fixture->list, 2));
+  set_search (fixture, "拉丁");
+  g_assert_cmpuint (_reel_region_list_get_n_visible_rows (fixture->list), ==, 1);
+  g_assert_true (_reel_region_list_get_row_visible (fixture->list, 2));
+  set_search (fixture, "NORTEAMERICA");
+  g_assert_cmpuint (_reel_region_list_get_n_visible_rows (fixture->list), ==, 1);
+  g_assert_true (_reel_region_list_get_row_visible (fixture->list, 1));
+
+  /* The world by its name. */
+  set_search (fixture, "wor");
+  g_assert_cmpuint (_reel_region_list_get_n_visible_rows (fixture->list), ==, 1);
+  g_assert_true (_reel_region_list_get_row_visible (fixture->list, 0));
+
+  /* Nothing matches: the list says so. */
+  set_search (fixture, "atlantis");
+  g_assert_cmpuint (_reel_region_list_get_n_visible_rows (fixture->list), ==, 0);
+
+  /* Cleared, everything is back. */
+  set_search (fixture, "");
+  g_assert_cmpuint (_reel_region_list_get_n_visible_rows (fixture->list), ==,
+                    G_N_ELEMENTS (sample_names));
+
+  /* Enter selects the first match. */
+  set_search (fixture, "sub-saharan");
+  g_signal_emit_by_name (_reel_region_list_get_search_entry (fixture->list), "activate");
+  g_assert_cmpstr (reel_region_list_get_selected_region (fixture->list), ==, "africa");
+}
+
+static void
+test_region_list_selection (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+
+  reel_region_list_set_dataset (fixture->list, fixture->dataset);
+  g_assert_null (reel_region_list_get_selected_region (fixture->list));
+  g_assert_cmpint (_reel_region_list_get_selected_index (fixture->list), ==, 0);
+
+  gt_signal_logger_connect (logger, fixture->list, "notify::selected-region");
+
+  /* A row chosen in the list is the property… */
+  _reel_region_list_select_row (fixture->list, 4);
+  gt_signal_logger_assert_notify_emission_pop (logger, fixture->list, "selected-region");
+  gt_signal_logger_assert_no_emissions (logger);
+  g_assert_cmpstr (reel_region_list_get_selected_region (fixture->list), ==,
+                   "middle-east-north-africa");
+
+  /* …and the property selects its row, once. */
+  reel_region_list_set_selected_region (fixture->list, "south-asia");
+  gt_signal_logger_assert_notify_emission_pop (logger, fixture->list, "selected-region");
+  gt_signal_logger_assert_no_emissions (logger);
+  g_assert_cmpint (_reel_region_list_get_selected_index (fixture->list), ==, 6);
+
+  reel_region_list_set_selected_region (fixture->list, "south-asia");
+  gt_signal_logger_assert_no_emissions (logger);
+
+  /* An id the dataset does not have is the world. */
+  reel_region_list_set_selected_region (fixture->list, "atlantis");
+  gt_signal_logger_assert_notify_emission_pop (logger, fixture->list, "selected-region");
+  g_assert_null (reel_region_list_get_selected_region (fixture->list));
+  g_assert_cmpint (_reel_region_list_get_selected_index (fixture->list), ==, 0);
+
+  /* A selection made before the dataset holds when the dataset has it. */
+  reel_region_list_set_dataset (fixture->list, NULL);
+  reel_region_list_set_selected_region (fixture->list, "africa");
+  reel_region_list_set_dataset (fixture->list, fixture->dataset);
+  g_assert_cmpstr (reel_region_list_get_selected_region (fixture->list), ==, "africa");
+  g_assert_cmpint (_reel_region_list_get_selected_index (fixture->list), ==, 5);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status = reel_gtk_test_init (&argc, &argv);
+
+  if (status >= 0)
+    return status;
+
+  g_test_add ("/region-list/rows", Fixture, NULL,
+              fixture_set_up, test_region_list_rows, fixture_tear_down);
+  g_test_add_func ("/region-list/growth", test_region_list_growth);
+  g_test_add ("/region-list/search", Fixture, NULL,
+              fixture_set_up, test_region_list_search, fixture_tear_down);
+  g_test_add ("/region-list/selection", Fixture, NULL,
+              fixture_set_up, test_region_list_selection, fixture_tear_down);
+
+  return g_test_run ();
+}
