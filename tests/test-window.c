@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "reel-audience-panel-private.h"
+#include "reel-chart-view-private.h"
 #include "reel-commentary-panel-private.h"
 #include "reel-data-table.h"
 #include "reel-gtk-test.h"
@@ -392,6 +393,54 @@ reset_settings (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     g_settings_reset (settings, keys[i]);
+}
+
+static gboolean
+chart_laid_out (gpointer data)
+{
+  ReelChartView *view = data;
+
+  return reel_chart_view_get_layout (view) != NULL && _reel_chart_view_needs_layout (view) == FALSE &&
+         _reel_chart_view_get_n_mark_widgets (view) > 0;
+}
+
+/* The chart shows what the window shows and sets its selection: a click on
+ * a mark selects the region in the list and the panels too. */
+static void
+test_window_chart_selects (void)
+{
+  ReelWindow *window;
+  ReelChartView *view;
+  ReelChartLayout *layout;
+  const ReelChartMark *mark = NULL;
+
+  reset_settings ();
+  window = create_window ();
+  open_sample (window);
+  wait_for_load (window);
+  view = _reel_window_get_chart_view (window);
+
+  g_object_set (window, "chart-kind", REEL_CHART_SHARE, "year", 2024, NULL);
+  g_assert_true (reel_gtk_test_wait (chart_laid_out, view, 5000));
+  layout = reel_chart_view_get_layout (view);
+  g_assert_true (reel_chart_view_get_dataset (view) == reel_window_get_dataset (window));
+  g_assert_cmpint (reel_chart_layout_get_kind (layout), ==, REEL_CHART_SHARE);
+  g_assert_cmpuint (reel_chart_layout_get_year (layout), ==, 2024);
+
+  for (guint i = 0; i < reel_chart_layout_get_n_marks (layout) && mark == NULL; i++)
+    if (reel_chart_layout_get_mark (layout, i)->region_id != NULL)
+      mark = reel_chart_layout_get_mark (layout, i);
+  g_assert_nonnull (mark);
+
+  _reel_chart_view_click (view, mark->rect.x + mark->rect.width / 2, mark->rect.y + mark->rect.height / 2);
+  g_assert_cmpstr (reel_window_get_selected_region (window), ==, mark->region_id);
+  g_assert_cmpstr (reel_region_list_get_selected_region (_reel_window_get_region_list (window)), ==,
+                   mark->region_id);
+  g_assert_cmpstr (reel_audience_panel_get_region (_reel_window_get_audience_panel (window)), ==,
+                   mark->region_id);
+
+  destroy_window (window);
+  reset_settings ();
 }
 
 static void
@@ -970,6 +1019,7 @@ main (int   argc,
               fixture_set_up, test_window_open_csv, fixture_tear_down);
   g_test_add_func ("/window/size-settings", test_window_size_settings);
   g_test_add_func ("/window/selection-shared", test_window_selection_shared);
+  g_test_add_func ("/window/chart-selects", test_window_chart_selects);
   g_test_add_func ("/window/selection-restored", test_window_selection_restored);
   g_test_add_func ("/window/chart-kind-action", test_window_chart_kind_action);
   g_test_add ("/window/year-action", Fixture, NULL,

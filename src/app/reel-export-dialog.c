@@ -506,7 +506,8 @@ background_changed_cb (ReelExportDialog *self,
 }
 
 /* The export, small: the layout made in update(), scaled to fit, on a
- * checkerboard where it is transparent, with a hairline around it. */
+ * checkerboard where it is transparent, with a hairline around it. The
+ * colours here are the preview's frame, not the chart's. */
 static void
 draw_preview (GtkDrawingArea *area,
               cairo_t        *cr,
@@ -536,10 +537,12 @@ draw_preview (GtkDrawingArea *area,
   if (self->request.background == REEL_CHART_BACKGROUND_TRANSPARENT)
     {
       const double square = 8;
+      /* A page of the theme's kind: dark text on light, light on dark. */
+      gboolean dark_page = self->request.variant == REEL_CHART_THEME_DARK;
 
-      cairo_set_source_rgb (cr, 0.95, 0.95, 0.95);
+      cairo_set_source_rgb (cr, dark_page ? 0.16 : 0.95, dark_page ? 0.16 : 0.95, dark_page ? 0.16 : 0.95);
       cairo_paint (cr);
-      cairo_set_source_rgb (cr, 0.8, 0.8, 0.8);
+      cairo_set_source_rgb (cr, dark_page ? 0.24 : 0.8, dark_page ? 0.24 : 0.8, dark_page ? 0.24 : 0.8);
       for (double sy = 0; sy < chart_height * scale; sy += square)
         for (double sx = ((int) (sy / square) % 2) * square; sx < chart_width * scale; sx += 2 * square)
           cairo_rectangle (cr, sx, sy, square, square);
