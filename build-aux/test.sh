@@ -48,7 +48,7 @@ UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     run_suite _build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
 run_memcheck _build
 
-echo "tests: $((passed - skipped)) passed, $failed failed, $skipped skipped"
-
 # Each harness for 60 seconds (./build-aux/fuzz.sh 1800 for 30 minutes each).
 ./build-aux/fuzz.sh 60
+
+echo "tests: $((passed - skipped)) passed, $failed failed, $skipped skipped"
