@@ -1,0 +1,506 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Measures Reelscope against its peers and writes one table (build-aux/bench.sh runs it).
+
+Every figure is a whole process, timed from fork to exit (the median of several runs), with
+its peak RSS from `/usr/bin/time -f %M`. Reelscope and each peer get the same files in the
+same run, one after the other, so that a busy machine slows both alike; the load average is
+in the report.
+
+    run-bench.py BUILDDIR DATADIR OUTPUT.md
+
+Environment: RUNS (runs per figure, default 7; on 1M records at most 5),
+REDRAW_RUNS (bench-charts runs per chart kind, default 200), SKIP_STARTUP=1.
+"""
+
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+
+BUILD, DATA, OUTPUT = sys.argv[1:4]
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+RUNS = int(os.environ.get('RUNS', '7'))
+REDRAW_RUNS = int(os.environ.get('REDRAW_RUNS', '200'))
+PYTHON = '/usr/bin/python3'      # the one with Debian's matplotlib and pandas
+REELSCOPE = os.path.join(BUILD, 'src', 'reelscope')
+BENCH_CHARTS = os.path.join(BUILD, 'tests', 'bench-charts')
+SMALL = os.path.join(ROOT, 'tests', 'data', 'synthetic-40.reelscope.json')
+WORK = tempfile.mkdtemp(prefix='reelscope-bench-')
+
+# Charts are 1600 x 1000 logical pixels: 1x is 1600 x 1000 PNG pixels, 2x 3200 x 2000.
+SIZE = ['--width=1600', '--height=1000']
+
+ENV = dict(os.environ, LC_ALL='C.UTF-8', LANGUAGE='')
+for variable in ('DISPLAY', 'WAYLAND_DISPLAY'):
+    ENV.pop(variable, None)
+
+
+def log(*args):
+    print(*args, file=sys.stderr, flush=True)
+
+
+def run_once(argv, stdout=subprocess.DEVNULL, env=None):
+    """Wall seconds, peak RSS (KiB) and CPU seconds (user + system) of one run of argv."""
+    with tempfile.NamedTemporaryFile('r', dir=WORK, suffix='.time') as rss:
+        start = time.perf_counter()
+        process = subprocess.Popen(['/usr/bin/time', '-f', '%M', '-o', rss.name] + argv,
+                                   stdout=stdout, stderr=subprocess.DEVNULL, env=env or ENV)
+        # wait4() of /usr/bin/time counts the program it waited for too.
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            raise subprocess.CalledProcessError(process.returncode, argv)
+        return seconds, int(rss.read().split()[-1]), usage.ru_utime + usage.ru_stime
+
+
+CPU = {}     # the median CPU seconds of each command measured, by its argv
+
+
+def measure_together(commands, runs=None, stdout=subprocess.DEVNULL):
+    """(median wall seconds, max peak RSS KiB) of each command over runs, after one warm-up
+    run each; their runs interleaved (A B C A B C ...), so that a machine that gets busier or
+    quieter meanwhile affects them alike. The median CPU time goes to CPU[argv]."""
+    runs = runs or RUNS
+    for argv in commands:
+        run_once(argv, stdout)
+    times = [[] for _ in commands]
+    rss = [[] for _ in commands]
+    cpu = [[] for _ in commands]
+    for _ in range(runs):
+        for i, argv in enumerate(commands):
+            seconds, kib, cpu_seconds = run_once(argv, stdout)
+            times[i].append(seconds)
+            rss[i].append(kib)
+            cpu[i].append(cpu_seconds)
+    for argv, c in zip(commands, cpu):
+        CPU[tuple(argv)] = statistics.median(c)
+    return [(statistics.median(t), max(r)) for t, r in zip(times, rss)]
+
+
+def with_cpu(seconds, argv):
+    """A wall time with the command's CPU time beside it."""
+    return '%s (%s CPU)' % (ms(seconds), ms(CPU[tuple(argv)]))
+
+
+# The peers -------------------------------------------------------------------------------
+
+MPL_JSON = r'''
+import json, sys
+path, out, dpi, plot = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == 'plot'
+with open(path, encoding='utf-8') as f:
+    data = json.load(f)
+sums = {}
+for r in data['records']:
+    key = (r['region'], int(r['period'][:4]))
+    sums[key] = sums.get(key, 0.0) + r['revenue']
+year = max(y for _, y in sums)
+names = {region['id']: region['name'] for region in data['regions']}
+bars = sorted(((v, names[r]) for (r, y), v in sums.items() if y == year), reverse=True)
+if plot:
+    import matplotlib
+    matplotlib.use('Agg')
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(figsize=(16, 10), dpi=100)
+    ax.barh([n for _, n in bars][::-1], [v for v, _ in bars][::-1], color='#0072B2', height=0.45)
+    for y, (v, _) in enumerate(bars[::-1]):
+        ax.text(v, y, ' $%.3gM' % (v / 1e6), va='center', fontweight='bold')
+    ax.set_title('Revenue by region, %d' % year, loc='left', fontweight='bold')
+    ax.grid(axis='x', alpha=0.3)
+    fig.text(0.01, 0.01, 'Source: records in this dataset.')
+    fig.savefig(out, dpi=dpi)
+'''
+
+PANDAS_CSV = r'''
+import sys
+import pandas as pd
+path, out, dpi, plot = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4] == 'plot'
+df = pd.read_csv(path)
+df['year'] = df['period'].str[:4].astype(int)
+year = df['year'].max()
+sums = df[df['year'] == year].groupby('region')['revenue'].sum().sort_values()
+if plot:
+    import matplotlib
+    matplotlib.use('Agg')
+    import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(figsize=(16, 10), dpi=100)
+    ax.barh(sums.index, sums.values, color='#0072B2', height=0.45)
+    for y, v in enumerate(sums.values):
+        ax.text(v, y, ' $%.3gM' % (v / 1e6), va='center', fontweight='bold')
+    ax.set_title('Revenue by region, %d' % year, loc='left', fontweight='bold')
+    ax.grid(axis='x', alpha=0.3)
+    fig.text(0.01, 0.01, 'Source: records in this dataset.')
+    fig.savefig(out, dpi=dpi)
+'''
+
+MPL_SMALL = r'''
+import sys
+import matplotlib
+matplotlib.use('Agg')
+import matplotlib.pyplot as plt
+out, dpi = sys.argv[1], int(sys.argv[2])
+bars = [(float(v), n) for n, v in (line.rsplit('\t', 1) for line in open(sys.argv[3], encoding='utf-8').read().splitlines())]
+fig, ax = plt.subplots(figsize=(16, 10), dpi=100)
+ax.barh([n for _, n in bars][::-1], [v for v, _ in bars][::-1], color='#0072B2', height=0.45)
+for y, (v, _) in enumerate(bars[::-1]):
+    ax.text(v, y, ' $%.3gK' % (v / 1e3), va='center', fontweight='bold')
+ax.set_title('Revenue by region, 2025', loc='left', fontweight='bold')
+ax.grid(axis='x', alpha=0.3)
+fig.text(0.01, 0.01, 'Source: records in this dataset.')
+fig.savefig(out, dpi=dpi)
+'''
+
+
+def small_chart_data():
+    """The revenue chart's bars for the small dataset: records summed per region for the
+    latest year, as Reelscope sums them; written as NAME<TAB>VALUE for the peers."""
+    with open(SMALL, encoding='utf-8') as f:
+        data = json.load(f)
+    sums = {}
+    for r in data['records']:
+        key = (r['region'], int(r['period'][:4]))
+        sums[key] = sums.get(key, 0.0) + r['revenue']
+    year = max(y for _, y in sums)
+    names = {region['id']: region['name'] for region in data['regions']}
+    bars = sorted(((v, names[r]) for (r, y), v in sums.items() if y == year), reverse=True)
+    path = os.path.join(WORK, 'small.tsv')
+    with open(path, 'w', encoding='utf-8') as f:
+        for value, name in bars:
+            f.write('%s\t%.2f\n' % (name, value))
+    return path, year
+
+
+def gnuplot_script(tsv, year, scale):
+    width, height = 1600 * scale, 1000 * scale
+    return ('set terminal pngcairo size %d,%d font "Cantarell,%d"\n' % (width, height, 11 * scale) +
+            'set output "%s/gnuplot.png"\n' % WORK +
+            'set datafile separator "\\t"\n'
+            'set title "Revenue by region, %d" left\n' % year +
+            'set style fill solid 1.0 noborder\n'
+            'set grid xtics\n'
+            'set xrange [0:*]\n'
+            'unset key\n'
+            'set yrange [-0.5:*] reverse\n'
+            'plot "%s" using ($2/2):0:($2/2):(0.225):yticlabels(1) with boxxyerrorbars lc rgb "#0072B2", '
+            '"" using 2:0:(sprintf(" $%%.3gK", $2/1000)) with labels left\n' % tsv)
+
+
+# Reelscope's own figures ----------------------------------------------------------------
+
+def redraw(path):
+    """Median redraw per chart kind (ms), from tests/bench-charts at 1600 x 1000."""
+    out = subprocess.run([BENCH_CHARTS, path, str(REDRAW_RUNS)], check=True, capture_output=True,
+                         text=True, env=ENV).stdout
+    medians = {}
+    for line in out.splitlines():
+        m = re.match(r'(\w+)\s+median\s+([\d.]+) ms', line)
+        if m:
+            medians[m.group(1)] = float(m.group(2))
+    return [medians[k] for k in ('revenue', 'growth', 'share', 'trend')]
+
+
+def startup():
+    """First frame of Reelscope (bundled dataset) and of a minimal GTK 4 window, under one
+    Xvfb and D-Bus session, per renderer."""
+    source = os.path.join(ROOT, 'tests', 'bench', 'minimal-window.c')
+    minimal = os.path.join(WORK, 'minimal-window')
+    minimal_adw = os.path.join(WORK, 'minimal-adw-window')
+    for output, defines, package in ((minimal, [], 'gtk4'), (minimal_adw, ['-DWITH_ADWAITA'], 'libadwaita-1')):
+        flags = subprocess.run(['pkg-config', '--cflags', '--libs', package], check=True, capture_output=True,
+                               text=True).stdout.split()
+        subprocess.run(['cc', '-O2'] + defines + [source, '-o', output] + flags, check=True)
+    helper = os.path.join(WORK, 'first-frame.py')
+    with open(helper, 'w') as f:
+        f.write(FIRST_FRAME)
+    out = subprocess.run(['xvfb-run', '-a', '-s', '-screen 0 1280x800x24 -nolisten tcp',
+                          'dbus-run-session', '--', PYTHON, helper, minimal, minimal_adw, REELSCOPE,
+                          os.path.join(BUILD, 'data'), str(max(RUNS, 9))],
+                         check=True, capture_output=True, text=True, env=ENV).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+FIRST_FRAME = r'''
+import json, os, statistics, subprocess, sys, time
+minimal, minimal_adw, reelscope, schemas, runs = sys.argv[1:5] + [int(sys.argv[5])]
+
+def first_frame(argv, env):
+    start = time.monotonic()
+    p = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    out = p.communicate()[0].decode()
+    for line in out.splitlines():
+        if line.startswith('first-frame '):
+            return int(line.split()[1]) / 1e6 - start
+    raise SystemExit('%s painted no frame' % argv[0])
+
+results = {}
+for renderer in ('cairo', 'gl'):
+    env = dict(os.environ, GSK_RENDERER=renderer, GSETTINGS_BACKEND='memory', GSETTINGS_SCHEMA_DIR=schemas,
+               XDG_CONFIG_HOME=os.path.join(os.environ.get('TMPDIR', '/tmp'), 'reelscope-bench-config'))
+    programs = {
+        'minimal': ([minimal], {}),
+        'adwaita': ([minimal_adw], {}),
+        'first': ([reelscope], {'REELSCOPE_EXIT_AFTER_FIRST_FRAME': '1'}),
+        'dataset': ([reelscope], {'REELSCOPE_EXIT_AFTER_FIRST_FRAME': 'dataset'}),
+    }
+    times = {name: [] for name in programs}
+    # Interleaved, after a warm-up round that starts the accessibility bus.
+    for i in range(runs + 1):
+        for name, (argv, extra) in programs.items():
+            t = first_frame(argv, dict(env, **extra))
+            if i > 0:
+                times[name].append(t)
+    results[renderer] = {name: statistics.median(t) for name, t in times.items()}
+print(json.dumps(results))
+'''
+
+
+# The table ------------------------------------------------------------------------------
+
+def ms(seconds):
+    if seconds is None:
+        return '–'
+    return '%.0f ms' % (seconds * 1000) if seconds >= 0.1 else '%.1f ms' % (seconds * 1000)
+
+
+def mib(kib):
+    return '–' if kib is None else '%.0f MB' % (kib / 1024)
+
+
+def size(path):
+    n = os.path.getsize(path)
+    return '%.1f MB' % (n / 1e6) if n >= 1e6 else '%.0f KB' % (n / 1e3)
+
+
+def ratio(peer, ours):
+    if peer is None or ours is None:
+        return ''
+    return '%.1f×' % (peer / ours)
+
+
+def version(argv, pattern=r'([\d.]+)'):
+    try:
+        out = subprocess.run(argv, capture_output=True, text=True).stdout
+        m = re.search(pattern, out)
+        return m.group(1) if m else out.strip()
+    except OSError:
+        return 'not installed'
+
+
+def machine():
+    cpu = 'unknown'
+    with open('/proc/cpuinfo') as f:
+        for line in f:
+            if line.startswith('model name'):
+                cpu = line.split(':', 1)[1].strip()
+                break
+    with open('/proc/meminfo') as f:
+        mem = int(f.readline().split()[1]) / 1024 / 1024
+    pkg = lambda name: version(['pkg-config', '--modversion', name])
+    py = lambda code: version([PYTHON, '-c', code], r'(\S+)')
+    return {
+        'date': time.strftime('%Y-%m-%d %H:%M %Z'),
+        'cpus': os.cpu_count(),
+        'cpu': cpu,
+        'memory': '%.1f GiB' % mem,
+        'kernel': platform.release(),
+        'load': open('/proc/loadavg').read().split()[:3],
+        'versions': 'Reelscope %s (release build), GCC %s, GLib %s, GTK %s, libadwaita %s, cairo %s, pango %s, '
+                    'libpng %s, zlib %s; Python %s, matplotlib %s, pandas %s, gnuplot %s' % (
+                        version([REELSCOPE, '--version']), version(['cc', '-dumpfullversion']), pkg('glib-2.0'),
+                        pkg('gtk4'), pkg('libadwaita-1'), pkg('cairo'), pkg('pango'), pkg('libpng'), pkg('zlib'),
+                        py('import platform; print(platform.python_version())'),
+                        py('import matplotlib; print(matplotlib.__version__)'),
+                        py('import pandas; print(pandas.__version__)'), version(['gnuplot', '--version'])),
+    }
+
+
+def main():
+    info = machine()
+    rows = []
+    summary = {}
+    out_png = os.path.join(WORK, 'out.png')
+    mpl_json = os.path.join(WORK, 'mpl_json.py')
+    pandas_csv = os.path.join(WORK, 'pandas_csv.py')
+    mpl_small = os.path.join(WORK, 'mpl_small.py')
+    for path, text in ((mpl_json, MPL_JSON), (pandas_csv, PANDAS_CSV), (mpl_small, MPL_SMALL)):
+        with open(path, 'w') as f:
+            f.write(text)
+
+    for label in ('10k', '100k', '1M'):
+        for fmt in ('json', 'csv'):
+            path = os.path.join(DATA, '%s.%s' % (label, fmt))
+            runs = min(RUNS, 5) if label == '1M' else RUNS
+            log('# %s %s' % (label, fmt.upper()))
+
+            if fmt == 'json':
+                peer_name, script = 'json.load + matplotlib', mpl_json
+            else:
+                peer_name, script = 'pandas + matplotlib', pandas_csv
+            # Ours and the peer's, interleaved; the peers are slow on 1M records: fewer runs.
+            commands = [
+                [REELSCOPE, '--validate', path],
+                [REELSCOPE, '--export=' + out_png] + SIZE + [path],
+                [REELSCOPE, '--export=' + out_png] + SIZE + ['--scale=2', path],
+                [PYTHON, script, path, out_png, '100', 'no'],
+                [PYTHON, script, path, out_png, '100', 'plot'],
+                [PYTHON, script, path, out_png, '200', 'plot'],
+                ['sh', '-c', 'cat "$0" > /dev/null', path]]
+            ((validate, validate_rss), (e2e1, rss1), (e2e2, rss2), (load, load_rss), (p1, p_rss1),
+             (p2, p_rss2), (cat, _)) = measure_together(commands, runs)
+            cpu = [CPU[tuple(argv)] for argv in commands]
+            draws = redraw(path)
+            ours = {'e2e1': e2e1, 'e2e2': e2e2, 'rss': max(validate_rss, rss1, rss2)}
+            rows.append([label, fmt.upper(), size(path), 'Reelscope', with_cpu(validate, commands[0]),
+                         with_cpu(e2e1, commands[1]), with_cpu(e2e2, commands[2]),
+                         '%s / %s' % (mib(validate_rss), mib(max(rss1, rss2))),
+                         ' / '.join('%.2f' % d for d in draws) + ' ms', ''])
+
+            peer_rss = max(load_rss, p_rss1, p_rss2)
+            rows.append(['', '', '', peer_name, with_cpu(load, commands[3]), with_cpu(p1, commands[4]),
+                         with_cpu(p2, commands[5]),
+                         '%s / %s' % (mib(load_rss), mib(max(p_rss1, p_rss2))), '',
+                         '%s, %s (CPU %s, %s); RSS %s' % (ratio(p1, e2e1), ratio(p2, e2e2), ratio(cpu[4], cpu[1]),
+                                                          ratio(cpu[5], cpu[2]), ratio(peer_rss, ours['rss']))])
+
+            rows.append(['', '', '', '`cat FILE > /dev/null` (floor)', ms(cat), '', '', '', '', ''])
+            summary[(label, fmt)] = {'ours': ours, 'peer1': p1, 'peer2': p2, 'peer_rss': peer_rss, 'cpu': cpu,
+                                     'validate_rss': validate_rss,
+                                     'validate': validate, 'cat': cat, 'draws': draws}
+
+    # The small chart: the revenue chart of 40 records, as PNG at 1x and 2x.
+    log('# small chart')
+    tsv, year = small_chart_data()
+    gp1 = os.path.join(WORK, 'chart1.gp')
+    gp2 = os.path.join(WORK, 'chart2.gp')
+    for path, scale in ((gp1, 1), (gp2, 2)):
+        with open(path, 'w') as f:
+            f.write(gnuplot_script(tsv, year, scale))
+    small_commands = [
+        [REELSCOPE, '--export=' + out_png] + SIZE + [SMALL],
+        [REELSCOPE, '--export=' + out_png] + SIZE + ['--scale=2', SMALL],
+        ['gnuplot', gp1],
+        ['gnuplot', gp2],
+        [PYTHON, mpl_small, out_png, '100', tsv],
+        [PYTHON, mpl_small, out_png, '200', tsv]]
+    ((r1, r_rss1), (r2, r_rss2), (g1, g_rss1), (g2, g_rss2), (m1, m_rss1), (m2, m_rss2)) = measure_together(
+        small_commands, RUNS * 2)
+    sc = [CPU[tuple(argv)] for argv in small_commands]
+    small_rows = [
+        ['40 records', 'JSON', size(SMALL), 'Reelscope `--export`', '', with_cpu(r1, small_commands[0]),
+         with_cpu(r2, small_commands[1]), mib(max(r_rss1, r_rss2)),
+         ' / '.join('%.2f' % d for d in redraw(SMALL)) + ' ms', ''],
+        ['', '', '', 'gnuplot pngcairo', '', with_cpu(g1, small_commands[2]), with_cpu(g2, small_commands[3]),
+         mib(max(g_rss1, g_rss2)), '',
+         '%s, %s (CPU %s, %s)' % (ratio(g1, r1), ratio(g2, r2), ratio(sc[2], sc[0]), ratio(sc[3], sc[1]))],
+        ['', '', '', 'matplotlib (Agg) savefig', '', with_cpu(m1, small_commands[4]), with_cpu(m2, small_commands[5]),
+         mib(max(m_rss1, m_rss2)), '',
+         '%s, %s (CPU %s, %s)' % (ratio(m1, r1), ratio(m2, r2), ratio(sc[4], sc[0]), ratio(sc[5], sc[1]))],
+    ]
+    rows += small_rows
+
+    starts = None
+    if os.environ.get('SKIP_STARTUP') != '1':
+        log('# start-up')
+        try:
+            starts = startup()
+        except (subprocess.CalledProcessError, OSError) as e:
+            log('start-up not measured: %s' % e)
+
+    info['load_after'] = open('/proc/loadavg').read().split()[:3]
+    write(info, rows, summary, (r2, g2, m2, sc), starts)
+
+
+def write(info, rows, summary, small, starts):
+    header = ['Data', 'Format', 'File', 'Program', 'Load + validate + aggregate',
+              'End to end, PNG 1600×1000', 'End to end, PNG 3200×2000 (2x)',
+              'Peak RSS: load / end to end',
+              'Redraw at 1600×1000: revenue / growth / share / trend (median)', 'Peer ÷ Reelscope (1x, 2x; RSS)']
+    lines = ['# Reelscope benchmark', '',
+             'Written by `build-aux/bench.sh` on %s. Machine: %d CPUs (%s), %s RAM, Linux %s; load average '
+             '%s before and %s after the run (other work shared the machine). %s.' % (
+                 info['date'], info['cpus'], info['cpu'], info['memory'], info['kernel'],
+                 ' '.join(info['load']), ' '.join(info['load_after']), info['versions']),
+             '',
+             'Whole processes, medians of %d runs (5 on 1M records) after a warm-up run, Reelscope\'s and the '
+             'peers\' runs interleaved so that a busier or quieter moment affects both. Times are wall-clock, '
+             'with the CPU time (user + system, from `wait4()`) beside them: on a shared machine the CPU time '
+             'says more about the work. Targets are judged on wall-clock time. Peak RSS from '
+             '`/usr/bin/time -f %%M`, the largest of the runs. "End to end" loads the file, aggregates the records '
+             'and writes the revenue chart as a PNG (`reelscope --export=OUT.png --width=1600 --height=1000 '
+             '[--scale=2] FILE`); the peers do the same work their way (parse, sum per region for the latest '
+             'year, bar chart, `savefig`). Their "load" column parses and sums without plotting. Files from '
+             '`build-aux/gen-dataset --seed 1`. Redraw is `tests/bench-charts` (layout + render into an image '
+             'surface, %d runs per kind).' % (RUNS, REDRAW_RUNS),
+             '',
+             '| ' + ' | '.join(header) + ' |',
+             '|' + '---|' * len(header)]
+    for row in rows:
+        lines.append('| ' + ' | '.join(row) + ' |')
+
+    if starts is not None:
+        lines += ['', '## Start-up', '',
+                  'Time from starting the process to the end of its first painted frame (the frame clock\'s '
+                  '`after-paint`), median of the runs, Xvfb and a private D-Bus session, one renderer at a time. '
+                  'Reelscope opens the bundled dataset (`REELSCOPE_EXIT_AFTER_FIRST_FRAME=1`, and `=dataset` for '
+                  'the first frame that shows it); the floor is `tests/bench/minimal-window.c`, a GTK 4 '
+                  'application whose window holds one label, and the same as an AdwApplication (libadwaita\'s '
+                  'own share). Ratios are to the minimal GTK 4 window.', '',
+                  '| Renderer | Minimal GTK 4 window | Minimal libadwaita window | Reelscope, first frame | '
+                  'Reelscope, first frame with the dataset |',
+                  '|---|---|---|---|---|']
+        for renderer, t in starts.items():
+            lines.append('| %s | %s | %s (%s) | %s (%s) | %s (%s) |' % (
+                renderer, ms(t['minimal']), ms(t['adwaita']), ratio(t['adwaita'], t['minimal']),
+                ms(t['first']), ratio(t['first'], t['minimal']),
+                ms(t['dataset']), ratio(t['dataset'], t['minimal'])))
+
+    # The targets of issue 7, from the figures above.
+    j, c = summary[('1M', 'json')], summary[('1M', 'csv')]
+    r2, g2, m2, sc = small
+    draws = summary[('10k', 'json')]['draws'] + summary[('1M', 'json')]['draws']
+    check = lambda ok: 'met' if ok else '**missed**'
+    targets = [
+        ('JSON 1M end to end ≥ 4× faster than json.load + matplotlib, peak RSS < 100 MB',
+         '%s (CPU %s), %s' % (ratio(j['peer1'], j['ours']['e2e1']), ratio(j['cpu'][4], j['cpu'][1]),
+                              mib(j['ours']['rss'])),
+         j['peer1'] >= 4 * j['ours']['e2e1'] and j['ours']['rss'] < 100 * 1024),
+        ('CSV 1M end to end ≥ 5× faster than pandas + matplotlib, peak RSS < 100 MB',
+         '%s (CPU %s), %s' % (ratio(c['peer1'], c['ours']['e2e1']), ratio(c['cpu'][4], c['cpu'][1]),
+                              mib(c['ours']['rss'])),
+         c['peer1'] >= 5 * c['ours']['e2e1'] and c['ours']['rss'] < 100 * 1024),
+        ('Export 3200×2000 ≥ 2× faster than gnuplot pngcairo and ≥ 5× faster than matplotlib',
+         '%s, %s (CPU %s, %s)' % (ratio(g2, r2), ratio(m2, r2), ratio(sc[3], sc[1]), ratio(sc[5], sc[1])),
+         g2 >= 2 * r2 and m2 >= 5 * r2),
+        ('Redraw of every kind < 2 ms median at 10k and 1M records', 'at most %.2f ms' % max(draws),
+         max(draws) < 2),
+        ('Peak RSS of loading does not grow with the file (1M vs 100k records)',
+         'JSON %s vs %s, CSV %s vs %s' % (mib(j['validate_rss']), mib(summary[('100k', 'json')]['validate_rss']),
+                                          mib(c['validate_rss']), mib(summary[('100k', 'csv')]['validate_rss'])),
+         j['validate_rss'] < summary[('100k', 'json')]['validate_rss'] * 1.25 + 4096 and
+         c['validate_rss'] < summary[('100k', 'csv')]['validate_rss'] * 1.25 + 4096),
+    ]
+    if starts is not None:
+        worst = max(t['first'] / t['minimal'] for t in starts.values())
+        targets.append(('Start-up to first frame within 1.3× of a minimal GTK 4 window (both renderers)',
+                        'at most %.2f×' % worst, worst <= 1.3))
+    lines += ['', '## Targets (issue 7)', '', '| Target | Measured | |', '|---|---|---|']
+    for name, value, ok in targets:
+        lines.append('| %s | %s | %s |' % (name, value, check(ok)))
+
+    text = '\n'.join(lines) + '\n'
+    with open(OUTPUT, 'w', encoding='utf-8') as f:
+        f.write(text)
+    print(text)
+
+
+if __name__ == '__main__':
+    try:
+        main()
+    finally:
+        subprocess.run(['rm', '-rf', WORK])
