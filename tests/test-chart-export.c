@@ -6,6 +6,9 @@
 #include <math.h>
 #include <png.h>
 #include <string.h>
+#include <zlib.h>
+
+#include "reel-chart-render.h"
 
 #include "reel-chart-export.h"
 #include "reel-dataset-loader.h"
@@ -386,6 +389,125 @@ test_export_limits (void)
   g_assert_false (reel_chart_export_check_size (9000, 800, 1, NULL));
 }
 
+/* The scanlines a PNG of @surface holds: filter byte None, then straight
+ * (not premultiplied) RGB or RGBA, as the exporter converts cairo's pixels. */
+static GByteArray *
+expected_scanlines (cairo_surface_t *surface,
+                    gboolean         alpha)
+{
+  int width = cairo_image_surface_get_width (surface), height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guchar *data = cairo_image_surface_get_data (surface);
+  GByteArray *lines = g_byte_array_new ();
+
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *pixels = (const guint32 *) (data + (gsize) y * stride);
+      guint8 none = 0;
+
+      g_byte_array_append (lines, &none, 1);
+      for (int x = 0; x < width; x++)
+        {
+          guint a = pixels[x] >> 24, c[3] = { (pixels[x] >> 16) & 0xff, (pixels[x] >> 8) & 0xff, pixels[x] & 0xff };
+          guint8 out[4];
+
+          for (guint i = 0; i < 3; i++)
+            out[i] = (guint8) (alpha && a != 0 && a != 0xff ? (c[i] * 255 + a / 2) / a : c[i]);
+          out[3] = (guint8) a;
+          g_byte_array_append (lines, out, alpha ? 4 : 3);
+        }
+    }
+
+  return lines;
+}
+
+/* The zlib stream of a PNG's IDAT chunks, each chunk's CRC checked. */
+static GByteArray *
+idat_stream (GBytes *bytes)
+{
+  gsize size;
+  const guchar *data = g_bytes_get_data (bytes, &size);
+  GByteArray *stream = g_byte_array_new ();
+  gboolean ended = FALSE;
+
+  for (gsize offset = 8; offset + 12 <= size && !ended; )
+    {
+      guint32 length = (guint32) data[offset] << 24 | data[offset + 1] << 16 | data[offset + 2] << 8 | data[offset + 3];
+      const guchar *type = data + offset + 4;
+      const guchar *crc = type + 4 + length;
+
+      g_assert_cmpuint (offset + 12 + length, <=, size);
+      g_assert_cmpuint (crc32 (0, type, 4 + length), ==,
+                        (guint32) crc[0] << 24 | crc[1] << 16 | crc[2] << 8 | crc[3]);
+      if (memcmp (type, "IDAT", 4) == 0)
+        g_byte_array_append (stream, type + 4, length);
+      ended = memcmp (type, "IEND", 4) == 0;
+      offset += 12 + length;
+    }
+  g_assert_true (ended);
+
+  return stream;
+}
+
+/* Large PNGs are deflated in two halves on two threads, which must make one
+ * valid zlib stream (Adler-32 and all) of exactly the image, whatever the
+ * number of rows; small ones go through libpng alone. Both must hold the
+ * same pixels as a render of the same layout. */
+static void
+test_export_png_halves (void)
+{
+  static const struct {
+    double              width, height, scale;
+    ReelChartBackground background;
+  } cases[] = {
+    { 1600, 1000, 2, REEL_CHART_BACKGROUND_THEME },          /* 3200 × 2000, two halves */
+    { 1001, 1667, 1.8, REEL_CHART_BACKGROUND_TRANSPARENT },  /* 1802 × 3001: odd rows, RGBA */
+    { 1200, 800, 1, REEL_CHART_BACKGROUND_WHITE },           /* libpng alone */
+  };
+  g_autoptr(ReelDataset) dataset = load_test_data ("microdrama-sample.reelscope.json");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ReelChartLayout) layout = lay_out (dataset, REEL_CHART_REVENUE, cases[i].width, cases[i].height,
+                                                   cases[i].scale, cases[i].background);
+      gboolean alpha = cases[i].background == REEL_CHART_BACKGROUND_TRANSPARENT;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GByteArray) stream = NULL;
+      g_autoptr(GByteArray) expected = NULL;
+      g_autofree guchar *scanlines = NULL;
+      cairo_surface_t *surface;
+      cairo_t *cr;
+      uLongf length;
+      PngInfo info = { 0 };
+
+      bytes = reel_chart_export_to_bytes (layout, REEL_CHART_FORMAT_PNG, &error);
+      g_assert_no_error (error);
+      read_png (bytes, &info);
+      g_assert_cmpuint (info.color_type, ==, alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB);
+      g_assert_cmpuint (g_hash_table_size (info.texts), ==, 5);
+
+      surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, info.width, info.height);
+      cairo_surface_set_device_scale (surface, cases[i].scale, cases[i].scale);
+      cr = cairo_create (surface);
+      reel_chart_render (layout, NULL, cr);
+      cairo_destroy (cr);
+      cairo_surface_flush (surface);
+      expected = expected_scanlines (surface, alpha);
+      cairo_surface_destroy (surface);
+
+      /* uncompress() checks the stream's Adler-32. */
+      stream = idat_stream (bytes);
+      length = expected->len;
+      scanlines = g_malloc (length);
+      g_assert_cmpint (uncompress (scanlines, &length, stream->data, stream->len), ==, Z_OK);
+      g_assert_cmpuint (length, ==, expected->len);
+      g_assert_true (memcmp (scanlines, expected->data, length) == 0);
+
+      png_info_clear (&info);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -397,6 +519,7 @@ main (int   argc,
   g_test_add_func ("/chart/export/png-utf8", test_export_png_utf8);
   g_test_add_func ("/chart/export/png-scale", test_export_png_scale);
   g_test_add_func ("/chart/export/png-transparent", test_export_png_transparent);
+  g_test_add_func ("/chart/export/png-halves", test_export_png_halves);
   g_test_add_func ("/chart/export/vector", test_export_vector);
   g_test_add_func ("/chart/export/files", test_export_files);
   g_test_add_func ("/chart/export/formats", test_export_formats);
