@@ -413,6 +413,121 @@ test_chart_view_dark (Fixture       *fixture,
   g_assert_cmpuint (_reel_chart_view_get_n_layouts (view), ==, n + 2);
 }
 
+static gboolean
+paintable_has_node (gpointer data)
+{
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+
+  gdk_paintable_snapshot (GDK_PAINTABLE (data), snapshot,
+                          gdk_paintable_get_intrinsic_width (GDK_PAINTABLE (data)),
+                          gdk_paintable_get_intrinsic_height (GDK_PAINTABLE (data)));
+  node = gtk_snapshot_free_to_node (snapshot);
+
+  return node != NULL;
+}
+
+/* The colour the window shows at the centre of a .card on the window's
+ * background, as ui/reel-window.ui puts the chart in one: libadwaita's
+ * card_bg_color (translucent in dark) over window_bg_color. */
+static guint32
+render_card_color (void)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWindow *window;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree guchar *pixels = NULL;
+  graphene_rect_t bounds;
+  GtkSnapshot *snapshot;
+  int width, height, x, y;
+  guint32 pixel;
+
+  gtk_widget_set_margin_start (box, 18);
+  gtk_widget_set_margin_end (box, 18);
+  gtk_widget_set_margin_top (box, 18);
+  gtk_widget_set_margin_bottom (box, 18);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_set_size_request (card, 120, 120);
+  gtk_box_append (GTK_BOX (box), card);
+  window = reel_gtk_test_window_new (box);
+  gtk_window_set_default_size (window, 200, 200);
+  reel_gtk_test_flush ();
+
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  g_assert_true (gtk_widget_compute_bounds (card, GTK_WIDGET (window), &bounds));
+  x = (int) (bounds.origin.x + bounds.size.width / 2);
+  y = (int) (bounds.origin.y + bounds.size.height / 2);
+  g_assert_cmpint (x, <, width);
+  g_assert_cmpint (y, <, height);
+
+  /* What the window drew in its last frame, once it has drawn one. */
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  g_assert_true (reel_gtk_test_wait (paintable_has_node, paintable, 5000));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  pixels = g_malloc ((gsize) width * height * 4);
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  /* CAIRO_FORMAT_ARGB32 in native byte order: 0xAARRGGBB. */
+  memcpy (&pixel, pixels + ((gsize) y * width + x) * 4, 4);
+
+  reel_gtk_test_window_destroy (window);
+  return pixel;
+}
+
+static void
+assert_color_near (guint32               pixel,
+                   const ReelChartColor *color)
+{
+  const double channels[] = { color->red, color->green, color->blue };
+
+  g_assert_cmpfloat (color->alpha, ==, 1.0);
+  for (guint i = 0; i < G_N_ELEMENTS (channels); i++)
+    {
+      int shown = (pixel >> (16 - 8 * i)) & 0xff;
+      int chart = (int) round (channels[i] * 255);
+
+      /* Renderers may round the blend of a translucent card either way. */
+      if (ABS (shown - chart) > 1)
+        g_test_message ("the window shows #%06x around the chart, whose background is "
+                        "#%02x%02x%02x", pixel & 0xffffff, (int) round (color->red * 255),
+                        (int) round (color->green * 255), (int) round (color->blue * 255));
+      g_assert_cmpint (ABS (shown - chart), <=, 1);
+    }
+}
+
+/* In both styles the chart's background is the card's colour as the window
+ * shows it, so that no edge shows where the chart meets its card (and the
+ * Table view, which is transparent on the card, matches the Chart view). */
+static void
+test_chart_view_card_background (void)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  const struct {
+    AdwColorScheme        scheme;
+    ReelChartThemeVariant variant;
+  } cases[] = {
+    { ADW_COLOR_SCHEME_FORCE_LIGHT, REEL_CHART_THEME_LIGHT },
+    { ADW_COLOR_SCHEME_FORCE_DARK, REEL_CHART_THEME_DARK },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (cases[i].variant);
+
+      adw_style_manager_set_color_scheme (style_manager, cases[i].scheme);
+      assert_color_near (render_card_color (), &theme->background);
+    }
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 /* The title keeps clear of a control over the top right corner. */
 static void
 test_chart_view_header_inset (Fixture       *fixture,
@@ -489,6 +604,7 @@ main (int   argc,
   ADD_DENSE ("/chart-view/keyboard", test_chart_view_keyboard);
   ADD_DENSE ("/chart-view/keyboard-trend", test_chart_view_keyboard_trend);
   ADD ("/chart-view/dark", test_chart_view_dark);
+  g_test_add_func ("/chart-view/card-background", test_chart_view_card_background);
   ADD ("/chart-view/header-inset", test_chart_view_header_inset);
   ADD ("/chart-view/copy", test_chart_view_copy);
 #undef ADD

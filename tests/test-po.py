@@ -9,6 +9,10 @@ translation, a fuzzy one, or one msgfmt --check rejects. Also fails when a
 source file marks strings but POTFILES.in does not list it, so a string in
 a new file cannot be missed.
 
+Also fails when two labels of one window share an access key in a language,
+English included: the labels with use-underline of the export dialog, and
+of the main window's header bar (MNEMONIC_SCOPES).
+
 Usage: test-po.py   Prints TAP.
 """
 
@@ -17,6 +21,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import xml.etree.ElementTree as ET
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import installtest  # noqa: E402
@@ -39,6 +44,13 @@ XGETTEXT_GLIB = [
     '--flag=g_markup_printf_escaped:1:c-format', '--flag=g_log:3:c-format',
     '--flag=g_print:1:c-format', '--flag=g_printerr:1:c-format', '--flag=g_printf:1:c-format',
     '--flag=g_fprintf:2:c-format', '--flag=g_sprintf:2:c-format', '--flag=g_snprintf:3:c-format',
+]
+
+# Where mnemonics are active together: a .ui file and the id of the object
+# whose labels share one window's access keys (None: the whole template).
+MNEMONIC_SCOPES = [
+    ('the export dialog', 'ui/reel-export-dialog.ui', None),
+    ("the window's header bar", 'ui/reel-window.ui', 'header_bar'),
 ]
 
 C_MARKER = re.compile(r'(?<![\w])(_|N_|C_|NC_|ngettext|g_dngettext|g_dpgettext2|g_dcgettext)'
@@ -96,6 +108,68 @@ def marked_files():
     return found
 
 
+def po_string(lines):
+    """The text of a PO string spread over quoted lines, unescaped."""
+    escaped = ''.join(re.findall(r'"((?:[^"\\]|\\.)*)"', lines))
+    return re.sub(r'\\(.)', lambda m: {'n': '\n', 't': '\t'}.get(m.group(1), m.group(1)),
+                  escaped)
+
+
+def translations(po_text):
+    """{(msgctxt or None, msgid): msgstr} of a PO file's translated entries."""
+    found = {}
+    for block in re.split(r'\n\n+', po_text):
+        msgid = re.search(r'^msgid ((?:".*"\n?)+)', block, re.MULTILINE)
+        msgstr = re.search(r'^msgstr ((?:".*"\n?)+)', block, re.MULTILINE)
+        ctxt = re.search(r'^msgctxt ((?:".*"\n?)+)', block, re.MULTILINE)
+        if msgid is None or msgstr is None:
+            continue
+        key = (po_string(ctxt.group(1)) if ctxt else None, po_string(msgid.group(1)))
+        if key[1] and po_string(msgstr.group(1)):
+            found[key] = po_string(msgstr.group(1))
+    return found
+
+
+def mnemonic_labels(ui_path, scope_id):
+    """(context, msgid) of each translatable label or title with use-underline
+    under the object scope_id of a .ui file (the whole file for None)."""
+    root = ET.parse(os.path.join(SRCDIR, ui_path)).getroot()
+    if scope_id is not None:
+        root = next(o for o in root.iter('object') if o.get('id') == scope_id)
+    labels = []
+    for obj in root.iter('object'):
+        props = obj.findall('property')
+        if not any(p.get('name') == 'use-underline' and (p.text or '').strip().lower()
+                   in ('true', 'yes', '1') for p in props):
+            continue
+        for p in props:
+            if (p.get('name') in ('label', 'title')
+                    and p.get('translatable') in ('yes', 'true', '1')):
+                labels.append((p.get('context'), p.text or ''))
+    return labels
+
+
+def access_key(text):
+    """The letter after the first single underscore, case-folded; None if none."""
+    match = re.search(r'(?<!_)_([^_])', text.replace('__', ''))
+    return match.group(1).casefold() if match else None
+
+
+def shared_access_keys(labels, translate):
+    """What labels share an access key once translated, and which lose theirs."""
+    by_key = {}
+    missing = []
+    for ctxt, msgid in labels:
+        shown = translate(ctxt, msgid)
+        key = access_key(shown)
+        if key is None:
+            missing.append(f'{msgid!r} → {shown!r} has no access key')
+        else:
+            by_key.setdefault(key, []).append(f'{msgid!r} → {shown!r}')
+    shared = [f'{key!r}: ' + ', '.join(shown) for key, shown in by_key.items() if len(shown) > 1]
+    return shared + missing
+
+
 with open(os.path.join(PODIR, 'LINGUAS'), encoding='utf-8') as f:
     linguas = [word for line in f for word in line.split('#', 1)[0].split()]
 tap.ok(all(lang in linguas for lang in REQUIRED_LANGUAGES)
@@ -123,8 +197,22 @@ with tempfile.TemporaryDirectory() as tmpdir:
                   'xgettext extracts the strings of the current sources', result):
         tap.finish()
     with open(pot, encoding='utf-8') as f:
-        template = entries(f.read())
+        pot_text = f.read()
+    template = entries(pot_text)
     tap.diag(f'{len(template)} strings in the sources')
+
+    # A separator (", ") marked in several places serves several purposes,
+    # which languages write differently (zh_CN: "、" between list items,
+    # "，" between clauses): each needs a msgctxt naming its purpose.
+    shared = []
+    for block in re.split(r'\n\n+', pot_text):
+        match = re.search(r'^msgid ((?:".*"\n?)+)', block, re.MULTILINE)
+        msgid = po_string(match.group(1)) if match else ''
+        places = ' '.join(re.findall(r'^#: (.*)', block, re.MULTILINE)).split()
+        if (msgid and re.fullmatch(r'[\W_]+', msgid) and len(places) > 1
+                and not re.search(r'^msgctxt ', block, re.MULTILINE)):
+            shared.append(f'{msgid!r} without a msgctxt at ' + ', '.join(places))
+    tap.ok(not shared, 'each separator marked in several places has a msgctxt', '\n'.join(shared))
 
     for lang in REQUIRED_LANGUAGES:
         po = os.path.join(PODIR, lang + '.po')
@@ -178,5 +266,27 @@ with tempfile.TemporaryDirectory() as tmpdir:
         extra = sorted(set(entries(po_text)) - set(template))
         if extra:
             tap.diag(f'{lang}: {len(extra)} translations of strings no longer in the sources')
+
+# Access keys: within one window, each mnemonic label its own letter, in
+# English and in each translation (an untranslated label shows its msgid).
+for scope, ui_path, scope_id in MNEMONIC_SCOPES:
+    labels = mnemonic_labels(ui_path, scope_id)
+    tap.ok(len(labels) >= 2, f'{ui_path}: {scope} has labels with access keys', labels)
+    tap.ok(not shared_access_keys(labels, lambda ctxt, msgid: msgid),
+           f'en: no two labels of {scope} share an access key',
+           '\n'.join(shared_access_keys(labels, lambda ctxt, msgid: msgid)))
+    for lang in REQUIRED_LANGUAGES:
+        po = os.path.join(PODIR, lang + '.po')
+        if not os.path.exists(po):
+            continue
+        with open(po, encoding='utf-8') as f:
+            translated = translations(f.read())
+
+        def translate(ctxt, msgid, translated=translated):
+            return translated.get((ctxt, msgid), msgid)
+
+        problems = shared_access_keys(labels, translate)
+        tap.ok(not problems, f'{lang}: no two labels of {scope} share an access key',
+               '\n'.join(problems))
 
 tap.finish()

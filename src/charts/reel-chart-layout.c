@@ -544,36 +544,6 @@ use_source (Builder *b,
   g_array_append_val (b->source_order, index);
 }
 
-/* Growth metrics are ids in a dataset; the common ones have names. */
-static char *
-dup_metric_name (const char *metric)
-{
-  static const struct {
-    const char *id;
-    const char *name;
-  } metrics[] = {
-    { "viewership", N_("Viewership") },
-    { "downloads", N_("Downloads") },
-    { "revenue", N_("Revenue") },
-    { "users", N_("Users") },
-    { "subscribers", N_("Subscribers") },
-    { "installs", N_("Installs") },
-    { "watch-time", N_("Watch time") },
-  };
-  char *name;
-
-  for (guint i = 0; i < G_N_ELEMENTS (metrics); i++)
-    if (g_strcmp0 (metric, metrics[i].id) == 0)
-      return g_strdup (_(metrics[i].name));
-
-  /* "paid-users" → "Paid users" */
-  name = g_strdup (metric != NULL ? metric : "");
-  g_strdelimit (name, "-_", ' ');
-  if (name[0] != '\0')
-    name[0] = g_ascii_toupper (name[0]);
-  return name;
-}
-
 /* "≈$300M", "≥$1.2B": a qualifier in front of a value on the chart. */
 static char *
 qualify_short (ReelQualifier  qualifier,
@@ -1137,7 +1107,8 @@ collect_growth (Builder *b)
   for (guint i = 0; i < b->groups->len; i++)
     {
       Group *group = &g_array_index (b->groups, Group, i);
-      g_autofree char *name = dup_metric_name (group->metric != NULL ? group->metric : "revenue");
+      g_autofree char *name =
+        reel_chart_dup_metric_name (group->metric != NULL ? group->metric : "revenue");
       g_autofree char *upper = g_utf8_strup (name, -1);
 
       if (group->metric == NULL)
@@ -1306,7 +1277,7 @@ join_names (GPtrArray *names)
     {
       if (i > 0)
         /* TRANSLATORS: between names in a list, "Europe, South Asia" */
-        g_string_append (joined, _(", "));
+        g_string_append (joined, C_("list of region names", ", "));
       g_string_append (joined, g_ptr_array_index (names, i));
     }
 
@@ -1785,7 +1756,12 @@ add_empty_message (Builder *b,
       g_autofree char *hint_text = NULL;
 
       for (guint i = 0; i < years->len && i < 12; i++)
-        g_string_append_printf (list, "%s%u", i > 0 ? _(", ") : "", g_array_index (years, guint, i));
+        {
+          if (i > 0)
+            /* TRANSLATORS: between years in a list, "2023, 2024" */
+            g_string_append (list, C_("list of years", ", "));
+          g_string_append_printf (list, "%u", g_array_index (years, guint, i));
+        }
       if (years->len > 12)
         g_string_append (list, "…");
 
@@ -1874,7 +1850,7 @@ add_bar_mark (Builder             *b,
         {
           const ReelGrowth *shown = g_ptr_array_index (mark.growths, 0);
 
-          what = what_owned = dup_metric_name (bar->metric);
+          what = what_owned = reel_chart_dup_metric_name (bar->metric);
           has_source = TRUE;
           source = shown->source;
           g_string_append_printf (tooltip, " · %s · %u", what, self->year);
@@ -3150,7 +3126,7 @@ dup_summary (Builder *b)
             g_string_append (summary, "; ");
           if (mark->metric != NULL)
             {
-              g_autofree char *metric = dup_metric_name (mark->metric);
+              g_autofree char *metric = reel_chart_dup_metric_name (mark->metric);
 
               g_string_append_printf (summary, "%s (%s) %s", mark->name, metric, value);
             }
@@ -3737,4 +3713,44 @@ _reel_chart_layout_get_hatch_spacing (ReelChartLayout *self)
   g_return_val_if_fail (REEL_IS_CHART_LAYOUT (self), 6);
 
   return self->hatch_spacing;
+}
+
+/**
+ * reel_chart_dup_metric_name:
+ * @metric: (nullable): a growth metric's id in a dataset ("viewership")
+ *
+ * The name a growth metric is shown by, wherever it is shown: the chart's
+ * groups, marks and summary, and the region list. The common ids have
+ * translated names; any other is made readable ("paid-users" → "Paid
+ * users").
+ *
+ * Returns: (transfer full): the name, "" for %NULL
+ */
+char *
+reel_chart_dup_metric_name (const char *metric)
+{
+  static const struct {
+    const char *id;
+    const char *name;
+  } metrics[] = {
+    { "viewership", N_("Viewership") },
+    { "downloads", N_("Downloads") },
+    { "revenue", N_("Revenue") },
+    { "users", N_("Users") },
+    { "subscribers", N_("Subscribers") },
+    { "installs", N_("Installs") },
+    { "watch-time", N_("Watch time") },
+  };
+  char *name;
+
+  for (guint i = 0; i < G_N_ELEMENTS (metrics); i++)
+    if (g_strcmp0 (metric, metrics[i].id) == 0)
+      return g_strdup (_(metrics[i].name));
+
+  /* "paid-users" → "Paid users" */
+  name = g_strdup (metric != NULL ? metric : "");
+  g_strdelimit (name, "-_", ' ');
+  if (name[0] != '\0')
+    name[0] = g_ascii_toupper (name[0]);
+  return name;
 }

@@ -16,6 +16,17 @@ G_DEFINE_BOXED_TYPE (ReelChartTheme, reel_chart_theme, reel_chart_theme_copy, re
 #define FONT_SIZE    14.0
 #define PADDING      24.0
 
+/* The chart's card as the window shows it (ui/reel-window.ui: the chart
+ * fills a .card on the window's background), so that no edge shows where
+ * the chart meets the card or the Table view (transparent on the card).
+ * libadwaita 1.2: card_bg_color is #ffffff in light; in dark it is
+ * rgba(255, 255, 255, 0.08) over window_bg_color #242424, which GTK 4.8
+ * draws as #353535 with the cairo and the GL renderers (measured; 0x24 +
+ * 0.08 × (0xff - 0x24) = 53.5, and cairo's 8-bit alpha, 20/255, gives
+ * 53.2). tests/test-chart-view.c compares the two. */
+#define CARD_LIGHT   0xffffff
+#define CARD_DARK    0x353535
+
 /* Okabe & Ito's colour-blind-safe set in its usual order, with a mid grey
  * in place of black, which would vanish on the dark card (DESIGN §2). */
 static const guint32 okabe_ito[REEL_CHART_PALETTE_SIZE] = {
@@ -81,7 +92,7 @@ reel_chart_theme_new (ReelChartThemeVariant variant)
   switch (variant)
     {
     case REEL_CHART_THEME_DARK:
-      set_rgba (&theme->background, 0x303030, 1.0);
+      set_rgba (&theme->background, CARD_DARK, 1.0);
       set_rgba (&theme->foreground, 0xffffff, 1.0);
       set_rgba (&theme->dim, 0xffffff, 0.6);
       set_rgba (&theme->grid, 0xffffff, 0.1);
@@ -94,7 +105,7 @@ reel_chart_theme_new (ReelChartThemeVariant variant)
 
     case REEL_CHART_THEME_LIGHT:
     default:
-      set_rgba (&theme->background, 0xffffff, 1.0);
+      set_rgba (&theme->background, CARD_LIGHT, 1.0);
       set_rgba (&theme->foreground, 0x000000, 0.8);
       set_rgba (&theme->dim, 0x000000, 0.6);
       set_rgba (&theme->grid, 0x000000, 0.08);
@@ -153,7 +164,8 @@ reel_chart_theme_set_background (ReelChartTheme      *theme,
 
     case REEL_CHART_BACKGROUND_THEME:
     default:
-      set_rgba (&theme->background, theme->variant == REEL_CHART_THEME_DARK ? 0x303030 : 0xffffff, 1.0);
+      set_rgba (&theme->background,
+                theme->variant == REEL_CHART_THEME_DARK ? CARD_DARK : CARD_LIGHT, 1.0);
       break;
     }
 }

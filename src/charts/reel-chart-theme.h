@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 /* Colours and type of a chart. The light and dark variants follow
- * libadwaita 1.2's palettes: a chart sits on a card (#ffffff / #303030),
+ * libadwaita 1.2's palettes: a chart sits on a card (#ffffff / #353535),
  * with the foreground and dimmed text of the labels around it. Region
  * colours are Okabe-Ito in region order and the same in both variants,
  * so that a region keeps its colour in every chart, the list and the

@@ -64,7 +64,7 @@ dup_flags_text (ReelFigureFlags flags)
 
   strv = g_strv_builder_end (words);
   /* TRANSLATORS: separates the flags of a figure: "primary, estimate" */
-  return g_strjoinv (_(", "), strv);
+  return g_strjoinv (C_("list of figure flags", ", "), strv);
 }
 
 static ReelFigureRow *

@@ -157,7 +157,7 @@ append_count (GString *text,
     {
       if (text->len > 0)
         /* TRANSLATORS: separates the parts of "2 revenue figures, 1 quote" */
-        g_string_append (text, _(", "));
+        g_string_append (text, C_("list of counts", ", "));
       g_string_append (text, part);
     }
 
@@ -212,7 +212,7 @@ dup_regions_text (const Support *support)
 
       if (i > 0)
         /* TRANSLATORS: separates region names in a list */
-        g_string_append (names, _(", "));
+        g_string_append (names, C_("list of region names", ", "));
       g_string_append (names, region->id == NULL ? _("World") : reel_text_get (region->name));
     }
 
