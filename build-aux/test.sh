@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Installs what is missing, builds Reelscope and runs every test: once in a
 # normal build (warnings are errors) and once with AddressSanitizer and
-# UndefinedBehaviorSanitizer; then the loader's tests under valgrind's
-# memcheck, and each libFuzzer harness for 60 seconds (build-aux/fuzz.sh).
+# UndefinedBehaviorSanitizer; then the loader's and the export's tests
+# under valgrind's memcheck, and each libFuzzer harness for 60 seconds
+# (build-aux/fuzz.sh).
 # Display tests run under Xvfb in a private D-Bus session, so they need no
 # desktop.
 set -euo pipefail
@@ -33,8 +34,9 @@ run_suite () {
     return $status
 }
 
-# The loader's tests and `reelscope --validate` on hostile files under
-# valgrind (suite memcheck, setup valgrind in tests/meson.build).
+# The loader's and the export's tests, `reelscope --validate` on hostile
+# files and `reelscope --export` under valgrind (suite memcheck, setup
+# valgrind in tests/meson.build).
 run_memcheck () {
     local dir=$1 status=0
     meson test -C "$dir" --setup=valgrind --suite memcheck --print-errorlogs --num-processes 2 ||

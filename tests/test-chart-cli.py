@@ -132,7 +132,7 @@ def png_sizes():
 
 @test
 def png_theme_and_background():
-    for args, colour, pixel in ((['--theme=dark'], 2, b'\x30\x30\x30'),
+    for args, colour, pixel in ((['--theme=dark'], 2, b'\x35\x35\x35'),
                                 (['--theme=dark', '--background=white'], 2, b'\xff\xff\xff'),
                                 (['--background=transparent'], 6, b'\0\0\0\0')):
         directory, out, result = export('--chart=share', *args)
@@ -241,6 +241,287 @@ def missing_directory():
             check(os.listdir(parent) == [], f'{args}: leaves nothing behind: {os.listdir(parent)}')
     finally:
         shutil.rmtree(parent)
+
+
+# Atomic writes (issue 8): whatever fails, a file that was there before is
+# byte for byte what it was, and no temporary file (NAME.XXXXXX, or the
+# staging directory of --export-dir) is left behind.
+
+OLD = bytes(range(256)) * 16   # 4 KiB that no export could produce
+NOBODY = 65534
+
+
+def snapshot(directory):
+    """{name: bytes} of the regular files in directory, and the names of
+    everything else in it."""
+    files, others = {}, []
+    for entry in sorted(os.listdir(directory)):
+        path = os.path.join(directory, entry)
+        if os.path.isfile(path) and not os.path.islink(path):
+            with open(path, 'rb') as f:
+                files[entry] = f.read()
+        else:
+            others.append(entry)
+    return files, others
+
+
+def unprivileged_runner():
+    """A command prefix that runs as the unprivileged user nobody (65534),
+    or [] when this process is not root anyway. The tests run as root in
+    the container and in CI, and root writes into a read-only directory
+    whatever its mode, which would prove nothing."""
+    if os.geteuid() != 0:
+        return []
+    if shutil.which('setpriv'):
+        return ['setpriv', f'--reuid={NOBODY}', f'--regid={NOBODY}', '--clear-groups']
+    if shutil.which('runuser'):
+        return ['runuser', '-u', 'nobody', '--']
+    raise Skip('running as root without setpriv or runuser (util-linux) to drop privileges')
+
+
+class Unprivileged:
+    """A world-readable scratch directory, and what reelscope needs to run
+    as nobody: the binary, the dataset, the fonts configuration and the
+    LeakSanitizer suppressions are copied in when nobody cannot read them
+    where they are (a build dir under a private home, say)."""
+
+    def __init__(self):
+        self.prefix = unprivileged_runner()
+        self.root = tempfile.mkdtemp(prefix='reel-cli-nobody-')
+        os.chmod(self.root, 0o755)
+        self.env = dict(os.environ)
+        for name in ('DISPLAY', 'WAYLAND_DISPLAY'):
+            self.env.pop(name, None)
+        self.env.update({'DBUS_SESSION_BUS_ADDRESS': 'unix:path=/nonexistent/bus',
+                         'LC_ALL': 'C.UTF-8', 'LANGUAGE': '', 'HOME': self.root,
+                         'XDG_CACHE_HOME': os.path.join(self.root, 'cache')})
+        os.mkdir(self.env['XDG_CACHE_HOME'])
+        if self.prefix:
+            os.chown(self.env['XDG_CACHE_HOME'], NOBODY, NOBODY)
+        self.reelscope = self.reachable(REELSCOPE, executable=True)
+        self.sample = self.reachable(SAMPLE)
+        if 'FONTCONFIG_FILE' in self.env:
+            self.env['FONTCONFIG_FILE'] = self.reachable(self.env['FONTCONFIG_FILE'])
+        lsan = self.env.get('LSAN_OPTIONS', '')
+        if 'suppressions=' in lsan:
+            options = dict(option.split('=', 1) for option in lsan.split(',') if '=' in option)
+            options['suppressions'] = self.reachable(options['suppressions'])
+            self.env['LSAN_OPTIONS'] = ','.join(f'{k}={v}' for k, v in options.items())
+
+    def reachable(self, path, executable=False):
+        if not self.prefix:
+            return path
+        flag = '-x' if executable else '-r'
+        if subprocess.run([*self.prefix, 'test', flag, path]).returncode == 0:
+            return path
+        copy = os.path.join(self.root, os.path.basename(path))
+        shutil.copy(path, copy)
+        os.chmod(copy, 0o755 if executable else 0o644)
+        return copy
+
+    def directory(self, mode):
+        """A directory of nobody's, with mode."""
+        path = tempfile.mkdtemp(prefix='out-', dir=self.root)
+        if self.prefix:
+            os.chown(path, NOBODY, NOBODY)
+        os.chmod(path, mode)
+        return path
+
+    def put(self, path, data, mode):
+        """A file of nobody's, with mode."""
+        with open(path, 'wb') as f:
+            f.write(data)
+        if self.prefix:
+            os.chown(path, NOBODY, NOBODY)
+        os.chmod(path, mode)
+
+    def run(self, *args):
+        return subprocess.run([*self.prefix, self.reelscope, *args], env=self.env,
+                              capture_output=True, text=True, timeout=120)
+
+    def close(self):
+        for parent, directories, _files in os.walk(self.root):
+            for name in directories:
+                os.chmod(os.path.join(parent, name), 0o755)
+        shutil.rmtree(self.root)
+
+
+@test
+def read_only_directory():
+    """As a user who may not write the directory: exit status 1, a message
+    that names the file and says why, the existing files byte-identical,
+    nothing added; for --export-dir too."""
+    user = Unprivileged()
+    try:
+        directory = user.directory(0o755)
+        out = os.path.join(directory, 'chart.png')
+        user.put(out, OLD, 0o644)
+        user.put(os.path.join(directory, 'trend.png'), OLD, 0o644)
+        os.chmod(directory, 0o555)
+        before = snapshot(directory)
+        for args, named in (([f'--export={out}', user.sample], out),
+                            ([f'--export={out}', '--chart=trend', '--scale=2', user.sample], out),
+                            ([f'--export-dir={directory}', user.sample], directory)):
+            result = user.run(*args)
+            check(result.returncode == 1, f'{args}: exit status 1', result)
+            check(result.stderr.startswith(named + ': ') and 'Permission denied' in result.stderr,
+                  f'{args}: names the file and says why', result)
+            check(result.stdout == '', f'{args}: lists nothing as written', result)
+            check(snapshot(directory) == before,
+                  f'{args}: the directory as it was: {os.listdir(directory)}')
+    finally:
+        user.close()
+
+
+@test
+def read_only_file():
+    """A read-only file, in a directory the user may write, is refused: exit
+    status 1, a message naming the file and saying it is read-only, the
+    file byte-identical, nothing added; for --export-dir too, before any
+    chart is put in place. The rename that puts an export in place would
+    succeed (on POSIX, replacing a name is the directory's permission, not
+    the file's), but a read-only mode is the user saying "keep this", and
+    GIO's g_file_replace(), through which GNOME apps save and through which
+    an export to a file that is not local is written, refuses such a file
+    too: one rule whatever the file. Once made writable it is replaced."""
+    user = Unprivileged()
+    try:
+        directory = user.directory(0o755)
+        out = os.path.join(directory, 'chart.png')
+        kept = os.path.join(directory, 'revenue-2021.png')
+        user.put(out, OLD, 0o444)
+        user.put(kept, OLD, 0o444)
+        before = snapshot(directory)
+        for args, named in (([f'--export={out}', user.sample], out),
+                            ([f'--export-dir={directory}', user.reachable(EDGE)], kept)):
+            result = user.run(*args)
+            check(result.returncode == 1, f'{args}: exit status 1', result)
+            check(result.stderr.startswith(named + ': ') and 'is read-only' in result.stderr,
+                  f'{args}: names the file and says it is read-only', result)
+            check(result.stdout == '', f'{args}: lists nothing as written', result)
+            check(snapshot(directory) == before,
+                  f'{args}: the directory as it was: {os.listdir(directory)}')
+
+        os.chmod(out, 0o644)
+        result = user.run(f'--export={out}', user.sample)
+        check(result.returncode == 0 and result.stderr == '', 'writable: exit 0, quiet', result)
+        files, others = snapshot(directory)
+        check(sorted(files) == ['chart.png', 'revenue-2021.png'] and others == [],
+              f'no temporary file: {os.listdir(directory)}')
+        check(files['chart.png'][:8] == b'\x89PNG\r\n\x1a\n', 'the new chart replaced the old file')
+    finally:
+        user.close()
+
+
+def private_mount_namespace():
+    """unshare(1) arguments for a mount namespace of our own, where a tmpfs
+    can be mounted and goes away with the namespace: as root directly,
+    otherwise in a user namespace where we are root."""
+    if shutil.which('unshare') is None:
+        raise Skip('no unshare (util-linux) to mount a small tmpfs')
+    if os.geteuid() == 0:
+        return ['unshare', '--mount', '--propagation', 'private']
+    return ['unshare', '--user', '--map-root-user', '--mount']
+
+
+# In the namespace: a tmpfs on $1, the old file copied in twice, then the
+# command; its exit status and what the tmpfs holds afterwards go to
+# stdout (the tmpfs is full), its stderr to $3.
+FULL_SCRIPT = r'''
+set -u
+dir=$1 old=$2 err=$3 size=$4
+shift 4
+mount -t tmpfs -o "size=$size,mode=0755" reel-full "$dir" || exit 77
+cp "$old" "$dir/chart.png" && cp "$old" "$dir/revenue-2021.png" || exit 3
+"$@" 2>"$err"
+echo "status $?"
+for name in $(ls -A "$dir"); do
+    echo "entry $name"
+done
+cmp -s "$old" "$dir/chart.png" && echo "chart.png same"
+cmp -s "$old" "$dir/revenue-2021.png" && echo "revenue-2021.png same"
+df -k "$dir" | tail -n 1
+'''
+
+
+def run_on_tmpfs(size, *args):
+    """Runs reelscope ARGS on a tmpfs of SIZE, {dir} in ARGS, in a private
+    mount namespace; returns (the mount point, FULL_SCRIPT's stdout lines,
+    reelscope's stderr). Skips where no tmpfs may be mounted (a container
+    without CAP_SYS_ADMIN nor user namespaces)."""
+    prefix = private_mount_namespace()
+    scratch = tempfile.mkdtemp(prefix='reel-cli-full-')
+    try:
+        mount_point = os.path.join(scratch, 'full')
+        os.mkdir(mount_point)
+        old = os.path.join(scratch, 'old')
+        with open(old, 'wb') as f:
+            f.write(OLD)
+        err = os.path.join(scratch, 'stderr')
+        env = dict(os.environ)
+        for name in ('DISPLAY', 'WAYLAND_DISPLAY'):
+            env.pop(name, None)
+        env.update({'DBUS_SESSION_BUS_ADDRESS': 'unix:path=/nonexistent/bus', 'LC_ALL': 'C.UTF-8',
+                    'LANGUAGE': ''})
+        command = [REELSCOPE, *(arg.format(dir=mount_point) for arg in args)]
+        result = subprocess.run([*prefix, 'sh', '-c', FULL_SCRIPT, 'sh', mount_point, old, err,
+                                 size, *command],
+                                env=env, capture_output=True, text=True, timeout=120)
+        unshare_failed = result.returncode != 0 and result.stderr.startswith('unshare:')
+        if result.returncode == 77 or unshare_failed:
+            raise Skip(f'cannot mount a tmpfs here: {result.stderr.strip()}')
+        check(result.returncode == 0, f'{args}: the script ran', result)
+        with open(err, encoding='utf-8') as f:
+            stderr = f.read()
+        return mount_point, result.stdout.splitlines(), stderr
+    finally:
+        shutil.rmtree(scratch)
+
+
+@test
+def full_filesystem():
+    """A real ENOSPC: the export onto a 64 KiB tmpfs that has room for the
+    old files but not the new one (a PNG at scale 2 is over 100 KiB, an SVG
+    of EDGE's CJK glyphs too): exit status 1, a message naming the file and
+    the cause, the old files byte-identical, no temporary file, and the
+    space given back. test-chart-export covers the same write error
+    without privileges (RLIMIT_FSIZE)."""
+    for args, name in ((['--export={dir}/chart.png', '--scale=2', SAMPLE], 'chart.png'),
+                       (['--export={dir}/chart.svg', EDGE], 'chart.svg'),
+                       (['--export-dir={dir}', '--scale=2', EDGE], 'revenue-2021.png')):
+        mount_point, lines, stderr = run_on_tmpfs('64k', *args)
+        details = f'{args}: stdout {lines!r}, stderr {stderr!r}'
+        check('status 1' in lines, f'exit status 1; {details}')
+        check(stderr.startswith(os.path.join(mount_point, name) + ': '),
+              f'names the file; {details}')
+        check('No space left on device' in stderr, f'says the disk is full; {details}')
+        entries = sorted(line[6:] for line in lines if line.startswith('entry '))
+        check(entries == ['chart.png', 'revenue-2021.png'], f'no temporary file; {details}')
+        check('chart.png same' in lines and 'revenue-2021.png same' in lines,
+              f'old files untouched; {details}')
+        used_kib = int(lines[-1].split()[2])
+        check(used_kib <= 12, f'the space given back ({used_kib} KiB used); {details}')
+
+
+@test
+def export_dir_keeps_old_files():
+    """--export-dir that fails part-way (the disk fills after a few charts)
+    leaves the directory as it was: an older chart of the same name is
+    neither replaced nor deleted, and stdout lists nothing. Before the
+    charts went through a staging directory, those written before the
+    failure were unlinked again, and with them the user's files that they
+    had replaced."""
+    # Room for the two old files and a few charts of EDGE, not all ten.
+    mount_point, lines, stderr = run_on_tmpfs('300k', '--export-dir={dir}', EDGE)
+    details = f'stdout {lines!r}, stderr {stderr!r}'
+    check('status 1' in lines, f'exit status 1; {details}')
+    check('No space left on device' in stderr, f'says the disk is full; {details}')
+    check(not any(line.startswith(mount_point) for line in lines),
+          f'lists nothing as written; {details}')
+    entries = sorted(line[6:] for line in lines if line.startswith('entry '))
+    check(entries == ['chart.png', 'revenue-2021.png'],
+          f'nothing added, nothing removed; {details}')
+    check('revenue-2021.png same' in lines, f'the older chart of the same name kept; {details}')
 
 
 @test

@@ -5,7 +5,10 @@
 #include <locale.h>
 #include <math.h>
 #include <png.h>
+#include <signal.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <unistd.h>
 #include <zlib.h>
 
 #include "reel-chart-render.h"
@@ -170,8 +173,8 @@ test_export_png_utf8 (void)
   g_assert_nonnull (strstr (g_hash_table_lookup (info.texts, "Description"), "东亚"));
   g_assert_nonnull (strstr (g_hash_table_lookup (info.texts, "Description"), "الشرق"));
   g_assert_cmpstr (g_hash_table_lookup (info.texts, "Description"), ==, reel_chart_layout_get_summary (layout));
-  /* The dark card. */
-  g_assert_cmphex (info.first_pixel, ==, 0x303030ff);
+  /* The dark card, as the window shows it (reel-chart-theme.c). */
+  g_assert_cmphex (info.first_pixel, ==, 0x353535ff);
 
   png_info_clear (&info);
 }
@@ -324,6 +327,154 @@ test_export_files (void)
   g_assert_no_error (error);
   g_assert_true (g_file_get_contents (target, &contents, &length, NULL));
   g_assert_cmpmem (contents, 8, "\x89PNG\r\n\x1a\n", 8);
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  g_assert_cmpint (g_unlink (target), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* What an export leaves in @dir: @target holding exactly @old, and
+ * nothing else (no NAME.XXXXXX). */
+static void
+assert_untouched (const char *dir,
+                  const char *target,
+                  const char *old,
+                  gsize       old_length)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (target, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, old, old_length);
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+}
+
+/* A write that fails half-way, as on a full disk: a file size limit makes
+ * the kernel refuse the bytes past it (EFBIG, where a full disk says
+ * ENOSPC; GLib handles both alike), and needs no privileges or mount, so
+ * that it runs anywhere, valgrind included. test-chart-cli.py fills a real
+ * tmpfs. The old file stays, the temporary file goes, and the error names
+ * the file. */
+static void
+test_export_write_error (void)
+{
+  g_autoptr(ReelDataset) dataset = load_test_data ("microdrama-sample.reelscope.json");
+  g_autoptr(ReelChartLayout) layout = lay_out (dataset, REEL_CHART_REVENUE, 1200, 800, 1,
+                                               REEL_CHART_BACKGROUND_THEME);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("reel-export-XXXXXX", &error);
+  g_autofree char *target = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *old = g_strnfill (4096, 'o');
+  struct rlimit saved, limit;
+  static const ReelChartFormat formats[] = {
+    REEL_CHART_FORMAT_PNG, REEL_CHART_FORMAT_SVG, REEL_CHART_FORMAT_PDF,
+  };
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (target, old, 4096, NULL));
+
+  /* Else the kernel kills the process with SIGXFSZ instead of failing the write. */
+  signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  limit = saved;
+  limit.rlim_cur = 8192;
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &limit), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_assert_false (reel_chart_export_to_file (layout, formats[i], target, &error));
+      g_assert_error (error, REEL_CHART_ERROR, REEL_CHART_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, target));
+      g_clear_error (&error);
+      assert_untouched (dir, target, old, 4096);
+    }
+
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &saved), ==, 0);
+  signal (SIGXFSZ, SIG_DFL);
+
+  /* The same export succeeds without the limit: it was the write that failed. */
+  g_assert_true (reel_chart_export_to_file (layout, REEL_CHART_FORMAT_PNG, target, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_entries (dir), ==, 1);
+
+  g_assert_cmpint (g_unlink (target), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* The unprivileged user the read-only test runs as when it runs as root,
+ * which writes anywhere whatever the modes say. */
+#define NOBODY 65534
+
+/* Into a directory the user may not write, and over a read-only file in
+ * one they may: refused, the file kept, nothing added. Root (in the
+ * container, in CI) sets only its effective user id to nobody's for the
+ * exports, and takes it back after: the saved user id stays root's. Why a
+ * read-only file is refused though the rename would succeed:
+ * reel_chart_export_check_file(). */
+static void
+test_export_read_only (void)
+{
+  g_autoptr(ReelDataset) dataset = load_test_data ("microdrama-sample.reelscope.json");
+  g_autoptr(ReelChartLayout) layout = lay_out (dataset, REEL_CHART_REVENUE, 640, 400, 1,
+                                               REEL_CHART_BACKGROUND_THEME);
+  g_autoptr(GBytes) warm = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("reel-export-XXXXXX", &error);
+  g_autofree char *target = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *contents = NULL;
+  gboolean as_root = geteuid () == 0;
+  const char *old = "old chart";
+  gsize length;
+  gboolean ok;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (target, old, -1, NULL));
+  if (as_root)
+    {
+      g_assert_cmpint (chown (dir, NOBODY, NOBODY), ==, 0);
+      g_assert_cmpint (chown (target, NOBODY, NOBODY), ==, 0);
+    }
+  /* Fonts and their caches loaded while still root. */
+  warm = reel_chart_export_to_bytes (layout, REEL_CHART_FORMAT_PNG, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
+  if (as_root)
+    g_assert_cmpint (seteuid (NOBODY), ==, 0);
+  ok = reel_chart_export_to_file (layout, REEL_CHART_FORMAT_PNG, target, &error);
+  if (as_root)
+    g_assert_cmpint (seteuid (0), ==, 0);
+  g_assert_false (ok);
+  g_assert_error (error, REEL_CHART_ERROR, REEL_CHART_ERROR_IO);
+  g_assert_nonnull (strstr (error->message, target));
+  g_clear_error (&error);
+  assert_untouched (dir, target, old, strlen (old));
+
+  /* A read-only file where the directory may be written. */
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (target, 0444), ==, 0);
+  if (as_root)
+    g_assert_cmpint (seteuid (NOBODY), ==, 0);
+  ok = reel_chart_export_to_file (layout, REEL_CHART_FORMAT_PNG, target, &error);
+  if (as_root)
+    g_assert_cmpint (seteuid (0), ==, 0);
+  g_assert_false (ok);
+  g_assert_error (error, REEL_CHART_ERROR, REEL_CHART_ERROR_IO);
+  g_assert_cmpstr (error->message, ==, "The file “chart.png” is read-only");
+  g_clear_error (&error);
+  assert_untouched (dir, target, old, strlen (old));
+
+  /* Made writable again, it is replaced. */
+  g_assert_cmpint (g_chmod (target, 0644), ==, 0);
+  if (as_root)
+    g_assert_cmpint (seteuid (NOBODY), ==, 0);
+  ok = reel_chart_export_to_file (layout, REEL_CHART_FORMAT_PNG, target, &error);
+  if (as_root)
+    g_assert_cmpint (seteuid (0), ==, 0);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_true (g_file_get_contents (target, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, g_bytes_get_data (warm, NULL), g_bytes_get_size (warm));
   g_assert_cmpuint (count_entries (dir), ==, 1);
 
   g_assert_cmpint (g_unlink (target), ==, 0);
@@ -522,6 +673,8 @@ main (int   argc,
   g_test_add_func ("/chart/export/png-halves", test_export_png_halves);
   g_test_add_func ("/chart/export/vector", test_export_vector);
   g_test_add_func ("/chart/export/files", test_export_files);
+  g_test_add_func ("/chart/export/write-error", test_export_write_error);
+  g_test_add_func ("/chart/export/read-only", test_export_read_only);
   g_test_add_func ("/chart/export/formats", test_export_formats);
   g_test_add_func ("/chart/export/presets", test_export_presets);
   g_test_add_func ("/chart/export/limits", test_export_limits);

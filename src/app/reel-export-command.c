@@ -5,6 +5,7 @@
 
 #include "reel-export-command.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -265,14 +266,37 @@ export_one (ReelDataset    *dataset,
   return reel_export_request_write (&chart, dataset, file, NULL, error);
 }
 
+/* Removes the staging directory of export_dir() and what is left in it. */
+static void
+remove_staging (const char *staging,
+                GPtrArray  *names)
+{
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *path = g_build_filename (staging, g_ptr_array_index (names, i), NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (staging);
+}
+
 /* Every kind, and Revenue for every year, into an existing directory:
- * revenue-2024.png, growth-2025.png, share-2024.png, trend.png. When one
- * fails, the files this run wrote are removed again. */
+ * revenue-2024.png, growth-2025.png, share-2024.png, trend.png.
+ *
+ * All or nothing, as far as the file system allows: every chart is first
+ * written into a private directory inside DIR, and only when all of them
+ * are there are they renamed into place. A failure while writing (a full
+ * disk, a read-only DIR) leaves DIR as it was; removing what had been
+ * written would have deleted the user's own files of the same names, which
+ * the renames had already replaced. A rename within one file system needs
+ * no space, so the second step fails only on something like a directory
+ * of a chart's name. */
 static int
 export_dir (ReelDataset   *dataset,
             const Request *request)
 {
-  g_autoptr(GPtrArray) written = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *staging = NULL;
   g_autoptr(GArray) jobs = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
   g_autoptr(GArray) years = reel_chart_layout_list_years (dataset, REEL_CHART_REVENUE);
 
@@ -301,11 +325,22 @@ export_dir (ReelDataset   *dataset,
       g_array_append_val (jobs, job);
     }
 
+  /* Hidden, and unique, so that it never meets a file of the user's. */
+  staging = g_build_filename (request->dir, ".reelscope-export-XXXXXX", NULL);
+  if (g_mkdtemp_full (staging, 0700) == NULL)
+    {
+      int saved_errno = errno;
+
+      g_printerr ("%s: %s\n", request->dir, g_strerror (saved_errno));
+      return EXIT_DATA;
+    }
+
   for (guint i = 0; i < jobs->len; i++)
     {
       const guint *job = &g_array_index (jobs, guint, i * 2);
       ReelExportRequest named = request->chart;
       g_autofree char *name = NULL;
+      g_autofree char *staged = NULL;
       g_autofree char *path = NULL;
       g_autoptr(GError) error = NULL;
 
@@ -314,20 +349,41 @@ export_dir (ReelDataset   *dataset,
       named.year = job[1];
       named.format = REEL_CHART_FORMAT_PNG;
       name = reel_export_request_dup_file_name (&named, NULL);
+      staged = g_build_filename (staging, name, NULL);
       path = g_build_filename (request->dir, name, NULL);
+      g_ptr_array_add (names, g_steal_pointer (&name));
 
-      if (!export_one (dataset, request, (ReelChartKind) job[0], job[1], REEL_CHART_FORMAT_PNG, path,
-                       &error))
+      /* The final name is checked as a single export checks it: a
+       * read-only chart of the user's is refused, not renamed over. */
+      if (!reel_chart_export_check_file (path, &error) ||
+          !export_one (dataset, request, (ReelChartKind) job[0], job[1], REEL_CHART_FORMAT_PNG,
+                       staged, &error))
         {
           g_printerr ("%s: %s\n", path, error->message);
-          for (guint j = 0; j < written->len; j++)
-            g_unlink (g_ptr_array_index (written, j));
+          remove_staging (staging, names);
+          return EXIT_DATA;
+        }
+    }
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *staged = g_build_filename (staging, name, NULL);
+      g_autofree char *path = g_build_filename (request->dir, name, NULL);
+
+      if (g_rename (staged, path) != 0)
+        {
+          int saved_errno = errno;
+
+          g_printerr ("%s: %s\n", path, g_strerror (saved_errno));
+          remove_staging (staging, names);
           return EXIT_DATA;
         }
 
       g_print ("%s\n", path);
-      g_ptr_array_add (written, g_steal_pointer (&path));
     }
+
+  g_rmdir (staging);
 
   return EXIT_OK;
 }

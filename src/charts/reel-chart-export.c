@@ -7,13 +7,16 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <errno.h>
 #include <glib/gi18n.h>
 #include <math.h>
 #include <png.h>
 #include <string.h>
 #include <zlib.h>
 #ifdef G_OS_UNIX
+#include <fcntl.h>
 #include <sys/mman.h>
+#include <unistd.h>
 #endif
 
 #include "reel-chart-render.h"
@@ -712,6 +715,40 @@ reel_chart_export_to_bytes (ReelChartLayout  *layout,
 }
 
 /**
+ * reel_chart_export_check_file:
+ * @filename: where an export is to go
+ * @error: a REEL_CHART_ERROR
+ *
+ * Whether an export may replace what is at @filename: yes when nothing is
+ * there, or a file this user may write; no for a file the user may not
+ * write, a read-only file of their own included. The rename that puts an
+ * export in place needs only the directory's permission, but a read-only
+ * file says "keep this", and GIO's g_file_replace() (how GNOME apps save,
+ * and how an export to a file that is not local is written) refuses it
+ * too. Checked with the effective ids, those of the process writing.
+ */
+gboolean
+reel_chart_export_check_file (const char  *filename,
+                              GError     **error)
+{
+  g_return_val_if_fail (filename != NULL, FALSE);
+
+#ifdef G_OS_UNIX
+  if (faccessat (AT_FDCWD, filename, W_OK, AT_EACCESS) != 0 && errno == EACCES &&
+      g_file_test (filename, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *name = g_filename_display_basename (filename);
+
+      g_set_error (error, REEL_CHART_ERROR, REEL_CHART_ERROR_IO,
+                   _("The file “%s” is read-only"), name);
+      return FALSE;
+    }
+#endif
+
+  return TRUE;
+}
+
+/**
  * reel_chart_export_to_file:
  * @layout: the chart, laid out at the export's size (and, for PNG, scale)
  * @format: PNG, SVG or PDF
@@ -720,7 +757,8 @@ reel_chart_export_to_bytes (ReelChartLayout  *layout,
  *
  * Writes the chart to a temporary file in @filename's directory and renames
  * it into place: a reader sees the old file or the new one, never half of
- * one, and on any error nothing is left behind (DESIGN §4).
+ * one, and on any error nothing is left behind (DESIGN §4). A read-only
+ * file is refused (reel_chart_export_check_file()).
  */
 gboolean
 reel_chart_export_to_file (ReelChartLayout  *layout,
@@ -736,6 +774,9 @@ reel_chart_export_to_file (ReelChartLayout  *layout,
   g_return_val_if_fail (REEL_IS_CHART_LAYOUT (layout), FALSE);
   g_return_val_if_fail (filename != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!reel_chart_export_check_file (filename, error))
+    return FALSE;
 
   bytes = reel_chart_export_to_bytes (layout, format, error);
   if (bytes == NULL)

@@ -45,6 +45,8 @@ gboolean               reel_chart_export_check_size       (double               
                                                            double                 height,
                                                            double                 scale,
                                                            GError               **error);
+gboolean               reel_chart_export_check_file       (const char            *filename,
+                                                           GError               **error);
 GBytes                *reel_chart_export_to_bytes         (ReelChartLayout       *layout,
                                                            ReelChartFormat        format,
                                                            GError               **error);
