@@ -13,9 +13,13 @@
 #    `cat FILE > /dev/null` as the floor; then a small bar chart (40 records) exported at 1x and
 #    2x by Reelscope, gnuplot's pngcairo and matplotlib; then start-up to the first frame
 #    against tests/bench/minimal-window.c under Xvfb, for the cairo and GL renderers;
+#    and the window's frames and main-loop stalls while it loads the 1M-record files, from a
+#    window that shows the bundled dataset and from an empty one, for both renderers;
 #  - prints the table and writes it to tests/bench/results.md with the machine it ran on.
 #
 #   build-aux/bench.sh [BUILDDIR]       RUNS=5 (medians of), REDRAW_RUNS=200, SKIP_STARTUP=1
+#                                       FRAMES_RUNS=5, SKIP_FRAMES=1, ONLY_FRAMES=1 (only the frames
+#                                       while a 1M-record file loads, into their section of results.md)
 #
 # Runtime needs (Debian 12), beyond the build dependencies in build-aux/debian-packages.txt:
 #   python3-matplotlib python3-pandas gnuplot-nox time xvfb xauth dbus

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <libglib-testing/signal-logger.h>
 
+#include "reel-chart-layout.h"
 #include "reel-gtk-test.h"
 #include "reel-region-list-private.h"
 
@@ -95,11 +97,61 @@ test_region_list_rows (Fixture       *fixture,
   g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 2, 3), ==, "");
   g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 2, 1), ==, "");
 
-  /* 2025: reported growth shows under the name. */
+  /* 2025: reported growth shows under the name, the metric by the name the
+   * growth chart gives it, never by its id in the dataset ("viewership"). */
   reel_region_list_set_year (fixture->list, 2025);
-  g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 2, 1), ==, "+69% viewership");
-  g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 3, 1), ==, "+61% viewership");
+  g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 2, 1), ==, "+69% Viewership");
+  g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 3, 1), ==, "+61% Viewership");
   g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 1, 2), ==, "—");
+}
+
+/* The metric's name is the chart's, in the user's language: Spanish from
+ * the build's catalogue (po/es), else the test cannot tell and skips. */
+static void
+test_region_list_growth_translated (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autofree char *podir = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+  g_autofree char *catalogue = g_build_filename (podir, "es", "LC_MESSAGES",
+                                                 GETTEXT_PACKAGE ".mo", NULL);
+  g_autofree char *metric = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *old_dir = g_strdup (bindtextdomain (GETTEXT_PACKAGE, NULL));
+  g_autofree char *old_domain = g_strdup (textdomain (NULL));
+  g_autofree char *old_language = g_strdup (g_getenv ("LANGUAGE"));
+
+  if (!g_file_test (catalogue, G_FILE_TEST_IS_REGULAR))
+    {
+      g_test_skip ("no po/es/LC_MESSAGES/" GETTEXT_PACKAGE ".mo in the build");
+      return;
+    }
+
+  bindtextdomain (GETTEXT_PACKAGE, podir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* As main() does: the code marks its strings with gi18n.h's _(). */
+  textdomain (GETTEXT_PACKAGE);
+  g_setenv ("LANGUAGE", "es", TRUE);
+  /* Drops what gettext has cached for the language before. */
+  setlocale (LC_ALL, "C.UTF-8");
+
+  metric = reel_chart_dup_metric_name ("viewership");
+  g_assert_cmpstr (metric, ==, g_dgettext (GETTEXT_PACKAGE, "Viewership"));
+  g_assert_cmpstr (metric, !=, "Viewership");
+  expected = g_strdup_printf (g_dpgettext2 (GETTEXT_PACKAGE, "region list", "%s %s"),
+                              "+69%", metric);
+
+  reel_region_list_set_year (fixture->list, 2025);
+  reel_region_list_set_dataset (fixture->list, fixture->dataset);
+  g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 2, 1), ==, expected);
+  g_assert_null (strstr (_reel_region_list_get_row_label (fixture->list, 2, 1), "viewership"));
+
+  if (old_language != NULL)
+    g_setenv ("LANGUAGE", old_language, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+  bindtextdomain (GETTEXT_PACKAGE, old_dir);
+  textdomain (old_domain);
+  setlocale (LC_ALL, "C.UTF-8");
 }
 
 static void
@@ -230,6 +282,8 @@ main (int   argc,
   g_test_add ("/region-list/rows", Fixture, NULL,
               fixture_set_up, test_region_list_rows, fixture_tear_down);
   g_test_add_func ("/region-list/growth", test_region_list_growth);
+  g_test_add ("/region-list/growth-translated", Fixture, NULL,
+              fixture_set_up, test_region_list_growth_translated, fixture_tear_down);
   g_test_add ("/region-list/search", Fixture, NULL,
               fixture_set_up, test_region_list_search, fixture_tear_down);
   g_test_add ("/region-list/selection", Fixture, NULL,

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "reel-chart-layout.h"
 #include "reel-format.h"
 #include "reel-region-list-private.h"
 #include "reel-widget-util.h"
@@ -19,6 +20,17 @@
 
 #define ROW_REGION_KEY  "reel-region-id"
 #define ROW_SEARCH_KEY  "reel-search-keys"
+#define ROW_PARTS_KEY   "reel-row-parts"
+
+/* The widgets of a row that show the region: a new dataset or year fills
+ * them in again (see populate()). */
+typedef struct {
+  GtkWidget *swatch;    /* NULL in the world's row */
+  GtkWidget *name;
+  GtkWidget *detail;
+  GtkWidget *value;
+  GtkWidget *growth;
+} RowParts;
 
 /* reel_text_get_for() has no way to list a text's languages: these are the
  * ones probed for names to search. A text without one of them answers with
@@ -154,21 +166,28 @@ swatch_draw_func (GtkDrawingArea *area,
   cairo_fill (cr);
 }
 
-/* The swatch is decoration: the row's accessible name says the region. */
-static GtkWidget *
-create_swatch (ReelRegionList *self,
-               guint           index)
+static void
+set_swatch_color (ReelRegionList *self,
+                  GtkWidget      *swatch,
+                  guint           index)
 {
-  GtkWidget *swatch = gtk_drawing_area_new ();
   GdkRGBA *color = g_new (GdkRGBA, 1);
 
   *color = (GdkRGBA) { 0.54, 0.54, 0.54, 1.0 };
   if (self->color_func != NULL)
     self->color_func (self->dataset, index, color, self->color_data);
 
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), swatch_draw_func, color, g_free);
+}
+
+/* The swatch is decoration: the row's accessible name says the region. */
+static GtkWidget *
+create_swatch (void)
+{
+  GtkWidget *swatch = gtk_drawing_area_new ();
+
   gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 12);
   gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 12);
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), swatch_draw_func, color, g_free);
   gtk_widget_set_valign (swatch, GTK_ALIGN_START);
   gtk_widget_set_margin_top (swatch, 4);
   gtk_accessible_update_state (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
@@ -199,7 +218,8 @@ append_flags (GString          *detail,
     }
 }
 
-/* Reported growth in the year, as the growth chart shows it: "+69% viewership". */
+/* Reported growth in the year, as the growth chart shows it, with the
+ * chart's name for the metric: "+69% Viewership". */
 static void
 append_reported_growth (GString          *detail,
                         const ReelRegion *region,
@@ -209,15 +229,18 @@ append_reported_growth (GString          *detail,
     {
       const ReelGrowth *growth = &g_array_index (region->growth, ReelGrowth, i);
       g_autofree char *percent = NULL;
+      g_autofree char *metric = NULL;
 
       if (growth->year != year)
         continue;
 
       percent = reel_format_percent (growth->percent, NULL);
+      metric = reel_chart_dup_metric_name (growth->metric);
       if (detail->len > 0)
         g_string_append (detail, " · ");
-      /* TRANSLATORS: reported growth in the region list: "+69% viewership" */
-      g_string_append_printf (detail, C_("region list", "%s %s"), percent, growth->metric);
+      /* TRANSLATORS: reported growth in the region list: "+69% Viewership";
+       * the second %s is the metric's name as the growth chart shows it */
+      g_string_append_printf (detail, C_("region list", "%s %s"), percent, metric);
       return;
     }
 }
@@ -237,14 +260,76 @@ create_label (const char *text,
   return label;
 }
 
+static void
+set_label_class (GtkWidget  *label,
+                 const char *css_class,
+                 gboolean    set)
+{
+  if (set)
+    gtk_widget_add_css_class (label, css_class);
+  else
+    gtk_widget_remove_css_class (label, css_class);
+}
+
 /* A row: [swatch] name … value
  *                 detail    growth
- * The world has no swatch: it is not drawn as a region. */
+ * The world has no swatch: it is not drawn as a region. update_row()
+ * fills it in. */
 static GtkWidget *
-create_row (ReelRegionList   *self,
+create_row (gboolean world)
+{
+  RowParts *parts = g_new0 (RowParts, 1);
+  GtkWidget *row, *box, *names, *numbers;
+
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  if (!world)
+    {
+      parts->swatch = create_swatch ();
+      gtk_box_append (GTK_BOX (box), parts->swatch);
+    }
+
+  names = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_hexpand (names, TRUE);
+  gtk_box_append (GTK_BOX (box), names);
+
+  parts->name = create_label ("", 0, world ? "heading" : "reel-region-name");
+  gtk_label_set_wrap (GTK_LABEL (parts->name), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (parts->name), PANGO_WRAP_WORD_CHAR);
+  gtk_box_append (GTK_BOX (names), parts->name);
+
+  parts->detail = create_label ("", 0, "caption");
+  gtk_widget_add_css_class (parts->detail, "dim-label");
+  gtk_label_set_wrap (GTK_LABEL (parts->detail), TRUE);
+  gtk_box_append (GTK_BOX (names), parts->detail);
+
+  numbers = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_valign (numbers, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (box), numbers);
+
+  parts->value = create_label ("", 1, "numeric");
+  gtk_box_append (GTK_BOX (numbers), parts->value);
+
+  parts->growth = create_label ("", 1, "caption");
+  gtk_widget_add_css_class (parts->growth, "numeric");
+  gtk_box_append (GTK_BOX (numbers), parts->growth);
+
+  row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  g_object_set_data_full (G_OBJECT (row), ROW_PARTS_KEY, parts, g_free);
+
+  return row;
+}
+
+/* Shows @region (the world when @index is -1) in a row of create_row(). */
+static void
+update_row (ReelRegionList   *self,
+            GtkWidget        *row,
             const ReelRegion *region,
             int               index)
 {
+  RowParts *parts = g_object_get_data (G_OBJECT (row), ROW_PARTS_KEY);
   const char *currency = reel_dataset_get_currency (self->dataset);
   g_autoptr(GString) detail = g_string_new (NULL);
   g_autoptr(GString) accessible = g_string_new (NULL);
@@ -252,8 +337,10 @@ create_row (ReelRegionList   *self,
   g_autofree char *growth = NULL;
   const ReelFigure *figure = NULL;
   const char *name;
-  GtkWidget *row, *box, *names, *numbers, *label;
   double percent = 0;
+
+  g_assert (parts != NULL);
+  g_assert ((index < 0) == (parts->swatch == NULL));
 
   name = index < 0 ? _("World") : reel_text_get (region->name);
 
@@ -270,49 +357,25 @@ create_row (ReelRegionList   *self,
       append_reported_growth (detail, region, self->year);
     }
 
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  if (index >= 0)
-    gtk_box_append (GTK_BOX (box), create_swatch (self, index));
+  if (parts->swatch != NULL)
+    set_swatch_color (self, parts->swatch, index);
 
-  names = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_hexpand (names, TRUE);
-  gtk_box_append (GTK_BOX (box), names);
+  gtk_label_set_text (GTK_LABEL (parts->name), name);
 
-  label = create_label (name, 0, index < 0 ? "heading" : "reel-region-name");
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_box_append (GTK_BOX (names), label);
+  gtk_label_set_text (GTK_LABEL (parts->detail), detail->str);
+  gtk_widget_set_visible (parts->detail, detail->len > 0);
 
-  label = create_label (detail->str, 0, "caption");
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_visible (label, detail->len > 0);
-  gtk_box_append (GTK_BOX (names), label);
-
-  numbers = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_valign (numbers, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (box), numbers);
-
-  label = create_label (value != NULL ? value : REEL_FORMAT_MISSING, 1, "numeric");
-  if (value == NULL)
-    gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (numbers), label);
+  gtk_label_set_text (GTK_LABEL (parts->value), value != NULL ? value : REEL_FORMAT_MISSING);
+  set_label_class (parts->value, "dim-label", value == NULL);
 
   /* Growth under the value, "—" when there is a value but no growth; a
    * region without either shows one dash. */
-  label = create_label (growth != NULL ? growth : REEL_FORMAT_MISSING, 1, "caption");
-  gtk_widget_add_css_class (label, "numeric");
-  if (growth == NULL)
-    gtk_widget_add_css_class (label, "dim-label");
-  else
-    gtk_widget_add_css_class (label, percent < 0 ? "error" : "success");
-  gtk_widget_set_visible (label, growth != NULL || value != NULL);
-  gtk_box_append (GTK_BOX (numbers), label);
+  gtk_label_set_text (GTK_LABEL (parts->growth), growth != NULL ? growth : REEL_FORMAT_MISSING);
+  set_label_class (parts->growth, "dim-label", growth == NULL);
+  set_label_class (parts->growth, "error", growth != NULL && percent < 0);
+  set_label_class (parts->growth, "success", growth != NULL && percent >= 0);
+  gtk_widget_set_visible (parts->growth, growth != NULL || value != NULL);
 
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   g_object_set_data_full (G_OBJECT (row), ROW_REGION_KEY, g_strdup (region->id), g_free);
   g_object_set_data_full (G_OBJECT (row), ROW_SEARCH_KEY, dup_search_keys (region, name),
                           (GDestroyNotify) g_strfreev);
@@ -333,8 +396,6 @@ create_row (ReelRegionList   *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible->str,
                                   -1);
-
-  return row;
 }
 
 static GtkListBoxRow *
@@ -362,24 +423,35 @@ select_row_for_region (ReelRegionList *self)
     gtk_list_box_select_row (self->list_box, row);
 }
 
+/* The rows are kept and filled in again, World first: a new year or
+ * dataset changes their text without removing, making and styling some
+ * eighty widgets again, which was about half of the main thread's work
+ * in showing a newly loaded dataset ("Frames while loading" in
+ * tests/bench/results.md). */
 static void
 populate (ReelRegionList *self)
 {
-  GtkWidget *child;
-  GPtrArray *regions;
+  GPtrArray *regions = self->dataset != NULL ? reel_dataset_get_regions (self->dataset) : NULL;
+  guint n_rows = regions != NULL ? regions->len + 1 : 0;
+  GtkListBoxRow *row;
 
   self->populating = TRUE;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
-    gtk_list_box_remove (self->list_box, child);
+  while ((row = gtk_list_box_get_row_at_index (self->list_box, n_rows)) != NULL)
+    gtk_list_box_remove (self->list_box, GTK_WIDGET (row));
 
-  if (self->dataset != NULL)
+  for (guint i = 0; i < n_rows; i++)
     {
-      regions = reel_dataset_get_regions (self->dataset);
-      gtk_list_box_append (self->list_box,
-                           create_row (self, reel_dataset_get_global (self->dataset), -1));
-      for (guint i = 0; i < regions->len; i++)
-        gtk_list_box_append (self->list_box, create_row (self, g_ptr_array_index (regions, i), i));
+      const ReelRegion *region = i == 0 ? reel_dataset_get_global (self->dataset)
+                                        : g_ptr_array_index (regions, i - 1);
+      GtkWidget *widget = GTK_WIDGET (gtk_list_box_get_row_at_index (self->list_box, i));
+
+      if (widget == NULL)
+        {
+          widget = create_row (i == 0);
+          gtk_list_box_append (self->list_box, widget);
+        }
+      update_row (self, widget, region, (int) i - 1);
     }
 
   self->populating = FALSE;

@@ -10,7 +10,10 @@ in the report.
     run-bench.py BUILDDIR DATADIR OUTPUT.md
 
 Environment: RUNS (runs per figure, default 7; on 1M records at most 5),
-REDRAW_RUNS (bench-charts runs per chart kind, default 200), SKIP_STARTUP=1.
+REDRAW_RUNS (bench-charts runs per chart kind, default 200), SKIP_STARTUP=1,
+FRAMES_RUNS (runs per case of "Frames while loading", default 5), SKIP_FRAMES=1,
+ONLY_FRAMES=1 (measure only the frames while loading and replace that section of
+OUTPUT.md, leaving the rest of it as it was).
 """
 
 import json
@@ -27,6 +30,7 @@ BUILD, DATA, OUTPUT = sys.argv[1:4]
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 RUNS = int(os.environ.get('RUNS', '7'))
 REDRAW_RUNS = int(os.environ.get('REDRAW_RUNS', '200'))
+FRAMES_RUNS = int(os.environ.get('FRAMES_RUNS', '5'))
 PYTHON = '/usr/bin/python3'      # the one with Debian's matplotlib and pandas
 REELSCOPE = os.path.join(BUILD, 'src', 'reelscope')
 BENCH_CHARTS = os.path.join(BUILD, 'tests', 'bench-charts')
@@ -260,6 +264,117 @@ print(json.dumps(results))
 '''
 
 
+def frames_while_loading():
+    """The window's frames while it loads the 1M-record files, per renderer, file and starting
+    state (REELSCOPE_BENCH_FRAMES_WHILE_LOADING, src/app/reel-frame-bench.c), under one Xvfb
+    and D-Bus session: {(renderer, fmt, from): [one dict of figures per run]}."""
+    helper = os.path.join(WORK, 'frames.py')
+    with open(helper, 'w') as f:
+        f.write(FRAMES)
+    files = [os.path.abspath(os.path.join(DATA, '1M.%s' % fmt)) for fmt in ('json', 'csv')]
+    out = subprocess.run(['xvfb-run', '-a', '-s', '-screen 0 1280x800x24 -nolisten tcp',
+                          'dbus-run-session', '--', PYTHON, helper, REELSCOPE, os.path.join(BUILD, 'data'),
+                          str(FRAMES_RUNS)] + files,
+                         check=True, capture_output=True, text=True, env=ENV).stdout
+    results = {}
+    for key, runs in json.loads(out.strip().splitlines()[-1]):
+        results[tuple(key)] = runs
+    return results
+
+
+FRAMES = r'''
+import json, os, subprocess, sys
+reelscope, schemas, runs, files = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
+
+def frames(argv, env):
+    p = subprocess.run(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=600)
+    for line in p.stdout.decode().splitlines():
+        if line.startswith('frames-while-loading '):
+            return json.loads(line.split(' ', 1)[1])
+    raise SystemExit('%s: no figures (exit status %d)' % (' '.join(argv), p.returncode))
+
+results = {}
+for renderer in ('cairo', 'gl'):
+    env = dict(os.environ, GSK_RENDERER=renderer, GSETTINGS_BACKEND='memory', GSETTINGS_SCHEMA_DIR=schemas,
+               XDG_CONFIG_HOME=os.path.join(os.environ.get('TMPDIR', '/tmp'), 'reelscope-bench-config'))
+    # A window that shows the bundled dataset opens the file (`reelscope`), and an empty window
+    # opens it (`reelscope FILE`); interleaved, after a warm-up round.
+    cases = [(path, start) for path in files for start in ('dataset', 'empty')]
+    for i in range(runs + 1):
+        for path, start in cases:
+            argv = [reelscope] + ([path] if start == 'empty' else [])
+            figures = frames(argv, dict(env, REELSCOPE_BENCH_FRAMES_WHILE_LOADING=path))
+            assert figures['from'] == start, figures
+            if i > 0:
+                key = (renderer, os.path.splitext(path)[1][1:], start)
+                results.setdefault(key, []).append(figures)
+print(json.dumps(list(results.items())))
+'''
+
+
+def frames_section(frames):
+    """The "Frames while loading" section of the report, as lines."""
+    lines = ['## Frames while loading', '',
+             'Issue 4: frames stay under 16 ms while a 1M-record file loads. The window loads `1M.json` or '
+             '`1M.csv` (the files above) on its worker thread, either from a window that shows the bundled '
+             'dataset (as Open or a drop would) or from an empty window (`reelscope FILE`); measured from the '
+             'start of the load (in the empty window, from the end of its first frame, which "Start-up" '
+             'times) to the end of the first frame that shows the new dataset, inclusive, by '
+             '`REELSCOPE_BENCH_FRAMES_WHILE_LOADING=FILE` (a benchmark hook in `src/app/reel-frame-bench.c`). '
+             'A frame\'s time runs from the frame clock\'s `before-paint` to its `after-paint` (update, layout, '
+             'paint); the longest stall is how late a 1 ms `G_PRIORITY_HIGH` timeout ran, which also counts '
+             'work outside frames (the dataset swap runs in the load\'s callback). Medians over %d runs of '
+             'each figure (the worst run in brackets); Xvfb at 1280×800, a private D-Bus session, one renderer '
+             'at a time. CPU: the main thread\'s CPU time in its longest frame; a frame much longer than its '
+             'CPU time waited for a core (the loader\'s thread and other processes share them).' % FRAMES_RUNS,
+             '',
+             '| Renderer | File | From | Frames | Frame time: median / p95 / p99 | Longest frame (worst) | '
+             'CPU of the longest frame | Longest stall (worst) | Shown after |',
+             '|---|---|---|---|---|---|---|---|---|']
+    med = lambda runs, key: statistics.median(r[key] for r in runs) / 1e6
+    worst = lambda runs, key: max(r[key] for r in runs) / 1e6
+    over = []
+    for (renderer, fmt, start), runs in sorted(frames.items(), key=lambda kv: (kv[0][0] != 'cairo', kv[0][1] != 'json',
+                                                                             kv[0][2] != 'dataset')):
+        cpu = statistics.median(max(r['long_frames'], key=lambda f: f[1])[5] if r['long_frames'] else r['cpu_max']
+                                for r in runs) / 1e6
+        lines.append('| %s | 1M %s | %s | %d | %s / %s / %s | %s (%s) | %s | %s (%s) | %s |' % (
+            renderer, fmt.upper(), 'bundled dataset shown' if start == 'dataset' else 'empty window',
+            statistics.median(r['frames'] for r in runs), ms(med(runs, 'median')), ms(med(runs, 'p95')),
+            ms(med(runs, 'p99')), ms(med(runs, 'max')), ms(worst(runs, 'max')), ms(cpu),
+            ms(med(runs, 'stall')), ms(worst(runs, 'stall')), ms(med(runs, 'shown'))))
+        over.append((max(med(runs, 'max'), med(runs, 'stall')), renderer))
+    for renderer in sorted({r for _, r in over}):
+        longest = max(t for t, r in over if r == renderer)
+        lines += ['', '%s: the longest frame or stall (median of the runs) is %s: the target is %s.' % (
+            renderer, ms(longest), 'met' if longest < 0.016 else '**missed**')]
+    return lines
+
+
+def replace_section(path, lines):
+    """Puts lines (a `## ` section) into the report at path in place of the section of that title,
+    or before "## Targets" when it has none."""
+    try:
+        with open(path, encoding='utf-8') as f:
+            old = f.read().rstrip('\n').split('\n')
+    except FileNotFoundError:
+        old = ['# Reelscope benchmark']
+    heads = [i for i, line in enumerate(old) if line.startswith('## ')]
+    mine = [i for i in heads if old[i] == lines[0]]
+    if mine:
+        start = mine[0]
+        end = next((i for i in heads if i > start), len(old))
+    else:
+        start = end = next((i for i in heads if old[i].startswith('## Targets')), len(old))
+        lines = lines + ['']
+    if end < len(old) and lines[-1] != '':
+        lines = lines + ['']
+    text = '\n'.join(old[:start] + lines + old[end:]) + '\n'
+    with open(path, 'w', encoding='utf-8') as f:
+        f.write(text)
+    print('\n'.join(lines))
+
+
 # The table ------------------------------------------------------------------------------
 
 def ms(seconds):
@@ -321,6 +436,11 @@ def machine():
 
 
 def main():
+    if os.environ.get('ONLY_FRAMES') == '1':
+        log('# frames while loading')
+        replace_section(OUTPUT, frames_section(frames_while_loading()))
+        return
+
     info = machine()
     rows = []
     summary = {}
@@ -412,11 +532,19 @@ def main():
         except (subprocess.CalledProcessError, OSError) as e:
             log('start-up not measured: %s' % e)
 
+    frames = None
+    if os.environ.get('SKIP_FRAMES') != '1':
+        log('# frames while loading')
+        try:
+            frames = frames_while_loading()
+        except (subprocess.CalledProcessError, OSError) as e:
+            log('frames while loading not measured: %s' % e)
+
     info['load_after'] = open('/proc/loadavg').read().split()[:3]
-    write(info, rows, summary, (r2, g2, m2, sc), starts)
+    write(info, rows, summary, (r2, g2, m2, sc), starts, frames)
 
 
-def write(info, rows, summary, small, starts):
+def write(info, rows, summary, small, starts, frames=None):
     header = ['Data', 'Format', 'File', 'Program', 'Load + validate + aggregate',
               'End to end, PNG 1600×1000', 'End to end, PNG 3200×2000 (2x)',
               'Peak RSS: load / end to end',
@@ -459,6 +587,9 @@ def write(info, rows, summary, small, starts):
                 renderer, ms(t['minimal']), ms(t['adwaita']), ratio(t['adwaita'], t['minimal']),
                 ms(t['first']), ratio(t['first'], t['minimal']),
                 ms(t['dataset']), ratio(t['dataset'], t['minimal'])))
+
+    if frames is not None:
+        lines += [''] + frames_section(frames)
 
     # The targets of issue 7, from the figures above.
     j, c = summary[('1M', 'json')], summary[('1M', 'csv')]

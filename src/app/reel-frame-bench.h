@@ -1,0 +1,10 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "reel-window.h"
+
+G_BEGIN_DECLS
+
+void reel_frame_bench_watch (ReelWindow *window);
+
+G_END_DECLS

@@ -1,0 +1,64 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""The benchmark hook REELSCOPE_BENCH_FRAMES_WHILE_LOADING (src/app/reel-frame-bench.c) prints
+figures that make sense, from a window that shows the bundled dataset and from an empty one.
+Its timings are build-aux/bench.sh's business: nothing here is timed.
+
+Usage: test-frame-bench.py REELSCOPE   (the built binary), on a display. Prints TAP.
+"""
+
+import json
+import os
+import subprocess
+import sys
+
+REELSCOPE = sys.argv[1]
+DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data')
+FILES = [os.path.join(DATA, 'synthetic-40.reelscope.json'), os.path.join(DATA, 'synthetic-40.csv')]
+
+
+def figures(path, start):
+    argv = [REELSCOPE] + ([path] if start == 'empty' else [])
+    # Warnings are the widget tests' business (G_DEBUG=fatal-warnings there): here, the figures.
+    env = dict(os.environ, REELSCOPE_BENCH_FRAMES_WHILE_LOADING=path, G_DEBUG='gc-friendly')
+    out = subprocess.run(argv, env=env, capture_output=True, text=True, timeout=120, check=True).stdout
+    lines = [line for line in out.splitlines() if line.startswith('frames-while-loading ')]
+    assert len(lines) == 1, out
+    return json.loads(lines[0].split(' ', 1)[1])
+
+
+def check(path, start):
+    f = figures(path, start)
+    assert f['from'] == start, f
+    # A small file may be there before an empty window's first frame: no frames to count.
+    assert f['frames'] >= (1 if start == 'dataset' else 0), f
+    assert 0 <= f['median'] <= f['p95'] <= f['p99'] <= f['max'], f
+    assert 0 <= f['cpu_median'] <= f['cpu_max'], f
+    assert f['interval_median'] <= f['interval_max'], f
+    assert f['stall'] >= 0 and 0 <= f['loaded'] <= f['shown'], f
+    for frame in f['long_frames']:
+        at, length, update, layout, paint, cpu = frame
+        assert length >= 8000 and min(update, layout, paint, cpu) >= 0, frame
+        assert update + layout + paint <= length, frame
+
+
+def main():
+    if not os.environ.get('DISPLAY') and not os.environ.get('WAYLAND_DISPLAY'):
+        print('1..0 # SKIP no display')
+        return
+    cases = [(path, start) for path in FILES for start in ('dataset', 'empty')]
+    print('1..%d' % len(cases))
+    for i, (path, start) in enumerate(cases, 1):
+        name = '%s from %s window' % (os.path.basename(path), start)
+        try:
+            check(path, start)
+            print('ok %d %s' % (i, name))
+        except (AssertionError, subprocess.SubprocessError, ValueError) as e:
+            print('not ok %d %s' % (i, name))
+            for line in str(e).splitlines():
+                print('# %s' % line)
+        sys.stdout.flush()
+
+
+if __name__ == '__main__':
+    main()
