@@ -52,7 +52,20 @@ assert_speakers (ReelCommentaryPanel *panel,
                  const char * const  *starts)
 {
   guint n = g_strv_length ((char **) speakers);
+  GtkButton *more = _reel_commentary_panel_get_more_button (panel);
 
+  /* Three quotes, then a button for the rest, which it then shows. */
+  if (n > 3)
+    {
+      g_autofree char *label = g_strdup_printf (n - 3 == 1 ? "Show %u More Quote"
+                                                           : "Show %u More Quotes", n - 3);
+
+      g_assert_cmpuint (_reel_commentary_panel_get_n_quotes (panel), ==, 3);
+      g_assert_nonnull (more);
+      g_assert_cmpstr (gtk_button_get_label (more), ==, label);
+      g_signal_emit_by_name (more, "clicked");
+    }
+  g_assert_null (_reel_commentary_panel_get_more_button (panel));
   g_assert_cmpuint (_reel_commentary_panel_get_n_quotes (panel), ==, n);
   for (guint i = 0; i < n; i++)
     {

@@ -507,6 +507,46 @@ def export_png():
     assert read_png_size(out) == (width, height), (read_png_size(out), width, height)
 
 
+@test
+def export_cancelled():
+    """Export, then Cancel in GTK's file chooser on the name of a file that
+    is there, then Cancel in the Export dialog (issue 8): the file keeps its
+    bytes, nothing is written beside it, and the window says nothing was
+    exported."""
+    directory = os.path.join(WORKDIR, 'cancelled')
+    shutil.rmtree(directory, ignore_errors=True)
+    os.makedirs(directory)
+    out = os.path.join(directory, 'kept.png')
+    old = bytes(range(256)) * 16
+    with open(out, 'wb') as f:
+        f.write(old)
+
+    with App() as app:
+        click(find(app.frame, button_named(app.frame, 'Export'), 'the Export button'))
+        dialog = app.other_window('Export Chart', is_format_row)
+        click(find(dialog, button_named(dialog, 'Export…'), 'the Export… button'))
+        chooser = app.other_window('Export Chart', is_name_entry)
+        entry = find(chooser, is_name_entry, 'the Name entry')
+        entry.queryEditableText().setTextContents(out)
+        settle(0.3)
+        click(find(chooser, button_named(chooser, 'Cancel'), 'the file chooser’s Cancel button'))
+        wait_for(lambda: not any(frame is not None and first(frame, is_name_entry) is not None
+                                 for frame in app.frames()), 'the file chooser to close')
+        # The Export dialog stays, for another choice; its own Cancel.
+        dialog = app.other_window('Export Chart', is_format_row)
+        click(find(dialog, button_named(dialog, 'Cancel'), 'the Export dialog’s Cancel button'))
+        wait_for(lambda: not any(frame is not None and first(frame, is_format_row) is not None
+                                 for frame in app.frames()), 'the Export dialog to close')
+        settle(0.5)
+        assert toast_text(app.frame, 'Exported ') is None, toast_text(app.frame, 'Exported ')
+        failed = toast_text(app.frame, 'Could not export')
+        assert failed is None, failed
+
+    with open(out, 'rb') as f:
+        assert f.read() == old, 'the file was changed'
+    assert os.listdir(directory) == ['kept.png'], os.listdir(directory)
+
+
 MALFORMED = """{
   "format": "reelscope-dataset",
   "version": 1,
@@ -591,14 +631,22 @@ def unnamed_controls(node, path=()):
 @test
 def accessible_names():
     """No control the app makes goes without an accessible name: the
-    window (every page in the tree, shown or not), the Export dialog, and
-    the window with another region and the table up."""
+    window with every quote shown, its Sources page, the Export dialog,
+    and the window with another region and the table up."""
     with App() as app:
         regions = find(app.frame, lambda n: role(n) == 'list' and name(n) == 'Regions', 'the region list')
         regions.querySelection().selectChild(1)
         settle(0.5)
+        # Every quote, and the Sources page (each is filled when shown).
+        more = find_all(app.frame, lambda n: role(n) == 'push button' and 'More Quote' in name(n))
+        if more:
+            click(more[0])
         problems = unnamed_controls(app.frame)
         n_controls = len(find_all(app.frame, lambda n: role(n) in CONTROL_ROLES))
+        click(find(app.frame, button_named(app.frame, 'Sources'), 'the Sources button'))
+        problems += unnamed_controls(app.frame)
+        n_controls += len(find_all(app.frame, lambda n: role(n) == 'push button' and name(n).startswith('Source: ')))
+        click(find(app.frame, button_named(app.frame, 'Region'), 'the Region button'))
 
         view = find(app.frame, lambda n: role(n) == 'panel' and name(n) == 'View', 'the Chart/Table switch')
         click(find(view, button_named(view, 'Table'), 'the Table button'))

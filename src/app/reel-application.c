@@ -409,101 +409,6 @@ exit_after_first_frame (GtkWindow *window)
     g_signal_connect (window, "realize", G_CALLBACK (first_frame_realize_cb), NULL);
 }
 
-/* A window opens its file after its first frame. Laying every panel out
- * for a dataset (a hundred wrapping labels: quotes, sources, the table)
- * costs several times what the window itself does, and the bundled dataset
- * loads in a few milliseconds, so that it would always be ready before the
- * first frame and hold it back. The window shows at once, with its loading
- * page; the file is opened right after that frame is painted, or after
- * DEFERRED_OPEN_TIMEOUT_MS if no frame comes (a window that is not shown). */
-#define DEFERRED_OPEN_TIMEOUT_MS 250
-
-typedef struct {
-  ReelWindow    *window;    /* not a reference: the open is dropped when it goes */
-  GFile         *file;
-  GdkFrameClock *clock;
-  gulong         paint_handler;
-  gulong         realize_handler;
-  gulong         destroy_handler;
-  guint          timeout;
-} DeferredOpen;
-
-static void
-deferred_open_free (DeferredOpen *open)
-{
-  if (open->paint_handler != 0)
-    g_signal_handler_disconnect (open->clock, open->paint_handler);
-  g_clear_object (&open->clock);
-  g_clear_signal_handler (&open->realize_handler, open->window);
-  g_clear_signal_handler (&open->destroy_handler, open->window);
-  g_clear_handle_id (&open->timeout, g_source_remove);
-  g_clear_object (&open->file);
-  g_free (open);
-}
-
-static void
-deferred_open_run (DeferredOpen *open)
-{
-  ReelWindow *window = open->window;
-  g_autoptr(GFile) file = g_object_ref (open->file);
-
-  deferred_open_free (open);
-  reel_window_open (window, file);
-}
-
-static void
-deferred_open_after_paint_cb (GdkFrameClock *clock,
-                              DeferredOpen  *open)
-{
-  deferred_open_run (open);
-}
-
-static gboolean
-deferred_open_timeout_cb (gpointer user_data)
-{
-  DeferredOpen *open = user_data;
-
-  open->timeout = 0;
-  deferred_open_run (open);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-deferred_open_realize_cb (GtkWidget    *widget,
-                          DeferredOpen *open)
-{
-  if (open->clock != NULL)
-    return;
-
-  open->clock = g_object_ref (gtk_widget_get_frame_clock (widget));
-  open->paint_handler = g_signal_connect (open->clock, "after-paint",
-                                          G_CALLBACK (deferred_open_after_paint_cb), open);
-}
-
-static void
-deferred_open_destroy_cb (GtkWidget    *widget,
-                          DeferredOpen *open)
-{
-  deferred_open_free (open);
-}
-
-static void
-open_after_first_frame (ReelWindow *window,
-                        GFile      *file)
-{
-  DeferredOpen *open = g_new0 (DeferredOpen, 1);
-
-  open->window = window;
-  open->file = g_object_ref (file);
-  open->destroy_handler = g_signal_connect (window, "destroy", G_CALLBACK (deferred_open_destroy_cb), open);
-  if (gtk_widget_get_realized (GTK_WIDGET (window)))
-    deferred_open_realize_cb (GTK_WIDGET (window), open);
-  else
-    open->realize_handler = g_signal_connect (window, "realize", G_CALLBACK (deferred_open_realize_cb), open);
-  open->timeout = g_timeout_add (DEFERRED_OPEN_TIMEOUT_MS, deferred_open_timeout_cb, open);
-  g_source_set_static_name (g_main_context_find_source_by_id (NULL, open->timeout), "[reelscope] deferred open");
-}
-
 static void
 reel_application_activate (GApplication *app)
 {
@@ -513,8 +418,11 @@ reel_application_activate (GApplication *app)
     {
       g_autoptr(GFile) file = reel_application_dup_bundled_dataset ();
 
+      /* Opened before the window is shown: the file loads on another
+       * thread while this one lays the window out, and a dataset as small
+       * as the bundled one is there for the first frame. */
       window = GTK_WINDOW (reel_window_new (GTK_APPLICATION (app)));
-      open_after_first_frame (REEL_WINDOW (window), file);
+      reel_window_open (REEL_WINDOW (window), file);
     }
 
   exit_after_first_frame (window);
@@ -531,7 +439,7 @@ reel_application_open (GApplication  *app,
     {
       ReelWindow *window = reel_window_new (GTK_APPLICATION (app));
 
-      open_after_first_frame (window, files[i]);
+      reel_window_open (window, files[i]);
       exit_after_first_frame (GTK_WINDOW (window));
       gtk_window_present (GTK_WINDOW (window));
     }

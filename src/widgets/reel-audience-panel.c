@@ -107,7 +107,14 @@ create_trait (ReelAudiencePanel *self,
   line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_box_append (GTK_BOX (box), line);
 
-  label = reel_plain_label_new (label_text, NULL);
+  /* One line, ellipsized (the bar's accessible name has it whole): a
+   * wrapping label beside the share would be asked for its width at each
+   * height the panel tries, a pango layout each time. */
+  label = gtk_label_new (NULL);
+  reel_label_set_plain_text (GTK_LABEL (label), label_text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (line), label);
 

@@ -18,5 +18,6 @@ char           *_reel_commentary_panel_dup_quote_labels  (ReelCommentaryPanel *s
                                                           guint                index);
 ReelSourceLink *_reel_commentary_panel_get_quote_link    (ReelCommentaryPanel *self,
                                                           guint                index);
+GtkButton      *_reel_commentary_panel_get_more_button   (ReelCommentaryPanel *self);
 
 G_END_DECLS

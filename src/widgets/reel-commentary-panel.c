@@ -22,6 +22,11 @@
 
 #define RESOURCE_PATH "/io/github/reelscope/Reelscope/ui/"
 
+/* Quotes shown before "Show N More Quotes": the region's own come first,
+ * and a dozen quotes of wrapping text would be most of the window's first
+ * layout. */
+#define N_QUOTES_SHOWN 3
+
 struct _ReelCommentaryPanel
 {
   GtkWidget    parent_instance;
@@ -29,10 +34,12 @@ struct _ReelCommentaryPanel
   /* Template widgets */
   GtkLabel    *empty_label;
   GtkLabel    *heading;
+  GtkButton   *more_button;
   GtkBox      *quotes_box;
 
   ReelDataset *dataset;
   char        *region;
+  gboolean     show_all;  /* the reader asked for every quote */
 };
 
 G_DEFINE_FINAL_TYPE (ReelCommentaryPanel, reel_commentary_panel, GTK_TYPE_WIDGET)
@@ -94,7 +101,7 @@ dup_scope_text (ReelCommentaryPanel *self,
 
       if (i > 0)
         /* TRANSLATORS: separates region names in a list */
-        g_string_append (names, _(", "));
+        g_string_append (names, C_("list of region names", ", "));
       g_string_append (names, name);
     }
 
@@ -144,7 +151,7 @@ create_quote (ReelCommentaryPanel *self,
     {
       if (credentials->len > 0)
         /* TRANSLATORS: between a speaker's role and organisation */
-        g_string_append (credentials, _(", "));
+        g_string_append (credentials, C_("role and organisation", ", "));
       g_string_append (credentials, reel_text_get (expert->organization));
     }
   if (credentials->len > 0)
@@ -196,11 +203,16 @@ create_quote (ReelCommentaryPanel *self,
   return box;
 }
 
+/* Appends the quotes of @scope while fewer than @limit are shown; returns
+ * @n_before plus how many quotes of @scope there are, shown or not. */
 static guint
 append_quotes (ReelCommentaryPanel *self,
                QuoteScope           scope,
-               guint                n_shown)
+               guint                n_before,
+               guint                limit)
 {
+  guint n = n_before;
+
   GPtrArray *experts = reel_dataset_get_experts (self->dataset);
 
   for (guint i = 0; i < experts->len; i++)
@@ -214,18 +226,20 @@ append_quotes (ReelCommentaryPanel *self,
           if (get_scope (quote, self->region) != scope)
             continue;
 
-          gtk_box_append (self->quotes_box, create_quote (self, expert, quote, n_shown == 0));
-          n_shown++;
+          if (n < limit)
+            gtk_box_append (self->quotes_box, create_quote (self, expert, quote, n == 0));
+          n++;
         }
     }
 
-  return n_shown;
+  return n;
 }
 
 static void
 update (ReelCommentaryPanel *self)
 {
-  guint n_shown = 0;
+  guint limit = self->show_all ? G_MAXUINT : N_QUOTES_SHOWN;
+  guint n_quotes = 0, n_shown;
 
   reel_box_remove_all (self->quotes_box);
 
@@ -233,21 +247,48 @@ update (ReelCommentaryPanel *self)
     {
       if (self->region != NULL)
         {
-          n_shown = append_quotes (self, QUOTE_OF_REGION, n_shown);
-          n_shown = append_quotes (self, QUOTE_GENERAL, n_shown);
+          n_quotes = append_quotes (self, QUOTE_OF_REGION, n_quotes, limit);
+          n_quotes = append_quotes (self, QUOTE_GENERAL, n_quotes, limit);
         }
       else
         {
-          n_shown = append_quotes (self, QUOTE_GENERAL, n_shown);
-          n_shown = append_quotes (self, QUOTE_OTHER, n_shown);
+          n_quotes = append_quotes (self, QUOTE_GENERAL, n_quotes, limit);
+          n_quotes = append_quotes (self, QUOTE_OTHER, n_quotes, limit);
         }
     }
+  n_shown = MIN (n_quotes, limit);
+
+  if (n_quotes > n_shown)
+    {
+      guint n_more = n_quotes - n_shown;
+      g_autofree char *label = g_strdup_printf (ngettext ("Show %u More Quote",
+                                                          "Show %u More Quotes", n_more),
+                                                n_more);
+
+      gtk_button_set_label (self->more_button, label);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->more_button), n_quotes > n_shown);
 
   gtk_label_set_text (self->empty_label,
                       self->region == NULL ? _("No commentary in this dataset")
                                            : _("No commentary on this region"));
   gtk_widget_set_visible (GTK_WIDGET (self->quotes_box), n_shown > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->empty_label), n_shown == 0);
+}
+
+static void
+more_clicked_cb (ReelCommentaryPanel *self,
+                 GtkButton           *button)
+{
+  GtkWidget *next;
+
+  self->show_all = TRUE;
+  update (self);
+
+  /* Focus would otherwise fall back to the window when the button hides. */
+  next = reel_widget_get_nth_child (GTK_WIDGET (self->quotes_box), N_QUOTES_SHOWN);
+  if (next != NULL)
+    gtk_widget_child_focus (next, GTK_DIR_TAB_FORWARD);
 }
 
 static void
@@ -358,7 +399,9 @@ reel_commentary_panel_class_init (ReelCommentaryPanelClass *klass)
                                                RESOURCE_PATH "reel-commentary-panel.ui");
   gtk_widget_class_bind_template_child (widget_class, ReelCommentaryPanel, empty_label);
   gtk_widget_class_bind_template_child (widget_class, ReelCommentaryPanel, heading);
+  gtk_widget_class_bind_template_child (widget_class, ReelCommentaryPanel, more_button);
   gtk_widget_class_bind_template_child (widget_class, ReelCommentaryPanel, quotes_box);
+  gtk_widget_class_bind_template_callback (widget_class, more_clicked_cb);
 
   gtk_widget_class_set_css_name (widget_class, "reelcommentarypanel");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -395,6 +438,7 @@ reel_commentary_panel_set_dataset (ReelCommentaryPanel *self,
   if (!g_set_object (&self->dataset, dataset))
     return;
 
+  self->show_all = FALSE;
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
@@ -419,6 +463,7 @@ reel_commentary_panel_set_region (ReelCommentaryPanel *self,
   g_free (self->region);
   self->region = g_strdup (region_id);
 
+  self->show_all = FALSE;
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGION]);
 }
@@ -429,6 +474,15 @@ _reel_commentary_panel_is_empty (ReelCommentaryPanel *self)
   g_return_val_if_fail (REEL_IS_COMMENTARY_PANEL (self), FALSE);
 
   return gtk_widget_get_visible (GTK_WIDGET (self->empty_label));
+}
+
+/* "Show N More Quotes", or %NULL when every quote is shown. */
+GtkButton *
+_reel_commentary_panel_get_more_button (ReelCommentaryPanel *self)
+{
+  g_return_val_if_fail (REEL_IS_COMMENTARY_PANEL (self), NULL);
+
+  return gtk_widget_get_visible (GTK_WIDGET (self->more_button)) ? self->more_button : NULL;
 }
 
 guint

@@ -71,11 +71,20 @@ static GtkWidget *
 create_button (ReelSourceLink *self)
 {
   g_autofree char *accessible = NULL;
+  g_autofree char *tooltip = NULL;
   GtkWidget *button, *box, *label, *icon;
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
 
-  label = reel_plain_label_new (self->label, NULL);
+  /* One line, ellipsized, the whole citation in the tooltip: a wrapping
+   * label beside the icon makes the box ask it for its width at each
+   * height its parents try, a binary search over pango layouts each time;
+   * with a dozen links that was most of the panels' first layout. */
+  label = gtk_label_new (NULL);
+  reel_label_set_plain_text (GTK_LABEL (label), self->label);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   gtk_widget_set_hexpand (label, FALSE);
   gtk_box_append (GTK_BOX (box), label);
 
@@ -91,7 +100,8 @@ create_button (ReelSourceLink *self)
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_add_css_class (button, "link");
   gtk_widget_add_css_class (button, "reel-inline-link");
-  gtk_widget_set_tooltip_text (button, self->uri);
+  tooltip = g_strdup_printf ("%s\n%s", self->label, self->uri);
+  gtk_widget_set_tooltip_text (button, tooltip);
 
   /* TRANSLATORS: accessible name of a source link: "Source: iChongqing, 22 Nov 2025" */
   accessible = g_strdup_printf (_("Source: %s"), self->label);
