@@ -887,6 +887,41 @@ test_window_side_panels (void)
 }
 
 static void
+test_window_panels_follow (void)
+{
+  ReelWindow *window = create_window ();
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data",
+                                                 "microdrama-sample.reelscope.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *audience = GTK_WIDGET (_reel_window_get_audience_panel (window));
+  GtkWidget *commentary = GTK_WIDGET (_reel_window_get_commentary_panel (window));
+
+  /* The chart and the list show the dataset at once; the region panels,
+   * not drawn meanwhile, after the next frame. */
+  while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
+    g_main_context_iteration (NULL, TRUE);
+  reel_window_open (window, file);
+  while (reel_window_get_dataset (window) == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (reel_chart_view_get_dataset (_reel_window_get_chart_view (window)) ==
+                 reel_window_get_dataset (window));
+  g_assert_null (reel_audience_panel_get_dataset (REEL_AUDIENCE_PANEL (audience)));
+  g_assert_cmpfloat (gtk_widget_get_opacity (audience), ==, 0.0);
+  g_assert_cmpfloat (gtk_widget_get_opacity (commentary), ==, 0.0);
+  g_assert_true (_reel_window_is_loading (window));
+
+  wait_for_load (window);
+  g_assert_true (reel_audience_panel_get_dataset (REEL_AUDIENCE_PANEL (audience)) ==
+                 reel_window_get_dataset (window));
+  g_assert_true (reel_commentary_panel_get_dataset (REEL_COMMENTARY_PANEL (commentary)) ==
+                 reel_window_get_dataset (window));
+  g_assert_cmpfloat (gtk_widget_get_opacity (audience), ==, 1.0);
+  g_assert_cmpfloat (gtk_widget_get_opacity (commentary), ==, 1.0);
+
+  destroy_window (window);
+}
+
+static void
 test_window_help_overlay (void)
 {
   ReelWindow *window = create_window ();
@@ -1052,6 +1087,7 @@ main (int   argc,
               fixture_set_up, test_window_reload_action, fixture_tear_down);
   g_test_add_func ("/window/side-panels", test_window_side_panels);
   g_test_add_func ("/window/accessible-names", test_window_accessible_names);
+  g_test_add_func ("/window/panels-follow", test_window_panels_follow);
   g_test_add_func ("/window/help-overlay", test_window_help_overlay);
 
   return g_test_run ();

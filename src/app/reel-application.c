@@ -12,6 +12,7 @@
 #include "reel-dataset-loader.h"
 #include "reel-export-command.h"
 #include "reel-window.h"
+#include "reel-window-private.h"
 
 #define RESOURCE_BASE_PATH    "/io/github/reelscope/Reelscope"
 #define BUNDLED_DATASET       "microdrama-exports.reelscope.json"
@@ -367,8 +368,9 @@ reel_application_startup (GApplication *app)
 }
 
 /* REELSCOPE_EXIT_AFTER_FIRST_FRAME, for build-aux/bench.sh: once the first
- * window has painted its first frame ("1"), or its first frame with the
- * dataset loaded ("dataset"), print `first-frame MICROSECONDS` (the
+ * window has painted its first frame ("1"), its first frame with the
+ * dataset loaded ("dataset": the chart and the list), or its first with
+ * the region panels filled too ("complete"), print `first-frame MICROSECONDS` (the
  * monotonic clock, as g_get_monotonic_time() and Python's time.monotonic()
  * read it) and exit at once. A benchmark hook, not a feature: nothing is
  * saved, no window state, no recent file. */
@@ -379,6 +381,9 @@ first_frame_after_paint_cb (GdkFrameClock *clock,
   const char *mode = g_getenv ("REELSCOPE_EXIT_AFTER_FIRST_FRAME");
 
   if (g_strcmp0 (mode, "dataset") == 0 && reel_window_get_dataset (REEL_WINDOW (window)) == NULL)
+    return;
+  if (g_strcmp0 (mode, "complete") == 0 &&
+      (reel_window_get_dataset (REEL_WINDOW (window)) == NULL || _reel_window_is_loading (REEL_WINDOW (window))))
     return;
 
   printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());

@@ -98,6 +98,8 @@ struct _ReelWindow
   guint                 reload_source;
   guint                 reload_delay_ms;
   guint                 panel_buttons_source;
+  GdkFrameClock        *panels_clock;     /* while the region panels wait for a frame */
+  gulong                panels_paint_handler;
 
   GtkDropTarget        *drop_target;
   GtkSizeGroup         *switcher_group;
@@ -851,6 +853,50 @@ watch_file (ReelWindow *self,
 }
 
 
+/* The audience and commentary panels follow the chart by one frame: a
+ * new dataset shows in the chart and the list at once, and the panels'
+ * hundred wrapping labels are laid out in the next frame, so that neither
+ * frame holds the window back (at start-up, and when a big file is swapped
+ * in). Until the panels have a dataset they are not drawn, rather than
+ * saying for a frame that there is nothing to show. */
+static void
+fill_region_panels (ReelWindow *self)
+{
+  if (self->panels_clock != NULL)
+    {
+      g_clear_signal_handler (&self->panels_paint_handler, self->panels_clock);
+      g_clear_object (&self->panels_clock);
+    }
+
+  reel_audience_panel_set_dataset (self->audience_panel, self->dataset);
+  reel_commentary_panel_set_dataset (self->commentary_panel, self->dataset);
+  gtk_widget_set_opacity (GTK_WIDGET (self->audience_panel), 1.0);
+  gtk_widget_set_opacity (GTK_WIDGET (self->commentary_panel), 1.0);
+}
+
+static void
+fill_region_panels_after_frame (ReelWindow *self)
+{
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      fill_region_panels (self);
+      return;
+    }
+
+  if (reel_audience_panel_get_dataset (self->audience_panel) == NULL)
+    {
+      gtk_widget_set_opacity (GTK_WIDGET (self->audience_panel), 0.0);
+      gtk_widget_set_opacity (GTK_WIDGET (self->commentary_panel), 0.0);
+    }
+
+  if (self->panels_clock == NULL)
+    {
+      self->panels_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
+      self->panels_paint_handler = g_signal_connect_swapped (self->panels_clock, "after-paint",
+                                                             G_CALLBACK (fill_region_panels), self);
+    }
+}
+
 /* The sources page and the table hold a hundred labels or rows: they are
  * filled when first shown, not for a first frame that does not show them.
  * Hidden when the dataset changes, they let go of the old one. */
@@ -903,8 +949,7 @@ set_dataset (ReelWindow  *self,
     reel_window_set_selected_region (self, NULL);
 
   reel_region_list_set_dataset (self->region_list, dataset);
-  reel_audience_panel_set_dataset (self->audience_panel, dataset);
-  reel_commentary_panel_set_dataset (self->commentary_panel, dataset);
+  fill_region_panels_after_frame (self);
   reel_chart_view_set_dataset (self->chart_view, dataset);
   fill_pages (self, TRUE);
 
@@ -1442,6 +1487,11 @@ reel_window_dispose (GObject *object)
 
   watch_file (self, NULL);
   g_clear_handle_id (&self->panel_buttons_source, g_source_remove);
+  if (self->panels_clock != NULL)
+    {
+      g_clear_signal_handler (&self->panels_paint_handler, self->panels_clock);
+      g_clear_object (&self->panels_clock);
+    }
 
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -2012,12 +2062,13 @@ _reel_window_get_visible_page (ReelWindow *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
+/* A file is loading, or its dataset's region panels wait for their frame. */
 gboolean
 _reel_window_is_loading (ReelWindow *self)
 {
   g_return_val_if_fail (REEL_IS_WINDOW (self), FALSE);
 
-  return self->loader != NULL;
+  return self->loader != NULL || self->panels_clock != NULL;
 }
 
 ReelDatasetLoader *
