@@ -24,7 +24,8 @@
  *    has settled, the hook opens FILE itself, as Open or a drop would, and
  *    measures from there.
  *
- * Until the end of the first frame that shows FILE's dataset, inclusive, it
+ * Until the end of the first frame that shows FILE's dataset whole, the
+ * region panels included (they follow the chart by a frame), inclusive, it
  * records how long each frame of the window's GdkFrameClock took (from
  * ::before-paint to ::after-paint: update, layout and paint), the interval
  * between frames, and the longest stall of the main loop: a G_PRIORITY_HIGH
@@ -347,7 +348,7 @@ after_paint_cb (GdkFrameClock *clock,
   bench->last_paint = now;
   bench->frame_start = 0;
 
-  if (bench->state == STATE_SHOWN)
+  if (bench->state == STATE_SHOWN && !_reel_window_is_loading (bench->window))
     {
       /* The stall that this frame may have ended. */
       tick_cb (bench);

@@ -938,10 +938,10 @@ set_dataset (ReelWindow  *self,
   adw_window_title_set_subtitle (self->window_title, name);
   gtk_window_set_title (GTK_WINDOW (self), title_text);
 
-  /* The year first, so that each widget fills in once. */
+  /* The year first, so that each widget fills in once (choosing the
+   * year selects it in the selector). */
   update_year_selector (self);
   choose_year (self);
-  update_year_selector (self);
 
   /* A region the new dataset lacks leaves the world selected. */
   if (self->selected_region != NULL &&

@@ -251,6 +251,7 @@ for renderer in ('cairo', 'gl'):
         'adwaita': ([minimal_adw], {}),
         'first': ([reelscope], {'REELSCOPE_EXIT_AFTER_FIRST_FRAME': '1'}),
         'dataset': ([reelscope], {'REELSCOPE_EXIT_AFTER_FIRST_FRAME': 'dataset'}),
+        'complete': ([reelscope], {'REELSCOPE_EXIT_AFTER_FIRST_FRAME': 'complete'}),
     }
     times = {name: [] for name in programs}
     # Interleaved, after a warm-up round that starts the accessibility bus.
@@ -319,7 +320,8 @@ def frames_section(frames):
              '`1M.csv` (the files above) on its worker thread, either from a window that shows the bundled '
              'dataset (as Open or a drop would) or from an empty window (`reelscope FILE`); measured from the '
              'start of the load (in the empty window, from the end of its first frame, which "Start-up" '
-             'times) to the end of the first frame that shows the new dataset, inclusive, by '
+             'times) to the end of the first frame that shows the new dataset whole, the region panels '
+             '(which follow the chart by a frame) included, by '
              '`REELSCOPE_BENCH_FRAMES_WHILE_LOADING=FILE` (a benchmark hook in `src/app/reel-frame-bench.c`). '
              'A frame\'s time runs from the frame clock\'s `before-paint` to its `after-paint` (update, layout, '
              'paint); the longest stall is how late a 1 ms `G_PRIORITY_HIGH` timeout ran, which also counts '
@@ -575,18 +577,20 @@ def write(info, rows, summary, small, starts, frames=None):
         lines += ['', '## Start-up', '',
                   'Time from starting the process to the end of its first painted frame (the frame clock\'s '
                   '`after-paint`), median of the runs, Xvfb and a private D-Bus session, one renderer at a time. '
-                  'Reelscope opens the bundled dataset (`REELSCOPE_EXIT_AFTER_FIRST_FRAME=1`, and `=dataset` for '
-                  'the first frame that shows it); the floor is `tests/bench/minimal-window.c`, a GTK 4 '
+                  'Reelscope opens the bundled dataset (`REELSCOPE_EXIT_AFTER_FIRST_FRAME=1`, `=dataset` for '
+                  'the first frame that shows it in the chart and the region list, `=complete` for the first '
+                  'with the region panels filled too, a frame later); the floor is `tests/bench/minimal-window.c`, a GTK 4 '
                   'application whose window holds one label, and the same as an AdwApplication (libadwaita\'s '
                   'own share). Ratios are to the minimal GTK 4 window.', '',
                   '| Renderer | Minimal GTK 4 window | Minimal libadwaita window | Reelscope, first frame | '
-                  'Reelscope, first frame with the dataset |',
-                  '|---|---|---|---|---|']
+                  'Reelscope, first frame with the dataset | Reelscope, with the region panels |',
+                  '|---|---|---|---|---|---|']
         for renderer, t in starts.items():
-            lines.append('| %s | %s | %s (%s) | %s (%s) | %s (%s) |' % (
+            lines.append('| %s | %s | %s (%s) | %s (%s) | %s (%s) | %s (%s) |' % (
                 renderer, ms(t['minimal']), ms(t['adwaita']), ratio(t['adwaita'], t['minimal']),
                 ms(t['first']), ratio(t['first'], t['minimal']),
-                ms(t['dataset']), ratio(t['dataset'], t['minimal'])))
+                ms(t['dataset']), ratio(t['dataset'], t['minimal']),
+                ms(t['complete']), ratio(t['complete'], t['minimal'])))
 
     if frames is not None:
         lines += [''] + frames_section(frames)
@@ -617,8 +621,9 @@ def write(info, rows, summary, small, starts, frames=None):
          c['validate_rss'] < summary[('100k', 'csv')]['validate_rss'] * 1.25 + 4096),
     ]
     if starts is not None:
-        worst = max(t['first'] / t['minimal'] for t in starts.values())
-        targets.append(('Start-up to first frame within 1.3× of a minimal GTK 4 window (both renderers)',
+        worst = max(t['dataset'] / t['minimal'] for t in starts.values())
+        targets.append(('Start-up to the first frame with the bundled dataset within 1.3× of a minimal GTK 4 '
+                        'window (both renderers)',
                         'at most %.2f×' % worst, worst <= 1.3))
     lines += ['', '## Targets (issue 7)', '', '| Target | Measured | |', '|---|---|---|']
     for name, value, ok in targets:
