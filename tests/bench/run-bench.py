@@ -209,9 +209,8 @@ def redraw(path):
     return [medians[k] for k in ('revenue', 'growth', 'share', 'trend')]
 
 
-def startup():
-    """First frame of Reelscope (bundled dataset) and of a minimal GTK 4 window, under one
-    Xvfb and D-Bus session, per renderer."""
+def build_minimal_windows():
+    """tests/bench/minimal-window.c as a GTK 4 and as a libadwaita application: their paths."""
     source = os.path.join(ROOT, 'tests', 'bench', 'minimal-window.c')
     minimal = os.path.join(WORK, 'minimal-window')
     minimal_adw = os.path.join(WORK, 'minimal-adw-window')
@@ -219,6 +218,13 @@ def startup():
         flags = subprocess.run(['pkg-config', '--cflags', '--libs', package], check=True, capture_output=True,
                                text=True).stdout.split()
         subprocess.run(['cc', '-O2'] + defines + [source, '-o', output] + flags, check=True)
+    return minimal, minimal_adw
+
+
+def startup():
+    """First frame of Reelscope (bundled dataset) and of a minimal GTK 4 window, under one
+    Xvfb and D-Bus session, per renderer."""
+    minimal, minimal_adw = build_minimal_windows()
     helper = os.path.join(WORK, 'first-frame.py')
     with open(helper, 'w') as f:
         f.write(FIRST_FRAME)
@@ -268,13 +274,15 @@ print(json.dumps(results))
 def frames_while_loading():
     """The window's frames while it loads the 1M-record files, per renderer, file and starting
     state (REELSCOPE_BENCH_FRAMES_WHILE_LOADING, src/app/reel-frame-bench.c), under one Xvfb
-    and D-Bus session: {(renderer, fmt, from): [one dict of figures per run]}."""
+    and D-Bus session: {(renderer, fmt, from): [one dict of figures per run]}, and the floor, a
+    minimal GTK 4 window whose spinner turns: {(renderer, 'floor', ''): [frame times in µs]}."""
+    minimal, _ = build_minimal_windows()
     helper = os.path.join(WORK, 'frames.py')
     with open(helper, 'w') as f:
         f.write(FRAMES)
     files = [os.path.abspath(os.path.join(DATA, '1M.%s' % fmt)) for fmt in ('json', 'csv')]
     out = subprocess.run(['xvfb-run', '-a', '-s', '-screen 0 1280x800x24 -nolisten tcp',
-                          'dbus-run-session', '--', PYTHON, helper, REELSCOPE, os.path.join(BUILD, 'data'),
+                          'dbus-run-session', '--', PYTHON, helper, REELSCOPE, minimal, os.path.join(BUILD, 'data'),
                           str(FRAMES_RUNS)] + files,
                          check=True, capture_output=True, text=True, env=ENV).stdout
     results = {}
@@ -285,7 +293,7 @@ def frames_while_loading():
 
 FRAMES = r'''
 import json, os, subprocess, sys
-reelscope, schemas, runs, files = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
+reelscope, minimal, schemas, runs, files = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5:]
 
 def frames(argv, env):
     p = subprocess.run(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, timeout=600)
@@ -309,6 +317,12 @@ for renderer in ('cairo', 'gl'):
             if i > 0:
                 key = (renderer, os.path.splitext(path)[1][1:], start)
                 results.setdefault(key, []).append(figures)
+        # The floor: 60 frames of a minimal GTK 4 window, the same size, whose spinner turns.
+        out = subprocess.run([minimal], env=dict(env, MINIMAL_FRAMES='60'), stdout=subprocess.PIPE,
+                             stderr=subprocess.DEVNULL, timeout=120).stdout.decode()
+        times = [int(t) for line in out.splitlines() if line.startswith('frames ') for t in line.split()[1:]]
+        if i > 0:
+            results.setdefault((renderer, 'floor', ''), []).extend(times)
 print(json.dumps(list(results.items())))
 '''
 
@@ -328,7 +342,9 @@ def frames_section(frames):
              'work outside frames (the dataset swap runs in the load\'s callback). Medians over %d runs of '
              'each figure (the worst run in brackets); Xvfb at 1280×800, a private D-Bus session, one renderer '
              'at a time. CPU: the main thread\'s CPU time in its longest frame; a frame much longer than its '
-             'CPU time waited for a core (the loader\'s thread and other processes share them).' % FRAMES_RUNS,
+             'CPU time waited for a core (the loader\'s thread and other processes share them). The floor is '
+             '`tests/bench/minimal-window.c` with `MINIMAL_FRAMES=60`: a GTK 4 window of the same size that '
+             'shows a turning spinner, 60 frames a run, the same runs.' % FRAMES_RUNS,
              '',
              '| Renderer | File | From | Frames | Frame time: median / p95 / p99 | Longest frame (worst) | '
              'CPU of the longest frame | Longest stall (worst) | Shown after |',
@@ -336,6 +352,12 @@ def frames_section(frames):
     med = lambda runs, key: statistics.median(r[key] for r in runs) / 1e6
     worst = lambda runs, key: max(r[key] for r in runs) / 1e6
     over = []
+    floors = {renderer: sorted(runs) for (renderer, fmt, _), runs in frames.items() if fmt == 'floor'}
+    frames = {key: runs for key, runs in frames.items() if key[1] != 'floor'}
+    for renderer, times in sorted(floors.items()):
+        pick = lambda q: times[min(len(times) - 1, int(q * len(times)))] / 1e6
+        lines.append('| %s | floor: a minimal GTK 4 window, its spinner turning | – | %d | %s / %s / %s | %s | – | – | – |' % (
+            renderer, len(times), ms(pick(0.5)), ms(pick(0.95)), ms(pick(0.99)), ms(times[-1] / 1e6)))
     for (renderer, fmt, start), runs in sorted(frames.items(), key=lambda kv: (kv[0][0] != 'cairo', kv[0][1] != 'json',
                                                                              kv[0][2] != 'dataset')):
         cpu = statistics.median(max(r['long_frames'], key=lambda f: f[1])[5] if r['long_frames'] else r['cpu_max']
@@ -348,8 +370,10 @@ def frames_section(frames):
         over.append((max(med(runs, 'max'), med(runs, 'stall')), renderer))
     for renderer in sorted({r for _, r in over}):
         longest = max(t for t, r in over if r == renderer)
-        lines += ['', '%s: the longest frame or stall (median of the runs) is %s: the target is %s.' % (
-            renderer, ms(longest), 'met' if longest < 0.016 else '**missed**')]
+        floor = floors.get(renderer)
+        lines += ['', '%s: the longest frame or stall (median of the runs) is %s: the target is %s.%s' % (
+            renderer, ms(longest), 'met' if longest < 0.016 else '**missed**',
+            ' The floor\'s median frame takes %s here.' % ms(floor[len(floor) // 2] / 1e6) if floor else '')]
     return lines
 
 
