@@ -51,6 +51,9 @@ XGETTEXT_GLIB = [
 MNEMONIC_SCOPES = [
     ('the export dialog', 'ui/reel-export-dialog.ui', None),
     ("the window's header bar", 'ui/reel-window.ui', 'header_bar'),
+    # What a dataset shows at once: the header bar, the Chart/Table and
+    # Region/Sources switches.
+    ('the window with a dataset', 'ui/reel-window.ui', ('header_bar', 'sidebar_flap')),
 ]
 
 C_MARKER = re.compile(r'(?<![\w])(_|N_|C_|NC_|ngettext|g_dngettext|g_dpgettext2|g_dcgettext)'
@@ -132,12 +135,16 @@ def translations(po_text):
 
 def mnemonic_labels(ui_path, scope_id):
     """(context, msgid) of each translatable label or title with use-underline
-    under the object scope_id of a .ui file (the whole file for None)."""
+    under the object scope_id (or each of a tuple of them) of a .ui file (the
+    whole file for None)."""
     root = ET.parse(os.path.join(SRCDIR, ui_path)).getroot()
-    if scope_id is not None:
-        root = next(o for o in root.iter('object') if o.get('id') == scope_id)
+    if scope_id is None:
+        roots = [root]
+    else:
+        ids = scope_id if isinstance(scope_id, tuple) else (scope_id,)
+        roots = [next(o for o in root.iter('object') if o.get('id') == i) for i in ids]
     labels = []
-    for obj in root.iter('object'):
+    for obj in (o for r in roots for o in r.iter('object')):
         props = obj.findall('property')
         if not any(p.get('name') == 'use-underline' and (p.text or '').strip().lower()
                    in ('true', 'yes', '1') for p in props):
