@@ -922,6 +922,31 @@ test_window_panels_follow (void)
 }
 
 static void
+test_window_menus (void)
+{
+  ReelWindow *window = create_window ();
+  GtkMenuButton *button = _reel_window_get_primary_menu_button (window);
+  GtkPopover *popover;
+  GMenuModel *model;
+
+  /* The primary menu is made when it first opens, and then kept. */
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button)));
+  g_assert_null (gtk_menu_button_get_popover (button));
+  gtk_menu_button_popup (button);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_true (GTK_IS_POPOVER_MENU (popover));
+  model = gtk_popover_menu_get_menu_model (GTK_POPOVER_MENU (popover));
+  g_assert_true (model == gtk_menu_button_get_menu_model (button));
+  g_assert_cmpint (g_menu_model_get_n_items (model), >, 0);
+  gtk_menu_button_popdown (button);
+  gtk_menu_button_popup (button);
+  g_assert_true (gtk_menu_button_get_popover (button) == popover);
+  gtk_menu_button_popdown (button);
+
+  destroy_window (window);
+}
+
+static void
 test_window_help_overlay (void)
 {
   ReelWindow *window = create_window ();
@@ -1088,6 +1113,7 @@ main (int   argc,
   g_test_add_func ("/window/side-panels", test_window_side_panels);
   g_test_add_func ("/window/accessible-names", test_window_accessible_names);
   g_test_add_func ("/window/panels-follow", test_window_panels_follow);
+  g_test_add_func ("/window/menus", test_window_menus);
   g_test_add_func ("/window/help-overlay", test_window_help_overlay);
 
   return g_test_run ();

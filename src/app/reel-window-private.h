@@ -35,6 +35,7 @@ char                 *_reel_window_dup_problem_row_text (ReelWindow *self,
 const char           *_reel_window_get_toast_title      (ReelWindow *self);
 AdwMessageDialog     *_reel_window_get_problems_dialog  (ReelWindow *self);
 GtkWindow            *_reel_window_get_help_overlay     (ReelWindow *self);
+GtkMenuButton        *_reel_window_get_primary_menu_button (ReelWindow *self);
 char                 *_reel_window_dup_dialog_row_text  (ReelWindow *self,
                                                          guint       index);
 GtkFileChooserNative *_reel_window_get_file_chooser     (ReelWindow *self);

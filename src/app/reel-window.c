@@ -59,6 +59,9 @@ struct _ReelWindow
   GtkListBox           *problem_list;
   AdwStatusPage        *problems_page;
   GMenu                *recent_menu;
+  GMenuModel           *chart_kind_menu;
+  GMenuModel           *primary_menu;
+  GtkMenuButton        *primary_menu_button;
   ReelRegionList       *region_list;
   GtkLabel             *region_subtitle;
   GtkLabel             *region_title;
@@ -1422,6 +1425,19 @@ reel_window_show_help_overlay_action (GtkWidget  *widget,
   gtk_window_present (self->help_overlay);
 }
 
+/* A menu button's popover is made when it first opens: a popover menu
+ * per button, built and styled for the first frame, cost more than any
+ * other part of the header bar. */
+static void
+create_menu_popup_cb (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  GMenuModel *model = user_data;
+
+  gtk_menu_button_set_create_popup_func (button, NULL, NULL, NULL);
+  gtk_menu_button_set_menu_model (button, model);
+}
+
 /* F9: hides both side panels when either shows, else shows both. */
 static void
 reel_window_toggle_side_panels_action (GtkWidget  *widget,
@@ -1731,6 +1747,9 @@ reel_window_class_init (ReelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, problem_list);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, problems_page);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, recent_menu);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, chart_kind_menu);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, primary_menu);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, region_list);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, region_subtitle);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, region_title);
@@ -1797,6 +1816,10 @@ reel_window_init (ReelWindow *self)
   self->reload_delay_ms = DEFAULT_RELOAD_DELAY_MS;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_menu_button_set_create_popup_func (self->chart_menu_button, create_menu_popup_cb,
+                                         self->chart_kind_menu, NULL);
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_menu_popup_cb,
+                                         self->primary_menu, NULL);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-problems", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
@@ -2191,6 +2214,14 @@ _reel_window_get_toast_title (ReelWindow *self)
 
   title = adw_toast_get_custom_title (self->failed_toast);
   return title != NULL ? gtk_label_get_text (GTK_LABEL (title)) : NULL;
+}
+
+GtkMenuButton *
+_reel_window_get_primary_menu_button (ReelWindow *self)
+{
+  g_return_val_if_fail (REEL_IS_WINDOW (self), NULL);
+
+  return self->primary_menu_button;
 }
 
 GtkWindow *
