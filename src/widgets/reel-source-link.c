@@ -76,14 +76,15 @@ create_button (ReelSourceLink *self)
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
 
-  /* One line, ellipsized, the whole citation in the tooltip: a wrapping
-   * label beside the icon makes the box ask it for its width at each
-   * height its parents try, a binary search over pango layouts each time;
-   * with a dozen links that was most of the panels' first layout. */
+  /* One line, ellipsized in the middle so that the publisher and the date
+   * stay, the whole citation in the tooltip: a wrapping label beside the
+   * icon makes the box ask it for its width at each height its parents
+   * try, a binary search over pango layouts each time; with a dozen links
+   * that was most of the panels' first layout. */
   label = gtk_label_new (NULL);
   reel_label_set_plain_text (GTK_LABEL (label), self->label);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
   gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
   gtk_widget_set_hexpand (label, FALSE);
   gtk_box_append (GTK_BOX (box), label);
