@@ -574,34 +574,6 @@ qualify_short (ReelQualifier  qualifier,
   return qualified;
 }
 
-/* The same in words, for screen readers and tooltips. */
-static char *
-qualify_long (ReelQualifier  qualifier,
-              char          *text)
-{
-  char *qualified;
-
-  switch (qualifier)
-    {
-    case REEL_QUALIFIER_APPROX:
-      /* TRANSLATORS: "about 300 million US dollars" */
-      qualified = g_strdup_printf (_("about %s"), text);
-      break;
-    case REEL_QUALIFIER_AT_LEAST:
-      qualified = g_strdup_printf (_("at least %s"), text);
-      break;
-    case REEL_QUALIFIER_AT_MOST:
-      qualified = g_strdup_printf (_("at most %s"), text);
-      break;
-    case REEL_QUALIFIER_NONE:
-    default:
-      return text;
-    }
-
-  g_free (text);
-  return qualified;
-}
-
 static char *
 format_value (Builder       *b,
               double         value,
@@ -1808,6 +1780,7 @@ add_bar_mark (Builder             *b,
 {
   ReelChartLayout *self = b->self;
   ReelChartMark mark = { 0 };
+  g_autofree char *number = NULL;
   g_autofree char *value = NULL;
   GString *tooltip = g_string_new (bar->name);
   const char *what = NULL;
@@ -1830,7 +1803,8 @@ add_bar_mark (Builder             *b,
   switch (self->kind)
     {
     case REEL_CHART_GROWTH:
-      value = qualify_long (bar->qualifier, reel_format_percent (bar->value, NULL));
+      number = reel_format_percent (bar->value, NULL);
+      value = reel_chart_dup_qualified_text (bar->qualifier, number);
       if (bar->flags & REEL_CHART_MARK_COMPUTED)
         {
           const ReelFigure *now = g_ptr_array_index (mark.figures, 0);
@@ -1888,7 +1862,8 @@ add_bar_mark (Builder             *b,
     case REEL_CHART_REVENUE:
     case REEL_CHART_TREND:
     default:
-      value = qualify_long (bar->qualifier, reel_format_money_long (bar->value, b->currency, NULL));
+      number = reel_format_money_long (bar->value, b->currency, NULL);
+      value = reel_chart_dup_qualified_text (bar->qualifier, number);
       has_source = TRUE;
       source = ((const ReelFigure *) g_ptr_array_index (mark.figures, 0))->source;
       g_string_append_printf (tooltip, " · %u", self->year);
@@ -2632,6 +2607,7 @@ add_point_mark (Builder *b,
 {
   ReelChartLayout *self = b->self;
   ReelChartMark mark = { 0 };
+  g_autofree char *money = NULL;
   g_autofree char *value = NULL;
   GString *tooltip;
   double reach = MAX (radius * 2.5, b->f * 0.75);
@@ -2649,8 +2625,8 @@ add_point_mark (Builder *b,
   mark.figures = g_ptr_array_ref (point->figures);
   mark.growths = g_ptr_array_new ();
 
-  value = qualify_long (point->primary->qualifier,
-                        reel_format_money_long (point->primary->value, b->currency, NULL));
+  money = reel_format_money_long (point->primary->value, b->currency, NULL);
+  value = reel_chart_dup_qualified_text (point->primary->qualifier, money);
   mark.label = dup_mark_label (b, series->name, NULL, point->year, value, point->flags, TRUE,
                                point->primary->source, point->figures->len);
 
@@ -3713,6 +3689,40 @@ _reel_chart_layout_get_hatch_spacing (ReelChartLayout *self)
   g_return_val_if_fail (REEL_IS_CHART_LAYOUT (self), 6);
 
   return self->hatch_spacing;
+}
+
+/**
+ * reel_chart_dup_qualified_text:
+ * @qualifier: what a source says of the value
+ * @value: a formatted value, "60%" or "300 million US dollars"
+ *
+ * The value with its qualifier in words, as screen readers, tooltips and
+ * the panels give it: "about 60%", "at least $300M". The chart's own
+ * labels use the short signs instead ("≈", "≥", "≤").
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+reel_chart_dup_qualified_text (ReelQualifier  qualifier,
+                               const char    *value)
+{
+  g_return_val_if_fail (value != NULL, NULL);
+
+  switch (qualifier)
+    {
+    case REEL_QUALIFIER_APPROX:
+      /* TRANSLATORS: an approximate figure: "about 60%", "about 300 million US dollars" */
+      return g_strdup_printf (_("about %s"), value);
+    case REEL_QUALIFIER_AT_LEAST:
+      /* TRANSLATORS: a lower bound: "at least 60%" */
+      return g_strdup_printf (_("at least %s"), value);
+    case REEL_QUALIFIER_AT_MOST:
+      /* TRANSLATORS: an upper bound: "at most 60%" */
+      return g_strdup_printf (_("at most %s"), value);
+    case REEL_QUALIFIER_NONE:
+    default:
+      return g_strdup (value);
+    }
 }
 
 /**

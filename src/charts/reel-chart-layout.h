@@ -83,5 +83,7 @@ GArray               *reel_chart_layout_list_years       (ReelDataset          *
                                                           ReelChartKind         kind);
 
 char                 *reel_chart_dup_metric_name         (const char           *metric);
+char                 *reel_chart_dup_qualified_text      (ReelQualifier         qualifier,
+                                                          const char           *value);
 
 G_END_DECLS

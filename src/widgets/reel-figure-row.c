@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "reel-format.h"
+#include "reel-chart-layout.h"
 #include "reel-widget-util.h"
 
 struct _ReelFigureRow
@@ -107,7 +108,7 @@ reel_figure_row_new_for_revenue (ReelDataset      *dataset,
   self->flags_text = dup_flags_text (figure->flags);
 
   money = reel_format_money_compact (figure->value, self->unit, NULL);
-  self->value_text = reel_dup_qualified_text (figure->qualifier, money);
+  self->value_text = reel_chart_dup_qualified_text (figure->qualifier, money);
 
   return self;
 }
@@ -133,7 +134,7 @@ reel_figure_row_new_for_growth (ReelDataset      *dataset,
   self->flags_text = dup_flags_text (growth->flags);
 
   percent = reel_format_percent (growth->percent, NULL);
-  self->value_text = reel_dup_qualified_text (growth->qualifier, percent);
+  self->value_text = reel_chart_dup_qualified_text (growth->qualifier, percent);
 
   return self;
 }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "reel-chart-layout.h"
 #include "reel-format.h"
 
 /**
@@ -124,37 +125,13 @@ reel_dup_source_citation (const ReelSource *source)
   return g_strdup_printf (_("%s, %s"), who, date);
 }
 
-/* A formatted value with what the qualifier says of it: "at least 60%". */
-char *
-reel_dup_qualified_text (ReelQualifier  qualifier,
-                         const char    *value)
-{
-  g_return_val_if_fail (value != NULL, NULL);
-
-  switch (qualifier)
-    {
-    case REEL_QUALIFIER_APPROX:
-      /* TRANSLATORS: an approximate figure: "about 60%", "about $300M" */
-      return g_strdup_printf (_("about %s"), value);
-    case REEL_QUALIFIER_AT_LEAST:
-      /* TRANSLATORS: a lower bound: "at least 60%" */
-      return g_strdup_printf (_("at least %s"), value);
-    case REEL_QUALIFIER_AT_MOST:
-      /* TRANSLATORS: an upper bound: "at most 60%" */
-      return g_strdup_printf (_("at most %s"), value);
-    case REEL_QUALIFIER_NONE:
-    default:
-      return g_strdup (value);
-    }
-}
-
 char *
 reel_dup_qualified_share (ReelQualifier qualifier,
                           double        share)
 {
   g_autofree char *value = reel_format_share (share, NULL);
 
-  return reel_dup_qualified_text (qualifier, value);
+  return reel_chart_dup_qualified_text (qualifier, value);
 }
 
 /* The name of a region in the user's language, "World" for NULL, or the

@@ -20,8 +20,6 @@ char      *reel_dup_published_text        (const char          *published);
 char      *reel_dup_source_citation       (const ReelSource    *source);
 char      *reel_dup_qualified_share       (ReelQualifier        qualifier,
                                            double               share);
-char      *reel_dup_qualified_text        (ReelQualifier        qualifier,
-                                           const char          *value);
 char      *reel_dup_region_name           (ReelDataset         *dataset,
                                            const char          *region_id);
 GtkWidget *reel_widget_get_nth_child      (GtkWidget           *widget,
