@@ -16,9 +16,10 @@
 /* The chart of the window (DESIGN §1, §5): the charts layer's layout,
  * drawn by its one renderer through gtk_snapshot_append_cairo().
  *
- * The layout is made in size_allocate, and only when one of its inputs
- * changed: the data, kind, year, selection, theme (AdwStyleManager:dark),
- * the size or the scale factor. Drawing only reads it, so a redraw (a
+ * The layout is made only when one of its inputs changed: the data, kind,
+ * year, selection, theme (AdwStyleManager:dark), the size or the scale
+ * factor; before the frame's layout when an input changed, in
+ * size_allocate when the size did. Drawing only reads it, so a redraw (a
  * hover, a focus ring, a tooltip) costs a render and no layout.
  *
  * Accessibility on GTK 4.8, where a custom object cannot implement
@@ -75,6 +76,7 @@ struct _ReelChartView
   guint            n_layouts;
 
   GPtrArray       *mark_widgets;      /* of ReelChartMarkWidget, in mark order */
+  guint            marks_tick;        /* makes the layout and the mark widgets before a layout */
   int              focus_mark;        /* where the keyboard enters, -1 for none yet */
   int              hover_mark;        /* under the pointer, -1 for none */
 
@@ -216,11 +218,12 @@ reel_chart_mark_widget_init (ReelChartMarkWidget *self)
  * assistive technologies only when they change. */
 static void
 mark_widget_update (ReelChartMarkWidget *self,
-                    const ReelChartMark *mark)
+                    const ReelChartMark *mark,
+                    gboolean             round)
 {
   gboolean selected = (mark->flags & REEL_CHART_MARK_SELECTED) != 0;
 
-  self->round = reel_chart_layout_get_kind (mark_widget_get_view (self)->layout) == REEL_CHART_TREND;
+  self->round = round;
 
   if (g_strcmp0 (self->label, mark->label) != 0)
     {
@@ -283,12 +286,15 @@ mark_is_selectable (const ReelChartMark *mark)
   return mark != NULL && (mark->flags & REEL_CHART_MARK_REST) == 0;
 }
 
-/* Some input of the layout changed: a new one is made in the next
- * allocation, which this asks for. */
+static void schedule_mark_sync (ReelChartView *self);
+
+/* Some input of the layout changed: a new one is made before the next
+ * frame's layout (or in its allocation, when the view has no size yet). */
 static void
 invalidate_layout (ReelChartView *self)
 {
   self->layout_valid = FALSE;
+  schedule_mark_sync (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
 
@@ -325,8 +331,37 @@ update_accessible (ReelChartView *self)
     }
 }
 
+/* The marks that have a widget: all of them, except in the frame after
+ * an allocation changed their number, before sync_mark_widgets() runs. */
+static guint
+get_n_mark_widgets (ReelChartView *self)
+{
+  guint n = self->layout != NULL ? reel_chart_layout_get_n_marks (self->layout) : 0;
+
+  return MIN (n, self->mark_widgets->len);
+}
+
+static void
+update_mark_widgets (ReelChartView *self)
+{
+  guint n = get_n_mark_widgets (self);
+  gboolean round = self->layout != NULL && reel_chart_layout_get_kind (self->layout) == REEL_CHART_TREND;
+
+  for (guint i = 0; i < n; i++)
+    mark_widget_update (g_ptr_array_index (self->mark_widgets, i),
+                        reel_chart_layout_get_mark (self->layout, i), round);
+
+  if (self->focus_mark >= (int) n)
+    self->focus_mark = (int) n - 1;
+  if (self->hover_mark >= (int) n)
+    self->hover_mark = -1;
+}
+
 /* One child per mark of the layout, reused from one layout to the next so
- * that the focused mark keeps the focus when the chart is laid out again. */
+ * that the focused mark keeps the focus when the chart is laid out again.
+ * Children are added and removed only here, before a frame's layout: one
+ * added in size_allocate would be drawn by its ancestors before GTK 4.8
+ * allocates them again. */
 static void
 sync_mark_widgets (ReelChartView *self)
 {
@@ -353,14 +388,7 @@ sync_mark_widgets (ReelChartView *self)
       g_ptr_array_add (self->mark_widgets, widget);
     }
 
-  for (guint i = 0; i < n; i++)
-    mark_widget_update (g_ptr_array_index (self->mark_widgets, i),
-                        reel_chart_layout_get_mark (self->layout, i));
-
-  if (self->focus_mark >= (int) n)
-    self->focus_mark = (int) n - 1;
-  if (self->hover_mark >= (int) n)
-    self->hover_mark = -1;
+  update_mark_widgets (self);
 }
 
 /* Makes the layout for a @width × @height chart unless the one there is
@@ -392,9 +420,37 @@ ensure_layout (ReelChartView *self,
       self->n_layouts++;
     }
 
-  sync_mark_widgets (self);
+  if ((self->layout != NULL ? reel_chart_layout_get_n_marks (self->layout) : 0) == self->mark_widgets->len)
+    update_mark_widgets (self);
+  else
+    schedule_mark_sync (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static gboolean
+marks_tick_cb (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       user_data)
+{
+  ReelChartView *self = REEL_CHART_VIEW (widget);
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  self->marks_tick = 0;
+  if (!self->layout_valid && width > 0 && height > 0)
+    ensure_layout (self, width, height);
+  sync_mark_widgets (self);
+  gtk_widget_queue_allocate (widget);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Tick callbacks run in the frame's update phase, before its layout. */
+static void
+schedule_mark_sync (ReelChartView *self)
+{
+  if (self->marks_tick == 0)
+    self->marks_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), marks_tick_cb, NULL, NULL);
 }
 
 /* Where the keyboard enters the chart: the mark it left, else the
@@ -402,7 +458,7 @@ ensure_layout (ReelChartView *self,
 static int
 get_entry_mark (ReelChartView *self)
 {
-  guint n = self->mark_widgets->len;
+  guint n = get_n_mark_widgets (self);
 
   if (self->focus_mark >= 0 && (guint) self->focus_mark < n)
     return self->focus_mark;
@@ -430,8 +486,12 @@ find_other_series (ReelChartView *self,
 {
   const ReelChartMark *start = get_mark (self, from);
   const ReelChartMark *mark;
-  double x = mark_centre_x (start), best_distance = G_MAXDOUBLE;
+  double x, best_distance = G_MAXDOUBLE;
   int i = from + step, best = from, region;
+
+  if (start == NULL)
+    return from;
+  x = mark_centre_x (start);
 
   while ((mark = get_mark (self, i)) != NULL && mark->region == start->region &&
          g_strcmp0 (mark->name, start->name) == 0)
@@ -459,7 +519,7 @@ find_move_target (ReelChartView *self,
                   int            from,
                   Move           move)
 {
-  int n = (int) self->mark_widgets->len;
+  int n = (int) get_n_mark_widgets (self);
   gboolean trend = reel_chart_layout_get_kind (self->layout) == REEL_CHART_TREND;
 
   switch (move)
@@ -488,7 +548,7 @@ static void
 focus_mark (ReelChartView *self,
             int            index)
 {
-  g_assert (index >= 0 && (guint) index < self->mark_widgets->len);
+  g_assert (index >= 0 && (guint) index < get_n_mark_widgets (self));
 
   self->focus_mark = index;
   gtk_widget_grab_focus (g_ptr_array_index (self->mark_widgets, index));
@@ -499,7 +559,8 @@ get_focused_mark (ReelChartView *self)
 {
   GtkWidget *child = gtk_widget_get_focus_child (GTK_WIDGET (self));
 
-  if (child == NULL || !gtk_widget_has_focus (child) || !REEL_IS_CHART_MARK_WIDGET (child))
+  if (child == NULL || !gtk_widget_has_focus (child) || !REEL_IS_CHART_MARK_WIDGET (child) ||
+      REEL_CHART_MARK_WIDGET (child)->index >= get_n_mark_widgets (self))
     return -1;
 
   return (int) REEL_CHART_MARK_WIDGET (child)->index;
@@ -619,7 +680,7 @@ move_focus_action (GtkWidget  *widget,
   ReelChartView *self = REEL_CHART_VIEW (widget);
   int from = get_focused_mark (self);
 
-  if (self->layout == NULL || self->mark_widgets->len == 0)
+  if (get_n_mark_widgets (self) == 0)
     return;
 
   if (from < 0)
@@ -687,13 +748,20 @@ reel_chart_view_size_allocate (GtkWidget *widget,
   for (guint i = 0; i < self->mark_widgets->len; i++)
     {
       GtkWidget *child = g_ptr_array_index (self->mark_widgets, i);
-      const ReelChartRect *area = &reel_chart_layout_get_mark (self->layout, i)->area;
-      double x0 = floor (area->x), y0 = floor (area->y);
-      GtkAllocation allocation = {
-        (int) x0, (int) y0,
-        (int) MAX (1, ceil (area->x + area->width) - x0),
-        (int) MAX (1, ceil (area->y + area->height) - y0),
-      };
+      GtkAllocation allocation = { 0, 0, 0, 0 };
+
+      /* A mark the layout no longer has keeps no area until it goes. */
+      if (i < get_n_mark_widgets (self))
+        {
+          const ReelChartRect *area = &reel_chart_layout_get_mark (self->layout, i)->area;
+          double x0 = floor (area->x), y0 = floor (area->y);
+
+          allocation = (GtkAllocation) {
+            (int) x0, (int) y0,
+            (int) MAX (1, ceil (area->x + area->width) - x0),
+            (int) MAX (1, ceil (area->y + area->height) - y0),
+          };
+        }
 
       /* Children are measured before they are allocated, however little
        * they ask for. */
@@ -778,7 +846,7 @@ reel_chart_view_focus (GtkWidget        *widget,
   int focused = get_focused_mark (self);
   int target;
 
-  if (self->layout == NULL || self->mark_widgets->len == 0)
+  if (get_n_mark_widgets (self) == 0)
     return FALSE;
 
   if (focused >= 0)
@@ -835,6 +903,11 @@ reel_chart_view_dispose (GObject *object)
 {
   ReelChartView *self = REEL_CHART_VIEW (object);
 
+  if (self->marks_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->marks_tick);
+      self->marks_tick = 0;
+    }
   if (self->mark_widgets != NULL)
     {
       for (guint i = 0; i < self->mark_widgets->len; i++)
@@ -1375,7 +1448,7 @@ _reel_chart_view_needs_layout (ReelChartView *self)
 {
   g_return_val_if_fail (REEL_IS_CHART_VIEW (self), FALSE);
 
-  return !self->layout_valid;
+  return !self->layout_valid || self->marks_tick != 0;
 }
 
 guint
