@@ -213,14 +213,18 @@ test_region_list_search (Fixture       *fixture,
   g_assert_cmpuint (_reel_region_list_get_n_visible_rows (fixture->list), ==, 1);
   g_assert_true (_reel_region_list_get_row_visible (fixture->list, 0));
 
-  /* Nothing matches: the list says so. */
+  /* Nothing matches: the list says so. Its status page is not laid out
+   * (not even visible) while the list shows. */
+  g_assert_false (gtk_widget_get_visible (_reel_region_list_get_no_results_page (fixture->list)));
   set_search (fixture, "atlantis");
   g_assert_cmpuint (_reel_region_list_get_n_visible_rows (fixture->list), ==, 0);
+  g_assert_true (gtk_widget_is_visible (_reel_region_list_get_no_results_page (fixture->list)));
 
   /* Cleared, everything is back. */
   set_search (fixture, "");
   g_assert_cmpuint (_reel_region_list_get_n_visible_rows (fixture->list), ==,
                     G_N_ELEMENTS (sample_names));
+  g_assert_false (gtk_widget_get_visible (_reel_region_list_get_no_results_page (fixture->list)));
 
   /* Enter selects the first match. */
   set_search (fixture, "sub-saharan");

@@ -897,7 +897,7 @@ test_window_panels_follow (void)
   GtkWidget *commentary = GTK_WIDGET (_reel_window_get_commentary_panel (window));
 
   /* The chart and the list show the dataset at once; the region panels,
-   * not drawn meanwhile, after the next frame. */
+   * hidden meanwhile, after the next frame. */
   while (!gtk_widget_get_mapped (GTK_WIDGET (window)))
     g_main_context_iteration (NULL, TRUE);
   reel_window_open (window, file);
@@ -906,8 +906,8 @@ test_window_panels_follow (void)
   g_assert_true (reel_chart_view_get_dataset (_reel_window_get_chart_view (window)) ==
                  reel_window_get_dataset (window));
   g_assert_null (reel_audience_panel_get_dataset (REEL_AUDIENCE_PANEL (audience)));
-  g_assert_cmpfloat (gtk_widget_get_opacity (audience), ==, 0.0);
-  g_assert_cmpfloat (gtk_widget_get_opacity (commentary), ==, 0.0);
+  g_assert_false (gtk_widget_get_visible (audience));
+  g_assert_false (gtk_widget_get_visible (commentary));
   g_assert_true (_reel_window_is_loading (window));
 
   wait_for_load (window);
@@ -915,10 +915,79 @@ test_window_panels_follow (void)
                  reel_window_get_dataset (window));
   g_assert_true (reel_commentary_panel_get_dataset (REEL_COMMENTARY_PANEL (commentary)) ==
                  reel_window_get_dataset (window));
-  g_assert_cmpfloat (gtk_widget_get_opacity (audience), ==, 1.0);
-  g_assert_cmpfloat (gtk_widget_get_opacity (commentary), ==, 1.0);
+  g_assert_true (gtk_widget_get_visible (audience));
+  g_assert_true (gtk_widget_get_visible (commentary));
 
   destroy_window (window);
+}
+
+static gboolean
+stack_settled (gpointer data)
+{
+  return !gtk_stack_get_transition_running (GTK_STACK (data));
+}
+
+/* Only @name and @kept (if not %NULL) of @stack's pages are visible. */
+static void
+assert_pages_visible (GtkStack   *stack,
+                      const char *name,
+                      const char *kept)
+{
+  GtkWidget *shown = gtk_stack_get_child_by_name (stack, name);
+  GtkWidget *always = kept != NULL ? gtk_stack_get_child_by_name (stack, kept) : NULL;
+
+  g_assert_true (reel_gtk_test_wait (stack_settled, stack, 5000));
+  g_assert_true (gtk_stack_get_visible_child (stack) == shown);
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (stack)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    g_assert_true (gtk_widget_get_visible (page) == (page == shown || page == always));
+}
+
+/* A page not shown is hidden, so that its stack does not lay it out in
+ * each frame: the first frame with a dataset lays out neither the empty
+ * and problems pages nor the table. The dataset page stays, so that the
+ * window keeps its minimum size. */
+static void
+test_window_pages_not_shown (void)
+{
+  ReelWindow *window = create_window ();
+  GtkStack *stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (_reel_window_get_sidebar_flap (window))));
+  GtkWidget *chart = GTK_WIDGET (_reel_window_get_chart_view (window));
+  GtkStack *view_stack = GTK_STACK (gtk_widget_get_parent (chart));
+  GtkWidget *table = GTK_WIDGET (_reel_window_get_data_table (window));
+  g_autofree char *broken = g_test_build_filename (G_TEST_DIST, "data", "invalid-three-mistakes.reelscope.json",
+                                                   NULL);
+
+  reset_settings ();
+  assert_pages_visible (stack, "empty", "dataset");
+  assert_pages_visible (view_stack, "chart", NULL);
+
+  open_sample (window);
+  wait_for_load (window);
+  assert_pages_visible (stack, "dataset", NULL);
+  g_assert_true (gtk_widget_is_visible (chart));
+  g_assert_false (gtk_widget_is_visible (table));
+
+  /* The table shows, and the chart goes once the crossfade is over. */
+  g_object_set (window, "view", "table", NULL);
+  g_assert_true (gtk_widget_is_visible (table));
+  assert_pages_visible (view_stack, "table", NULL);
+
+  g_object_set (window, "view", "chart", NULL);
+  assert_pages_visible (view_stack, "chart", NULL);
+  g_assert_true (reel_gtk_test_wait (chart_laid_out, chart, 5000));
+
+  destroy_window (window);
+
+  /* A file that does not load, in a window with nothing: its problems. */
+  window = create_window ();
+  stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (_reel_window_get_sidebar_flap (window))));
+  open_path (window, broken);
+  wait_for_load (window);
+  assert_pages_visible (stack, "problems", "dataset");
+
+  destroy_window (window);
+  reset_settings ();
 }
 
 static void
@@ -1113,6 +1182,7 @@ main (int   argc,
   g_test_add_func ("/window/side-panels", test_window_side_panels);
   g_test_add_func ("/window/accessible-names", test_window_accessible_names);
   g_test_add_func ("/window/panels-follow", test_window_panels_follow);
+  g_test_add_func ("/window/pages-not-shown", test_window_pages_not_shown);
   g_test_add_func ("/window/menus", test_window_menus);
   g_test_add_func ("/window/help-overlay", test_window_help_overlay);
 

@@ -382,6 +382,46 @@ create_problem_list (GPtrArray *problems,
   return list;
 }
 
+/* The main stack and the chart/table stack keep the pages they do not
+ * show hidden (after the crossfade away from them): a homogeneous GtkStack
+ * measures every visible page in each layout, and the first frame need not
+ * lay out the empty and problems status pages or the table (whose column
+ * view alone costs more than the chart). The dataset page stays: the
+ * window's minimum size is that page's, whichever page shows. */
+static void
+hide_pages_not_shown (GtkStack *stack)
+{
+  GtkWidget *shown = gtk_stack_get_visible_child (stack);
+
+  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (stack)); page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    if (page != shown && g_strcmp0 (gtk_stack_page_get_name (gtk_stack_get_page (stack, page)), "dataset") != 0)
+      gtk_widget_set_visible (page, FALSE);
+}
+
+static void
+stack_transition_running_cb (GtkStack   *stack,
+                             GParamSpec *pspec,
+                             gpointer    user_data)
+{
+  if (!gtk_stack_get_transition_running (stack))
+    hide_pages_not_shown (stack);
+}
+
+static void
+show_page (GtkStack   *stack,
+           const char *name)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (stack, name);
+
+  g_assert (page != NULL);
+
+  gtk_widget_set_visible (page, TRUE);
+  gtk_stack_set_visible_child (stack, page);
+  if (!gtk_stack_get_transition_running (stack))
+    hide_pages_not_shown (stack);
+}
+
 static void
 show_problems_page (ReelWindow *self,
                     GFile      *file,
@@ -410,7 +450,7 @@ show_problems_page (ReelWindow *self,
   /* Fixing the file in an editor reloads it. */
   watch_file (self, file);
 
-  gtk_stack_set_visible_child_name (self->stack, "problems");
+  show_page (self->stack, "problems");
 }
 
 static void
@@ -860,8 +900,9 @@ watch_file (ReelWindow *self,
  * new dataset shows in the chart and the list at once, and the panels'
  * hundred wrapping labels are laid out in the next frame, so that neither
  * frame holds the window back (at start-up, and when a big file is swapped
- * in). Until the panels have a dataset they are not drawn, rather than
- * saying for a frame that there is nothing to show. */
+ * in). Until the panels have a dataset they are hidden, rather than
+ * saying for a frame that there is nothing to show (and are not laid out
+ * for that frame either). */
 static void
 fill_region_panels (ReelWindow *self)
 {
@@ -873,8 +914,8 @@ fill_region_panels (ReelWindow *self)
 
   reel_audience_panel_set_dataset (self->audience_panel, self->dataset);
   reel_commentary_panel_set_dataset (self->commentary_panel, self->dataset);
-  gtk_widget_set_opacity (GTK_WIDGET (self->audience_panel), 1.0);
-  gtk_widget_set_opacity (GTK_WIDGET (self->commentary_panel), 1.0);
+  gtk_widget_set_visible (GTK_WIDGET (self->audience_panel), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->commentary_panel), TRUE);
 }
 
 static void
@@ -888,8 +929,8 @@ fill_region_panels_after_frame (ReelWindow *self)
 
   if (reel_audience_panel_get_dataset (self->audience_panel) == NULL)
     {
-      gtk_widget_set_opacity (GTK_WIDGET (self->audience_panel), 0.0);
-      gtk_widget_set_opacity (GTK_WIDGET (self->commentary_panel), 0.0);
+      gtk_widget_set_visible (GTK_WIDGET (self->audience_panel), FALSE);
+      gtk_widget_set_visible (GTK_WIDGET (self->commentary_panel), FALSE);
     }
 
   if (self->panels_clock == NULL)
@@ -963,7 +1004,7 @@ set_dataset (ReelWindow  *self,
   update_centre (self);
   update_header (self);
 
-  gtk_stack_set_visible_child_name (self->stack, "dataset");
+  show_page (self->stack, "dataset");
 
   add_recent_file (self, file);
   watch_file (self, file);
@@ -1025,7 +1066,7 @@ load_cb (GObject      *object,
   if (self->dataset != NULL)
     {
       /* Keep what is shown: only a dataset without errors replaces it. */
-      gtk_stack_set_visible_child_name (self->stack, "dataset");
+      show_page (self->stack, "dataset");
       show_failure_toast (self, file, problems);
     }
   else
@@ -1883,7 +1924,12 @@ reel_window_init (ReelWindow *self)
 
   update_year_selector (self);
   update_header (self);
-  gtk_stack_set_visible_child_name (self->stack, "empty");
+  g_signal_connect (self->stack, "notify::transition-running",
+                    G_CALLBACK (stack_transition_running_cb), NULL);
+  g_signal_connect (self->view_stack, "notify::transition-running",
+                    G_CALLBACK (stack_transition_running_cb), NULL);
+  show_page (self->stack, "empty");
+  show_page (self->view_stack, self->view);
 
   /* A benchmark hook (build-aux/bench.sh), inert without its variable. */
   reel_frame_bench_watch (self);
@@ -1956,7 +2002,7 @@ reel_window_set_view (ReelWindow *self,
   g_free (self->view);
   self->view = g_strdup (view);
   fill_pages (self, FALSE);
-  gtk_stack_set_visible_child_name (self->view_stack, view);
+  show_page (self->view_stack, view);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
@@ -2019,7 +2065,7 @@ reel_window_open (ReelWindow *self,
   if (self->dataset != NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->osd_bar), TRUE);
   else
-    gtk_stack_set_visible_child_name (self->stack, "loading");
+    show_page (self->stack, "loading");
 
   reel_dataset_loader_load_async (self->loader, self->cancellable, load_cb, g_object_ref (self));
 }

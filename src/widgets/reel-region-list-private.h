@@ -23,5 +23,6 @@ void            _reel_region_list_select_row         (ReelRegionList *self,
 int             _reel_region_list_get_selected_index (ReelRegionList *self);
 GtkSearchEntry *_reel_region_list_get_search_entry   (ReelRegionList *self);
 void            _reel_region_list_apply_search       (ReelRegionList *self);
+GtkWidget      *_reel_region_list_get_no_results_page (ReelRegionList *self);
 
 G_END_DECLS

@@ -274,49 +274,51 @@ set_label_class (GtkWidget  *label,
 /* A row: [swatch] name … value
  *                 detail    growth
  * The world has no swatch: it is not drawn as a region. update_row()
- * fills it in. */
+ * fills it in.
+ *
+ * A grid, not boxes: a horizontal GtkBox (GTK 4.8) allocates its children
+ * by asking each for its width at the row's height, and a wrapping label
+ * answers that by laying its text out at width after width until it fits.
+ * A grid asks for widths alone, then for heights at the widths it gave. */
 static GtkWidget *
 create_row (gboolean world)
 {
   RowParts *parts = g_new0 (RowParts, 1);
-  GtkWidget *row, *box, *names, *numbers;
+  GtkWidget *row, *grid;
 
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
+  grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 10);
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 2);
+  gtk_widget_set_margin_top (grid, 6);
+  gtk_widget_set_margin_bottom (grid, 6);
   if (!world)
     {
       parts->swatch = create_swatch ();
-      gtk_box_append (GTK_BOX (box), parts->swatch);
+      gtk_grid_attach (GTK_GRID (grid), parts->swatch, 0, 0, 1, 1);
     }
-
-  names = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_hexpand (names, TRUE);
-  gtk_box_append (GTK_BOX (box), names);
 
   parts->name = create_label ("", 0, world ? "heading" : "reel-region-name");
   gtk_label_set_wrap (GTK_LABEL (parts->name), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (parts->name), PANGO_WRAP_WORD_CHAR);
-  gtk_box_append (GTK_BOX (names), parts->name);
+  gtk_widget_set_hexpand (parts->name, TRUE);
+  gtk_grid_attach (GTK_GRID (grid), parts->name, 1, 0, 1, 1);
 
   parts->detail = create_label ("", 0, "caption");
   gtk_widget_add_css_class (parts->detail, "dim-label");
   gtk_label_set_wrap (GTK_LABEL (parts->detail), TRUE);
-  gtk_box_append (GTK_BOX (names), parts->detail);
-
-  numbers = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  gtk_widget_set_valign (numbers, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (box), numbers);
+  gtk_grid_attach (GTK_GRID (grid), parts->detail, 1, 1, 1, 1);
 
   parts->value = create_label ("", 1, "numeric");
-  gtk_box_append (GTK_BOX (numbers), parts->value);
+  gtk_widget_set_valign (parts->value, GTK_ALIGN_START);
+  gtk_grid_attach (GTK_GRID (grid), parts->value, 2, 0, 1, 1);
 
   parts->growth = create_label ("", 1, "caption");
   gtk_widget_add_css_class (parts->growth, "numeric");
-  gtk_box_append (GTK_BOX (numbers), parts->growth);
+  gtk_widget_set_valign (parts->growth, GTK_ALIGN_START);
+  gtk_grid_attach (GTK_GRID (grid), parts->growth, 2, 1, 1, 1);
 
   row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), grid);
   g_object_set_data_full (G_OBJECT (row), ROW_PARTS_KEY, parts, g_free);
 
   return row;
@@ -853,24 +855,26 @@ _reel_region_list_get_row_label (ReelRegionList *self,
                                  guint           nth)
 {
   GtkListBoxRow *row;
-  GtkWidget *box, *child;
-  guint n = 0;
+  RowParts *parts;
+  GtkWidget *label;
 
   g_return_val_if_fail (REEL_IS_REGION_LIST (self), NULL);
 
   if ((row = gtk_list_box_get_row_at_index (self->list_box, index)) == NULL)
     return NULL;
 
-  /* Every label, the hidden detail too, so that indices stay fixed. */
-  box = gtk_list_box_row_get_child (row);
-  for (child = gtk_widget_get_first_child (box); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    for (GtkWidget *label = gtk_widget_get_first_child (child); label != NULL;
-         label = gtk_widget_get_next_sibling (label))
-      if (GTK_IS_LABEL (label) && n++ == nth)
-        return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : "";
+  parts = g_object_get_data (G_OBJECT (row), ROW_PARTS_KEY);
+  switch (nth)
+    {
+    case 0: label = parts->name; break;
+    case 1: label = parts->detail; break;
+    case 2: label = parts->value; break;
+    case 3: label = parts->growth; break;
+    default: return NULL;
+    }
 
-  return NULL;
+  /* A hidden label reads "", so that indices stay fixed. */
+  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : "";
 }
 
 const char *
@@ -919,6 +923,7 @@ void
 _reel_region_list_apply_search (ReelRegionList *self)
 {
   const char *text;
+  gboolean found;
 
   g_return_if_fail (REEL_IS_REGION_LIST (self));
 
@@ -933,6 +938,21 @@ _reel_region_list_apply_search (ReelRegionList *self)
     }
 
   gtk_list_box_invalidate_filter (self->list_box);
-  gtk_stack_set_visible_child_name (self->stack,
-                                    get_first_visible_row (self) != NULL ? "list" : "no-results");
+  found = get_first_visible_row (self) != NULL;
+
+  /* The status page is visible only while it shows: the stack measures
+   * every visible page, and it need not lay the page out with the list. */
+  if (!found)
+    gtk_widget_set_visible (GTK_WIDGET (self->no_results_page), TRUE);
+  gtk_stack_set_visible_child_name (self->stack, found ? "list" : "no-results");
+  if (found)
+    gtk_widget_set_visible (GTK_WIDGET (self->no_results_page), FALSE);
+}
+
+GtkWidget *
+_reel_region_list_get_no_results_page (ReelRegionList *self)
+{
+  g_return_val_if_fail (REEL_IS_REGION_LIST (self), NULL);
+
+  return GTK_WIDGET (self->no_results_page);
 }
