@@ -573,6 +573,43 @@ check_no_overlap (ReelChartLayout *layout,
     }
 }
 
+/* Loading the fonts ahead changes nothing a layout measures: the same
+ * chart before and after has its text in the same boxes. */
+static void
+test_layout_preload_fonts (void)
+{
+  g_autoptr(ReelDataset) dataset = load_test_data ("microdrama-sample.reelscope.json");
+  g_autoptr(ReelChartTheme) dark = reel_chart_theme_new (REEL_CHART_THEME_DARK);
+  g_autoptr(ReelChartLayout) before = lay_out (dataset, REEL_CHART_REVENUE, 0, NULL, 720, 480, 1);
+  g_autoptr(ReelChartLayout) after = NULL;
+  GArray *shapes_before, *shapes_after;
+  guint n_texts = 0;
+
+  reel_chart_layout_preload_fonts (dark);
+  reel_chart_layout_preload_fonts (dark);
+  after = lay_out (dataset, REEL_CHART_REVENUE, 0, NULL, 720, 480, 1);
+
+  shapes_before = _reel_chart_layout_get_shapes (before);
+  shapes_after = _reel_chart_layout_get_shapes (after);
+  g_assert_cmpuint (shapes_after->len, ==, shapes_before->len);
+  for (guint i = 0; i < shapes_before->len; i++)
+    {
+      ReelChartShape *a = &g_array_index (shapes_before, ReelChartShape, i);
+      ReelChartShape *b = &g_array_index (shapes_after, ReelChartShape, i);
+
+      g_assert_cmpint (a->type, ==, b->type);
+      if (a->type != REEL_CHART_SHAPE_TEXT)
+        continue;
+      g_assert_cmpstr (pango_layout_get_text (a->text.layout), ==, pango_layout_get_text (b->text.layout));
+      g_assert_cmpfloat (a->text.box.x, ==, b->text.box.x);
+      g_assert_cmpfloat (a->text.box.y, ==, b->text.box.y);
+      g_assert_cmpfloat (a->text.box.width, ==, b->text.box.width);
+      g_assert_cmpfloat (a->text.box.height, ==, b->text.box.height);
+      n_texts++;
+    }
+  g_assert_cmpuint (n_texts, >, 10);
+}
+
 static void
 test_layout_geometry (void)
 {
@@ -700,6 +737,7 @@ main (int   argc,
   g_test_add_func ("/chart/layout/sample-share", test_layout_sample_share);
   g_test_add_func ("/chart/layout/sample-trend", test_layout_sample_trend);
   g_test_add_func ("/chart/layout/no-data", test_layout_no_data);
+  g_test_add_func ("/chart/layout/preload-fonts", test_layout_preload_fonts);
   g_test_add_func ("/chart/layout/years", test_layout_years);
   g_test_add_func ("/chart/layout/edge-growth", test_layout_edge_growth);
   g_test_add_func ("/chart/layout/edge-states", test_layout_edge_states);

@@ -101,6 +101,7 @@ struct _ReelWindow
   guint                 reload_source;
   guint                 reload_delay_ms;
   guint                 panel_buttons_source;
+  guint                 preload_source;
   GdkFrameClock        *panels_clock;     /* while the region panels wait for a frame */
   gulong                panels_paint_handler;
 
@@ -1544,6 +1545,7 @@ reel_window_dispose (GObject *object)
 
   watch_file (self, NULL);
   g_clear_handle_id (&self->panel_buttons_source, g_source_remove);
+  g_clear_handle_id (&self->preload_source, g_source_remove);
   if (self->panels_clock != NULL)
     {
       g_clear_signal_handler (&self->panels_paint_handler, self->panels_clock);
@@ -2036,6 +2038,21 @@ reel_window_new (GtkApplication *application)
                        NULL);
 }
 
+/* While a file loads into a window that shows nothing, the main thread
+ * is idle: the chart's fonts are loaded then, not in the frame that first
+ * shows the dataset (a third of it, when they are not). */
+static gboolean
+preload_chart_fonts_cb (gpointer user_data)
+{
+  ReelWindow *self = user_data;
+  g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (REEL_CHART_THEME_LIGHT);
+
+  self->preload_source = 0;
+  reel_chart_layout_preload_fonts (theme);
+
+  return G_SOURCE_REMOVE;
+}
+
 /* Loads @file on a worker thread. The window keeps showing its dataset
  * until the new one has loaded without errors; when it does not, a toast
  * says why (or, with nothing shown yet, the problems page lists them).
@@ -2065,7 +2082,11 @@ reel_window_open (ReelWindow *self,
   if (self->dataset != NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->osd_bar), TRUE);
   else
-    show_page (self->stack, "loading");
+    {
+      show_page (self->stack, "loading");
+      if (self->preload_source == 0)
+        self->preload_source = g_idle_add_full (G_PRIORITY_LOW, preload_chart_fonts_cb, self, NULL);
+    }
 
   reel_dataset_loader_load_async (self->loader, self->cancellable, load_cb, g_object_ref (self));
 }

@@ -3148,24 +3148,15 @@ make_font (const ReelChartTheme *theme,
   return font;
 }
 
+/* What measure() needs: the chart's own context and its fonts. */
 static void
-builder_init (Builder         *b,
-              ReelChartLayout *self)
+builder_init_text (Builder              *b,
+                   const ReelChartTheme *theme)
 {
-  const ReelChartTheme *theme = self->theme;
   cairo_font_options_t *options;
-  guint n_sources = reel_dataset_get_sources (self->dataset)->len;
 
-  b->self = self;
-  b->regions = reel_dataset_get_regions (self->dataset);
-  b->currency = reel_dataset_get_currency (self->dataset);
   b->f = theme->font_size;
   b->u = round (theme->font_size * 0.5);
-
-  b->content.x = theme->padding_left;
-  b->content.y = theme->padding_top;
-  b->content.width = MAX (1, self->width - theme->padding_left - theme->padding_right);
-  b->content.height = MAX (1, self->height - theme->padding_top - theme->padding_bottom);
 
   /* The chart's own context, not a widget's: the same text must measure
    * the same in the window, the export and the tests. Unhinted outlines
@@ -3192,6 +3183,25 @@ builder_init (Builder         *b,
   b->fonts[FONT_LEGEND] = make_font (theme, b->f * LEGEND_SIZE, PANGO_WEIGHT_NORMAL);
   b->fonts[FONT_FOOTER] = make_font (theme, b->f * FOOTER_SIZE, PANGO_WEIGHT_NORMAL);
   b->fonts[FONT_MESSAGE] = make_font (theme, b->f * MESSAGE_SIZE, PANGO_WEIGHT_BOLD);
+}
+
+static void
+builder_init (Builder         *b,
+              ReelChartLayout *self)
+{
+  const ReelChartTheme *theme = self->theme;
+  guint n_sources = reel_dataset_get_sources (self->dataset)->len;
+
+  b->self = self;
+  b->regions = reel_dataset_get_regions (self->dataset);
+  b->currency = reel_dataset_get_currency (self->dataset);
+
+  b->content.x = theme->padding_left;
+  b->content.y = theme->padding_top;
+  b->content.width = MAX (1, self->width - theme->padding_left - theme->padding_right);
+  b->content.height = MAX (1, self->height - theme->padding_top - theme->padding_bottom);
+
+  builder_init_text (b, theme);
 
   b->bars = g_array_new (FALSE, TRUE, sizeof (Bar));
   g_array_set_clear_func (b->bars, (GDestroyNotify) bar_clear);
@@ -3349,6 +3359,34 @@ reel_chart_layout_new (ReelDataset          *dataset,
   build (self);
 
   return self;
+}
+
+/**
+ * reel_chart_layout_preload_fonts:
+ * @theme: the theme of the layouts to come
+ *
+ * Loads the fonts layouts with @theme use, with the glyphs of text every
+ * chart has (a region, an amount, a year, a percentage), so that the first
+ * layout of the thread does not wait for them: fontconfig's match, the
+ * font files, the shaper. The window calls it while a file loads into it,
+ * when nothing else is drawn.
+ */
+void
+reel_chart_layout_preload_fonts (const ReelChartTheme *theme)
+{
+  static const char sample[] = "North America $1.3B 2025 +58.7% no figure";
+  Builder b = { 0 };
+
+  g_return_if_fail (theme != NULL);
+
+  builder_init_text (&b, theme);
+  for (Font font = 0; font < N_FONTS; font++)
+    {
+      Text text = measure (&b, font, sample, 0, 1, FALSE);
+
+      text_clear (&text);
+    }
+  builder_clear (&b);
 }
 
 ReelDataset *

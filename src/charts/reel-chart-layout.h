@@ -56,6 +56,7 @@ ReelChartLayout      *reel_chart_layout_new              (ReelDataset          *
                                                           double                width,
                                                           double                height,
                                                           double                scale);
+void                  reel_chart_layout_preload_fonts    (const ReelChartTheme *theme);
 ReelDataset          *reel_chart_layout_get_dataset      (ReelChartLayout      *self);
 ReelChartKind         reel_chart_layout_get_kind         (ReelChartLayout      *self);
 guint                 reel_chart_layout_get_year         (ReelChartLayout      *self);
