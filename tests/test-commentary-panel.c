@@ -3,6 +3,7 @@
 
 #include "reel-commentary-panel-private.h"
 #include "reel-gtk-test.h"
+#include "reel-citation-label-private.h"
 #include "reel-source-link-private.h"
 
 /* Links of every kind a dataset might carry: only the web one may open. */
@@ -163,6 +164,88 @@ test_link_decision (void)
   g_assert_false (reel_source_link_can_open ("example.com/story"));
 }
 
+static int natural_then;
+
+static gboolean
+measures_wider (gpointer data)
+{
+  int natural;
+
+  gtk_widget_measure (data, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  return natural > natural_then;
+}
+
+/* A citation too wide for its panel keeps its date: the publisher gives
+ * way at its end, and the date follows the ellipsis with no gap. */
+static void
+test_link_citation_keeps_date (void)
+{
+  g_autoptr(ReelDataset) dataset = reel_gtk_test_load_dataset ("microdrama-sample.reelscope.json");
+  const ReelSource *source = g_ptr_array_index (reel_dataset_get_sources (dataset), 0);
+  GtkWidget *link = reel_source_link_new_for_source (source);
+  GtkWindow *window = reel_gtk_test_window_new (link);
+  GtkButton *button = _reel_source_link_get_button (REEL_SOURCE_LINK (link));
+  GtkWidget *citation = gtk_button_get_child (button);
+  ReelCitationLabel *label;
+  GtkWidget *icon;
+  graphene_rect_t bounds;
+  int minimum, natural, head_width, tail_width, icon_width;
+  gboolean slack = FALSE;
+
+  g_assert_true (REEL_IS_CITATION_LABEL (citation));
+  label = REEL_CITATION_LABEL (citation);
+  g_assert_cmpstr (reel_citation_label_get_head (label), ==, "iChongqing (Bridging News)");
+  g_assert_cmpstr (reel_citation_label_get_tail (label), ==, ", 22 Nov 2025");
+  g_assert_cmpstr (reel_source_link_get_label (REEL_SOURCE_LINK (link)), ==,
+                   "iChongqing (Bridging News), 22 Nov 2025");
+
+  /* The link's icon follows the text, 4 pixels after it. */
+  icon = gtk_widget_get_first_child (citation);
+  g_assert_true (GTK_IS_IMAGE (icon));
+  gtk_widget_measure (icon, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &icon_width, NULL, NULL);
+  gtk_widget_measure (citation, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, <, natural);
+
+  /* Wide enough, the whole line. */
+  g_assert_false (_reel_citation_label_place (label, natural, &head_width, &tail_width));
+  g_assert_cmpint (head_width + tail_width + 4 + icon_width, ==, natural);
+
+  /* Narrower, the head ends in an ellipsis and the date still fits
+   * after it; it starts where the ellipsis ends, not where the head's
+   * share of the width would (which leaves a gap at most widths). */
+  for (int width = natural - 1; width >= minimum; width--)
+    {
+      g_assert_true (_reel_citation_label_place (label, width, &head_width, &tail_width));
+      g_assert_cmpint (head_width, >, 0);
+      g_assert_cmpint (head_width + tail_width + 4 + icon_width, <=, width);
+      slack |= head_width + tail_width + 4 + icon_width < width;
+    }
+  g_assert_true (slack);
+
+  /* The icon goes where the text ends, not to the end of the widget. */
+  gtk_widget_size_allocate (citation, &(GtkAllocation) { 0, 0, natural - 30, 20 }, -1);
+  _reel_citation_label_place (label, natural - 30, &head_width, &tail_width);
+  g_assert_true (gtk_widget_compute_bounds (icon, citation, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, ==, head_width + tail_width + 4);
+
+  /* A bigger font (once the next frame has restyled it) measures anew. */
+  gtk_widget_add_css_class (citation, "title-1");
+  natural_then = natural;
+  g_assert_true (reel_gtk_test_wait (measures_wider, citation, 5000));
+
+  reel_gtk_test_window_destroy (window);
+
+  /* A label without a tail (a link shown as its address) gives way in
+   * its middle, so that both its ends stay. */
+  link = reel_source_link_new ("example.com/a/long/path/to/the/story", "https://example.com/a/long/path/to/the/story");
+  window = reel_gtk_test_window_new (link);
+  button = _reel_source_link_get_button (REEL_SOURCE_LINK (link));
+  citation = gtk_widget_get_first_child (gtk_button_get_child (button));
+  g_assert_true (GTK_IS_LABEL (citation));
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (citation)), ==, PANGO_ELLIPSIZE_MIDDLE);
+  reel_gtk_test_window_destroy (window);
+}
+
 static void
 record_launch (GtkWindow  *parent,
                const char *uri,
@@ -230,6 +313,7 @@ main (int   argc,
   g_test_add_func ("/commentary-panel/empty", test_commentary_empty);
   g_test_add_func ("/source-link/decision", test_link_decision);
   g_test_add_func ("/source-link/never-opens-script", test_link_never_opens_script);
+  g_test_add_func ("/source-link/citation-keeps-date", test_link_citation_keeps_date);
 
   return g_test_run ();
 }

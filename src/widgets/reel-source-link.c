@@ -6,7 +6,9 @@
 #include "reel-source-link.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
+#include "reel-citation-label.h"
 #include "reel-source-link-private.h"
 #include "reel-widget-util.h"
 
@@ -19,6 +21,7 @@ struct _ReelSourceLink
   GtkWidget  parent_instance;
 
   char      *label;
+  char      *tail;    /* the end of the label kept whole, or NULL */
   char      *uri;
   GtkWidget *child;   /* a GtkButton, or a GtkLabel when the URI cannot open */
 };
@@ -28,6 +31,7 @@ G_DEFINE_FINAL_TYPE (ReelSourceLink, reel_source_link, GTK_TYPE_WIDGET)
 enum {
   PROP_0,
   PROP_LABEL,
+  PROP_TAIL,
   PROP_URI,
   N_PROPS
 };
@@ -72,32 +76,42 @@ create_button (ReelSourceLink *self)
 {
   g_autofree char *accessible = NULL;
   g_autofree char *tooltip = NULL;
-  GtkWidget *button, *box, *label, *icon;
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-
-  /* One line, ellipsized in the middle so that the publisher and the date
-   * stay, the whole citation in the tooltip: a wrapping label beside the
-   * icon makes the box ask it for its width at each height its parents
-   * try, a binary search over pango layouts each time; with a dozen links
-   * that was most of the panels' first layout. */
-  label = gtk_label_new (NULL);
-  reel_label_set_plain_text (GTK_LABEL (label), self->label);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_widget_set_hexpand (label, FALSE);
-  gtk_box_append (GTK_BOX (box), label);
+  GtkWidget *button, *child, *label, *icon;
 
   icon = gtk_image_new_from_icon_name ("adw-external-link-symbolic");
   gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Opens in a web browser"),
                                   -1);
-  gtk_box_append (GTK_BOX (box), icon);
+
+  /* One line, the whole citation in the tooltip: a wrapping label beside
+   * the icon makes the box ask it for its width at each height its
+   * parents try, a binary search over pango layouts each time; with a
+   * dozen links that was most of the panels' first layout. The publisher
+   * gives way at its end and the date (the tail) stays, the icon right
+   * after it; a label without a tail gives way in the middle, so that
+   * both its ends stay. */
+  if (self->tail != NULL)
+    {
+      g_autofree char *head = g_strndup (self->label, strlen (self->label) - strlen (self->tail));
+
+      child = reel_citation_label_new (head, self->tail);
+      reel_citation_label_set_end_widget (REEL_CITATION_LABEL (child), icon);
+    }
+  else
+    {
+      child = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+      label = gtk_label_new (NULL);
+      reel_label_set_plain_text (GTK_LABEL (label), self->label);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+      gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+      gtk_box_append (GTK_BOX (child), label);
+      gtk_box_append (GTK_BOX (child), icon);
+    }
 
   button = gtk_button_new ();
-  gtk_button_set_child (GTK_BUTTON (button), box);
+  gtk_button_set_child (GTK_BUTTON (button), child);
   gtk_widget_set_halign (button, GTK_ALIGN_START);
   gtk_widget_add_css_class (button, "link");
   gtk_widget_add_css_class (button, "reel-inline-link");
@@ -143,6 +157,9 @@ reel_source_link_constructed (GObject *object)
 
   if (self->label == NULL)
     self->label = g_strdup (self->uri != NULL ? self->uri : "");
+  if (self->tail != NULL && (self->tail[0] == '\0' || !g_str_has_suffix (self->label, self->tail) ||
+                             strlen (self->tail) == strlen (self->label)))
+    g_clear_pointer (&self->tail, g_free);
 
   if (reel_source_link_can_open (self->uri))
     self->child = create_button (self);
@@ -168,6 +185,7 @@ reel_source_link_finalize (GObject *object)
   ReelSourceLink *self = (ReelSourceLink *)object;
 
   g_free (self->label);
+  g_free (self->tail);
   g_free (self->uri);
 
   G_OBJECT_CLASS (reel_source_link_parent_class)->finalize (object);
@@ -185,6 +203,10 @@ reel_source_link_get_property (GObject    *object,
     {
     case PROP_LABEL:
       g_value_set_string (value, self->label);
+      break;
+
+    case PROP_TAIL:
+      g_value_set_string (value, self->tail);
       break;
 
     case PROP_URI:
@@ -208,6 +230,10 @@ reel_source_link_set_property (GObject      *object,
     {
     case PROP_LABEL:
       self->label = g_value_dup_string (value);
+      break;
+
+    case PROP_TAIL:
+      self->tail = g_value_dup_string (value);
       break;
 
     case PROP_URI:
@@ -238,6 +264,18 @@ reel_source_link_class_init (ReelSourceLinkClass *klass)
    */
   properties[PROP_LABEL] =
     g_param_spec_string ("label", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ReelSourceLink:tail:
+   *
+   * The end of #ReelSourceLink:label kept whole when the link is too
+   * narrow (the rest then ends in an ellipsis), or %NULL to ellipsize the
+   * label in its middle. Ignored unless the label ends with it.
+   */
+  properties[PROP_TAIL] =
+    g_param_spec_string ("tail", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
@@ -273,16 +311,26 @@ reel_source_link_new (const char *label,
                        NULL);
 }
 
-/* A source cited as "Publisher, date", linked to its URL. */
+/* A source cited as "Publisher, date", linked to its URL; when it is too
+ * wide, the publisher gives way and the date stays. */
 GtkWidget *
 reel_source_link_new_for_source (const ReelSource *source)
 {
   g_autofree char *citation = NULL;
+  const char *author;
 
   g_return_val_if_fail (source != NULL, NULL);
 
   citation = reel_dup_source_citation (source);
-  return reel_source_link_new (citation, source->url);
+  author = reel_get_source_author (source);
+
+  /* The tail is what the translated citation adds after the author; a
+   * translation that puts the date first has none. */
+  return g_object_new (REEL_TYPE_SOURCE_LINK,
+                       "label", citation,
+                       "tail", g_str_has_prefix (citation, author) ? citation + strlen (author) : NULL,
+                       "uri", source->url,
+                       NULL);
 }
 
 const char *

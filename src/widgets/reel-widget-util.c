@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "reel-chart-layout.h"
+#include "reel-citation-label.h"
 #include "reel-format.h"
 
 /**
@@ -103,8 +104,23 @@ reel_dup_published_text (const char *published)
   return g_date_time_format (date, C_("published month", "%b %Y"));
 }
 
+/* Who a citation names: the publisher, else the title. */
+const char *
+reel_get_source_author (const ReelSource *source)
+{
+  const char *who;
+
+  g_return_val_if_fail (source != NULL, NULL);
+
+  who = source->publisher != NULL ? reel_text_get (source->publisher) : NULL;
+  if (who == NULL || who[0] == '\0')
+    who = reel_text_get (source->title);
+
+  return who;
+}
+
 /* How a panel cites a source in one line: "iChongqing (Bridging News),
- * 22 Nov 2025" (publisher, else title, and the date when known). */
+ * 22 Nov 2025" (reel_get_source_author(), and the date when known). */
 char *
 reel_dup_source_citation (const ReelSource *source)
 {
@@ -113,9 +129,7 @@ reel_dup_source_citation (const ReelSource *source)
 
   g_return_val_if_fail (source != NULL, NULL);
 
-  who = source->publisher != NULL ? reel_text_get (source->publisher) : NULL;
-  if (who == NULL || who[0] == '\0')
-    who = reel_text_get (source->title);
+  who = reel_get_source_author (source);
 
   date = reel_dup_published_text (source->published);
   if (date == NULL)
@@ -152,36 +166,28 @@ reel_dup_region_name (ReelDataset *dataset,
   return g_strdup (reel_text_get (region->name));
 }
 
-static GtkLabel *
-find_label (GtkWidget *widget,
-            guint     *nth)
+/* The @nth visible piece of text under @widget in reading order: a label
+ * or a citation label. */
+static GtkWidget *
+find_text (GtkWidget *widget,
+           guint     *nth)
 {
-  if (GTK_IS_LABEL (widget))
-    return (*nth)-- == 0 ? GTK_LABEL (widget) : NULL;
+  if (GTK_IS_LABEL (widget) || REEL_IS_CITATION_LABEL (widget))
+    return (*nth)-- == 0 ? widget : NULL;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkLabel *label;
+      GtkWidget *text;
 
       if (!gtk_widget_get_visible (child))
         continue;
-      if ((label = find_label (child, nth)) != NULL)
-        return label;
+      if ((text = find_text (child, nth)) != NULL)
+        return text;
     }
 
   return NULL;
-}
-
-/* The @nth visible label under @widget in reading order, for tests. */
-GtkLabel *
-reel_widget_find_label (GtkWidget *widget,
-                        guint      nth)
-{
-  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
-
-  return find_label (widget, &nth);
 }
 
 /* The texts of the visible labels under @widget joined by @separator, for
@@ -191,15 +197,24 @@ reel_widget_dup_label_texts (GtkWidget  *widget,
                              const char *separator)
 {
   GString *text = g_string_new (NULL);
-  GtkLabel *label;
 
   g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
 
-  for (guint i = 0; (label = reel_widget_find_label (widget, i)) != NULL; i++)
+  for (guint i = 0; ; i++)
     {
+      guint nth = i;
+      GtkWidget *piece = find_text (widget, &nth);
+
+      if (piece == NULL)
+        break;
       if (text->len > 0)
         g_string_append (text, separator);
-      g_string_append (text, gtk_label_get_text (label));
+      if (GTK_IS_LABEL (piece))
+        g_string_append (text, gtk_label_get_text (GTK_LABEL (piece)));
+      else
+        g_string_append_printf (text, "%s%s",
+                                reel_citation_label_get_head (REEL_CITATION_LABEL (piece)),
+                                reel_citation_label_get_tail (REEL_CITATION_LABEL (piece)));
     }
 
   return g_string_free (text, FALSE);

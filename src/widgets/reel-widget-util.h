@@ -17,6 +17,7 @@ void       reel_label_set_plain_text      (GtkLabel            *label,
                                            const char          *text);
 void       reel_box_remove_all            (GtkBox              *box);
 char      *reel_dup_published_text        (const char          *published);
+const char *reel_get_source_author        (const ReelSource    *source);
 char      *reel_dup_source_citation       (const ReelSource    *source);
 char      *reel_dup_qualified_share       (ReelQualifier        qualifier,
                                            double               share);
@@ -25,8 +26,6 @@ char      *reel_dup_region_name           (ReelDataset         *dataset,
 GtkWidget *reel_widget_get_nth_child      (GtkWidget           *widget,
                                            guint                index);
 guint      reel_widget_count_children     (GtkWidget           *widget);
-GtkLabel  *reel_widget_find_label         (GtkWidget           *widget,
-                                           guint                nth);
 char      *reel_widget_dup_label_texts    (GtkWidget           *widget,
                                            const char          *separator);
 

@@ -1,0 +1,376 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reel-citation-label"
+
+#include "config.h"
+
+#include "reel-citation-label.h"
+#include "reel-citation-label-private.h"
+
+/* One line of plain text in two parts, as a source link cites a source:
+ * the head ("China Innovation Watch (DataEye data)") gives way at its end
+ * when the line is too narrow, and the tail (", 24 Apr 2025") always
+ * shows, right after the ellipsis. Two ellipsizing GtkLabels side by side
+ * would leave between them whatever width the ellipsis did not use; one
+ * GtkLabel ellipsized in the middle cuts the head in two instead.
+ *
+ * It measures and draws two Pango layouts of the widget's own font, and
+ * tells assistive technologies the whole line. Dataset text: never markup,
+ * and one paragraph (a line break shows as a glyph). An end widget (a
+ * link's icon) follows the text, wherever the ellipsis left it. */
+
+#define END_SPACING 4
+
+struct _ReelCitationLabel
+{
+  GtkWidget    parent_instance;
+
+  char        *head;
+  char        *tail;
+  GtkWidget   *end;     /* nullable */
+
+  /* Made when first measured, in the widget's Pango context, which
+   * restyling changes in place (a new font lays them out anew) and another
+   * window replaces. */
+  PangoLayout *head_layout;
+  PangoLayout *tail_layout;
+  PangoLayout *ellipsis_layout;
+};
+
+G_DEFINE_FINAL_TYPE (ReelCitationLabel, reel_citation_label, GTK_TYPE_WIDGET)
+
+static PangoLayout *
+create_layout (ReelCitationLabel *self,
+               const char        *text)
+{
+  g_autofree char *spaced = g_strdup (text);
+  PangoLayout *layout;
+
+  /* A tab measures one width here and another once drawn elsewhere. */
+  g_strdelimit (spaced, "\t", ' ');
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), spaced);
+  pango_layout_set_single_paragraph_mode (layout, TRUE);
+
+  return layout;
+}
+
+static void
+ensure_layouts (ReelCitationLabel *self)
+{
+  if (self->head_layout != NULL)
+    return;
+
+  self->head_layout = create_layout (self, self->head);
+  pango_layout_set_ellipsize (self->head_layout, PANGO_ELLIPSIZE_END);
+  self->tail_layout = create_layout (self, self->tail);
+  self->ellipsis_layout = create_layout (self, "…");
+}
+
+static void
+clear_layouts (ReelCitationLabel *self)
+{
+  g_clear_object (&self->head_layout);
+  g_clear_object (&self->tail_layout);
+  g_clear_object (&self->ellipsis_layout);
+}
+
+static int
+get_width (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  return logical.width;
+}
+
+/* Lays the head out into what @width leaves beside the tail, and returns
+ * how wide it is once ellipsized: where the tail starts. Pango (1.50)
+ * stretches the ellipsis of an ellipsized line to the width it was given,
+ * so there the head ends where the ink of its ellipsis ends, plus the
+ * space an ellipsis has after its ink. */
+static int
+place_head (ReelCitationLabel *self,
+            int                width)
+{
+  PangoRectangle ink, logical;
+  int ellipsis_end;
+
+  ensure_layouts (self);
+  pango_layout_set_width (self->head_layout,
+                          MAX (0, width - get_width (self->tail_layout)) * PANGO_SCALE);
+  if (!pango_layout_is_ellipsized (self->head_layout))
+    return get_width (self->head_layout);
+
+  pango_layout_get_pixel_extents (self->ellipsis_layout, &ink, &logical);
+  ellipsis_end = logical.x + logical.width - (ink.x + ink.width);
+  pango_layout_get_pixel_extents (self->head_layout, &ink, NULL);
+
+  return MAX (0, ink.x + ink.width + ellipsis_end);
+}
+
+/* The width the text has in @width, beside the end widget. */
+static int
+get_text_width (ReelCitationLabel *self,
+                int                width)
+{
+  int end_width = 0;
+
+  if (self->end == NULL)
+    return width;
+
+  gtk_widget_measure (self->end, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &end_width, NULL, NULL);
+  return MAX (0, width - end_width - END_SPACING);
+}
+
+static int
+get_text_height (ReelCitationLabel *self,
+                 int               *baseline)
+{
+  int height;
+
+  ensure_layouts (self);
+  pango_layout_get_pixel_size (self->tail_layout, NULL, &height);
+  if (baseline != NULL)
+    *baseline = pango_layout_get_baseline (self->tail_layout) / PANGO_SCALE;
+
+  return height;
+}
+
+static void
+reel_citation_label_measure (GtkWidget      *widget,
+                             GtkOrientation  orientation,
+                             int             for_size,
+                             int            *minimum,
+                             int            *natural,
+                             int            *minimum_baseline,
+                             int            *natural_baseline)
+{
+  ReelCitationLabel *self = REEL_CITATION_LABEL (widget);
+
+  ensure_layouts (self);
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      int tail_width = get_width (self->tail_layout);
+      int head_width;
+
+      pango_layout_set_width (self->head_layout, -1);
+      head_width = get_width (self->head_layout);
+
+      /* At the narrowest, an ellipsis and the tail. */
+      *minimum = MIN (head_width, get_width (self->ellipsis_layout)) + tail_width;
+      *natural = head_width + tail_width;
+      if (self->end != NULL)
+        {
+          int end_minimum, end_natural;
+
+          gtk_widget_measure (self->end, orientation, -1, &end_minimum, &end_natural, NULL, NULL);
+          *minimum += END_SPACING + end_minimum;
+          *natural += END_SPACING + end_natural;
+        }
+    }
+  else
+    {
+      int baseline, height = get_text_height (self, &baseline);
+      int end_height = 0;
+
+      if (self->end != NULL)
+        gtk_widget_measure (self->end, orientation, -1, NULL, &end_height, NULL, NULL);
+
+      /* Both centred on the line. */
+      *minimum = *natural = MAX (height, end_height);
+      *minimum_baseline = *natural_baseline = (*natural - height) / 2 + baseline;
+    }
+}
+
+static void
+reel_citation_label_size_allocate (GtkWidget *widget,
+                                   int        width,
+                                   int        height,
+                                   int        baseline)
+{
+  ReelCitationLabel *self = REEL_CITATION_LABEL (widget);
+  int end_width, end_height, text_end;
+
+  if (self->end == NULL)
+    return;
+
+  text_end = place_head (self, get_text_width (self, width)) + get_width (self->tail_layout);
+  gtk_widget_measure (self->end, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &end_width, NULL, NULL);
+  gtk_widget_measure (self->end, GTK_ORIENTATION_VERTICAL, end_width, NULL, &end_height, NULL, NULL);
+  gtk_widget_size_allocate (self->end,
+                            &(GtkAllocation) {
+                              gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL
+                                ? width - text_end - END_SPACING - end_width
+                                : text_end + END_SPACING,
+                              (height - end_height) / 2, end_width, end_height },
+                            -1);
+}
+
+static void
+reel_citation_label_snapshot (GtkWidget   *widget,
+                              GtkSnapshot *snapshot)
+{
+  ReelCitationLabel *self = REEL_CITATION_LABEL (widget);
+  int width = gtk_widget_get_width (widget);
+  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
+  int head_width, tail_width, y;
+  GdkRGBA color;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  gtk_widget_get_color (widget, &color);
+#else
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#endif
+
+  head_width = place_head (self, get_text_width (self, width));
+  tail_width = get_width (self->tail_layout);
+  y = (gtk_widget_get_height (widget) - get_text_height (self, NULL)) / 2;
+
+  /* Right to left, the head starts at the right edge and the tail
+   * follows it to the left. */
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rtl ? width - head_width : 0, y));
+  gtk_snapshot_append_layout (snapshot, self->head_layout, &color);
+  gtk_snapshot_restore (snapshot);
+
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot,
+                          &GRAPHENE_POINT_INIT (rtl ? width - head_width - tail_width : head_width, y));
+  gtk_snapshot_append_layout (snapshot, self->tail_layout, &color);
+  gtk_snapshot_restore (snapshot);
+
+  if (self->end != NULL)
+    gtk_widget_snapshot_child (widget, self->end, snapshot);
+}
+
+static void
+reel_citation_label_unroot (GtkWidget *widget)
+{
+  clear_layouts (REEL_CITATION_LABEL (widget));
+
+  GTK_WIDGET_CLASS (reel_citation_label_parent_class)->unroot (widget);
+}
+
+static void
+reel_citation_label_dispose (GObject *object)
+{
+  ReelCitationLabel *self = REEL_CITATION_LABEL (object);
+
+  g_clear_pointer (&self->end, gtk_widget_unparent);
+
+  G_OBJECT_CLASS (reel_citation_label_parent_class)->dispose (object);
+}
+
+static void
+reel_citation_label_finalize (GObject *object)
+{
+  ReelCitationLabel *self = REEL_CITATION_LABEL (object);
+
+  clear_layouts (self);
+  g_free (self->head);
+  g_free (self->tail);
+
+  G_OBJECT_CLASS (reel_citation_label_parent_class)->finalize (object);
+}
+
+static void
+reel_citation_label_class_init (ReelCitationLabelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = reel_citation_label_dispose;
+  object_class->finalize = reel_citation_label_finalize;
+
+  widget_class->measure = reel_citation_label_measure;
+  widget_class->size_allocate = reel_citation_label_size_allocate;
+  widget_class->snapshot = reel_citation_label_snapshot;
+  widget_class->unroot = reel_citation_label_unroot;
+
+  gtk_widget_class_set_css_name (widget_class, "label");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LABEL);
+}
+
+static void
+reel_citation_label_init (ReelCitationLabel *self)
+{
+}
+
+/**
+ * reel_citation_label_new:
+ * @head: plain text that gives way at its end
+ * @tail: plain text that always shows after it
+ */
+GtkWidget *
+reel_citation_label_new (const char *head,
+                         const char *tail)
+{
+  ReelCitationLabel *self;
+  g_autofree char *line = NULL;
+
+  g_return_val_if_fail (head != NULL, NULL);
+  g_return_val_if_fail (tail != NULL, NULL);
+
+  self = g_object_new (REEL_TYPE_CITATION_LABEL, NULL);
+  self->head = g_strdup (head);
+  self->tail = g_strdup (tail);
+
+  line = g_strconcat (head, tail, NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, line,
+                                  -1);
+
+  return GTK_WIDGET (self);
+}
+
+/**
+ * reel_citation_label_set_end_widget:
+ * @widget: (transfer none): shown after the text, 4 pixels from its end
+ *
+ * Sets the widget that follows the text (once; a link's icon).
+ */
+void
+reel_citation_label_set_end_widget (ReelCitationLabel *self,
+                                    GtkWidget         *widget)
+{
+  g_return_if_fail (REEL_IS_CITATION_LABEL (self));
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+  g_return_if_fail (self->end == NULL);
+
+  self->end = widget;
+  gtk_widget_set_parent (widget, GTK_WIDGET (self));
+}
+
+const char *
+reel_citation_label_get_head (ReelCitationLabel *self)
+{
+  g_return_val_if_fail (REEL_IS_CITATION_LABEL (self), NULL);
+
+  return self->head;
+}
+
+const char *
+reel_citation_label_get_tail (ReelCitationLabel *self)
+{
+  g_return_val_if_fail (REEL_IS_CITATION_LABEL (self), NULL);
+
+  return self->tail;
+}
+
+/* For tests: how wide the head and the tail are in @width (the tail
+ * starts where the head ends), and whether the head was ellipsized. */
+gboolean
+_reel_citation_label_place (ReelCitationLabel *self,
+                            int                width,
+                            int               *head_width,
+                            int               *tail_width)
+{
+  g_return_val_if_fail (REEL_IS_CITATION_LABEL (self), FALSE);
+
+  *head_width = place_head (self, get_text_width (self, width));
+  *tail_width = get_width (self->tail_layout);
+
+  return pango_layout_is_ellipsized (self->head_layout);
+}
