@@ -228,6 +228,14 @@ test_link_citation_keeps_date (void)
   g_assert_true (gtk_widget_compute_bounds (icon, citation, &bounds));
   g_assert_cmpfloat (bounds.origin.x, ==, head_width + tail_width + 4);
 
+  /* In a right-to-left window the text keeps to the right edge and the
+   * icon comes before it, on its left. */
+  gtk_widget_set_direction (citation, GTK_TEXT_DIR_RTL);
+  gtk_widget_size_allocate (citation, &(GtkAllocation) { 0, 0, natural - 30, 20 }, -1);
+  g_assert_true (gtk_widget_compute_bounds (icon, citation, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, ==, natural - 30 - head_width - tail_width - 4 - icon_width);
+  gtk_widget_set_direction (citation, GTK_TEXT_DIR_NONE);
+
   /* A bigger font (once the next frame has restyled it) measures anew. */
   gtk_widget_add_css_class (citation, "title-1");
   natural_then = natural;

@@ -53,15 +53,31 @@ create_layout (ReelCitationLabel *self,
   return layout;
 }
 
+/* Whether the citation reads right to left: as the first line of its
+ * head does (which follows its first letter, else the window). */
+static gboolean
+is_rtl (ReelCitationLabel *self)
+{
+  PangoLayoutLine *line = pango_layout_get_line_readonly (self->head_layout, 0);
+
+  return line != NULL && line->resolved_dir == PANGO_DIRECTION_RTL;
+}
+
 static void
 ensure_layouts (ReelCitationLabel *self)
 {
+  g_autofree char *tail = NULL;
+
   if (self->head_layout != NULL)
     return;
 
   self->head_layout = create_layout (self, self->head);
   pango_layout_set_ellipsize (self->head_layout, PANGO_ELLIPSIZE_END);
-  self->tail_layout = create_layout (self, self->tail);
+
+  /* On its own the tail would take the direction of its first letter (a
+   * Hebrew month name), not the citation's: a mark gives it that. */
+  tail = g_strconcat (is_rtl (self) ? "\u200F" : "\u200E", self->tail, NULL);
+  self->tail_layout = create_layout (self, tail);
   self->ellipsis_layout = create_layout (self, "…");
 }
 
@@ -182,6 +198,40 @@ reel_citation_label_measure (GtkWidget      *widget,
     }
 }
 
+typedef struct {
+  int head_x;
+  int tail_x;
+  int end_x;
+} Placement;
+
+/* Where the parts go in @width: the text on the window's start side, its
+ * head and tail in the citation's own order, and the end widget after the
+ * text in the window's. */
+static void
+place (ReelCitationLabel *self,
+       int                width,
+       int                end_width,
+       Placement         *placement)
+{
+  gboolean window_rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  int head_width = place_head (self, get_text_width (self, width));
+  int tail_width = get_width (self->tail_layout);
+  int text_x = window_rtl ? width - head_width - tail_width : 0;
+
+  if (is_rtl (self))
+    {
+      placement->tail_x = text_x;
+      placement->head_x = text_x + tail_width;
+    }
+  else
+    {
+      placement->head_x = text_x;
+      placement->tail_x = text_x + head_width;
+    }
+  placement->end_x = window_rtl ? text_x - END_SPACING - end_width
+                                : text_x + head_width + tail_width + END_SPACING;
+}
+
 static void
 reel_citation_label_size_allocate (GtkWidget *widget,
                                    int        width,
@@ -189,20 +239,18 @@ reel_citation_label_size_allocate (GtkWidget *widget,
                                    int        baseline)
 {
   ReelCitationLabel *self = REEL_CITATION_LABEL (widget);
-  int end_width, end_height, text_end;
+  int end_width, end_height;
+  Placement placement;
 
   if (self->end == NULL)
     return;
 
-  text_end = place_head (self, get_text_width (self, width)) + get_width (self->tail_layout);
   gtk_widget_measure (self->end, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &end_width, NULL, NULL);
   gtk_widget_measure (self->end, GTK_ORIENTATION_VERTICAL, end_width, NULL, &end_height, NULL, NULL);
+  place (self, width, end_width, &placement);
   gtk_widget_size_allocate (self->end,
-                            &(GtkAllocation) {
-                              gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL
-                                ? width - text_end - END_SPACING - end_width
-                                : text_end + END_SPACING,
-                              (height - end_height) / 2, end_width, end_height },
+                            &(GtkAllocation) { placement.end_x, (height - end_height) / 2,
+                                               end_width, end_height },
                             -1);
 }
 
@@ -211,9 +259,8 @@ reel_citation_label_snapshot (GtkWidget   *widget,
                               GtkSnapshot *snapshot)
 {
   ReelCitationLabel *self = REEL_CITATION_LABEL (widget);
-  int width = gtk_widget_get_width (widget);
-  gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
-  int head_width, tail_width, y;
+  int y = (gtk_widget_get_height (widget) - get_text_height (self, NULL)) / 2;
+  Placement placement;
   GdkRGBA color;
 
 #if GTK_CHECK_VERSION (4, 10, 0)
@@ -224,20 +271,15 @@ reel_citation_label_snapshot (GtkWidget   *widget,
   G_GNUC_END_IGNORE_DEPRECATIONS
 #endif
 
-  head_width = place_head (self, get_text_width (self, width));
-  tail_width = get_width (self->tail_layout);
-  y = (gtk_widget_get_height (widget) - get_text_height (self, NULL)) / 2;
+  place (self, gtk_widget_get_width (widget), 0, &placement);
 
-  /* Right to left, the head starts at the right edge and the tail
-   * follows it to the left. */
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (rtl ? width - head_width : 0, y));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (placement.head_x, y));
   gtk_snapshot_append_layout (snapshot, self->head_layout, &color);
   gtk_snapshot_restore (snapshot);
 
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot,
-                          &GRAPHENE_POINT_INIT (rtl ? width - head_width - tail_width : head_width, y));
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (placement.tail_x, y));
   gtk_snapshot_append_layout (snapshot, self->tail_layout, &color);
   gtk_snapshot_restore (snapshot);
 
