@@ -195,7 +195,8 @@ dup_source_credit (const ReelSource *source)
   GString *credit = g_string_new (reel_text_get (source->title));
 
   if (source->publisher != NULL)
-    g_string_append_printf (credit, ", %s", reel_text_get (source->publisher));
+    /* TRANSLATORS: between the details of a figure or a chart mark: "North America, 2024, $142M" */
+    g_string_append_printf (credit, "%s%s", C_("details of a figure", ", "), reel_text_get (source->publisher));
   g_string_replace (credit, "<", "‹", 0);
   g_string_replace (credit, ">", "›", 0);
   if (reel_dataset_url_is_safe (source->url))

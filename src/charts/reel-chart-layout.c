@@ -33,6 +33,15 @@
 #define LABEL_MAX_LINES   2
 #define FOOTER_MAX_LINES  3      /* per paragraph */
 
+/* Separators of the text the layout writes, each translated once:
+ * Chinese has punctuation of its own. */
+/* TRANSLATORS: between the parts of a line: "$1.3B · Business Insider · estimate" */
+#define SEPARATOR_PARTS   C_("parts of a line", " · ")
+/* TRANSLATORS: between the details of a figure or a chart mark: "North America, 2024, $142M" */
+#define SEPARATOR_DETAILS C_("details of a figure", ", ")
+/* TRANSLATORS: between the items of a chart's summary: "North America: $142M; Europe: $80M" */
+#define SEPARATOR_ITEMS   C_("items of a summary", "; ")
+
 struct _ReelChartLayout
 {
   GObject          parent_instance;
@@ -620,18 +629,18 @@ dup_figure_line (Builder          *b,
   if (with_year)
     g_string_append_printf (line, "%u: ", figure->year);
   g_string_append (line, value);
-  g_string_append (line, " · ");
+  g_string_append (line, SEPARATOR_PARTS);
   g_string_append (line, source_name (b->self->dataset, figure->source));
   if (figure->basis != NULL)
-    g_string_append_printf (line, ", %s", figure->basis);
+    g_string_append_printf (line, "%s%s", SEPARATOR_DETAILS, figure->basis);
   if (figure->flags & REEL_FIGURE_ESTIMATE)
-    g_string_append_printf (line, " · %s", _("estimate"));
+    g_string_append_printf (line, "%s%s", SEPARATOR_PARTS, _("estimate"));
   if (figure->flags & REEL_FIGURE_FORECAST)
-    g_string_append_printf (line, " · %s", _("forecast"));
+    g_string_append_printf (line, "%s%s", SEPARATOR_PARTS, _("forecast"));
   if (figure->flags & REEL_FIGURE_PARTIAL)
-    g_string_append_printf (line, " · %s", _("partial year"));
+    g_string_append_printf (line, "%s%s", SEPARATOR_PARTS, _("partial year"));
   if (figure->flags & REEL_FIGURE_PRIMARY)
-    g_string_append_printf (line, " · %s", _("primary"));
+    g_string_append_printf (line, "%s%s", SEPARATOR_PARTS, _("primary"));
 
   return g_string_free (line, FALSE);
 }
@@ -643,12 +652,12 @@ dup_growth_line (const ReelGrowth *growth,
   g_autofree char *value = qualify_short (growth->qualifier, reel_format_percent (growth->percent, NULL));
   GString *line = g_string_new (value);
 
-  g_string_append (line, " · ");
+  g_string_append (line, SEPARATOR_PARTS);
   g_string_append (line, source_name (dataset, growth->source));
   if (growth->basis != NULL)
-    g_string_append_printf (line, ", %s", growth->basis);
+    g_string_append_printf (line, "%s%s", SEPARATOR_DETAILS, growth->basis);
   if (growth->flags & REEL_FIGURE_ESTIMATE)
-    g_string_append_printf (line, " · %s", _("estimate"));
+    g_string_append_printf (line, "%s%s", SEPARATOR_PARTS, _("estimate"));
 
   return g_string_free (line, FALSE);
 }
@@ -669,23 +678,23 @@ dup_mark_label (Builder            *b,
   GString *label = g_string_new (name);
 
   if (what != NULL)
-    g_string_append_printf (label, ", %s", what);
+    g_string_append_printf (label, "%s%s", SEPARATOR_DETAILS, what);
   if (year > 0)
-    g_string_append_printf (label, ", %u", year);
-  g_string_append_printf (label, ", %s", value);
+    g_string_append_printf (label, "%s%u", SEPARATOR_DETAILS, year);
+  g_string_append_printf (label, "%s%s", SEPARATOR_DETAILS, value);
 
   if (flags & REEL_CHART_MARK_ESTIMATE)
-    g_string_append_printf (label, ", %s", _("estimate"));
+    g_string_append_printf (label, "%s%s", SEPARATOR_DETAILS, _("estimate"));
   if (flags & REEL_CHART_MARK_FORECAST)
-    g_string_append_printf (label, ", %s", _("forecast"));
+    g_string_append_printf (label, "%s%s", SEPARATOR_DETAILS, _("forecast"));
   if (flags & REEL_CHART_MARK_PARTIAL)
-    g_string_append_printf (label, ", %s", _("partial year"));
+    g_string_append_printf (label, "%s%s", SEPARATOR_DETAILS, _("partial year"));
   if (flags & REEL_CHART_MARK_CAPPED)
-    g_string_append_printf (label, ", %s", _("cut short to fit the axis"));
+    g_string_append_printf (label, "%s%s", SEPARATOR_DETAILS, _("cut short to fit the axis"));
 
   if (has_source)
     {
-      g_string_append (label, ", ");
+      g_string_append (label, SEPARATOR_DETAILS);
       if (n_sources > 1)
         g_string_append_printf (label, _("primary source %s"), source_name (b->self->dataset, source));
       else
@@ -693,7 +702,7 @@ dup_mark_label (Builder            *b,
     }
   if (n_sources > 1)
     {
-      g_string_append (label, ", ");
+      g_string_append (label, SEPARATOR_DETAILS);
       g_string_append_printf (label, ngettext ("%u other source", "%u other sources", n_sources - 1),
                               n_sources - 1);
     }
@@ -3081,7 +3090,7 @@ dup_summary (Builder *b)
           g_autofree char *last_value = format_value (b, last->primary->value, last->primary->qualifier);
 
           if (n++ > 0)
-            g_string_append (summary, "; ");
+            g_string_append (summary, SEPARATOR_ITEMS);
           if (first == last)
             /* TRANSLATORS: in a chart's summary, "North America: $142M in 2024" */
             g_string_append_printf (summary, _("%s: %s in %u"), series->name, last_value, last->year);
@@ -3099,7 +3108,7 @@ dup_summary (Builder *b)
           g_autofree char *value = format_value (b, mark->value, REEL_QUALIFIER_NONE);
 
           if (n++ > 0)
-            g_string_append (summary, "; ");
+            g_string_append (summary, SEPARATOR_ITEMS);
           if (mark->metric != NULL)
             {
               g_autofree char *metric = reel_chart_dup_metric_name (mark->metric);

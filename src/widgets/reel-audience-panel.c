@@ -84,7 +84,8 @@ dup_trait_caption (ReelAudiencePanel *self,
   if ((trait->flags & REEL_FIGURE_ESTIMATE) != 0)
     {
       if (caption->len > 0)
-        g_string_append (caption, " · ");
+        /* TRANSLATORS: between the parts of a line: "$1.3B · Business Insider · estimate" */
+        g_string_append (caption, C_("parts of a line", " · "));
       g_string_append (caption, C_("audience trait", "estimate"));
     }
   return g_string_free (caption, FALSE);

@@ -213,7 +213,8 @@ append_flags (GString          *detail,
   for (guint i = 0; i < n; i++)
     {
       if (detail->len > 0)
-        g_string_append (detail, " · ");
+        /* TRANSLATORS: between the parts of a line: "$1.3B · Business Insider · estimate" */
+        g_string_append (detail, C_("parts of a line", " · "));
       g_string_append (detail, words[i]);
     }
 }
@@ -237,7 +238,8 @@ append_reported_growth (GString          *detail,
       percent = reel_format_percent (growth->percent, NULL);
       metric = reel_chart_dup_metric_name (growth->metric);
       if (detail->len > 0)
-        g_string_append (detail, " · ");
+        /* TRANSLATORS: between the parts of a line: "$1.3B · Business Insider · estimate" */
+        g_string_append (detail, C_("parts of a line", " · "));
       /* TRANSLATORS: reported growth in the region list: "+69% Viewership";
        * the second %s is the metric's name as the growth chart shows it */
       g_string_append_printf (detail, C_("region list", "%s %s"), percent, metric);
@@ -394,7 +396,8 @@ update_row (ReelRegionList   *self,
     /* TRANSLATORS: part of a region row's accessible name: ", growth +12%" */
     g_string_append_printf (accessible, _(", growth %s"), growth);
   if (detail->len > 0)
-    g_string_append_printf (accessible, ", %s", detail->str);
+    /* TRANSLATORS: between the details of a figure or a chart mark: "North America, 2024, $142M" */
+    g_string_append_printf (accessible, "%s%s", C_("details of a figure", ", "), detail->str);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible->str,
                                   -1);

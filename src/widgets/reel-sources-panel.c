@@ -264,7 +264,8 @@ create_row (const ReelSource *source,
   if (date != NULL)
     {
       if (byline->len > 0)
-        g_string_append (byline, " · ");
+        /* TRANSLATORS: between the parts of a line: "$1.3B · Business Insider · estimate" */
+        g_string_append (byline, C_("parts of a line", " · "));
       g_string_append (byline, date);
     }
   if (byline->len > 0)
