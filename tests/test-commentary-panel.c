@@ -144,6 +144,44 @@ test_commentary_empty (void)
   reel_gtk_test_window_destroy (window);
 }
 
+static int
+find_quote_by_start (ReelCommentaryPanel *panel,
+                     const char          *start)
+{
+  for (guint i = 0; i < _reel_commentary_panel_get_n_quotes (panel); i++)
+    if (g_str_has_prefix (_reel_commentary_panel_get_quote_text (panel, i), start))
+      return (int) i;
+  return -1;
+}
+
+/* A quote two regions share keeps its block from one to the other (GTK
+ * keeps the sizes of its labels); another dataset makes new ones. */
+static void
+test_commentary_keeps_blocks (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  static const char start[] = "“These groups are becoming key markets";
+  ReelSourceLink *link;
+  int index;
+
+  reel_commentary_panel_set_region (fixture->panel, "north-america");
+  index = find_quote_by_start (fixture->panel, start);
+  g_assert_cmpint (index, >=, 0);
+  link = _reel_commentary_panel_get_quote_link (fixture->panel, index);
+  g_assert_nonnull (link);
+  g_object_add_weak_pointer (G_OBJECT (link), (gpointer *) &link);
+
+  reel_commentary_panel_set_region (fixture->panel, "africa");
+  index = find_quote_by_start (fixture->panel, start);
+  g_assert_cmpint (index, >=, 0);
+  g_assert_true (_reel_commentary_panel_get_quote_link (fixture->panel, index) == link);
+
+  /* A region whose quotes are all others lets it go. */
+  reel_commentary_panel_set_region (fixture->panel, "south-asia");
+  g_assert_cmpint (find_quote_by_start (fixture->panel, start), <, 0);
+  g_assert_null (link);
+}
+
 static void
 test_link_decision (void)
 {
@@ -318,6 +356,8 @@ main (int   argc,
 
   g_test_add ("/commentary-panel/region-first", Fixture, NULL,
               fixture_set_up, test_commentary_region_first, fixture_tear_down);
+  g_test_add ("/commentary-panel/keeps-blocks", Fixture, NULL,
+              fixture_set_up, test_commentary_keeps_blocks, fixture_tear_down);
   g_test_add_func ("/commentary-panel/empty", test_commentary_empty);
   g_test_add_func ("/source-link/decision", test_link_decision);
   g_test_add_func ("/source-link/never-opens-script", test_link_never_opens_script);

@@ -19,6 +19,7 @@
 #define QUOTE_TEXT_KEY     "reel-quote-text"
 #define QUOTE_SPEAKER_KEY  "reel-quote-speaker"
 #define QUOTE_LINK_KEY     "reel-quote-link"
+#define QUOTE_RULE_KEY     "reel-quote-rule"
 
 #define RESOURCE_PATH "/io/github/reelscope/Reelscope/ui/"
 
@@ -40,6 +41,13 @@ struct _ReelCommentaryPanel
   ReelDataset *dataset;
   char        *region;
   gboolean     show_all;  /* the reader asked for every quote */
+
+  /* The block of each quote shown, by its ReelQuote. Another region keeps
+   * the blocks of the quotes it shows too (the general ones, and a quote
+   * on several regions), moved into their new place: GTK keeps the sizes
+   * of their wrapping labels, which measuring again was most of the
+   * frame after a click on a region. */
+  GHashTable  *blocks;
 };
 
 G_DEFINE_FINAL_TYPE (ReelCommentaryPanel, reel_commentary_panel, GTK_TYPE_WIDGET)
@@ -109,29 +117,26 @@ dup_scope_text (ReelCommentaryPanel *self,
   return g_strdup_printf (C_("quote scope", "On %s"), names->str);
 }
 
+/* A quote's block; its rule above it shows unless it comes first. */
 static GtkWidget *
 create_quote (ReelCommentaryPanel *self,
               const ReelExpert    *expert,
-              const ReelQuote     *quote,
-              gboolean             first)
+              const ReelQuote     *quote)
 {
   const ReelSource *source = reel_dataset_get_source (self->dataset, quote->source);
   g_autofree char *text = NULL;
   g_autofree char *scope = dup_scope_text (self, quote);
   g_autoptr(GString) credentials = g_string_new (NULL);
   const char *speaker = reel_text_get (expert->name);
-  GtkWidget *box, *label, *link = NULL;
+  GtkWidget *box, *label, *separator, *link = NULL;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_add_css_class (box, "reel-quote-block");
 
-  if (!first)
-    {
-      GtkWidget *separator = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
-
-      gtk_widget_set_margin_bottom (separator, 10);
-      gtk_box_append (GTK_BOX (box), separator);
-    }
+  separator = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_widget_set_margin_bottom (separator, 10);
+  gtk_box_append (GTK_BOX (box), separator);
+  g_object_set_data (G_OBJECT (box), QUOTE_RULE_KEY, separator);
 
   /* TRANSLATORS: a quote as the commentary shows it, in your language's quotation marks */
   text = g_strdup_printf (C_("quotation", "“%s”"), reel_text_get (quote->text));
@@ -203,10 +208,17 @@ create_quote (ReelCommentaryPanel *self,
   return box;
 }
 
-/* Appends the quotes of @scope while fewer than @limit are shown; returns
- * @n_before plus how many quotes of @scope there are, shown or not. */
+typedef struct {
+  const ReelExpert *expert;
+  const ReelQuote  *quote;
+} QuoteRef;
+
+/* Adds the quotes of @scope to @shown while it has fewer than @limit;
+ * returns @n_before plus how many quotes of @scope there are, shown or
+ * not. */
 static guint
 append_quotes (ReelCommentaryPanel *self,
+               GArray              *shown,
                QuoteScope           scope,
                guint                n_before,
                guint                limit)
@@ -227,7 +239,7 @@ append_quotes (ReelCommentaryPanel *self,
             continue;
 
           if (n < limit)
-            gtk_box_append (self->quotes_box, create_quote (self, expert, quote, n == 0));
+            g_array_append_val (shown, ((QuoteRef) { expert, quote }));
           n++;
         }
     }
@@ -235,27 +247,57 @@ append_quotes (ReelCommentaryPanel *self,
   return n;
 }
 
+/* Shows the blocks of @shown in its order: the ones shown already move,
+ * the others are made, and the blocks of quotes not in @shown go. */
+static void
+show_quotes (ReelCommentaryPanel *self,
+             GArray              *shown)
+{
+  g_autoptr(GHashTable) old = g_steal_pointer (&self->blocks);
+  GHashTableIter iter;
+  GtkWidget *previous = NULL, *block;
+
+  self->blocks = g_hash_table_new (NULL, NULL);
+  for (guint i = 0; i < shown->len; i++)
+    {
+      const QuoteRef *ref = &g_array_index (shown, QuoteRef, i);
+
+      if (g_hash_table_steal_extended (old, ref->quote, NULL, (gpointer *) &block))
+        gtk_box_reorder_child_after (self->quotes_box, block, previous);
+      else
+        gtk_box_insert_child_after (self->quotes_box, block = create_quote (self, ref->expert, ref->quote),
+                                    previous);
+      gtk_widget_set_visible (g_object_get_data (G_OBJECT (block), QUOTE_RULE_KEY), previous != NULL);
+      g_hash_table_insert (self->blocks, (gpointer) ref->quote, block);
+      previous = block;
+    }
+
+  g_hash_table_iter_init (&iter, old);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &block))
+    gtk_box_remove (self->quotes_box, block);
+}
+
 static void
 update (ReelCommentaryPanel *self)
 {
   guint limit = self->show_all ? G_MAXUINT : N_QUOTES_SHOWN;
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (QuoteRef));
   guint n_quotes = 0, n_shown;
-
-  reel_box_remove_all (self->quotes_box);
 
   if (self->dataset != NULL)
     {
       if (self->region != NULL)
         {
-          n_quotes = append_quotes (self, QUOTE_OF_REGION, n_quotes, limit);
-          n_quotes = append_quotes (self, QUOTE_GENERAL, n_quotes, limit);
+          n_quotes = append_quotes (self, shown, QUOTE_OF_REGION, n_quotes, limit);
+          n_quotes = append_quotes (self, shown, QUOTE_GENERAL, n_quotes, limit);
         }
       else
         {
-          n_quotes = append_quotes (self, QUOTE_GENERAL, n_quotes, limit);
-          n_quotes = append_quotes (self, QUOTE_OTHER, n_quotes, limit);
+          n_quotes = append_quotes (self, shown, QUOTE_GENERAL, n_quotes, limit);
+          n_quotes = append_quotes (self, shown, QUOTE_OTHER, n_quotes, limit);
         }
     }
+  show_quotes (self, shown);
   n_shown = MIN (n_quotes, limit);
 
   if (n_quotes > n_shown)
@@ -312,6 +354,7 @@ reel_commentary_panel_finalize (GObject *object)
   ReelCommentaryPanel *self = (ReelCommentaryPanel *)object;
 
   g_free (self->region);
+  g_hash_table_unref (self->blocks);
 
   G_OBJECT_CLASS (reel_commentary_panel_parent_class)->finalize (object);
 }
@@ -410,6 +453,7 @@ reel_commentary_panel_class_init (ReelCommentaryPanelClass *klass)
 static void
 reel_commentary_panel_init (ReelCommentaryPanel *self)
 {
+  self->blocks = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   update (self);
 }
@@ -438,6 +482,9 @@ reel_commentary_panel_set_dataset (ReelCommentaryPanel *self,
   if (!g_set_object (&self->dataset, dataset))
     return;
 
+  /* Another dataset's quotes may sit where the old ones were. */
+  reel_box_remove_all (self->quotes_box);
+  g_hash_table_remove_all (self->blocks);
   self->show_all = FALSE;
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
