@@ -213,6 +213,29 @@ measures_wider (gpointer data)
   return natural > natural_then;
 }
 
+/* Narrower than its natural width, @label's head ends in an ellipsis and
+ * its tail and end widget still fit after it; the tail starts where the
+ * ellipsis ends, not where the head's share of the width would (which
+ * leaves a gap at most widths). */
+static void
+assert_gives_way (ReelCitationLabel *label,
+                  int                icon_width)
+{
+  int minimum, natural, head_width, tail_width;
+  gboolean slack = FALSE;
+
+  gtk_widget_measure (GTK_WIDGET (label), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, <, natural);
+  for (int width = natural - 1; width >= minimum; width--)
+    {
+      g_assert_true (_reel_citation_label_place (label, width, &head_width, &tail_width));
+      g_assert_cmpint (head_width, >, 0);
+      g_assert_cmpint (head_width + tail_width + 4 + icon_width, <=, width);
+      slack |= head_width + tail_width + 4 + icon_width < width;
+    }
+  g_assert_true (slack);
+}
+
 /* A citation too wide for its panel keeps its date: the publisher gives
  * way at its end, and the date follows the ellipsis with no gap. */
 static void
@@ -228,7 +251,6 @@ test_link_citation_keeps_date (void)
   GtkWidget *icon;
   graphene_rect_t bounds;
   int minimum, natural, head_width, tail_width, icon_width;
-  gboolean slack = FALSE;
 
   g_assert_true (REEL_IS_CITATION_LABEL (citation));
   label = REEL_CITATION_LABEL (citation);
@@ -248,17 +270,7 @@ test_link_citation_keeps_date (void)
   g_assert_false (_reel_citation_label_place (label, natural, &head_width, &tail_width));
   g_assert_cmpint (head_width + tail_width + 4 + icon_width, ==, natural);
 
-  /* Narrower, the head ends in an ellipsis and the date still fits
-   * after it; it starts where the ellipsis ends, not where the head's
-   * share of the width would (which leaves a gap at most widths). */
-  for (int width = natural - 1; width >= minimum; width--)
-    {
-      g_assert_true (_reel_citation_label_place (label, width, &head_width, &tail_width));
-      g_assert_cmpint (head_width, >, 0);
-      g_assert_cmpint (head_width + tail_width + 4 + icon_width, <=, width);
-      slack |= head_width + tail_width + 4 + icon_width < width;
-    }
-  g_assert_true (slack);
+  assert_gives_way (label, icon_width);
 
   /* The icon goes where the text ends, not to the end of the widget. */
   gtk_widget_size_allocate (citation, &(GtkAllocation) { 0, 0, natural - 30, 20 }, -1);
@@ -279,6 +291,17 @@ test_link_citation_keeps_date (void)
   natural_then = natural;
   g_assert_true (reel_gtk_test_wait (measures_wider, citation, 5000));
 
+  reel_gtk_test_window_destroy (window);
+
+  /* A head that reads right to left gives way at its left end, next to
+   * the date, just as closely. */
+  citation = reel_citation_label_new ("מרכז המחקר הלאומי לתקשורת חדשה", ", 22 Nov 2025");
+  reel_citation_label_set_end_widget (REEL_CITATION_LABEL (citation),
+                                      gtk_image_new_from_icon_name ("adw-external-link-symbolic"));
+  window = reel_gtk_test_window_new (citation);
+  gtk_widget_measure (gtk_widget_get_first_child (citation), GTK_ORIENTATION_HORIZONTAL, -1,
+                      NULL, &icon_width, NULL, NULL);
+  assert_gives_way (REEL_CITATION_LABEL (citation), icon_width);
   reel_gtk_test_window_destroy (window);
 
   /* A label without a tail (a link shown as its address) gives way in

@@ -11,7 +11,11 @@
  * when the line is too narrow, and the tail (", 24 Apr 2025") always
  * shows, right after the ellipsis. Two ellipsizing GtkLabels side by side
  * would leave between them whatever width the ellipsis did not use; one
- * GtkLabel ellipsized in the middle cuts the head in two instead.
+ * GtkLabel ellipsized in the middle cuts the head in two instead. Pango's
+ * own ellipsis would leave that gap too (1.50 stretches it to the width
+ * given, on the text's side in right-to-left text), so the head is cut
+ * here: the longest start of it that fits with "…", without the spaces
+ * before the cut.
  *
  * It measures and draws two Pango layouts of the widget's own font, and
  * tells assistive technologies the whole line. Dataset text: never markup,
@@ -31,9 +35,13 @@ struct _ReelCitationLabel
   /* Made when first measured, in the widget's Pango context, which
    * restyling changes in place (a new font lays them out anew) and another
    * window replaces. */
-  PangoLayout *head_layout;
+  PangoLayout *full_layout;    /* the whole head */
+  PangoLayout *head_layout;    /* the head as shown, cut to cut_width */
   PangoLayout *tail_layout;
   PangoLayout *ellipsis_layout;
+  int          cut_width;      /* -1 for none yet */
+  guint        cut_serial;     /* of the Pango context then: a new font cuts anew */
+  gboolean     cut;            /* the head shown ends in an ellipsis */
 };
 
 G_DEFINE_FINAL_TYPE (ReelCitationLabel, reel_citation_label, GTK_TYPE_WIDGET)
@@ -58,7 +66,7 @@ create_layout (ReelCitationLabel *self,
 static gboolean
 is_rtl (ReelCitationLabel *self)
 {
-  PangoLayoutLine *line = pango_layout_get_line_readonly (self->head_layout, 0);
+  PangoLayoutLine *line = pango_layout_get_line_readonly (self->full_layout, 0);
 
   return line != NULL && line->resolved_dir == PANGO_DIRECTION_RTL;
 }
@@ -68,11 +76,12 @@ ensure_layouts (ReelCitationLabel *self)
 {
   g_autofree char *tail = NULL;
 
-  if (self->head_layout != NULL)
+  if (self->full_layout != NULL)
     return;
 
+  self->full_layout = create_layout (self, self->head);
   self->head_layout = create_layout (self, self->head);
-  pango_layout_set_ellipsize (self->head_layout, PANGO_ELLIPSIZE_END);
+  self->cut_width = -1;
 
   /* On its own the tail would take the direction of its first letter (a
    * Hebrew month name), not the citation's: a mark gives it that. */
@@ -84,6 +93,7 @@ ensure_layouts (ReelCitationLabel *self)
 static void
 clear_layouts (ReelCitationLabel *self)
 {
+  g_clear_object (&self->full_layout);
   g_clear_object (&self->head_layout);
   g_clear_object (&self->tail_layout);
   g_clear_object (&self->ellipsis_layout);
@@ -98,29 +108,70 @@ get_width (PangoLayout *layout)
   return logical.width;
 }
 
-/* Lays the head out into what @width leaves beside the tail, and returns
- * how wide it is once ellipsized: where the tail starts. Pango (1.50)
- * stretches the ellipsis of an ellipsized line to the width it was given,
- * so there the head ends where the ink of its ellipsis ends, plus the
- * space an ellipsis has after its ink. */
+/* The start of the head up to @n_chars characters, without the spaces
+ * before the cut, and an ellipsis. */
+static char *
+dup_cut_head (ReelCitationLabel *self,
+              glong              n_chars)
+{
+  const char *head = pango_layout_get_text (self->full_layout);
+  g_autofree char *start = g_strndup (head, g_utf8_offset_to_pointer (head, n_chars) - head);
+
+  return g_strconcat (g_strchomp (start), "…", NULL);
+}
+
+/* Lays the head out into what @width leaves beside the tail and returns
+ * how wide it is: whole if it fits, else its longest start (at a cursor
+ * position) that fits with an ellipsis, or the ellipsis alone. */
 static int
 place_head (ReelCitationLabel *self,
             int                width)
 {
-  PangoRectangle ink, logical;
-  int ellipsis_end;
+  guint serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
+  const PangoLogAttr *attrs;
+  g_autoptr(GArray) cuts = NULL;
+  g_autofree char *shown = NULL;
+  int available, n_attrs, low, high;
 
   ensure_layouts (self);
-  pango_layout_set_width (self->head_layout,
-                          MAX (0, width - get_width (self->tail_layout)) * PANGO_SCALE);
-  if (!pango_layout_is_ellipsized (self->head_layout))
+  available = MAX (0, width - get_width (self->tail_layout));
+  if (available == self->cut_width && serial == self->cut_serial)
     return get_width (self->head_layout);
 
-  pango_layout_get_pixel_extents (self->ellipsis_layout, &ink, &logical);
-  ellipsis_end = logical.x + logical.width - (ink.x + ink.width);
-  pango_layout_get_pixel_extents (self->head_layout, &ink, NULL);
+  self->cut_width = available;
+  self->cut_serial = serial;
+  self->cut = get_width (self->full_layout) > available;
+  if (!self->cut)
+    {
+      pango_layout_set_text (self->head_layout, pango_layout_get_text (self->full_layout), -1);
+      return get_width (self->head_layout);
+    }
 
-  return MAX (0, ink.x + ink.width + ellipsis_end);
+  /* The longest start that fits, by halves over the cursor positions:
+   * cuts[low] fits (cuts[0], nothing but the ellipsis, is shown even when
+   * it does not), the whole head (past the last cut) does not. */
+  attrs = pango_layout_get_log_attrs_readonly (self->full_layout, &n_attrs);
+  cuts = g_array_new (FALSE, FALSE, sizeof (int));
+  for (int i = 0; i < n_attrs - 1; i++)
+    if (i == 0 || attrs[i].is_cursor_position)
+      g_array_append_val (cuts, i);
+  low = 0;
+  high = cuts->len;
+  while (high - low > 1)
+    {
+      int middle = (low + high) / 2;
+      g_autofree char *text = dup_cut_head (self, g_array_index (cuts, int, middle));
+
+      pango_layout_set_text (self->head_layout, text, -1);
+      if (get_width (self->head_layout) <= available)
+        low = middle;
+      else
+        high = middle;
+    }
+
+  shown = dup_cut_head (self, g_array_index (cuts, int, low));
+  pango_layout_set_text (self->head_layout, shown, -1);
+  return get_width (self->head_layout);
 }
 
 /* The width the text has in @width, beside the end widget. */
@@ -169,8 +220,7 @@ reel_citation_label_measure (GtkWidget      *widget,
       int tail_width = get_width (self->tail_layout);
       int head_width;
 
-      pango_layout_set_width (self->head_layout, -1);
-      head_width = get_width (self->head_layout);
+      head_width = get_width (self->full_layout);
 
       /* At the narrowest, an ellipsis and the tail. */
       *minimum = MIN (head_width, get_width (self->ellipsis_layout)) + tail_width;
@@ -414,5 +464,5 @@ _reel_citation_label_place (ReelCitationLabel *self,
   *head_width = place_head (self, get_text_width (self, width));
   *tail_width = get_width (self->tail_layout);
 
-  return pango_layout_is_ellipsized (self->head_layout);
+  return self->cut;
 }
