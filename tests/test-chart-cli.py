@@ -346,6 +346,17 @@ class Unprivileged:
         shutil.rmtree(self.root)
 
 
+def check_refused(result, args, named, reason, directory, before):
+    """An export refused: exit status 1, a message that names the file
+    and says why, nothing listed as written, the directory as it was."""
+    check(result.returncode == 1, f'{args}: exit status 1', result)
+    check(result.stderr.startswith(named + ': ') and reason in result.stderr,
+          f'{args}: names the file and says "{reason}"', result)
+    check(result.stdout == '', f'{args}: lists nothing as written', result)
+    check(snapshot(directory) == before,
+          f'{args}: the directory as it was: {os.listdir(directory)}')
+
+
 @test
 def read_only_directory():
     """As a user who may not write the directory: exit status 1, a message
@@ -362,13 +373,7 @@ def read_only_directory():
         for args, named in (([f'--export={out}', user.sample], out),
                             ([f'--export={out}', '--chart=trend', '--scale=2', user.sample], out),
                             ([f'--export-dir={directory}', user.sample], directory)):
-            result = user.run(*args)
-            check(result.returncode == 1, f'{args}: exit status 1', result)
-            check(result.stderr.startswith(named + ': ') and 'Permission denied' in result.stderr,
-                  f'{args}: names the file and says why', result)
-            check(result.stdout == '', f'{args}: lists nothing as written', result)
-            check(snapshot(directory) == before,
-                  f'{args}: the directory as it was: {os.listdir(directory)}')
+            check_refused(user.run(*args), args, named, 'Permission denied', directory, before)
     finally:
         user.close()
 
@@ -394,13 +399,7 @@ def read_only_file():
         before = snapshot(directory)
         for args, named in (([f'--export={out}', user.sample], out),
                             ([f'--export-dir={directory}', user.reachable(EDGE)], kept)):
-            result = user.run(*args)
-            check(result.returncode == 1, f'{args}: exit status 1', result)
-            check(result.stderr.startswith(named + ': ') and 'is read-only' in result.stderr,
-                  f'{args}: names the file and says it is read-only', result)
-            check(result.stdout == '', f'{args}: lists nothing as written', result)
-            check(snapshot(directory) == before,
-                  f'{args}: the directory as it was: {os.listdir(directory)}')
+            check_refused(user.run(*args), args, named, 'is read-only', directory, before)
 
         os.chmod(out, 0o644)
         result = user.run(f'--export={out}', user.sample)
