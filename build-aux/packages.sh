@@ -1,10 +1,15 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Sourced by run.sh and test.sh: makes sure the Debian packages in
-# debian-packages.txt are installed, installing them when run as root.
+# debian-packages.txt (or the ones named as arguments) are installed,
+# installing them when run as root.
 
 reel_ensure_packages () {
     local list missing pkg
-    list=$(grep -v '^#' "$(dirname "${BASH_SOURCE[0]}")/debian-packages.txt")
+    if [ $# -gt 0 ]; then
+        list="$*"
+    else
+        list=$(grep -v '^#' "$(dirname "${BASH_SOURCE[0]}")/debian-packages.txt")
+    fi
     missing=""
     for pkg in $list; do
         if [ "$(dpkg-query -W -f='${db:Status-Status}' "$pkg" 2>/dev/null)" != "installed" ]; then

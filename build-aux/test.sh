@@ -5,8 +5,15 @@
 # UndefinedBehaviorSanitizer; then the loader's and the export's tests
 # under valgrind's memcheck, and each libFuzzer harness for 60 seconds
 # (build-aux/fuzz.sh).
-# Display tests run under Xvfb in a private D-Bus session, so they need no
-# desktop.
+# Each test that starts the app or a display runs in a world of its own
+# (tests/hermetic-session.sh: its own Xvfb, D-Bus session, accessibility
+# bus and XDG_RUNTIME_DIR, no portals), so the suite needs no desktop and
+# whatever the desktop runs does not change it.
+#
+# With REEL_TEST_PORTAL=1 (CI sets it) it also installs
+# xdg-desktop-portal-gtk, as every GNOME desktop has, starts it in an outer
+# D-Bus session on an outer display and runs the display tests again, in
+# reverse order, inside that session.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source build-aux/packages.sh
@@ -28,9 +35,23 @@ run_suite () {
     shift
     [ -f "$dir/build.ninja" ] || meson setup "$dir" -Dwerror=true "$@"
     meson compile -C "$dir"
-    xvfb-run -a -s "-screen 0 1280x800x24" \
-        dbus-run-session -- meson test -C "$dir" --print-errorlogs --num-processes 2 || status=$?
+    meson test -C "$dir" --print-errorlogs --num-processes 2 || status=$?
     count_subtests "$dir/meson-logs/testlog.txt"
+    return $status
+}
+
+# The display tests, last first, inside an outer session on an outer display
+# where xdg-desktop-portal and its GTK back end run (build-aux/portal-session.sh).
+run_display_tests_beside_portal () {
+    local dir=$1 status=0
+    local tests
+    tests=$(meson test -C "$dir" --list --suite display 2>/dev/null | tac |
+            sed 's/^.* \/ //')
+    # shellcheck disable=SC2086
+    xvfb-run -a -s "-screen 0 1280x800x24" dbus-run-session -- \
+        ./build-aux/portal-session.sh meson test -C "$dir" --print-errorlogs --num-processes 2 \
+        --logbase testlog-portal $tests || status=$?
+    count_subtests "$dir/meson-logs/testlog-portal.txt"
     return $status
 }
 
@@ -49,6 +70,10 @@ run_suite _build
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
     run_suite _build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
 run_memcheck _build
+if [ "${REEL_TEST_PORTAL:-}" = 1 ]; then
+    reel_ensure_packages xdg-desktop-portal xdg-desktop-portal-gtk
+    run_display_tests_beside_portal _build
+fi
 
 # Each harness for 60 seconds (./build-aux/fuzz.sh 1800 for 30 minutes each).
 ./build-aux/fuzz.sh 60

@@ -10,14 +10,14 @@ chart's marks with the keyboard, an export through the Export dialog and
 GTK's own file chooser, a malformed file through the Open dialog, and a walk
 of the whole tree for controls without an accessible name.
 
-Run on a display (tests/meson.build: run-with-display.sh); the script runs
-itself again in a D-Bus session of its own (`dbus-run-session`), whose
-accessibility bus the app registers with, and unsets GTK_A11Y:
+Run in a world of its own (tests/meson.build: hermetic-session.sh gives it
+an Xvfb, a D-Bus session whose accessibility bus the app registers with, and
+a private XDG_RUNTIME_DIR); the app runs without GTK_A11Y:
 
-    test-e2e-atspi.py REELSCOPE BUNDLED_DATASET   Prints TAP.
+    hermetic-session.sh test-e2e-atspi.py REELSCOPE BUNDLED_DATASET
 
-Settings stay in memory; the XDG folders are in the build dir. Without a
-display or an accessibility bus every test is skipped.
+Prints TAP. Settings stay in memory; the other XDG folders are in the build
+dir. Without a display or a session bus every test is skipped.
 """
 
 import json
@@ -225,16 +225,14 @@ class App:
             'GSETTINGS_SCHEMA_DIR': os.path.join(BUILDDIR, 'data'),
             'GSETTINGS_BACKEND': 'memory',
             'GSK_RENDERER': 'cairo',
-            'GTK_USE_PORTAL': '0',
             'LC_ALL': 'C.UTF-8',
             'LANGUAGE': '',
             'HOME': home,
-            'XDG_RUNTIME_DIR': os.path.join(WORKDIR, 'runtime'),
             'XDG_CONFIG_HOME': os.path.join(home, '.config'),
             'XDG_DATA_HOME': os.path.join(home, '.local', 'share'),
             'XDG_CACHE_HOME': os.path.join(home, '.cache'),
         })
-        for variable in ('XDG_RUNTIME_DIR', 'XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME'):
+        for variable in ('XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME'):
             os.makedirs(env[variable], mode=0o700, exist_ok=True)
         if os.environ.get('E2E_DEBUG'):
             env['G_MESSAGES_DEBUG'] = os.environ['E2E_DEBUG']
@@ -665,44 +663,12 @@ def accessible_names():
 # ---------------------------------------------------------------------------
 
 def emit(line):
-    """A line of TAP. The session's services (the accessibility bus and
-    registry, started from the bus) print to what was stdout when the
-    session started: run_in_session() points that at stderr and takes TAP
-    from a pipe of its own."""
-    OUT.write(line + '\n')
-    OUT.flush()
-
-
-OUT = sys.stdout
-
-
-def run_in_session():
-    """Runs this script again inside `dbus-run-session`, forwarding its TAP."""
-    dbus_run_session = shutil.which('dbus-run-session')
-    if dbus_run_session is None:
-        print('1..0 # SKIP no dbus-run-session')
-        return 0
-
-    read_fd, write_fd = os.pipe()
-    env = dict(os.environ, REEL_E2E_TAP_FD=str(write_fd))
-    env.pop('GTK_A11Y', None)
-    child = subprocess.Popen([dbus_run_session, '--', sys.executable, *sys.argv], env=env,
-                             stdout=sys.stderr, pass_fds=(write_fd,))
-    os.close(write_fd)
-    with os.fdopen(read_fd, encoding='utf-8') as tap:
-        for line in tap:
-            sys.stdout.write(line)
-            sys.stdout.flush()
-    return child.wait()
+    """A line of TAP."""
+    sys.stdout.write(line + '\n')
+    sys.stdout.flush()
 
 
 def main():
-    global OUT
-
-    if 'REEL_E2E_TAP_FD' not in os.environ:
-        return run_in_session()
-    OUT = os.fdopen(int(os.environ['REEL_E2E_TAP_FD']), 'w', encoding='utf-8')
-
     emit(f'1..{len(tests)}')
     skip = None
     if pyatspi is None:
