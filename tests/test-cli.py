@@ -151,9 +151,9 @@ def validate_csv_problems():
             f.write('region,period,revenue\nnorth-america,2024-01,100\neurope,2024-02,-1\n')
         result = run('--validate', path)
     check(result.returncode == 1, 'exit status 1', result)
-    # FILE:ROW:COL: column: message
-    check(re.fullmatch(re.escape(path) + r':3:3: revenue: .+\n', result.stderr) is not None,
-          'row 3, column 3, the revenue column', result)
+    # FILE:LINE:COL: column: message (record N)
+    check(re.fullmatch(re.escape(path) + r':3:16: revenue: .+ \(record 2\)\n', result.stderr) is not None,
+          'line 3, column 16, the revenue column, record 2', result)
 
 
 @test

@@ -211,15 +211,17 @@ assert_valid_sums (const ReelRecordTable *table)
   g_assert_cmpuint (reel_record_table_get_n_regions (table), ==, 2);
   g_assert_cmpuint (reel_record_table_get_n_platforms (table), ==, 2);
 
-  /* Ids in order of first appearance, at the row and column they first came. */
+  /* Ids in order of first appearance, at the line and column where they first
+   * came: the quoted line break before "europe" is a line of the file. */
   g_assert_cmpstr (reel_record_table_get_region_id (table, 0, &line, &column), ==, "north-america");
   g_assert_cmpuint (line, ==, 2);
-  g_assert_cmpuint (column, ==, 6);
+  g_assert_cmpuint (column, ==, 44);
   g_assert_cmpstr (reel_record_table_get_region_id (table, 1, &line, &column), ==, "europe");
-  g_assert_cmpuint (line, ==, 5);
+  g_assert_cmpuint (line, ==, 6);
+  g_assert_cmpuint (column, ==, 28);
   g_assert_cmpstr (reel_record_table_get_platform_id (table, 0, &line, &column), ==, "reelshort");
   g_assert_cmpuint (line, ==, 2);
-  g_assert_cmpuint (column, ==, 3);
+  g_assert_cmpuint (column, ==, 23);
   g_assert_cmpstr (reel_record_table_get_platform_id (table, 1, NULL, NULL), ==, "dramabox");
 
   g_assert_cmpfloat (region_revenue (table, "north-america", 2024), ==, 103.0);
@@ -315,7 +317,7 @@ test_csv_trailing_empty_rows (void)
         {
           /* A trailing comma is one more (empty) field. */
           g_assert_cmpuint (problems->len, ==, 1);
-          assert_problem (g_ptr_array_index (problems, 0), 2, 4, "", "4 fields in this row, but the header has 3");
+          assert_problem (g_ptr_array_index (problems, 0), 2, 18, "", "4 fields in this row, but the header has 3 (record 1)");
           continue;
         }
       assert_no_problems (problems);
@@ -354,6 +356,7 @@ typedef struct {
   const char *csv;
   guint       line;
   guint       column;
+  guint       record;   /* named in the message; 0 for none */
   const char *path;
   const char *message;
   guint       n_records;
@@ -362,91 +365,125 @@ typedef struct {
 #define H3 "region,period,revenue\n"
 #define H5 "region,period,revenue,country,platform\n"
 
+/* Positions are lines and columns of the file, in characters. */
 static const Fault faults[] = {
-  { "empty-file", "", 0, 0, "", "the file is empty" },
-  { "bom-only", "\xEF\xBB\xBF", 0, 0, "", "the file is empty" },
-  { "empty-first-row", "\nregion,period,revenue\n", 1, 1, "", "the first row is empty" },
-  { "missing-column", "region,revenue\neurope,1\n", 1, 1, "", "must name the column period" },
-  { "missing-columns", "name,value\nx,1\n", 1, 1, "", "must name the columns region, period, revenue" },
-  { "no-header", "europe,2024-01,1\n", 1, 1, "", "must name the columns region, period, revenue" },
-  { "semicolon", "region;period;revenue\neurope;2024-01;1\n", 1, 1, "", "the separator must be a comma" },
-  { "tab", "region\tperiod\trevenue\n", 1, 1, "", "the separator must be a comma" },
-  { "duplicate-column", "region,period,revenue,region\n", 1, 4, "region", "“region” appears more than once" },
-  { "uppercase-column", "Region,period,revenue\n", 1, 1, "Region", "write the column name as “region”" },
-  { "spaced-column", "region, period,revenue\n", 1, 2, " period", "write the column name as “period”" },
-  { "uppercase-optional", "region,period,revenue,Country\n", 1, 4, "Country", "“country”" },
-  { "header-utf8", "region,period,revenue,caf\xe9\n", 1, 4, "", "not valid UTF-8" },
-  { "partial-bom", "\xEF\xBBregion,period,revenue\n", 1, 1, "", "not valid UTF-8" },
-  { "decimal-comma-quoted", H3 "europe,2024-01,\"12,5\"\n", 2, 3, "revenue", "use . as the decimal point" },
-  { "decimal-comma-split", H3 "europe,2024-01,12,5\n", 2, 3, "revenue", "“12,5” was split at the comma: use . as the decimal point" },
-  { "decimal-comma-split-5", H5 "europe,2024-01,12,50,US,reelshort\n", 2, 3, "revenue", "use . as the decimal point" },
-  { "thousands-separator", H3 "europe,2024-01,\"1,234.50\"\n", 2, 3, "revenue", "without thousands separators" },
-  { "unterminated-quote", H3 "europe,\"2024-01,1\neurope,2024-02,1\n", 2, 2, "period", "a quoted field is not closed" },
-  { "quote-in-unquoted", H3 "europe,20\"24-01,1\n", 2, 2, "period", "a quote inside an unquoted field" },
-  { "text-after-quote", H3 "\"europe\"x,2024-01,1\n", 2, 1, "region", "text after the closing quote" },
-  { "lone-cr", "region,period,revenue\reurope,2024-01,1\r", 1, 3, "", "lone carriage return" },
-  { "lone-cr-at-end", H3 "europe,2024-01,1\r", 2, 3, "revenue", "lone carriage return" },
-  { "period-month-13", H3 "europe,2024-13,1\n", 2, 2, "period", "“2024-13” is not a period: the month must be 01 to 12" },
-  { "period-month-00", H3 "europe,2024-00,1\n", 2, 2, "period", "the month must be 01 to 12" },
-  { "period-short-year", H3 "europe,24-01,1\n", 2, 2, "period", "“24-01” is not a period: use YYYY-MM" },
-  { "period-slash", H3 "europe,2024/01,1\n", 2, 2, "period", "“2024/01” is not a period: use YYYY-MM" },
-  { "period-day", H3 "europe,2024-01-05,1\n", 2, 2, "period", "use YYYY-MM" },
-  { "period-year-low", H3 "europe,1989-12,1\n", 2, 2, "period", "the year must be 1990 to 2100" },
-  { "period-year-high", H3 "europe,2101-01,1\n", 2, 2, "period", "the year must be 1990 to 2100" },
-  { "period-missing", H3 "europe,,1\n", 2, 2, "period", "the value is missing" },
-  { "revenue-negative", H3 "europe,2024-01,-5\n", 2, 3, "revenue", "“-5” is negative" },
-  { "revenue-nan", H3 "europe,2024-01,NaN\n", 2, 3, "revenue", "“NaN” is not a finite number" },
-  { "revenue-inf", H3 "europe,2024-01,inf\n", 2, 3, "revenue", "not a finite number" },
-  { "revenue-infinity", H3 "europe,2024-01,-Infinity\n", 2, 3, "revenue", "not a finite number" },
-  { "revenue-1e400", H3 "europe,2024-01,1e400\n", 2, 3, "revenue", "“1e400” is too large" },
-  { "revenue-hex", H3 "europe,2024-01,0x10\n", 2, 3, "revenue", "“0x10” is not a number" },
-  { "revenue-dot-first", H3 "europe,2024-01,.5\n", 2, 3, "revenue", "is not a number" },
-  { "revenue-dot-last", H3 "europe,2024-01,5.\n", 2, 3, "revenue", "is not a number" },
-  { "revenue-plus", H3 "europe,2024-01,+5\n", 2, 3, "revenue", "is not a number" },
-  { "revenue-spaces", H3 "europe,2024-01,\" 12\"\n", 2, 3, "revenue", "“ 12” has spaces around it" },
-  { "revenue-currency", H3 "europe,2024-01,$12\n", 2, 3, "revenue", "is not a number" },
-  { "revenue-missing", H3 "europe,2024-01,\n", 2, 3, "revenue", "the value is missing" },
-  { "region-uppercase", H3 "Europe,2024-01,1\n", 2, 1, "region", "“Europe” is not an id" },
-  { "region-hyphen", H3 "-europe,2024-01,1\n", 2, 1, "region", "is not an id" },
-  { "region-quoted", H3 "\"eu,\"\"x\"\"\",2024-01,1\n", 2, 1, "region", "“eu,\"x\"” is not an id" },
+  { "empty-file", "", 0, 0, 0, "", "the file is empty" },
+  { "bom-only", "\xEF\xBB\xBF", 0, 0, 0, "", "the file is empty" },
+  { "empty-first-row", "\nregion,period,revenue\n", 1, 1, 0, "", "the first row is empty" },
+  { "missing-column", "region,revenue\neurope,1\n", 1, 1, 0, "", "must name the column period" },
+  { "missing-columns", "name,value\nx,1\n", 1, 1, 0, "", "must name the columns region, period, revenue" },
+  { "no-header", "europe,2024-01,1\n", 1, 1, 0, "", "must name the columns region, period, revenue" },
+  { "semicolon", "region;period;revenue\neurope;2024-01;1\n", 1, 1, 0, "", "the separator must be a comma" },
+  { "tab", "region\tperiod\trevenue\n", 1, 1, 0, "", "the separator must be a comma" },
+  { "duplicate-column", "region,period,revenue,region\n", 1, 23, 0, "region", "“region” appears more than once" },
+  { "uppercase-column", "Region,period,revenue\n", 1, 1, 0, "Region", "write the column name as “region”" },
+  { "spaced-column", "region, period,revenue\n", 1, 8, 0, " period", "write the column name as “period”" },
+  { "bom-spaced-column", "\xEF\xBB\xBFregion, period,revenue\n", 1, 8, 0, " period", "“period”" },
+  { "uppercase-optional", "region,period,revenue,Country\n", 1, 23, 0, "Country", "“country”" },
+  { "header-utf8", "region,period,revenue,caf\xe9\n", 1, 23, 0, "", "not valid UTF-8" },
+  { "header-multi-line", "region,\"a\nb\",revenue,Period\n", 2, 12, 0, "Period", "write the column name as “period”" },
+  { "partial-bom", "\xEF\xBBregion,period,revenue\n", 1, 1, 0, "", "not valid UTF-8" },
+  { "decimal-comma-quoted", H3 "europe,2024-01,\"12,5\"\n", 2, 16, 1, "revenue", "use . as the decimal point" },
+  { "decimal-comma-split", H3 "europe,2024-01,12,5\n", 2, 16, 1, "revenue", "“12,5” was split at the comma: use . as the decimal point" },
+  { "decimal-comma-split-5", H5 "europe,2024-01,12,50,US,reelshort\n", 2, 16, 1, "revenue", "use . as the decimal point" },
+  { "thousands-separator", H3 "europe,2024-01,\"1,234.50\"\n", 2, 16, 1, "revenue", "without thousands separators" },
+  /* Syntax faults are at the byte that breaks the syntax, or the opening quote that is not closed. */
+  { "unterminated-quote", H3 "europe,\"2024-01,1\neurope,2024-02,1\n", 2, 8, 1, "period", "a quoted field is not closed" },
+  { "quote-in-unquoted", H3 "europe,20\"24-01,1\n", 2, 10, 1, "period", "a quote inside an unquoted field" },
+  { "text-after-quote", H3 "\"europe\"x,2024-01,1\n", 2, 9, 1, "region", "text after the closing quote" },
+  { "text-after-multi-line-quote", H3 "europe,2024-01,1\n\"eu\nrope\" ,2024-01,1\n", 4, 6, 2, "region", "text after the closing quote", 1 },
+  { "lone-cr", "region,period,revenue\reurope,2024-01,1\r", 1, 22, 0, "", "lone carriage return" },
+  { "lone-cr-at-end", H3 "europe,2024-01,1\r", 2, 17, 1, "revenue", "lone carriage return" },
+  { "lone-cr-empty-row", H3 "europe,2024-01,1\n\rx", 3, 1, 0, "", "lone carriage return", 1 },
+  { "period-month-13", H3 "europe,2024-13,1\n", 2, 8, 1, "period", "“2024-13” is not a period: the month must be 01 to 12" },
+  { "period-month-00", H3 "europe,2024-00,1\n", 2, 8, 1, "period", "the month must be 01 to 12" },
+  { "period-short-year", H3 "europe,24-01,1\n", 2, 8, 1, "period", "“24-01” is not a period: use YYYY-MM" },
+  { "period-slash", H3 "europe,2024/01,1\n", 2, 8, 1, "period", "“2024/01” is not a period: use YYYY-MM" },
+  { "period-day", H3 "europe,2024-01-05,1\n", 2, 8, 1, "period", "use YYYY-MM" },
+  { "period-year-low", H3 "europe,1989-12,1\n", 2, 8, 1, "period", "the year must be 1990 to 2100" },
+  { "period-year-high", H3 "europe,2101-01,1\n", 2, 8, 1, "period", "the year must be 1990 to 2100" },
+  { "period-missing", H3 "europe,,1\n", 2, 8, 1, "period", "the value is missing" },
+  { "revenue-negative", H3 "europe,2024-01,-5\n", 2, 16, 1, "revenue", "“-5” is negative" },
+  { "revenue-nan", H3 "europe,2024-01,NaN\n", 2, 16, 1, "revenue", "“NaN” is not a finite number" },
+  { "revenue-inf", H3 "europe,2024-01,inf\n", 2, 16, 1, "revenue", "not a finite number" },
+  { "revenue-infinity", H3 "europe,2024-01,-Infinity\n", 2, 16, 1, "revenue", "not a finite number" },
+  { "revenue-1e400", H3 "europe,2024-01,1e400\n", 2, 16, 1, "revenue", "“1e400” is too large" },
+  { "revenue-hex", H3 "europe,2024-01,0x10\n", 2, 16, 1, "revenue", "“0x10” is not a number" },
+  { "revenue-dot-first", H3 "europe,2024-01,.5\n", 2, 16, 1, "revenue", "is not a number" },
+  { "revenue-dot-last", H3 "europe,2024-01,5.\n", 2, 16, 1, "revenue", "is not a number" },
+  { "revenue-plus", H3 "europe,2024-01,+5\n", 2, 16, 1, "revenue", "is not a number" },
+  { "revenue-spaces", H3 "europe,2024-01,\" 12\"\n", 2, 16, 1, "revenue", "“ 12” has spaces around it" },
+  { "revenue-currency", H3 "europe,2024-01,$12\n", 2, 16, 1, "revenue", "is not a number" },
+  { "revenue-missing", H3 "europe,2024-01,\n", 2, 16, 1, "revenue", "the value is missing" },
+  { "revenue-at-end", H3 "europe,2024-01,", 2, 16, 1, "revenue", "the value is missing" },
+  { "region-uppercase", H3 "Europe,2024-01,1\n", 2, 1, 1, "region", "“Europe” is not an id" },
+  { "region-hyphen", H3 "-europe,2024-01,1\n", 2, 1, 1, "region", "is not an id" },
+  { "region-quoted", H3 "\"eu,\"\"x\"\"\",2024-01,1\n", 2, 1, 1, "region", "“eu,\"x\"” is not an id" },
   { "region-too-long", H3 "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa,2024-01,1\n",
-    2, 1, "region", "longer than 64 characters" },
-  { "region-missing", H3 ",2024-01,1\n", 2, 1, "region", "the value is missing" },
-  { "region-utf8", H3 "eu\xff,2024-01,1\n", 2, 1, "region", "not valid UTF-8" },
-  { "region-control", H3 "\"eu\nrope\",2024-01,1\n", 2, 1, "region", "“eu\xef\xbf\xbdrope” is not an id" },
-  { "country-lowercase", H5 "europe,2024-01,1,de,\n", 2, 4, "country", "“de” is not a country code" },
-  { "country-alpha-3", H5 "europe,2024-01,1,DEU,\n", 2, 4, "country", "is not a country code" },
-  { "platform-bad", H5 "europe,2024-01,1,,Reel Short\n", 2, 5, "platform", "“Reel Short” is not an id" },
-  { "ignored-utf8", "region,period,revenue,note\neurope,2024-01,1,caf\xe9\n", 2, 4, "note", "not valid UTF-8" },
-  { "too-few-fields", H3 "europe,2024-01\n", 2, 3, "", "2 fields in this row, but the header has 3" },
-  { "one-field", H3 "europe\n", 2, 2, "", "1 field in this row, but the header has 3" },
-  { "too-many-fields", H3 "europe,2024-01,1,x\n", 2, 4, "", "4 fields in this row, but the header has 3" },
-  { "spaces-row", H3 "europe,2024-01,1\n \neurope,2024-02,1\n", 3, 2, "", "1 field in this row", 2 },
-  { "empty-row", H3 "europe,2024-01,1\n\neurope,2024-02,1\n", 3, 1, "", "the row is empty", 2 },
-  { "empty-row-crlf", H3 "europe,2024-01,1\r\n\r\neurope,2024-02,1\r\n", 3, 1, "", "the row is empty", 2 },
-  /* A record spanning lines keeps one row number. */
-  { "row-is-record", "region,period,revenue,note\neurope,2024-01,1,\"a\nb\nc\"\neurope,2024-1,1,\n",
-    3, 2, "period", "is not a period", 1 },
-  { "valid-rows-kept", H3 "europe,2024-01,1\neurope,2024-02,-1\neurope,2024-03,1\n", 3, 3, "revenue", "negative", 2 },
+    2, 1, 1, "region", "longer than 64 characters" },
+  { "region-missing", H3 ",2024-01,1\n", 2, 1, 1, "region", "the value is missing" },
+  { "region-utf8", H3 "eu\xff,2024-01,1\n", 2, 1, 1, "region", "not valid UTF-8" },
+  { "region-control", H3 "\"eu\nrope\",2024-01,1\n", 2, 1, 1, "region", "“eu\xef\xbf\xbdrope” is not an id" },
+  { "country-lowercase", H5 "europe,2024-01,1,de,\n", 2, 18, 1, "country", "“de” is not a country code" },
+  { "country-alpha-3", H5 "europe,2024-01,1,DEU,\n", 2, 18, 1, "country", "is not a country code" },
+  { "platform-bad", H5 "europe,2024-01,1,,Reel Short\n", 2, 19, 1, "platform", "“Reel Short” is not an id" },
+  { "ignored-utf8", "region,period,revenue,note\neurope,2024-01,1,caf\xe9\n", 2, 18, 1, "note", "not valid UTF-8" },
+  /* Too few fields: where the first missing one would be; too many: the first extra one. */
+  { "too-few-fields", H3 "europe,2024-01\n", 2, 15, 1, "", "2 fields in this row, but the header has 3" },
+  { "too-few-fields-crlf", H3 "europe,2024-01\r\n", 2, 15, 1, "", "2 fields in this row" },
+  { "too-few-fields-at-end", H3 "europe,2024-01", 2, 15, 1, "", "2 fields in this row" },
+  { "one-field", H3 "europe\n", 2, 7, 1, "", "1 field in this row, but the header has 3" },
+  { "too-many-fields", H3 "europe,2024-01,1,x\n", 2, 18, 1, "", "4 fields in this row, but the header has 3" },
+  { "spaces-row", H3 "europe,2024-01,1\n \neurope,2024-02,1\n", 3, 2, 2, "", "1 field in this row", 2 },
+  /* An empty row is on its own line, and is not a record. */
+  { "empty-row", H3 "europe,2024-01,1\n\neurope,2024-02,1\n", 3, 1, 0, "", "the row is empty", 2 },
+  { "empty-row-crlf", H3 "europe,2024-01,1\r\n\r\neurope,2024-02,1\r\n", 3, 1, 0, "", "the row is empty", 2 },
+  /* Line breaks inside quotes are lines of the file, but not records. */
+  { "line-after-multi-line-field", "region,period,revenue,note\neurope,2024-01,1,\"a\nb\nc\"\neurope,2024-1,1,\n",
+    5, 8, 2, "period", "is not a period", 1 },
+  { "crlf-in-quotes", "region,period,revenue,note\r\neurope,2024-01,1,\"a\r\nb\"\r\neurope,2024-1,1,\r\n",
+    4, 8, 2, "period", "is not a period", 1 },
+  /* Columns count characters, not bytes. */
+  { "after-multi-byte", "note,region,period,revenue\nnaïve café,europe,2024-13,1\n", 2, 19, 1, "period", "month" },
+  { "after-cjk", "note,region,period,revenue\n\"短剧，“收入”\",europe,2024-13,1\n", 2, 18, 1, "period", "month" },
+  { "after-multi-byte-crlf", "note,region,period,revenue\r\n\"é\r\nü\",eu rope,2024-01,1\r\n", 3, 4, 1, "region", "is not an id" },
+  { "valid-rows-kept", H3 "europe,2024-01,1\neurope,2024-02,-1\neurope,2024-03,1\n", 3, 16, 2, "revenue", "negative", 2 },
 };
 
+/* Each fault read at once and in reads of a few bytes, so that fields, quotes,
+ * CRLFs and multi-byte characters straddle two fills of the buffer. */
 static void
 test_csv_fault (gconstpointer data)
 {
   const Fault *fault = data;
-  g_autoptr(ReelRecordTable) table = NULL;
-  g_autoptr(GPtrArray) problems = read_csv (fault->csv, -1, &table);
-  guint i;
+  gsize chunks[] = { 0, 1, 2, 3, 5, 7 };
+  g_autofree char *suffix = g_strdup_printf (" (record %u)", fault->record);
+  guint c, i;
 
-  for (i = 0; problems->len != 1 && i < problems->len; i++)
+  for (c = 0; c < G_N_ELEMENTS (chunks); c++)
     {
-      g_autofree char *text = reel_problem_to_string (g_ptr_array_index (problems, i), "input");
+      gsize len = strlen (fault->csv);
+      g_autoptr(GInputStream) stream = chunks[c] > 0 ? test_trickle_stream_new (fault->csv, len, chunks[c]) : NULL;
+      g_autoptr(ReelRecordTable) table = NULL;
+      g_autoptr(GPtrArray) problems = read_csv_stream (stream, fault->csv, len, &table);
+      const ReelProblem *problem;
 
-      g_test_message ("%s", text);
+      g_test_message ("reads of %" G_GSIZE_FORMAT " bytes", chunks[c]);
+      for (i = 0; problems->len != 1 && i < problems->len; i++)
+        {
+          g_autofree char *text = reel_problem_to_string (g_ptr_array_index (problems, i), "input");
+
+          g_test_message ("%s", text);
+        }
+      g_assert_cmpuint (problems->len, ==, 1);
+      problem = g_ptr_array_index (problems, 0);
+      assert_problem (problem, fault->line, fault->column, fault->path, fault->message);
+      if (fault->record > 0)
+        g_assert_true (g_str_has_suffix (problem->message, suffix));
+      else
+        g_assert_null (strstr (problem->message, "(record"));
+      g_assert_cmpuint (reel_record_table_get_n_records (table), ==, fault->n_records);
     }
-  g_assert_cmpuint (problems->len, ==, 1);
-  assert_problem (g_ptr_array_index (problems, 0), fault->line, fault->column, fault->path, fault->message);
-  g_assert_cmpuint (reel_record_table_get_n_records (table), ==, fault->n_records);
 }
 
 /* Several problems in one row come in column order. */
@@ -461,13 +498,76 @@ test_csv_problems_in_order (void)
 
   g_assert_cmpuint (problems->len, ==, 5);
   assert_problem (g_ptr_array_index (problems, 0), 2, 1, "note", "not valid UTF-8");
-  assert_problem (g_ptr_array_index (problems, 1), 2, 2, "platform", "is not an id");
-  assert_problem (g_ptr_array_index (problems, 2), 2, 3, "revenue", "negative");
-  assert_problem (g_ptr_array_index (problems, 3), 2, 4, "period", "month");
-  assert_problem (g_ptr_array_index (problems, 4), 2, 5, "region", "is not an id");
+  assert_problem (g_ptr_array_index (problems, 1), 2, 6, "platform", "is not an id");
+  assert_problem (g_ptr_array_index (problems, 2), 2, 13, "revenue", "negative");
+  assert_problem (g_ptr_array_index (problems, 3), 2, 16, "period", "month");
+  assert_problem (g_ptr_array_index (problems, 4), 2, 24, "region", "is not an id");
   g_assert_cmpuint (reel_record_table_get_n_records (table), ==, 0);
   g_assert_cmpuint (reel_record_table_get_n_regions (table), ==, 0);
   g_assert_cmpuint (reel_record_table_get_n_platforms (table), ==, 0);
+}
+
+/* Records are numbered from 1 below the header: an empty row is none, and a
+ * quoted line break does not start one, while lines count both. */
+static void
+test_csv_record_numbers (void)
+{
+  static const char csv[] =
+    "region,period,revenue\r\n"
+    "europe,2024-01,1\r\n"
+    "\r\n"
+    "europe,2024-13,1\r\n"
+    "\"eu\r\nrope\",2024-01,1\r\n"
+    "europe,2024-02,x\r\n";
+  gsize chunks[] = { 0, 1, 2, 3, 5 };
+  guint c;
+
+  for (c = 0; c < G_N_ELEMENTS (chunks); c++)
+    {
+      g_autoptr(GInputStream) stream =
+        chunks[c] > 0 ? test_trickle_stream_new (csv, strlen (csv), chunks[c]) : NULL;
+      g_autoptr(ReelRecordTable) table = NULL;
+      g_autoptr(GPtrArray) problems = read_csv_stream (stream, csv, -1, &table);
+      g_autofree char *text = NULL;
+
+      g_assert_cmpuint (problems->len, ==, 4);
+      assert_problem (g_ptr_array_index (problems, 0), 3, 1, "", "the row is empty: remove it");
+      assert_problem (g_ptr_array_index (problems, 1), 4, 8, "period", "01 to 12 (record 2)");
+      assert_problem (g_ptr_array_index (problems, 2), 5, 1, "region", "starting with a hyphen (record 3)");
+      assert_problem (g_ptr_array_index (problems, 3), 7, 16, "revenue", "is not a number: use digits "
+                      "and . as the decimal point (record 4)");
+      text = reel_problem_to_string (g_ptr_array_index (problems, 1), "sales.csv");
+      g_assert_cmpstr (text, ==, "sales.csv:4:8: period: “2024-13” is not a period: "
+                                 "the month must be 01 to 12 (record 2)");
+      g_assert_cmpuint (reel_record_table_get_n_records (table), ==, 1);
+    }
+}
+
+/* One line of about 1 MB over 17 fills of the buffer: its columns are counted
+ * once, not from the start of the line for each of its 150,000 fields. */
+static void
+test_csv_long_line (void)
+{
+  g_autoptr(GString) csv = g_string_new ("region,period,revenue\neurope,2024-01,1");
+  g_autoptr(GString) wide = g_string_new ("note,region,period,revenue\n");
+  g_autoptr(GPtrArray) problems = NULL;
+  guint i;
+
+  for (i = 0; i < 150000; i++)
+    g_string_append (csv, ",短剧");
+  g_string_append (csv, ",\"x\"y\n");
+  problems = read_csv (csv->str, csv->len, NULL);
+  g_assert_cmpuint (problems->len, ==, 1);
+  assert_problem (g_ptr_array_index (problems, 0), 2, 16 + 150000 * 3 + 5, "",
+                  "text after the closing quote");
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  for (i = 0; i < 300000; i++)
+    g_string_append (wide, "é");
+  g_string_append (wide, ",europe,2024-13,1\n");
+  problems = read_csv (wide->str, wide->len, NULL);
+  g_assert_cmpuint (problems->len, ==, 1);
+  assert_problem (g_ptr_array_index (problems, 0), 2, 300000 + 9, "period", "01 to 12 (record 1)");
 }
 
 /* A NUL byte is not text. */
@@ -478,7 +578,7 @@ test_csv_nul (void)
   g_autoptr(GPtrArray) problems = read_csv (csv, sizeof csv - 1, NULL);
 
   g_assert_cmpuint (problems->len, ==, 1);
-  assert_problem (g_ptr_array_index (problems, 0), 2, 4, "note", "not valid UTF-8");
+  assert_problem (g_ptr_array_index (problems, 0), 2, 18, "note", "not valid UTF-8");
 }
 
 static void
@@ -486,14 +586,15 @@ test_csv_header_limits (void)
 {
   g_autoptr(GString) csv = g_string_new ("region,period,revenue");
   g_autoptr(GPtrArray) problems = NULL;
-  guint i;
+  guint i, last_start;
 
   for (i = 3; i < REEL_CSV_COLUMNS_MAX + 1; i++)
     g_string_append_printf (csv, ",c%u", i);
+  last_start = strrchr (csv->str, ',') - csv->str + 2;
   g_string_append_c (csv, '\n');
   problems = read_csv (csv->str, csv->len, NULL);
   g_assert_cmpuint (problems->len, ==, 1);
-  assert_problem (g_ptr_array_index (problems, 0), 1, REEL_CSV_COLUMNS_MAX + 1, "", "more than 1000 columns");
+  assert_problem (g_ptr_array_index (problems, 0), 1, last_start, "", "more than 1000 columns");
   g_clear_pointer (&problems, g_ptr_array_unref);
 
   g_string_assign (csv, "region,period,revenue,");
@@ -502,7 +603,7 @@ test_csv_header_limits (void)
   g_string_append_c (csv, '\n');
   problems = read_csv (csv->str, csv->len, NULL);
   g_assert_cmpuint (problems->len, ==, 1);
-  assert_problem (g_ptr_array_index (problems, 0), 1, 4, "", "the column name is longer than 1024 bytes");
+  assert_problem (g_ptr_array_index (problems, 0), 1, 23, "", "the column name is longer than 1024 bytes");
 }
 
 /* A field of exactly REEL_CSV_FIELD_MAX bytes is fine; one more is a problem,
@@ -537,7 +638,7 @@ test_csv_field_limit (void)
         else
           {
             g_assert_cmpuint (problems->len, ==, 1);
-            assert_problem (g_ptr_array_index (problems, 0), 2, 4, "note", "the value is longer than 1.0");
+            assert_problem (g_ptr_array_index (problems, 0), 2, 18, "note", "the value is longer than 1.0");
             g_assert_cmpuint (reel_record_table_get_n_records (table), ==, 2);
             g_assert_cmpfloat (region_revenue (table, "europe", 2024), ==, 6.0);
           }
@@ -689,10 +790,11 @@ test_csv_too_many_problems (void)
 
   problems = read_csv (csv->str, csv->len, &table);
   g_assert_cmpuint (problems->len, ==, REEL_PROBLEMS_MAX + 1);
-  assert_problem (g_ptr_array_index (problems, REEL_PROBLEMS_MAX - 1), REEL_PROBLEMS_MAX + 1, 2,
-                  "period", "month");
+  assert_problem (g_ptr_array_index (problems, REEL_PROBLEMS_MAX - 1), REEL_PROBLEMS_MAX + 1, 8,
+                  "period", "01 to 12 (record 1000)");
   last = g_ptr_array_index (problems, REEL_PROBLEMS_MAX);
-  assert_problem (last, REEL_PROBLEMS_MAX + 2, 2, "", "too many problems, stopped reading");
+  assert_problem (last, REEL_PROBLEMS_MAX + 2, 8, "", "too many problems, stopped reading");
+  g_assert_null (strstr (last->message, "(record"));
   g_assert_cmpuint (reel_record_table_get_n_records (table), ==, 0);
 }
 
@@ -784,6 +886,8 @@ main (int   argc,
       g_test_add_data_func (path, &faults[i], test_csv_fault);
     }
   g_test_add_func ("/csv-reader/problems-in-order", test_csv_problems_in_order);
+  g_test_add_func ("/csv-reader/record-numbers", test_csv_record_numbers);
+  g_test_add_func ("/csv-reader/long-line", test_csv_long_line);
   g_test_add_func ("/csv-reader/nul", test_csv_nul);
   g_test_add_func ("/csv-reader/header-limits", test_csv_header_limits);
   g_test_add_func ("/csv-reader/field-limit", test_csv_field_limit);

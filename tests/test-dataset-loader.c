@@ -565,7 +565,7 @@ test_csv_problem (void)
   g_assert_error (error, REEL_DATASET_ERROR, REEL_DATASET_ERROR_INVALID);
   problem = g_ptr_array_index (reel_dataset_loader_get_problems (loader), 0);
   g_assert_cmpuint (problem->line, ==, 2);
-  g_assert_cmpuint (problem->column, ==, 3);
+  g_assert_cmpuint (problem->column, ==, 12);
   g_assert_cmpstr (problem->path, ==, "revenue");
 }
 

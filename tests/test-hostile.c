@@ -637,7 +637,7 @@ test_distinct_ids (void)
   dataset = load_bytes (csv->str, csv->len, "ids.csv", &loader);
   g_assert_null (dataset);
   assert_problem (first_error (loader), REEL_RECORD_MAX_IDS + 2, 1, "region",
-                  "more than 100000 different regions: split the file");
+                  "more than 100000 different regions: split the file (record 100001)");
 }
 
 /* 1 GiB is read (and refused for what it holds, at once); one byte more is
@@ -744,9 +744,11 @@ test_csv_column_name (void)
   g_autofree char *text = NULL;
 
   g_assert_null (dataset);
-  assert_problem (first_error (loader), 2, 4, "no\xef\xbf\xbd[2Jte", "the text is not valid UTF-8: save the file as UTF-8");
+  assert_problem (first_error (loader), 2, 18, "no\xef\xbf\xbd[2Jte",
+                  "the text is not valid UTF-8: save the file as UTF-8 (record 1)");
   text = reel_problem_to_string (first_error (loader), "records.csv");
-  g_assert_cmpstr (text, ==, "records.csv:2:4: no\xef\xbf\xbd[2Jte: the text is not valid UTF-8: save the file as UTF-8");
+  g_assert_cmpstr (text, ==, "records.csv:2:18: no\xef\xbf\xbd[2Jte: the text is not valid UTF-8: "
+                             "save the file as UTF-8 (record 1)");
 }
 
 /* Regression (found by fuzz-dataset-loader): a CSV file with a header and no

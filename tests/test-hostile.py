@@ -216,37 +216,50 @@ REFUSED = {
                                  (6, 27, 'experts[0].quotes[0].regions[2]', '“mars” is not the id of a region')],
     # Regression (fuzz-dataset-loader): column names went into problems with their
     # control characters, which --validate printed to the terminal.
-    'fuzz-csv-control-in-column.csv': (2, 4, 'no\ufffd[2Jte', 'the text is not valid UTF-8: save the file as UTF-8'),
+    'fuzz-csv-control-in-column.csv': (2, 18, 'no\ufffd[2Jte', 'the text is not valid UTF-8: save the file as UTF-8 '
+                                                             '(record 1)'),
     # Regression (fuzz-dataset-loader): a header without records made a
     # dataset without regions.
     'fuzz-csv-header-only.csv': (0, 0, '', 'the file has no records: add rows of region, period and revenue '
                                            'below the header'),
-    # CSV records.
+    # CSV records: problems at the line:column of the file where the field
+    # starts, and the number of the record they are in.
     'csv-empty.csv': (0, 0, '', 'the file is empty: the first row must name the columns region, period and revenue'),
     'csv-header-only.csv': (0, 0, '', 'the file has no records: add rows of region, period and revenue below the header'),
     'csv-bad-header.csv': (1, 1, '', 'the first row must name the column period'),
     'csv-no-header.csv': (1, 1, '', 'the first row must name the columns region, period, revenue'),
     'csv-header-case.csv': (1, 1, 'Region', 'write the column name as “region”, lowercase without spaces'),
-    'csv-duplicate-column.csv': (1, 4, 'region', 'the column “region” appears more than once: keep one'),
+    'csv-duplicate-column.csv': (1, 23, 'region', 'the column “region” appears more than once: keep one'),
     'csv-semicolon.csv': (1, 1, '', 'the separator must be a comma, not a semicolon'),
     'csv-tab.csv': (1, 1, '', 'the separator must be a comma, not a tab'),
-    'csv-decimal-comma.csv': (2, 3, 'revenue', '“12,5” was split at the comma: use . as the decimal point'),
-    'csv-decimal-comma-quoted.csv': (2, 3, 'revenue',
+    'csv-decimal-comma.csv': (2, 16, 'revenue', '“12,5” was split at the comma: use . as the decimal point (record 1)'),
+    'csv-decimal-comma-quoted.csv': (2, 16, 'revenue',
                                      '“12,5” is not a number: use . as the decimal point, without '
-                                     'thousands separators'),
-    'csv-unterminated-quote.csv': (2, 2, 'period', 'a quoted field is not closed: add the closing quote (")'),
-    'csv-quote-in-field.csv': (2, 2, 'period', 'a quote inside an unquoted field: put the whole field in '
-                                               'quotes and double the quote ("")'),
-    'csv-bad-period.csv': (2, 2, 'period', '“2024-13” is not a period: the month must be 01 to 12'),
-    'csv-period-format.csv': (2, 2, 'period', '“2024/01” is not a period: use YYYY-MM'),
-    'csv-negative-revenue.csv': (2, 3, 'revenue', '“-5” is negative: revenue must be 0 or more'),
-    'csv-nan-revenue.csv': (2, 3, 'revenue', '“NaN” is not a finite number'),
-    'csv-huge-revenue.csv': (2, 3, 'revenue', '“1e400” is too large for a number'),
-    'csv-invalid-utf8.csv': (2, 1, 'region', 'the text is not valid UTF-8: save the file as UTF-8'),
-    'csv-lone-cr.csv': (1, 3, '', 'a line ends with a lone carriage return: use LF or CRLF line ends'),
-    'csv-wrong-field-count.csv': (2, 3, '', '2 fields in this row, but the header has 3'),
+                                     'thousands separators (record 1)'),
+    # Syntax faults: at the opening quote that is not closed, or the byte that breaks the syntax.
+    'csv-unterminated-quote.csv': (2, 8, 'period', 'a quoted field is not closed: add the closing quote (") '
+                                                   '(record 1)'),
+    'csv-quote-in-field.csv': (2, 10, 'period', 'a quote inside an unquoted field: put the whole field in '
+                                                'quotes and double the quote ("") (record 1)'),
+    'csv-bad-period.csv': (2, 8, 'period', '“2024-13” is not a period: the month must be 01 to 12 (record 1)'),
+    'csv-period-format.csv': (2, 8, 'period', '“2024/01” is not a period: use YYYY-MM (record 1)'),
+    'csv-negative-revenue.csv': (2, 16, 'revenue', '“-5” is negative: revenue must be 0 or more (record 1)'),
+    'csv-nan-revenue.csv': (2, 16, 'revenue', '“NaN” is not a finite number (record 1)'),
+    'csv-huge-revenue.csv': (2, 16, 'revenue', '“1e400” is too large for a number (record 1)'),
+    'csv-invalid-utf8.csv': (2, 1, 'region', 'the text is not valid UTF-8: save the file as UTF-8 (record 1)'),
+    'csv-lone-cr.csv': (1, 22, '', 'a line ends with a lone carriage return: use LF or CRLF line ends'),
+    # Where the first missing field would be: the line end.
+    'csv-wrong-field-count.csv': (2, 15, '', '2 fields in this row, but the header has 3 (record 1)'),
     'csv-bad-region.csv': (2, 1, 'region', '“North America” is not an id: use lowercase letters, digits and '
-                                           'hyphens, not starting with a hyphen'),
+                                           'hyphens, not starting with a hyphen (record 1)'),
+    # A quoted line break is a line of the file, not a record.
+    'csv-multi-line-field.csv': (4, 8, 'period', '“2024-1” is not a period: use YYYY-MM (record 2)'),
+    # Columns count characters, not bytes.
+    'csv-multi-byte.csv': (2, 16, 'period', '“2024-13” is not a period: the month must be 01 to 12 (record 1)'),
+    # A BOM is not a character, CRLF is one line end, an empty row is no record.
+    'csv-bom-crlf-problem.csv': [(4, 1, '', 'the row is empty: remove it'),
+                                 (5, 16, 'revenue', '“x” is not a number: use digits and . as the decimal point '
+                                                    '(record 2)')],
 }
 
 URL_WARNING = 'only http and https links are opened; this one will not be'
@@ -644,7 +657,13 @@ def limits_exceeded_by_one():
         rows = ''.join(f'r{i},2024-01,1\n' for i in range(100000))
         expect_accepted(write('regions.csv', 'region,period,revenue\n' + rows))
         expect_refused(write('regions-over.csv', 'region,period,revenue\n' + rows + 'one-more,2024-01,1\n'),
-                       100002, 1, 'region', 'more than 100000 different regions: split the file')
+                       100002, 1, 'region', 'more than 100000 different regions: split the file (record 100001)')
+        # One line of 1 MB and 150,000 fields, the last broken: placed at its
+        # column in characters, and in time (columns are never recounted).
+        line = 'europe,2024-01,1' + ',短剧' * 150000 + ',"x"y\n'
+        expect_refused(write('long-line.csv', 'region,period,revenue\n' + line), 2, 16 + 150000 * 3 + 5, '',
+                       'text after the closing quote: put the whole field in quotes and double any quote '
+                       'inside ("") (record 1)')
         # 64 levels of nesting (the dataset object is the first), then 65.
         deep = head + region + ', "deep": '
         text = deep + '[' * 63 + ']' * 63 + '}'

@@ -28,8 +28,8 @@ static const Hostile hostile_files[] = {
   { "number-1e400.json", "4:42  " },
   { "year-wraps-64.json", "4:12  " },
   { "empty.json", "1:1  " },
-  { "csv-unterminated-quote.csv", "2:2  " },
-  { "fuzz-csv-control-in-column.csv", "2:4  " },
+  { "csv-unterminated-quote.csv", "2:8  " },
+  { "fuzz-csv-control-in-column.csv", "2:18  " },
   { "/dev/zero", NULL },
 };
 

@@ -35,8 +35,19 @@
  * unterminated quote and CR a lone CR, both fatal. A fatal fault is reported
  * as one problem and stops reading: the rest cannot be split into fields.
  *
- * Rows are numbered by record, the header being row 1: a quoted field with
- * line breaks does not advance the row number.
+ * Problems are placed where the file shows them: lines are counted at each
+ * LF (a quoted line break is one, a CRLF is one line end) and columns in
+ * Unicode characters, like the JSON scanner's; the BOM is not a character.
+ * Columns are not counted per field but worked out when a position is
+ * needed, so that a line of many fields is never rescanned: the column at a
+ * byte p of the chunk being read (one fill of the buffer) is col_base +
+ * (p - line_start) - n_cont, where line_start is where the line starts in
+ * the chunk (or the chunk's start, for a line begun in an earlier fill),
+ * col_base the column there, and n_cont the UTF-8 continuation bytes read
+ * since, which do not start a character. Only field data holds them: the
+ * unquoted scan counts them as it goes, and quoted data after its last line
+ * break. A problem in a data record also names the record's number, the
+ * header not being one, for the rows a spreadsheet shows.
  *
  * Empty rows (nothing at all before the line end) at the end of the file are
  * ignored, however many. An empty row followed by more data is a problem,
@@ -79,11 +90,17 @@ typedef enum {
   FIELD_BAD_UTF8,
 } FieldStatus;
 
+typedef struct {
+  guint line;
+  guint column;
+} Position;
+
 /* A problem found in an ignored column, reported once the row is known to
  * have the right number of fields. */
 typedef struct {
   guint       column;
   FieldStatus status;
+  Position    start;
 } BadField;
 
 /* The longest number that the decimal-comma hint quotes. */
@@ -99,7 +116,7 @@ typedef struct {
   gboolean         bom_done;
 
   State            state;
-  guint            row;             /* 1-based, the header is row 1 */
+  gboolean         in_header;       /* the first row is being read */
   guint            field;           /* 0-based index of the current field */
   gboolean         cr_blank;        /* the CR in STATE_CR ends an empty row */
   GString         *target;          /* receives the current field's bytes */
@@ -107,8 +124,17 @@ typedef struct {
   gboolean         quoted;
   gboolean         too_long;
 
+  guint            line;            /* 1-based, of the byte being read */
+  const guint8    *line_start;
+  guint            col_base;
+  guint            n_cont;
+  Position         field_start;
+  Position         row_start;
+  Position         row_end;         /* the line end (or end of input) */
+
   /* The header. */
   GPtrArray       *names;           /* of char *, NULL where not valid */
+  GArray          *name_starts;     /* of Position */
   GByteArray      *name_status;     /* of FieldStatus */
   guint8          *roles;           /* Role of each column */
   guint            n_columns;
@@ -119,18 +145,32 @@ typedef struct {
   /* The current data row. */
   GString         *values[N_ROLES];
   FieldStatus      value_status[N_ROLES];
+  Position         value_start[N_ROLES];
+  Position         extra_start;     /* the first field past the header's */
   GArray          *bad_fields;      /* of BadField, ascending */
   char             split_number[SPLIT_NUMBER_MAX + 1];
   GString         *scratch;
 
-  guint            blank_first;     /* pending empty rows */
+  guint            blank_first;     /* line of the first pending empty row */
   guint            n_blank;
   guint64          n_records;
 } Reader;
 
-/* Bytes that end an unquoted field (or break it, for `"`). */
-static const guint8 unquoted_stop[256] = {
-  ['\n'] = 1, ['\r'] = 1, [','] = 1, ['"'] = 1,
+/* Classes of bytes in an unquoted field: BYTE_CONT does not start a
+ * character (and adds 1 to the count of those); BYTE_STOP ends the field
+ * (or breaks it, for `"`). */
+enum {
+  BYTE_START = 0,
+  BYTE_CONT = 1,
+  BYTE_STOP,
+};
+
+#define CONT4(b) [b] = BYTE_CONT, [b + 1] = BYTE_CONT, [b + 2] = BYTE_CONT, [b + 3] = BYTE_CONT
+#define CONT16(b) CONT4 (b), CONT4 (b + 4), CONT4 (b + 8), CONT4 (b + 12)
+
+static const guint8 unquoted_class[256] = {
+  ['\n'] = BYTE_STOP, ['\r'] = BYTE_STOP, [','] = BYTE_STOP, ['"'] = BYTE_STOP,
+  CONT16 (0x80), CONT16 (0x90), CONT16 (0xA0), CONT16 (0xB0),
 };
 
 /* Powers of ten that a double holds exactly. */
@@ -141,13 +181,17 @@ static const double exact_powers_of_ten[] = {
 /* A number with at most this many digits has a mantissa below 2^53. */
 #define FAST_DIGITS_MAX 15
 
+/* Adds a problem at @at; @record is the number of the data record it is in,
+ * or 0 outside of one (the header, an empty row). */
 static void
 add_problem (Reader     *r,
              const char *path,
-             guint       line,
-             guint       column,
+             Position    at,
+             guint       record,
              const char *message)
 {
+  g_autofree char *located = NULL;
+
   g_assert (message != NULL);
 
   if (r->stop)
@@ -156,28 +200,36 @@ add_problem (Reader     *r,
   if (r->n_errors == REEL_PROBLEMS_MAX)
     {
       g_ptr_array_add (r->problems,
-                       reel_problem_new (REEL_PROBLEM_ERROR, "", line, column,
+                       reel_problem_new (REEL_PROBLEM_ERROR, "", at.line, at.column,
                                          _("too many problems, stopped reading")));
       r->stop = TRUE;
       return;
     }
 
+  if (record > 0)
+    {
+      /* TRANSLATORS: a problem with a CSV file, then the number of the data
+       * record it is in, counting from 1 below the header row. */
+      located = g_strdup_printf (C_("a CSV problem", "%s (record %u)"), message, record);
+      message = located;
+    }
+
   r->n_errors++;
-  g_ptr_array_add (r->problems, reel_problem_new (REEL_PROBLEM_ERROR, path, line, column, message));
+  g_ptr_array_add (r->problems, reel_problem_new (REEL_PROBLEM_ERROR, path, at.line, at.column, message));
 }
 
 static void add_problem_printf (Reader     *r,
                                 const char *path,
-                                guint       line,
-                                guint       column,
+                                Position    at,
+                                guint       record,
                                 const char *format,
                                 ...) G_GNUC_PRINTF (5, 6);
 
 static void
 add_problem_printf (Reader     *r,
                     const char *path,
-                    guint       line,
-                    guint       column,
+                    Position    at,
+                    guint       record,
                     const char *format,
                     ...)
 {
@@ -188,19 +240,55 @@ add_problem_printf (Reader     *r,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  add_problem (r, path, line, column, message);
+  add_problem (r, path, at, record, message);
 }
 
 /* A problem after which the rest of the input cannot be read. */
 static void
 add_fatal (Reader     *r,
            const char *path,
-           guint       line,
-           guint       column,
+           Position    at,
+           guint       record,
            const char *message)
 {
-  add_problem (r, path, line, column, message);
+  add_problem (r, path, at, record, message);
   r->stop = TRUE;
+}
+
+/* The number of the data record being read, for its problems: row_end()
+ * counts a record once it is whole. */
+static guint
+current_record (Reader *r)
+{
+  return r->in_header ? 0 : (guint) r->n_records + 1;
+}
+
+/* The position of a header name. */
+static Position
+name_start (Reader *r,
+            guint   column)
+{
+  return g_array_index (r->name_starts, Position, column);
+}
+
+/* The position of @p, a byte of the chunk being read up to which the
+ * continuation bytes are counted. */
+static inline Position
+position_at (Reader       *r,
+             const guint8 *p)
+{
+  return (Position) { r->line, r->col_base + (guint) (p - r->line_start) - r->n_cont };
+}
+
+/* Called for every LF, quoted or not, once the record it may end has ended. */
+static inline void
+line_break (Reader       *r,
+            const guint8 *lf)
+{
+  r->line++;
+  r->line_start = lf + 1;
+  r->col_base = 1;
+  r->n_cont = 0;
 }
 
 /* The column name for a problem in field @column (0-based) of a data row. */
@@ -208,7 +296,7 @@ static const char *
 column_path (Reader *r,
              guint   column)
 {
-  if (r->row > 1 && column < r->n_columns)
+  if (!r->in_header && column < r->n_columns)
     return g_ptr_array_index (r->names, column);
 
   return "";
@@ -424,8 +512,9 @@ flush_blank_rows (Reader *r)
 {
   guint i;
 
+  /* Empty rows in a row are on lines in a row. */
   for (i = 0; i < r->n_blank && !r->stop; i++)
-    add_problem (r, "", r->blank_first + i, 1, _("the row is empty: remove it"));
+    add_problem (r, "", (Position) { r->blank_first + i, 1 }, 0, _("the row is empty: remove it"));
 
   r->n_blank = 0;
 }
@@ -470,7 +559,7 @@ header_field_end (Reader *r)
                                                     "remove the ones that are not needed"),
                                                   (guint) REEL_CSV_COLUMNS_MAX);
 
-      add_fatal (r, "", r->row, r->field + 1, message);
+      add_fatal (r, "", r->field_start, 0, message);
       return;
     }
 
@@ -481,6 +570,7 @@ header_field_end (Reader *r)
 
   g_ptr_array_add (r->names, status == FIELD_OK ? g_strndup (r->target->str, r->target->len) : NULL);
   g_byte_array_append (r->name_status, &status, 1);
+  g_array_append_val (r->name_starts, r->field_start);
 }
 
 static void
@@ -502,13 +592,13 @@ header_end (Reader *r)
       switch ((FieldStatus) r->name_status->data[c])
         {
         case FIELD_TOO_LONG:
-          add_problem_printf (r, "", 1, c + 1, _("the column name is longer than %u bytes"),
+          add_problem_printf (r, "", name_start (r, c), 0, _("the column name is longer than %u bytes"),
                               (guint) REEL_CSV_NAME_MAX);
           unreadable = TRUE;
           continue;
 
         case FIELD_BAD_UTF8:
-          add_problem (r, "", 1, c + 1, _("the text is not valid UTF-8: save the file as UTF-8"));
+          add_problem (r, "", name_start (r, c), 0, _("the text is not valid UTF-8: save the file as UTF-8"));
           unreadable = TRUE;
           continue;
 
@@ -523,7 +613,7 @@ header_end (Reader *r)
 
       if (r->role_column[role] >= 0)
         {
-          add_problem_printf (r, name, 1, c + 1,
+          add_problem_printf (r, name, name_start (r, c), 0,
                               _("the column “%s” appears more than once: keep one"), name);
           bad = TRUE;
           continue;
@@ -552,12 +642,12 @@ header_end (Reader *r)
 
           if (name != NULL && strchr (name, ';') != NULL)
             {
-              add_fatal (r, "", 1, c + 1, _("the separator must be a comma, not a semicolon"));
+              add_fatal (r, "", name_start (r, c), 0, _("the separator must be a comma, not a semicolon"));
               goto out;
             }
           if (name != NULL && strchr (name, '\t') != NULL)
             {
-              add_fatal (r, "", 1, c + 1, _("the separator must be a comma, not a tab"));
+              add_fatal (r, "", name_start (r, c), 0, _("the separator must be a comma, not a tab"));
               goto out;
             }
         }
@@ -576,7 +666,7 @@ header_end (Reader *r)
 
           if (name != NULL && is_near_miss (name, role))
             {
-              add_problem_printf (r, name, 1, c + 1,
+              add_problem_printf (r, name, name_start (r, c), 0,
                                   _("write the column name as “%s”, lowercase without spaces"),
                                   role_names[role]);
               explained[role] = TRUE;
@@ -597,7 +687,7 @@ header_end (Reader *r)
 
   if (n_missing > 0)
     {
-      add_problem_printf (r, "", 1, 1,
+      add_problem_printf (r, "", r->row_start, 0,
                           ngettext ("the first row must name the column %s",
                                     "the first row must name the columns %s", n_missing),
                           missing->str);
@@ -634,11 +724,11 @@ report_bad_field (Reader         *r,
     {
       g_autofree char *message = too_long_message (REEL_CSV_FIELD_MAX);
 
-      add_problem (r, path, r->row, bad->column + 1, message);
+      add_problem (r, path, bad->start, current_record (r), message);
     }
   else
     {
-      add_problem (r, path, r->row, bad->column + 1,
+      add_problem (r, path, bad->start, current_record (r),
                    _("the text is not valid UTF-8: save the file as UTF-8"));
     }
 }
@@ -654,7 +744,6 @@ typedef struct {
 static gboolean
 check_value (Reader *r,
              Role    role,
-             guint   column,
              Parsed *parsed)
 {
   /* Not g_autofree: five fields a row, and a good one has no message to free. */
@@ -696,7 +785,7 @@ check_value (Reader *r,
   if (message == NULL)
     return TRUE;
 
-  add_problem (r, role_names[role], r->row, column + 1, message);
+  add_problem (r, role_names[role], r->value_start[role], current_record (r), message);
   g_free (message);
   return FALSE;
 }
@@ -723,6 +812,7 @@ row_end (Reader *r)
   gboolean ok = TRUE;
   guint region, platform = REEL_RECORD_NO_ID;
   guint n_fields = r->field;
+  guint record = current_record (r);
   guint b = 0, k;
 
   if (r->n_records == REEL_CSV_RECORDS_MAX)
@@ -730,23 +820,24 @@ row_end (Reader *r)
       g_autofree char *message = g_strdup_printf (_("more than %u records: split the file"),
                                                   (guint) REEL_CSV_RECORDS_MAX);
 
-      add_fatal (r, "", r->row, 1, message);
+      /* The count says what is wrong: no record number. */
+      add_fatal (r, "", r->row_start, 0, message);
       return;
     }
-  r->n_records++;
 
   if (n_fields != r->n_columns)
     {
       const GString *revenue = r->values[ROLE_REVENUE];
-      guint column = MIN (n_fields, r->n_columns) + 1;
+      /* The first field past the header's, or where the first missing one would be. */
+      Position at = n_fields > r->n_columns ? r->extra_start : r->row_end;
 
       if (n_fields > r->n_columns && r->split_number[0] != '\0' &&
           revenue->len <= SPLIT_NUMBER_MAX && is_digits (revenue->str, revenue->len))
-        add_problem_printf (r, role_names[ROLE_REVENUE], r->row, r->role_column[ROLE_REVENUE] + 1,
+        add_problem_printf (r, role_names[ROLE_REVENUE], r->value_start[ROLE_REVENUE], record,
                             _("“%s,%s” was split at the comma: use . as the decimal point"),
                             revenue->str, r->split_number);
       else
-        add_problem_printf (r, "", r->row, column,
+        add_problem_printf (r, "", at, record,
                             ngettext ("%u field in this row, but the header has %u",
                                       "%u fields in this row, but the header has %u", n_fields),
                             n_fields, r->n_columns);
@@ -760,7 +851,7 @@ row_end (Reader *r)
 
       for (; b < n_bad && bad[b].column < c; b++, ok = FALSE)
         report_bad_field (r, &bad[b]);
-      if (!check_value (r, r->roles[c], c, &parsed))
+      if (!check_value (r, r->roles[c], &parsed))
         ok = FALSE;
     }
   for (; b < n_bad; b++, ok = FALSE)
@@ -772,11 +863,13 @@ row_end (Reader *r)
   region = parsed.region;
   if (region == REEL_RECORD_NO_ID)
     region = reel_record_table_intern_region (r->table, r->values[ROLE_REGION]->str,
-                                              r->row, r->role_column[ROLE_REGION] + 1);
+                                              r->value_start[ROLE_REGION].line,
+                                              r->value_start[ROLE_REGION].column);
   platform = parsed.platform;
   if (platform == REEL_RECORD_NO_ID && r->role_column[ROLE_PLATFORM] >= 0 && r->values[ROLE_PLATFORM]->len > 0)
     platform = reel_record_table_intern_platform (r->table, r->values[ROLE_PLATFORM]->str,
-                                                  r->row, r->role_column[ROLE_PLATFORM] + 1);
+                                                  r->value_start[ROLE_PLATFORM].line,
+                                                  r->value_start[ROLE_PLATFORM].column);
 
   /* Each id is a region (or platform) of the dataset, which lists at most
    * REEL_RECORD_MAX_IDS: the rest of the file cannot be read into it. */
@@ -789,23 +882,30 @@ row_end (Reader *r)
                                              : _("more than %u different platforms: split the file"),
                          (guint) REEL_RECORD_MAX_IDS);
 
-      add_fatal (r, role_names[role], r->row, r->role_column[role] + 1, message);
+      add_fatal (r, role_names[role], r->value_start[role], record, message);
       return;
     }
 
   reel_record_table_add (r->table, region, platform, parsed.year, parsed.month, parsed.revenue);
 }
 
-static void
-field_begin (Reader   *r,
-             gboolean  quoted)
+/* A field starts at @p: its opening quote, its first byte, or (when empty)
+ * the separator or line end after it. Inlined, as field_end_at(), into the
+ * state machine's loop: a call per field costs a tenth of the reading time. */
+G_ALWAYS_INLINE static inline void
+field_begin (Reader       *r,
+             gboolean      quoted,
+             const guint8 *p)
 {
   guint role;
 
   r->quoted = quoted;
   r->too_long = FALSE;
+  r->field_start = position_at (r, p);
+  if (r->field == 0)
+    r->row_start = r->field_start;
 
-  if (r->row == 1)
+  if (r->in_header)
     {
       r->target = r->scratch;
       r->target_max = REEL_CSV_NAME_MAX;
@@ -855,7 +955,7 @@ field_end (Reader *r)
 {
   guint c = r->field;
 
-  if (r->row == 1)
+  if (r->in_header)
     {
       header_field_end (r);
     }
@@ -868,19 +968,24 @@ field_end (Reader *r)
           if (role != ROLE_IGNORED)
             {
               r->value_status[role] = r->too_long ? FIELD_TOO_LONG : FIELD_OK;
+              r->value_start[role] = r->field_start;
             }
           else if (r->too_long)
             {
-              BadField bad = { c, FIELD_TOO_LONG };
+              BadField bad = { c, FIELD_TOO_LONG, r->field_start };
 
               g_array_append_val (r->bad_fields, bad);
             }
           else if (!g_utf8_validate_len (r->target->str, r->target->len, NULL))
             {
-              BadField bad = { c, FIELD_BAD_UTF8 };
+              BadField bad = { c, FIELD_BAD_UTF8, r->field_start };
 
               g_array_append_val (r->bad_fields, bad);
             }
+        }
+      else if (c == r->n_columns)
+        {
+          r->extra_start = r->field_start;
         }
 
       /* Remember what follows the revenue, for the decimal-comma hint. */
@@ -901,39 +1006,112 @@ record_end (Reader   *r,
 {
   if (blank)
     {
-      if (r->row == 1)
+      if (r->in_header)
         {
-          add_fatal (r, "", 1, 1,
+          add_fatal (r, "", r->row_end, 0,
                      _("the first row is empty: it must name the columns region, period and revenue"));
           return;
         }
       if (r->n_blank++ == 0)
-        r->blank_first = r->row;
+        r->blank_first = r->line;
     }
   else
     {
       flush_blank_rows (r);
-      if (r->row == 1)
-        header_end (r);
+      if (r->in_header)
+        {
+          header_end (r);
+          r->in_header = FALSE;
+        }
       else
-        row_end (r);
+        {
+          row_end (r);
+          r->n_records++;
+        }
     }
 
-  if (r->row < G_MAXUINT)
-    r->row++;
   r->field = 0;
   r->split_number[0] = '\0';
   if (r->bad_fields->len > 0)
     g_array_set_size (r->bad_fields, 0);
 }
 
+/* The comma, LF or CR at @p ends the current field. */
+G_ALWAYS_INLINE static inline void
+field_end_at (Reader       *r,
+              const guint8 *p)
+{
+  if (*p != ',')
+    r->row_end = position_at (r, p);
+  field_end (r);
+
+  switch (*p)
+    {
+    case ',':
+      r->state = STATE_FIELD_START;
+      break;
+    case '\n':
+      record_end (r, FALSE);
+      line_break (r, p);
+      r->state = STATE_FIELD_START;
+      break;
+    case '\r':
+      r->cr_blank = FALSE;
+      r->state = STATE_CR;
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* The LF or CR at @p ends a row with nothing in it. */
+static void
+blank_row_end_at (Reader       *r,
+                  const guint8 *p)
+{
+  r->row_end = position_at (r, p);
+
+  if (*p == '\n')
+    {
+      record_end (r, TRUE);
+      line_break (r, p);
+    }
+  else
+    {
+      r->cr_blank = TRUE;
+      r->state = STATE_CR;
+    }
+}
+
+/* Counts the lines and characters of the quoted data [@p, @end). */
+static void
+count_quoted (Reader       *r,
+              const guint8 *p,
+              const guint8 *end)
+{
+  const guint8 *lf;
+
+  while ((lf = memchr (p, '\n', end - p)) != NULL)
+    {
+      line_break (r, lf);
+      p = lf + 1;
+    }
+
+  for (; p < end; p++)
+    r->n_cont += (*p & 0xC0) == 0x80;
+}
+
 static void
 fatal_syntax (Reader     *r,
               guint       column,
+              Position    at,
               const char *message)
 {
+  /* A lone CR may end an empty row, which has no field and is no record. */
+  gboolean blank = r->state == STATE_CR && r->cr_blank;
+
   flush_blank_rows (r);
-  add_fatal (r, column_path (r, column), r->row, column + 1, message);
+  add_fatal (r, blank ? "" : column_path (r, column), at, blank ? 0 : current_record (r), message);
 }
 
 static void
@@ -943,6 +1121,10 @@ feed_bytes (Reader       *r,
 {
   const guint8 *end = p + len;
   const guint8 *q;
+  guint8 byte_class;
+  guint n_cont;
+
+  r->line_start = p;
 
   while (p < end && !r->stop)
     {
@@ -952,136 +1134,100 @@ feed_bytes (Reader       *r,
           switch (*p)
             {
             case '"':
-              field_begin (r, TRUE);
+              field_begin (r, TRUE, p);
               r->state = STATE_QUOTED;
-              p++;
-              break;
-            case ',':
-              field_begin (r, FALSE);
-              field_end (r);
-              p++;
               break;
             case '\n':
+            case '\r':
               if (r->field == 0)
                 {
-                  record_end (r, TRUE);
+                  blank_row_end_at (r, p);
+                  break;
                 }
-              else
-                {
-                  field_begin (r, FALSE);
-                  field_end (r);
-                  record_end (r, FALSE);
-                }
-              p++;
-              break;
-            case '\r':
-              r->cr_blank = r->field == 0;
-              if (!r->cr_blank)
-                {
-                  field_begin (r, FALSE);
-                  field_end (r);
-                }
-              r->state = STATE_CR;
-              p++;
+              G_GNUC_FALLTHROUGH;
+            case ',':
+              field_begin (r, FALSE, p);
+              field_end_at (r, p);
               break;
             default:
-              field_begin (r, FALSE);
+              field_begin (r, FALSE, p);
               r->state = STATE_UNQUOTED;
-              break;
+              continue;
             }
+          p++;
           break;
 
         case STATE_UNQUOTED:
-          for (q = p; q < end && !unquoted_stop[*q]; q++)
-            ;
+          for (q = p, n_cont = 0; q < end && (byte_class = unquoted_class[*q]) != BYTE_STOP; q++)
+            n_cont += byte_class;
+          r->n_cont += n_cont;
           field_append (r, p, q - p);
           p = q;
           if (p == end)
             break;
-          switch (*p++)
-            {
-            case ',':
-              field_end (r);
-              r->state = STATE_FIELD_START;
-              break;
-            case '\n':
-              field_end (r);
-              record_end (r, FALSE);
-              r->state = STATE_FIELD_START;
-              break;
-            case '\r':
-              field_end (r);
-              r->cr_blank = FALSE;
-              r->state = STATE_CR;
-              break;
-            default: /* '"' */
-              fatal_syntax (r, r->field,
-                            _("a quote inside an unquoted field: put the whole field in quotes "
-                              "and double the quote (\"\")"));
-              break;
-            }
+          if (*p == '"')
+            fatal_syntax (r, r->field, position_at (r, p),
+                          _("a quote inside an unquoted field: put the whole field in quotes "
+                            "and double the quote (\"\")"));
+          else
+            field_end_at (r, p);
+          p++;
           break;
 
         case STATE_QUOTED:
           q = memchr (p, '"', end - p);
           if (q == NULL)
-            {
-              field_append (r, p, end - p);
-              p = end;
-            }
-          else
-            {
-              field_append (r, p, q - p);
-              p = q + 1;
-              r->state = STATE_QUOTED_QUOTE;
-            }
+            q = end;
+          field_append (r, p, q - p);
+          count_quoted (r, p, q);
+          if (q < end)
+            r->state = STATE_QUOTED_QUOTE;
+          p = q < end ? q + 1 : end;
           break;
 
         case STATE_QUOTED_QUOTE:
-          switch (*p++)
+          switch (*p)
             {
             case '"':
-              field_append (r, (const guint8 *) "\"", 1);
+              field_append (r, p, 1);
               r->state = STATE_QUOTED;
               break;
             case ',':
-              field_end (r);
-              r->state = STATE_FIELD_START;
-              break;
             case '\n':
-              field_end (r);
-              record_end (r, FALSE);
-              r->state = STATE_FIELD_START;
-              break;
             case '\r':
-              field_end (r);
-              r->cr_blank = FALSE;
-              r->state = STATE_CR;
+              field_end_at (r, p);
               break;
             default:
-              fatal_syntax (r, r->field,
+              fatal_syntax (r, r->field, position_at (r, p),
                             _("text after the closing quote: put the whole field in quotes "
                               "and double any quote inside (\"\")"));
               break;
             }
+          p++;
           break;
 
         case STATE_CR:
           if (*p != '\n')
             {
-              fatal_syntax (r, r->field > 0 ? r->field - 1 : 0,
+              fatal_syntax (r, r->field > 0 ? r->field - 1 : 0, r->row_end,
                             _("a line ends with a lone carriage return: use LF or CRLF line ends"));
               break;
             }
-          p++;
           record_end (r, r->cr_blank);
+          line_break (r, p);
           r->state = STATE_FIELD_START;
+          p++;
           break;
 
         default:
           g_assert_not_reached ();
         }
     }
+
+  /* What the line had in this chunk becomes the base of its column. */
+  r->col_base = position_at (r, end).column;
+  r->n_cont = 0;
+  r->line_start = end;
 }
 
 static const guint8 bom[3] = { 0xEF, 0xBB, 0xBF };
@@ -1127,15 +1273,17 @@ finish (Reader *r)
   switch (r->state)
     {
     case STATE_FIELD_START:
+      /* After a comma, the last field is empty and ends the input. */
       if (r->field > 0)
         {
-          field_begin (r, FALSE);
+          field_begin (r, FALSE, r->line_start);
+          r->row_end = r->field_start;
           field_end (r);
           record_end (r, FALSE);
         }
-      else if (r->row == 1)
+      else if (r->in_header)
         {
-          add_problem (r, "", 0, 0,
+          add_problem (r, "", (Position) { 0, 0 }, 0,
                        _("the file is empty: the first row must name the columns "
                          "region, period and revenue"));
         }
@@ -1143,16 +1291,18 @@ finish (Reader *r)
 
     case STATE_UNQUOTED:
     case STATE_QUOTED_QUOTE:
+      r->row_end = position_at (r, r->line_start);
       field_end (r);
       record_end (r, FALSE);
       break;
 
     case STATE_QUOTED:
-      fatal_syntax (r, r->field, _("a quoted field is not closed: add the closing quote (\")"));
+      fatal_syntax (r, r->field, r->field_start,
+                    _("a quoted field is not closed: add the closing quote (\")"));
       break;
 
     case STATE_CR:
-      fatal_syntax (r, r->field > 0 ? r->field - 1 : 0,
+      fatal_syntax (r, r->field > 0 ? r->field - 1 : 0, r->row_end,
                     _("a line ends with a lone carriage return: use LF or CRLF line ends"));
       break;
 
@@ -1174,8 +1324,11 @@ reader_init (Reader          *r,
   r->table = table;
   r->problems = problems;
   r->state = STATE_FIELD_START;
-  r->row = 1;
+  r->in_header = TRUE;
+  r->line = 1;
+  r->col_base = 1;
   r->names = g_ptr_array_new_with_free_func (g_free);
+  r->name_starts = g_array_new (FALSE, FALSE, sizeof (Position));
   r->name_status = g_byte_array_new ();
   r->bad_fields = g_array_new (FALSE, FALSE, sizeof (BadField));
   r->scratch = g_string_sized_new (256);
@@ -1192,6 +1345,7 @@ reader_clear (Reader *r)
   guint role;
 
   g_clear_pointer (&r->names, g_ptr_array_unref);
+  g_clear_pointer (&r->name_starts, g_array_unref);
   g_clear_pointer (&r->name_status, g_byte_array_unref);
   g_clear_pointer (&r->bad_fields, g_array_unref);
   g_clear_pointer (&r->roles, g_free);

@@ -32,19 +32,25 @@ G_BEGIN_DECLS
  * problem in the header stops reading.
  *
  * Problems are appended to @problems (element-type ReelProblem): path is the
- * column name, or "" for the whole row; line is the 1-based row number,
- * counting the header as row 1 and each record as one row even when a
- * quoted field spans several lines; column is the 1-based field index (for a
- * row with the wrong number of fields, the first field that does not match
- * the header; 1 for other problems with the whole row). An empty file is one
- * problem with line 0. Empty rows at the end of the file are ignored; an
- * empty row with data after it is a problem. After REEL_PROBLEMS_MAX
- * problems, the next one is replaced by "too many problems, stopped reading"
- * and reading stops. Only rows without problems reach @table.
+ * column name, or "" for the whole row; line and column are where the file
+ * shows the field the problem is about: lines 1-based and counted at each
+ * LF (a line break inside quotes too; CRLF is one line end), columns 1-based
+ * in Unicode characters from the start of the line (a leading BOM is not
+ * one). A row with the wrong number of fields is placed at the first field
+ * past the header's, or at the line end where the first missing one would
+ * be; an empty row at its line, column 1; the header's missing columns at
+ * 1:1. An empty file is one problem with line 0. The message of a problem
+ * in a data record ends with the record's number, counting from 1 below the
+ * header: "… (record 3)". Empty rows at the end of the file are ignored; an
+ * empty row with data after it is a problem, and no record. After
+ * REEL_PROBLEMS_MAX problems, the next one is replaced by "too many
+ * problems, stopped reading" and reading stops. Only rows without problems
+ * reach @table, and the ids they bring are placed as their fields are.
  *
- * A syntax fault that makes the rest unreadable (an unterminated quote, a
- * quote inside an unquoted field, text after a closing quote, a lone CR)
- * is one problem and stops reading.
+ * A syntax fault that makes the rest unreadable is one problem and stops
+ * reading: an unterminated quote (placed at the opening quote), a quote
+ * inside an unquoted field, text after a closing quote, a lone CR (placed
+ * at the byte itself).
  *
  * Returns FALSE with @error set only for I/O failures, cancellation or more
  * than @limit bytes; data problems return TRUE and are in @problems (look

@@ -24,7 +24,7 @@ typedef enum {
 
 /* One broken rule (or a warning) with where it is: a JSON path such as
  * `regions[3].revenue[1].value` (CSV: the column name) and a 1-based
- * line and column counted in Unicode characters (CSV: row and column).
+ * line and column of the file, the column counted in Unicode characters.
  * A line of 0 means the problem concerns the whole file. */
 typedef struct {
   ReelProblemSeverity  severity;
