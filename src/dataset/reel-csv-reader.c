@@ -1090,6 +1090,7 @@ count_quoted (Reader       *r,
               const guint8 *end)
 {
   const guint8 *lf;
+  guint n_cont = 0;
 
   while ((lf = memchr (p, '\n', end - p)) != NULL)
     {
@@ -1098,7 +1099,8 @@ count_quoted (Reader       *r,
     }
 
   for (; p < end; p++)
-    r->n_cont += (*p & 0xC0) == 0x80;
+    n_cont += (*p & 0xC0) == 0x80;
+  r->n_cont += n_cont;
 }
 
 static void
@@ -1150,6 +1152,7 @@ feed_bytes (Reader       *r,
               field_end_at (r, p);
               break;
             default:
+              /* The field's first byte: the unquoted scan reads it. */
               field_begin (r, FALSE, p);
               r->state = STATE_UNQUOTED;
               continue;
@@ -1180,9 +1183,12 @@ feed_bytes (Reader       *r,
             q = end;
           field_append (r, p, q - p);
           count_quoted (r, p, q);
-          if (q < end)
-            r->state = STATE_QUOTED_QUOTE;
-          p = q < end ? q + 1 : end;
+          p = q;
+          if (p < end)
+            {
+              r->state = STATE_QUOTED_QUOTE;
+              p++;
+            }
           break;
 
         case STATE_QUOTED_QUOTE:

@@ -4,8 +4,9 @@
  *
  * - the read gives the same problems and the same table whether the input
  *   is read whole or a few bytes at a time;
- * - every problem is fit to print (UTF-8, no control characters), with a row
- *   and column inside the input;
+ * - every problem is fit to print (UTF-8, no control characters), at a line
+ *   of the input and a column of that line (or just past its end);
+ * - ids are placed at the same line and column either way;
  * - only valid records reach the table: known years and months, finite
  *   revenue of 0 or more, ids of the id syntax.
  *
@@ -80,9 +81,11 @@ compare_tables (const ReelRecordTable *a,
 
   for (guint i = 0; i < reel_record_table_get_n_regions (a); i++)
     {
-      const char *id = reel_record_table_get_region_id (a, i, NULL, NULL);
+      guint line_a, column_a, line_b, column_b;
+      const char *id = reel_record_table_get_region_id (a, i, &line_a, &column_a);
 
-      if (strcmp (id, reel_record_table_get_region_id (b, i, NULL, NULL)) != 0)
+      if (strcmp (id, reel_record_table_get_region_id (b, i, &line_b, &column_b)) != 0 ||
+          line_a != line_b || column_a != column_b)
         fuzz_fail ("region %u differs", i);
       if (!reel_rules_is_id (id, strlen (id)))
         fuzz_fail ("region “%s” is not an id", id);
@@ -93,9 +96,11 @@ compare_tables (const ReelRecordTable *a,
 
   for (guint i = 0; i < reel_record_table_get_n_platforms (a); i++)
     {
-      const char *id = reel_record_table_get_platform_id (a, i, NULL, NULL);
+      guint line_a, column_a, line_b, column_b;
+      const char *id = reel_record_table_get_platform_id (a, i, &line_a, &column_a);
 
-      if (strcmp (id, reel_record_table_get_platform_id (b, i, NULL, NULL)) != 0)
+      if (strcmp (id, reel_record_table_get_platform_id (b, i, &line_b, &column_b)) != 0 ||
+          line_a != line_b || column_a != column_b)
         fuzz_fail ("platform %u differs", i);
       if (!reel_rules_is_id (id, strlen (id)))
         fuzz_fail ("platform “%s” is not an id", id);
@@ -106,6 +111,33 @@ compare_tables (const ReelRecordTable *a,
 
   if (first < REEL_RECORD_YEAR_MIN || last > REEL_RECORD_YEAR_MAX || first > last)
     fuzz_fail ("years %u to %u", first, last);
+}
+
+/* The characters of each line of @data (LF ends a line; a leading BOM is
+ * none): a problem's column is at most one past them, at the line end. */
+static GArray *
+line_widths (const guint8 *data,
+             gsize         size)
+{
+  GArray *widths = g_array_new (FALSE, FALSE, sizeof (guint));
+  gsize i = size >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  guint width = 0;
+
+  for (; i < size; i++)
+    {
+      if (data[i] == '\n')
+        {
+          g_array_append_val (widths, width);
+          width = 0;
+        }
+      else
+        {
+          width += (data[i] & 0xC0) != 0x80;
+        }
+    }
+  g_array_append_val (widths, width);
+
+  return widths;
 }
 
 int LLVMFuzzerInitialize (int    *argc,
@@ -126,13 +158,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   Read whole = { 0 }, trickled = { 0 };
-  guint n_lines = 1;
+  g_autoptr(GArray) widths = line_widths (data, size);
 
   read_input (data, size, 0, &whole);
   read_input (data, size, fuzz_chunk_size (data, size), &trickled);
-
-  for (gsize i = 0; i < size; i++)
-    n_lines += data[i] == '\n';
 
   if (whole.problems->len != trickled.problems->len)
     fuzz_fail ("%u problems read whole, %u read in chunks of %zu bytes", whole.problems->len,
@@ -145,10 +174,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       if (!fuzz_problems_equal (problem, g_ptr_array_index (trickled.problems, i)))
         fuzz_fail ("problem %u differs read whole and in chunks: %s", i, problem->message);
       fuzz_check_problem (problem);
-      /* Rows count records, and a record has at least one line. */
-      if (problem->line > n_lines || (problem->line > 0 && problem->column == 0))
-        fuzz_fail ("a problem at row %u, column %u in %u lines: %s", problem->line,
-                   problem->column, n_lines, problem->message);
+      if (problem->line > 0 &&
+          (problem->line > widths->len || problem->column == 0 ||
+           problem->column > g_array_index (widths, guint, problem->line - 1) + 1))
+        fuzz_fail ("a problem at %u:%u, outside the input's %u lines: %s", problem->line,
+                   problem->column, widths->len, problem->message);
     }
 
   compare_tables (whole.table, trickled.table);
