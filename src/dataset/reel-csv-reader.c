@@ -6,11 +6,10 @@
 #include "reel-csv-reader.h"
 
 #include <glib/gi18n.h>
-#include <math.h>
 #include <string.h>
 
+#include "reel-csv-columns.h"
 #include "reel-problem.h"
-#include "reel-rules.h"
 
 /* The reader is a byte-driven state machine over the read buffer, so that a
  * field, a "" escape or a CRLF may straddle two fills of the buffer:
@@ -68,23 +67,6 @@ typedef enum {
 } State;
 
 typedef enum {
-  ROLE_REGION,
-  ROLE_PERIOD,
-  ROLE_REVENUE,
-  ROLE_COUNTRY,
-  ROLE_PLATFORM,
-  N_ROLES,
-  ROLE_IGNORED = N_ROLES,
-} Role;
-
-/* The first N_REQUIRED_ROLES roles are required. */
-#define N_REQUIRED_ROLES 3
-
-static const char * const role_names[N_ROLES] = {
-  "region", "period", "revenue", "country", "platform",
-};
-
-typedef enum {
   FIELD_OK,
   FIELD_TOO_LONG,
   FIELD_BAD_UTF8,
@@ -102,9 +84,6 @@ typedef struct {
   FieldStatus status;
   Position    start;
 } BadField;
-
-/* The longest number that the decimal-comma hint quotes. */
-#define SPLIT_NUMBER_MAX 32
 
 typedef struct {
   ReelRecordTable *table;
@@ -136,19 +115,19 @@ typedef struct {
   GPtrArray       *names;           /* of char *, NULL where not valid */
   GArray          *name_starts;     /* of Position */
   GByteArray      *name_status;     /* of FieldStatus */
-  guint8          *roles;           /* Role of each column */
+  guint8          *roles;           /* ReelCsvRole of each column */
   guint            n_columns;
-  int              role_column[N_ROLES];
-  guint            known[N_ROLES];  /* columns with a role, ascending */
+  int              role_column[REEL_CSV_N_ROLES];
+  guint            known[REEL_CSV_N_ROLES]; /* columns with a role, ascending */
   guint            n_known;
 
   /* The current data row. */
-  GString         *values[N_ROLES];
-  FieldStatus      value_status[N_ROLES];
-  Position         value_start[N_ROLES];
+  GString         *values[REEL_CSV_N_ROLES];
+  FieldStatus      value_status[REEL_CSV_N_ROLES];
+  Position         value_start[REEL_CSV_N_ROLES];
   Position         extra_start;     /* the first field past the header's */
   GArray          *bad_fields;      /* of BadField, ascending */
-  char             split_number[SPLIT_NUMBER_MAX + 1];
+  char             split_number[REEL_CSV_SPLIT_NUMBER_MAX + 1];
   GString         *scratch;
 
   guint            blank_first;     /* line of the first pending empty row */
@@ -172,14 +151,6 @@ static const guint8 unquoted_class[256] = {
   ['\n'] = BYTE_STOP, ['\r'] = BYTE_STOP, [','] = BYTE_STOP, ['"'] = BYTE_STOP,
   CONT16 (0x80), CONT16 (0x90), CONT16 (0xA0), CONT16 (0xB0),
 };
-
-/* Powers of ten that a double holds exactly. */
-static const double exact_powers_of_ten[] = {
-  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
-};
-
-/* A number with at most this many digits has a mantissa below 2^53. */
-#define FAST_DIGITS_MAX 15
 
 /* Adds a problem at @at; @record is the number of the data record it is in,
  * or 0 outside of one (the header, an empty row). */
@@ -215,7 +186,8 @@ add_problem (Reader     *r,
     }
 
   r->n_errors++;
-  g_ptr_array_add (r->problems, reel_problem_new (REEL_PROBLEM_ERROR, path, at.line, at.column, message));
+  g_ptr_array_add (r->problems,
+                   reel_problem_new (REEL_PROBLEM_ERROR, path, at.line, at.column, message));
 }
 
 static void add_problem_printf (Reader     *r,
@@ -302,211 +274,6 @@ column_path (Reader *r,
   return "";
 }
 
-static gboolean
-is_space (char c)
-{
-  return c == ' ' || c == '\t';
-}
-
-static gboolean
-is_digit (char c)
-{
-  return c >= '0' && c <= '9';
-}
-
-/* What is wrong with a value that failed its column's syntax, when the cause
- * is not the syntax itself; NULL otherwise. */
-static char *
-check_text (const char *value,
-            gsize       len)
-{
-  if (!g_utf8_validate_len (value, len, NULL))
-    return g_strdup (_("the text is not valid UTF-8: save the file as UTF-8"));
-
-  if (len > 0 && (is_space (value[0]) || is_space (value[len - 1])))
-    {
-      g_autofree char *shown = reel_rules_show_value (value, len);
-
-      return g_strdup_printf (_("“%s” has spaces around it: remove them"), shown);
-    }
-
-  return NULL;
-}
-
-/* Returns NULL when @value is an id (or empty and not @required), else a message. */
-static char *
-check_id (const GString *value,
-          gboolean       required)
-{
-  char *message;
-
-  if (value->len == 0)
-    return required ? g_strdup (_("the value is missing")) : NULL;
-
-  if (reel_rules_is_id (value->str, value->len))
-    return NULL;
-
-  if ((message = check_text (value->str, value->len)) != NULL)
-    return message;
-
-  return reel_rules_check_id (value->str, value->len);
-}
-
-static char *
-check_period (const GString *value,
-              guint         *year,
-              guint         *month)
-{
-  char *message, *text;
-
-  if (value->len == 0)
-    return g_strdup (_("the value is missing"));
-
-  /* A good period is plain ASCII without spaces, so check_text() can only
-   * find fault with a bad one: it is asked second, for every row's sake,
-   * and its message still wins. */
-  message = reel_rules_check_period (value->str, value->len, year, month);
-  if (message != NULL && (text = check_text (value->str, value->len)) != NULL)
-    {
-      g_free (message);
-      return text;
-    }
-
-  return message;
-}
-
-static gboolean
-is_not_finite_word (const char *s)
-{
-  if (*s == '-' || *s == '+')
-    s++;
-
-  return g_ascii_strcasecmp (s, "nan") == 0 ||
-         g_ascii_strcasecmp (s, "inf") == 0 ||
-         g_ascii_strcasecmp (s, "infinity") == 0;
-}
-
-/* A revenue is `-?[0-9]+(\.[0-9]+)?([eE][+-]?[0-9]+)?`, finite and not
- * negative (`-0` reads as 0). Numbers of at most 15 digits without an
- * exponent are converted here, exactly as strtod() would (one correctly
- * rounded division of two exact doubles); others go to g_ascii_strtod(). */
-static char *
-check_revenue (const GString *value,
-               double        *revenue)
-{
-  const char *s = value->str;
-  const char *end = s + value->len;
-  const char *p = s;
-  const char *start;
-  g_autofree char *shown = NULL;
-  gboolean negative = FALSE;
-  gboolean exponent = FALSE;
-  guint64 mantissa = 0;
-  guint n_digits = 0;
-  guint n_fraction = 0;
-  double v;
-  char *message;
-
-  if (p < end && *p == '-')
-    {
-      negative = TRUE;
-      p++;
-    }
-
-  for (start = p; p < end && is_digit (*p); p++, n_digits++)
-    if (n_digits < FAST_DIGITS_MAX)
-      mantissa = mantissa * 10 + (guint64) (*p - '0');
-  if (p == start)
-    goto bad;
-
-  if (p < end && *p == '.')
-    {
-      for (start = ++p; p < end && is_digit (*p); p++, n_fraction++)
-        if (n_digits + n_fraction < FAST_DIGITS_MAX)
-          mantissa = mantissa * 10 + (guint64) (*p - '0');
-      if (p == start)
-        goto bad;
-    }
-
-  if (p < end && (*p == 'e' || *p == 'E'))
-    {
-      exponent = TRUE;
-      p++;
-      if (p < end && (*p == '+' || *p == '-'))
-        p++;
-      for (start = p; p < end && is_digit (*p); p++)
-        ;
-      if (p == start)
-        goto bad;
-    }
-
-  if (p != end)
-    goto bad;
-
-  if (!exponent && n_digits + n_fraction <= FAST_DIGITS_MAX)
-    v = (double) mantissa / exact_powers_of_ten[n_fraction];
-  else
-    v = fabs (g_ascii_strtod (s, NULL));
-
-  if (!isfinite (v))
-    {
-      shown = reel_rules_show_value (s, value->len);
-      return g_strdup_printf (_("“%s” is too large for a number"), shown);
-    }
-
-  if (negative && v != 0)
-    {
-      shown = reel_rules_show_value (s, value->len);
-      return g_strdup_printf (_("“%s” is negative: revenue must be 0 or more"), shown);
-    }
-
-  *revenue = v;
-  return NULL;
-
-bad:
-  if (value->len == 0)
-    return g_strdup (_("the value is missing"));
-
-  if ((message = check_text (s, value->len)) != NULL)
-    return message;
-
-  shown = reel_rules_show_value (s, value->len);
-  if (memchr (s, ',', value->len) != NULL)
-    return g_strdup_printf (_("“%s” is not a number: use . as the decimal point, "
-                              "without thousands separators"), shown);
-  if (is_not_finite_word (s))
-    return g_strdup_printf (_("“%s” is not a finite number"), shown);
-  return g_strdup_printf (_("“%s” is not a number: use digits and . as the decimal point"), shown);
-}
-
-static char *
-check_country (const GString *value)
-{
-  char *message;
-  char *text;
-
-  if (value->len == 0)
-    return NULL;
-
-  /* Spaces or broken UTF-8 are the likelier cause: say that first. */
-  message = reel_rules_check_country (value->str, value->len);
-  if (message != NULL && (text = check_text (value->str, value->len)) != NULL)
-    {
-      g_free (message);
-      return text;
-    }
-
-  return message;
-}
-
-static char *
-too_long_message (gsize max)
-{
-  g_autofree char *size = g_format_size_full (max, G_FORMAT_SIZE_IEC_UNITS);
-
-  return g_strdup_printf (_("the value is longer than %s"), size);
-}
-
 static void
 flush_blank_rows (Reader *r)
 {
@@ -517,35 +284,6 @@ flush_blank_rows (Reader *r)
     add_problem (r, "", (Position) { r->blank_first + i, 1 }, 0, _("the row is empty: remove it"));
 
   r->n_blank = 0;
-}
-
-/* A header name that would be @role's if it were lowercase and trimmed. */
-static gboolean
-is_near_miss (const char *name,
-              Role        role)
-{
-  const char *want = role_names[role];
-  gsize len;
-
-  while (is_space (*name))
-    name++;
-  len = strlen (name);
-  while (len > 0 && is_space (name[len - 1]))
-    len--;
-
-  return len == strlen (want) && g_ascii_strncasecmp (name, want, len) == 0;
-}
-
-static Role
-lookup_role (const char *name)
-{
-  guint role;
-
-  for (role = 0; role < N_ROLES; role++)
-    if (strcmp (name, role_names[role]) == 0)
-      return role;
-
-  return ROLE_IGNORED;
 }
 
 static void
@@ -568,94 +306,119 @@ header_field_end (Reader *r)
   else if (!g_utf8_validate_len (r->target->str, r->target->len, NULL))
     status = FIELD_BAD_UTF8;
 
-  g_ptr_array_add (r->names, status == FIELD_OK ? g_strndup (r->target->str, r->target->len) : NULL);
+  g_ptr_array_add (r->names,
+                   status == FIELD_OK ? g_strndup (r->target->str, r->target->len) : NULL);
   g_byte_array_append (r->name_status, &status, 1);
   g_array_append_val (r->name_starts, r->field_start);
 }
 
-static void
-header_end (Reader *r)
+/* Says what is wrong with a header name that cannot be read: FALSE for one. */
+static gboolean
+header_name_is_readable (Reader *r,
+                         guint   column)
 {
-  gboolean explained[N_ROLES] = { FALSE, };
-  GString *missing = g_string_new (NULL);
-  guint n_missing = 0;
-  gboolean bad = FALSE;
-  gboolean unreadable = FALSE;
-  guint c, role;
+  switch ((FieldStatus) r->name_status->data[column])
+    {
+    case FIELD_TOO_LONG:
+      add_problem_printf (r, "", name_start (r, column), 0,
+                          _("the column name is longer than %u bytes"), (guint) REEL_CSV_NAME_MAX);
+      return FALSE;
 
-  r->n_columns = r->names->len;
+    case FIELD_BAD_UTF8:
+      add_problem (r, "", name_start (r, column), 0,
+                   _("the text is not valid UTF-8: save the file as UTF-8"));
+      return FALSE;
+
+    case FIELD_OK:
+    default:
+      return TRUE;
+    }
+}
+
+/* Gives each role the column named for it. Returns FALSE when a name cannot
+ * be read; sets @duplicate when a role's name appears more than once. */
+static gboolean
+header_find_roles (Reader   *r,
+                   gboolean *duplicate)
+{
+  gboolean readable = TRUE;
+  guint c;
 
   for (c = 0; c < r->n_columns; c++)
     {
       const char *name = g_ptr_array_index (r->names, c);
+      ReelCsvRole role;
 
-      switch ((FieldStatus) r->name_status->data[c])
+      if (!header_name_is_readable (r, c))
         {
-        case FIELD_TOO_LONG:
-          add_problem_printf (r, "", name_start (r, c), 0, _("the column name is longer than %u bytes"),
-                              (guint) REEL_CSV_NAME_MAX);
-          unreadable = TRUE;
+          readable = FALSE;
           continue;
-
-        case FIELD_BAD_UTF8:
-          add_problem (r, "", name_start (r, c), 0, _("the text is not valid UTF-8: save the file as UTF-8"));
-          unreadable = TRUE;
-          continue;
-
-        case FIELD_OK:
-        default:
-          break;
         }
 
-      role = lookup_role (name);
-      if (role == ROLE_IGNORED)
+      role = reel_csv_role_lookup (name);
+      if (role == REEL_CSV_ROLE_IGNORED)
         continue;
 
       if (r->role_column[role] >= 0)
         {
           add_problem_printf (r, name, name_start (r, c), 0,
                               _("the column “%s” appears more than once: keep one"), name);
-          bad = TRUE;
+          *duplicate = TRUE;
           continue;
         }
 
       r->role_column[role] = c;
     }
 
-  /* A name that cannot be read might be any of the missing columns. */
-  if (unreadable)
-    {
-      r->stop = TRUE;
-      goto out;
-    }
+  return readable;
+}
 
-  for (role = 0; role < N_REQUIRED_ROLES; role++)
+/* A file separated by semicolons or tabs reads as one column. When a
+ * required column is missing and a name holds either, says so (a fatal
+ * problem) and returns TRUE. */
+static gboolean
+header_has_wrong_separator (Reader *r)
+{
+  guint role, c;
+
+  for (role = 0; role < REEL_CSV_N_REQUIRED_ROLES; role++)
     if (r->role_column[role] < 0)
       break;
+  if (role == REEL_CSV_N_REQUIRED_ROLES)
+    return FALSE;
 
-  /* A file separated by semicolons or tabs reads as one column. */
-  if (role < N_REQUIRED_ROLES)
+  for (c = 0; c < r->n_columns; c++)
     {
-      for (c = 0; c < r->n_columns; c++)
-        {
-          const char *name = g_ptr_array_index (r->names, c);
+      const char *name = g_ptr_array_index (r->names, c);
 
-          if (name != NULL && strchr (name, ';') != NULL)
-            {
-              add_fatal (r, "", name_start (r, c), 0, _("the separator must be a comma, not a semicolon"));
-              goto out;
-            }
-          if (name != NULL && strchr (name, '\t') != NULL)
-            {
-              add_fatal (r, "", name_start (r, c), 0, _("the separator must be a comma, not a tab"));
-              goto out;
-            }
+      if (name != NULL && strchr (name, ';') != NULL)
+        {
+          add_fatal (r, "", name_start (r, c), 0,
+                     _("the separator must be a comma, not a semicolon"));
+          return TRUE;
+        }
+      if (name != NULL && strchr (name, '\t') != NULL)
+        {
+          add_fatal (r, "", name_start (r, c), 0, _("the separator must be a comma, not a tab"));
+          return TRUE;
         }
     }
 
-  /* A name that is right but for case or spaces is surely meant as the column:
-   * ignoring it would silently lose its values. */
-  for (role = 0; role < N_ROLES; role++)
+  return FALSE;
+}
+
+/* A name that is right but for case or spaces is surely meant as the column:
+ * ignoring it would silently lose its values. Reports the first such name of
+ * each role without a column, marks the role in @explained, and returns TRUE
+ * when there was one. */
+static gboolean
+header_explain_near_misses (Reader   *r,
+                            gboolean  explained[REEL_CSV_N_ROLES])
+{
+  gboolean found = FALSE;
+  guint role, c;
+
+  for (role = 0; role < REEL_CSV_N_ROLES; role++)
     {
       if (r->role_column[role] >= 0)
         continue;
@@ -664,54 +427,100 @@ header_end (Reader *r)
         {
           const char *name = g_ptr_array_index (r->names, c);
 
-          if (name != NULL && is_near_miss (name, role))
+          if (name != NULL && reel_csv_role_is_near_miss (role, name))
             {
               add_problem_printf (r, name, name_start (r, c), 0,
                                   _("write the column name as “%s”, lowercase without spaces"),
-                                  role_names[role]);
+                                  reel_csv_role_name (role));
               explained[role] = TRUE;
-              bad = TRUE;
+              found = TRUE;
               break;
             }
         }
     }
 
-  for (role = 0; role < N_REQUIRED_ROLES; role++)
+  return found;
+}
+
+/* Names, in one problem, the required columns that are neither found nor
+ * explained by a near miss; returns TRUE when there is one. */
+static gboolean
+header_report_missing (Reader         *r,
+                       const gboolean  explained[REEL_CSV_N_ROLES])
+{
+  g_autoptr(GString) missing = g_string_new (NULL);
+  guint n_missing = 0;
+  guint role;
+
+  for (role = 0; role < REEL_CSV_N_REQUIRED_ROLES; role++)
     {
       if (r->role_column[role] >= 0 || explained[role])
         continue;
       if (n_missing++ > 0)
         g_string_append (missing, ", ");
-      g_string_append (missing, role_names[role]);
+      g_string_append (missing, reel_csv_role_name (role));
     }
 
-  if (n_missing > 0)
+  if (n_missing == 0)
+    return FALSE;
+
+  add_problem_printf (r, "", r->row_start, 0,
+                      ngettext ("the first row must name the column %s",
+                                "the first row must name the columns %s", n_missing),
+                      missing->str);
+  return TRUE;
+}
+
+/* The role of each column, and the columns with one in ascending order, for
+ * the data rows. */
+static void
+header_map_columns (Reader *r)
+{
+  guint c, role;
+
+  r->roles = g_new (guint8, MAX (r->n_columns, 1));
+  for (c = 0; c < r->n_columns; c++)
+    r->roles[c] = REEL_CSV_ROLE_IGNORED;
+  for (role = 0; role < REEL_CSV_N_ROLES; role++)
+    if (r->role_column[role] >= 0)
+      r->roles[r->role_column[role]] = role;
+  for (c = 0; c < r->n_columns; c++)
+    if (r->roles[c] != REEL_CSV_ROLE_IGNORED)
+      r->known[r->n_known++] = c;
+}
+
+/* The header row is read: find the column of each role, or report every
+ * problem with the names and stop reading. */
+static void
+header_end (Reader *r)
+{
+  gboolean explained[REEL_CSV_N_ROLES] = { FALSE, };
+  gboolean bad = FALSE;
+
+  r->n_columns = r->names->len;
+
+  /* A name that cannot be read might be any of the missing columns. */
+  if (!header_find_roles (r, &bad))
     {
-      add_problem_printf (r, "", r->row_start, 0,
-                          ngettext ("the first row must name the column %s",
-                                    "the first row must name the columns %s", n_missing),
-                          missing->str);
-      bad = TRUE;
+      r->stop = TRUE;
+      return;
     }
+
+  if (header_has_wrong_separator (r))
+    return;
+
+  if (header_explain_near_misses (r, explained))
+    bad = TRUE;
+  if (header_report_missing (r, explained))
+    bad = TRUE;
 
   if (bad)
     {
       r->stop = TRUE;
-      goto out;
+      return;
     }
 
-  r->roles = g_new (guint8, MAX (r->n_columns, 1));
-  for (c = 0; c < r->n_columns; c++)
-    r->roles[c] = ROLE_IGNORED;
-  for (role = 0; role < N_ROLES; role++)
-    if (r->role_column[role] >= 0)
-      r->roles[r->role_column[role]] = role;
-  for (c = 0; c < r->n_columns; c++)
-    if (r->roles[c] != ROLE_IGNORED)
-      r->known[r->n_known++] = c;
-
-out:
-  g_string_free (missing, TRUE);
+  header_map_columns (r);
 }
 
 static void
@@ -722,7 +531,7 @@ report_bad_field (Reader         *r,
 
   if (bad->status == FIELD_TOO_LONG)
     {
-      g_autofree char *message = too_long_message (REEL_CSV_FIELD_MAX);
+      g_autofree char *message = reel_csv_too_long_message (REEL_CSV_FIELD_MAX);
 
       add_problem (r, path, bad->start, current_record (r), message);
     }
@@ -733,74 +542,26 @@ report_bad_field (Reader         *r,
     }
 }
 
-typedef struct {
-  guint  year;
-  guint  month;
-  double revenue;
-  guint  region;      /* when the id was found in the table */
-  guint  platform;
-} Parsed;
-
+/* Checks the value of the column with @role into @record, as a problem if bad. */
 static gboolean
-check_value (Reader *r,
-             Role    role,
-             Parsed *parsed)
+check_value (Reader        *r,
+             ReelCsvRole    role,
+             ReelCsvRecord *record)
 {
   /* Not g_autofree: five fields a row, and a good one has no message to free. */
-  char *message = NULL;
-  const GString *value = r->values[role];
+  char *message;
 
   if (r->value_status[role] == FIELD_TOO_LONG)
-    message = too_long_message (REEL_CSV_FIELD_MAX);
+    message = reel_csv_too_long_message (REEL_CSV_FIELD_MAX);
   else
-    switch (role)
-      {
-      case ROLE_REGION:
-        /* An id already in the table was checked when it went in. */
-        parsed->region = reel_record_table_lookup_region (r->table, value->str, value->len);
-        if (parsed->region == REEL_RECORD_NO_ID)
-          message = check_id (value, TRUE);
-        break;
-      case ROLE_PERIOD:
-        message = check_period (value, &parsed->year, &parsed->month);
-        break;
-      case ROLE_REVENUE:
-        message = check_revenue (value, &parsed->revenue);
-        break;
-      case ROLE_COUNTRY:
-        message = check_country (value);
-        break;
-      case ROLE_PLATFORM:
-        parsed->platform = REEL_RECORD_NO_ID;
-        if (value->len > 0)
-          parsed->platform = reel_record_table_lookup_platform (r->table, value->str, value->len);
-        if (parsed->platform == REEL_RECORD_NO_ID)
-          message = check_id (value, FALSE);
-        break;
-      case N_ROLES:
-      default:
-        g_assert_not_reached ();
-      }
+    message = reel_csv_check_value (role, r->values[role], r->table, record);
 
   if (message == NULL)
     return TRUE;
 
-  add_problem (r, role_names[role], r->value_start[role], current_record (r), message);
+  add_problem (r, reel_csv_role_name (role), r->value_start[role], current_record (r), message);
   g_free (message);
   return FALSE;
-}
-
-static gboolean
-is_digits (const char *s,
-           gsize       len)
-{
-  gsize i;
-
-  for (i = 0; i < len; i++)
-    if (!is_digit (s[i]))
-      return FALSE;
-
-  return len > 0;
 }
 
 static void
@@ -808,8 +569,9 @@ row_end (Reader *r)
 {
   const BadField *bad = (const BadField *) r->bad_fields->data;
   guint n_bad = r->bad_fields->len;
-  Parsed parsed = { 0, 0, 0, REEL_RECORD_NO_ID, REEL_RECORD_NO_ID };
+  ReelCsvRecord parsed = { 0, 0, 0, REEL_RECORD_NO_ID, REEL_RECORD_NO_ID };
   gboolean ok = TRUE;
+  gboolean has_platform;
   guint region, platform = REEL_RECORD_NO_ID;
   guint n_fields = r->field;
   guint record = current_record (r);
@@ -827,13 +589,14 @@ row_end (Reader *r)
 
   if (n_fields != r->n_columns)
     {
-      const GString *revenue = r->values[ROLE_REVENUE];
+      const GString *revenue = r->values[REEL_CSV_ROLE_REVENUE];
       /* The first field past the header's, or where the first missing one would be. */
       Position at = n_fields > r->n_columns ? r->extra_start : r->row_end;
 
       if (n_fields > r->n_columns && r->split_number[0] != '\0' &&
-          revenue->len <= SPLIT_NUMBER_MAX && is_digits (revenue->str, revenue->len))
-        add_problem_printf (r, role_names[ROLE_REVENUE], r->value_start[ROLE_REVENUE], record,
+          reel_csv_may_be_split_integer (revenue))
+        add_problem_printf (r, reel_csv_role_name (REEL_CSV_ROLE_REVENUE),
+                            r->value_start[REEL_CSV_ROLE_REVENUE], record,
                             _("“%s,%s” was split at the comma: use . as the decimal point"),
                             revenue->str, r->split_number);
       else
@@ -860,29 +623,32 @@ row_end (Reader *r)
   if (!ok)
     return;
 
+  has_platform = r->role_column[REEL_CSV_ROLE_PLATFORM] >= 0 &&
+                 r->values[REEL_CSV_ROLE_PLATFORM]->len > 0;
   region = parsed.region;
   if (region == REEL_RECORD_NO_ID)
-    region = reel_record_table_intern_region (r->table, r->values[ROLE_REGION]->str,
-                                              r->value_start[ROLE_REGION].line,
-                                              r->value_start[ROLE_REGION].column);
+    region = reel_record_table_intern_region (r->table, r->values[REEL_CSV_ROLE_REGION]->str,
+                                              r->value_start[REEL_CSV_ROLE_REGION].line,
+                                              r->value_start[REEL_CSV_ROLE_REGION].column);
   platform = parsed.platform;
-  if (platform == REEL_RECORD_NO_ID && r->role_column[ROLE_PLATFORM] >= 0 && r->values[ROLE_PLATFORM]->len > 0)
-    platform = reel_record_table_intern_platform (r->table, r->values[ROLE_PLATFORM]->str,
-                                                  r->value_start[ROLE_PLATFORM].line,
-                                                  r->value_start[ROLE_PLATFORM].column);
+  if (platform == REEL_RECORD_NO_ID && has_platform)
+    platform = reel_record_table_intern_platform (r->table, r->values[REEL_CSV_ROLE_PLATFORM]->str,
+                                                  r->value_start[REEL_CSV_ROLE_PLATFORM].line,
+                                                  r->value_start[REEL_CSV_ROLE_PLATFORM].column);
 
   /* Each id is a region (or platform) of the dataset, which lists at most
    * REEL_RECORD_MAX_IDS: the rest of the file cannot be read into it. */
-  if (region == REEL_RECORD_NO_ID || (platform == REEL_RECORD_NO_ID && r->role_column[ROLE_PLATFORM] >= 0 &&
-                                      r->values[ROLE_PLATFORM]->len > 0))
+  if (region == REEL_RECORD_NO_ID || (platform == REEL_RECORD_NO_ID && has_platform))
     {
-      Role role = region == REEL_RECORD_NO_ID ? ROLE_REGION : ROLE_PLATFORM;
+      ReelCsvRole role = region == REEL_RECORD_NO_ID ? REEL_CSV_ROLE_REGION
+                                                     : REEL_CSV_ROLE_PLATFORM;
       g_autofree char *message =
-        g_strdup_printf (role == ROLE_REGION ? _("more than %u different regions: split the file")
-                                             : _("more than %u different platforms: split the file"),
+        g_strdup_printf (role == REEL_CSV_ROLE_REGION
+                         ? _("more than %u different regions: split the file")
+                         : _("more than %u different platforms: split the file"),
                          (guint) REEL_RECORD_MAX_IDS);
 
-      add_fatal (r, role_names[role], r->value_start[role], record, message);
+      add_fatal (r, reel_csv_role_name (role), r->value_start[role], record, message);
       return;
     }
 
@@ -912,7 +678,7 @@ field_begin (Reader       *r,
     }
   else
     {
-      if (r->field < r->n_columns && (role = r->roles[r->field]) != ROLE_IGNORED)
+      if (r->field < r->n_columns && (role = r->roles[r->field]) != REEL_CSV_ROLE_IGNORED)
         r->target = r->values[role];
       else
         r->target = r->scratch;
@@ -965,7 +731,7 @@ field_end (Reader *r)
         {
           guint role = r->roles[c];
 
-          if (role != ROLE_IGNORED)
+          if (role != REEL_CSV_ROLE_IGNORED)
             {
               r->value_status[role] = r->too_long ? FIELD_TOO_LONG : FIELD_OK;
               r->value_start[role] = r->field_start;
@@ -989,10 +755,8 @@ field_end (Reader *r)
         }
 
       /* Remember what follows the revenue, for the decimal-comma hint. */
-      if (c == (guint) r->role_column[ROLE_REVENUE] + 1 &&
-          !r->quoted && !r->too_long && r->target->len <= SPLIT_NUMBER_MAX &&
-          r->target->len > 0 && is_digit (r->target->str[0]) &&
-          strspn (r->target->str, "0123456789.") == r->target->len)
+      if (c == (guint) r->role_column[REEL_CSV_ROLE_REVENUE] + 1 &&
+          !r->quoted && !r->too_long && reel_csv_may_be_split_fraction (r->target))
         memcpy (r->split_number, r->target->str, r->target->len + 1);
     }
 
@@ -1009,7 +773,8 @@ record_end (Reader   *r,
       if (r->in_header)
         {
           add_fatal (r, "", r->row_end, 0,
-                     _("the first row is empty: it must name the columns region, period and revenue"));
+                     _("the first row is empty: it must name the columns region, period and "
+                       "revenue"));
           return;
         }
       if (r->n_blank++ == 0)
@@ -1338,7 +1103,7 @@ reader_init (Reader          *r,
   r->name_status = g_byte_array_new ();
   r->bad_fields = g_array_new (FALSE, FALSE, sizeof (BadField));
   r->scratch = g_string_sized_new (256);
-  for (role = 0; role < N_ROLES; role++)
+  for (role = 0; role < REEL_CSV_N_ROLES; role++)
     {
       r->values[role] = g_string_sized_new (64);
       r->role_column[role] = -1;
@@ -1356,7 +1121,7 @@ reader_clear (Reader *r)
   g_clear_pointer (&r->bad_fields, g_array_unref);
   g_clear_pointer (&r->roles, g_free);
   g_string_free (r->scratch, TRUE);
-  for (role = 0; role < N_ROLES; role++)
+  for (role = 0; role < REEL_CSV_N_ROLES; role++)
     g_string_free (r->values[role], TRUE);
 }
 
