@@ -33,7 +33,7 @@
  * level for RGB. An indexed image is a third of the bytes, and level 8
  * makes it 4% smaller for the time level 6 takes on RGB. Measured on the
  * bundled dataset's charts at 2560 × 1440, 3200 × 2000 and 2160 × 3840,
- * transparent ones too: within 7% of `optipng -o1`, and a third to three
+ * transparent ones too: within 8% of `optipng -o1`, and a third to three
  * quarters of the size of unfiltered rows at level 2. libpng's choice
  * among all five filters made no chart smaller and took half again as
  * long; level 9 two to four times as long for 3% fewer bytes; zlib's
@@ -49,8 +49,8 @@
  * Adler-32 checksums combine. Encoding is half of an export's time (65 ms
  * of CPU time of 120 for the whole `--export` at 3200 × 2000), and this
  * halves it when a core is free; it keeps an export at that size twice as
- * fast as gnuplot's pngcairo (tests/bench/results.md). Below, the thread
- * and the second stream cost about what they save. */
+ * fast as gnuplot's pngcairo (tests/bench/results.md). At 1600 × 1000 the
+ * difference was within the noise of a shared machine. */
 #define PNG_PARALLEL_MIN_PIXELS (3 * 1000 * 1000)
 
 /* Logical pixels are CSS pixels: 96 per inch. */
@@ -346,8 +346,8 @@ palette_slot (const Palette *palette,
   return slot;
 }
 
-/* Every colour of the image into @palette; FALSE, and no palette, at the
- * first one more than a palette holds. A pixel the same as the one before
+/* Every colour of the image into @palette; FALSE, and @palette of no use,
+ * at the first one more than a palette holds. A pixel the same as the one before
  * it, which is most of a chart, costs one comparison. */
 static gboolean
 palette_collect (Palette      *palette,
