@@ -11,15 +11,18 @@
 #    at 2x), peak RSS, redraw per chart kind (tests/bench-charts); and in the same run the peers:
 #    json.load + matplotlib for JSON, pandas read_csv + groupby + matplotlib for CSV, and
 #    `cat FILE > /dev/null` as the floor; then a small bar chart (40 records) exported at 1x and
-#    2x by Reelscope, gnuplot's pngcairo and matplotlib; then start-up to the first frame
-#    against tests/bench/minimal-window.c under Xvfb, for the cairo and GL renderers;
+#    2x by Reelscope, cairo's own PNG writer, gnuplot's pngcairo and matplotlib, and the size of
+#    each PNG; then start-up to the first frame against tests/bench/minimal-window.c under Xvfb,
+#    for the cairo and GL renderers;
 #    and the window's frames and main-loop stalls while it loads the 1M-record files, from a
 #    window that shows the bundled dataset and from an empty one, for both renderers;
 #  - prints the table and writes it to tests/bench/results.md with the machine it ran on.
 #
 #   build-aux/bench.sh [BUILDDIR]       RUNS=5 (medians of), REDRAW_RUNS=200, SKIP_STARTUP=1
 #                                       FRAMES_RUNS=5, SKIP_FRAMES=1, ONLY_FRAMES=1 (only the frames
-#                                       while a 1M-record file loads, into their section of results.md)
+#                                       while a 1M-record file loads, into their section of results.md),
+#                                       ONLY_EXPORT=1 (only the small chart's PNG export: times and
+#                                       sizes, into its section and its target; no data to generate)
 #
 # Runtime needs (Debian 12), beyond the build dependencies in build-aux/debian-packages.txt:
 #   python3-matplotlib python3-pandas gnuplot-nox time xvfb xauth dbus
@@ -48,6 +51,7 @@ meson compile -C "$build" >/dev/null
 
 data="$build/bench-data"
 mkdir -p "$data"
+[ "${ONLY_EXPORT:-}" = 1 ] ||
 for n in 10k:10000 100k:100000 1M:1000000; do
     label=${n%%:*} count=${n##*:}
     for format in json csv; do

@@ -19,6 +19,10 @@
  *
  *   bench-charts FILE [RUNS] [WIDTH HEIGHT SCALE]
  *   bench-charts --png-levels FILE   (PNG encoding by zlib level and filter)
+ *   bench-charts --cairo-png FILE OUT SCALE
+ *                      (the revenue chart at 1600 × 1000 as `reelscope --export`
+ *                      draws it, written by cairo_surface_write_to_png(): the
+ *                      benchmark's measure of cairo's own PNG encoding)
  */
 
 static int
@@ -79,6 +83,36 @@ bench_png_levels (const char *path)
   return 0;
 }
 
+static int
+bench_cairo_png (const char *path,
+                 const char *out,
+                 double      scale)
+{
+  double seconds;
+  g_autoptr(ReelDataset) dataset = load (path, &seconds);
+  g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (REEL_CHART_THEME_LIGHT);
+  g_autoptr(ReelChartLayout) layout = reel_chart_layout_new (dataset, REEL_CHART_REVENUE, 0, NULL, theme,
+                                                             1600, 1000, scale);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, (int) (1600 * scale),
+                                                         (int) (1000 * scale));
+  cairo_status_t status;
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  reel_chart_render (layout, NULL, cr);
+  cairo_destroy (cr);
+  status = cairo_surface_write_to_png (surface, out);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_printerr ("%s: %s\n", out, cairo_status_to_string (status));
+      return 1;
+    }
+
+  return 0;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -92,6 +126,8 @@ main (int   argc,
   setlocale (LC_ALL, "");
   if (argc >= 3 && g_str_equal (argv[1], "--png-levels"))
     return bench_png_levels (argv[2]);
+  if (argc >= 5 && g_str_equal (argv[1], "--cairo-png"))
+    return bench_cairo_png (argv[2], argv[3], g_ascii_strtod (argv[4], NULL));
   if (argc < 2)
     {
       g_printerr ("usage: %s FILE [RUNS] [WIDTH HEIGHT SCALE]\n", argv[0]);

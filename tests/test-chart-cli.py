@@ -55,19 +55,26 @@ def check(condition, message, result=None):
 
 
 def read_png(path):
-    """Returns (width, height, colour type, {keyword: text}, first row)."""
+    """Returns (width, height, alpha, {keyword: text}, first row): alpha whether the image has
+    an alpha channel or a palette's tRNS; the first row as RGB or RGBA bytes."""
     with open(path, 'rb') as f:
         data = f.read()
     check(data[:8] == b'\x89PNG\r\n\x1a\n', f'{path} is a PNG')
     offset, texts, idat = 8, {}, b''
     width = height = colour = None
+    palette = opacities = b''
     while offset < len(data):
         length, kind = struct.unpack('>I4s', data[offset:offset + 8])
         body = data[offset + 8:offset + 8 + length]
         crc, = struct.unpack('>I', data[offset + 8 + length:offset + 12 + length])
         check(zlib.crc32(kind + body) == crc, f'{kind} chunk CRC')
         if kind == b'IHDR':
-            width, height, _depth, colour = struct.unpack('>IIBB', body[:10])
+            width, height, depth, colour = struct.unpack('>IIBB', body[:10])
+            check(depth == 8, f'{path}: 8 bits a sample, not {depth}')
+        elif kind == b'PLTE':
+            palette = body
+        elif kind == b'tRNS':
+            opacities = body
         elif kind == b'tEXt':
             key, text = body.split(b'\0', 1)
             texts[key.decode('latin-1')] = text.decode('latin-1')
@@ -81,9 +88,29 @@ def read_png(path):
         elif kind == b'IDAT':
             idat += body
         offset += 12 + length
-    channels = 4 if colour == 6 else 3
+    alpha = colour in (4, 6) or opacities != b''
+    return width, height, alpha, texts, first_row(colour, width, idat, palette, opacities)
+
+
+def first_row(colour, width, idat, palette, opacities):
+    """The first row's pixels, its filter undone and its palette looked up."""
+    channels = {0: 1, 2: 3, 3: 1, 4: 2, 6: 4}[colour]
     raw = zlib.decompressobj().decompress(idat, 1 + width * channels)
-    return width, height, colour, texts, raw[1:1 + width * channels]
+    kind, row = raw[0], bytearray(raw[1:1 + width * channels])
+    # Above the first row, the filters see zeros: None and Up leave it as it is; Sub, Average and
+    # Paeth add all, half and all of the byte on the left.
+    if kind in (1, 3, 4):
+        for i in range(channels, len(row)):
+            left = row[i - channels]
+            row[i] = (row[i] + (left // 2 if kind == 3 else left)) & 0xff
+    if colour != 3:
+        return bytes(row)
+    pixels = bytearray()
+    for index in row:
+        pixels += palette[3 * index:3 * index + 3]
+        if opacities:
+            pixels.append(opacities[index] if index < len(opacities) else 0xff)
+    return bytes(pixels)
 
 
 def export(*args, name='chart.png', data=SAMPLE):
@@ -99,9 +126,9 @@ def png_defaults():
     try:
         check(result.returncode == 0, 'exit status 0', result)
         check(result.stderr == '' and result.stdout == '', 'quiet on success', result)
-        width, height, colour, texts, _row = read_png(out)
+        width, height, alpha, texts, _row = read_png(out)
         check((width, height) == (1200, 800), f'1200x800, not {width}x{height}')
-        check(colour == 2, 'RGB')
+        check(not alpha, 'opaque: no alpha')
         for key in ('Title', 'Description', 'Source', 'Software', 'Creation Time'):
             check(texts.get(key), f'a {key} text chunk')
         check(texts['Title'] == 'Revenue by region, 2024', texts['Title'])
@@ -132,14 +159,14 @@ def png_sizes():
 
 @test
 def png_theme_and_background():
-    for args, colour, pixel in ((['--theme=dark'], 2, b'\x35\x35\x35'),
-                                (['--theme=dark', '--background=white'], 2, b'\xff\xff\xff'),
-                                (['--background=transparent'], 6, b'\0\0\0\0')):
+    for args, alpha, pixel in ((['--theme=dark'], False, b'\x35\x35\x35'),
+                               (['--theme=dark', '--background=white'], False, b'\xff\xff\xff'),
+                               (['--background=transparent'], True, b'\0\0\0\0')):
         directory, out, result = export('--chart=share', *args)
         try:
             check(result.returncode == 0, f'{args}: exit status 0', result)
-            _w, _h, got_colour, _texts, row = read_png(out)
-            check(got_colour == colour, f'{args}: colour type {colour}, not {got_colour}')
+            _w, _h, got_alpha, _texts, row = read_png(out)
+            check(got_alpha == alpha, f'{args}: alpha {alpha}, not {got_alpha}')
             check(row[:len(pixel)] == pixel, f'{args}: top left pixel {row[:len(pixel)]!r}')
         finally:
             shutil.rmtree(directory)
@@ -480,14 +507,14 @@ def run_on_tmpfs(size, *args):
 @test
 def full_filesystem():
     """A real ENOSPC: the export onto a 64 KiB tmpfs that has room for the
-    old files but not the new one (a PNG at scale 2 is over 100 KiB, an SVG
+    old files but not the new one (a PNG at scale 4 is over 100 KiB, an SVG
     of EDGE's CJK glyphs too): exit status 1, a message naming the file and
     the cause, the old files byte-identical, no temporary file, and the
     space given back. test-chart-export covers the same write error
     without privileges (RLIMIT_FSIZE)."""
-    for args, name in ((['--export={dir}/chart.png', '--scale=2', SAMPLE], 'chart.png'),
+    for args, name in ((['--export={dir}/chart.png', '--scale=4', SAMPLE], 'chart.png'),
                        (['--export={dir}/chart.svg', EDGE], 'chart.svg'),
-                       (['--export-dir={dir}', '--scale=2', EDGE], 'revenue-2021.png')):
+                       (['--export-dir={dir}', '--scale=4', EDGE], 'revenue-2021.png')):
         mount_point, lines, stderr = run_on_tmpfs('64k', *args)
         details = f'{args}: stdout {lines!r}, stderr {stderr!r}'
         check('status 1' in lines, f'exit status 1; {details}')

@@ -17,9 +17,8 @@
 #include "reel-dataset-loader.h"
 
 static ReelDataset *
-load_test_data (const char *name)
+load_dataset (const char *path)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new (file);
   g_autoptr(GError) error = NULL;
@@ -27,6 +26,14 @@ load_test_data (const char *name)
 
   g_assert_no_error (error);
   return dataset;
+}
+
+static ReelDataset *
+load_test_data (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+
+  return load_dataset (path);
 }
 
 static ReelChartLayout *
@@ -47,10 +54,12 @@ lay_out (ReelDataset           *dataset,
 typedef struct {
   png_uint_32  width;
   png_uint_32  height;
-  int          color_type;
+  int          color_type;  /* as stored: RGB, RGBA or a palette */
+  gboolean     alpha;       /* an alpha channel, or a palette's tRNS */
   png_uint_32  x_ppm;
-  GHashTable  *texts;      /* key → UTF-8 text */
+  GHashTable  *texts;       /* key → UTF-8 text */
   guint32      first_pixel; /* RGBA of the top left pixel */
+  GByteArray  *pixels;      /* every row, RGB or RGBA as alpha says */
 } PngInfo;
 
 typedef struct {
@@ -81,7 +90,8 @@ read_png (GBytes  *bytes,
   png_textp texts = NULL;
   png_uint_32 y_ppm;
   int bit_depth, unit, n_texts = 0;
-  g_autofree guchar *row = NULL;
+  gsize row_length;
+  guchar *pixels;
 
   reader.data = g_bytes_get_data (bytes, &reader.size);
   g_assert_cmpuint (reader.size, >, 8);
@@ -96,6 +106,8 @@ read_png (GBytes  *bytes,
   g_assert_true (png_get_pHYs (png, info, &info_out->x_ppm, &y_ppm, &unit));
   g_assert_cmpuint (info_out->x_ppm, ==, y_ppm);
   g_assert_cmpint (unit, ==, PNG_RESOLUTION_METER);
+  info_out->alpha = (info_out->color_type & PNG_COLOR_MASK_ALPHA) != 0 ||
+                    png_get_valid (png, info, PNG_INFO_tRNS);
 
   info_out->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   png_get_text (png, info, &texts, &n_texts);
@@ -103,12 +115,22 @@ read_png (GBytes  *bytes,
     g_hash_table_insert (info_out->texts, g_strdup (texts[i].key),
                          g_strndup (texts[i].text, texts[i].itxt_length ? texts[i].itxt_length : texts[i].text_length));
 
-  row = g_malloc (png_get_rowbytes (png, info));
-  png_read_row (png, row, NULL);
-  if (info_out->color_type == PNG_COLOR_TYPE_RGB_ALPHA)
-    info_out->first_pixel = (guint32) row[0] << 24 | row[1] << 16 | row[2] << 8 | row[3];
+  /* A palette's pixels as the colours they stand for, tRNS as alpha. */
+  png_set_expand (png);
+  png_read_update_info (png, info);
+  row_length = png_get_rowbytes (png, info);
+  g_assert_cmpuint (row_length, ==, (gsize) info_out->width * (info_out->alpha ? 4 : 3));
+  info_out->pixels = g_byte_array_sized_new ((guint) (row_length * info_out->height));
+  g_byte_array_set_size (info_out->pixels, (guint) (row_length * info_out->height));
+  for (png_uint_32 y = 0; y < info_out->height; y++)
+    png_read_row (png, info_out->pixels->data + y * row_length, NULL);
+  png_read_end (png, NULL);
+
+  pixels = info_out->pixels->data;
+  if (info_out->alpha)
+    info_out->first_pixel = (guint32) pixels[0] << 24 | pixels[1] << 16 | pixels[2] << 8 | pixels[3];
   else
-    info_out->first_pixel = (guint32) row[0] << 24 | row[1] << 16 | row[2] << 8 | 0xff;
+    info_out->first_pixel = (guint32) pixels[0] << 24 | pixels[1] << 16 | pixels[2] << 8 | 0xff;
 
   png_destroy_read_struct (&png, &info, NULL);
 }
@@ -117,6 +139,7 @@ static void
 png_info_clear (PngInfo *info)
 {
   g_clear_pointer (&info->texts, g_hash_table_unref);
+  g_clear_pointer (&info->pixels, g_byte_array_unref);
 }
 
 static void
@@ -138,8 +161,10 @@ test_export_png_chunks (void)
   read_png (bytes, &info);
   g_assert_cmpuint (info.width, ==, 1200);
   g_assert_cmpuint (info.height, ==, 800);
-  /* Opaque: no alpha channel to store. */
-  g_assert_cmpint (info.color_type, ==, PNG_COLOR_TYPE_RGB);
+  /* Opaque: no alpha channel to store, and a palette of fewer than 256
+   * colours. */
+  g_assert_false (info.alpha);
+  g_assert_cmpint (info.color_type, ==, PNG_COLOR_TYPE_PALETTE);
   /* 96 per inch. */
   g_assert_cmpuint (info.x_ppm, ==, 3780);
   g_assert_cmphex (info.first_pixel, ==, 0xffffffff);
@@ -227,7 +252,7 @@ test_export_png_transparent (void)
   bytes = reel_chart_export_to_bytes (layout, REEL_CHART_FORMAT_PNG, &error);
   g_assert_no_error (error);
   read_png (bytes, &info);
-  g_assert_cmpint (info.color_type, ==, PNG_COLOR_TYPE_RGB_ALPHA);
+  g_assert_true (info.alpha);
   g_assert_cmphex (info.first_pixel & 0xff, ==, 0);
   png_info_clear (&info);
 }
@@ -544,11 +569,11 @@ test_export_limits (void)
   g_assert_false (reel_chart_export_check_size (9000, 800, 1, NULL));
 }
 
-/* The scanlines a PNG of @surface holds: filter byte None, then straight
- * (not premultiplied) RGB or RGBA, as the exporter converts cairo's pixels. */
+/* The pixels a PNG of @surface holds, decoded: straight (not premultiplied)
+ * RGB or RGBA, as the exporter converts cairo's pixels. */
 static GByteArray *
-expected_scanlines (cairo_surface_t *surface,
-                    gboolean         alpha)
+expected_pixels (cairo_surface_t *surface,
+                 gboolean         alpha)
 {
   int width = cairo_image_surface_get_width (surface), height = cairo_image_surface_get_height (surface);
   int stride = cairo_image_surface_get_stride (surface);
@@ -558,9 +583,7 @@ expected_scanlines (cairo_surface_t *surface,
   for (int y = 0; y < height; y++)
     {
       const guint32 *pixels = (const guint32 *) (data + (gsize) y * stride);
-      guint8 none = 0;
 
-      g_byte_array_append (lines, &none, 1);
       for (int x = 0; x < width; x++)
         {
           guint a = pixels[x] >> 24, c[3] = { (pixels[x] >> 16) & 0xff, (pixels[x] >> 8) & 0xff, pixels[x] & 0xff };
@@ -605,25 +628,43 @@ idat_stream (GBytes *bytes)
 }
 
 /* Large PNGs are deflated in two halves on two threads, which must make one
- * valid zlib stream (Adler-32 and all) of exactly the image, whatever the
- * number of rows; small ones go through libpng alone. Both must hold the
- * same pixels as a render of the same layout. */
+ * valid zlib stream (Adler-32 and all) of exactly the image's scanlines,
+ * whatever the number of rows; small ones in one. Charts of at most 256
+ * colours are indexed, with a tRNS chunk when transparent; others RGB or
+ * RGBA. Each way, the decoded pixels are those of a render of the same
+ * layout. */
 static void
-test_export_png_halves (void)
+test_export_png_pixels (void)
 {
   static const struct {
+    const char         *data;
+    ReelChartKind       kind;
     double              width, height, scale;
     ReelChartBackground background;
+    int                 color_type;
   } cases[] = {
-    { 1600, 1000, 2, REEL_CHART_BACKGROUND_THEME },          /* 3200 × 2000, two halves */
-    { 1001, 1667, 1.8, REEL_CHART_BACKGROUND_TRANSPARENT },  /* 1802 × 3001: odd rows, RGBA */
-    { 1200, 800, 1, REEL_CHART_BACKGROUND_WHITE },           /* libpng alone */
+    /* 3200 × 2000, two halves */
+    { "microdrama-sample", REEL_CHART_REVENUE, 1600, 1000, 2, REEL_CHART_BACKGROUND_THEME,
+      PNG_COLOR_TYPE_PALETTE },
+    { "microdrama-sample", REEL_CHART_TREND, 1600, 1000, 2, REEL_CHART_BACKGROUND_TRANSPARENT,
+      PNG_COLOR_TYPE_RGB_ALPHA },
+    /* 1802 × 3001: odd rows */
+    { "microdrama-sample", REEL_CHART_REVENUE, 1001, 1667, 1.8, REEL_CHART_BACKGROUND_TRANSPARENT,
+      PNG_COLOR_TYPE_PALETTE },
+    { "microdrama-sample", REEL_CHART_TREND, 1001, 1667, 1.8, REEL_CHART_BACKGROUND_THEME, PNG_COLOR_TYPE_RGB },
+    /* one stream */
+    { "microdrama-sample", REEL_CHART_REVENUE, 1200, 800, 1, REEL_CHART_BACKGROUND_WHITE,
+      PNG_COLOR_TYPE_PALETTE },
+    { "charts-edge", REEL_CHART_TREND, 1200, 800, 1, REEL_CHART_BACKGROUND_THEME, PNG_COLOR_TYPE_RGB },
+    { "charts-edge", REEL_CHART_GROWTH, 1200, 800, 1, REEL_CHART_BACKGROUND_TRANSPARENT,
+      PNG_COLOR_TYPE_RGB_ALPHA },
   };
-  g_autoptr(ReelDataset) dataset = load_test_data ("microdrama-sample.reelscope.json");
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autoptr(ReelChartLayout) layout = lay_out (dataset, REEL_CHART_REVENUE, cases[i].width, cases[i].height,
+      g_autofree char *data_name = g_strconcat (cases[i].data, ".reelscope.json", NULL);
+      g_autoptr(ReelDataset) dataset = load_test_data (data_name);
+      g_autoptr(ReelChartLayout) layout = lay_out (dataset, cases[i].kind, cases[i].width, cases[i].height,
                                                    cases[i].scale, cases[i].background);
       gboolean alpha = cases[i].background == REEL_CHART_BACKGROUND_TRANSPARENT;
       g_autoptr(GBytes) bytes = NULL;
@@ -631,15 +672,16 @@ test_export_png_halves (void)
       g_autoptr(GByteArray) stream = NULL;
       g_autoptr(GByteArray) expected = NULL;
       g_autofree guchar *scanlines = NULL;
+      uLongf length, scanlines_length;
       cairo_surface_t *surface;
       cairo_t *cr;
-      uLongf length;
       PngInfo info = { 0 };
 
       bytes = reel_chart_export_to_bytes (layout, REEL_CHART_FORMAT_PNG, &error);
       g_assert_no_error (error);
       read_png (bytes, &info);
-      g_assert_cmpuint (info.color_type, ==, alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB);
+      g_assert_cmpint (info.color_type, ==, cases[i].color_type);
+      g_assert_cmpint (info.alpha, ==, alpha);
       g_assert_cmpuint (g_hash_table_size (info.texts), ==, 5);
 
       surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, info.width, info.height);
@@ -648,19 +690,98 @@ test_export_png_halves (void)
       reel_chart_render (layout, NULL, cr);
       cairo_destroy (cr);
       cairo_surface_flush (surface);
-      expected = expected_scanlines (surface, alpha);
+      expected = expected_pixels (surface, alpha);
       cairo_surface_destroy (surface);
+      g_assert_cmpmem (info.pixels->data, info.pixels->len, expected->data, expected->len);
 
-      /* uncompress() checks the stream's Adler-32. */
+      /* uncompress() checks the stream's Adler-32; a filter byte, then a
+       * byte a pixel for a palette, or a byte a channel. */
       stream = idat_stream (bytes);
-      length = expected->len;
+      scanlines_length = (uLongf) info.height *
+                         (1 + info.width * (cases[i].color_type == PNG_COLOR_TYPE_PALETTE ? 1 : alpha ? 4 : 3));
+      length = scanlines_length;
       scanlines = g_malloc (length);
       g_assert_cmpint (uncompress (scanlines, &length, stream->data, stream->len), ==, Z_OK);
-      g_assert_cmpuint (length, ==, expected->len);
-      g_assert_true (memcmp (scanlines, expected->data, length) == 0);
+      g_assert_cmpuint (length, ==, scanlines_length);
 
       png_info_clear (&info);
     }
+}
+
+static gsize
+file_size (const char *path)
+{
+  GStatBuf buf;
+
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  return (gsize) buf.st_size;
+}
+
+/* Within 10% of the bytes `optipng -o1` makes of the same image: the
+ * bundled dataset's revenue, trend and share charts at 16:9 2x (2560 ×
+ * 1440), and revenue as a 9:16 story at 2x (2160 × 3840). CI installs
+ * optipng (build-aux/debian-packages.txt); elsewhere the test may skip. */
+static void
+test_export_png_size (void)
+{
+  static const struct {
+    ReelChartKind kind;
+    const char   *preset;
+  } cases[] = {
+    { REEL_CHART_REVENUE, "16:9" },
+    { REEL_CHART_TREND, "16:9" },
+    { REEL_CHART_SHARE, "16:9" },
+    { REEL_CHART_REVENUE, "9:16" },
+  };
+  g_autofree char *optipng = g_find_program_in_path ("optipng");
+  g_autofree char *path = NULL;
+  g_autofree char *dir = NULL;
+  g_autoptr(ReelDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (optipng == NULL)
+    {
+      g_test_skip ("optipng is not installed");
+      return;
+    }
+
+  path = g_test_build_filename (G_TEST_DIST, "..", "data", "microdrama-exports.reelscope.json", NULL);
+  dataset = load_dataset (path);
+  dir = g_dir_make_tmp ("reel-export-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const ReelChartPreset *preset = reel_chart_preset_lookup (cases[i].preset);
+      g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (REEL_CHART_THEME_LIGHT);
+      g_autoptr(ReelChartLayout) layout = NULL;
+      g_autofree char *ours = g_build_filename (dir, "ours.png", NULL);
+      g_autofree char *optimised = g_build_filename (dir, "optimised.png", NULL);
+      const char *argv[] = { optipng, "-quiet", "-o1", "-out", optimised, ours, NULL };
+      int status;
+
+      reel_chart_preset_apply (preset, theme);
+      layout = reel_chart_layout_new (dataset, cases[i].kind, 0, NULL, theme,
+                                      preset->width, preset->height, 2);
+      g_assert_true (reel_chart_export_to_file (layout, REEL_CHART_FORMAT_PNG, ours, &error));
+      g_assert_no_error (error);
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                   NULL, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, &error));
+      g_assert_no_error (error);
+
+      g_test_message ("%s %s: %" G_GSIZE_FORMAT " bytes, optipng -o1 %" G_GSIZE_FORMAT,
+                      reel_chart_enum_to_nick (REEL_TYPE_CHART_KIND, cases[i].kind), cases[i].preset,
+                      file_size (ours), file_size (optimised));
+      g_assert_cmpfloat (file_size (ours), <=, 1.10 * file_size (optimised));
+
+      g_assert_cmpint (g_unlink (ours), ==, 0);
+      g_assert_cmpint (g_unlink (optimised), ==, 0);
+    }
+
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
 
 int
@@ -674,7 +795,8 @@ main (int   argc,
   g_test_add_func ("/chart/export/png-utf8", test_export_png_utf8);
   g_test_add_func ("/chart/export/png-scale", test_export_png_scale);
   g_test_add_func ("/chart/export/png-transparent", test_export_png_transparent);
-  g_test_add_func ("/chart/export/png-halves", test_export_png_halves);
+  g_test_add_func ("/chart/export/png-pixels", test_export_png_pixels);
+  g_test_add_func ("/chart/export/png-size", test_export_png_size);
   g_test_add_func ("/chart/export/vector", test_export_vector);
   g_test_add_func ("/chart/export/files", test_export_files);
   g_test_add_func ("/chart/export/write-error", test_export_write_error);

@@ -21,27 +21,36 @@
 
 #include "reel-chart-render.h"
 
-/* Charts are flat colour and antialiased text: zlib's fast levels already
- * find the long runs of a flat fill, and each level up costs time for a
- * few percent. Measured on a 1200 × 800 chart of generated records (ms,
- * bytes): at 2x, level 2 with no filter 27 ms, 137 KB; Up 37 ms, 121 KB;
- * Sub 35 ms, 150 KB; at 1x level 6 with adaptive filtering took three
- * times as long as level 2 unfiltered for a third fewer bytes. Raw rows repeat along x, which LZ77 finds without
- * a filter; Up pays 35% more time for 12% fewer bytes, not worth it for
- * an image one writes once and sends on. */
-#define PNG_ZLIB_LEVEL  2
-#define PNG_FILTERS     PNG_FILTER_NONE
+/* Charts are flat fills, lines and antialiased text in a few colours:
+ * most exports hold at most 256 of them, and are written as an indexed
+ * PNG (a palette, and a tRNS chunk for what is translucent), a byte a
+ * pixel instead of three or four, as optipng writes them; decoded, the
+ * pixels are the same. */
+#define PNG_MAX_PALETTE 256
+
+/* Each row filtered Up or not, as the PNG specification's heuristic picks
+ * between the two (filter_row()); zlib's default strategy, and its default
+ * level for RGB. An indexed image is a third of the bytes, and level 8
+ * makes it 4% smaller for the time level 6 takes on RGB. Measured on the
+ * bundled dataset's charts at 2560 × 1440, 3200 × 2000 and 2160 × 3840,
+ * transparent ones too: within 8% of `optipng -o1`, and a third to three
+ * quarters of the size of unfiltered rows at level 2. libpng's choice
+ * among all five filters made no chart smaller and took half again as
+ * long; level 9 two to four times as long for 3% fewer bytes; zlib's
+ * fast levels 1 to 3, and run-length matching, half as long for files
+ * half again as large. */
+#define PNG_ZLIB_LEVEL_RGB     6
+#define PNG_ZLIB_LEVEL_INDEXED 8
 
 /* From this many pixels, and with more than one CPU, the image data is
  * deflated in two halves on two threads, as pigz does: the first half ends
  * with a sync flush, on a byte boundary and not final, and the second
  * starts afresh, so that the two raw deflate streams make one; their
- * Adler-32 checksums combine. Encoding is most of an export's time (30 ms
- * of 65 at 3200 × 2000), and this halves it when a core is free (measured:
- * 96 to 74 ms for the whole `--export` at 2x). At 1600 × 1000 (1.6 million
- * pixels) the thread and the second stream cost what they save. libpng
- * still writes everything but the IDAT chunks and IEND, which it has no
- * way to take precompressed. */
+ * Adler-32 checksums combine. Encoding is half of an export's time (65 ms
+ * of CPU time of 120 for the whole `--export` at 3200 × 2000), and this
+ * halves it when a core is free; it keeps an export at that size twice as
+ * fast as gnuplot's pngcairo (tests/bench/results.md). At 1600 × 1000 the
+ * difference was within the noise of a shared machine. */
 #define PNG_PARALLEL_MIN_PIXELS (3 * 1000 * 1000)
 
 /* Logical pixels are CSS pixels: 96 per inch. */
@@ -311,20 +320,184 @@ convert_row (const guint32 *source,
     }
 }
 
-/* Half of the image's rows, deflated: the PNG scanlines (filter byte
- * None, then the pixels) of rows [first_row, first_row + n_rows). */
+/* The colours of an image, up to PNG_MAX_PALETTE: cairo's pixels as they
+ * are, each with its index, in an open-addressed table four times the
+ * palette's size. */
+#define PALETTE_SLOTS (4 * PNG_MAX_PALETTE)
+
 typedef struct {
-  const guchar *data;
-  int           stride;
-  int           width;
-  int           first_row;
-  int           n_rows;
-  gboolean      alpha;
-  gboolean      last;     /* ends the stream; else ends on a sync flush */
-  GByteArray   *deflated;
-  uLong         adler;    /* of the scanlines */
-  gsize         length;   /* of the scanlines */
-  gboolean      ok;
+  guint32 keys[PALETTE_SLOTS];
+  guint16 values[PALETTE_SLOTS];     /* the colour's index + 1; 0 for an empty slot */
+  guint32 colours[PNG_MAX_PALETTE];  /* by index */
+  int     n_colours;
+} Palette;
+
+/* Where @pixel is in the table, or the empty slot where it would go. */
+static guint
+palette_slot (const Palette *palette,
+              guint32        pixel)
+{
+  /* Fibonacci hashing: the top bits of the product, as many as index the table. */
+  guint slot = (pixel * 2654435761u) >> (32 - 10);
+
+  G_STATIC_ASSERT (PALETTE_SLOTS == 1 << 10);
+  while (palette->values[slot] != 0 && palette->keys[slot] != pixel)
+    slot = (slot + 1) % PALETTE_SLOTS;
+  return slot;
+}
+
+/* Every colour of the image into @palette; FALSE, and @palette of no use,
+ * at the first one more than a palette holds. A pixel the same as the one before
+ * it, which is most of a chart, costs one comparison. */
+static gboolean
+palette_collect (Palette      *palette,
+                 const guchar *data,
+                 int           stride,
+                 int           width,
+                 int           height)
+{
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *pixels = (const guint32 *) (data + (gsize) y * stride);
+
+      for (int x = 0; x < width; x++)
+        {
+          guint slot;
+
+          if (x > 0 && pixels[x] == pixels[x - 1])
+            continue;
+          slot = palette_slot (palette, pixels[x]);
+          if (palette->values[slot] != 0)
+            continue;
+          if (palette->n_colours == PNG_MAX_PALETTE)
+            return FALSE;
+          palette->keys[slot] = pixels[x];
+          palette->colours[palette->n_colours++] = pixels[x];
+          palette->values[slot] = (guint16) palette->n_colours;
+        }
+    }
+
+  return TRUE;
+}
+
+/* A row of cairo's pixels as palette indices. */
+static void
+index_row (const Palette *palette,
+           const guint32 *source,
+           guchar        *row,
+           int            width)
+{
+  for (int x = 0; x < width; x++)
+    {
+      if (x > 0 && source[x] == source[x - 1])
+        row[x] = row[x - 1];
+      else
+        row[x] = (guchar) (palette->values[palette_slot (palette, source[x])] - 1);
+    }
+}
+
+/* PLTE, in straight RGB as convert_row() writes a pixel, and tRNS for an
+ * image with alpha: the opacity of each entry up to the last translucent
+ * one (those after it are opaque). */
+static void
+set_palette (png_structp    png,
+             png_infop      info,
+             const Palette *palette,
+             gboolean       alpha)
+{
+  png_color colours[PNG_MAX_PALETTE];
+  png_byte opacities[PNG_MAX_PALETTE];
+  int n_translucent = 0;
+
+  for (int i = 0; i < palette->n_colours; i++)
+    {
+      guchar rgba[4] = { 0, 0, 0, 0xff };
+
+      convert_row (&palette->colours[i], rgba, 1, alpha);
+      colours[i].red = rgba[0];
+      colours[i].green = rgba[1];
+      colours[i].blue = rgba[2];
+      opacities[i] = rgba[3];
+      if (rgba[3] != 0xff)
+        n_translucent = i + 1;
+    }
+
+  png_set_PLTE (png, info, colours, palette->n_colours);
+  if (n_translucent > 0)
+    png_set_tRNS (png, info, opacities, n_translucent, NULL);
+}
+/* Filter None or Up, whichever leaves the row's bytes nearer zero as
+ * signed bytes (the least sum of their absolute values): the heuristic
+ * the PNG specification suggests, on the two filters that pay for charts.
+ * Up turns a row like the one above, most of a chart, into zeros. */
+static void
+filter_row (const guchar *pixels,
+            const guchar *previous,
+            guchar       *scanline,
+            gsize         length)
+{
+  /* |(gint8) b| is b's distance from zero modulo 256. A row is at most
+   * 4 × 32768 bytes, each 128 at most: no overflow. */
+  guint none_cost = 0, up_cost = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      none_cost += (guint) ABS ((gint8) pixels[i]);
+      up_cost += (guint) ABS ((gint8) (pixels[i] - previous[i]));
+    }
+
+  if (up_cost < none_cost)
+    {
+      scanline[0] = PNG_FILTER_VALUE_UP;
+      for (gsize i = 0; i < length; i++)
+        scanline[1 + i] = (guchar) (pixels[i] - previous[i]);
+    }
+  else
+    {
+      scanline[0] = PNG_FILTER_VALUE_NONE;
+      memcpy (scanline + 1, pixels, length);
+    }
+}
+
+/* The image's pixels, as the PNG stores them. */
+typedef struct {
+  const guchar  *data;
+  int            stride;
+  int            width;
+  gboolean       alpha;
+  const Palette *palette;   /* NULL unless indexed */
+} PngImage;
+
+static gsize
+png_image_row_length (const PngImage *image)
+{
+  return (gsize) image->width * (image->palette != NULL ? 1 : image->alpha ? 4 : 3);
+}
+
+static void
+png_image_get_row (const PngImage *image,
+                   int             y,
+                   guchar         *row)
+{
+  const guint32 *source = (const guint32 *) (image->data + (gsize) y * image->stride);
+
+  if (image->palette != NULL)
+    index_row (image->palette, source, row, image->width);
+  else
+    convert_row (source, row, image->width, image->alpha);
+}
+
+/* Some of the image's rows, deflated: the PNG scanlines (filter byte, then
+ * the filtered pixels) of rows [first_row, first_row + n_rows). */
+typedef struct {
+  const PngImage *image;
+  int             first_row;
+  int             n_rows;
+  gboolean        last;     /* ends the stream; else ends on a sync flush */
+  GByteArray     *deflated;
+  uLong           adler;    /* of the scanlines */
+  gsize           length;   /* of the scanlines */
+  gboolean        ok;
 } DeflatePart;
 
 static gboolean
@@ -357,24 +530,37 @@ static gpointer
 deflate_part (gpointer user_data)
 {
   DeflatePart *part = user_data;
-  gsize row_length = 1 + (gsize) part->width * (part->alpha ? 4 : 3);
-  g_autofree guchar *row = g_malloc (row_length);
+  gsize row_length = png_image_row_length (part->image);
+  /* Up looks at the row above, which for the second half is the last
+   * of the first; above the first row, the specification says zeros. */
+  g_autofree guchar *previous = g_malloc0 (row_length);
+  g_autofree guchar *pixels = g_malloc (row_length);
+  guchar *swap;
+  g_autofree guchar *scanline = g_malloc (1 + row_length);
   z_stream z = { 0 };
+  int level;
 
   part->adler = adler32 (0, NULL, 0);
   part->deflated = g_byte_array_sized_new (1 << 16);
-  if (deflateInit2 (&z, PNG_ZLIB_LEVEL, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+  level = part->image->palette != NULL ? PNG_ZLIB_LEVEL_INDEXED : PNG_ZLIB_LEVEL_RGB;
+  if (deflateInit2 (&z, level, Z_DEFLATED, -MAX_WBITS, 8, Z_DEFAULT_STRATEGY) != Z_OK)
     return NULL;
 
+  if (part->first_row > 0)
+    png_image_get_row (part->image, part->first_row - 1, previous);
   part->ok = TRUE;
-  row[0] = 0;   /* PNG_FILTER_VALUE_NONE */
   for (int y = part->first_row; y < part->first_row + part->n_rows && part->ok; y++)
     {
-      convert_row ((const guint32 *) (part->data + (gsize) y * part->stride), row + 1, part->width, part->alpha);
-      part->adler = adler32 (part->adler, row, (uInt) row_length);
-      part->length += row_length;
-      z.next_in = row;
-      z.avail_in = (uInt) row_length;
+      png_image_get_row (part->image, y, pixels);
+      filter_row (pixels, previous, scanline, row_length);
+      /* This row is the next one's previous. */
+      swap = previous;
+      previous = pixels;
+      pixels = swap;
+      part->adler = adler32 (part->adler, scanline, (uInt) (1 + row_length));
+      part->length += 1 + row_length;
+      z.next_in = scanline;
+      z.avail_in = (uInt) (1 + row_length);
       part->ok = deflate_all (&z, part->deflated, Z_NO_FLUSH);
     }
   if (part->ok)
@@ -384,38 +570,46 @@ deflate_part (gpointer user_data)
   return NULL;
 }
 
-/* The image data as one zlib stream, deflated in two halves at once; NULL
- * if zlib failed. */
+/* The image data as one zlib stream, large images in two halves at once;
+ * NULL if zlib failed. */
 static GByteArray *
-deflate_image (const guchar *data,
-               int           stride,
-               int           width,
-               int           height,
-               gboolean      alpha)
+deflate_image (const PngImage *image,
+               int             height)
 {
+  gboolean parallel = (gint64) image->width * height >= PNG_PARALLEL_MIN_PIXELS &&
+                      g_get_num_processors () > 1;
+  int split = parallel ? height / 2 : height;
   DeflatePart parts[2] = {
-    { data, stride, width, 0, height / 2, alpha, FALSE },
-    { data, stride, width, height / 2, height - height / 2, alpha, TRUE },
+    { image, 0, split, !parallel },
+    { image, split, height - split, TRUE },
   };
-  GThread *thread = g_thread_new ("reel-png-deflate", deflate_part, &parts[1]);
+  guint n_parts = parallel ? 2 : 1;
+  GThread *thread = parallel ? g_thread_new ("reel-png-deflate", deflate_part, &parts[1]) : NULL;
   GByteArray *stream = NULL;
-  uLong adler;
+  gboolean ok = TRUE;
+  uLong adler = adler32 (0, NULL, 0);
   guint8 trailer[4];
 
   deflate_part (&parts[0]);
-  g_thread_join (thread);
+  if (thread != NULL)
+    g_thread_join (thread);
 
-  if (parts[0].ok && parts[1].ok)
+  for (guint i = 0; i < n_parts; i++)
+    ok = ok && parts[i].ok;
+
+  if (ok)
     {
-      /* Deflate with a 32 KiB window (0x78); FLEVEL 1, the fast levels; and
-       * the check bits that make the header a multiple of 31. */
-      static const guint8 header[2] = { 0x78, 0x5E };
-
-      stream = g_byte_array_sized_new (2 + parts[0].deflated->len + parts[1].deflated->len + 4);
+      /* Deflate with a 32 KiB window (0x78); FLEVEL 2 for level 6, 3 for
+       * levels 7 to 9; and the check bits that make the header a multiple
+       * of 31. */
+      guint8 header[2] = { 0x78, image->palette != NULL ? 0xDA : 0x9C };
+      stream = g_byte_array_new ();
       g_byte_array_append (stream, header, sizeof header);
-      g_byte_array_append (stream, parts[0].deflated->data, parts[0].deflated->len);
-      g_byte_array_append (stream, parts[1].deflated->data, parts[1].deflated->len);
-      adler = adler32_combine (parts[0].adler, parts[1].adler, (z_off_t) parts[1].length);
+      for (guint i = 0; i < n_parts; i++)
+        {
+          g_byte_array_append (stream, parts[i].deflated->data, parts[i].deflated->len);
+          adler = adler32_combine (adler, parts[i].adler, (z_off_t) parts[i].length);
+        }
       trailer[0] = (guint8) (adler >> 24);
       trailer[1] = (guint8) (adler >> 16);
       trailer[2] = (guint8) (adler >> 8);
@@ -423,29 +617,27 @@ deflate_image (const guchar *data,
       g_byte_array_append (stream, trailer, sizeof trailer);
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+  for (guint i = 0; i < n_parts; i++)
     g_clear_pointer (&parts[i].deflated, g_byte_array_unref);
 
   return stream;
 }
 
+/* The PNG of @image around @stream, its image data deflated. */
 static gboolean
-encode_png (ReelChartLayout  *layout,
-            cairo_surface_t  *surface,
-            GByteArray       *out,
-            GError          **error)
+write_png (ReelChartLayout  *layout,
+           const PngImage   *image,
+           int               height,
+           GByteArray       *stream,
+           GByteArray       *out,
+           GError          **error)
 {
-  const ReelChartTheme *theme = reel_chart_layout_get_theme (layout);
-  int width = cairo_image_surface_get_width (surface);
-  int height = cairo_image_surface_get_height (surface);
-  int stride = cairo_image_surface_get_stride (surface);
-  const guchar *data = cairo_image_surface_get_data (surface);
-  gboolean alpha = theme->background.alpha < 1.0;
+  int color_type = image->palette != NULL ? PNG_COLOR_TYPE_PALETTE
+                   : image->alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB;
   double ppm = round (PIXELS_PER_INCH * reel_chart_layout_get_scale (layout) / 0.0254);
   g_autoptr(GDateTime) now = creation_time ();
   g_autofree char *time_text = format_rfc1123 (now);
   g_autofree char *software = g_strdup_printf ("Reelscope %s", PACKAGE_VERSION);
-  g_autofree guchar *row = g_malloc ((gsize) width * 4);
   PngWriter writer = { out, "" };
   png_structp png;
   png_infop info;
@@ -470,11 +662,10 @@ encode_png (ReelChartLayout  *layout,
     }
 
   png_set_write_fn (png, &writer, png_write_cb, png_flush_cb);
-  png_set_IHDR (png, info, (png_uint_32) width, (png_uint_32) height, 8,
-                alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
+  png_set_IHDR (png, info, (png_uint_32) image->width, (png_uint_32) height, 8, color_type,
                 PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
-  png_set_compression_level (png, PNG_ZLIB_LEVEL);
-  png_set_filter (png, PNG_FILTER_TYPE_BASE, PNG_FILTERS);
+  if (image->palette != NULL)
+    set_palette (png, info, image->palette, image->alpha);
   png_set_pHYs (png, info, (png_uint_32) ppm, (png_uint_32) ppm, PNG_RESOLUTION_METER);
 
   set_text (&texts[0], "Title", reel_chart_layout_get_title (layout));
@@ -484,39 +675,44 @@ encode_png (ReelChartLayout  *layout,
   set_text (&texts[4], "Creation Time", time_text);
   png_set_text (png, info, texts, G_N_ELEMENTS (texts));
 
+  /* libpng writes the chunks before the image data, but has no way to take
+   * the image data precompressed: IDAT chunks of at most 1 MiB (any size
+   * is valid; readers prefer them small), then IEND, as png_write_end()
+   * would write them. */
   png_write_info (png, info);
-
-  if ((gint64) width * height >= PNG_PARALLEL_MIN_PIXELS && g_get_num_processors () > 1)
-    {
-      g_autoptr(GByteArray) stream = deflate_image (data, stride, width, height, alpha);
-
-      if (stream == NULL)
-        {
-          png_destroy_write_struct (&png, &info);
-          g_set_error (error, REEL_CHART_ERROR, REEL_CHART_ERROR_FAILED,
-                       _("Cannot encode the PNG image: %s"), "zlib");
-          return FALSE;
-        }
-
-      /* IDAT chunks of at most 1 MiB (any size is valid; readers prefer
-       * them small), then IEND: what png_write_end() would write. */
-      for (guint offset = 0; offset < stream->len; offset += 1 << 20)
-        png_write_chunk (png, (png_const_bytep) "IDAT", stream->data + offset,
-                         MIN (stream->len - offset, 1u << 20));
-      png_write_chunk (png, (png_const_bytep) "IEND", NULL, 0);
-    }
-  else
-    {
-      for (int y = 0; y < height; y++)
-        {
-          convert_row ((const guint32 *) (data + (gsize) y * stride), row, width, alpha);
-          png_write_row (png, row);
-        }
-      png_write_end (png, info);
-    }
+  for (guint offset = 0; offset < stream->len; offset += 1 << 20)
+    png_write_chunk (png, (png_const_bytep) "IDAT", stream->data + offset,
+                     MIN (stream->len - offset, 1u << 20));
+  png_write_chunk (png, (png_const_bytep) "IEND", NULL, 0);
   png_destroy_write_struct (&png, &info);
 
   return TRUE;
+}
+
+static gboolean
+encode_png (ReelChartLayout  *layout,
+            cairo_surface_t  *surface,
+            GByteArray       *out,
+            GError          **error)
+{
+  const ReelChartTheme *theme = reel_chart_layout_get_theme (layout);
+  int width = cairo_image_surface_get_width (surface);
+  int height = cairo_image_surface_get_height (surface);
+  int stride = cairo_image_surface_get_stride (surface);
+  const guchar *data = cairo_image_surface_get_data (surface);
+  g_autofree Palette *palette = g_new0 (Palette, 1);
+  gboolean indexed = palette_collect (palette, data, stride, width, height);
+  PngImage image = { data, stride, width, theme->background.alpha < 1.0, indexed ? palette : NULL };
+  g_autoptr(GByteArray) stream = deflate_image (&image, height);
+
+  if (stream == NULL)
+    {
+      g_set_error (error, REEL_CHART_ERROR, REEL_CHART_ERROR_FAILED,
+                   _("Cannot encode the PNG image: %s"), "zlib");
+      return FALSE;
+    }
+
+  return write_png (layout, &image, height, stream, out, error);
 }
 
 static cairo_status_t
