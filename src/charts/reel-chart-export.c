@@ -195,23 +195,23 @@ creation_time (void)
   return g_date_time_new_now_utc ();
 }
 
-/* RFC 1123, as the PNG specification suggests for Creation Time; in
- * English whatever the locale, which g_date_time_format's %a would not be. */
-static char *
-format_rfc1123 (GDateTime *time)
+/* Creation Time in RFC 1123 form, as the PNG specification suggests,
+ * written by libpng (in English whatever the locale). */
+static void
+format_creation_time (GDateTime *time,
+                      char       out[29])
 {
-  static const char * const days[] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
-  static const char * const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                         "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+  png_time stamp = {
+    .year = g_date_time_get_year (time),
+    .month = g_date_time_get_month (time),
+    .day = g_date_time_get_day_of_month (time),
+    .hour = g_date_time_get_hour (time),
+    .minute = g_date_time_get_minute (time),
+    .second = g_date_time_get_second (time),
+  };
 
-  return g_strdup_printf ("%s, %02d %s %04d %02d:%02d:%02d GMT",
-                          days[g_date_time_get_day_of_week (time) - 1],
-                          g_date_time_get_day_of_month (time),
-                          months[g_date_time_get_month (time) - 1],
-                          g_date_time_get_year (time),
-                          g_date_time_get_hour (time),
-                          g_date_time_get_minute (time),
-                          g_date_time_get_second (time));
+  if (!png_convert_to_rfc1123_buffer (out, &stamp))
+    out[0] = '\0';
 }
 
 typedef struct {
@@ -636,13 +636,14 @@ write_png (ReelChartLayout  *layout,
                    : image->alpha ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB;
   double ppm = round (PIXELS_PER_INCH * reel_chart_layout_get_scale (layout) / 0.0254);
   g_autoptr(GDateTime) now = creation_time ();
-  g_autofree char *time_text = format_rfc1123 (now);
+  char time_text[29];
   g_autofree char *software = g_strdup_printf ("Reelscope %s", PACKAGE_VERSION);
   PngWriter writer = { out, "" };
   png_structp png;
   png_infop info;
   png_text texts[5];
 
+  format_creation_time (now, time_text);
   png = png_create_write_struct (PNG_LIBPNG_VER_STRING, &writer, png_error_cb, png_warning_cb);
   if (png == NULL)
     {
