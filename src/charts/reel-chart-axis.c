@@ -21,33 +21,21 @@ reel_chart_dup_tick (ReelChartDraft *draft,
   return draft->kind->format_value (draft->data, value, REEL_QUALIFIER_NONE);
 }
 
+/* The ticks' labels of @scale: values as the kind writes them, or years,
+ * which are names of years, not quantities: no grouping ("2,024"). */
 void
-reel_chart_ticks_measure_values (ReelChartTicks  *ticks,
-                                 ReelChartDraft  *draft,
-                                 const ReelScale *scale)
+reel_chart_ticks_measure (ReelChartTicks  *ticks,
+                          ReelChartDraft  *draft,
+                          const ReelScale *scale,
+                          gboolean         years)
 {
   reel_chart_ticks_clear (ticks);
   for (guint i = 0; i < scale->n_ticks; i++)
     {
-      g_autofree char *label = reel_chart_dup_tick (draft, reel_scale_get_tick (scale, i));
+      double tick = reel_scale_get_tick (scale, i);
+      g_autofree char *label = years ? g_strdup_printf ("%u", (guint) tick) : reel_chart_dup_tick (draft, tick);
 
       ticks->labels[i] = reel_chart_pen_measure_line (draft->pen, REEL_CHART_FONT_TICK, label);
-      ticks->widest = MAX (ticks->widest, ticks->labels[i].width);
-    }
-}
-
-/* Years are names of years, not quantities: no grouping ("2,024"). */
-void
-reel_chart_ticks_measure_years (ReelChartTicks  *ticks,
-                                ReelChartPen    *pen,
-                                const ReelScale *scale)
-{
-  reel_chart_ticks_clear (ticks);
-  for (guint i = 0; i < scale->n_ticks; i++)
-    {
-      g_autofree char *label = g_strdup_printf ("%u", (guint) reel_scale_get_tick (scale, i));
-
-      ticks->labels[i] = reel_chart_pen_measure_line (pen, REEL_CHART_FONT_TICK, label);
       ticks->widest = MAX (ticks->widest, ticks->labels[i].width);
     }
 }

@@ -13,12 +13,10 @@ typedef struct {
 } ReelChartTicks;
 
 void reel_chart_ticks_clear          (ReelChartTicks  *ticks);
-void reel_chart_ticks_measure_values (ReelChartTicks  *ticks,
+void reel_chart_ticks_measure        (ReelChartTicks  *ticks,
                                       ReelChartDraft  *draft,
-                                      const ReelScale *scale);
-void reel_chart_ticks_measure_years  (ReelChartTicks  *ticks,
-                                      ReelChartPen    *pen,
-                                      const ReelScale *scale);
+                                      const ReelScale *scale,
+                                      gboolean         years);
 void reel_chart_ticks_add_across     (ReelChartTicks  *ticks,
                                       ReelChartDraft  *draft,
                                       const ReelScale *scale,

@@ -362,7 +362,7 @@ fit_axis (Plot *plot)
   for (guint attempt = 0; attempt < REEL_SCALE_MAX_TICKS; attempt++)
     {
       reel_scale_init (&axis->scale, domain_min, domain_max, max_ticks, flags);
-      reel_chart_ticks_measure_values (&axis->ticks, plot->draft, &axis->scale);
+      reel_chart_ticks_measure (&axis->ticks, plot->draft, &axis->scale, FALSE);
       fit_plot_width (plot);
 
       if (axis->scale.n_ticks > 2 &&
@@ -557,6 +557,47 @@ bar_ink (const ReelChartBar *bar)
   return REEL_CHART_INK_REGION;
 }
 
+/* A mark's tooltip, "North America · Viewership · 2024" then the value,
+ * a remark and every figure's line, and its accessible label. */
+static void
+describe_mark (Plot               *plot,
+               const ReelChartBar *bar,
+               ReelChartMark      *mark)
+{
+  ReelDataset *dataset = plot->data->dataset;
+  ReelChartBarWords words = { 0 };
+  GString *tooltip = g_string_new (bar->name);
+  guint source = G_MAXUINT;
+
+  plot->draft->kind->describe_bar (plot->data, bar, &words);
+  if (words.what != NULL)
+    g_string_append_printf (tooltip, " · %s", words.what);
+  g_string_append_printf (tooltip, " · %u", plot->data->year);
+  if (words.value_line != NULL)
+    g_string_append_printf (tooltip, "\n%s", words.value_line);
+  if (words.remark != NULL)
+    g_string_append_printf (tooltip, "\n%s", words.remark);
+  reel_chart_append_figure_lines (tooltip, dataset, bar->figures, words.dated_figures);
+  for (guint i = 0; i < bar->growths->len; i++)
+    {
+      g_autofree char *line = reel_text_dup_growth_line (dataset, g_ptr_array_index (bar->growths, i));
+
+      g_string_append_printf (tooltip, "\n%s", line);
+    }
+
+  if (bar->figures->len > 0)
+    source = ((const ReelFigure *) g_ptr_array_index (bar->figures, 0))->source;
+  else if (bar->growths->len > 0)
+    source = ((const ReelGrowth *) g_ptr_array_index (bar->growths, 0))->source;
+
+  mark->tooltip = g_string_free (tooltip, FALSE);
+  reel_chart_mark_set_label (mark, dataset, words.what, words.value, source, bar->n_sources);
+  g_free (words.what);
+  g_free (words.value);
+  g_free (words.value_line);
+  g_free (words.remark);
+}
+
 static void
 add_mark (Plot                *plot,
           const Row           *row,
@@ -578,7 +619,7 @@ add_mark (Plot                *plot,
     .growths = g_ptr_array_ref (bar->growths),
   };
 
-  plot->draft->kind->describe_bar (plot->data, bar, &mark);
+  describe_mark (plot, bar, &mark);
   g_array_append_val (plot->draft->canvas->marks, mark);
 }
 
@@ -780,10 +821,8 @@ plot_init (Plot           *plot,
   plot->unit = draft->pen->unit;
   plot->gap = plot->unit * 0.8;
   plot->heading_gap = plot->unit * 1.2;
-  plot->rows = g_array_new (FALSE, TRUE, sizeof (Row));
-  g_array_set_clear_func (plot->rows, (GDestroyNotify) row_clear);
-  plot->headings = g_array_new (FALSE, TRUE, sizeof (Heading));
-  g_array_set_clear_func (plot->headings, (GDestroyNotify) heading_clear);
+  plot->rows = reel_chart_array_new (sizeof (Row), (GDestroyNotify) row_clear);
+  plot->headings = reel_chart_array_new (sizeof (Heading), (GDestroyNotify) heading_clear);
 
   for (guint i = 0; i < draft->data->bars->len; i++)
     {
@@ -865,20 +904,13 @@ min_height (ReelChartDraft *draft,
   return MIN (n_bars, 2) * (font_size * 1.3 + draft->pen->unit * 0.5);
 }
 
-const ReelChartPlotClass reel_chart_bars_class = {
-  .min_height = min_height,
-  .lay_out = lay_out,
-};
-
-/* ------------------------------------------------------------------ */
-/* What the kinds of bars share */
 
 /* "North America $142M (estimate); Europe (Viewership) +58%" */
-guint
-reel_chart_bars_add_summary (const ReelChartKindClass *kind,
-                             const ReelChartData      *data,
-                             GArray                   *marks,
-                             GString                  *summary)
+static guint
+add_summary (const ReelChartKindClass *kind,
+             const ReelChartData      *data,
+             GArray                   *marks,
+             GString                  *summary)
 {
   for (guint i = 0; i < marks->len; i++)
     {
@@ -906,10 +938,10 @@ reel_chart_bars_add_summary (const ReelChartKindClass *kind,
   return marks->len;
 }
 
-void
-reel_chart_bars_add_legend (const ReelChartData *data,
-                            ReelChartLegend     *legend,
-                            ReelChartPen        *pen)
+static void
+add_legend (const ReelChartData *data,
+            ReelChartLegend     *legend,
+            ReelChartPen        *pen)
 {
   const ReelChartTraits *traits = &data->traits;
 
@@ -926,3 +958,10 @@ reel_chart_bars_add_legend (const ReelChartData *data,
   if (data->capped)
     reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_BREAK, _("outlier, cut to fit"));
 }
+
+const ReelChartPlotClass reel_chart_bars_class = {
+  .min_height = min_height,
+  .lay_out = lay_out,
+  .add_legend = add_legend,
+  .add_summary = add_summary,
+};

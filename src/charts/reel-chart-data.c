@@ -30,6 +30,17 @@ series_clear (ReelChartSeries *series)
   g_clear_pointer (&series->points, g_array_unref);
 }
 
+/* A zeroed array whose elements @clear_func clears on removal. */
+GArray *
+reel_chart_array_new (guint          element_size,
+                      GDestroyNotify clear_func)
+{
+  GArray *array = g_array_new (FALSE, TRUE, element_size);
+
+  g_array_set_clear_func (array, clear_func);
+  return array;
+}
+
 void
 reel_chart_data_init (ReelChartData *data,
                       ReelDataset   *dataset,
@@ -44,12 +55,9 @@ reel_chart_data_init (ReelChartData *data,
   data->year = year;
   data->selection = selection;
 
-  data->bars = g_array_new (FALSE, TRUE, sizeof (ReelChartBar));
-  g_array_set_clear_func (data->bars, (GDestroyNotify) bar_clear);
-  data->groups = g_array_new (FALSE, TRUE, sizeof (ReelChartGroup));
-  g_array_set_clear_func (data->groups, (GDestroyNotify) group_clear);
-  data->series = g_array_new (FALSE, TRUE, sizeof (ReelChartSeries));
-  g_array_set_clear_func (data->series, (GDestroyNotify) series_clear);
+  data->bars = reel_chart_array_new (sizeof (ReelChartBar), (GDestroyNotify) bar_clear);
+  data->groups = reel_chart_array_new (sizeof (ReelChartGroup), (GDestroyNotify) group_clear);
+  data->series = reel_chart_array_new (sizeof (ReelChartSeries), (GDestroyNotify) series_clear);
   data->missing = g_ptr_array_new ();
   data->source_used = g_new0 (gboolean, MAX (n_sources, 1));
   data->source_order = g_array_new (FALSE, FALSE, sizeof (guint));

@@ -87,6 +87,9 @@ typedef struct {
   GDestroyNotify   kind_data_free;
 } ReelChartData;
 
+GArray             *reel_chart_array_new          (guint                element_size,
+                                                   GDestroyNotify       clear_func);
+
 void                reel_chart_data_init          (ReelChartData       *data,
                                                    ReelDataset         *dataset,
                                                    guint                year,

@@ -262,9 +262,7 @@ format_value (const ReelChartData *data,
               double               value,
               ReelQualifier        qualifier)
 {
-  g_autofree char *percent = reel_format_percent (value, NULL);
-
-  return reel_text_dup_qualified_sign (qualifier, percent);
+  return reel_chart_take_qualified (qualifier, reel_format_percent (value, NULL));
 }
 
 static char *
@@ -284,16 +282,11 @@ add_subtitle (const ReelChartData *data,
     g_ptr_array_add (parts, g_strdup (_("bars cut at the break are outliers, not to scale")));
 }
 
-static void
-add_notes (const ReelChartData *data,
-           GPtrArray           *notes)
+static char *
+dup_missing_note (const ReelChartData *data,
+                  const char          *names)
 {
-  g_autofree char *missing = NULL;
-
-  reel_chart_notes_add_traits (data, notes);
-  missing = reel_chart_data_dup_missing (data);
-  if (missing != NULL)
-    g_ptr_array_add (notes, g_strdup_printf (_("No growth figure for %u: %s."), data->year, missing));
+  return g_strdup_printf (_("No growth figure for %u: %s."), data->year, names);
 }
 
 static char *
@@ -304,42 +297,26 @@ dup_empty_message (guint year)
   return g_strdup_printf (_("No growth figures for %u"), year);
 }
 
+/* Which metric, or that the growth is computed from revenue, whose
+ * figures then give their years. */
 static void
 describe_bar (const ReelChartData *data,
               const ReelChartBar  *bar,
-              ReelChartMark       *mark)
+              ReelChartBarWords   *words)
 {
   g_autofree char *percent = reel_format_percent (bar->value, NULL);
-  g_autofree char *value = reel_text_dup_qualified_words (bar->qualifier, percent);
-  g_autofree char *metric = NULL;
-  GString *tooltip = g_string_new (bar->name);
-  const char *what;
-  guint source;
 
+  words->value = reel_text_dup_qualified_words (bar->qualifier, percent);
   if (bar->flags & REEL_CHART_MARK_COMPUTED)
     {
-      g_autofree char *shown = format_value (data, bar->value, bar->qualifier);
-
-      what = _("revenue growth from primary figures");
-      source = ((const ReelFigure *) g_ptr_array_index (bar->figures, 0))->source;
-      g_string_append_printf (tooltip, " · %s · %u\n%s", what, data->year, shown);
-      reel_chart_append_figure_lines (tooltip, data->dataset, bar->figures, TRUE);
+      words->what = g_strdup (_("revenue growth from primary figures"));
+      words->value_line = format_value (data, bar->value, bar->qualifier);
+      words->dated_figures = TRUE;
     }
   else
     {
-      what = metric = reel_text_dup_metric_name (bar->metric);
-      source = ((const ReelGrowth *) g_ptr_array_index (bar->growths, 0))->source;
-      g_string_append_printf (tooltip, " · %s · %u", what, data->year);
-      for (guint i = 0; i < bar->growths->len; i++)
-        {
-          g_autofree char *line = reel_text_dup_growth_line (data->dataset, g_ptr_array_index (bar->growths, i));
-
-          g_string_append_printf (tooltip, "\n%s", line);
-        }
+      words->what = reel_text_dup_metric_name (bar->metric);
     }
-
-  mark->tooltip = g_string_free (tooltip, FALSE);
-  reel_chart_mark_set_label (mark, data->dataset, what, value, source, bar->n_sources);
 }
 
 const ReelChartKindClass reel_chart_growth_class = {
@@ -352,9 +329,7 @@ const ReelChartKindClass reel_chart_growth_class = {
   .format_value = format_value,
   .dup_title = dup_title,
   .add_subtitle = add_subtitle,
-  .add_notes = add_notes,
-  .add_legend = reel_chart_bars_add_legend,
+  .dup_missing_note = dup_missing_note,
   .dup_empty_message = dup_empty_message,
   .describe_bar = describe_bar,
-  .add_summary = reel_chart_bars_add_summary,
 };

@@ -25,13 +25,31 @@ typedef struct {
   ReelChartLegend          *legend;
 } ReelChartDraft;
 
+/* What a bar's mark says beyond its figures, in its kind's words; every
+ * string is owned. */
+typedef struct {
+  char     *what;            /* nullable: what the value measures, "Viewership" */
+  char     *value;           /* the value with its qualifier in words */
+  char     *value_line;      /* nullable: the value, on the tooltip's second line */
+  char     *remark;          /* nullable: a line after that */
+  gboolean  dated_figures;   /* the figures' lines start with their years */
+} ReelChartBarWords;
+
 /* The geometry of a kind's marks: bars (reel-chart-bars.c) or lines
- * (reel-chart-lines.c). */
+ * (reel-chart-lines.c), with the legend and the summary that go with it. */
 typedef struct {
   /* the least height a plot of a couple of rows or a line needs */
-  double (*min_height) (ReelChartDraft *draft,
-                        double          tick_height);
-  void   (*lay_out)    (ReelChartDraft *draft);
+  double (*min_height)  (ReelChartDraft           *draft,
+                         double                    tick_height);
+  void   (*lay_out)     (ReelChartDraft           *draft);
+  void   (*add_legend)  (const ReelChartData      *data,
+                         ReelChartLegend          *legend,
+                         ReelChartPen             *pen);
+  /* The marks in words, for the summary; returns how many items */
+  guint  (*add_summary) (const ReelChartKindClass *kind,
+                         const ReelChartData      *data,
+                         GArray                   *marks,
+                         GString                  *summary);
 } ReelChartPlotClass;
 
 struct _ReelChartKindClass
@@ -43,37 +61,36 @@ struct _ReelChartKindClass
 
   /* The years with something to show, sorted; empty when the kind shows
    * them all at once. */
-  GArray *(*list_years)       (ReelDataset         *dataset);
-  guint   (*get_default_year) (ReelDataset         *dataset);
+  GArray *(*list_years)        (ReelDataset           *dataset);
+  guint   (*get_default_year)  (ReelDataset           *dataset);
 
-  void    (*collect)          (ReelChartData       *data);
+  void    (*collect)           (ReelChartData         *data);
   /* A value on the chart: a bar's label, a tick */
-  char   *(*format_value)     (const ReelChartData *data,
-                               double               value,
-                               ReelQualifier        qualifier);
-  char   *(*dup_title)        (const ReelChartData *data);
-  void    (*add_subtitle)     (const ReelChartData *data,
-                               GPtrArray           *parts);
-  void    (*add_notes)        (const ReelChartData *data,
-                               GPtrArray           *notes);
-  void    (*add_legend)       (const ReelChartData *data,
-                               ReelChartLegend     *legend,
-                               ReelChartPen        *pen);
-  char   *(*dup_empty_message) (guint              year);
-  /* Bars only: a bar's mark's value, label and tooltip */
-  void    (*describe_bar)     (const ReelChartData *data,
-                               const ReelChartBar  *bar,
-                               ReelChartMark       *mark);
+  char   *(*format_value)      (const ReelChartData   *data,
+                                double                 value,
+                                ReelQualifier          qualifier);
+  char   *(*dup_title)         (const ReelChartData   *data);
+  void    (*add_subtitle)      (const ReelChartData   *data,
+                                GPtrArray             *parts);
+  /* The kind's own notes, before and after those every kind may need;
+   * either may be NULL */
+  void    (*add_notes_before)  (const ReelChartData   *data,
+                                GPtrArray             *notes);
+  void    (*add_notes_after)   (const ReelChartData   *data,
+                                GPtrArray             *notes);
+  /* The last note: which regions have no figure, @names joined */
+  char   *(*dup_missing_note)  (const ReelChartData   *data,
+                                const char            *names);
+  char   *(*dup_empty_message) (guint                  year);
+  /* Bars only: what a bar's mark says */
+  void    (*describe_bar)      (const ReelChartData   *data,
+                                const ReelChartBar    *bar,
+                                ReelChartBarWords     *words);
   /* Lines only: a point's mark's label and tooltip */
-  void    (*describe_point)   (const ReelChartData   *data,
-                               const ReelChartSeries *series,
-                               const ReelChartPoint  *point,
-                               ReelChartMark         *mark);
-  /* The marks in words, for the summary; returns how many items */
-  guint   (*add_summary)      (const ReelChartKindClass *kind,
-                               const ReelChartData *data,
-                               GArray              *marks,
-                               GString             *summary);
+  void    (*describe_point)    (const ReelChartData   *data,
+                                const ReelChartSeries *series,
+                                const ReelChartPoint  *point,
+                                ReelChartMark         *mark);
 };
 
 void    reel_chart_draft_fit_to_height       (ReelChartDraft      *draft);
@@ -92,15 +109,12 @@ extern const ReelChartPlotClass reel_chart_lines_class;
 /* Shared by the kinds that show revenue by region for a year. */
 GArray *reel_chart_revenue_list_years        (ReelDataset         *dataset);
 char   *reel_chart_revenue_dup_empty_message (guint                year);
+char   *reel_chart_revenue_dup_missing_note  (const ReelChartData *data,
+                                              const char          *names);
 char   *reel_chart_money_format_value        (const ReelChartData *data,
                                               double               value,
                                               ReelQualifier        qualifier);
-guint   reel_chart_bars_add_summary          (const ReelChartKindClass *kind,
-                                              const ReelChartData *data,
-                                              GArray              *marks,
-                                              GString             *summary);
-void    reel_chart_bars_add_legend           (const ReelChartData *data,
-                                              ReelChartLegend     *legend,
-                                              ReelChartPen        *pen);
+char   *reel_chart_take_qualified            (ReelQualifier        qualifier,
+                                              char                *value);
 
 G_END_DECLS

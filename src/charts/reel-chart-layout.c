@@ -48,6 +48,24 @@ static const ReelChartKindClass *const kind_classes[REEL_CHART_N_KINDS] = {
 /* ------------------------------------------------------------------ */
 /* Building */
 
+/* The kind's own notes around those every kind may need, and last which
+ * regions have no figure. */
+static void
+add_notes (const ReelChartKindClass *kind,
+           const ReelChartData      *data,
+           GPtrArray                *notes)
+{
+  g_autofree char *missing = reel_chart_data_dup_missing (data);
+
+  if (kind->add_notes_before != NULL)
+    kind->add_notes_before (data, notes);
+  reel_chart_notes_add_traits (data, notes);
+  if (kind->add_notes_after != NULL)
+    kind->add_notes_after (data, notes);
+  if (missing != NULL)
+    g_ptr_array_add (notes, kind->dup_missing_note (data, missing));
+}
+
 /* The title, subtitle and notes the kind writes, and the source line of
  * every source it used. */
 static void
@@ -60,7 +78,7 @@ write_texts (ReelChartLayout *self,
   draft->kind->add_subtitle (draft->data, parts);
   g_ptr_array_add (parts, NULL);
   self->subtitle = g_strjoinv (reel_text_get_separator (REEL_TEXT_SEPARATOR_SUBTITLE), (char **) parts->pdata);
-  draft->kind->add_notes (draft->data, draft->frame->notes);
+  add_notes (draft->kind, draft->data, draft->frame->notes);
   self->sources = reel_text_dup_sources_line (self->dataset, draft->data->source_order);
 
   draft->frame->title = self->title;
@@ -91,7 +109,7 @@ dup_summary (ReelChartLayout *self,
         }
     }
 
-  if (draft->kind->add_summary (draft->kind, draft->data, self->marks, summary) > 0)
+  if (draft->kind->plot->add_summary (draft->kind, draft->data, self->marks, summary) > 0)
     g_string_append (summary, ". ");
 
   for (guint i = 0; i < notes->len; i++)
@@ -129,7 +147,7 @@ build (ReelChartLayout *self)
   kind->collect (&data);
   reel_chart_data_finish (&data, kind->cut_outliers);
   write_texts (self, &draft);
-  kind->add_legend (&data, &legend, &pen);
+  kind->plot->add_legend (&data, &legend, &pen);
   self->hatch_spacing = MAX (4, pen.font_size * 0.45);
 
   reel_chart_draft_fit_to_height (&draft);
@@ -176,10 +194,8 @@ reel_chart_layout_class_init (ReelChartLayoutClass *klass)
 static void
 reel_chart_layout_init (ReelChartLayout *self)
 {
-  self->shapes = g_array_new (FALSE, TRUE, sizeof (ReelChartShape));
-  g_array_set_clear_func (self->shapes, (GDestroyNotify) reel_chart_shape_clear);
-  self->marks = g_array_new (FALSE, TRUE, sizeof (ReelChartMark));
-  g_array_set_clear_func (self->marks, (GDestroyNotify) reel_chart_mark_clear);
+  self->shapes = reel_chart_array_new (sizeof (ReelChartShape), (GDestroyNotify) reel_chart_shape_clear);
+  self->marks = reel_chart_array_new (sizeof (ReelChartMark), (GDestroyNotify) reel_chart_mark_clear);
 }
 
 /* ------------------------------------------------------------------ */

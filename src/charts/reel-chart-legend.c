@@ -7,6 +7,8 @@
 
 #include <math.h>
 
+#include "reel-chart-data.h"
+
 static void
 item_clear (ReelChartLegendItem *item)
 {
@@ -17,8 +19,7 @@ void
 reel_chart_legend_init (ReelChartLegend     *legend,
                         const ReelChartRect *content)
 {
-  legend->items = g_array_new (FALSE, TRUE, sizeof (ReelChartLegendItem));
-  g_array_set_clear_func (legend->items, (GDestroyNotify) item_clear);
+  legend->items = reel_chart_array_new (sizeof (ReelChartLegendItem), (GDestroyNotify) item_clear);
   legend->left = content->x;
   legend->width = content->width;
 }

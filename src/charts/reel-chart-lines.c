@@ -9,6 +9,7 @@
 
 #include "reel-chart-axis.h"
 #include "reel-chart-kind.h"
+#include "reel-text-figure.h"
 
 /* Lines over the years, for Trend: a value axis on the left, years under
  * the plot, one line per region with markers at its points, and a label
@@ -365,7 +366,7 @@ fit_axes (Plot  *plot,
                              REEL_SCALE_MAX_TICKS);
   reel_scale_init (&frame->y_scale, 0, frame->value_max, max_ticks, REEL_SCALE_ZERO);
   reel_scale_set_range (&frame->y_scale, frame->bottom, frame->top);
-  reel_chart_ticks_measure_values (&frame->y_ticks, plot->draft, &frame->y_scale);
+  reel_chart_ticks_measure (&frame->y_ticks, plot->draft, &frame->y_scale, FALSE);
 
   frame->left = content->x + frame->y_ticks.widest + plot->unit * 0.8;
   frame->right = MAX (frame->left + plot->unit * 4, right - frame->end_width - plot->radius - plot->unit * 1.2);
@@ -502,7 +503,7 @@ add_axes (Plot  *plot,
                                   y - label->height / 2, REEL_CHART_INK_DIM, REEL_CHART_TEXT_TICK);
     }
 
-  reel_chart_ticks_measure_years (&year_ticks, plot->draft->pen, &frame->x_scale);
+  reel_chart_ticks_measure (&year_ticks, plot->draft, &frame->x_scale, TRUE);
   reel_chart_ticks_add_across (&year_ticks, plot->draft, &frame->x_scale, frame->bottom + plot->unit * 0.6);
   reel_chart_ticks_clear (&year_ticks);
 }
@@ -754,8 +755,7 @@ plot_init (Plot           *plot,
   plot->radius = MAX (3, font_size * 0.3);
   plot->line_width = MAX (2, font_size * 0.15);
   plot->name_gap = plot->unit * 0.5;
-  plot->lines = g_array_new (FALSE, TRUE, sizeof (Line));
-  g_array_set_clear_func (plot->lines, (GDestroyNotify) line_clear);
+  plot->lines = reel_chart_array_new (sizeof (Line), (GDestroyNotify) line_clear);
   plot->order = g_new (guint, MAX (draft->data->series->len, 1));
 
   for (guint i = 0; i < draft->data->series->len; i++)
@@ -822,6 +822,54 @@ lay_out (ReelChartDraft *draft)
   plot_clear (&plot, &frame);
 }
 
+/* ------------------------------------------------------------------ */
+/* The key and the words of lines */
+
+static void
+add_legend (const ReelChartData *data,
+            ReelChartLegend     *legend,
+            ReelChartPen        *pen)
+{
+  if (data->traits.hollow)
+    {
+      reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_MARKER_FILLED, _("reported"));
+      reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_MARKER_HOLLOW, _("estimate, forecast or partial year"));
+    }
+  if (data->traits.dotted)
+    reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_DOTTED, _("primary source changes"));
+  if (data->traits.whisker)
+    reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_WHISKER, _("range of other sources"));
+}
+
+/* "North America: from $80M in 2022 to $142M in 2024" */
+static guint
+add_summary (const ReelChartKindClass *kind,
+             const ReelChartData      *data,
+             GArray                   *marks,
+             GString                  *summary)
+{
+  for (guint i = 0; i < data->series->len; i++)
+    {
+      const ReelChartSeries *series = &g_array_index (data->series, ReelChartSeries, i);
+      const ReelChartPoint *first = &g_array_index (series->points, ReelChartPoint, 0);
+      const ReelChartPoint *last = &g_array_index (series->points, ReelChartPoint, series->points->len - 1);
+      g_autofree char *first_value = kind->format_value (data, first->primary->value, first->primary->qualifier);
+      g_autofree char *last_value = kind->format_value (data, last->primary->value, last->primary->qualifier);
+
+      if (i > 0)
+        g_string_append (summary, reel_text_get_separator (REEL_TEXT_SEPARATOR_ITEMS));
+      if (first == last)
+        /* TRANSLATORS: in a chart's summary, "North America: $142M in 2024" */
+        g_string_append_printf (summary, _("%s: %s in %u"), series->name, last_value, last->year);
+      else
+        /* TRANSLATORS: in a chart's summary, "North America: from $80M in 2022 to $142M in 2024" */
+        g_string_append_printf (summary, _("%s: from %s in %u to %s in %u"), series->name,
+                                first_value, first->year, last_value, last->year);
+    }
+
+  return data->series->len;
+}
+
 static double
 min_height (ReelChartDraft *draft,
             double          tick_height)
@@ -834,4 +882,6 @@ min_height (ReelChartDraft *draft,
 const ReelChartPlotClass reel_chart_lines_class = {
   .min_height = min_height,
   .lay_out = lay_out,
+  .add_legend = add_legend,
+  .add_summary = add_summary,
 };

@@ -30,15 +30,29 @@ reel_chart_revenue_dup_empty_message (guint year)
   return g_strdup_printf (_("No revenue figures for %u"), year);
 }
 
-/* "≈$300M" */
+char *
+reel_chart_revenue_dup_missing_note (const ReelChartData *data,
+                                     const char          *names)
+{
+  return g_strdup_printf (_("No revenue figure for %u: %s."), data->year, names);
+}
+
+/* @value, which it frees, with its qualifier as a sign: "≈$300M". */
+char *
+reel_chart_take_qualified (ReelQualifier  qualifier,
+                           char          *value)
+{
+  g_autofree char *owned = value;
+
+  return reel_text_dup_qualified_sign (qualifier, owned);
+}
+
 char *
 reel_chart_money_format_value (const ReelChartData *data,
                                double               value,
                                ReelQualifier        qualifier)
 {
-  g_autofree char *money = reel_format_money_compact (value, data->currency, NULL);
-
-  return reel_text_dup_qualified_sign (qualifier, money);
+  return reel_chart_take_qualified (qualifier, reel_format_money_compact (value, data->currency, NULL));
 }
 
 static void
@@ -82,32 +96,15 @@ add_subtitle (const ReelChartData *data,
     g_ptr_array_add (parts, g_strdup (_("bar: primary source, line: range of other sources")));
 }
 
-static void
-add_notes (const ReelChartData *data,
-           GPtrArray           *notes)
-{
-  g_autofree char *missing = NULL;
-
-  reel_chart_notes_add_traits (data, notes);
-  missing = reel_chart_data_dup_missing (data);
-  if (missing != NULL)
-    g_ptr_array_add (notes, g_strdup_printf (_("No revenue figure for %u: %s."), data->year, missing));
-}
-
+/* "142 million US dollars" */
 static void
 describe_bar (const ReelChartData *data,
               const ReelChartBar  *bar,
-              ReelChartMark       *mark)
+              ReelChartBarWords   *words)
 {
-  const ReelFigure *primary = g_ptr_array_index (bar->figures, 0);
   g_autofree char *money = reel_format_money_long (bar->value, data->currency, NULL);
-  g_autofree char *value = reel_text_dup_qualified_words (bar->qualifier, money);
-  GString *tooltip = g_string_new (bar->name);
 
-  g_string_append_printf (tooltip, " · %u", data->year);
-  reel_chart_append_figure_lines (tooltip, data->dataset, bar->figures, FALSE);
-  mark->tooltip = g_string_free (tooltip, FALSE);
-  reel_chart_mark_set_label (mark, data->dataset, NULL, value, primary->source, bar->n_sources);
+  words->value = reel_text_dup_qualified_words (bar->qualifier, money);
 }
 
 const ReelChartKindClass reel_chart_revenue_class = {
@@ -119,9 +116,7 @@ const ReelChartKindClass reel_chart_revenue_class = {
   .format_value = reel_chart_money_format_value,
   .dup_title = dup_title,
   .add_subtitle = add_subtitle,
-  .add_notes = add_notes,
-  .add_legend = reel_chart_bars_add_legend,
+  .dup_missing_note = reel_chart_revenue_dup_missing_note,
   .dup_empty_message = reel_chart_revenue_dup_empty_message,
   .describe_bar = describe_bar,
-  .add_summary = reel_chart_bars_add_summary,
 };

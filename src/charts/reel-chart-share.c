@@ -118,9 +118,7 @@ format_value (const ReelChartData *data,
               double               value,
               ReelQualifier        qualifier)
 {
-  g_autofree char *share = reel_format_share (value, NULL);
-
-  return reel_text_dup_qualified_sign (qualifier, share);
+  return reel_chart_take_qualified (qualifier, reel_format_share (value, NULL));
 }
 
 static char *
@@ -156,27 +154,22 @@ add_subtitle (const ReelChartData *data,
     g_ptr_array_add (parts, g_strdup (_("line: range of other sources")));
 }
 
+/* How the bars relate to the global total. */
 static void
-add_notes (const ReelChartData *data,
-           GPtrArray           *notes)
+add_notes_before (const ReelChartData *data,
+                  GPtrArray           *notes)
 {
-  g_autofree char *missing = NULL;
+  const ReelChartBar *last;
 
-  if (data->bars->len > 0)
-    {
-      const ReelChartBar *last = &g_array_index (data->bars, ReelChartBar, data->bars->len - 1);
+  if (data->bars->len == 0)
+    return;
 
-      if (last->flags & REEL_CHART_MARK_REST)
-        g_ptr_array_add (notes, g_strdup (_("Rest of world is the global total minus the regions shown.")));
-      if (get_whole (data)->over)
-        g_ptr_array_add (notes, g_strdup (_("The regions add up to more than the global total: "
-                                            "their sources differ.")));
-    }
-
-  reel_chart_notes_add_traits (data, notes);
-  missing = reel_chart_data_dup_missing (data);
-  if (missing != NULL)
-    g_ptr_array_add (notes, g_strdup_printf (_("No revenue figure for %u: %s."), data->year, missing));
+  last = &g_array_index (data->bars, ReelChartBar, data->bars->len - 1);
+  if (last->flags & REEL_CHART_MARK_REST)
+    g_ptr_array_add (notes, g_strdup (_("Rest of world is the global total minus the regions shown.")));
+  if (get_whole (data)->over)
+    g_ptr_array_add (notes, g_strdup (_("The regions add up to more than the global total: "
+                                        "their sources differ.")));
 }
 
 static char *
@@ -192,25 +185,16 @@ dup_share_value (const ReelChartData *data,
   return g_strdup_printf (_("%s of the global total"), value);
 }
 
+/* "10.1% of the global total", also under the tooltip's heading */
 static void
 describe_bar (const ReelChartData *data,
               const ReelChartBar  *bar,
-              ReelChartMark       *mark)
+              ReelChartBarWords   *words)
 {
-  g_autofree char *value = dup_share_value (data, bar->value);
-  GString *tooltip = g_string_new (bar->name);
-  guint source = G_MAXUINT;
-
-  g_string_append_printf (tooltip, " · %u\n%s", data->year, value);
+  words->value = dup_share_value (data, bar->value);
+  words->value_line = g_strdup (words->value);
   if (bar->flags & REEL_CHART_MARK_REST)
-    g_string_append_printf (tooltip, "\n%s", _("The global total minus the regions shown"));
-  if (bar->figures->len > 0)
-    {
-      source = ((const ReelFigure *) g_ptr_array_index (bar->figures, 0))->source;
-      reel_chart_append_figure_lines (tooltip, data->dataset, bar->figures, FALSE);
-    }
-  mark->tooltip = g_string_free (tooltip, FALSE);
-  reel_chart_mark_set_label (mark, data->dataset, NULL, value, source, bar->n_sources);
+    words->remark = g_strdup (_("The global total minus the regions shown"));
 }
 
 const ReelChartKindClass reel_chart_share_class = {
@@ -221,9 +205,8 @@ const ReelChartKindClass reel_chart_share_class = {
   .format_value = format_value,
   .dup_title = dup_title,
   .add_subtitle = add_subtitle,
-  .add_notes = add_notes,
-  .add_legend = reel_chart_bars_add_legend,
+  .add_notes_before = add_notes_before,
+  .dup_missing_note = reel_chart_revenue_dup_missing_note,
   .dup_empty_message = reel_chart_revenue_dup_empty_message,
   .describe_bar = describe_bar,
-  .add_summary = reel_chart_bars_add_summary,
 };

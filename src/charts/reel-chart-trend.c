@@ -82,10 +82,9 @@ collect (ReelChartData *data)
         .region_id = region->id,
         .name = reel_text_get_region_name (region),
         .palette = i,
-        .points = g_array_new (FALSE, TRUE, sizeof (ReelChartPoint)),
+        .points = reel_chart_array_new (sizeof (ReelChartPoint), (GDestroyNotify) point_clear),
       };
 
-      g_array_set_clear_func (series.points, (GDestroyNotify) point_clear);
       for (guint j = 0; j < region->revenue->len; j++)
         {
           const ReelFigure *figure = &g_array_index (region->revenue, ReelFigure, j);
@@ -135,41 +134,25 @@ add_subtitle (const ReelChartData *data,
 }
 
 static void
-add_notes (const ReelChartData *data,
-           GPtrArray           *notes)
+add_notes_after (const ReelChartData *data,
+                 GPtrArray           *notes)
 {
-  g_autofree char *missing = NULL;
+  guint first, last;
 
-  reel_chart_notes_add_traits (data, notes);
-  if (data->series->len > 0)
-    {
-      guint first, last;
+  if (data->series->len == 0)
+    return;
 
-      reel_chart_data_get_year_span (data, &first, &last);
-      if (first == last)
-        g_ptr_array_add (notes, g_strdup_printf (_("Only %u has revenue figures: there is no trend "
-                                                   "to show yet."), first));
-    }
-
-  missing = reel_chart_data_dup_missing (data);
-  if (missing != NULL)
-    g_ptr_array_add (notes, g_strdup_printf (_("No revenue figures: %s."), missing));
+  reel_chart_data_get_year_span (data, &first, &last);
+  if (first == last)
+    g_ptr_array_add (notes, g_strdup_printf (_("Only %u has revenue figures: there is no trend "
+                                               "to show yet."), first));
 }
 
-static void
-add_legend (const ReelChartData *data,
-            ReelChartLegend     *legend,
-            ReelChartPen        *pen)
+static char *
+dup_missing_note (const ReelChartData *data,
+                  const char          *names)
 {
-  if (data->traits.hollow)
-    {
-      reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_MARKER_FILLED, _("reported"));
-      reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_MARKER_HOLLOW, _("estimate, forecast or partial year"));
-    }
-  if (data->traits.dotted)
-    reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_DOTTED, _("primary source changes"));
-  if (data->traits.whisker)
-    reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_WHISKER, _("range of other sources"));
+  return g_strdup_printf (_("No revenue figures: %s."), names);
 }
 
 static char *
@@ -194,35 +177,6 @@ describe_point (const ReelChartData   *data,
   reel_chart_mark_set_label (mark, data->dataset, NULL, value, point->primary->source, point->figures->len);
 }
 
-/* "North America: from $80M in 2022 to $142M in 2024" */
-static guint
-add_summary (const ReelChartKindClass *kind,
-             const ReelChartData      *data,
-             GArray                   *marks,
-             GString                  *summary)
-{
-  for (guint i = 0; i < data->series->len; i++)
-    {
-      const ReelChartSeries *series = &g_array_index (data->series, ReelChartSeries, i);
-      const ReelChartPoint *first = &g_array_index (series->points, ReelChartPoint, 0);
-      const ReelChartPoint *last = &g_array_index (series->points, ReelChartPoint, series->points->len - 1);
-      g_autofree char *first_value = kind->format_value (data, first->primary->value, first->primary->qualifier);
-      g_autofree char *last_value = kind->format_value (data, last->primary->value, last->primary->qualifier);
-
-      if (i > 0)
-        g_string_append (summary, reel_text_get_separator (REEL_TEXT_SEPARATOR_ITEMS));
-      if (first == last)
-        /* TRANSLATORS: in a chart's summary, "North America: $142M in 2024" */
-        g_string_append_printf (summary, _("%s: %s in %u"), series->name, last_value, last->year);
-      else
-        /* TRANSLATORS: in a chart's summary, "North America: from $80M in 2022 to $142M in 2024" */
-        g_string_append_printf (summary, _("%s: from %s in %u to %s in %u"), series->name,
-                                first_value, first->year, last_value, last->year);
-    }
-
-  return data->series->len;
-}
-
 const ReelChartKindClass reel_chart_trend_class = {
   .plot = &reel_chart_lines_class,
   .every_year = TRUE,
@@ -232,9 +186,8 @@ const ReelChartKindClass reel_chart_trend_class = {
   .format_value = reel_chart_money_format_value,
   .dup_title = dup_title,
   .add_subtitle = add_subtitle,
-  .add_notes = add_notes,
-  .add_legend = add_legend,
+  .add_notes_after = add_notes_after,
+  .dup_missing_note = dup_missing_note,
   .dup_empty_message = dup_empty_message,
   .describe_point = describe_point,
-  .add_summary = add_summary,
 };
