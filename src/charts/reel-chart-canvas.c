@@ -7,6 +7,8 @@
 
 #include <math.h>
 
+#include "reel-text-figure.h"
+
 double
 reel_chart_canvas_snap (ReelChartCanvas *canvas,
                         double           value)
@@ -183,4 +185,51 @@ reel_chart_mark_clear (ReelChartMark *mark)
   g_clear_pointer (&mark->growths, g_ptr_array_unref);
   g_clear_pointer (&mark->label, g_free);
   g_clear_pointer (&mark->tooltip, g_free);
+}
+
+/* The accessible label of @mark, from its name, year and flags: @value
+ * with its qualifier in words, @what it measures (nullable), its primary
+ * @source (G_MAXUINT for none) of @n_sources. */
+void
+reel_chart_mark_set_label (ReelChartMark *mark,
+                           ReelDataset   *dataset,
+                           const char    *what,
+                           const char    *value,
+                           guint          source,
+                           guint          n_sources)
+{
+  ReelTextMark text = {
+    .name = mark->name,
+    .what = what,
+    .year = mark->year,
+    .value = value,
+    .cut = (mark->flags & REEL_CHART_MARK_CAPPED) != 0,
+    .has_source = source != G_MAXUINT,
+    .source = source,
+    .n_sources = n_sources,
+  };
+
+  if (mark->flags & REEL_CHART_MARK_ESTIMATE)
+    text.flags |= REEL_FIGURE_ESTIMATE;
+  if (mark->flags & REEL_CHART_MARK_FORECAST)
+    text.flags |= REEL_FIGURE_FORECAST;
+  if (mark->flags & REEL_CHART_MARK_PARTIAL)
+    text.flags |= REEL_FIGURE_PARTIAL;
+
+  mark->label = reel_text_dup_mark_label (dataset, &text);
+}
+
+/* A tooltip's lines, one per figure of @figures. */
+void
+reel_chart_append_figure_lines (GString     *tooltip,
+                                ReelDataset *dataset,
+                                GPtrArray   *figures,
+                                gboolean     with_year)
+{
+  for (guint i = 0; i < figures->len; i++)
+    {
+      g_autofree char *line = reel_text_dup_figure_line (dataset, g_ptr_array_index (figures, i), with_year);
+
+      g_string_append_printf (tooltip, "\n%s", line);
+    }
 }

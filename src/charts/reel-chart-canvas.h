@@ -59,5 +59,15 @@ ReelChartShape *reel_chart_canvas_add_text   (ReelChartCanvas    *canvas,
                                               ReelChartTextRole   role);
 void            reel_chart_shape_clear       (ReelChartShape     *shape);
 void            reel_chart_mark_clear        (ReelChartMark      *mark);
+void            reel_chart_mark_set_label    (ReelChartMark      *mark,
+                                              ReelDataset        *dataset,
+                                              const char         *what,
+                                              const char         *value,
+                                              guint               source,
+                                              guint               n_sources);
+void            reel_chart_append_figure_lines (GString          *tooltip,
+                                              ReelDataset        *dataset,
+                                              GPtrArray          *figures,
+                                              gboolean            with_year);
 
 G_END_DECLS

@@ -128,15 +128,4 @@ void                reel_chart_years_sort         (GArray              *years);
 GArray             *reel_chart_list_revenue_years (ReelDataset         *dataset);
 guint               reel_chart_get_revenue_year   (ReelDataset         *dataset);
 
-void                reel_chart_mark_set_label     (ReelChartMark       *mark,
-                                                   ReelDataset         *dataset,
-                                                   const char          *what,
-                                                   const char          *value,
-                                                   guint                source,
-                                                   guint                n_sources);
-void                reel_chart_append_figure_lines (GString            *tooltip,
-                                                   ReelDataset         *dataset,
-                                                   GPtrArray           *figures,
-                                                   gboolean             with_year);
-
 G_END_DECLS

@@ -44,7 +44,7 @@ typedef struct {
   gboolean        selection_shown;
 } Plot;
 
-/* The two axes and what they span. */
+/* The two axes, what they span and where they sit. */
 typedef struct {
   guint          first_year;
   guint          last_year;
@@ -60,7 +60,7 @@ typedef struct {
   double         bottom;
   double         legend_height;
   double         tick_height;
-} Frame;
+} Axes;
 
 static void
 line_clear (Line *line)
@@ -304,16 +304,16 @@ end_labels_wander (Plot *plot)
 /* The years and values the lines span, the end labels measured at full
  * length, and the room they want on the right. */
 static void
-survey_lines (Plot  *plot,
-              Frame *frame)
+survey_lines (Plot *plot,
+             Axes *axes)
 {
   double content_width = plot->draft->frame->content.width;
   ReelChartText probe = reel_chart_pen_measure_line (plot->draft->pen, REEL_CHART_FONT_TICK, "2000");
 
-  frame->year_width = probe.width + plot->unit * 2;
+  axes->year_width = probe.width + plot->unit * 2;
   reel_chart_text_clear (&probe);
 
-  frame->first_year = G_MAXUINT;
+  axes->first_year = G_MAXUINT;
   for (guint i = 0; i < plot->lines->len; i++)
     {
       Line *line = get_line (plot, i);
@@ -322,11 +322,11 @@ survey_lines (Plot  *plot,
         {
           const ReelChartPoint *point = get_point (line, j);
 
-          frame->first_year = MIN (frame->first_year, point->year);
-          frame->last_year = MAX (frame->last_year, point->year);
-          frame->value_max = MAX (frame->value_max, point->primary->value);
+          axes->first_year = MIN (axes->first_year, point->year);
+          axes->last_year = MAX (axes->last_year, point->year);
+          axes->value_max = MAX (axes->value_max, point->primary->value);
           if (!isnan (point->high))
-            frame->value_max = MAX (frame->value_max, point->high);
+            axes->value_max = MAX (axes->value_max, point->high);
         }
       if (reel_chart_data_is_selected (plot->data, line->series->region_id))
         plot->selection_shown = TRUE;
@@ -342,45 +342,45 @@ survey_lines (Plot  *plot,
     {
       Line *line = get_line (plot, i);
 
-      if (get_point (line, last_index (line))->year == frame->last_year)
-        frame->end_width = MAX (frame->end_width, MIN (line->name_width, content_width * 0.2) + plot->name_gap +
+      if (get_point (line, last_index (line))->year == axes->last_year)
+        axes->end_width = MAX (axes->end_width, MIN (line->name_width, content_width * 0.2) + plot->name_gap +
                                                   line->value_label.width);
     }
-  frame->end_width = MIN (frame->end_width, content_width * 0.4);
+  axes->end_width = MIN (axes->end_width, content_width * 0.4);
   /* One year: the points stand in the middle, their labels beside them. */
-  if (frame->first_year == frame->last_year)
-    frame->end_width = 0;
+  if (axes->first_year == axes->last_year)
+    axes->end_width = 0;
 }
 
 /* The y axis: ticks by the plot's height, whose labels set the left; the
  * x axis: years, as many ticks as fit. */
 static void
-fit_axes (Plot  *plot,
-          Frame *frame)
+fit_axes (Plot *plot,
+         Axes *axes)
 {
   const ReelChartRect *content = &plot->draft->frame->content;
   double right = content->x + content->width, x_start, x_end;
   guint max_ticks;
 
-  max_ticks = (guint) CLAMP (floor ((frame->bottom - frame->top) / (frame->tick_height * 2.5)) + 1, 2,
+  max_ticks = (guint) CLAMP (floor ((axes->bottom - axes->top) / (axes->tick_height * 2.5)) + 1, 2,
                              REEL_SCALE_MAX_TICKS);
-  reel_scale_init (&frame->y_scale, 0, frame->value_max, max_ticks, REEL_SCALE_ZERO);
-  reel_scale_set_range (&frame->y_scale, frame->bottom, frame->top);
-  reel_chart_ticks_measure (&frame->y_ticks, plot->draft, &frame->y_scale, FALSE);
+  reel_scale_init (&axes->y_scale, 0, axes->value_max, max_ticks, REEL_SCALE_ZERO);
+  reel_scale_set_range (&axes->y_scale, axes->bottom, axes->top);
+  reel_chart_ticks_measure (&axes->y_ticks, plot->draft, &axes->y_scale, FALSE);
 
-  frame->left = content->x + frame->y_ticks.widest + plot->unit * 0.8;
-  frame->right = MAX (frame->left + plot->unit * 4, right - frame->end_width - plot->radius - plot->unit * 1.2);
-  x_start = frame->left + plot->radius + plot->unit * 0.8;
-  x_end = MAX (x_start + 1, frame->right - plot->radius - plot->unit * 0.3);
-  max_ticks = (guint) CLAMP (floor ((x_end - x_start) / frame->year_width) + 1, 2, REEL_SCALE_MAX_TICKS);
-  reel_scale_init (&frame->x_scale, frame->first_year, frame->last_year, max_ticks, REEL_SCALE_INTEGER);
-  reel_scale_set_range (&frame->x_scale, x_start, x_end);
+  axes->left = content->x + axes->y_ticks.widest + plot->unit * 0.8;
+  axes->right = MAX (axes->left + plot->unit * 4, right - axes->end_width - plot->radius - plot->unit * 1.2);
+  x_start = axes->left + plot->radius + plot->unit * 0.8;
+  x_end = MAX (x_start + 1, axes->right - plot->radius - plot->unit * 0.3);
+  max_ticks = (guint) CLAMP (floor ((x_end - x_start) / axes->year_width) + 1, 2, REEL_SCALE_MAX_TICKS);
+  reel_scale_init (&axes->x_scale, axes->first_year, axes->last_year, max_ticks, REEL_SCALE_INTEGER);
+  reel_scale_set_range (&axes->x_scale, x_start, x_end);
 }
 
 /* The points' places, and the end labels' sizes at their places. */
 static void
-map_lines (Plot  *plot,
-           Frame *frame)
+map_lines (Plot *plot,
+          Axes *axes)
 {
   double right = plot->draft->frame->content.x + plot->draft->frame->content.width;
 
@@ -393,8 +393,8 @@ map_lines (Plot  *plot,
         {
           const ReelChartPoint *point = get_point (line, j);
 
-          line->x[j] = reel_scale_map (&frame->x_scale, point->year);
-          line->y[j] = reel_scale_map (&frame->y_scale, point->primary->value);
+          line->x[j] = reel_scale_map (&axes->x_scale, point->year);
+          line->y[j] = reel_scale_map (&axes->y_scale, point->primary->value);
         }
 
       line->label_x = line->x[last_index (line)] + plot->radius + plot->unit * 0.8;
@@ -411,8 +411,8 @@ map_lines (Plot  *plot,
  * read worse than a key: the lines get one below, in the order of their
  * ends from top to bottom. Returns TRUE when it switched to the key. */
 static gboolean
-label_ends_or_key (Plot  *plot,
-                   Frame *frame)
+label_ends_or_key (Plot *plot,
+                  Axes *axes)
 {
   guint n_labelled;
 
@@ -424,7 +424,7 @@ label_ends_or_key (Plot  *plot,
     }
 
   /* Down to just above the years under the axis. */
-  n_labelled = place_end_labels (plot, plot->draft->frame->header_bottom, frame->bottom + plot->unit * 0.5);
+  n_labelled = place_end_labels (plot, plot->draft->frame->header_bottom, axes->bottom + plot->unit * 0.5);
   if (n_labelled == plot->lines->len && !end_labels_wander (plot))
     return FALSE;
 
@@ -436,38 +436,38 @@ label_ends_or_key (Plot  *plot,
       reel_chart_legend_add_series (plot->draft->legend, plot->draft->pen, line->series->name,
                                     line->series->palette);
     }
-  frame->legend_height = reel_chart_legend_measure (plot->draft->legend, plot->draft->pen);
-  frame->end_width = 0;
+  axes->legend_height = reel_chart_legend_measure (plot->draft->legend, plot->draft->pen);
+  axes->end_width = 0;
   return TRUE;
 }
 
 /* The axes, end labels or key, and the footer, until the footer that was
  * measured says what the plot needs. */
 static void
-fit_plot (Plot  *plot,
-          Frame *frame)
+fit_plot (Plot *plot,
+         Axes *axes)
 {
-  ReelChartFrame *chart_frame = plot->draft->frame;
+  ReelChartFrame *frame = plot->draft->frame;
   g_autofree char *unlabelled_note = NULL;
 
   for (guint attempt = 0; attempt < 6; attempt++)
     {
       char *note = NULL;
 
-      reel_chart_frame_measure_footer (chart_frame, plot->draft->pen, unlabelled_note);
-      frame->bottom = reel_chart_frame_plot_bottom (chart_frame, plot->draft->pen, frame->legend_height,
-                                                    frame->tick_height);
-      fit_axes (plot, frame);
-      map_lines (plot, frame);
+      reel_chart_frame_measure_footer (frame, plot->draft->pen, unlabelled_note);
+      axes->bottom = reel_chart_frame_plot_bottom (frame, plot->draft->pen, axes->legend_height,
+                                                   axes->tick_height);
+      fit_axes (plot, axes);
+      map_lines (plot, axes);
 
-      if (label_ends_or_key (plot, frame))
+      if (label_ends_or_key (plot, axes))
         {
           g_clear_pointer (&unlabelled_note, g_free);
           continue;
         }
 
       /* Only when even the key did not fit. */
-      if (plot->use_key && frame->legend_height == 0)
+      if (plot->use_key && axes->legend_height == 0)
         note = g_strdup (_("The lines are not labelled for lack of room."));
       if (g_strcmp0 (note, unlabelled_note) == 0)
         {
@@ -485,26 +485,26 @@ fit_plot (Plot  *plot,
 /* Gridlines and the zero line, with their labels; the years under the
  * plot. */
 static void
-add_axes (Plot  *plot,
-          Frame *frame)
+add_axes (Plot *plot,
+         Axes *axes)
 {
   ReelChartCanvas *canvas = plot->draft->canvas;
   ReelChartTicks year_ticks = { 0 };
 
-  for (guint i = 0; i < frame->y_scale.n_ticks; i++)
+  for (guint i = 0; i < axes->y_scale.n_ticks; i++)
     {
-      double tick = reel_scale_get_tick (&frame->y_scale, i);
-      double y = reel_scale_map (&frame->y_scale, tick);
-      ReelChartText *label = &frame->y_ticks.labels[i];
+      double tick = reel_scale_get_tick (&axes->y_scale, i);
+      double y = reel_scale_map (&axes->y_scale, tick);
+      ReelChartText *label = &axes->y_ticks.labels[i];
 
-      reel_chart_canvas_add_rule (canvas, tick == 0 ? REEL_CHART_INK_BASELINE : REEL_CHART_INK_GRID, frame->left,
-                                  y, frame->right, y);
-      reel_chart_canvas_add_text (canvas, label, frame->left - plot->unit * 0.8 - label->width,
+      reel_chart_canvas_add_rule (canvas, tick == 0 ? REEL_CHART_INK_BASELINE : REEL_CHART_INK_GRID, axes->left,
+                                  y, axes->right, y);
+      reel_chart_canvas_add_text (canvas, label, axes->left - plot->unit * 0.8 - label->width,
                                   y - label->height / 2, REEL_CHART_INK_DIM, REEL_CHART_TEXT_TICK);
     }
 
-  reel_chart_ticks_measure (&year_ticks, plot->draft, &frame->x_scale, TRUE);
-  reel_chart_ticks_add_across (&year_ticks, plot->draft, &frame->x_scale, frame->bottom + plot->unit * 0.6);
+  reel_chart_ticks_measure (&year_ticks, plot->draft, &axes->x_scale, TRUE);
+  reel_chart_ticks_add_across (&year_ticks, plot->draft, &axes->x_scale, axes->bottom + plot->unit * 0.6);
   reel_chart_ticks_clear (&year_ticks);
 }
 
@@ -529,7 +529,7 @@ segment_dash (const Line *line,
 /* Each point's range of other sources, with end caps. */
 static void
 add_ranges (Plot   *plot,
-            Frame  *frame,
+            Axes   *axes,
             Line   *line,
             double  alpha)
 {
@@ -545,8 +545,8 @@ add_ranges (Plot   *plot,
       if (isnan (point->low))
         continue;
 
-      low_y = reel_scale_map (&frame->y_scale, point->low);
-      high_y = reel_scale_map (&frame->y_scale, point->high);
+      low_y = reel_scale_map (&axes->y_scale, point->low);
+      high_y = reel_scale_map (&axes->y_scale, point->high);
       reel_chart_canvas_add_line (canvas, REEL_CHART_INK_REGION, palette, x, low_y, x, high_y, 1,
                                   REEL_CHART_DASH_SOLID)->alpha = alpha;
       reel_chart_canvas_add_line (canvas, REEL_CHART_INK_REGION, palette, x - cap, low_y, x + cap, low_y, 1,
@@ -629,25 +629,25 @@ add_points (Plot     *plot,
 }
 
 typedef void (*LineLayer) (Plot     *plot,
-                           Frame    *frame,
+                           Axes     *axes,
                            Line     *line,
                            gboolean  selected,
                            double    alpha);
 
 static void
 add_line_layer (Plot     *plot,
-                Frame    *frame,
+                Axes     *axes,
                 Line     *line,
                 gboolean  selected,
                 double    alpha)
 {
-  add_ranges (plot, frame, line, alpha);
+  add_ranges (plot, axes, line, alpha);
   add_segments (plot, line, selected, alpha);
 }
 
 static void
 add_point_layer (Plot     *plot,
-                 Frame    *frame,
+                 Axes     *axes,
                  Line     *line,
                  gboolean  selected,
                  double    alpha)
@@ -659,7 +659,7 @@ add_point_layer (Plot     *plot,
  * when one is. */
 static void
 add_layer (Plot      *plot,
-           Frame     *frame,
+           Axes      *axes,
            LineLayer  layer)
 {
   for (guint pass = 0; pass < 2; pass++)
@@ -670,7 +670,7 @@ add_layer (Plot      *plot,
         double alpha = plot->selection_shown && !selected ? 0.35 : 1.0;
 
         if (selected == (pass == 1))
-          layer (plot, frame, line, selected, alpha);
+          layer (plot, axes, line, selected, alpha);
       }
 }
 
@@ -772,12 +772,12 @@ plot_init (Plot           *plot,
 }
 
 static void
-plot_clear (Plot  *plot,
-            Frame *frame)
+plot_clear (Plot *plot,
+           Axes *axes)
 {
   g_clear_pointer (&plot->lines, g_array_unref);
   g_clear_pointer (&plot->order, g_free);
-  reel_chart_ticks_clear (&frame->y_ticks);
+  reel_chart_ticks_clear (&axes->y_ticks);
 }
 
 /* The phases: the lines' span, the axes with end labels or a key fitted
@@ -786,40 +786,40 @@ plot_clear (Plot  *plot,
 static void
 lay_out (ReelChartDraft *draft)
 {
-  ReelChartFrame *chart_frame = draft->frame;
+  ReelChartFrame *frame = draft->frame;
   Plot plot = { 0 };
-  Frame frame = { 0 };
+  Axes axes = { 0 };
 
   plot_init (&plot, draft);
-  frame.legend_height = reel_chart_legend_measure (draft->legend, draft->pen);
-  frame.tick_height = reel_chart_pen_tick_height (draft->pen);
-  frame.top = chart_frame->header_bottom + frame.tick_height / 2;
+  axes.legend_height = reel_chart_legend_measure (draft->legend, draft->pen);
+  axes.tick_height = reel_chart_pen_tick_height (draft->pen);
+  axes.top = frame->header_bottom + axes.tick_height / 2;
 
   if (plot.lines->len == 0)
     {
-      reel_chart_frame_measure_footer (chart_frame, draft->pen, NULL);
-      reel_chart_draft_add_empty (draft, chart_frame->header_bottom, chart_frame->footer_top - plot.unit * 2);
-      plot_clear (&plot, &frame);
+      reel_chart_frame_measure_footer (frame, draft->pen, NULL);
+      reel_chart_draft_add_empty (draft, frame->header_bottom, frame->footer_top - plot.unit * 2);
+      plot_clear (&plot, &axes);
       return;
     }
 
-  survey_lines (&plot, &frame);
-  fit_plot (&plot, &frame);
-  draft->canvas->plot = (ReelChartRect) { frame.left, frame.top, frame.right - frame.left,
-                                          MAX (0, frame.bottom - frame.top) };
+  survey_lines (&plot, &axes);
+  fit_plot (&plot, &axes);
+  draft->canvas->plot = (ReelChartRect) { axes.left, axes.top, axes.right - axes.left,
+                                          MAX (0, axes.bottom - axes.top) };
 
   /* Too small for a plot: the header and the footer only. */
-  if (frame.bottom - frame.top >= frame.tick_height * 2)
+  if (axes.bottom - axes.top >= axes.tick_height * 2)
     {
-      add_axes (&plot, &frame);
-      add_layer (&plot, &frame, add_line_layer);
+      add_axes (&plot, &axes);
+      add_layer (&plot, &axes, add_line_layer);
       add_marks (&plot);
       add_end_labels (&plot);
-      add_layer (&plot, &frame, add_point_layer);
+      add_layer (&plot, &axes, add_point_layer);
       reel_chart_legend_place (draft->legend, draft->pen, draft->canvas,
-                               frame.bottom + plot.unit * 0.6 + frame.tick_height + plot.unit * 1.6);
+                               axes.bottom + plot.unit * 0.6 + axes.tick_height + plot.unit * 1.6);
     }
-  plot_clear (&plot, &frame);
+  plot_clear (&plot, &axes);
 }
 
 /* ------------------------------------------------------------------ */
