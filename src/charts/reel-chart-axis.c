@@ -33,7 +33,12 @@ reel_chart_ticks_measure (ReelChartTicks  *ticks,
   for (guint i = 0; i < scale->n_ticks; i++)
     {
       double tick = reel_scale_get_tick (scale, i);
-      g_autofree char *label = years ? g_strdup_printf ("%u", (guint) tick) : reel_chart_dup_tick (draft, tick);
+      g_autofree char *label = NULL;
+
+      if (years)
+        label = g_strdup_printf ("%u", (guint) tick);
+      else
+        label = reel_chart_dup_tick (draft, tick);
 
       ticks->labels[i] = reel_chart_pen_measure_line (draft->pen, REEL_CHART_FONT_TICK, label);
       ticks->widest = MAX (ticks->widest, ticks->labels[i].width);
@@ -60,7 +65,8 @@ reel_chart_ticks_add_across (ReelChartTicks  *ticks,
       x = CLAMP (x, content->x, content->x + content->width - label->width);
       if (x < last_right + draft->pen->unit * 0.5)
         continue;
-      reel_chart_canvas_add_text (draft->canvas, label, x, top, REEL_CHART_INK_DIM, REEL_CHART_TEXT_TICK);
+      reel_chart_canvas_add_text (draft->canvas, label, x, top, REEL_CHART_INK_DIM,
+                                  REEL_CHART_TEXT_TICK);
       last_right = x + label->width;
     }
 }

@@ -119,8 +119,9 @@ dup_suffix (const ReelChartBar *bar,
     g_ptr_array_add (parts, g_strdup (_("partial year")));
   if (bar->n_sources > 1 && counts)
     /* TRANSLATORS: after a bar's value, how many sources give a figure for it */
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("(%u source)", "(%u sources)", bar->n_sources),
-                                             bar->n_sources));
+    g_ptr_array_add (parts,
+                     g_strdup_printf (ngettext ("(%u source)", "(%u sources)", bar->n_sources),
+                                      bar->n_sources));
   if (parts->len == 0)
     return NULL;
 
@@ -168,10 +169,11 @@ measure_rows (Plot     *plot,
     {
       Row *row = get_row (plot, i);
       gboolean bold = (row->bar->flags & (REEL_CHART_MARK_SELECTED | REEL_CHART_MARK_WORLD)) != 0;
+      ReelChartFont font = bold ? REEL_CHART_FONT_LABEL_BOLD : REEL_CHART_FONT_LABEL;
 
       reel_chart_text_clear (&row->label);
-      row->label = reel_chart_pen_measure (plot->draft->pen, bold ? REEL_CHART_FONT_LABEL_BOLD : REEL_CHART_FONT_LABEL,
-                                           row->bar->name, column_max, LABEL_MAX_LINES, TRUE);
+      row->label = reel_chart_pen_measure (plot->draft->pen, font, row->bar->name, column_max,
+                                           LABEL_MAX_LINES, TRUE);
       plot->column_width = MAX (plot->column_width, row->label.width);
       measure_values (plot, row, counts);
     }
@@ -204,7 +206,8 @@ fit_label_column (Plot *plot)
       if (plot->column_width + plot->unit * 1.5 + left + min_plot + right <= content->width)
         break;
 
-      column_max = MAX (content->width * 0.2, content->width - plot->unit * 1.5 - left - min_plot - right);
+      column_max = MAX (content->width * 0.2,
+                        content->width - plot->unit * 1.5 - left - min_plot - right);
       column_max = MIN (column_max, content->width * column_share);
       measure_rows (plot, column_max, pass == 0 && right < content->width * 0.25);
     }
@@ -214,8 +217,8 @@ fit_label_column (Plot *plot)
       Heading *heading = &g_array_index (plot->headings, Heading, i);
       const ReelChartGroup *group = &g_array_index (plot->data->groups, ReelChartGroup, i);
 
-      heading->text = reel_chart_pen_measure (plot->draft->pen, REEL_CHART_FONT_HEADING, group->heading,
-                                              content->width, 1, FALSE);
+      heading->text = reel_chart_pen_measure (plot->draft->pen, REEL_CHART_FONT_HEADING,
+                                              group->heading, content->width, 1, FALSE);
     }
   plot->axis.start = content->x + plot->column_width + plot->unit * 1.5;
 }
@@ -330,9 +333,11 @@ fit_plot_width (Plot *plot)
         {
           Row *row = get_row (plot, i);
           double fraction = far_fraction (plot, row->bar);
+          double label_width = value_width (plot, row);
 
           if (row->bar->shown >= 0 && fraction > 0)
-            axis->width = MIN (axis->width, (right - axis->left - plot->gap - value_width (plot, row)) / fraction);
+            axis->width = MIN (axis->width,
+                               (right - axis->left - plot->gap - label_width) / fraction);
         }
       for (guint i = 0; i < plot->rows->len; i++)
         {
@@ -340,7 +345,8 @@ fit_plot_width (Plot *plot)
           double fraction = far_fraction (plot, row->bar);
 
           if (row->bar->shown < 0)
-            need = MAX (need, axis->start + plot->gap + value_width (plot, row) - axis->width * fraction);
+            need = MAX (need,
+                        axis->start + plot->gap + value_width (plot, row) - axis->width * fraction);
         }
       if (need <= axis->left + 0.5)
         break;
@@ -540,7 +546,8 @@ place_rows (Plot *plot)
   double used = stack_rows (plot, 0, FALSE);
 
   if (plot->bottom - plot->top > used)
-    plot->top = reel_chart_canvas_snap (plot->draft->canvas, plot->top + (plot->bottom - plot->top - used) * 0.35);
+    plot->top = reel_chart_canvas_snap (plot->draft->canvas,
+                                        plot->top + (plot->bottom - plot->top - used) * 0.35);
   plot->rows_bottom = stack_rows (plot, plot->top, TRUE);
 }
 
@@ -580,7 +587,8 @@ describe_mark (Plot               *plot,
   reel_chart_append_figure_lines (tooltip, dataset, bar->figures, words.dated_figures);
   for (guint i = 0; i < bar->growths->len; i++)
     {
-      g_autofree char *line = reel_text_dup_growth_line (dataset, g_ptr_array_index (bar->growths, i));
+      g_autofree char *line = reel_text_dup_growth_line (dataset,
+                                                         g_ptr_array_index (bar->growths, i));
 
       g_string_append_printf (tooltip, "\n%s", line);
     }
@@ -648,7 +656,8 @@ add_bar (Plot               *plot,
   ReelChartRect box = { left, centre_y - bar_height / 2, right - left, bar_height };
   ReelChartShape *shape;
 
-  shape = reel_chart_canvas_add_rect (plot->draft->canvas, bar_ink (bar), bar->region >= 0 ? (guint) bar->region : 0,
+  shape = reel_chart_canvas_add_rect (plot->draft->canvas, bar_ink (bar),
+                                      bar->region >= 0 ? (guint) bar->region : 0,
                                       &box, MIN (3, bar_height * 0.2),
                                       bar->shown >= 0
                                       ? REEL_CHART_CORNER_TOP_RIGHT | REEL_CHART_CORNER_BOTTOM_RIGHT
@@ -687,16 +696,18 @@ add_range (Plot               *plot,
   low_x = reel_scale_map (scale, low);
   high_x = reel_scale_map (scale, high);
   reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, low_x, centre_y, high_x, centre_y);
-  reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, low_x, centre_y - tick, low_x, centre_y + tick);
-  reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, high_x, centre_y - tick, high_x, centre_y + tick);
+  reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, low_x, centre_y - tick, low_x,
+                              centre_y + tick);
+  reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, high_x, centre_y - tick, high_x,
+                              centre_y + tick);
   for (guint i = 0; i < bar->others->len; i++)
     {
       double other = g_array_index (bar->others, double, i);
       double other_x = reel_scale_map (scale, CLAMP (other, low, high));
 
       if (other > low && other < high && fabs (other_x - bar_end) > 2)
-        reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, other_x, centre_y - tick * 0.6, other_x,
-                                    centre_y + tick * 0.6);
+        reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, other_x, centre_y - tick * 0.6,
+                                    other_x, centre_y + tick * 0.6);
     }
   *left = MIN (*left, low_x);
   *right = MAX (*right, high_x);
@@ -716,11 +727,13 @@ add_value_label (Plot   *plot,
   double top = centre_y - row->value_label.height / 2;
 
   if (row->suffix_label.layout != NULL)
-    reel_chart_canvas_add_text (canvas, &row->suffix_label, x + row->value_label.width + plot->unit * 0.5,
+    reel_chart_canvas_add_text (canvas, &row->suffix_label,
+                                x + row->value_label.width + plot->unit * 0.5,
                                 top + reel_chart_text_baseline (&row->value_label) -
                                 reel_chart_text_baseline (&row->suffix_label),
                                 REEL_CHART_INK_DIM, REEL_CHART_TEXT_VALUE);
-  reel_chart_canvas_add_text (canvas, &row->value_label, x, top, REEL_CHART_INK_FOREGROUND, REEL_CHART_TEXT_VALUE);
+  reel_chart_canvas_add_text (canvas, &row->value_label, x, top, REEL_CHART_INK_FOREGROUND,
+                              REEL_CHART_TEXT_VALUE);
 }
 
 static void
@@ -748,7 +761,8 @@ add_row (Plot   *plot,
 
   if (bar->missing)
     {
-      reel_chart_canvas_add_text (plot->draft->canvas, &row->value_label, plot->axis.zero_x + plot->gap,
+      reel_chart_canvas_add_text (plot->draft->canvas, &row->value_label,
+                                  plot->axis.zero_x + plot->gap,
                                   centre_y - row->value_label.height / 2, REEL_CHART_INK_DIM,
                                   REEL_CHART_TEXT_VALUE);
       add_name (plot, row, centre_y, REEL_CHART_INK_DIM);
@@ -774,12 +788,12 @@ add_rows (Plot *plot)
   for (guint i = 0; i < plot->n_shown; i++)
     {
       Row *row = get_row (plot, i);
-      ReelChartRect highlight = { content->x - plot->unit * 0.6, row->top, content->width + plot->unit * 1.2,
-                                  row->row_height };
+      ReelChartRect highlight = { content->x - plot->unit * 0.6, row->top,
+                                  content->width + plot->unit * 1.2, row->row_height };
 
       if (row->bar->flags & REEL_CHART_MARK_SELECTED)
-        reel_chart_canvas_add_rect (canvas, REEL_CHART_INK_SELECTION, 0, &highlight, plot->unit * 0.8,
-                                    REEL_CHART_CORNER_ALL);
+        reel_chart_canvas_add_rect (canvas, REEL_CHART_INK_SELECTION, 0, &highlight,
+                                    plot->unit * 0.8, REEL_CHART_CORNER_ALL);
     }
 
   for (guint i = 0; i < plot->axis.scale.n_ticks; i++)
@@ -788,14 +802,15 @@ add_rows (Plot *plot)
       double x = reel_scale_map (&plot->axis.scale, tick);
 
       if (tick != 0)
-        reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_GRID, x, plot->top, x, plot->rows_bottom);
+        reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_GRID, x, plot->top, x,
+                                    plot->rows_bottom);
     }
 
   for (guint i = 0; i < plot->n_shown; i++)
     add_row (plot, get_row (plot, i), bar_height);
 
-  reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_BASELINE, plot->axis.zero_x, plot->top, plot->axis.zero_x,
-                              plot->rows_bottom);
+  reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_BASELINE, plot->axis.zero_x, plot->top,
+                              plot->axis.zero_x, plot->rows_bottom);
 }
 
 static void
@@ -807,7 +822,8 @@ add_headings (Plot *plot)
 
       /* Headings of groups whose rows all did not fit stay out. */
       if (heading->text.layout != NULL && heading->top >= 0)
-        reel_chart_canvas_add_text (plot->draft->canvas, &heading->text, plot->draft->frame->content.x,
+        reel_chart_canvas_add_text (plot->draft->canvas, &heading->text,
+                                    plot->draft->frame->content.x,
                                     heading->top, REEL_CHART_INK_DIM, REEL_CHART_TEXT_HEADING);
     }
 }
@@ -882,11 +898,13 @@ lay_out (ReelChartDraft *draft)
 
   share_band (&plot);
   place_rows (&plot);
-  canvas->plot = (ReelChartRect) { plot.axis.left, plot.top, plot.axis.width, plot.rows_bottom - plot.top };
+  canvas->plot = (ReelChartRect) { plot.axis.left, plot.top, plot.axis.width,
+                                   plot.rows_bottom - plot.top };
 
   add_rows (&plot);
   add_headings (&plot);
-  reel_chart_ticks_add_across (&plot.axis.ticks, draft, &plot.axis.scale, plot.rows_bottom + plot.unit * 0.6);
+  reel_chart_ticks_add_across (&plot.axis.ticks, draft, &plot.axis.scale,
+                               plot.rows_bottom + plot.unit * 0.6);
   reel_chart_legend_place (draft->legend, draft->pen, canvas,
                            plot.rows_bottom + plot.unit * 0.6 + plot.tick_height + plot.unit * 1.6);
   plot_clear (&plot);

@@ -126,8 +126,8 @@ reel_chart_canvas_add_marker (ReelChartCanvas *canvas,
                               double           radius,
                               gboolean         filled)
 {
-  ReelChartShape *shape = reel_chart_canvas_add_shape (canvas, REEL_CHART_SHAPE_MARKER, REEL_CHART_INK_REGION,
-                                                       palette);
+  ReelChartShape *shape = reel_chart_canvas_add_shape (canvas, REEL_CHART_SHAPE_MARKER,
+                                                       REEL_CHART_INK_REGION, palette);
 
   shape->marker.centres = g_new (double, 2);
   shape->marker.centres[0] = x;
@@ -228,7 +228,8 @@ reel_chart_append_figure_lines (GString     *tooltip,
 {
   for (guint i = 0; i < figures->len; i++)
     {
-      g_autofree char *line = reel_text_dup_figure_line (dataset, g_ptr_array_index (figures, i), with_year);
+      g_autofree char *line = reel_text_dup_figure_line (dataset, g_ptr_array_index (figures, i),
+                                                         with_year);
 
       g_string_append_printf (tooltip, "\n%s", line);
     }

@@ -61,7 +61,8 @@ reel_chart_frame_measure_header (ReelChartFrame *frame,
   double width = reel_chart_frame_header_width (frame);
   ReelChartText title = reel_chart_pen_measure (pen, REEL_CHART_FONT_TITLE, frame->title, width,
                                                 frame->title_lines, FALSE);
-  ReelChartText subtitle = reel_chart_pen_measure (pen, REEL_CHART_FONT_SUBTITLE, frame->subtitle, width,
+  ReelChartText subtitle = reel_chart_pen_measure (pen, REEL_CHART_FONT_SUBTITLE, frame->subtitle,
+                                                   width,
                                                    frame->subtitle_lines, FALSE);
 
   reel_chart_text_clear (&frame->title_text);
@@ -100,13 +101,15 @@ reel_chart_frame_measure_footer (ReelChartFrame *frame,
       g_strcmp0 (frame->footer_string, text->str) != 0)
     {
       reel_chart_text_clear (&frame->footer_text);
-      frame->footer_text = reel_chart_pen_measure (pen, REEL_CHART_FONT_FOOTER, text->str, frame->content.width,
+      frame->footer_text = reel_chart_pen_measure (pen, REEL_CHART_FONT_FOOTER, text->str,
+                                                   frame->content.width,
                                                    frame->footer_lines, FALSE);
       g_free (frame->footer_string);
       frame->footer_string = g_strdup (text->str);
       frame->footer_string_lines = frame->footer_lines;
     }
-  frame->footer_top = frame->content.y + frame->content.height - (text->len > 0 ? frame->footer_text.height : 0);
+  frame->footer_top = frame->content.y + frame->content.height -
+                      (text->len > 0 ? frame->footer_text.height : 0);
 
   g_string_free (text, TRUE);
 }
@@ -121,8 +124,8 @@ reel_chart_frame_plot_bottom (ReelChartFrame *frame,
 {
   double unit = pen->unit;
 
-  return frame->footer_top - unit * 2 - (legend_height > 0 ? legend_height + unit * 1.6 : 0) - tick_height -
-         unit * 0.6;
+  return frame->footer_top - unit * 2 - (legend_height > 0 ? legend_height + unit * 1.6 : 0) -
+         tick_height - unit * 0.6;
 }
 
 void
@@ -135,11 +138,11 @@ reel_chart_frame_add_header (ReelChartFrame  *frame,
   if (frame->title_text.layout == NULL || frame->subtitle_text.layout == NULL)
     reel_chart_frame_measure_header (frame, pen);
 
-  reel_chart_canvas_add_text (canvas, &frame->title_text, frame->content.x, y, REEL_CHART_INK_FOREGROUND,
-                              REEL_CHART_TEXT_TITLE);
+  reel_chart_canvas_add_text (canvas, &frame->title_text, frame->content.x, y,
+                              REEL_CHART_INK_FOREGROUND, REEL_CHART_TEXT_TITLE);
   y += frame->title_text.height + pen->unit * 0.3;
-  reel_chart_canvas_add_text (canvas, &frame->subtitle_text, frame->content.x, y, REEL_CHART_INK_DIM,
-                              REEL_CHART_TEXT_SUBTITLE);
+  reel_chart_canvas_add_text (canvas, &frame->subtitle_text, frame->content.x, y,
+                              REEL_CHART_INK_DIM, REEL_CHART_TEXT_SUBTITLE);
   y += frame->subtitle_text.height;
 
   frame->header_bottom = y + pen->unit * 2.2;
@@ -150,7 +153,9 @@ void
 reel_chart_frame_add_footer (ReelChartFrame  *frame,
                              ReelChartCanvas *canvas)
 {
-  if (frame->footer_text.layout != NULL && pango_layout_get_character_count (frame->footer_text.layout) > 0)
+  PangoLayout *layout = frame->footer_text.layout;
+
+  if (layout != NULL && pango_layout_get_character_count (layout) > 0)
     reel_chart_canvas_add_text (canvas, &frame->footer_text, frame->content.x, frame->footer_top,
                                 REEL_CHART_INK_DIM, REEL_CHART_TEXT_FOOTER);
 }
@@ -194,8 +199,9 @@ reel_chart_draft_fit_to_height (ReelChartDraft *draft)
       reel_chart_frame_measure_footer (frame, draft->pen, NULL);
       legend_height = reel_chart_legend_measure (draft->legend, draft->pen);
 
-      needed = frame->title_text.height + unit * 0.3 + frame->subtitle_text.height + unit * 2.2 + plot_need +
-               tick_height + unit * 0.6 + (legend_height > 0 ? legend_height + unit * 1.6 : 0) + unit * 2 +
+      needed = frame->title_text.height + unit * 0.3 + frame->subtitle_text.height + unit * 2.2 +
+               plot_need + tick_height + unit * 0.6 +
+               (legend_height > 0 ? legend_height + unit * 1.6 : 0) + unit * 2 +
                (frame->content.y + frame->content.height - frame->footer_top);
 
       if (needed <= frame->content.height)
@@ -247,11 +253,13 @@ reel_chart_draft_add_empty (ReelChartDraft *draft,
 
   canvas->empty = TRUE;
 
-  text = reel_chart_pen_measure_centred (draft->pen, REEL_CHART_FONT_MESSAGE, message, content->width);
+  text = reel_chart_pen_measure_centred (draft->pen, REEL_CHART_FONT_MESSAGE, message,
+                                         content->width);
   height = text.height;
   if (hint_text != NULL)
     {
-      hint = reel_chart_pen_measure_centred (draft->pen, REEL_CHART_FONT_LABEL, hint_text, content->width);
+      hint = reel_chart_pen_measure_centred (draft->pen, REEL_CHART_FONT_LABEL, hint_text,
+                                             content->width);
       height += draft->pen->unit + hint.height;
     }
 
@@ -261,5 +269,6 @@ reel_chart_draft_add_empty (ReelChartDraft *draft,
                               REEL_CHART_INK_FOREGROUND, REEL_CHART_TEXT_MESSAGE);
   if (hint.layout != NULL)
     reel_chart_canvas_add_text (canvas, &hint, content->x + (content->width - hint.width) / 2,
-                                y + text.height + draft->pen->unit, REEL_CHART_INK_DIM, REEL_CHART_TEXT_MESSAGE);
+                                y + text.height + draft->pen->unit, REEL_CHART_INK_DIM,
+                                REEL_CHART_TEXT_MESSAGE);
 }

@@ -20,7 +20,9 @@ get_region_or_world (ReelDataset *dataset,
 {
   GPtrArray *regions = reel_dataset_get_regions (dataset);
 
-  return index < regions->len ? g_ptr_array_index (regions, index) : reel_dataset_get_global (dataset);
+  if (index < regions->len)
+    return g_ptr_array_index (regions, index);
+  return reel_dataset_get_global (dataset);
 }
 
 /* Whether Growth has a bar in @year; with @reported_only, one that is
@@ -229,7 +231,8 @@ name_groups (ReelChartData *data)
   for (guint i = 0; i < data->groups->len; i++)
     {
       ReelChartGroup *group = &g_array_index (data->groups, ReelChartGroup, i);
-      g_autofree char *name = reel_text_dup_metric_name (group->metric != NULL ? group->metric : "revenue");
+      const char *metric = group->metric != NULL ? group->metric : "revenue";
+      g_autofree char *name = reel_text_dup_metric_name (metric);
       g_autofree char *upper = g_utf8_strup (name, -1);
 
       if (group->metric == NULL)

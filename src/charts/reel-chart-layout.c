@@ -77,7 +77,8 @@ write_texts (ReelChartLayout *self,
   self->title = draft->kind->dup_title (draft->data);
   draft->kind->add_subtitle (draft->data, parts);
   g_ptr_array_add (parts, NULL);
-  self->subtitle = g_strjoinv (reel_text_get_separator (REEL_TEXT_SEPARATOR_SUBTITLE), (char **) parts->pdata);
+  self->subtitle = g_strjoinv (reel_text_get_separator (REEL_TEXT_SEPARATOR_SUBTITLE),
+                               (char **) parts->pdata);
   add_notes (draft->kind, draft->data, draft->frame->notes);
   self->sources = reel_text_dup_sources_line (self->dataset, draft->data->source_order);
 
@@ -194,8 +195,10 @@ reel_chart_layout_class_init (ReelChartLayoutClass *klass)
 static void
 reel_chart_layout_init (ReelChartLayout *self)
 {
-  self->shapes = reel_chart_array_new (sizeof (ReelChartShape), (GDestroyNotify) reel_chart_shape_clear);
-  self->marks = reel_chart_array_new (sizeof (ReelChartMark), (GDestroyNotify) reel_chart_mark_clear);
+  self->shapes = reel_chart_array_new (sizeof (ReelChartShape),
+                                       (GDestroyNotify) reel_chart_shape_clear);
+  self->marks = reel_chart_array_new (sizeof (ReelChartMark),
+                                      (GDestroyNotify) reel_chart_mark_clear);
 }
 
 /* ------------------------------------------------------------------ */

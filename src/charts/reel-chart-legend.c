@@ -37,7 +37,9 @@ reel_chart_legend_add (ReelChartLegend      *legend,
                        const char           *label)
 {
   ReelChartLegendItem item = {
-    glyph, reel_chart_pen_measure (pen, REEL_CHART_FONT_LEGEND, label, legend->width * 0.9, 1, FALSE), 0
+    .glyph = glyph,
+    .text = reel_chart_pen_measure (pen, REEL_CHART_FONT_LEGEND, label, legend->width * 0.9, 1,
+                                    FALSE),
   };
 
   g_array_append_val (legend->items, item);
@@ -70,8 +72,8 @@ add_whisker_glyph (ReelChartCanvas *canvas,
   double right = left + width - 1;
 
   reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, left + 1, centre_y, right, centre_y);
-  reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, left + 1, centre_y - height / 2, left + 1,
-                              centre_y + height / 2);
+  reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, left + 1, centre_y - height / 2,
+                              left + 1, centre_y + height / 2);
   reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, right, centre_y - height / 2, right,
                               centre_y + height / 2);
 }
@@ -91,15 +93,16 @@ add_marker_glyph (ReelChartCanvas           *canvas,
 
   if (item->glyph == REEL_CHART_LEGEND_SERIES)
     {
-      reel_chart_canvas_add_line (canvas, REEL_CHART_INK_REGION, item->palette, left, centre_y, left + width,
-                                  centre_y, 2, REEL_CHART_DASH_SOLID);
-      reel_chart_canvas_add_marker (canvas, item->palette, left + width / 2, centre_y, radius, TRUE)->marker.ring =
-        FALSE;
+      reel_chart_canvas_add_line (canvas, REEL_CHART_INK_REGION, item->palette, left, centre_y,
+                                  left + width, centre_y, 2, REEL_CHART_DASH_SOLID);
+      marker = reel_chart_canvas_add_marker (canvas, item->palette, left + width / 2, centre_y,
+                                             radius, TRUE);
+      marker->marker.ring = FALSE;
       return;
     }
 
-  reel_chart_canvas_add_line (canvas, REEL_CHART_INK_DIM, 0, left, centre_y, left + width, centre_y, 2,
-                              filled ? REEL_CHART_DASH_SOLID : REEL_CHART_DASH_DASHED);
+  reel_chart_canvas_add_line (canvas, REEL_CHART_INK_DIM, 0, left, centre_y, left + width, centre_y,
+                              2, filled ? REEL_CHART_DASH_SOLID : REEL_CHART_DASH_DASHED);
   marker = reel_chart_canvas_add_marker (canvas, 0, left + width / 2, centre_y, radius, filled);
   marker->ink = REEL_CHART_INK_DIM;
   /* A ring would cut the sample's line and read as dashes. */
@@ -123,7 +126,8 @@ add_glyph (ReelChartCanvas           *canvas,
     case REEL_CHART_LEGEND_SOLID:
     case REEL_CHART_LEGEND_HATCHED:
     case REEL_CHART_LEGEND_BREAK:
-      shape = reel_chart_canvas_add_rect (canvas, REEL_CHART_INK_DIM, 0, &box, 2, REEL_CHART_CORNER_ALL);
+      shape = reel_chart_canvas_add_rect (canvas, REEL_CHART_INK_DIM, 0, &box, 2,
+                                          REEL_CHART_CORNER_ALL);
       shape->rect.hatched = item->glyph == REEL_CHART_LEGEND_HATCHED;
       if (item->glyph == REEL_CHART_LEGEND_BREAK)
         shape->rect.cut = left + width * 0.6;
@@ -139,7 +143,8 @@ add_glyph (ReelChartCanvas           *canvas,
     case REEL_CHART_LEGEND_DASHED:
     case REEL_CHART_LEGEND_DOTTED:
     default:
-      reel_chart_canvas_add_line (canvas, REEL_CHART_INK_DIM, 0, left, centre_y, left + width, centre_y, 2,
+      reel_chart_canvas_add_line (canvas, REEL_CHART_INK_DIM, 0, left, centre_y, left + width,
+                                  centre_y, 2,
                                   item->glyph == REEL_CHART_LEGEND_DASHED ? REEL_CHART_DASH_DASHED
                                                                           : REEL_CHART_DASH_DOTTED);
       break;
@@ -154,14 +159,14 @@ starts_row (ReelChartLegend *legend,
             double           x,
             double           item_width)
 {
-  ReelChartLegendItem *item = &g_array_index (legend->items, ReelChartLegendItem, index);
+  ReelChartLegendItem *items = (ReelChartLegendItem *) legend->items->data;
 
   if (x <= legend->left)
     return FALSE;
   if (x + item_width > legend->left + legend->width)
     return TRUE;
-  return item->glyph == REEL_CHART_LEGEND_SERIES && index > 0 &&
-         g_array_index (legend->items, ReelChartLegendItem, index - 1).glyph != REEL_CHART_LEGEND_SERIES;
+  return items[index].glyph == REEL_CHART_LEGEND_SERIES && index > 0 &&
+         items[index - 1].glyph != REEL_CHART_LEGEND_SERIES;
 }
 
 /* The legend flows like words: items left to right, wrapping onto more

@@ -141,8 +141,8 @@ measure_end_name (Plot   *plot,
                   double  width)
 {
   reel_chart_text_clear (&line->name_label);
-  line->name_label = reel_chart_pen_measure (plot->draft->pen, REEL_CHART_FONT_LABEL, line->series->name,
-                                             MAX (width, 1), 1, FALSE);
+  line->name_label = reel_chart_pen_measure (plot->draft->pen, REEL_CHART_FONT_LABEL,
+                                             line->series->name, MAX (width, 1), 1, FALSE);
   pango_layout_set_auto_dir (line->name_label.layout, FALSE);
   reel_chart_text_update (&line->name_label);
 }
@@ -291,7 +291,9 @@ end_labels_wander (Plot *plot)
     {
       Line *line = get_line (plot, i);
 
-      if (line->labelled && fabs (line->label_y + line->label_height / 2 - last_y (line)) > 3 * line->label_height)
+      double distance = fabs (line->label_y + line->label_height / 2 - last_y (line));
+
+      if (line->labelled && distance > 3 * line->label_height)
         return TRUE;
     }
 
@@ -308,7 +310,8 @@ survey_lines (Plot *plot,
              Axes *axes)
 {
   double content_width = plot->draft->frame->content.width;
-  ReelChartText probe = reel_chart_pen_measure_line (plot->draft->pen, REEL_CHART_FONT_TICK, "2000");
+  ReelChartText probe = reel_chart_pen_measure_line (plot->draft->pen, REEL_CHART_FONT_TICK,
+                                                     "2000");
 
   axes->year_width = probe.width + plot->unit * 2;
   reel_chart_text_clear (&probe);
@@ -343,7 +346,8 @@ survey_lines (Plot *plot,
       Line *line = get_line (plot, i);
 
       if (get_point (line, last_index (line))->year == axes->last_year)
-        axes->end_width = MAX (axes->end_width, MIN (line->name_width, content_width * 0.2) + plot->name_gap +
+        axes->end_width = MAX (axes->end_width,
+                               MIN (line->name_width, content_width * 0.2) + plot->name_gap +
                                                   line->value_label.width);
     }
   axes->end_width = MIN (axes->end_width, content_width * 0.4);
@@ -369,11 +373,14 @@ fit_axes (Plot *plot,
   reel_chart_ticks_measure (&axes->y_ticks, plot->draft, &axes->y_scale, FALSE);
 
   axes->left = content->x + axes->y_ticks.widest + plot->unit * 0.8;
-  axes->right = MAX (axes->left + plot->unit * 4, right - axes->end_width - plot->radius - plot->unit * 1.2);
+  axes->right = MAX (axes->left + plot->unit * 4,
+                     right - axes->end_width - plot->radius - plot->unit * 1.2);
   x_start = axes->left + plot->radius + plot->unit * 0.8;
   x_end = MAX (x_start + 1, axes->right - plot->radius - plot->unit * 0.3);
-  max_ticks = (guint) CLAMP (floor ((x_end - x_start) / axes->year_width) + 1, 2, REEL_SCALE_MAX_TICKS);
-  reel_scale_init (&axes->x_scale, axes->first_year, axes->last_year, max_ticks, REEL_SCALE_INTEGER);
+  max_ticks = (guint) CLAMP (floor ((x_end - x_start) / axes->year_width) + 1, 2,
+                             REEL_SCALE_MAX_TICKS);
+  reel_scale_init (&axes->x_scale, axes->first_year, axes->last_year, max_ticks,
+                   REEL_SCALE_INTEGER);
   reel_scale_set_range (&axes->x_scale, x_start, x_end);
 }
 
@@ -424,7 +431,8 @@ label_ends_or_key (Plot *plot,
     }
 
   /* Down to just above the years under the axis. */
-  n_labelled = place_end_labels (plot, plot->draft->frame->header_bottom, axes->bottom + plot->unit * 0.5);
+  n_labelled = place_end_labels (plot, plot->draft->frame->header_bottom,
+                                 axes->bottom + plot->unit * 0.5);
   if (n_labelled == plot->lines->len && !end_labels_wander (plot))
     return FALSE;
 
@@ -497,14 +505,15 @@ add_axes (Plot *plot,
       double y = reel_scale_map (&axes->y_scale, tick);
       ReelChartText *label = &axes->y_ticks.labels[i];
 
-      reel_chart_canvas_add_rule (canvas, tick == 0 ? REEL_CHART_INK_BASELINE : REEL_CHART_INK_GRID, axes->left,
-                                  y, axes->right, y);
+      reel_chart_canvas_add_rule (canvas, tick == 0 ? REEL_CHART_INK_BASELINE : REEL_CHART_INK_GRID,
+                                  axes->left, y, axes->right, y);
       reel_chart_canvas_add_text (canvas, label, axes->left - plot->unit * 0.8 - label->width,
                                   y - label->height / 2, REEL_CHART_INK_DIM, REEL_CHART_TEXT_TICK);
     }
 
   reel_chart_ticks_measure (&year_ticks, plot->draft, &axes->x_scale, TRUE);
-  reel_chart_ticks_add_across (&year_ticks, plot->draft, &axes->x_scale, axes->bottom + plot->unit * 0.6);
+  reel_chart_ticks_add_across (&year_ticks, plot->draft, &axes->x_scale,
+                               axes->bottom + plot->unit * 0.6);
   reel_chart_ticks_clear (&year_ticks);
 }
 
@@ -517,7 +526,8 @@ segment_dash (const Line *line,
 {
   const ReelChartPoint *previous = get_point (line, index - 1);
   const ReelChartPoint *point = get_point (line, index);
-  const ReelChartMarkFlags soft = REEL_CHART_MARK_ESTIMATE | REEL_CHART_MARK_FORECAST | REEL_CHART_MARK_PARTIAL;
+  const ReelChartMarkFlags soft = REEL_CHART_MARK_ESTIMATE | REEL_CHART_MARK_FORECAST |
+                                  REEL_CHART_MARK_PARTIAL;
 
   if (previous->primary->source != point->primary->source)
     return REEL_CHART_DASH_DOTTED;
@@ -549,10 +559,10 @@ add_ranges (Plot   *plot,
       high_y = reel_scale_map (&axes->y_scale, point->high);
       reel_chart_canvas_add_line (canvas, REEL_CHART_INK_REGION, palette, x, low_y, x, high_y, 1,
                                   REEL_CHART_DASH_SOLID)->alpha = alpha;
-      reel_chart_canvas_add_line (canvas, REEL_CHART_INK_REGION, palette, x - cap, low_y, x + cap, low_y, 1,
-                                  REEL_CHART_DASH_SOLID)->alpha = alpha;
-      reel_chart_canvas_add_line (canvas, REEL_CHART_INK_REGION, palette, x - cap, high_y, x + cap, high_y, 1,
-                                  REEL_CHART_DASH_SOLID)->alpha = alpha;
+      reel_chart_canvas_add_line (canvas, REEL_CHART_INK_REGION, palette, x - cap, low_y, x + cap,
+                                  low_y, 1, REEL_CHART_DASH_SOLID)->alpha = alpha;
+      reel_chart_canvas_add_line (canvas, REEL_CHART_INK_REGION, palette, x - cap, high_y, x + cap,
+                                  high_y, 1, REEL_CHART_DASH_SOLID)->alpha = alpha;
     }
 }
 
@@ -575,8 +585,8 @@ add_segments (Plot     *plot,
       while (end + 1 < n_points && segment_dash (line, end + 1) == dash)
         end++;
 
-      shape = reel_chart_canvas_add_shape (plot->draft->canvas, REEL_CHART_SHAPE_PATH, REEL_CHART_INK_REGION,
-                                           line->series->palette);
+      shape = reel_chart_canvas_add_shape (plot->draft->canvas, REEL_CHART_SHAPE_PATH,
+                                           REEL_CHART_INK_REGION, line->series->palette);
       shape->alpha = alpha;
       shape->path.width = selected ? plot->line_width * 1.5 : plot->line_width;
       shape->path.dash = dash;
@@ -599,7 +609,8 @@ add_points (Plot     *plot,
             gboolean  selected,
             double    alpha)
 {
-  const ReelChartMarkFlags soft = REEL_CHART_MARK_ESTIMATE | REEL_CHART_MARK_FORECAST | REEL_CHART_MARK_PARTIAL;
+  const ReelChartMarkFlags soft = REEL_CHART_MARK_ESTIMATE | REEL_CHART_MARK_FORECAST |
+                                  REEL_CHART_MARK_PARTIAL;
   guint n_points = line->series->points->len;
 
   for (int filled = 0; filled < 2; filled++)
@@ -614,9 +625,10 @@ add_points (Plot     *plot,
             continue;
           if (shape == NULL)
             {
-              shape = reel_chart_canvas_add_marker (plot->draft->canvas, line->series->palette, line->x[j],
-                                                    line->y[j], selected ? plot->radius * 1.25 : plot->radius,
-                                                    filled == 1);
+              double radius = selected ? plot->radius * 1.25 : plot->radius;
+
+              shape = reel_chart_canvas_add_marker (plot->draft->canvas, line->series->palette,
+                                                    line->x[j], line->y[j], radius, filled == 1);
               shape->alpha = alpha;
               shape->marker.centres = g_renew (double, shape->marker.centres, n_points * 2);
               continue;
@@ -722,7 +734,8 @@ add_end_labels (Plot *plot)
       Line *line = get_line (plot, plot->order[k]);
       double point_x = line->x[last_index (line)], point_y = last_y (line);
       double centre_y = line->label_y + line->label_height / 2;
-      ReelChartRect halo = { line->label_x - 2, line->label_y - 1, line->label_width + 4, line->label_height + 2 };
+      ReelChartRect halo = { line->label_x - 2, line->label_y - 1, line->label_width + 4,
+                             line->label_height + 2 };
       double baseline;
 
       if (!line->labelled)
@@ -730,15 +743,20 @@ add_end_labels (Plot *plot)
 
       if (fabs (centre_y - point_y) > plot->radius)
         reel_chart_canvas_add_line (canvas, REEL_CHART_INK_REGION, line->series->palette,
-                                    point_x + plot->radius + 1, point_y, line->label_x - plot->unit * 0.3,
-                                    centre_y, 1, REEL_CHART_DASH_SOLID)->alpha = 0.6;
-      reel_chart_canvas_add_rect (canvas, REEL_CHART_INK_BACKGROUND, 0, &halo, 3, REEL_CHART_CORNER_ALL)->alpha = 0.85;
+                                    point_x + plot->radius + 1, point_y,
+                                    line->label_x - plot->unit * 0.3, centre_y, 1,
+                                    REEL_CHART_DASH_SOLID)->alpha = 0.6;
+      reel_chart_canvas_add_rect (canvas, REEL_CHART_INK_BACKGROUND, 0, &halo, 3,
+                                  REEL_CHART_CORNER_ALL)->alpha = 0.85;
 
-      baseline = centre_y - line->name_label.height / 2 + reel_chart_text_baseline (&line->name_label);
-      reel_chart_canvas_add_text (canvas, &line->value_label, line->label_x + line->name_label.width + plot->name_gap,
+      baseline = centre_y - line->name_label.height / 2 +
+                 reel_chart_text_baseline (&line->name_label);
+      reel_chart_canvas_add_text (canvas, &line->value_label,
+                                  line->label_x + line->name_label.width + plot->name_gap,
                                   baseline - reel_chart_text_baseline (&line->value_label),
                                   REEL_CHART_INK_FOREGROUND, REEL_CHART_TEXT_VALUE);
-      reel_chart_canvas_add_text (canvas, &line->name_label, line->label_x, centre_y - line->name_label.height / 2,
+      reel_chart_canvas_add_text (canvas, &line->name_label, line->label_x,
+                                  centre_y - line->name_label.height / 2,
                                   REEL_CHART_INK_FOREGROUND, REEL_CHART_TEXT_LABEL);
     }
 }
@@ -833,7 +851,8 @@ add_legend (const ReelChartData *data,
   if (data->traits.hollow)
     {
       reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_MARKER_FILLED, _("reported"));
-      reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_MARKER_HOLLOW, _("estimate, forecast or partial year"));
+      reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_MARKER_HOLLOW,
+                             _("estimate, forecast or partial year"));
     }
   if (data->traits.dotted)
     reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_DOTTED, _("primary source changes"));
@@ -852,9 +871,12 @@ add_summary (const ReelChartKindClass *kind,
     {
       const ReelChartSeries *series = &g_array_index (data->series, ReelChartSeries, i);
       const ReelChartPoint *first = &g_array_index (series->points, ReelChartPoint, 0);
-      const ReelChartPoint *last = &g_array_index (series->points, ReelChartPoint, series->points->len - 1);
-      g_autofree char *first_value = kind->format_value (data, first->primary->value, first->primary->qualifier);
-      g_autofree char *last_value = kind->format_value (data, last->primary->value, last->primary->qualifier);
+      const ReelChartPoint *last = &g_array_index (series->points, ReelChartPoint,
+                                                   series->points->len - 1);
+      g_autofree char *first_value = kind->format_value (data, first->primary->value,
+                                                         first->primary->qualifier);
+      g_autofree char *last_value = kind->format_value (data, last->primary->value,
+                                                        last->primary->qualifier);
 
       if (i > 0)
         g_string_append (summary, reel_text_get_separator (REEL_TEXT_SEPARATOR_ITEMS));

@@ -66,7 +66,8 @@ reel_chart_pen_init (ReelChartPen         *pen,
   pen->context = make_context ();
 
   pen->fonts[REEL_CHART_FONT_TITLE] = make_font (theme, size * TITLE_SIZE, PANGO_WEIGHT_BOLD);
-  pen->fonts[REEL_CHART_FONT_SUBTITLE] = make_font (theme, size * SUBTITLE_SIZE, PANGO_WEIGHT_NORMAL);
+  pen->fonts[REEL_CHART_FONT_SUBTITLE] = make_font (theme, size * SUBTITLE_SIZE,
+                                                    PANGO_WEIGHT_NORMAL);
   pen->fonts[REEL_CHART_FONT_LABEL] = make_font (theme, size, PANGO_WEIGHT_NORMAL);
   pen->fonts[REEL_CHART_FONT_LABEL_BOLD] = make_font (theme, size, PANGO_WEIGHT_BOLD);
   pen->fonts[REEL_CHART_FONT_VALUE] = make_font (theme, size * VALUE_SIZE, PANGO_WEIGHT_BOLD);
@@ -127,8 +128,10 @@ set_font_attributes (ReelChartPen  *pen,
     }
   else if (font == REEL_CHART_FONT_HEADING)
     {
+      int spacing = (int) (pen->font_size * 0.06 * PANGO_SCALE);
+
       attrs = pango_attr_list_new ();
-      pango_attr_list_insert (attrs, pango_attr_letter_spacing_new ((int) (pen->font_size * 0.06 * PANGO_SCALE)));
+      pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (spacing));
     }
   else
     {

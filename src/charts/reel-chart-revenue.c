@@ -52,7 +52,8 @@ reel_chart_money_format_value (const ReelChartData *data,
                                double               value,
                                ReelQualifier        qualifier)
 {
-  return reel_chart_take_qualified (qualifier, reel_format_money_compact (value, data->currency, NULL));
+  return reel_chart_take_qualified (qualifier,
+                                    reel_format_money_compact (value, data->currency, NULL));
 }
 
 static void

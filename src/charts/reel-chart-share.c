@@ -106,7 +106,8 @@ collect (ReelChartData *data)
        * basis than the global total (all revenue against in-app), and a
        * share of 205% says nothing. The count and the tooltip keep them. */
       if (primary != NULL)
-        reel_chart_data_add_figures_bar (data, (int) i, region->revenue, primary, 1.0 / denominator, FALSE);
+        reel_chart_data_add_figures_bar (data, (int) i, region->revenue, primary, 1.0 / denominator,
+                                         FALSE);
     }
 
   if (whole->total != NULL && data->bars->len > 0)
@@ -137,13 +138,16 @@ add_subtitle (const ReelChartData *data,
 
   if (whole->total != NULL)
     {
-      g_autofree char *total = reel_chart_money_format_value (data, whole->total->value, whole->total->qualifier);
+      g_autofree char *total = reel_chart_money_format_value (data, whole->total->value,
+                                                              whole->total->qualifier);
       const char *basis = whole->total->basis != NULL
                           ? whole->total->basis
                           : reel_text_get_source_name (data->dataset, whole->total->source);
 
-      /* TRANSLATORS: the subtitle of Share: "Percent of the global total of $1.4B (all revenue outside China)" */
-      g_ptr_array_add (parts, g_strdup_printf (_("Percent of the global total of %s (%s)"), total, basis));
+      /* TRANSLATORS: the subtitle of Share: "Percent of the global total of $1.4B
+       * (all revenue outside China)" */
+      g_ptr_array_add (parts,
+                       g_strdup_printf (_("Percent of the global total of %s (%s)"), total, basis));
     }
   else if (data->year > 0)
     {
@@ -166,7 +170,8 @@ add_notes_before (const ReelChartData *data,
 
   last = &g_array_index (data->bars, ReelChartBar, data->bars->len - 1);
   if (last->flags & REEL_CHART_MARK_REST)
-    g_ptr_array_add (notes, g_strdup (_("Rest of world is the global total minus the regions shown.")));
+    g_ptr_array_add (notes,
+                     g_strdup (_("Rest of world is the global total minus the regions shown.")));
   if (get_whole (data)->over)
     g_ptr_array_add (notes, g_strdup (_("The regions add up to more than the global total: "
                                         "their sources differ.")));

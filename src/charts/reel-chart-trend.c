@@ -174,7 +174,8 @@ describe_point (const ReelChartData   *data,
   g_string_append_printf (tooltip, "%s · %u", series->name, point->year);
   reel_chart_append_figure_lines (tooltip, data->dataset, point->figures, FALSE);
   mark->tooltip = g_string_free (tooltip, FALSE);
-  reel_chart_mark_set_label (mark, data->dataset, NULL, value, point->primary->source, point->figures->len);
+  reel_chart_mark_set_label (mark, data->dataset, NULL, value, point->primary->source,
+                             point->figures->len);
 }
 
 const ReelChartKindClass reel_chart_trend_class = {

@@ -24,10 +24,12 @@ reel_text_get_separator (ReelTextSeparator separator)
   switch (separator)
     {
     case REEL_TEXT_SEPARATOR_DETAILS:
-      /* TRANSLATORS: between the details of a figure or a chart mark: "North America, 2024, $142M" */
+      /* TRANSLATORS: between the details of a figure or a chart mark:
+       * "North America, 2024, $142M" */
       return C_("details of a figure", ", ");
     case REEL_TEXT_SEPARATOR_ITEMS:
-      /* TRANSLATORS: between the items of a chart's summary: "North America: $142M; Europe: $80M" */
+      /* TRANSLATORS: between the items of a chart's summary:
+       * "North America: $142M; Europe: $80M" */
       return C_("items of a summary", "; ");
     case REEL_TEXT_SEPARATOR_SUBTITLE:
       /* TRANSLATORS: between the parts of a chart's subtitle */
@@ -196,7 +198,8 @@ static void
 append_detail (GString    *line,
                const char *detail)
 {
-  g_string_append_printf (line, "%s%s", reel_text_get_separator (REEL_TEXT_SEPARATOR_DETAILS), detail);
+  g_string_append_printf (line, "%s%s", reel_text_get_separator (REEL_TEXT_SEPARATOR_DETAILS),
+                          detail);
 }
 
 /* What a line says of a figure's source: "iChongqing, as cited" then its
@@ -228,8 +231,8 @@ reel_text_dup_figure_line (ReelDataset      *dataset,
                            const ReelFigure *figure,
                            gboolean          with_year)
 {
-  g_autofree char *money = reel_format_money_compact (figure->value, reel_dataset_get_currency (dataset),
-                                                      NULL);
+  g_autofree char *money = reel_format_money_compact (figure->value,
+                                                      reel_dataset_get_currency (dataset), NULL);
   g_autofree char *value = reel_text_dup_qualified_sign (figure->qualifier, money);
   GString *line = g_string_new (NULL);
 
@@ -287,7 +290,11 @@ reel_text_dup_mark_label (ReelDataset        *dataset,
   if (mark->what != NULL)
     append_detail (label, mark->what);
   if (mark->year > 0)
-    g_string_append_printf (label, "%s%u", reel_text_get_separator (REEL_TEXT_SEPARATOR_DETAILS), mark->year);
+    {
+      g_autofree char *year = g_strdup_printf ("%u", mark->year);
+
+      append_detail (label, year);
+    }
   append_detail (label, mark->value);
 
   if (mark->flags & REEL_FIGURE_ESTIMATE)
@@ -309,9 +316,11 @@ reel_text_dup_mark_label (ReelDataset        *dataset,
     }
   if (mark->n_sources > 1)
     {
+      guint n_others = mark->n_sources - 1;
+
       g_string_append (label, reel_text_get_separator (REEL_TEXT_SEPARATOR_DETAILS));
-      g_string_append_printf (label, ngettext ("%u other source", "%u other sources", mark->n_sources - 1),
-                              mark->n_sources - 1);
+      g_string_append_printf (label, ngettext ("%u other source", "%u other sources", n_others),
+                              n_others);
     }
 
   return g_string_free (label, FALSE);
@@ -331,8 +340,9 @@ dup_source_list (ReelDataset *dataset,
 
       if (source->published != NULL)
         /* TRANSLATORS: a source and when it was published, "Antom (Ant International), 2025" */
-        g_ptr_array_add (names, g_strdup_printf (_("%s, %s"), reel_text_get_source_name (dataset, index),
-                                                 source->published));
+        g_ptr_array_add (names,
+                         g_strdup_printf (_("%s, %s"), reel_text_get_source_name (dataset, index),
+                                          source->published));
       else
         g_ptr_array_add (names, g_strdup (reel_text_get_source_name (dataset, index)));
     }
@@ -372,7 +382,8 @@ reel_text_dup_sources_line (ReelDataset *dataset,
       if (text->len > 0)
         g_string_append_c (text, ' ');
       if (updated != NULL)
-        /* TRANSLATORS: the dataset a chart comes from, "Data: Chinese micro-dramas abroad, updated 2025-11-22." */
+        /* TRANSLATORS: the dataset a chart comes from, "Data: Chinese micro-dramas
+         * abroad, updated 2025-11-22." */
         g_string_append_printf (text, _("Data: %s, updated %s."), reel_text_get (title), updated);
       else
         g_string_append_printf (text, _("Data: %s."), reel_text_get (title));
