@@ -77,6 +77,127 @@ reel_scale_free (ReelScale *scale)
   g_free (scale);
 }
 
+/* NaN and infinities as 0, in order, and including zero or symmetric
+ * around it as @flags ask. */
+static void
+normalise_domain (double         *min,
+                  double         *max,
+                  guint          *max_ticks,
+                  ReelScaleFlags  flags)
+{
+  if (!isfinite (*min))
+    *min = 0;
+  if (!isfinite (*max))
+    *max = 0;
+  if (*min > *max)
+    {
+      double swap = *min;
+
+      *min = *max;
+      *max = swap;
+    }
+
+  if (flags & REEL_SCALE_ZERO)
+    {
+      *min = MIN (*min, 0);
+      *max = MAX (*max, 0);
+    }
+  if (flags & REEL_SCALE_SYMMETRIC)
+    {
+      double magnitude = MAX (fabs (*min), fabs (*max));
+
+      *min = -magnitude;
+      *max = magnitude;
+      /* -m, 0 and m at the least. */
+      *max_ticks = MAX (*max_ticks, 3);
+    }
+}
+
+/* One value other than a year on its own gets room around it (with
+ * REEL_SCALE_ZERO only zero itself gets here). */
+static void
+widen_single_value (double         *min,
+                    double         *max,
+                    ReelScaleFlags  flags)
+{
+  if (*min == 0)
+    {
+      *max = 1;
+      if (flags & REEL_SCALE_SYMMETRIC)
+        *min = -1;
+    }
+  else
+    {
+      double room = fabs (*min) * 0.5;
+
+      *min -= room;
+      *max += room;
+    }
+
+  /* Still empty: a value whose half rounds away (5e-324). */
+  if (*min == *max)
+    *max = *min + 1;
+}
+
+static void
+set_ticks (ReelScale *scale,
+           double     lo,
+           double     hi,
+           double     step,
+           int        mantissa,
+           int        exponent,
+           guint      n_ticks)
+{
+  scale->lo = lo;
+  scale->hi = hi;
+  scale->step = step;
+  scale->mantissa = mantissa;
+  scale->exponent = exponent;
+  scale->n_ticks = n_ticks;
+}
+
+/* Starts a little below the step that would give exactly @max_ticks - 1
+ * intervals and goes up: the first step that fits is the finest. Returns
+ * FALSE when none does, which only a span near DBL_MAX gets to. */
+static gboolean
+find_step (ReelScale      *scale,
+           double          min,
+           double          max,
+           double          span,
+           guint           max_ticks,
+           ReelScaleFlags  flags)
+{
+  double first = 0, last = 1;
+  int exponent = (int) floor (log10 (span / (max_ticks - 1))) - 1;
+
+  for (; exponent <= DBL_MAX_10_EXP; exponent++)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (mantissas); i++)
+        {
+          double step = tick_value (1, mantissas[i], exponent);
+          double lo, hi;
+
+          if ((flags & REEL_SCALE_INTEGER) && step < 1)
+            continue;
+          if (step == 0 || !isfinite (step))
+            continue;
+
+          tick_indices (min, max, step, &first, &last);
+          if (last - first + 1 > max_ticks)
+            continue;
+
+          lo = tick_value (first, mantissas[i], exponent);
+          hi = tick_value (last, mantissas[i], exponent);
+          /* A tick of -0 would print as "-0". */
+          set_ticks (scale, lo == 0 ? 0 : lo, hi == 0 ? 0 : hi, step, mantissas[i], exponent,
+                     (guint) (last - first) + 1);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 /**
  * reel_scale_init:
  * @scale: the scale to set
@@ -97,8 +218,7 @@ reel_scale_init (ReelScale      *scale,
                  guint           max_ticks,
                  ReelScaleFlags  flags)
 {
-  double span, first = 0, last = 1;
-  int exponent;
+  double span;
 
   g_return_if_fail (scale != NULL);
 
@@ -106,64 +226,17 @@ reel_scale_init (ReelScale      *scale,
     scale->range_end = 1;
 
   max_ticks = CLAMP (max_ticks, 2, REEL_SCALE_MAX_TICKS);
-  if (!isfinite (min))
-    min = 0;
-  if (!isfinite (max))
-    max = 0;
-  if (min > max)
-    {
-      double swap = min;
-
-      min = max;
-      max = swap;
-    }
-
-  if (flags & REEL_SCALE_ZERO)
-    {
-      min = MIN (min, 0);
-      max = MAX (max, 0);
-    }
-  if (flags & REEL_SCALE_SYMMETRIC)
-    {
-      double m = MAX (fabs (min), fabs (max));
-
-      min = -m;
-      max = m;
-      /* -m, 0 and m at the least. */
-      max_ticks = MAX (max_ticks, 3);
-    }
+  normalise_domain (&min, &max, &max_ticks, flags);
 
   if (min == max)
     {
-      /* One value: a year on its own is one tick; anything else gets room
-       * around it (with REEL_SCALE_ZERO only zero itself gets here). */
+      /* A year on its own is one tick. */
       if (flags & REEL_SCALE_INTEGER)
         {
-          scale->lo = scale->hi = min;
-          scale->step = 1;
-          scale->mantissa = 1;
-          scale->exponent = 0;
-          scale->n_ticks = 1;
+          set_ticks (scale, min, min, 1, 1, 0, 1);
           return;
         }
-
-      if (min == 0)
-        {
-          max = 1;
-          if (flags & REEL_SCALE_SYMMETRIC)
-            min = -1;
-        }
-      else
-        {
-          double room = fabs (min) * 0.5;
-
-          min -= room;
-          max += room;
-        }
-
-      /* Still empty: a value whose half rounds away (5e-324). */
-      if (min == max)
-        max = min + 1;
+      widen_single_value (&min, &max, flags);
     }
 
   /* Across zero: a tick on each side and zero itself. */
@@ -179,46 +252,9 @@ reel_scale_init (ReelScale      *scale,
       span = max - min;
     }
 
-  /* Start a little below the step that would give exactly max_ticks - 1
-   * intervals and go up: the first step that fits is the finest. */
-  exponent = (int) floor (log10 (span / (max_ticks - 1))) - 1;
-  for (; exponent <= DBL_MAX_10_EXP; exponent++)
-    {
-      for (guint i = 0; i < G_N_ELEMENTS (mantissas); i++)
-        {
-          double step = tick_value (1, mantissas[i], exponent);
-
-          if ((flags & REEL_SCALE_INTEGER) && step < 1)
-            continue;
-          if (step == 0 || !isfinite (step))
-            continue;
-
-          tick_indices (min, max, step, &first, &last);
-          if (last - first + 1 <= max_ticks)
-            {
-              scale->mantissa = mantissas[i];
-              scale->exponent = exponent;
-              scale->step = step;
-              scale->n_ticks = (guint) (last - first) + 1;
-              scale->lo = tick_value (first, mantissas[i], exponent);
-              scale->hi = tick_value (last, mantissas[i], exponent);
-              /* A tick of -0 would print as "-0". */
-              if (scale->lo == 0)
-                scale->lo = 0;
-              if (scale->hi == 0)
-                scale->hi = 0;
-              return;
-            }
-        }
-    }
-
-  /* Only a span near DBL_MAX gets here: two ticks at its ends. */
-  scale->lo = min;
-  scale->hi = max;
-  scale->step = span;
-  scale->mantissa = 1;
-  scale->exponent = DBL_MAX_10_EXP;
-  scale->n_ticks = 2;
+  /* Failing that, two ticks at its ends. */
+  if (!find_step (scale, min, max, span, max_ticks, flags))
+    set_ticks (scale, min, max, span, 1, DBL_MAX_10_EXP, 2);
 }
 
 void

@@ -1,0 +1,985 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reel-chart-bars"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "reel-chart-axis.h"
+#include "reel-chart-kind.h"
+#include "reel-text-figure.h"
+
+/* Horizontal bars, one row each, for Revenue, Growth and Share: a label
+ * column, bars from zero with their range lines and value labels, Growth's
+ * group headings, the axis under the rows and the legend under that. */
+
+/* A label column takes at most this share of the width; longer names wrap
+ * onto a second line and then end in an ellipsis. */
+#define LABEL_COLUMN_MAX        0.30
+#define LABEL_COLUMN_NARROW_MAX 0.38
+#define LABEL_MAX_LINES         2
+
+/* A bar's row: its texts and where it sits. */
+typedef struct {
+  ReelChartBar  *bar;
+  ReelChartText  label;
+  ReelChartText  value_label;
+  ReelChartText  suffix_label;    /* "forecast", "(3 sources)"; no layout for none */
+  double         top;
+  double         row_height;
+} Row;
+
+typedef struct {
+  ReelChartText text;
+  double        top;              /* -1 until placed */
+} Heading;
+
+/* The value axis: where it may start, where it does, its ticks. */
+typedef struct {
+  double         start;           /* right of the label column */
+  double         left;
+  double         width;
+  double         zero_x;
+  ReelScale      scale;
+  ReelChartTicks ticks;
+} Axis;
+
+typedef struct {
+  ReelChartDraft *draft;
+  ReelChartData  *data;
+  double          unit;
+  double          gap;            /* between a bar and its value */
+  double          heading_gap;
+  double          column_width;   /* of the names */
+  GArray         *rows;           /* of Row, as data->bars */
+  GArray         *headings;       /* of Heading, as data->groups */
+  Axis            axis;
+  double          legend_height;
+  double          tick_height;
+  double          top;            /* of the first row */
+  double          bottom;         /* of the room for rows */
+  double          rows_bottom;
+  guint           n_shown;
+  double          band;           /* a row's height, unless its name needs more */
+} Plot;
+
+static void
+row_clear (Row *row)
+{
+  reel_chart_text_clear (&row->label);
+  reel_chart_text_clear (&row->value_label);
+  reel_chart_text_clear (&row->suffix_label);
+}
+
+static void
+heading_clear (Heading *heading)
+{
+  reel_chart_text_clear (&heading->text);
+}
+
+static Row *
+get_row (Plot  *plot,
+         guint  index)
+{
+  return &g_array_index (plot->rows, Row, index);
+}
+
+static double
+row_min_height (Plot      *plot,
+                const Row *row)
+{
+  return MAX (row->label.height, row->value_label.height) + plot->unit * 0.5;
+}
+
+static double
+value_width (Plot      *plot,
+             const Row *row)
+{
+  double width = row->value_label.width;
+
+  if (row->suffix_label.layout != NULL)
+    width += plot->unit * 0.5 + row->suffix_label.width;
+  return width;
+}
+
+/* ------------------------------------------------------------------ */
+/* Texts */
+
+/* "forecast partial year (3 sources)" after a value; NULL for nothing. */
+static char *
+dup_suffix (const ReelChartBar *bar,
+            gboolean            counts)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+
+  if (bar->flags & REEL_CHART_MARK_FORECAST)
+    g_ptr_array_add (parts, g_strdup (_("forecast")));
+  if (bar->flags & REEL_CHART_MARK_PARTIAL)
+    g_ptr_array_add (parts, g_strdup (_("partial year")));
+  if (bar->n_sources > 1 && counts)
+    /* TRANSLATORS: after a bar's value, how many sources give a figure for it */
+    g_ptr_array_add (parts,
+                     g_strdup_printf (ngettext ("(%u source)", "(%u sources)", bar->n_sources),
+                                      bar->n_sources));
+  if (parts->len == 0)
+    return NULL;
+
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" ", (char **) parts->pdata);
+}
+
+static void
+measure_values (Plot     *plot,
+                Row      *row,
+                gboolean  counts)
+{
+  ReelChartPen *pen = plot->draft->pen;
+  const ReelChartBar *bar = row->bar;
+  g_autofree char *value = NULL;
+  g_autofree char *suffix = NULL;
+
+  reel_chart_text_clear (&row->value_label);
+  reel_chart_text_clear (&row->suffix_label);
+
+  if (bar->missing)
+    {
+      /* TRANSLATORS: in place of a bar, for a region without a figure for the year */
+      row->value_label = reel_chart_pen_measure_line (pen, REEL_CHART_FONT_LEGEND, _("no figure"));
+      return;
+    }
+
+  value = plot->draft->kind->format_value (plot->data, bar->value, bar->qualifier);
+  row->value_label = reel_chart_pen_measure_line (pen, REEL_CHART_FONT_VALUE, value);
+  suffix = dup_suffix (bar, counts);
+  if (suffix != NULL)
+    row->suffix_label = reel_chart_pen_measure_line (pen, REEL_CHART_FONT_LEGEND, suffix);
+}
+
+/* Names at most @column_max wide, values with the counts of sources when
+ * @counts; sets the label column's width. */
+static void
+measure_rows (Plot     *plot,
+              double    column_max,
+              gboolean  counts)
+{
+  plot->column_width = 0;
+
+  for (guint i = 0; i < plot->rows->len; i++)
+    {
+      Row *row = get_row (plot, i);
+      gboolean bold = (row->bar->flags & (REEL_CHART_MARK_SELECTED | REEL_CHART_MARK_WORLD)) != 0;
+      ReelChartFont font = bold ? REEL_CHART_FONT_LABEL_BOLD : REEL_CHART_FONT_LABEL;
+
+      reel_chart_text_clear (&row->label);
+      row->label = reel_chart_pen_measure (plot->draft->pen, font, row->bar->name, column_max,
+                                           LABEL_MAX_LINES, TRUE);
+      plot->column_width = MAX (plot->column_width, row->label.width);
+      measure_values (plot, row, counts);
+    }
+}
+
+/* The label column, value labels and group headings. A narrow chart keeps
+ * a third of its width for the bars: the names give way first (they wrap,
+ * then end in an ellipsis), then the counts of sources. */
+static void
+fit_label_column (Plot *plot)
+{
+  const ReelChartRect *content = &plot->draft->frame->content;
+  double column_share = content->width < 560 ? LABEL_COLUMN_NARROW_MAX : LABEL_COLUMN_MAX;
+  double min_plot = content->width * 0.33;
+
+  measure_rows (plot, content->width * column_share, TRUE);
+  for (int pass = 0; pass < 2; pass++)
+    {
+      double right = 0, left = 0, column_max;
+
+      for (guint i = 0; i < plot->rows->len; i++)
+        {
+          Row *row = get_row (plot, i);
+
+          if (row->bar->shown >= 0)
+            right = MAX (right, value_width (plot, row) + plot->gap);
+          else
+            left = MAX (left, value_width (plot, row) + plot->gap);
+        }
+      if (plot->column_width + plot->unit * 1.5 + left + min_plot + right <= content->width)
+        break;
+
+      column_max = MAX (content->width * 0.2,
+                        content->width - plot->unit * 1.5 - left - min_plot - right);
+      column_max = MIN (column_max, content->width * column_share);
+      measure_rows (plot, column_max, pass == 0 && right < content->width * 0.25);
+    }
+
+  for (guint i = 0; i < plot->headings->len; i++)
+    {
+      Heading *heading = &g_array_index (plot->headings, Heading, i);
+      const ReelChartGroup *group = &g_array_index (plot->data->groups, ReelChartGroup, i);
+
+      heading->text = reel_chart_pen_measure (plot->draft->pen, REEL_CHART_FONT_HEADING,
+                                              group->heading, content->width, 1, FALSE);
+    }
+  plot->axis.start = content->x + plot->column_width + plot->unit * 1.5;
+}
+
+/* ------------------------------------------------------------------ */
+/* The axis */
+
+/* The ends of a bar's range line, cut to the axis. */
+static void
+get_range (Plot               *plot,
+           const ReelChartBar *bar,
+           double             *low,
+           double             *high)
+{
+  *low = bar->low;
+  *high = bar->high;
+  if (plot->data->capped && !isnan (*low))
+    {
+      *low = CLAMP (*low, -plot->data->cap, plot->data->cap);
+      *high = CLAMP (*high, -plot->data->cap, plot->data->cap);
+    }
+}
+
+/* Where a bar's label starts from, as a fraction of the axis: the far end
+ * of the bar or of its range line; a cut bar runs to the axis's end. */
+static double
+far_fraction (Plot               *plot,
+              const ReelChartBar *bar)
+{
+  const ReelScale *scale = &plot->axis.scale;
+  double low, high, end;
+
+  if (bar->flags & REEL_CHART_MARK_CAPPED)
+    return bar->shown > 0 ? 1 : 0;
+
+  get_range (plot, bar, &low, &high);
+  if (bar->shown >= 0)
+    end = isnan (high) ? bar->shown : MAX (bar->shown, high);
+  else
+    end = isnan (low) ? bar->shown : MIN (bar->shown, low);
+
+  return (end - scale->lo) / (scale->hi - scale->lo);
+}
+
+/* Every bar and range line, outliers cut to the cap. */
+static ReelScaleFlags
+find_domain (Plot   *plot,
+             double *domain_min,
+             double *domain_max)
+{
+  *domain_min = *domain_max = 0;
+  for (guint i = 0; i < plot->data->bars->len; i++)
+    {
+      ReelChartBar *bar = &g_array_index (plot->data->bars, ReelChartBar, i);
+      double low, high;
+
+      get_range (plot, bar, &low, &high);
+      *domain_min = MIN (*domain_min, bar->shown);
+      *domain_max = MAX (*domain_max, bar->shown);
+      if (!isnan (low))
+        {
+          *domain_min = MIN (*domain_min, low);
+          *domain_max = MAX (*domain_max, high);
+        }
+    }
+
+  /* Diverging bars whose two sides are of a size get zero in the middle;
+   * a lone -12% beside +69% does not deserve half the width. */
+  if (plot->draft->kind->diverging && *domain_min < 0 && *domain_max > 0 &&
+      MIN (-*domain_min, *domain_max) >= 0.5 * MAX (-*domain_min, *domain_max))
+    return REEL_SCALE_ZERO | REEL_SCALE_SYMMETRIC;
+  return REEL_SCALE_ZERO;
+}
+
+/* As many ticks as labels as wide as the domain's ends fit. */
+static guint
+estimate_tick_count (Plot   *plot,
+                     double  domain_min,
+                     double  domain_max)
+{
+  ReelChartPen *pen = plot->draft->pen;
+  const ReelChartRect *content = &plot->draft->frame->content;
+  g_autofree char *min_text = reel_chart_dup_tick (plot->draft, domain_min);
+  g_autofree char *max_text = reel_chart_dup_tick (plot->draft, domain_max);
+  ReelChartText min_label = reel_chart_pen_measure_line (pen, REEL_CHART_FONT_TICK, min_text);
+  ReelChartText max_label = reel_chart_pen_measure_line (pen, REEL_CHART_FONT_TICK, max_text);
+  double estimate = MAX (min_label.width, max_label.width) + plot->unit * 2.5;
+  double right = content->x + content->width;
+
+  reel_chart_text_clear (&min_label);
+  reel_chart_text_clear (&max_label);
+  return (guint) CLAMP (floor ((right - plot->axis.start) / estimate) + 1, 2, REEL_SCALE_MAX_TICKS);
+}
+
+/* The widest plot whose value labels still end inside the card: the
+ * right side bounds the width, the left side's labels push the axis
+ * right, a few times over. */
+static void
+fit_plot_width (Plot *plot)
+{
+  Axis *axis = &plot->axis;
+  double right = plot->draft->frame->content.x + plot->draft->frame->content.width;
+  const ReelChartText *last_tick = &axis->ticks.labels[axis->scale.n_ticks - 1];
+
+  axis->left = axis->start;
+  for (guint pass = 0; pass < 3; pass++)
+    {
+      double need = axis->start;
+
+      axis->width = right - axis->left - last_tick->width / 2;
+      for (guint i = 0; i < plot->rows->len; i++)
+        {
+          Row *row = get_row (plot, i);
+          double fraction = far_fraction (plot, row->bar);
+          double label_width = value_width (plot, row);
+
+          if (row->bar->shown >= 0 && fraction > 0)
+            axis->width = MIN (axis->width,
+                               (right - axis->left - plot->gap - label_width) / fraction);
+        }
+      for (guint i = 0; i < plot->rows->len; i++)
+        {
+          Row *row = get_row (plot, i);
+          double fraction = far_fraction (plot, row->bar);
+
+          if (row->bar->shown < 0)
+            need = MAX (need,
+                        axis->start + plot->gap + value_width (plot, row) - axis->width * fraction);
+        }
+      if (need <= axis->left + 0.5)
+        break;
+      axis->left = need;
+    }
+  axis->width = MAX (axis->width, plot->unit * 4);
+}
+
+/* The scale and the plot's width, with fewer ticks while their labels
+ * would touch. */
+static void
+fit_axis (Plot *plot)
+{
+  Axis *axis = &plot->axis;
+  double domain_min, domain_max;
+  ReelScaleFlags flags = find_domain (plot, &domain_min, &domain_max);
+  guint max_ticks = estimate_tick_count (plot, domain_min, domain_max);
+
+  for (guint attempt = 0; attempt < REEL_SCALE_MAX_TICKS; attempt++)
+    {
+      reel_scale_init (&axis->scale, domain_min, domain_max, max_ticks, flags);
+      reel_chart_ticks_measure (&axis->ticks, plot->draft, &axis->scale, FALSE);
+      fit_plot_width (plot);
+
+      if (axis->scale.n_ticks > 2 &&
+          axis->ticks.widest + plot->unit * 1.5 > axis->width / (axis->scale.n_ticks - 1))
+        {
+          max_ticks = axis->scale.n_ticks - 1;
+          continue;
+        }
+      break;
+    }
+  reel_scale_set_range (&axis->scale, axis->left, axis->left + axis->width);
+  axis->zero_x = reel_scale_map (&axis->scale, 0);
+}
+
+/* ------------------------------------------------------------------ */
+/* Rows */
+
+/* The height of heading @group above a row, when it starts one. */
+static double
+heading_height (Plot  *plot,
+                guint  group,
+                guint  previous)
+{
+  Heading *heading = &g_array_index (plot->headings, Heading, group);
+
+  return heading->text.height + plot->unit * 0.4 + (previous != G_MAXUINT ? plot->heading_gap : 0);
+}
+
+/* How much height the first @n rows need at least, headings included. */
+static double
+rows_min_height (Plot  *plot,
+                 guint  n)
+{
+  double height = 0;
+  guint group = G_MAXUINT;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Row *row = get_row (plot, i);
+
+      if (plot->headings->len > 0 && row->bar->group != group)
+        {
+          height += heading_height (plot, row->bar->group, group);
+          group = row->bar->group;
+        }
+      height += row_min_height (plot, row);
+    }
+
+  return height;
+}
+
+/* As many rows as fit above the axis, legend and footer; the footer says
+ * how many did not. */
+static void
+count_rows_that_fit (Plot *plot)
+{
+  ReelChartFrame *frame = plot->draft->frame;
+  g_autofree char *hidden_note = NULL;
+
+  for (guint attempt = 0; attempt < 4; attempt++)
+    {
+      char *note = NULL;
+      guint n_hidden;
+
+      reel_chart_frame_measure_footer (frame, plot->draft->pen, hidden_note);
+      plot->bottom = reel_chart_frame_plot_bottom (frame, plot->draft->pen, plot->legend_height,
+                                                   plot->tick_height);
+
+      plot->n_shown = plot->rows->len;
+      while (plot->n_shown > 0 && rows_min_height (plot, plot->n_shown) > plot->bottom - plot->top)
+        plot->n_shown--;
+
+      n_hidden = plot->rows->len - plot->n_shown;
+      if (n_hidden > 0)
+        note = g_strdup_printf (ngettext ("%u more row is not shown for lack of room.",
+                                          "%u more rows are not shown for lack of room.",
+                                          n_hidden), n_hidden);
+
+      /* Stable once the footer that was measured says what the rows need. */
+      if (g_strcmp0 (note, hidden_note) == 0)
+        {
+          g_free (note);
+          break;
+        }
+      g_free (hidden_note);
+      hidden_note = note;
+    }
+}
+
+/* The room is shared by the rows, up to a comfortable band; a row whose
+ * name takes two lines keeps its own height, and the others share what is
+ * left. */
+static void
+share_band (Plot *plot)
+{
+  double font_size = plot->draft->pen->font_size;
+  double headings = rows_min_height (plot, plot->n_shown);
+  double room;
+
+  for (guint i = 0; i < plot->n_shown; i++)
+    headings -= row_min_height (plot, get_row (plot, i));
+
+  room = plot->bottom - plot->top - headings;
+  plot->band = MIN (room / plot->n_shown, font_size * 6);
+  for (guint pass = 0; pass < 4; pass++)
+    {
+      double fixed = 0;
+      guint n_fixed = 0;
+
+      for (guint i = 0; i < plot->n_shown; i++)
+        {
+          double min_height = row_min_height (plot, get_row (plot, i));
+
+          if (min_height > plot->band)
+            {
+              fixed += min_height;
+              n_fixed++;
+            }
+        }
+      if (n_fixed == plot->n_shown)
+        break;
+      plot->band = MIN ((room - fixed) / (plot->n_shown - n_fixed), font_size * 6);
+    }
+}
+
+/* Stacks the rows and their headings from @top down and returns where
+ * they end; with @place, they keep their places. */
+static double
+stack_rows (Plot     *plot,
+            double    top,
+            gboolean  place)
+{
+  double y = top;
+  guint group = G_MAXUINT;
+
+  for (guint i = 0; i < plot->n_shown; i++)
+    {
+      Row *row = get_row (plot, i);
+      double row_height = MAX (plot->band, row_min_height (plot, row));
+
+      if (plot->headings->len > 0 && row->bar->group != group)
+        {
+          Heading *heading = &g_array_index (plot->headings, Heading, row->bar->group);
+
+          if (place)
+            {
+              if (group != G_MAXUINT)
+                y += plot->heading_gap;
+              heading->top = y;
+              y += heading->text.height + plot->unit * 0.4;
+            }
+          else
+            {
+              y += heading_height (plot, row->bar->group, group);
+            }
+          group = row->bar->group;
+        }
+
+      if (place)
+        {
+          row->top = y;
+          row->row_height = row_height;
+        }
+      y += row_height;
+    }
+
+  return y;
+}
+
+/* Few rows leave room: the block of rows, axis and legend sits a little
+ * above the middle of it rather than under the title with a gap below. */
+static void
+place_rows (Plot *plot)
+{
+  double used = stack_rows (plot, 0, FALSE);
+
+  if (plot->bottom - plot->top > used)
+    plot->top = reel_chart_canvas_snap (plot->draft->canvas,
+                                        plot->top + (plot->bottom - plot->top - used) * 0.35);
+  plot->rows_bottom = stack_rows (plot, plot->top, TRUE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Shapes */
+
+static ReelChartInk
+bar_ink (const ReelChartBar *bar)
+{
+  if (bar->flags & REEL_CHART_MARK_REST)
+    return REEL_CHART_INK_MUTED;
+  if (bar->region < 0)
+    return REEL_CHART_INK_WORLD;
+  return REEL_CHART_INK_REGION;
+}
+
+/* A mark's tooltip, "North America · Viewership · 2024" then the value,
+ * a remark and every figure's line, and its accessible label. */
+static void
+describe_mark (Plot               *plot,
+               const ReelChartBar *bar,
+               ReelChartMark      *mark)
+{
+  ReelDataset *dataset = plot->data->dataset;
+  ReelChartBarWords words = { 0 };
+  GString *tooltip = g_string_new (bar->name);
+  guint source = G_MAXUINT;
+
+  plot->draft->kind->describe_bar (plot->data, bar, &words);
+  if (words.what != NULL)
+    g_string_append_printf (tooltip, " · %s", words.what);
+  g_string_append_printf (tooltip, " · %u", plot->data->year);
+  if (words.value_line != NULL)
+    g_string_append_printf (tooltip, "\n%s", words.value_line);
+  if (words.remark != NULL)
+    g_string_append_printf (tooltip, "\n%s", words.remark);
+  reel_chart_append_figure_lines (tooltip, dataset, bar->figures, words.dated_figures);
+  for (guint i = 0; i < bar->growths->len; i++)
+    {
+      g_autofree char *line = reel_text_dup_growth_line (dataset,
+                                                         g_ptr_array_index (bar->growths, i));
+
+      g_string_append_printf (tooltip, "\n%s", line);
+    }
+
+  if (bar->figures->len > 0)
+    source = ((const ReelFigure *) g_ptr_array_index (bar->figures, 0))->source;
+  else if (bar->growths->len > 0)
+    source = ((const ReelGrowth *) g_ptr_array_index (bar->growths, 0))->source;
+
+  mark->tooltip = g_string_free (tooltip, FALSE);
+  reel_chart_mark_set_label (mark, dataset, words.what, words.value, source, bar->n_sources);
+  g_free (words.what);
+  g_free (words.value);
+  g_free (words.value_line);
+  g_free (words.remark);
+}
+
+static void
+add_mark (Plot                *plot,
+          const Row           *row,
+          const ReelChartRect *rect)
+{
+  const ReelChartBar *bar = row->bar;
+  const ReelChartRect *content = &plot->draft->frame->content;
+  ReelChartMark mark = {
+    .rect = *rect,
+    .area = { content->x, row->top, content->width, row->row_height },
+    .region = bar->region,
+    .region_id = bar->region_id,
+    .name = bar->name,
+    .year = plot->data->year,
+    .metric = bar->metric,
+    .value = bar->value,
+    .flags = bar->flags,
+    .figures = g_ptr_array_ref (bar->figures),
+    .growths = g_ptr_array_ref (bar->growths),
+  };
+
+  describe_mark (plot, bar, &mark);
+  g_array_append_val (plot->draft->canvas->marks, mark);
+}
+
+/* Where a bar ends on the axis: a cut one runs to the axis's end. */
+static double
+bar_end_x (Plot               *plot,
+           const ReelChartBar *bar)
+{
+  Axis *axis = &plot->axis;
+
+  if (bar->flags & REEL_CHART_MARK_CAPPED)
+    return bar->shown > 0 ? axis->left + axis->width : axis->left;
+  return reel_scale_map (&axis->scale, bar->shown);
+}
+
+/* The bar from @left to @right, with a break mark when capped; returns
+ * its box as drawn. */
+static ReelChartRect
+add_bar (Plot               *plot,
+         const ReelChartBar *bar,
+         double              centre_y,
+         double              bar_height,
+         double              left,
+         double              right)
+{
+  ReelChartRect box = { left, centre_y - bar_height / 2, right - left, bar_height };
+  ReelChartShape *shape;
+
+  shape = reel_chart_canvas_add_rect (plot->draft->canvas, bar_ink (bar),
+                                      bar->region >= 0 ? (guint) bar->region : 0,
+                                      &box, MIN (3, bar_height * 0.2),
+                                      bar->shown >= 0
+                                      ? REEL_CHART_CORNER_TOP_RIGHT | REEL_CHART_CORNER_BOTTOM_RIGHT
+                                      : REEL_CHART_CORNER_TOP_LEFT | REEL_CHART_CORNER_BOTTOM_LEFT);
+  shape->rect.hatched = (bar->flags & (REEL_CHART_MARK_ESTIMATE | REEL_CHART_MARK_FORECAST)) != 0;
+  if (bar->flags & REEL_CHART_MARK_CAPPED)
+    {
+      double inset = MAX (plot->unit * 1.6, bar_height * 0.6);
+
+      shape->rect.cut = bar->shown > 0 ? shape->rect.box.x + shape->rect.box.width - inset
+                                       : shape->rect.box.x + inset;
+    }
+
+  return shape->rect.box;
+}
+
+/* The range line of the other sources, with end ticks; a source between
+ * the extremes gets a shorter tick. Widens [@left, @right] to it. */
+static void
+add_range (Plot               *plot,
+           const ReelChartBar *bar,
+           double              centre_y,
+           double              bar_height,
+           double              bar_end,
+           double             *left,
+           double             *right)
+{
+  ReelChartCanvas *canvas = plot->draft->canvas;
+  const ReelScale *scale = &plot->axis.scale;
+  double low, high, low_x, high_x, tick = bar_height * 0.3;
+
+  get_range (plot, bar, &low, &high);
+  if (isnan (low))
+    return;
+
+  low_x = reel_scale_map (scale, low);
+  high_x = reel_scale_map (scale, high);
+  reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, low_x, centre_y, high_x, centre_y);
+  reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, low_x, centre_y - tick, low_x,
+                              centre_y + tick);
+  reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, high_x, centre_y - tick, high_x,
+                              centre_y + tick);
+  for (guint i = 0; i < bar->others->len; i++)
+    {
+      double other = g_array_index (bar->others, double, i);
+      double other_x = reel_scale_map (scale, CLAMP (other, low, high));
+
+      if (other > low && other < high && fabs (other_x - bar_end) > 2)
+        reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, other_x, centre_y - tick * 0.6,
+                                    other_x, centre_y + tick * 0.6);
+    }
+  *left = MIN (*left, low_x);
+  *right = MAX (*right, high_x);
+}
+
+/* The value at the far end of the bar or its range, its suffix on the
+ * same baseline. */
+static void
+add_value_label (Plot   *plot,
+                 Row    *row,
+                 double  centre_y,
+                 double  left,
+                 double  right)
+{
+  ReelChartCanvas *canvas = plot->draft->canvas;
+  double x = row->bar->shown >= 0 ? right + plot->gap : left - plot->gap - value_width (plot, row);
+  double top = centre_y - row->value_label.height / 2;
+
+  if (row->suffix_label.layout != NULL)
+    reel_chart_canvas_add_text (canvas, &row->suffix_label,
+                                x + row->value_label.width + plot->unit * 0.5,
+                                top + reel_chart_text_baseline (&row->value_label) -
+                                reel_chart_text_baseline (&row->suffix_label),
+                                REEL_CHART_INK_DIM, REEL_CHART_TEXT_VALUE);
+  reel_chart_canvas_add_text (canvas, &row->value_label, x, top, REEL_CHART_INK_FOREGROUND,
+                              REEL_CHART_TEXT_VALUE);
+}
+
+static void
+add_name (Plot         *plot,
+          Row          *row,
+          double        centre_y,
+          ReelChartInk  ink)
+{
+  reel_chart_canvas_add_text (plot->draft->canvas, &row->label,
+                              plot->draft->frame->content.x + plot->column_width - row->label.width,
+                              centre_y - row->label.height / 2, ink, REEL_CHART_TEXT_LABEL);
+}
+
+static void
+add_row (Plot   *plot,
+         Row    *row,
+         double  bar_height)
+{
+  const ReelChartBar *bar = row->bar;
+  double centre_y = row->top + row->row_height / 2;
+  double end_x = bar_end_x (plot, bar);
+  double left = MIN (plot->axis.zero_x, end_x);
+  double right = MAX (plot->axis.zero_x, end_x);
+  ReelChartRect box;
+
+  if (bar->missing)
+    {
+      reel_chart_canvas_add_text (plot->draft->canvas, &row->value_label,
+                                  plot->axis.zero_x + plot->gap,
+                                  centre_y - row->value_label.height / 2, REEL_CHART_INK_DIM,
+                                  REEL_CHART_TEXT_VALUE);
+      add_name (plot, row, centre_y, REEL_CHART_INK_DIM);
+      return;
+    }
+
+  box = add_bar (plot, bar, centre_y, bar_height, left, right);
+  add_mark (plot, row, &box);
+  add_range (plot, bar, centre_y, bar_height, end_x, &left, &right);
+  add_value_label (plot, row, centre_y, left, right);
+  add_name (plot, row, centre_y,
+            (bar->flags & REEL_CHART_MARK_REST) ? REEL_CHART_INK_DIM : REEL_CHART_INK_FOREGROUND);
+}
+
+/* Selection, gridlines, bars, range lines, the zero line, then text. */
+static void
+add_rows (Plot *plot)
+{
+  ReelChartCanvas *canvas = plot->draft->canvas;
+  const ReelChartRect *content = &plot->draft->frame->content;
+  double bar_height = CLAMP (plot->band * 0.45, 3, plot->draft->pen->font_size * 2.1);
+
+  for (guint i = 0; i < plot->n_shown; i++)
+    {
+      Row *row = get_row (plot, i);
+      ReelChartRect highlight = { content->x - plot->unit * 0.6, row->top,
+                                  content->width + plot->unit * 1.2, row->row_height };
+
+      if (row->bar->flags & REEL_CHART_MARK_SELECTED)
+        reel_chart_canvas_add_rect (canvas, REEL_CHART_INK_SELECTION, 0, &highlight,
+                                    plot->unit * 0.8, REEL_CHART_CORNER_ALL);
+    }
+
+  for (guint i = 0; i < plot->axis.scale.n_ticks; i++)
+    {
+      double tick = reel_scale_get_tick (&plot->axis.scale, i);
+      double x = reel_scale_map (&plot->axis.scale, tick);
+
+      if (tick != 0)
+        reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_GRID, x, plot->top, x,
+                                    plot->rows_bottom);
+    }
+
+  for (guint i = 0; i < plot->n_shown; i++)
+    add_row (plot, get_row (plot, i), bar_height);
+
+  reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_BASELINE, plot->axis.zero_x, plot->top,
+                              plot->axis.zero_x, plot->rows_bottom);
+}
+
+static void
+add_headings (Plot *plot)
+{
+  for (guint i = 0; i < plot->headings->len; i++)
+    {
+      Heading *heading = &g_array_index (plot->headings, Heading, i);
+
+      /* Headings of groups whose rows all did not fit stay out. */
+      if (heading->text.layout != NULL && heading->top >= 0)
+        reel_chart_canvas_add_text (plot->draft->canvas, &heading->text,
+                                    plot->draft->frame->content.x,
+                                    heading->top, REEL_CHART_INK_DIM, REEL_CHART_TEXT_HEADING);
+    }
+}
+
+static void
+plot_init (Plot           *plot,
+           ReelChartDraft *draft)
+{
+  plot->draft = draft;
+  plot->data = draft->data;
+  plot->unit = draft->pen->unit;
+  plot->gap = plot->unit * 0.8;
+  plot->heading_gap = plot->unit * 1.2;
+  plot->rows = reel_chart_array_new (sizeof (Row), (GDestroyNotify) row_clear);
+  plot->headings = reel_chart_array_new (sizeof (Heading), (GDestroyNotify) heading_clear);
+
+  for (guint i = 0; i < draft->data->bars->len; i++)
+    {
+      Row row = { .bar = &g_array_index (draft->data->bars, ReelChartBar, i) };
+
+      g_array_append_val (plot->rows, row);
+    }
+  for (guint i = 0; i < draft->data->groups->len; i++)
+    {
+      Heading heading = { .top = -1 };
+
+      g_array_append_val (plot->headings, heading);
+    }
+
+  plot->legend_height = reel_chart_legend_measure (draft->legend, draft->pen);
+  plot->tick_height = reel_chart_pen_tick_height (draft->pen);
+  plot->top = draft->frame->header_bottom;
+}
+
+static void
+plot_clear (Plot *plot)
+{
+  g_clear_pointer (&plot->rows, g_array_unref);
+  g_clear_pointer (&plot->headings, g_array_unref);
+  reel_chart_ticks_clear (&plot->axis.ticks);
+}
+
+/* The phases: label column, axis, the rows that fit, their heights and
+ * places, then the shapes, the axis's labels and the legend under them. */
+static void
+lay_out (ReelChartDraft *draft)
+{
+  ReelChartCanvas *canvas = draft->canvas;
+  Plot plot = { 0 };
+
+  plot_init (&plot, draft);
+
+  if (draft->data->n_figures == 0)
+    {
+      reel_chart_frame_measure_footer (draft->frame, draft->pen, NULL);
+      reel_chart_draft_add_empty (draft, plot.top, draft->frame->footer_top - plot.unit * 2);
+      plot_clear (&plot);
+      return;
+    }
+
+  fit_label_column (&plot);
+  fit_axis (&plot);
+  count_rows_that_fit (&plot);
+
+  /* Not even one row: the header and the footer, which says so. */
+  if (plot.n_shown == 0)
+    {
+      canvas->plot = (ReelChartRect) { plot.axis.left, plot.top, plot.axis.width, 0 };
+      plot_clear (&plot);
+      return;
+    }
+
+  share_band (&plot);
+  place_rows (&plot);
+  canvas->plot = (ReelChartRect) { plot.axis.left, plot.top, plot.axis.width,
+                                   plot.rows_bottom - plot.top };
+
+  add_rows (&plot);
+  add_headings (&plot);
+  reel_chart_ticks_add_across (&plot.axis.ticks, draft, &plot.axis.scale,
+                               plot.rows_bottom + plot.unit * 0.6);
+  reel_chart_legend_place (draft->legend, draft->pen, canvas,
+                           plot.rows_bottom + plot.unit * 0.6 + plot.tick_height + plot.unit * 1.6);
+  plot_clear (&plot);
+}
+
+static double
+min_height (ReelChartDraft *draft,
+            double          tick_height)
+{
+  double font_size = draft->pen->font_size;
+  guint n_bars = draft->data->bars->len;
+
+  if (n_bars == 0)
+    return font_size * 3;
+  return MIN (n_bars, 2) * (font_size * 1.3 + draft->pen->unit * 0.5);
+}
+
+
+/* "North America $142M (estimate); Europe (Viewership) +58%" */
+static guint
+add_summary (const ReelChartKindClass *kind,
+             const ReelChartData      *data,
+             GArray                   *marks,
+             GString                  *summary)
+{
+  for (guint i = 0; i < marks->len; i++)
+    {
+      ReelChartMark *mark = &g_array_index (marks, ReelChartMark, i);
+      g_autofree char *value = kind->format_value (data, mark->value, REEL_QUALIFIER_NONE);
+
+      if (i > 0)
+        g_string_append (summary, reel_text_get_separator (REEL_TEXT_SEPARATOR_ITEMS));
+      if (mark->metric != NULL)
+        {
+          g_autofree char *metric = reel_text_dup_metric_name (mark->metric);
+
+          g_string_append_printf (summary, "%s (%s) %s", mark->name, metric, value);
+        }
+      else
+        {
+          g_string_append_printf (summary, "%s %s", mark->name, value);
+        }
+      if (mark->flags & REEL_CHART_MARK_ESTIMATE)
+        g_string_append_printf (summary, " (%s)", _("estimate"));
+      if (mark->flags & REEL_CHART_MARK_FORECAST)
+        g_string_append_printf (summary, " (%s)", _("forecast"));
+    }
+
+  return marks->len;
+}
+
+static void
+add_legend (const ReelChartData *data,
+            ReelChartLegend     *legend,
+            ReelChartPen        *pen)
+{
+  const ReelChartTraits *traits = &data->traits;
+
+  if (traits->estimate || traits->forecast)
+    reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_SOLID, _("reported"));
+  if (traits->estimate && traits->forecast)
+    reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_HATCHED, _("estimate or forecast"));
+  else if (traits->estimate)
+    reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_HATCHED, _("estimate"));
+  else if (traits->forecast)
+    reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_HATCHED, _("forecast"));
+  if (traits->whisker)
+    reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_WHISKER, _("range of other sources"));
+  if (data->capped)
+    reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_BREAK, _("outlier, cut to fit"));
+}
+
+const ReelChartPlotClass reel_chart_bars_class = {
+  .min_height = min_height,
+  .lay_out = lay_out,
+  .add_legend = add_legend,
+  .add_summary = add_summary,
+};

@@ -1,0 +1,389 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reel-chart-data"
+
+#include "config.h"
+
+#include "reel-chart-data.h"
+
+#include <math.h>
+
+#include "reel-scale.h"
+#include "reel-text-figure.h"
+
+static void
+bar_clear (ReelChartBar *bar)
+{
+  g_clear_pointer (&bar->others, g_array_unref);
+  g_clear_pointer (&bar->figures, g_ptr_array_unref);
+  g_clear_pointer (&bar->growths, g_ptr_array_unref);
+}
+
+static void
+group_clear (ReelChartGroup *group)
+{
+  g_clear_pointer (&group->heading, g_free);
+}
+
+static void
+series_clear (ReelChartSeries *series)
+{
+  g_clear_pointer (&series->points, g_array_unref);
+}
+
+/* A zeroed array whose elements @clear_func clears on removal. */
+GArray *
+reel_chart_array_new (guint          element_size,
+                      GDestroyNotify clear_func)
+{
+  GArray *array = g_array_new (FALSE, TRUE, element_size);
+
+  g_array_set_clear_func (array, clear_func);
+  return array;
+}
+
+void
+reel_chart_data_init (ReelChartData *data,
+                      ReelDataset   *dataset,
+                      guint          year,
+                      const char    *selection)
+{
+  guint n_sources = reel_dataset_get_sources (dataset)->len;
+
+  data->dataset = dataset;
+  data->regions = reel_dataset_get_regions (dataset);
+  data->currency = reel_dataset_get_currency (dataset);
+  data->year = year;
+  data->selection = selection;
+
+  data->bars = reel_chart_array_new (sizeof (ReelChartBar), (GDestroyNotify) bar_clear);
+  data->groups = reel_chart_array_new (sizeof (ReelChartGroup), (GDestroyNotify) group_clear);
+  data->series = reel_chart_array_new (sizeof (ReelChartSeries), (GDestroyNotify) series_clear);
+  data->missing = g_ptr_array_new ();
+  data->source_used = g_new0 (gboolean, MAX (n_sources, 1));
+  data->source_order = g_array_new (FALSE, FALSE, sizeof (guint));
+}
+
+void
+reel_chart_data_clear (ReelChartData *data)
+{
+  g_clear_pointer (&data->bars, g_array_unref);
+  g_clear_pointer (&data->groups, g_array_unref);
+  g_clear_pointer (&data->series, g_array_unref);
+  g_clear_pointer (&data->missing, g_ptr_array_unref);
+  g_clear_pointer (&data->source_used, g_free);
+  g_clear_pointer (&data->source_order, g_array_unref);
+  if (data->kind_data_free != NULL)
+    g_clear_pointer (&data->kind_data, data->kind_data_free);
+}
+
+void
+reel_chart_data_use_source (ReelChartData *data,
+                            guint          index)
+{
+  if (index >= reel_dataset_get_sources (data->dataset)->len || data->source_used[index])
+    return;
+
+  data->source_used[index] = TRUE;
+  g_array_append_val (data->source_order, index);
+}
+
+gboolean
+reel_chart_data_is_selected (const ReelChartData *data,
+                             const char          *region_id)
+{
+  return data->selection != NULL && g_strcmp0 (region_id, data->selection) == 0;
+}
+
+/* The first and last years of Trend's lines; G_MAXUINT and 0 without any. */
+void
+reel_chart_data_get_year_span (const ReelChartData *data,
+                               guint               *first,
+                               guint               *last)
+{
+  *first = G_MAXUINT;
+  *last = 0;
+  for (guint i = 0; i < data->series->len; i++)
+    {
+      GArray *points = g_array_index (data->series, ReelChartSeries, i).points;
+
+      *first = MIN (*first, g_array_index (points, ReelChartPoint, 0).year);
+      *last = MAX (*last, g_array_index (points, ReelChartPoint, points->len - 1).year);
+    }
+}
+
+/* The names without data, for a note, when the chart shows any data at
+ * all; NULL otherwise. */
+char *
+reel_chart_data_dup_missing (const ReelChartData *data)
+{
+  if (data->missing->len == 0 || (data->n_figures == 0 && data->series->len == 0))
+    return NULL;
+
+  return reel_text_join (data->missing, REEL_TEXT_SEPARATOR_NAMES);
+}
+
+ReelChartMarkFlags
+reel_chart_figure_mark_flags (const ReelFigure *figure)
+{
+  ReelChartMarkFlags flags = 0;
+
+  if (figure->flags & REEL_FIGURE_ESTIMATE)
+    flags |= REEL_CHART_MARK_ESTIMATE;
+  if (figure->flags & REEL_FIGURE_FORECAST)
+    flags |= REEL_CHART_MARK_FORECAST;
+  if (figure->flags & REEL_FIGURE_PARTIAL)
+    flags |= REEL_CHART_MARK_PARTIAL;
+
+  return flags;
+}
+
+/* Every figure of @figures for @year, the primary first. */
+GPtrArray *
+reel_chart_collect_figures (GArray           *figures,
+                            guint             year,
+                            const ReelFigure *primary)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  g_ptr_array_add (found, (gpointer) primary);
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const ReelFigure *figure = &g_array_index (figures, ReelFigure, i);
+
+      if (figure->year == year && figure != primary)
+        g_ptr_array_add (found, (gpointer) figure);
+    }
+
+  return found;
+}
+
+ReelChartBar *
+reel_chart_data_add_bar (ReelChartData *data,
+                         int            region,
+                         const char    *name)
+{
+  ReelChartBar bar = { 0 };
+
+  bar.region = region;
+  bar.name = name;
+  bar.low = bar.high = NAN;
+  bar.others = g_array_new (FALSE, FALSE, sizeof (double));
+  bar.figures = g_ptr_array_new ();
+  bar.growths = g_ptr_array_new ();
+
+  if (region >= 0)
+    bar.region_id = ((const ReelRegion *) g_ptr_array_index (data->regions, region))->id;
+  else
+    bar.flags |= REEL_CHART_MARK_WORLD;
+
+  g_array_append_val (data->bars, bar);
+  return &g_array_index (data->bars, ReelChartBar, data->bars->len - 1);
+}
+
+/* The range line of a bar: all sources' values for its point, the shown
+ * one included, so that the line starts at the bar's end or runs through it. */
+void
+reel_chart_bar_add_other (ReelChartBar *bar,
+                          double        value)
+{
+  g_array_append_val (bar->others, value);
+  bar->low = isnan (bar->low) ? MIN (value, bar->value) : MIN (bar->low, value);
+  bar->high = isnan (bar->high) ? MAX (value, bar->value) : MAX (bar->high, value);
+}
+
+/* A bar of a region from the figures for one point: the primary is the
+ * bar, the others its range when @with_range; @scale turns money into
+ * what the chart shows (1, or 1 / the total for Share). */
+ReelChartBar *
+reel_chart_data_add_figures_bar (ReelChartData    *data,
+                                 int               region,
+                                 GArray           *figures,
+                                 const ReelFigure *primary,
+                                 double            scale,
+                                 gboolean          with_range)
+{
+  const char *name = reel_text_get_region_name (g_ptr_array_index (data->regions, region));
+  ReelChartBar *bar = reel_chart_data_add_bar (data, region, name);
+
+  g_ptr_array_unref (bar->figures);
+  bar->figures = reel_chart_collect_figures (figures, primary->year, primary);
+  bar->value = primary->value * scale;
+  bar->qualifier = primary->qualifier;
+  bar->flags |= reel_chart_figure_mark_flags (primary);
+  bar->n_sources = bar->figures->len;
+
+  for (guint i = 0; i < bar->figures->len; i++)
+    {
+      const ReelFigure *figure = g_ptr_array_index (bar->figures, i);
+
+      reel_chart_data_use_source (data, figure->source);
+      if (i > 0 && with_range)
+        reel_chart_bar_add_other (bar, figure->value * scale);
+    }
+
+  return bar;
+}
+
+static int
+compare_bars_by_value (gconstpointer a,
+                       gconstpointer b)
+{
+  const ReelChartBar *bar_a = a, *bar_b = b;
+
+  /* Rest of world last, the world first in its group, then largest first;
+   * equal values keep region order. */
+  if ((bar_a->flags ^ bar_b->flags) & REEL_CHART_MARK_REST)
+    return (bar_a->flags & REEL_CHART_MARK_REST) ? 1 : -1;
+  if (bar_a->missing != bar_b->missing)
+    return bar_a->missing ? 1 : -1;
+  if (bar_a->group != bar_b->group)
+    return bar_a->group < bar_b->group ? -1 : 1;
+  if ((bar_a->flags ^ bar_b->flags) & REEL_CHART_MARK_WORLD)
+    return (bar_a->flags & REEL_CHART_MARK_WORLD) ? -1 : 1;
+  if (bar_a->value != bar_b->value)
+    return bar_a->value > bar_b->value ? -1 : 1;
+  return bar_a->region < bar_b->region ? -1 : bar_a->region > bar_b->region;
+}
+
+/* Bars in reading order, and the cap of an outlier among them. */
+static void
+sort_bars (ReelChartData *data,
+           gboolean       cut_outliers)
+{
+  g_autofree double *values = NULL;
+
+  if (data->bars->len == 0)
+    return;
+
+  values = g_new (double, data->bars->len);
+  g_array_sort (data->bars, compare_bars_by_value);
+  for (guint i = 0; i < data->bars->len; i++)
+    if (!g_array_index (data->bars, ReelChartBar, i).missing)
+      values[data->n_figures++] = g_array_index (data->bars, ReelChartBar, i).value;
+  if (cut_outliers)
+    data->capped = reel_scale_find_cap (values, data->n_figures, &data->cap);
+}
+
+static void
+note_series_traits (ReelChartData *data)
+{
+  const ReelChartMarkFlags soft = REEL_CHART_MARK_ESTIMATE | REEL_CHART_MARK_FORECAST |
+                                  REEL_CHART_MARK_PARTIAL;
+
+  for (guint i = 0; i < data->series->len; i++)
+    {
+      GArray *points = g_array_index (data->series, ReelChartSeries, i).points;
+
+      for (guint j = 0; j < points->len; j++)
+        {
+          ReelChartPoint *point = &g_array_index (points, ReelChartPoint, j);
+
+          data->traits.hollow |= (point->flags & soft) != 0;
+          data->traits.whisker |= !isnan (point->low);
+          data->traits.partial |= (point->flags & REEL_CHART_MARK_PARTIAL) != 0;
+          if (j > 0)
+            {
+              ReelChartPoint *previous = &g_array_index (points, ReelChartPoint, j - 1);
+
+              if (previous->primary->source != point->primary->source)
+                data->traits.dotted = TRUE;
+              else if ((previous->flags | point->flags) & soft)
+                data->traits.dashed = TRUE;
+            }
+        }
+    }
+}
+
+static void
+note_bar_traits (ReelChartData *data)
+{
+  for (guint i = 0; i < data->bars->len; i++)
+    {
+      ReelChartBar *bar = &g_array_index (data->bars, ReelChartBar, i);
+
+      bar->shown = bar->value;
+      if (data->capped && fabs (bar->value) > data->cap)
+        {
+          bar->shown = bar->value > 0 ? data->cap : -data->cap;
+          bar->flags |= REEL_CHART_MARK_CAPPED;
+        }
+      if (reel_chart_data_is_selected (data, bar->region_id))
+        bar->flags |= REEL_CHART_MARK_SELECTED;
+
+      data->traits.estimate |= (bar->flags & REEL_CHART_MARK_ESTIMATE) != 0;
+      data->traits.forecast |= (bar->flags & REEL_CHART_MARK_FORECAST) != 0;
+      data->traits.partial |= (bar->flags & REEL_CHART_MARK_PARTIAL) != 0;
+      data->traits.whisker |= bar->others->len > 0;
+    }
+}
+
+/* After the kind collected its figures: their order, the outlier's cap
+ * unless @cut_outliers is FALSE (shares are parts of one whole: a large
+ * one is the point), and their traits. */
+void
+reel_chart_data_finish (ReelChartData *data,
+                        gboolean       cut_outliers)
+{
+  sort_bars (data, cut_outliers);
+  note_series_traits (data);
+  note_bar_traits (data);
+}
+
+void
+reel_chart_years_add (GArray *years,
+                      guint   year)
+{
+  for (guint i = 0; i < years->len; i++)
+    if (g_array_index (years, guint, i) == year)
+      return;
+  g_array_append_val (years, year);
+}
+
+static int
+compare_years (gconstpointer a,
+               gconstpointer b)
+{
+  guint year_a = *(const guint *) a, year_b = *(const guint *) b;
+
+  return year_a < year_b ? -1 : year_a > year_b;
+}
+
+void
+reel_chart_years_sort (GArray *years)
+{
+  g_array_sort (years, compare_years);
+}
+
+/* Every year of the regions' revenue figures, unsorted. */
+GArray *
+reel_chart_list_revenue_years (ReelDataset *dataset)
+{
+  GArray *years = g_array_new (FALSE, FALSE, sizeof (guint));
+  GPtrArray *regions = reel_dataset_get_regions (dataset);
+
+  for (guint i = 0; i < regions->len; i++)
+    {
+      const ReelRegion *region = g_ptr_array_index (regions, i);
+
+      for (guint j = 0; j < region->revenue->len; j++)
+        reel_chart_years_add (years, g_array_index (region->revenue, ReelFigure, j).year);
+    }
+
+  return years;
+}
+
+/* The latest year with reported revenue, not a forecast; with only
+ * forecasts, the latest of those; 0 without any. */
+guint
+reel_chart_get_revenue_year (ReelDataset *dataset)
+{
+  g_autoptr(GArray) years = NULL;
+  guint year = reel_dataset_get_latest_revenue_year (dataset);
+
+  if (year > 0)
+    return year;
+
+  years = reel_chart_list_revenue_years (dataset);
+  reel_chart_years_sort (years);
+  return years->len > 0 ? g_array_index (years, guint, years->len - 1) : 0;
+}

@@ -1,0 +1,131 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "reel-chart-layout.h"
+
+G_BEGIN_DECLS
+
+/* The figures a chart shows, collected from the dataset by its kind, and
+ * what they have in common; no geometry (GOffice's model tier). The
+ * layout helpers turn them into rows, lines and marks. */
+
+/* A bar of Revenue, Growth or Share: one point's figures. */
+typedef struct {
+  int                 region;       /* -1 for the world and "Rest of world" */
+  const char         *region_id;
+  const char         *name;
+  guint               group;        /* Growth: index into the groups */
+  const char         *metric;
+  double              value;
+  double              shown;        /* value, cut to the cap */
+  double              low;          /* all sources' range; NAN with one source */
+  double              high;
+  GArray             *others;       /* of double: the other sources' values */
+  ReelQualifier       qualifier;
+  ReelChartMarkFlags  flags;
+  GPtrArray          *figures;      /* of const ReelFigure * */
+  GPtrArray          *growths;      /* of const ReelGrowth * */
+  guint               n_sources;
+  gboolean            missing;      /* Revenue: a region without a figure, a row that says so */
+} ReelChartBar;
+
+/* Growth's groups: one per metric. */
+typedef struct {
+  const char *metric;               /* NULL for revenue growth computed from primary figures */
+  char       *heading;
+} ReelChartGroup;
+
+/* A point of a Trend line. */
+typedef struct {
+  guint              year;
+  const ReelFigure  *primary;
+  GPtrArray         *figures;       /* primary first */
+  double             low;           /* all sources' range; NAN with one source */
+  double             high;
+  ReelChartMarkFlags flags;
+} ReelChartPoint;
+
+typedef struct {
+  int         region;
+  const char *region_id;
+  const char *name;
+  guint       palette;
+  GArray     *points;               /* of ReelChartPoint, by year */
+} ReelChartSeries;
+
+/* What the marks show, for the subtitle, the legend and the notes. */
+typedef struct {
+  gboolean estimate;
+  gboolean forecast;
+  gboolean partial;
+  gboolean whisker;    /* a range of other sources */
+  gboolean hollow;     /* a point that is not reported */
+  gboolean dashed;
+  gboolean dotted;     /* a line whose primary source changes */
+} ReelChartTraits;
+
+typedef struct {
+  ReelDataset     *dataset;
+  GPtrArray       *regions;
+  const char      *currency;
+  guint            year;
+  const char      *selection;
+
+  GArray          *bars;            /* of ReelChartBar */
+  GArray          *groups;          /* of ReelChartGroup */
+  GArray          *series;          /* of ReelChartSeries */
+  GPtrArray       *missing;         /* of const char *: names without data */
+  gboolean        *source_used;
+  GArray          *source_order;    /* of guint: the sources cited, in order */
+
+  guint            n_figures;       /* bars that are not missing */
+  gboolean         capped;          /* an outlier is cut at cap */
+  double           cap;
+  ReelChartTraits  traits;
+
+  gpointer         kind_data;       /* what only the kind needs */
+  GDestroyNotify   kind_data_free;
+} ReelChartData;
+
+GArray             *reel_chart_array_new          (guint                element_size,
+                                                   GDestroyNotify       clear_func);
+
+void                reel_chart_data_init          (ReelChartData       *data,
+                                                   ReelDataset         *dataset,
+                                                   guint                year,
+                                                   const char          *selection);
+void                reel_chart_data_clear         (ReelChartData       *data);
+void                reel_chart_data_finish        (ReelChartData       *data,
+                                                   gboolean             cut_outliers);
+void                reel_chart_data_use_source    (ReelChartData       *data,
+                                                   guint                source);
+gboolean            reel_chart_data_is_selected   (const ReelChartData *data,
+                                                   const char          *region_id);
+void                reel_chart_data_get_year_span (const ReelChartData *data,
+                                                   guint               *first,
+                                                   guint               *last);
+char               *reel_chart_data_dup_missing   (const ReelChartData *data);
+
+ReelChartBar       *reel_chart_data_add_bar       (ReelChartData       *data,
+                                                   int                  region,
+                                                   const char          *name);
+ReelChartBar       *reel_chart_data_add_figures_bar (ReelChartData     *data,
+                                                   int                  region,
+                                                   GArray              *figures,
+                                                   const ReelFigure    *primary,
+                                                   double               scale,
+                                                   gboolean             with_range);
+void                reel_chart_bar_add_other      (ReelChartBar        *bar,
+                                                   double               value);
+ReelChartMarkFlags  reel_chart_figure_mark_flags  (const ReelFigure    *figure);
+GPtrArray          *reel_chart_collect_figures    (GArray              *figures,
+                                                   guint                year,
+                                                   const ReelFigure    *primary);
+
+void                reel_chart_years_add          (GArray              *years,
+                                                   guint                year);
+void                reel_chart_years_sort         (GArray              *years);
+GArray             *reel_chart_list_revenue_years (ReelDataset         *dataset);
+guint               reel_chart_get_revenue_year   (ReelDataset         *dataset);
+
+G_END_DECLS

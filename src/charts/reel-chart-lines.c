@@ -1,0 +1,909 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reel-chart-lines"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+#include <string.h>
+
+#include "reel-chart-axis.h"
+#include "reel-chart-kind.h"
+#include "reel-text-figure.h"
+
+/* Lines over the years, for Trend: a value axis on the left, years under
+ * the plot, one line per region with markers at its points, and a label
+ * at each line's end (or, when those cannot sit near their lines, a key
+ * under the plot). */
+
+/* A series as drawn: its points' places and its end label. */
+typedef struct {
+  ReelChartSeries *series;
+  double          *x;              /* of each point */
+  double          *y;
+  ReelChartText    name_label;     /* at the end of the line: the name… */
+  ReelChartText    value_label;    /* …then its last value */
+  double           name_width;     /* unwrapped */
+  double           label_x;
+  double           label_y;        /* of the label's top */
+  double           label_width;
+  double           label_height;
+  gboolean         labelled;
+} Line;
+
+typedef struct {
+  ReelChartDraft *draft;
+  ReelChartData  *data;
+  double          unit;
+  double          radius;          /* of a point's marker */
+  double          line_width;
+  double          name_gap;        /* between an end label's name and value */
+  GArray         *lines;           /* of Line, as data->series */
+  guint          *order;           /* of the lines' ends, top to bottom */
+  gboolean        use_key;         /* a key under the plot instead of end labels */
+  gboolean        selection_shown;
+} Plot;
+
+/* The two axes, what they span and where they sit. */
+typedef struct {
+  guint          first_year;
+  guint          last_year;
+  double         value_max;
+  double         year_width;       /* room for a year's label */
+  double         end_width;        /* room for the end labels on the right */
+  ReelScale      x_scale;
+  ReelScale      y_scale;
+  ReelChartTicks y_ticks;
+  double         left;
+  double         right;
+  double         top;
+  double         bottom;
+  double         legend_height;
+  double         tick_height;
+} Axes;
+
+static void
+line_clear (Line *line)
+{
+  g_clear_pointer (&line->x, g_free);
+  g_clear_pointer (&line->y, g_free);
+  reel_chart_text_clear (&line->name_label);
+  reel_chart_text_clear (&line->value_label);
+}
+
+static Line *
+get_line (Plot  *plot,
+          guint  index)
+{
+  return &g_array_index (plot->lines, Line, index);
+}
+
+static const ReelChartPoint *
+get_point (const Line *line,
+           guint       index)
+{
+  return &g_array_index (line->series->points, ReelChartPoint, index);
+}
+
+static guint
+last_index (const Line *line)
+{
+  return line->series->points->len - 1;
+}
+
+static double
+last_y (const Line *line)
+{
+  return line->y[last_index (line)];
+}
+
+/* ------------------------------------------------------------------ */
+/* End labels */
+
+/* The last value of a line, in bold, and what it is when not reported:
+ * "$900M forecast". Left to right whatever the name's script, so that the
+ * value stays after the name. */
+static ReelChartText
+measure_end_value (Plot *plot,
+                   Line *line)
+{
+  const ReelChartPoint *last = get_point (line, last_index (line));
+  g_autofree char *value = plot->draft->kind->format_value (plot->data, last->primary->value,
+                                                            last->primary->qualifier);
+  g_autofree char *string = NULL;
+  PangoAttrList *attrs = pango_attr_list_new ();
+  PangoAttribute *regular = pango_attr_weight_new (PANGO_WEIGHT_NORMAL);
+  ReelChartText text;
+
+  if (last->flags & REEL_CHART_MARK_FORECAST)
+    string = g_strdup_printf ("%s %s", value, _("forecast"));
+  else if (last->flags & REEL_CHART_MARK_PARTIAL)
+    string = g_strdup_printf ("%s %s", value, _("partial year"));
+  else
+    string = g_strdup (value);
+
+  text = reel_chart_pen_measure_line (plot->draft->pen, REEL_CHART_FONT_VALUE, string);
+  pango_layout_set_auto_dir (text.layout, FALSE);
+  regular->start_index = (guint) strlen (value);
+  pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
+  pango_attr_list_insert (attrs, regular);
+  pango_layout_set_attributes (text.layout, attrs);
+  pango_attr_list_unref (attrs);
+  reel_chart_text_update (&text);
+
+  return text;
+}
+
+/* The name before the value, cut with an ellipsis to @width. */
+static void
+measure_end_name (Plot   *plot,
+                  Line   *line,
+                  double  width)
+{
+  reel_chart_text_clear (&line->name_label);
+  line->name_label = reel_chart_pen_measure (plot->draft->pen, REEL_CHART_FONT_LABEL,
+                                             line->series->name, MAX (width, 1), 1, FALSE);
+  pango_layout_set_auto_dir (line->name_label.layout, FALSE);
+  reel_chart_text_update (&line->name_label);
+}
+
+static int
+compare_label_positions (gconstpointer a,
+                         gconstpointer b,
+                         gpointer      user_data)
+{
+  GArray *lines = user_data;
+  double y_a = last_y (&g_array_index (lines, Line, *(const guint *) a));
+  double y_b = last_y (&g_array_index (lines, Line, *(const guint *) b));
+
+  return y_a < y_b ? -1 : y_a > y_b;
+}
+
+static gboolean
+labels_side_by_side (const Line *a,
+                     const Line *b)
+{
+  return a->label_x < b->label_x + b->label_width && b->label_x < a->label_x + a->label_width;
+}
+
+static gboolean
+labels_overlap (const Line *a,
+                const Line *b)
+{
+  return labels_side_by_side (a, b) && a->label_y < b->label_y + b->label_height &&
+         b->label_y < a->label_y + a->label_height;
+}
+
+/* Top down: each label beside its point, below any label above that
+ * shares columns; then bottom up: above the bottom and any label below. */
+static void
+push_labels_apart (Plot   *plot,
+                   double  top,
+                   double  bottom)
+{
+  double space = plot->unit * 0.25;
+  guint n = plot->lines->len;
+
+  for (guint i = 0; i < n; i++)
+    {
+      Line *line = get_line (plot, plot->order[i]);
+
+      if (!line->labelled)
+        continue;
+      line->label_y = MAX (top, last_y (line) - line->label_height / 2);
+      for (guint j = 0; j < i; j++)
+        {
+          Line *above = get_line (plot, plot->order[j]);
+
+          if (above->labelled && labels_side_by_side (line, above) &&
+              line->label_y < above->label_y + above->label_height + space)
+            line->label_y = above->label_y + above->label_height + space;
+        }
+    }
+
+  for (guint i = n; i-- > 0;)
+    {
+      Line *line = get_line (plot, plot->order[i]);
+
+      if (!line->labelled)
+        continue;
+      line->label_y = MIN (line->label_y, bottom - line->label_height);
+      for (guint j = i + 1; j < n; j++)
+        {
+          Line *below = get_line (plot, plot->order[j]);
+
+          if (below->labelled && labels_side_by_side (line, below) &&
+              line->label_y + line->label_height + space > below->label_y)
+            line->label_y = below->label_y - space - line->label_height;
+        }
+    }
+}
+
+/* Of the labels that still collide or stick out, the one of the smallest
+ * last value; NULL when none does. */
+static Line *
+find_worst_label (Plot   *plot,
+                  double  top)
+{
+  Line *worst = NULL;
+
+  for (guint i = 0; i < plot->lines->len; i++)
+    {
+      Line *line = get_line (plot, plot->order[i]);
+      gboolean bad;
+
+      if (!line->labelled)
+        continue;
+      bad = line->label_y < top - 0.5;
+      for (guint j = 0; j < plot->lines->len && !bad; j++)
+        {
+          Line *other = get_line (plot, plot->order[j]);
+
+          bad = j != i && other->labelled && labels_overlap (line, other);
+        }
+      if (bad && (worst == NULL || get_point (line, last_index (line))->primary->value <
+                                   get_point (worst, last_index (worst))->primary->value))
+        worst = line;
+    }
+
+  return worst;
+}
+
+/* End labels sit beside their line's last point, pushed apart so that
+ * none overlaps another and all stay within [@top, @bottom]; when that is
+ * impossible the labels of the smallest last values go first. Sets the
+ * order of the lines from top to bottom. Returns how many are labelled. */
+static guint
+place_end_labels (Plot   *plot,
+                  double  top,
+                  double  bottom)
+{
+  guint n = plot->lines->len, n_labelled = n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      plot->order[i] = i;
+      get_line (plot, i)->labelled = TRUE;
+    }
+  g_qsort_with_data (plot->order, n, sizeof (guint), compare_label_positions, plot->lines);
+
+  for (guint round = 0; round <= n && n_labelled > 0; round++)
+    {
+      Line *worst;
+
+      push_labels_apart (plot, top, bottom);
+      worst = find_worst_label (plot, top);
+      if (worst == NULL)
+        break;
+      worst->labelled = FALSE;
+      n_labelled--;
+    }
+
+  return n_labelled;
+}
+
+/* Whether a label ended up more than three lines' height from its line's
+ * end. */
+static gboolean
+end_labels_wander (Plot *plot)
+{
+  for (guint i = 0; i < plot->lines->len; i++)
+    {
+      Line *line = get_line (plot, i);
+
+      double distance = fabs (line->label_y + line->label_height / 2 - last_y (line));
+
+      if (line->labelled && distance > 3 * line->label_height)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Axes */
+
+/* The years and values the lines span, the end labels measured at full
+ * length, and the room they want on the right. */
+static void
+survey_lines (Plot *plot,
+             Axes *axes)
+{
+  double content_width = plot->draft->frame->content.width;
+  ReelChartText probe = reel_chart_pen_measure_line (plot->draft->pen, REEL_CHART_FONT_TICK,
+                                                     "2000");
+
+  axes->year_width = probe.width + plot->unit * 2;
+  reel_chart_text_clear (&probe);
+
+  axes->first_year = G_MAXUINT;
+  for (guint i = 0; i < plot->lines->len; i++)
+    {
+      Line *line = get_line (plot, i);
+
+      for (guint j = 0; j < line->series->points->len; j++)
+        {
+          const ReelChartPoint *point = get_point (line, j);
+
+          axes->first_year = MIN (axes->first_year, point->year);
+          axes->last_year = MAX (axes->last_year, point->year);
+          axes->value_max = MAX (axes->value_max, point->primary->value);
+          if (!isnan (point->high))
+            axes->value_max = MAX (axes->value_max, point->high);
+        }
+      if (reel_chart_data_is_selected (plot->data, line->series->region_id))
+        plot->selection_shown = TRUE;
+
+      line->value_label = measure_end_value (plot, line);
+      measure_end_name (plot, line, content_width);
+      line->name_width = line->name_label.width;
+    }
+
+  /* Room on the right for the labels of the lines that reach the last
+   * year; a long name gives way to an ellipsis there. */
+  for (guint i = 0; i < plot->lines->len; i++)
+    {
+      Line *line = get_line (plot, i);
+
+      if (get_point (line, last_index (line))->year == axes->last_year)
+        axes->end_width = MAX (axes->end_width,
+                               MIN (line->name_width, content_width * 0.2) + plot->name_gap +
+                                                  line->value_label.width);
+    }
+  axes->end_width = MIN (axes->end_width, content_width * 0.4);
+  /* One year: the points stand in the middle, their labels beside them. */
+  if (axes->first_year == axes->last_year)
+    axes->end_width = 0;
+}
+
+/* The y axis: ticks by the plot's height, whose labels set the left; the
+ * x axis: years, as many ticks as fit. */
+static void
+fit_axes (Plot *plot,
+         Axes *axes)
+{
+  const ReelChartRect *content = &plot->draft->frame->content;
+  double right = content->x + content->width, x_start, x_end;
+  guint max_ticks;
+
+  max_ticks = (guint) CLAMP (floor ((axes->bottom - axes->top) / (axes->tick_height * 2.5)) + 1, 2,
+                             REEL_SCALE_MAX_TICKS);
+  reel_scale_init (&axes->y_scale, 0, axes->value_max, max_ticks, REEL_SCALE_ZERO);
+  reel_scale_set_range (&axes->y_scale, axes->bottom, axes->top);
+  reel_chart_ticks_measure (&axes->y_ticks, plot->draft, &axes->y_scale, FALSE);
+
+  axes->left = content->x + axes->y_ticks.widest + plot->unit * 0.8;
+  axes->right = MAX (axes->left + plot->unit * 4,
+                     right - axes->end_width - plot->radius - plot->unit * 1.2);
+  x_start = axes->left + plot->radius + plot->unit * 0.8;
+  x_end = MAX (x_start + 1, axes->right - plot->radius - plot->unit * 0.3);
+  max_ticks = (guint) CLAMP (floor ((x_end - x_start) / axes->year_width) + 1, 2,
+                             REEL_SCALE_MAX_TICKS);
+  reel_scale_init (&axes->x_scale, axes->first_year, axes->last_year, max_ticks,
+                   REEL_SCALE_INTEGER);
+  reel_scale_set_range (&axes->x_scale, x_start, x_end);
+}
+
+/* The points' places, and the end labels' sizes at their places. */
+static void
+map_lines (Plot *plot,
+          Axes *axes)
+{
+  double right = plot->draft->frame->content.x + plot->draft->frame->content.width;
+
+  for (guint i = 0; i < plot->lines->len; i++)
+    {
+      Line *line = get_line (plot, i);
+      double room;
+
+      for (guint j = 0; j < line->series->points->len; j++)
+        {
+          const ReelChartPoint *point = get_point (line, j);
+
+          line->x[j] = reel_scale_map (&axes->x_scale, point->year);
+          line->y[j] = reel_scale_map (&axes->y_scale, point->primary->value);
+        }
+
+      line->label_x = line->x[last_index (line)] + plot->radius + plot->unit * 0.8;
+      room = right - line->label_x - plot->name_gap - line->value_label.width;
+      /* Measured again only to cut it, or when it was cut before. */
+      if (line->name_width > room || line->name_label.width < line->name_width)
+        measure_end_name (plot, line, MIN (line->name_width + 1, room));
+      line->label_width = line->name_label.width + plot->name_gap + line->value_label.width;
+      line->label_height = MAX (line->name_label.height, line->value_label.height);
+    }
+}
+
+/* Labels that had to travel far from their lines, or that do not fit,
+ * read worse than a key: the lines get one below, in the order of their
+ * ends from top to bottom. Returns TRUE when it switched to the key. */
+static gboolean
+label_ends_or_key (Plot *plot,
+                  Axes *axes)
+{
+  guint n_labelled;
+
+  if (plot->use_key)
+    {
+      for (guint i = 0; i < plot->lines->len; i++)
+        get_line (plot, i)->labelled = FALSE;
+      return FALSE;
+    }
+
+  /* Down to just above the years under the axis. */
+  n_labelled = place_end_labels (plot, plot->draft->frame->header_bottom,
+                                 axes->bottom + plot->unit * 0.5);
+  if (n_labelled == plot->lines->len && !end_labels_wander (plot))
+    return FALSE;
+
+  plot->use_key = TRUE;
+  for (guint k = 0; k < plot->lines->len; k++)
+    {
+      Line *line = get_line (plot, plot->order[k]);
+
+      reel_chart_legend_add_series (plot->draft->legend, plot->draft->pen, line->series->name,
+                                    line->series->palette);
+    }
+  axes->legend_height = reel_chart_legend_measure (plot->draft->legend, plot->draft->pen);
+  axes->end_width = 0;
+  return TRUE;
+}
+
+/* The axes, end labels or key, and the footer, until the footer that was
+ * measured says what the plot needs. */
+static void
+fit_plot (Plot *plot,
+         Axes *axes)
+{
+  ReelChartFrame *frame = plot->draft->frame;
+  g_autofree char *unlabelled_note = NULL;
+
+  for (guint attempt = 0; attempt < 6; attempt++)
+    {
+      char *note = NULL;
+
+      reel_chart_frame_measure_footer (frame, plot->draft->pen, unlabelled_note);
+      axes->bottom = reel_chart_frame_plot_bottom (frame, plot->draft->pen, axes->legend_height,
+                                                   axes->tick_height);
+      fit_axes (plot, axes);
+      map_lines (plot, axes);
+
+      if (label_ends_or_key (plot, axes))
+        {
+          g_clear_pointer (&unlabelled_note, g_free);
+          continue;
+        }
+
+      /* Only when even the key did not fit. */
+      if (plot->use_key && axes->legend_height == 0)
+        note = g_strdup (_("The lines are not labelled for lack of room."));
+      if (g_strcmp0 (note, unlabelled_note) == 0)
+        {
+          g_free (note);
+          break;
+        }
+      g_free (unlabelled_note);
+      unlabelled_note = note;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Shapes */
+
+/* Gridlines and the zero line, with their labels; the years under the
+ * plot. */
+static void
+add_axes (Plot *plot,
+         Axes *axes)
+{
+  ReelChartCanvas *canvas = plot->draft->canvas;
+  ReelChartTicks year_ticks = { 0 };
+
+  for (guint i = 0; i < axes->y_scale.n_ticks; i++)
+    {
+      double tick = reel_scale_get_tick (&axes->y_scale, i);
+      double y = reel_scale_map (&axes->y_scale, tick);
+      ReelChartText *label = &axes->y_ticks.labels[i];
+
+      reel_chart_canvas_add_rule (canvas, tick == 0 ? REEL_CHART_INK_BASELINE : REEL_CHART_INK_GRID,
+                                  axes->left, y, axes->right, y);
+      reel_chart_canvas_add_text (canvas, label, axes->left - plot->unit * 0.8 - label->width,
+                                  y - label->height / 2, REEL_CHART_INK_DIM, REEL_CHART_TEXT_TICK);
+    }
+
+  reel_chart_ticks_measure (&year_ticks, plot->draft, &axes->x_scale, TRUE);
+  reel_chart_ticks_add_across (&year_ticks, plot->draft, &axes->x_scale,
+                               axes->bottom + plot->unit * 0.6);
+  reel_chart_ticks_clear (&year_ticks);
+}
+
+/* The style of the segment from point @index - 1 to point @index: dotted
+ * where the primary source changes, dashed into or out of an estimate, a
+ * forecast or a partial year. */
+static ReelChartDash
+segment_dash (const Line *line,
+              guint       index)
+{
+  const ReelChartPoint *previous = get_point (line, index - 1);
+  const ReelChartPoint *point = get_point (line, index);
+  const ReelChartMarkFlags soft = REEL_CHART_MARK_ESTIMATE | REEL_CHART_MARK_FORECAST |
+                                  REEL_CHART_MARK_PARTIAL;
+
+  if (previous->primary->source != point->primary->source)
+    return REEL_CHART_DASH_DOTTED;
+  if ((previous->flags | point->flags) & soft)
+    return REEL_CHART_DASH_DASHED;
+  return REEL_CHART_DASH_SOLID;
+}
+
+/* Each point's range of other sources, with end caps. */
+static void
+add_ranges (Plot   *plot,
+            Axes   *axes,
+            Line   *line,
+            double  alpha)
+{
+  ReelChartCanvas *canvas = plot->draft->canvas;
+  guint palette = line->series->palette;
+  double cap = plot->radius * 0.9;
+
+  for (guint j = 0; j < line->series->points->len; j++)
+    {
+      const ReelChartPoint *point = get_point (line, j);
+      double x = line->x[j], low_y, high_y;
+
+      if (isnan (point->low))
+        continue;
+
+      low_y = reel_scale_map (&axes->y_scale, point->low);
+      high_y = reel_scale_map (&axes->y_scale, point->high);
+      reel_chart_canvas_add_line (canvas, REEL_CHART_INK_REGION, palette, x, low_y, x, high_y, 1,
+                                  REEL_CHART_DASH_SOLID)->alpha = alpha;
+      reel_chart_canvas_add_line (canvas, REEL_CHART_INK_REGION, palette, x - cap, low_y, x + cap,
+                                  low_y, 1, REEL_CHART_DASH_SOLID)->alpha = alpha;
+      reel_chart_canvas_add_line (canvas, REEL_CHART_INK_REGION, palette, x - cap, high_y, x + cap,
+                                  high_y, 1, REEL_CHART_DASH_SOLID)->alpha = alpha;
+    }
+}
+
+/* Runs of segments of one style become one stroke, which joins them
+ * cleanly (and costs one stroke, not one per year). */
+static void
+add_segments (Plot     *plot,
+              Line     *line,
+              gboolean  selected,
+              double    alpha)
+{
+  guint n_points = line->series->points->len;
+
+  for (guint start = 1; start < n_points;)
+    {
+      ReelChartDash dash = segment_dash (line, start);
+      guint end = start;
+      ReelChartShape *shape;
+
+      while (end + 1 < n_points && segment_dash (line, end + 1) == dash)
+        end++;
+
+      shape = reel_chart_canvas_add_shape (plot->draft->canvas, REEL_CHART_SHAPE_PATH,
+                                           REEL_CHART_INK_REGION, line->series->palette);
+      shape->alpha = alpha;
+      shape->path.width = selected ? plot->line_width * 1.5 : plot->line_width;
+      shape->path.dash = dash;
+      shape->path.n_points = end - start + 2;
+      shape->path.points = g_new (double, shape->path.n_points * 2);
+      for (guint k = start - 1; k <= end; k++)
+        {
+          shape->path.points[(k - start + 1) * 2] = line->x[k];
+          shape->path.points[(k - start + 1) * 2 + 1] = line->y[k];
+        }
+      start = end + 1;
+    }
+}
+
+/* The filled points of a line in one shape, the hollow ones in another:
+ * two fills each, not two per point. */
+static void
+add_points (Plot     *plot,
+            Line     *line,
+            gboolean  selected,
+            double    alpha)
+{
+  const ReelChartMarkFlags soft = REEL_CHART_MARK_ESTIMATE | REEL_CHART_MARK_FORECAST |
+                                  REEL_CHART_MARK_PARTIAL;
+  guint n_points = line->series->points->len;
+
+  for (int filled = 0; filled < 2; filled++)
+    {
+      ReelChartShape *shape = NULL;
+
+      for (guint j = 0; j < n_points; j++)
+        {
+          gboolean hollow = (get_point (line, j)->flags & soft) != 0;
+
+          if (hollow == (filled == 1))
+            continue;
+          if (shape == NULL)
+            {
+              double radius = selected ? plot->radius * 1.25 : plot->radius;
+
+              shape = reel_chart_canvas_add_marker (plot->draft->canvas, line->series->palette,
+                                                    line->x[j], line->y[j], radius, filled == 1);
+              shape->alpha = alpha;
+              shape->marker.centres = g_renew (double, shape->marker.centres, n_points * 2);
+              continue;
+            }
+          shape->marker.centres[shape->marker.n_centres * 2] = line->x[j];
+          shape->marker.centres[shape->marker.n_centres * 2 + 1] = line->y[j];
+          shape->marker.n_centres++;
+        }
+    }
+}
+
+typedef void (*LineLayer) (Plot     *plot,
+                           Axes     *axes,
+                           Line     *line,
+                           gboolean  selected,
+                           double    alpha);
+
+static void
+add_line_layer (Plot     *plot,
+                Axes     *axes,
+                Line     *line,
+                gboolean  selected,
+                double    alpha)
+{
+  add_ranges (plot, axes, line, alpha);
+  add_segments (plot, line, selected, alpha);
+}
+
+static void
+add_point_layer (Plot     *plot,
+                 Axes     *axes,
+                 Line     *line,
+                 gboolean  selected,
+                 double    alpha)
+{
+  add_points (plot, line, selected, alpha);
+}
+
+/* A layer of every line: the selected one last, on top; the others faded
+ * when one is. */
+static void
+add_layer (Plot      *plot,
+           Axes      *axes,
+           LineLayer  layer)
+{
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < plot->lines->len; i++)
+      {
+        Line *line = get_line (plot, i);
+        gboolean selected = reel_chart_data_is_selected (plot->data, line->series->region_id);
+        double alpha = plot->selection_shown && !selected ? 0.35 : 1.0;
+
+        if (selected == (pass == 1))
+          layer (plot, axes, line, selected, alpha);
+      }
+}
+
+/* Marks in region and year order, whatever the drawing order. */
+static void
+add_marks (Plot *plot)
+{
+  double reach = MAX (plot->radius * 2.5, plot->draft->pen->font_size * 0.75);
+  double radius = plot->radius;
+
+  for (guint i = 0; i < plot->lines->len; i++)
+    {
+      Line *line = get_line (plot, i);
+
+      for (guint j = 0; j < line->series->points->len; j++)
+        {
+          const ReelChartPoint *point = get_point (line, j);
+          ReelChartMark mark = {
+            .rect = { line->x[j] - radius, line->y[j] - radius, radius * 2, radius * 2 },
+            .area = { line->x[j] - reach, line->y[j] - reach, reach * 2, reach * 2 },
+            .region = line->series->region,
+            .region_id = line->series->region_id,
+            .name = line->series->name,
+            .year = point->year,
+            .value = point->primary->value,
+            .flags = point->flags,
+            .figures = g_ptr_array_ref (point->figures),
+            .growths = g_ptr_array_new (),
+          };
+
+          if (reel_chart_data_is_selected (plot->data, line->series->region_id))
+            mark.flags |= REEL_CHART_MARK_SELECTED;
+          plot->draft->kind->describe_point (plot->data, line->series, point, &mark);
+          g_array_append_val (plot->draft->canvas->marks, mark);
+        }
+    }
+}
+
+/* The end labels, from the top: a leader from the point when the label
+ * had to move, and a halo of the background that keeps the label legible
+ * where other lines pass under it. */
+static void
+add_end_labels (Plot *plot)
+{
+  ReelChartCanvas *canvas = plot->draft->canvas;
+
+  for (guint k = 0; k < plot->lines->len; k++)
+    {
+      Line *line = get_line (plot, plot->order[k]);
+      double point_x = line->x[last_index (line)], point_y = last_y (line);
+      double centre_y = line->label_y + line->label_height / 2;
+      ReelChartRect halo = { line->label_x - 2, line->label_y - 1, line->label_width + 4,
+                             line->label_height + 2 };
+      double baseline;
+
+      if (!line->labelled)
+        continue;
+
+      if (fabs (centre_y - point_y) > plot->radius)
+        reel_chart_canvas_add_line (canvas, REEL_CHART_INK_REGION, line->series->palette,
+                                    point_x + plot->radius + 1, point_y,
+                                    line->label_x - plot->unit * 0.3, centre_y, 1,
+                                    REEL_CHART_DASH_SOLID)->alpha = 0.6;
+      reel_chart_canvas_add_rect (canvas, REEL_CHART_INK_BACKGROUND, 0, &halo, 3,
+                                  REEL_CHART_CORNER_ALL)->alpha = 0.85;
+
+      baseline = centre_y - line->name_label.height / 2 +
+                 reel_chart_text_baseline (&line->name_label);
+      reel_chart_canvas_add_text (canvas, &line->value_label,
+                                  line->label_x + line->name_label.width + plot->name_gap,
+                                  baseline - reel_chart_text_baseline (&line->value_label),
+                                  REEL_CHART_INK_FOREGROUND, REEL_CHART_TEXT_VALUE);
+      reel_chart_canvas_add_text (canvas, &line->name_label, line->label_x,
+                                  centre_y - line->name_label.height / 2,
+                                  REEL_CHART_INK_FOREGROUND, REEL_CHART_TEXT_LABEL);
+    }
+}
+
+static void
+plot_init (Plot           *plot,
+           ReelChartDraft *draft)
+{
+  double font_size = draft->pen->font_size;
+
+  plot->draft = draft;
+  plot->data = draft->data;
+  plot->unit = draft->pen->unit;
+  plot->radius = MAX (3, font_size * 0.3);
+  plot->line_width = MAX (2, font_size * 0.15);
+  plot->name_gap = plot->unit * 0.5;
+  plot->lines = reel_chart_array_new (sizeof (Line), (GDestroyNotify) line_clear);
+  plot->order = g_new (guint, MAX (draft->data->series->len, 1));
+
+  for (guint i = 0; i < draft->data->series->len; i++)
+    {
+      ReelChartSeries *series = &g_array_index (draft->data->series, ReelChartSeries, i);
+      Line line = {
+        .series = series,
+        .x = g_new (double, series->points->len),
+        .y = g_new (double, series->points->len),
+      };
+
+      g_array_append_val (plot->lines, line);
+    }
+}
+
+static void
+plot_clear (Plot *plot,
+           Axes *axes)
+{
+  g_clear_pointer (&plot->lines, g_array_unref);
+  g_clear_pointer (&plot->order, g_free);
+  reel_chart_ticks_clear (&axes->y_ticks);
+}
+
+/* The phases: the lines' span, the axes with end labels or a key fitted
+ * in turn, then gridlines, lines, marks, end labels, points and the
+ * legend: a label may cover a line, never a figure. */
+static void
+lay_out (ReelChartDraft *draft)
+{
+  ReelChartFrame *frame = draft->frame;
+  Plot plot = { 0 };
+  Axes axes = { 0 };
+
+  plot_init (&plot, draft);
+  axes.legend_height = reel_chart_legend_measure (draft->legend, draft->pen);
+  axes.tick_height = reel_chart_pen_tick_height (draft->pen);
+  axes.top = frame->header_bottom + axes.tick_height / 2;
+
+  if (plot.lines->len == 0)
+    {
+      reel_chart_frame_measure_footer (frame, draft->pen, NULL);
+      reel_chart_draft_add_empty (draft, frame->header_bottom, frame->footer_top - plot.unit * 2);
+      plot_clear (&plot, &axes);
+      return;
+    }
+
+  survey_lines (&plot, &axes);
+  fit_plot (&plot, &axes);
+  draft->canvas->plot = (ReelChartRect) { axes.left, axes.top, axes.right - axes.left,
+                                          MAX (0, axes.bottom - axes.top) };
+
+  /* Too small for a plot: the header and the footer only. */
+  if (axes.bottom - axes.top >= axes.tick_height * 2)
+    {
+      add_axes (&plot, &axes);
+      add_layer (&plot, &axes, add_line_layer);
+      add_marks (&plot);
+      add_end_labels (&plot);
+      add_layer (&plot, &axes, add_point_layer);
+      reel_chart_legend_place (draft->legend, draft->pen, draft->canvas,
+                               axes.bottom + plot.unit * 0.6 + axes.tick_height + plot.unit * 1.6);
+    }
+  plot_clear (&plot, &axes);
+}
+
+/* ------------------------------------------------------------------ */
+/* The key and the words of lines */
+
+static void
+add_legend (const ReelChartData *data,
+            ReelChartLegend     *legend,
+            ReelChartPen        *pen)
+{
+  if (data->traits.hollow)
+    {
+      reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_MARKER_FILLED, _("reported"));
+      reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_MARKER_HOLLOW,
+                             _("estimate, forecast or partial year"));
+    }
+  if (data->traits.dotted)
+    reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_DOTTED, _("primary source changes"));
+  if (data->traits.whisker)
+    reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_WHISKER, _("range of other sources"));
+}
+
+/* "North America: from $80M in 2022 to $142M in 2024" */
+static guint
+add_summary (const ReelChartKindClass *kind,
+             const ReelChartData      *data,
+             GArray                   *marks,
+             GString                  *summary)
+{
+  for (guint i = 0; i < data->series->len; i++)
+    {
+      const ReelChartSeries *series = &g_array_index (data->series, ReelChartSeries, i);
+      const ReelChartPoint *first = &g_array_index (series->points, ReelChartPoint, 0);
+      const ReelChartPoint *last = &g_array_index (series->points, ReelChartPoint,
+                                                   series->points->len - 1);
+      g_autofree char *first_value = kind->format_value (data, first->primary->value,
+                                                         first->primary->qualifier);
+      g_autofree char *last_value = kind->format_value (data, last->primary->value,
+                                                        last->primary->qualifier);
+
+      if (i > 0)
+        g_string_append (summary, reel_text_get_separator (REEL_TEXT_SEPARATOR_ITEMS));
+      if (first == last)
+        /* TRANSLATORS: in a chart's summary, "North America: $142M in 2024" */
+        g_string_append_printf (summary, _("%s: %s in %u"), series->name, last_value, last->year);
+      else
+        /* TRANSLATORS: in a chart's summary, "North America: from $80M in 2022 to $142M in 2024" */
+        g_string_append_printf (summary, _("%s: from %s in %u to %s in %u"), series->name,
+                                first_value, first->year, last_value, last->year);
+    }
+
+  return data->series->len;
+}
+
+static double
+min_height (ReelChartDraft *draft,
+            double          tick_height)
+{
+  if (draft->data->series->len == 0)
+    return draft->pen->font_size * 3;
+  return tick_height * 5;
+}
+
+const ReelChartPlotClass reel_chart_lines_class = {
+  .min_height = min_height,
+  .lay_out = lay_out,
+  .add_legend = add_legend,
+  .add_summary = add_summary,
+};

@@ -1,0 +1,217 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reel-chart-share"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "reel-chart-kind.h"
+#include "reel-format.h"
+#include "reel-text-figure.h"
+
+/* Share: a bar per region of its share of the global total for the year,
+ * plus "Rest of world" when the regions add up to less (DESIGN §2). */
+
+/* What the shares are of. */
+typedef struct {
+  const ReelFigure *total;     /* the world's figure; NULL without one */
+  gboolean          of_sum;    /* no world figure: shares of what the regions add up to */
+  gboolean          over;      /* the regions add up to more than the world */
+} Whole;
+
+static const Whole *
+get_whole (const ReelChartData *data)
+{
+  return data->kind_data;
+}
+
+/* The regions' primary figures added up; the names without one go to the
+ * missing. */
+static double
+sum_regions (ReelChartData *data)
+{
+  double sum = 0;
+
+  for (guint i = 0; i < data->regions->len; i++)
+    {
+      const ReelRegion *region = g_ptr_array_index (data->regions, i);
+      const ReelFigure *primary = reel_dataset_get_primary_figure (region->revenue, data->year);
+
+      if (primary == NULL)
+        g_ptr_array_add (data->missing, (gpointer) reel_text_get_region_name (region));
+      else
+        sum += primary->value;
+    }
+
+  return sum;
+}
+
+/* A rest below a thousandth of the total would be a bar nobody sees and a
+ * label that rounds to 0%. */
+static void
+add_rest (ReelChartData *data,
+          Whole         *whole,
+          double         sum)
+{
+  double denominator = whole->total->value;
+  ReelChartBar *rest;
+
+  if (sum > denominator * 1.001)
+    whole->over = TRUE;
+  if (sum >= denominator * 0.999)
+    return;
+
+  rest = reel_chart_data_add_bar (data, -1, _("Rest of world"));
+  rest->flags = REEL_CHART_MARK_REST | reel_chart_figure_mark_flags (whole->total);
+  rest->flags &= ~REEL_CHART_MARK_PARTIAL;
+  rest->value = 1.0 - sum / denominator;
+  rest->n_sources = 1;
+  g_ptr_array_add (rest->figures, (gpointer) whole->total);
+}
+
+static void
+collect (ReelChartData *data)
+{
+  const ReelRegion *world = reel_dataset_get_global (data->dataset);
+  const ReelFigure *total = reel_dataset_get_primary_figure (world->revenue, data->year);
+  Whole *whole = g_new0 (Whole, 1);
+  double sum = sum_regions (data), denominator;
+
+  data->kind_data = whole;
+  data->kind_data_free = g_free;
+
+  if (total != NULL && total->value > 0)
+    {
+      denominator = total->value;
+      whole->total = total;
+      reel_chart_data_use_source (data, total->source);
+    }
+  else
+    {
+      /* Without a world figure the shares are of what the regions add up
+       * to, and the subtitle says so. */
+      denominator = sum;
+      whole->of_sum = TRUE;
+    }
+
+  if (denominator <= 0)
+    return;
+
+  for (guint i = 0; i < data->regions->len; i++)
+    {
+      const ReelRegion *region = g_ptr_array_index (data->regions, i);
+      const ReelFigure *primary = reel_dataset_get_primary_figure (region->revenue, data->year);
+
+      /* No range lines: the other sources' figures often have another
+       * basis than the global total (all revenue against in-app), and a
+       * share of 205% says nothing. The count and the tooltip keep them. */
+      if (primary != NULL)
+        reel_chart_data_add_figures_bar (data, (int) i, region->revenue, primary, 1.0 / denominator,
+                                         FALSE);
+    }
+
+  if (whole->total != NULL && data->bars->len > 0)
+    add_rest (data, whole, sum);
+}
+
+static char *
+format_value (const ReelChartData *data,
+              double               value,
+              ReelQualifier        qualifier)
+{
+  return reel_chart_take_qualified (qualifier, reel_format_share (value, NULL));
+}
+
+static char *
+dup_title (const ReelChartData *data)
+{
+  if (data->year == 0)
+    return g_strdup (_("Share of global revenue"));
+  return g_strdup_printf (_("Share of global revenue, %u"), data->year);
+}
+
+static void
+add_subtitle (const ReelChartData *data,
+              GPtrArray           *parts)
+{
+  const Whole *whole = get_whole (data);
+
+  if (whole->total != NULL)
+    {
+      g_autofree char *total = reel_chart_money_format_value (data, whole->total->value,
+                                                              whole->total->qualifier);
+      const char *basis = whole->total->basis != NULL
+                          ? whole->total->basis
+                          : reel_text_get_source_name (data->dataset, whole->total->source);
+
+      /* TRANSLATORS: the subtitle of Share: "Percent of the global total of $1.4B
+       * (all revenue outside China)" */
+      g_ptr_array_add (parts,
+                       g_strdup_printf (_("Percent of the global total of %s (%s)"), total, basis));
+    }
+  else if (data->year > 0)
+    {
+      g_ptr_array_add (parts, g_strdup_printf (_("Percent of what the regions shown add up to: "
+                                                 "no global figure for %u"), data->year));
+    }
+  if (data->traits.whisker)
+    g_ptr_array_add (parts, g_strdup (_("line: range of other sources")));
+}
+
+/* How the bars relate to the global total. */
+static void
+add_notes_before (const ReelChartData *data,
+                  GPtrArray           *notes)
+{
+  const ReelChartBar *last;
+
+  if (data->bars->len == 0)
+    return;
+
+  last = &g_array_index (data->bars, ReelChartBar, data->bars->len - 1);
+  if (last->flags & REEL_CHART_MARK_REST)
+    g_ptr_array_add (notes,
+                     g_strdup (_("Rest of world is the global total minus the regions shown.")));
+  if (get_whole (data)->over)
+    g_ptr_array_add (notes, g_strdup (_("The regions add up to more than the global total: "
+                                        "their sources differ.")));
+}
+
+static char *
+dup_share_value (const ReelChartData *data,
+                 double               share)
+{
+  g_autofree char *value = reel_format_share (share, NULL);
+
+  if (get_whole (data)->of_sum)
+    /* TRANSLATORS: an accessible label, "10.1% of the regions' total" */
+    return g_strdup_printf (_("%s of the regions' total"), value);
+  /* TRANSLATORS: an accessible label, "10.1% of the global total" */
+  return g_strdup_printf (_("%s of the global total"), value);
+}
+
+/* "10.1% of the global total", also under the tooltip's heading */
+static void
+describe_bar (const ReelChartData *data,
+              const ReelChartBar  *bar,
+              ReelChartBarWords   *words)
+{
+  words->value = dup_share_value (data, bar->value);
+  words->value_line = g_strdup (words->value);
+  if (bar->flags & REEL_CHART_MARK_REST)
+    words->remark = g_strdup (_("The global total minus the regions shown"));
+}
+
+const ReelChartKindClass reel_chart_share_class = {
+  .plot = &reel_chart_bars_class,
+  .list_years = reel_chart_revenue_list_years,
+  .get_default_year = reel_chart_get_revenue_year,
+  .collect = collect,
+  .format_value = format_value,
+  .dup_title = dup_title,
+  .add_subtitle = add_subtitle,
+  .add_notes_before = add_notes_before,
+  .dup_missing_note = reel_chart_revenue_dup_missing_note,
+  .dup_empty_message = reel_chart_revenue_dup_empty_message,
+  .describe_bar = describe_bar,
+};
