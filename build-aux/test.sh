@@ -46,8 +46,11 @@ run_memcheck () {
 }
 
 run_suite _build
+# The sanitizer build also builds the benchmark hooks (-Dbench=true), which
+# a normal build leaves out, so that their test (frame-bench) runs too.
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-    run_suite _build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+    run_suite _build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug \
+    -Dbench=true
 run_memcheck _build
 
 # Each harness for 60 seconds (./build-aux/fuzz.sh 1800 for 30 minutes each).
