@@ -89,10 +89,10 @@ reel_window_open_recent_action (GtkWidget  *widget,
   reel_window_open (self, file);
 }
 
-void
-_reel_window_show_toast (ReelWindow *self,
-                         const char *text,
-                         guint       timeout)
+static void
+show_toast (ReelWindow *self,
+            const char *text,
+            guint       timeout)
 {
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   AdwToast *toast = adw_toast_new (escaped);
@@ -163,7 +163,7 @@ open_exported_cb (GObject      *object,
       /* TRANSLATORS: a toast; the first %s is a file's name, the second why it could not be opened */
       g_autofree char *text = g_strdup_printf (_("Could not open %s: %s"), name, error->message);
 
-      _reel_window_show_toast (data->window, text, 8);
+      show_toast (data->window, text, 8);
     }
 
   g_object_unref (data->window);
@@ -202,14 +202,14 @@ reel_window_copy_image_action (GtkWidget  *widget,
     return;
 
   if (!reel_chart_view_copy_image (self->chart_view))
-    _reel_window_show_toast (self, _("The chart is not ready to copy yet"), 3);
+    show_toast (self, _("The chart is not ready to copy yet"), 3);
 }
 
 static void
 chart_view_copied_cb (ReelWindow    *self,
                       ReelChartView *view)
 {
-  _reel_window_show_toast (self, _("Copied the chart as an image"), 3);
+  show_toast (self, _("Copied the chart as an image"), 3);
 }
 
 static void

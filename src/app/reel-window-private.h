@@ -130,8 +130,5 @@ void  _reel_window_add_recent_file    (ReelWindow     *self,
 
 /* reel-window-actions.c */
 void  _reel_window_class_init_actions (GtkWidgetClass *widget_class);
-void  _reel_window_show_toast         (ReelWindow     *self,
-                                       const char     *text,
-                                       guint           timeout);
 
 G_END_DECLS

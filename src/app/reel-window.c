@@ -45,6 +45,8 @@ static void reel_window_set_view          (ReelWindow    *self,
                                            const char    *view);
 static void reel_window_set_details_page  (ReelWindow    *self,
                                            const char    *page);
+
+/* A file's name as the window shows it. */
 char *
 _reel_window_dup_display_name (GFile *file)
 {
@@ -856,6 +858,7 @@ reel_window_init (ReelWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", FALSE);
 
+  self->launch_cancellable = g_cancellable_new ();
   self->settings = g_settings_new (SETTINGS_SCHEMA_ID);
   restore_window_state (self);
   /* The switcher's toggles (property actions) show the restored kind. */
