@@ -9,12 +9,12 @@
 #include <time.h>
 #include <unistd.h>
 
-
 /* The benchmark hooks of build-aux/bench.sh, built only with -Dbench=true.
- * They watch the window from outside, through its signals and public API.
+ * They watch the window from outside, through its signals and public API
+ * (REELSCOPE_EXIT_AFTER_FIRST_FRAME, below, times the start-up).
  *
- * REELSCOPE_BENCH_FRAMES_WHILE_LOADING=FILE, for build-aux/bench.sh
- * (tests/bench/run-bench.py, "Frames while loading"): how well the main
+ * REELSCOPE_BENCH_FRAMES_WHILE_LOADING=FILE (tests/bench/run-bench.py,
+ * "Frames while loading"): how well the main
  * thread keeps up while the first window loads FILE. A benchmark hook, not
  * a feature: nothing of it shows, and the process exits as soon as it has
  * printed its figures.
