@@ -206,7 +206,7 @@ reel_problem_list_class_init (ReelProblemListClass *klass)
    * ReelProblemList:compact:
    *
    * Whether each row puts the position and path above the message (where
-   * space is short) rather than beside it. Set before the problems.
+   * space is short) rather than beside it; set when the list is made.
    */
   properties[PROP_COMPACT] =
     g_param_spec_boolean ("compact", NULL, NULL,
