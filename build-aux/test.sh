@@ -67,8 +67,11 @@ run_memcheck () {
 }
 
 run_suite _build
+# The sanitizer build also builds the benchmark hooks (-Dbench=true), which
+# a normal build leaves out, so that their test (frame-bench) runs too.
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-    run_suite _build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug
+    run_suite _build-asan -Db_sanitize=address,undefined -Db_lundef=false -Dbuildtype=debug \
+    -Dbench=true
 run_memcheck _build
 if [ "${REEL_TEST_PORTAL:-}" = 1 ]; then
     reel_ensure_packages xdg-desktop-portal xdg-desktop-portal-gtk

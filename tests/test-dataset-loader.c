@@ -640,9 +640,13 @@ loaded_cb (GObject      *object,
 {
   ReelDataset **dataset = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
 
-  *dataset = reel_dataset_loader_load_finish (REEL_DATASET_LOADER (object), result, &error);
+  *dataset = reel_dataset_loader_load_finish (REEL_DATASET_LOADER (object), result, &problems,
+                                              &error);
   g_assert_no_error (error);
+  g_assert_nonnull (problems);
+  g_assert_cmpuint (problems->len, ==, 0);
 }
 
 static void

@@ -3,9 +3,9 @@
 
 #include <glib/gstdio.h>
 
-#include "reel-export-dialog-private.h"
+#include "reel-export-dialog.h"
 #include "reel-gtk-test.h"
-#include "reel-window-private.h"
+#include "reel-window.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.reelscope.Reelscope"
 
@@ -23,6 +23,62 @@ typedef struct {
   GFile            *exported;
   guint             n_exported;
 } Fixture;
+
+/* The dialog's controls, as its template names them. */
+#define CONTROL(dialog, name) \
+  gtk_widget_get_template_child (GTK_WIDGET (dialog), REEL_TYPE_EXPORT_DIALOG, name)
+#define FORMAT_ROW(dialog)     ADW_COMBO_ROW (CONTROL (dialog, "format_row"))
+#define SIZE_ROW(dialog)       ADW_COMBO_ROW (CONTROL (dialog, "size_row"))
+#define THEME_ROW(dialog)      ADW_COMBO_ROW (CONTROL (dialog, "theme_row"))
+#define BACKGROUND_ROW(dialog) ADW_COMBO_ROW (CONTROL (dialog, "background_row"))
+#define WIDTH_SPIN(dialog)     GTK_SPIN_BUTTON (CONTROL (dialog, "width_spin"))
+#define HEIGHT_SPIN(dialog)    GTK_SPIN_BUTTON (CONTROL (dialog, "height_spin"))
+#define SCALE_SPIN(dialog)     GTK_SPIN_BUTTON (CONTROL (dialog, "scale_spin"))
+#define EXPORT_BUTTON(dialog)  GTK_WIDGET (CONTROL (dialog, "export_button"))
+
+/* The readout, "3200 × 2000 px". */
+static const char *
+get_pixel_size (ReelExportDialog *dialog)
+{
+  return gtk_label_get_text (GTK_LABEL (CONTROL (dialog, "pixel_size_label")));
+}
+
+/* An export is writing: the spinner beside Export turns. */
+static gboolean
+is_exporting (ReelExportDialog *dialog)
+{
+  GtkSpinner *spinner = GTK_SPINNER (CONTROL (dialog, "spinner"));
+
+  return gtk_spinner_get_spinning (spinner) && gtk_widget_get_visible (GTK_WIDGET (spinner));
+}
+
+/* What choosing @file in the file chooser does. */
+static void
+export_to_file (ReelExportDialog *dialog,
+                GFile            *file)
+{
+  g_autofree char *uri = g_file_get_uri (file);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "export.write", "s", uri));
+}
+
+/* The chart the dialog exports: kind, year and selected region. */
+static void
+assert_exports (ReelExportDialog *dialog,
+                ReelChartKind     kind,
+                guint             year,
+                const char       *selection)
+{
+  g_autofree char *dialog_selection = NULL;
+  ReelChartKind dialog_kind;
+  guint dialog_year;
+
+  g_object_get (dialog, "chart-kind", &dialog_kind, "year", &dialog_year,
+                "selection", &dialog_selection, NULL);
+  g_assert_cmpint (dialog_kind, ==, kind);
+  g_assert_cmpuint (dialog_year, ==, year);
+  g_assert_cmpstr (dialog_selection, ==, selection);
+}
 
 static void
 reset_settings (GSettings *settings)
@@ -122,7 +178,7 @@ size_index (const char *name)
 static gboolean
 custom_size_shown (ReelExportDialog *dialog)
 {
-  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (_reel_export_dialog_get_width_spin (dialog)),
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (WIDTH_SPIN (dialog)),
                                             ADW_TYPE_ACTION_ROW);
 
   return gtk_widget_get_visible (row) && gtk_widget_get_sensitive (row);
@@ -133,9 +189,9 @@ set_custom_size (ReelExportDialog *dialog,
                  int               width,
                  int               height)
 {
-  adw_combo_row_set_selected (_reel_export_dialog_get_size_row (dialog), size_index ("custom"));
-  gtk_spin_button_set_value (_reel_export_dialog_get_width_spin (dialog), width);
-  gtk_spin_button_set_value (_reel_export_dialog_get_height_spin (dialog), height);
+  adw_combo_row_set_selected (SIZE_ROW (dialog), size_index ("custom"));
+  gtk_spin_button_set_value (WIDTH_SPIN (dialog), width);
+  gtk_spin_button_set_value (HEIGHT_SPIN (dialog), height);
 }
 
 /* The readout says how many pixels the image will have, as the exporter
@@ -145,9 +201,9 @@ test_export_dialog_pixel_size (Fixture       *fixture,
                                gconstpointer  data)
 {
   ReelExportDialog *dialog = fixture->dialog;
-  GtkSpinButton *scale = _reel_export_dialog_get_scale_spin (dialog);
-  AdwComboRow *size = _reel_export_dialog_get_size_row (dialog);
-  AdwComboRow *format = _reel_export_dialog_get_format_row (dialog);
+  GtkSpinButton *scale = SCALE_SPIN (dialog);
+  AdwComboRow *size = SIZE_ROW (dialog);
+  AdwComboRow *format = FORMAT_ROW (dialog);
   const struct {
     const char *size;
     int         width, height;
@@ -165,7 +221,7 @@ test_export_dialog_pixel_size (Fixture       *fixture,
   };
 
   /* The defaults: PNG, 16:9, twice the size. */
-  g_assert_cmpstr (_reel_export_dialog_get_pixel_size (dialog), ==, "2560 × 1440 px");
+  g_assert_cmpstr (get_pixel_size (dialog), ==, "2560 × 1440 px");
   g_assert_false (custom_size_shown (dialog));
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -176,20 +232,20 @@ test_export_dialog_pixel_size (Fixture       *fixture,
         adw_combo_row_set_selected (size, size_index (cases[i].size));
       gtk_spin_button_set_value (scale, cases[i].scale);
 
-      g_assert_cmpstr (_reel_export_dialog_get_pixel_size (dialog), ==, cases[i].expected);
-      g_assert_true (gtk_widget_get_sensitive (_reel_export_dialog_get_export_button (dialog)));
+      g_assert_cmpstr (get_pixel_size (dialog), ==, cases[i].expected);
+      g_assert_true (gtk_widget_get_sensitive (EXPORT_BUTTON (dialog)));
     }
 
   /* Custom sizes are edited; a preset's size is its own. */
   g_assert_true (custom_size_shown (dialog));
   adw_combo_row_set_selected (size, size_index ("9:16"));
   g_assert_false (custom_size_shown (dialog));
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (_reel_export_dialog_get_width_spin (dialog)), ==, 1080);
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (_reel_export_dialog_get_height_spin (dialog)), ==, 1920);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (WIDTH_SPIN (dialog)), ==, 1080);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (HEIGHT_SPIN (dialog)), ==, 1920);
 
   /* Vector formats have no pixels: the scale does not apply. */
   adw_combo_row_set_selected (format, REEL_CHART_FORMAT_SVG);
-  g_assert_cmpstr (_reel_export_dialog_get_pixel_size (dialog), ==, "1080 × 1920 px, scalable");
+  g_assert_cmpstr (get_pixel_size (dialog), ==, "1080 × 1920 px, scalable");
   g_assert_false (gtk_widget_is_sensitive (GTK_WIDGET (scale)));
   adw_combo_row_set_selected (format, REEL_CHART_FORMAT_PNG);
   g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (scale)));
@@ -197,10 +253,10 @@ test_export_dialog_pixel_size (Fixture       *fixture,
   /* Too many pixels: the readout says so and Export is off. */
   set_custom_size (dialog, 8192, 8192);
   gtk_spin_button_set_value (scale, 4);
-  g_assert_cmpstr (_reel_export_dialog_get_pixel_size (dialog), ==, "32768 × 32768 px");
-  g_assert_false (gtk_widget_get_sensitive (_reel_export_dialog_get_export_button (dialog)));
+  g_assert_cmpstr (get_pixel_size (dialog), ==, "32768 × 32768 px");
+  g_assert_false (gtk_widget_get_sensitive (EXPORT_BUTTON (dialog)));
   gtk_spin_button_set_value (scale, 1);
-  g_assert_true (gtk_widget_get_sensitive (_reel_export_dialog_get_export_button (dialog)));
+  g_assert_true (gtk_widget_get_sensitive (EXPORT_BUTTON (dialog)));
 }
 
 /* Every choice is remembered, and a new dialog starts from it. */
@@ -209,14 +265,13 @@ test_export_dialog_settings (Fixture       *fixture,
                              gconstpointer  data)
 {
   ReelExportDialog *dialog = fixture->dialog;
-  const ReelExportRequest *request;
   g_autofree char *size = NULL;
 
-  adw_combo_row_set_selected (_reel_export_dialog_get_format_row (dialog), REEL_CHART_FORMAT_PDF);
+  adw_combo_row_set_selected (FORMAT_ROW (dialog), REEL_CHART_FORMAT_PDF);
   set_custom_size (dialog, 900, 700);
-  gtk_spin_button_set_value (_reel_export_dialog_get_scale_spin (dialog), 3.5);
-  adw_combo_row_set_selected (_reel_export_dialog_get_theme_row (dialog), REEL_CHART_THEME_DARK);
-  adw_combo_row_set_selected (_reel_export_dialog_get_background_row (dialog),
+  gtk_spin_button_set_value (SCALE_SPIN (dialog), 3.5);
+  adw_combo_row_set_selected (THEME_ROW (dialog), REEL_CHART_THEME_DARK);
+  adw_combo_row_set_selected (BACKGROUND_ROW (dialog),
                               REEL_CHART_BACKGROUND_TRANSPARENT);
 
   g_assert_cmpint (g_settings_get_enum (fixture->settings, "export-format"), ==, REEL_CHART_FORMAT_PDF);
@@ -232,33 +287,29 @@ test_export_dialog_settings (Fixture       *fixture,
   close_dialog (dialog);
   fixture->dialog = dialog = open_dialog (fixture);
 
-  request = _reel_export_dialog_get_request (dialog);
-  g_assert_cmpint (request->format, ==, REEL_CHART_FORMAT_PDF);
-  g_assert_null (request->preset);
-  g_assert_cmpfloat (request->width, ==, 900);
-  g_assert_cmpfloat (request->height, ==, 700);
-  g_assert_cmpfloat (request->scale, ==, 3.5);
-  g_assert_cmpint (request->variant, ==, REEL_CHART_THEME_DARK);
-  g_assert_cmpint (request->background, ==, REEL_CHART_BACKGROUND_TRANSPARENT);
-  g_assert_cmpuint (adw_combo_row_get_selected (_reel_export_dialog_get_format_row (dialog)), ==,
+  /* The controls show it, and the readout says what they ask for. */
+  g_assert_true (custom_size_shown (dialog));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (WIDTH_SPIN (dialog)), ==, 900);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (HEIGHT_SPIN (dialog)), ==, 700);
+  g_assert_cmpuint (adw_combo_row_get_selected (FORMAT_ROW (dialog)), ==,
                     REEL_CHART_FORMAT_PDF);
-  g_assert_cmpuint (adw_combo_row_get_selected (_reel_export_dialog_get_size_row (dialog)), ==,
+  g_assert_cmpuint (adw_combo_row_get_selected (SIZE_ROW (dialog)), ==,
                     size_index ("custom"));
-  g_assert_cmpfloat (gtk_spin_button_get_value (_reel_export_dialog_get_scale_spin (dialog)), ==, 3.5);
-  g_assert_cmpuint (adw_combo_row_get_selected (_reel_export_dialog_get_theme_row (dialog)), ==,
+  g_assert_cmpfloat (gtk_spin_button_get_value (SCALE_SPIN (dialog)), ==, 3.5);
+  g_assert_cmpuint (adw_combo_row_get_selected (THEME_ROW (dialog)), ==,
                     REEL_CHART_THEME_DARK);
-  g_assert_cmpuint (adw_combo_row_get_selected (_reel_export_dialog_get_background_row (dialog)), ==,
+  g_assert_cmpuint (adw_combo_row_get_selected (BACKGROUND_ROW (dialog)), ==,
                     REEL_CHART_BACKGROUND_TRANSPARENT);
-  g_assert_cmpstr (_reel_export_dialog_get_pixel_size (dialog), ==, "900 × 700 px, scalable");
+  g_assert_cmpstr (get_pixel_size (dialog), ==, "900 × 700 px, scalable");
 
   /* A preset keeps the custom size for later. */
-  adw_combo_row_set_selected (_reel_export_dialog_get_size_row (dialog), size_index ("1:1"));
+  adw_combo_row_set_selected (SIZE_ROW (dialog), size_index ("1:1"));
   g_free (size);
   size = g_settings_get_string (fixture->settings, "export-size");
   g_assert_cmpstr (size, ==, "1:1");
   g_assert_cmpint (g_settings_get_int (fixture->settings, "export-width"), ==, 900);
-  adw_combo_row_set_selected (_reel_export_dialog_get_size_row (dialog), size_index ("custom"));
-  g_assert_cmpint (gtk_spin_button_get_value_as_int (_reel_export_dialog_get_width_spin (dialog)), ==, 900);
+  adw_combo_row_set_selected (SIZE_ROW (dialog), size_index ("custom"));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (WIDTH_SPIN (dialog)), ==, 900);
 }
 
 static gboolean
@@ -266,7 +317,7 @@ export_finished (gpointer data)
 {
   Fixture *fixture = data;
 
-  return fixture->dialog == NULL || !_reel_export_dialog_is_exporting (fixture->dialog);
+  return fixture->dialog == NULL || !is_exporting (fixture->dialog);
 }
 
 /* PNG: the signature, then the IHDR chunk's width and height. */
@@ -296,27 +347,22 @@ test_export_dialog_export_png (Fixture       *fixture,
                                gconstpointer  data)
 {
   ReelExportDialog *dialog = fixture->dialog;
-  g_autofree char *name = _reel_export_dialog_dup_suggested_name (dialog);
   g_autofree char *path = g_build_filename (fixture->tmpdir, "chart.png", NULL);
   g_autofree char *folder_uri = NULL;
   g_autofree char *saved_uri = NULL;
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFile) folder = g_file_new_for_path (fixture->tmpdir);
-  const ReelExportRequest *request = _reel_export_dialog_get_request (dialog);
   guint32 width, height;
 
-  g_assert_cmpstr (name, ==, "revenue-2024.png");
-  g_assert_cmpint (request->kind, ==, REEL_CHART_REVENUE);
-  g_assert_cmpuint (request->year, ==, 2024);
-  g_assert_cmpstr (request->selection, ==, "north-america");
+  assert_exports (dialog, REEL_CHART_REVENUE, 2024, "north-america");
 
   set_custom_size (dialog, 400, 300);
-  gtk_spin_button_set_value (_reel_export_dialog_get_scale_spin (dialog), 1.5);
-  g_assert_cmpstr (_reel_export_dialog_get_pixel_size (dialog), ==, "600 × 450 px");
+  gtk_spin_button_set_value (SCALE_SPIN (dialog), 1.5);
+  g_assert_cmpstr (get_pixel_size (dialog), ==, "600 × 450 px");
 
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &fixture->dialog);
-  _reel_export_dialog_export_to_file (dialog, file);
-  g_assert_true (_reel_export_dialog_is_exporting (dialog));
+  export_to_file (dialog, file);
+  g_assert_true (is_exporting (dialog));
   /* Not closed while it writes. */
   gtk_window_close (GTK_WINDOW (dialog));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
@@ -354,14 +400,14 @@ test_export_dialog_file_names (Fixture       *fixture,
   g_autofree char *contents = NULL;
 
   set_custom_size (fixture->dialog, 300, 200);
-  _reel_export_dialog_export_to_file (fixture->dialog, bare_file);
+  export_to_file (fixture->dialog, bare_file);
   g_assert_true (reel_gtk_test_wait (export_finished, fixture, 30000));
   g_assert_true (g_file_test (png, G_FILE_TEST_IS_REGULAR));
   g_assert_false (g_file_test (bare, G_FILE_TEST_EXISTS));
   close_dialog (fixture->dialog);
 
   fixture->dialog = open_dialog (fixture);
-  _reel_export_dialog_export_to_file (fixture->dialog, svg_file);
+  export_to_file (fixture->dialog, svg_file);
   g_assert_true (reel_gtk_test_wait (export_finished, fixture, 30000));
   g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "<svg"));
@@ -377,18 +423,36 @@ test_export_dialog_failure (Fixture       *fixture,
   g_autofree char *path = g_build_filename (fixture->tmpdir, "missing", "chart.png", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
 
-  _reel_export_dialog_export_to_file (fixture->dialog, file);
+  export_to_file (fixture->dialog, file);
   g_assert_true (reel_gtk_test_wait (export_finished, fixture, 30000));
   g_assert_cmpuint (fixture->n_exported, ==, 0);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (fixture->dialog)));
-  g_assert_true (gtk_widget_get_sensitive (_reel_export_dialog_get_export_button (fixture->dialog)));
+  g_assert_true (gtk_widget_get_sensitive (EXPORT_BUTTON (fixture->dialog)));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* The window's export dialog while it is open: a toplevel over it. */
+static ReelExportDialog *
+find_export_dialog (ReelWindow *window)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (REEL_IS_EXPORT_DIALOG (toplevel) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+        return REEL_EXPORT_DIALOG (toplevel);
+    }
+
+  return NULL;
 }
 
 static void
 wait_for_load (ReelWindow *window)
 {
-  while (_reel_window_is_loading (window))
+  while (reel_window_get_loading (window))
     g_main_context_iteration (NULL, TRUE);
   reel_gtk_test_flush ();
 }
@@ -403,12 +467,11 @@ test_export_dialog_from_window (Fixture       *fixture,
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "microdrama-sample.reelscope.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   ReelExportDialog *dialog;
-  const ReelExportRequest *request;
   GdkClipboard *clipboard;
 
   gtk_window_present (GTK_WINDOW (window));
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL) &&
-                  _reel_window_get_export_dialog (window) != NULL);
+                  find_export_dialog (window) != NULL);
 
   reel_window_open (window, file);
   wait_for_load (window);
@@ -416,21 +479,20 @@ test_export_dialog_from_window (Fixture       *fixture,
   reel_window_set_selected_region (window, "southeast-asia");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  dialog = _reel_window_get_export_dialog (window);
+  dialog = find_export_dialog (window);
   g_assert_nonnull (dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
-  request = _reel_export_dialog_get_request (dialog);
-  g_assert_cmpint (request->kind, ==, REEL_CHART_SHARE);
-  g_assert_cmpuint (request->year, ==, 2024);
-  g_assert_cmpstr (request->selection, ==, "southeast-asia");
+  assert_exports (dialog, REEL_CHART_SHARE, 2024, "southeast-asia");
 
   /* Once: Export again shows the same dialog. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
-  g_assert_true (_reel_window_get_export_dialog (window) == dialog);
+  g_assert_true (find_export_dialog (window) == dialog);
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_close (GTK_WINDOW (dialog));
   reel_gtk_test_flush ();
-  g_assert_null (_reel_window_get_export_dialog (window));
+  g_assert_null (dialog);
+  g_assert_null (find_export_dialog (window));
 
   clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
   gdk_clipboard_set_text (clipboard, "before");

@@ -13,7 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "reel-window-private.h"
+#include "reel-window-test.h"
 
 typedef struct {
   const char *name;       /* in tests/data/hostile/, or an absolute path */
@@ -49,14 +49,7 @@ destroy_window (ReelWindow *window)
   g_assert_finalize_object (window);
 }
 
-static void
-wait_for_load (ReelWindow *window)
-{
-  while (_reel_window_is_loading (window))
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+#define wait_for_load reel_window_test_wait_for_load
 
 static void
 open_path (ReelWindow *window,
@@ -88,23 +81,26 @@ assert_kept (const char *path,
   ReelWindow *window = create_window ();
   g_autofree char *row = NULL;
   ReelDataset *dataset;
+  GtkWidget *dialog;
   guint n_rows;
 
   g_test_message ("%s", path);
   open_path (window, sample);
   dataset = reel_window_get_dataset (window);
   g_assert_nonnull (dataset);
-  n_rows = _reel_window_get_n_region_rows (window);
+  n_rows = reel_window_test_get_n_region_rows (window);
 
   open_path (window, path);
   g_assert_true (reel_window_get_dataset (window) == dataset);
-  g_assert_cmpstr (_reel_window_get_visible_page (window), ==, "dataset");
-  g_assert_cmpuint (_reel_window_get_n_region_rows (window), ==, n_rows);
-  assert_plain (_reel_window_get_toast_title (window));
-  g_assert_true (g_str_has_prefix (_reel_window_get_toast_title (window), "Could not open "));
+  g_assert_cmpstr (reel_window_test_get_page (window), ==, "dataset");
+  g_assert_cmpuint (reel_window_test_get_n_region_rows (window), ==, n_rows);
+  assert_plain (reel_window_test_get_toast_title (window));
+  g_assert_true (g_str_has_prefix (reel_window_test_get_toast_title (window), "Could not open "));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-problems", NULL);
-  row = _reel_window_dup_dialog_row_text (window, 0);
+  dialog = reel_window_test_find_toplevel (window, ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  row = reel_window_test_dup_problem_row (dialog, 0);
   g_assert_nonnull (row);
   assert_plain (row);
   if (position != NULL)
@@ -169,16 +165,16 @@ test_markup_and_controls (void)
   const char *shown = "<b>Bold</b> &amp; <span foreground=\"red\">x</span>"
                       "\xef\xbf\xbd\xef\xbf\xbd[2J\xef\xbf\xbd\xef\xbf\xbd\t\n\xef\xbf\xbd";
   ReelWindow *window = create_window ();
-  AdwWindowTitle *title = _reel_window_get_window_title (window);
+  AdwWindowTitle *title = ADW_WINDOW_TITLE (reel_window_test_child (window, "window_title"));
 
   open_path (window, path);
   g_assert_nonnull (reel_window_get_dataset (window));
-  g_assert_cmpstr (_reel_window_get_visible_page (window), ==, "dataset");
-  g_assert_null (_reel_window_get_toast_title (window));
+  g_assert_cmpstr (reel_window_test_get_page (window), ==, "dataset");
+  g_assert_null (reel_window_test_get_toast_title (window));
 
   g_assert_cmpstr (adw_window_title_get_title (title), ==, shown);
-  g_assert_cmpuint (_reel_window_get_n_region_rows (window), ==, 2);
-  g_assert_cmpstr (_reel_window_get_region_name (window, 1), ==, shown);
+  g_assert_cmpuint (reel_window_test_get_n_region_rows (window), ==, 2);
+  g_assert_cmpstr (reel_window_test_get_region_name (window, 1), ==, shown);
 
   destroy_window (window);
 }

@@ -13,7 +13,7 @@
 #include "reel-data-table.h"
 #include "reel-gtk-test.h"
 #include "reel-region-list-private.h"
-#include "reel-window-private.h"
+#include "reel-window-test.h"
 
 /* Written to a temporary folder: the comment on line 3, column 3 is the
  * first (and, for a syntax error, only) problem. */
@@ -64,15 +64,15 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->tmpdir);
 }
 
-static void
-wait_for_load (ReelWindow *window)
-{
-  while (_reel_window_is_loading (window))
-    g_main_context_iteration (NULL, TRUE);
-  /* Let what the load queued (notifications, transitions) run too. */
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
+#define CHILD(window, name) reel_window_test_child (window, name)
+#define WINDOW_TITLE(window)  ADW_WINDOW_TITLE (CHILD (window, "window_title"))
+#define CHART_VIEW(window)    REEL_CHART_VIEW (CHILD (window, "chart_view"))
+#define REGION_LIST(window)   REEL_REGION_LIST (CHILD (window, "region_list"))
+#define AUDIENCE(window)      REEL_AUDIENCE_PANEL (CHILD (window, "audience_panel"))
+#define COMMENTARY(window)    REEL_COMMENTARY_PANEL (CHILD (window, "commentary_panel"))
+#define DATA_TABLE(window)    REEL_DATA_TABLE (CHILD (window, "data_table"))
+#define EXPORT_BUTTON(window) GTK_WIDGET (CHILD (window, "export_button"))
+#define wait_for_load reel_window_test_wait_for_load
 
 static ReelWindow *
 create_window (void)
@@ -108,15 +108,24 @@ open_sample (ReelWindow *window)
   open_path (window, path);
 }
 
+static double
+get_progress (ReelWindow *window)
+{
+  double progress;
+
+  g_object_get (window, "progress", &progress, NULL);
+  return progress;
+}
+
 static void
 test_window_empty (void)
 {
   ReelWindow *window = create_window ();
 
-  g_assert_cmpstr (_reel_window_get_visible_page (window), ==, "empty");
+  g_assert_cmpstr (reel_window_test_get_page (window), ==, "empty");
   g_assert_null (reel_window_get_dataset (window));
-  g_assert_false (_reel_window_is_loading (window));
-  g_assert_cmpuint (_reel_window_get_n_region_rows (window), ==, 0);
+  g_assert_false (reel_window_get_loading (window));
+  g_assert_cmpuint (reel_window_test_get_n_region_rows (window), ==, 0);
 
   destroy_window (window);
 }
@@ -143,7 +152,7 @@ test_window_open_sample (void)
   ProgressThreads threads = { g_thread_self (), 0, 0 };
   ReelWindow *window = create_window ();
   g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
-  AdwWindowTitle *title = _reel_window_get_window_title (window);
+  AdwWindowTitle *title = WINDOW_TITLE (window);
   gulong handler;
 
   g_signal_connect (window, "notify::progress", G_CALLBACK (progress_thread_cb), &threads);
@@ -151,9 +160,10 @@ test_window_open_sample (void)
   gt_signal_logger_connect (logger, window, "notify::dataset");
 
   open_sample (window);
-  g_assert_true (_reel_window_is_loading (window));
-  g_assert_true (REEL_IS_DATASET_LOADER (_reel_window_get_loader (window)));
-  g_assert_cmpstr (_reel_window_get_visible_page (window), ==, "loading");
+  g_assert_true (reel_window_get_loading (window));
+  g_assert_cmpstr (reel_window_test_get_page (window), ==, "loading");
+  g_assert_cmpstr (gtk_label_get_text (CHILD (window, "loading_label")), ==,
+                   "microdrama-sample.reelscope.json");
 
   wait_for_load (window);
 
@@ -169,17 +179,17 @@ test_window_open_sample (void)
   g_assert_cmpuint (threads.n_emissions, >=, 1);
   while (gt_signal_logger_get_n_emissions (logger) > 1)
     gt_signal_logger_assert_notify_emission_pop (logger, window, "progress");
-  g_assert_cmpfloat (_reel_window_get_progress (window), ==, 1.0);
+  g_assert_cmpfloat (get_progress (window), ==, 1.0);
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (CHILD (window, "loading_bar")), ==, 1.0);
   gt_signal_logger_assert_notify_emission_pop (logger, window, "dataset");
   gt_signal_logger_assert_no_emissions (logger);
 
   handler = g_signal_handlers_disconnect_by_func (window, progress_thread_cb, &threads);
   g_assert_cmpuint (handler, ==, 1);
 
-  g_assert_false (_reel_window_is_loading (window));
-  g_assert_null (_reel_window_get_loader (window));
+  g_assert_false (reel_window_get_loading (window));
   g_assert_nonnull (reel_window_get_dataset (window));
-  g_assert_cmpstr (_reel_window_get_visible_page (window), ==, "dataset");
+  g_assert_cmpstr (reel_window_test_get_page (window), ==, "dataset");
 
   /* The title in the user's language (C.UTF-8: English), the file below. */
   g_assert_cmpstr (adw_window_title_get_title (title), ==, "Chinese micro-dramas abroad (sample)");
@@ -188,19 +198,19 @@ test_window_open_sample (void)
                    "Chinese micro-dramas abroad (sample)");
 
   /* World first, then every region in file order. */
-  g_assert_cmpuint (_reel_window_get_n_region_rows (window), ==, G_N_ELEMENTS (sample_regions));
+  g_assert_cmpuint (reel_window_test_get_n_region_rows (window), ==, G_N_ELEMENTS (sample_regions));
   for (guint i = 0; i < G_N_ELEMENTS (sample_regions); i++)
-    g_assert_cmpstr (_reel_window_get_region_name (window, i), ==, sample_regions[i]);
+    g_assert_cmpstr (reel_window_test_get_region_name (window, i), ==, sample_regions[i]);
 
   /* Primary revenue in 2024, the latest year; a dash where there is none. */
-  g_assert_cmpstr (_reel_window_get_region_value (window, 0), ==, "$1.4B");
-  g_assert_cmpstr (_reel_window_get_region_value (window, 1), ==, "$142M");
-  g_assert_cmpstr (_reel_window_get_region_value (window, 2), ==, "—");
+  g_assert_cmpstr (reel_window_test_get_region_value (window, 0), ==, "$1.4B");
+  g_assert_cmpstr (reel_window_test_get_region_value (window, 1), ==, "$142M");
+  g_assert_cmpstr (reel_window_test_get_region_value (window, 2), ==, "—");
 
   /* The world is selected first; the chart follows the selection. */
-  g_assert_null (reel_chart_view_get_selected_region (_reel_window_get_chart_view (window)));
-  _reel_window_select_region (window, 4);
-  g_assert_cmpstr (reel_chart_view_get_selected_region (_reel_window_get_chart_view (window)), ==,
+  g_assert_null (reel_chart_view_get_selected_region (CHART_VIEW (window)));
+  reel_window_test_select_region (window, 4);
+  g_assert_cmpstr (reel_chart_view_get_selected_region (CHART_VIEW (window)), ==,
                    "middle-east-north-africa");
 
   destroy_window (window);
@@ -221,40 +231,40 @@ test_window_broken_keeps_dataset (Fixture       *fixture,
   wait_for_load (window);
   dataset = reel_window_get_dataset (window);
   g_assert_nonnull (dataset);
-  g_assert_null (_reel_window_get_toast_title (window));
+  g_assert_null (reel_window_test_get_toast_title (window));
 
   gt_signal_logger_connect (logger, window, "notify::dataset");
   open_path (window, fixture->broken_path);
   /* The dataset stays in view while the other file loads. */
-  g_assert_cmpstr (_reel_window_get_visible_page (window), ==, "dataset");
+  g_assert_cmpstr (reel_window_test_get_page (window), ==, "dataset");
   wait_for_load (window);
 
   /* Only a dataset without errors replaces the one shown. */
   gt_signal_logger_assert_no_emissions (logger);
   g_assert_true (reel_window_get_dataset (window) == dataset);
-  g_assert_cmpstr (_reel_window_get_visible_page (window), ==, "dataset");
-  g_assert_cmpuint (_reel_window_get_n_region_rows (window), ==, G_N_ELEMENTS (sample_regions));
-  g_assert_cmpstr (adw_window_title_get_title (_reel_window_get_window_title (window)), ==,
+  g_assert_cmpstr (reel_window_test_get_page (window), ==, "dataset");
+  g_assert_cmpuint (reel_window_test_get_n_region_rows (window), ==, G_N_ELEMENTS (sample_regions));
+  g_assert_cmpstr (adw_window_title_get_title (WINDOW_TITLE (window)), ==,
                    "Chinese micro-dramas abroad (sample)");
 
   /* A toast names the file (as plain text) and the first problem. */
-  toast = _reel_window_get_toast_title (window);
+  toast = reel_window_test_get_toast_title (window);
   g_assert_nonnull (toast);
   g_assert_true (g_str_has_prefix (toast, "Could not open broken & bad.reelscope.json: "));
   g_assert_cmpuint (strlen (toast), >, strlen ("Could not open broken & bad.reelscope.json: "));
 
   /* Its Details button lists every problem with its position. */
-  g_assert_null (_reel_window_get_problems_dialog (window));
+  g_assert_null (reel_window_test_find_toplevel (window, ADW_TYPE_MESSAGE_DIALOG));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-problems", NULL);
-  dialog = _reel_window_get_problems_dialog (window);
+  dialog = reel_window_test_find_toplevel (window, ADW_TYPE_MESSAGE_DIALOG);
   g_assert_true (ADW_IS_MESSAGE_DIALOG (dialog));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==,
                    "Could Not Open “broken & bad.reelscope.json”");
   g_assert_false (adw_message_dialog_get_body_use_markup (dialog));
-  row = _reel_window_dup_dialog_row_text (window, 0);
+  row = reel_window_test_dup_problem_row (GTK_WIDGET (dialog), 0);
   g_assert_nonnull (row);
   g_assert_true (g_str_has_prefix (row, "3:3  "));
-  g_assert_null (_reel_window_dup_dialog_row_text (window, 1));
+  g_assert_null (reel_window_test_dup_problem_row (GTK_WIDGET (dialog), 1));
 
   /* Closing the window closes its dialog. */
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
@@ -270,25 +280,25 @@ test_window_broken_shows_problems (Fixture       *fixture,
   g_autofree char *row = NULL;
 
   open_path (window, fixture->broken_path);
-  g_assert_cmpstr (_reel_window_get_visible_page (window), ==, "loading");
+  g_assert_cmpstr (reel_window_test_get_page (window), ==, "loading");
   wait_for_load (window);
 
   /* Nothing to keep: the problems page says what is wrong and where. */
   g_assert_null (reel_window_get_dataset (window));
-  g_assert_cmpstr (_reel_window_get_visible_page (window), ==, "problems");
-  g_assert_null (_reel_window_get_toast_title (window));
-  g_assert_cmpuint (_reel_window_get_n_problem_rows (window), ==, 1);
-  row = _reel_window_dup_problem_row_text (window, 0);
+  g_assert_cmpstr (reel_window_test_get_page (window), ==, "problems");
+  g_assert_null (reel_window_test_get_toast_title (window));
+  g_assert_cmpuint (reel_window_test_get_n_problem_rows (CHILD (window, "problem_list")), ==, 1);
+  row = reel_window_test_dup_problem_row (CHILD (window, "problem_list"), 0);
   g_assert_nonnull (row);
   g_assert_true (g_str_has_prefix (row, "3:3  "));
-  g_assert_cmpstr (adw_window_title_get_subtitle (_reel_window_get_window_title (window)), ==,
+  g_assert_cmpstr (adw_window_title_get_subtitle (WINDOW_TITLE (window)), ==,
                    "broken & bad.reelscope.json");
 
   /* A good file afterwards replaces the problems page. */
   open_sample (window);
   wait_for_load (window);
-  g_assert_cmpstr (_reel_window_get_visible_page (window), ==, "dataset");
-  g_assert_cmpuint (_reel_window_get_n_region_rows (window), ==, G_N_ELEMENTS (sample_regions));
+  g_assert_cmpstr (reel_window_test_get_page (window), ==, "dataset");
+  g_assert_cmpuint (reel_window_test_get_n_region_rows (window), ==, G_N_ELEMENTS (sample_regions));
 
   destroy_window (window);
 }
@@ -303,9 +313,9 @@ test_window_missing_file (void)
   wait_for_load (window);
 
   /* An I/O error is one problem without a position. */
-  g_assert_cmpstr (_reel_window_get_visible_page (window), ==, "problems");
-  g_assert_cmpuint (_reel_window_get_n_problem_rows (window), ==, 1);
-  row = _reel_window_dup_problem_row_text (window, 0);
+  g_assert_cmpstr (reel_window_test_get_page (window), ==, "problems");
+  g_assert_cmpuint (reel_window_test_get_n_problem_rows (CHILD (window, "problem_list")), ==, 1);
+  row = reel_window_test_dup_problem_row (CHILD (window, "problem_list"), 0);
   g_assert_nonnull (row);
   g_assert_false (g_ascii_isdigit (row[0]));
 
@@ -331,12 +341,12 @@ test_window_open_csv (Fixture       *fixture,
   wait_for_load (window);
 
   /* Regions of a CSV file are named by their ids. */
-  g_assert_cmpstr (_reel_window_get_visible_page (window), ==, "dataset");
-  g_assert_cmpuint (_reel_window_get_n_region_rows (window), ==, 3);
-  g_assert_cmpstr (_reel_window_get_region_name (window, 0), ==, "World");
-  g_assert_cmpstr (_reel_window_get_region_name (window, 1), ==, "north-america");
-  g_assert_cmpstr (_reel_window_get_region_name (window, 2), ==, "europe");
-  g_assert_cmpstr (adw_window_title_get_subtitle (_reel_window_get_window_title (window)), ==,
+  g_assert_cmpstr (reel_window_test_get_page (window), ==, "dataset");
+  g_assert_cmpuint (reel_window_test_get_n_region_rows (window), ==, 3);
+  g_assert_cmpstr (reel_window_test_get_region_name (window, 0), ==, "World");
+  g_assert_cmpstr (reel_window_test_get_region_name (window, 1), ==, "north-america");
+  g_assert_cmpstr (reel_window_test_get_region_name (window, 2), ==, "europe");
+  g_assert_cmpstr (adw_window_title_get_subtitle (WINDOW_TITLE (window)), ==,
                    "records.csv");
 
   destroy_window (window);
@@ -418,7 +428,7 @@ test_window_chart_selects (void)
   window = create_window ();
   open_sample (window);
   wait_for_load (window);
-  view = _reel_window_get_chart_view (window);
+  view = CHART_VIEW (window);
 
   g_object_set (window, "chart-kind", REEL_CHART_SHARE, "year", 2024, NULL);
   g_assert_true (reel_gtk_test_wait (chart_laid_out, view, 5000));
@@ -434,9 +444,9 @@ test_window_chart_selects (void)
 
   _reel_chart_view_click (view, mark->rect.x + mark->rect.width / 2, mark->rect.y + mark->rect.height / 2);
   g_assert_cmpstr (reel_window_get_selected_region (window), ==, mark->region_id);
-  g_assert_cmpstr (reel_region_list_get_selected_region (_reel_window_get_region_list (window)), ==,
+  g_assert_cmpstr (reel_region_list_get_selected_region (REGION_LIST (window)), ==,
                    mark->region_id);
-  g_assert_cmpstr (reel_audience_panel_get_region (_reel_window_get_audience_panel (window)), ==,
+  g_assert_cmpstr (reel_audience_panel_get_region (AUDIENCE (window)), ==,
                    mark->region_id);
 
   destroy_window (window);
@@ -454,21 +464,21 @@ test_window_selection_shared (void)
 
   reset_settings ();
   window = create_window ();
-  list = _reel_window_get_region_list (window);
-  audience = _reel_window_get_audience_panel (window);
-  commentary = _reel_window_get_commentary_panel (window);
+  list = REGION_LIST (window);
+  audience = AUDIENCE (window);
+  commentary = COMMENTARY (window);
 
   open_sample (window);
   wait_for_load (window);
   g_assert_null (reel_window_get_selected_region (window));
-  g_assert_cmpstr (_reel_window_get_region_title (window), ==, "World");
-  g_assert_cmpstr (_reel_window_get_region_subtitle (window), ==,
+  g_assert_cmpstr (gtk_label_get_text (CHILD (window, "region_title")), ==, "World");
+  g_assert_cmpstr (gtk_label_get_text (CHILD (window, "region_subtitle")), ==,
                    "$1.4B revenue in 2024 (primary source)");
 
   gt_signal_logger_connect (logger, window, "notify::selected-region");
 
   /* A region chosen in the list is the window's selection… */
-  _reel_window_select_region (window, 4);
+  reel_window_test_select_region (window, 4);
   gt_signal_logger_assert_notify_emission_pop (logger, window, "selected-region");
   gt_signal_logger_assert_no_emissions (logger);
   g_assert_cmpstr (reel_window_get_selected_region (window), ==, "middle-east-north-africa");
@@ -482,9 +492,11 @@ test_window_selection_shared (void)
   g_assert_true (g_str_has_prefix (_reel_commentary_panel_get_quote_text (commentary, 0),
                                    "“These groups are becoming key markets"));
   g_assert_cmpuint (_reel_commentary_panel_get_n_quotes (commentary), ==, 3);
-  g_assert_cmpstr (_reel_window_get_region_title (window), ==, "Middle East & North Africa");
-  g_assert_cmpstr (_reel_window_get_region_subtitle (window), ==, "No revenue figure for 2024");
-  g_assert_cmpstr (reel_chart_view_get_selected_region (_reel_window_get_chart_view (window)), ==,
+  g_assert_cmpstr (gtk_label_get_text (CHILD (window, "region_title")), ==,
+                   "Middle East & North Africa");
+  g_assert_cmpstr (gtk_label_get_text (CHILD (window, "region_subtitle")), ==,
+                   "No revenue figure for 2024");
+  g_assert_cmpstr (reel_chart_view_get_selected_region (CHART_VIEW (window)), ==,
                    "middle-east-north-africa");
 
   /* Set on the window (as the chart does), the list follows. */
@@ -498,7 +510,7 @@ test_window_selection_shared (void)
                    "Andrew Moses Miti");
 
   /* A region without audience data says so. */
-  _reel_window_select_region (window, 6);
+  reel_window_test_select_region (window, 6);
   gt_signal_logger_assert_notify_emission_pop (logger, window, "selected-region");
   g_assert_cmpstr (reel_window_get_selected_region (window), ==, "south-asia");
   g_assert_cmpstr (_reel_audience_panel_get_empty_text (audience), ==,
@@ -506,7 +518,7 @@ test_window_selection_shared (void)
   g_assert_cmpstr (_reel_commentary_panel_get_quote_speaker (commentary, 0), ==, "Rida Saifee");
 
   /* The world again. */
-  _reel_window_select_region (window, 0);
+  reel_window_test_select_region (window, 0);
   gt_signal_logger_assert_notify_emission_pop (logger, window, "selected-region");
   g_assert_null (reel_window_get_selected_region (window));
   g_assert_null (reel_audience_panel_get_region (audience));
@@ -529,10 +541,10 @@ test_window_selection_restored (void)
   open_sample (window);
   wait_for_load (window);
   g_assert_cmpstr (reel_window_get_selected_region (window), ==, "africa");
-  g_assert_cmpint (_reel_region_list_get_selected_index (_reel_window_get_region_list (window)),
+  g_assert_cmpint (_reel_region_list_get_selected_index (REGION_LIST (window)),
                    ==, 5);
 
-  _reel_window_select_region (window, 1);
+  reel_window_test_select_region (window, 1);
   assert_setting (settings, "selected-region", "north-america");
   destroy_window (window);
 
@@ -558,8 +570,8 @@ test_window_chart_kind_action (void)
 
   reset_settings ();
   window = create_window ();
-  years = _reel_window_get_year_dropdown (window);
-  table = _reel_window_get_data_table (window);
+  years = GTK_DROP_DOWN (CHILD (window, "year_dropdown"));
+  table = DATA_TABLE (window);
   open_sample (window);
   wait_for_load (window);
 
@@ -639,7 +651,7 @@ test_window_year_action (Fixture       *fixture,
 
   reset_settings ();
   window = create_window ();
-  years = _reel_window_get_year_dropdown (window);
+  years = GTK_DROP_DOWN (CHILD (window, "year_dropdown"));
   open_path (window, path);
   wait_for_load (window);
 
@@ -656,15 +668,15 @@ test_window_year_action (Fixture       *fixture,
   gt_signal_logger_assert_no_emissions (logger);
   g_assert_cmpuint (gtk_drop_down_get_selected (years), ==, 0);
   g_assert_cmpuint (g_settings_get_uint (settings, "year"), ==, 2022);
-  g_assert_cmpstr (_reel_window_get_region_value (window, 1), ==, "$1");
+  g_assert_cmpstr (reel_window_test_get_region_value (window, 1), ==, "$1");
 
   /* The selector sets it too. */
   gtk_drop_down_set_selected (years, 1);
   gt_signal_logger_assert_notify_emission_pop (logger, window, "year");
   g_assert_cmpuint (reel_window_get_year (window), ==, 2023);
   g_assert_cmpuint (g_settings_get_uint (settings, "year"), ==, 2023);
-  g_assert_cmpstr (_reel_window_get_region_value (window, 1), ==, "$2");
-  g_assert_cmpuint (reel_data_table_get_year (_reel_window_get_data_table (window)), ==, 2023);
+  g_assert_cmpstr (reel_window_test_get_region_value (window, 1), ==, "$2");
+  g_assert_cmpuint (reel_data_table_get_year (DATA_TABLE (window)), ==, 2023);
 
   g_clear_pointer (&logger, gt_signal_logger_free);
   destroy_window (window);
@@ -680,6 +692,24 @@ test_window_year_action (Fixture       *fixture,
   g_assert_cmpint (g_unlink (path), ==, 0);
 }
 
+/* The window's own drop target, among its event controllers. */
+static GtkDropTarget *
+find_drop_target (ReelWindow *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  GtkDropTarget *target = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && target == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        target = GTK_DROP_TARGET (controller);
+    }
+
+  return target;
+}
+
 static void
 test_window_drop (Fixture       *fixture,
                   gconstpointer  data)
@@ -690,7 +720,7 @@ test_window_drop (Fixture       *fixture,
   GdkFileList *files;
   g_auto(GValue) value = G_VALUE_INIT;
   ReelWindow *window = create_window ();
-  GtkDropTarget *target = _reel_window_get_drop_target (window);
+  GtkDropTarget *target = find_drop_target (window);
   gboolean accepted = FALSE;
 
   g_file_set_contents (path, "region,period,revenue\nsouth-asia,2024-01,10\n", -1, &error);
@@ -708,13 +738,13 @@ test_window_drop (Fixture       *fixture,
   g_value_take_boxed (&value, files);
   g_signal_emit_by_name (target, "drop", &value, 10.0, 10.0, &accepted);
   g_assert_true (accepted);
-  g_assert_true (_reel_window_is_loading (window));
+  g_assert_true (reel_window_get_loading (window));
   wait_for_load (window);
 
-  g_assert_cmpstr (_reel_window_get_visible_page (window), ==, "dataset");
-  g_assert_cmpstr (adw_window_title_get_subtitle (_reel_window_get_window_title (window)), ==,
+  g_assert_cmpstr (reel_window_test_get_page (window), ==, "dataset");
+  g_assert_cmpstr (adw_window_title_get_subtitle (WINDOW_TITLE (window)), ==,
                    "dropped.csv");
-  g_assert_cmpstr (_reel_window_get_region_name (window, 1), ==, "south-asia");
+  g_assert_cmpstr (reel_window_test_get_region_name (window, 1), ==, "south-asia");
 
   destroy_window (window);
   reset_settings ();
@@ -729,7 +759,9 @@ typedef struct {
 static gboolean
 toast_shown (gpointer data)
 {
-  return _reel_window_get_toast_title (data) != NULL && !_reel_window_is_loading (data);
+  ReelWindow *window = data;
+
+  return reel_window_test_get_toast_title (window) != NULL && !reel_window_get_loading (window);
 }
 
 static gboolean
@@ -738,7 +770,7 @@ dataset_replaced (gpointer data)
   Watch *watch = data;
 
   return reel_window_get_dataset (watch->window) != watch->dataset &&
-         !_reel_window_is_loading (watch->window);
+         !reel_window_get_loading (watch->window);
 }
 
 static void
@@ -760,13 +792,11 @@ test_window_reload_on_change (Fixture       *fixture,
   g_file_set_contents (path, contents, length, &error);
   g_assert_no_error (error);
 
-  _reel_window_set_reload_delay (window, 20);
   open_path (window, path);
   wait_for_load (window);
-  _reel_window_select_region (window, 5);
+  reel_window_test_select_region (window, 5);
   watch.dataset = reel_window_get_dataset (window);
   g_assert_nonnull (watch.dataset);
-  g_assert_nonnull (_reel_window_get_file_monitor (window));
 
   /* Broken on disk (as an editor saves: a new file renamed over the old):
    * the window keeps what it shows and says why in a toast. */
@@ -774,8 +804,8 @@ test_window_reload_on_change (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (reel_gtk_test_wait (toast_shown, window, 10000));
   g_assert_true (reel_window_get_dataset (window) == watch.dataset);
-  g_assert_cmpstr (_reel_window_get_visible_page (window), ==, "dataset");
-  g_assert_true (g_str_has_prefix (_reel_window_get_toast_title (window),
+  g_assert_cmpstr (reel_window_test_get_page (window), ==, "dataset");
+  g_assert_true (g_str_has_prefix (reel_window_test_get_toast_title (window),
                                    "Could not open watched.reelscope.json: "));
 
   /* Fixed on disk: the new dataset replaces it, the selection stays. */
@@ -788,7 +818,7 @@ test_window_reload_on_change (Fixture       *fixture,
   g_file_set_contents (path, renamed, -1, &error);
   g_assert_no_error (error);
   g_assert_true (reel_gtk_test_wait (dataset_replaced, &watch, 10000));
-  g_assert_cmpstr (adw_window_title_get_title (_reel_window_get_window_title (window)), ==,
+  g_assert_cmpstr (adw_window_title_get_title (WINDOW_TITLE (window)), ==,
                    "Chinese micro-dramas abroad (revised)");
   g_assert_cmpstr (reel_window_get_selected_region (window), ==, "africa");
 
@@ -814,7 +844,7 @@ test_window_reload_action (Fixture       *fixture,
 
   /* Nothing to reload yet. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
-  g_assert_false (_reel_window_is_loading (window));
+  g_assert_false (reel_window_get_loading (window));
 
   open_sample (window);
   wait_for_load (window);
@@ -823,11 +853,11 @@ test_window_reload_action (Fixture       *fixture,
   /* A file that loaded is first among the recent files… */
   recent = g_settings_get_strv (settings, "recent-files");
   g_assert_cmpstr (recent[0], ==, uri);
-  g_assert_cmpuint (g_menu_model_get_n_items (_reel_window_get_recent_menu (window)), ==, 1);
+  g_assert_cmpuint (g_menu_model_get_n_items (G_MENU_MODEL (CHILD (window, "recent_menu"))), ==, 1);
 
   /* …and win.reload (Ctrl+R) reads it again. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
-  g_assert_true (_reel_window_is_loading (window));
+  g_assert_true (reel_window_get_loading (window));
   wait_for_load (window);
   g_assert_nonnull (reel_window_get_dataset (window));
   g_assert_true (reel_window_get_dataset (window) != first);
@@ -845,8 +875,8 @@ test_window_side_panels (void)
 
   reset_settings ();
   window = create_window ();
-  sidebar = _reel_window_get_sidebar_flap (window);
-  details = _reel_window_get_details_flap (window);
+  sidebar = ADW_FLAP (CHILD (window, "sidebar_flap"));
+  details = ADW_FLAP (CHILD (window, "details_flap"));
   open_sample (window);
   wait_for_load (window);
 
@@ -879,8 +909,8 @@ test_window_side_panels (void)
   }
 
   /* With a dataset shown, Export and Copy Image are there. */
-  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (_reel_window_get_export_button (window))));
-  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (_reel_window_get_export_button (window))));
+  g_assert_true (gtk_widget_get_sensitive (EXPORT_BUTTON (window)));
+  g_assert_true (gtk_widget_is_sensitive (EXPORT_BUTTON (window)));
 
   destroy_window (window);
   reset_settings ();
@@ -893,8 +923,8 @@ test_window_panels_follow (void)
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data",
                                                  "microdrama-sample.reelscope.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  GtkWidget *audience = GTK_WIDGET (_reel_window_get_audience_panel (window));
-  GtkWidget *commentary = GTK_WIDGET (_reel_window_get_commentary_panel (window));
+  GtkWidget *audience = GTK_WIDGET (AUDIENCE (window));
+  GtkWidget *commentary = GTK_WIDGET (COMMENTARY (window));
 
   /* The chart and the list show the dataset at once; the region panels,
    * hidden meanwhile, after the next frame. */
@@ -903,12 +933,12 @@ test_window_panels_follow (void)
   reel_window_open (window, file);
   while (reel_window_get_dataset (window) == NULL)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_true (reel_chart_view_get_dataset (_reel_window_get_chart_view (window)) ==
+  g_assert_true (reel_chart_view_get_dataset (CHART_VIEW (window)) ==
                  reel_window_get_dataset (window));
   g_assert_null (reel_audience_panel_get_dataset (REEL_AUDIENCE_PANEL (audience)));
   g_assert_false (gtk_widget_get_visible (audience));
   g_assert_false (gtk_widget_get_visible (commentary));
-  g_assert_true (_reel_window_is_loading (window));
+  g_assert_true (reel_window_get_loading (window));
 
   wait_for_load (window);
   g_assert_true (reel_audience_panel_get_dataset (REEL_AUDIENCE_PANEL (audience)) ==
@@ -951,10 +981,10 @@ static void
 test_window_pages_not_shown (void)
 {
   ReelWindow *window = create_window ();
-  GtkStack *stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (_reel_window_get_sidebar_flap (window))));
-  GtkWidget *chart = GTK_WIDGET (_reel_window_get_chart_view (window));
+  GtkStack *stack = GTK_STACK (CHILD (window, "stack"));
+  GtkWidget *chart = GTK_WIDGET (CHART_VIEW (window));
   GtkStack *view_stack = GTK_STACK (gtk_widget_get_parent (chart));
-  GtkWidget *table = GTK_WIDGET (_reel_window_get_data_table (window));
+  GtkWidget *table = GTK_WIDGET (DATA_TABLE (window));
   g_autofree char *broken = g_test_build_filename (G_TEST_DIST, "data", "invalid-three-mistakes.reelscope.json",
                                                    NULL);
 
@@ -981,7 +1011,7 @@ test_window_pages_not_shown (void)
 
   /* A file that does not load, in a window with nothing: its problems. */
   window = create_window ();
-  stack = GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (_reel_window_get_sidebar_flap (window))));
+  stack = GTK_STACK (CHILD (window, "stack"));
   open_path (window, broken);
   wait_for_load (window);
   assert_pages_visible (stack, "problems", "dataset");
@@ -994,7 +1024,7 @@ static void
 test_window_menus (void)
 {
   ReelWindow *window = create_window ();
-  GtkMenuButton *button = _reel_window_get_primary_menu_button (window);
+  GtkMenuButton *button = GTK_MENU_BUTTON (CHILD (window, "primary_menu_button"));
   GtkPopover *popover;
   GMenuModel *model;
 
@@ -1023,9 +1053,9 @@ test_window_help_overlay (void)
 
   /* Not built for the first frame; built, shown over the window, and kept
    * when the primary menu's Keyboard Shortcuts asks for it. */
-  g_assert_null (_reel_window_get_help_overlay (window));
+  g_assert_null (reel_window_test_find_toplevel (window, GTK_TYPE_SHORTCUTS_WINDOW));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  overlay = _reel_window_get_help_overlay (window);
+  overlay = reel_window_test_find_toplevel (window, GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
   g_assert_true (gtk_window_get_transient_for (overlay) == GTK_WINDOW (window));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (overlay)));
@@ -1033,7 +1063,7 @@ test_window_help_overlay (void)
   gtk_window_close (overlay);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (overlay)));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  g_assert_true (_reel_window_get_help_overlay (window) == overlay);
+  g_assert_true (reel_window_test_find_toplevel (window, GTK_TYPE_SHORTCUTS_WINDOW) == overlay);
 
   /* It goes with its window. */
   g_object_add_weak_pointer (G_OBJECT (overlay), (gpointer *) &overlay);

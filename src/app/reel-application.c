@@ -6,13 +6,13 @@
 #include "reel-application.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
-#include <unistd.h>
 
 #include "reel-dataset-loader.h"
 #include "reel-export-command.h"
 #include "reel-window.h"
-#include "reel-window-private.h"
+#ifdef ENABLE_BENCH
+#include "reel-frame-bench.h"
+#endif
 
 #define RESOURCE_BASE_PATH    "/io/github/reelscope/Reelscope"
 #define BUNDLED_DATASET       "microdrama-exports.reelscope.json"
@@ -267,6 +267,18 @@ reel_application_about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Shows a new window; in a build with the benchmark hooks (-Dbench=true),
+ * the hooks watch it first. */
+static void
+present_new_window (GtkWindow *window)
+{
+#ifdef ENABLE_BENCH
+  reel_frame_bench_watch (REEL_WINDOW (window));
+#endif
+
+  gtk_window_present (window);
+}
+
 static void
 reel_application_open_action (GSimpleAction *action,
                               GVariant      *parameter,
@@ -278,7 +290,7 @@ reel_application_open_action (GSimpleAction *action,
   if (window == NULL || !REEL_IS_WINDOW (window))
     {
       window = GTK_WINDOW (reel_window_new (app));
-      gtk_window_present (window);
+      present_new_window (window);
     }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL);
@@ -368,53 +380,6 @@ reel_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
 }
 
-/* REELSCOPE_EXIT_AFTER_FIRST_FRAME, for build-aux/bench.sh: once the first
- * window has painted its first frame ("1"), its first frame with the
- * dataset loaded ("dataset": the chart and the list), or its first with
- * the region panels filled too ("complete"), print `first-frame MICROSECONDS` (the
- * monotonic clock, as g_get_monotonic_time() and Python's time.monotonic()
- * read it) and exit at once. A benchmark hook, not a feature: nothing is
- * saved, no window state, no recent file. */
-static void
-first_frame_after_paint_cb (GdkFrameClock *clock,
-                            GtkWidget     *window)
-{
-  const char *mode = g_getenv ("REELSCOPE_EXIT_AFTER_FIRST_FRAME");
-
-  if (g_strcmp0 (mode, "dataset") == 0 && reel_window_get_dataset (REEL_WINDOW (window)) == NULL)
-    return;
-  if (g_strcmp0 (mode, "complete") == 0 &&
-      (reel_window_get_dataset (REEL_WINDOW (window)) == NULL || _reel_window_is_loading (REEL_WINDOW (window))))
-    return;
-
-  printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
-  fflush (stdout);
-  _exit (0);
-}
-
-static void
-first_frame_realize_cb (GtkWidget *window)
-{
-  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
-                    G_CALLBACK (first_frame_after_paint_cb), window);
-}
-
-static void
-exit_after_first_frame (GtkWindow *window)
-{
-  static gboolean done;
-  const char *mode = g_getenv ("REELSCOPE_EXIT_AFTER_FIRST_FRAME");
-
-  if (done || mode == NULL || mode[0] == '\0')
-    return;
-  done = TRUE;
-
-  if (gtk_widget_get_realized (GTK_WIDGET (window)))
-    first_frame_realize_cb (GTK_WIDGET (window));
-  else
-    g_signal_connect (window, "realize", G_CALLBACK (first_frame_realize_cb), NULL);
-}
-
 static void
 reel_application_activate (GApplication *app)
 {
@@ -429,9 +394,10 @@ reel_application_activate (GApplication *app)
        * as the bundled one is there for the first frame. */
       window = GTK_WINDOW (reel_window_new (GTK_APPLICATION (app)));
       reel_window_open (REEL_WINDOW (window), file);
+      present_new_window (window);
+      return;
     }
 
-  exit_after_first_frame (window);
   gtk_window_present (window);
 }
 
@@ -446,8 +412,7 @@ reel_application_open (GApplication  *app,
       ReelWindow *window = reel_window_new (GTK_APPLICATION (app));
 
       reel_window_open (window, files[i]);
-      exit_after_first_frame (GTK_WINDOW (window));
-      gtk_window_present (GTK_WINDOW (window));
+      present_new_window (GTK_WINDOW (window));
     }
 }
 

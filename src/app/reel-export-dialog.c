@@ -9,7 +9,6 @@
 #include <math.h>
 
 #include "reel-chart-render.h"
-#include "reel-export-dialog-private.h"
 #include "reel-export-request.h"
 
 /* The Export dialog (DESIGN §4, §5): format, size (a preset or custom),
@@ -64,10 +63,19 @@ struct _ReelExportDialog
 G_DEFINE_FINAL_TYPE (ReelExportDialog, reel_export_dialog, ADW_TYPE_WINDOW)
 
 enum {
+  PROP_0,
+  PROP_CHART_KIND,
+  PROP_YEAR,
+  PROP_SELECTION,
+  N_PROPS
+};
+
+enum {
   SIGNAL_EXPORTED,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 /* What a worker thread needs: its own copy of the request. */
@@ -328,7 +336,23 @@ chooser_response_cb (ReelExportDialog     *self,
     g_clear_object (&self->chooser);
 
   if (file != NULL)
-    start_export (self, file);
+    {
+      g_autofree char *uri = g_file_get_uri (file);
+
+      gtk_widget_activate_action (GTK_WIDGET (self), "export.write", "s", uri);
+    }
+}
+
+/* export.write: the chart into the file at the URI, as Export does once a
+ * file is chosen. */
+static void
+reel_export_dialog_write_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  start_export (REEL_EXPORT_DIALOG (widget), file);
 }
 
 static void
@@ -393,7 +417,7 @@ export_clicked_cb (ReelExportDialog *self,
   if (folder != NULL)
     gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (self->chooser), folder, NULL);
 
-  name = _reel_export_dialog_dup_suggested_name (self);
+  name = reel_export_request_dup_file_name (&self->request, self->dataset);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
 
   g_signal_connect_object (self->chooser, "response",
@@ -603,6 +627,33 @@ reel_export_dialog_finalize (GObject *object)
 }
 
 static void
+reel_export_dialog_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  ReelExportDialog *self = REEL_EXPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHART_KIND:
+      g_value_set_enum (value, self->request.kind);
+      break;
+
+    case PROP_YEAR:
+      g_value_set_uint (value, self->request.year);
+      break;
+
+    case PROP_SELECTION:
+      g_value_set_string (value, self->request.selection);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 reel_export_dialog_class_init (ReelExportDialogClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -611,7 +662,41 @@ reel_export_dialog_class_init (ReelExportDialogClass *klass)
 
   object_class->dispose = reel_export_dialog_dispose;
   object_class->finalize = reel_export_dialog_finalize;
+  object_class->get_property = reel_export_dialog_get_property;
   window_class->close_request = reel_export_dialog_close_request;
+
+  /**
+   * ReelExportDialog:chart-kind:
+   *
+   * The chart the dialog exports: the window's when it opened.
+   */
+  properties[PROP_CHART_KIND] =
+    g_param_spec_enum ("chart-kind", NULL, NULL,
+                       REEL_TYPE_CHART_KIND, REEL_CHART_REVENUE,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ReelExportDialog:year:
+   *
+   * The year of the chart exported, 0 for the kind's default (and the
+   * trend, which shows every year).
+   */
+  properties[PROP_YEAR] =
+    g_param_spec_uint ("year", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ReelExportDialog:selection:
+   *
+   * The id of the region the exported chart highlights, %NULL for none.
+   */
+  properties[PROP_SELECTION] =
+    g_param_spec_string ("selection", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * ReelExportDialog::exported:
@@ -653,6 +738,8 @@ reel_export_dialog_class_init (ReelExportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, size_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, theme_changed_cb);
 
+  gtk_widget_class_install_action (widget_class, "export.write", "s",
+                                   reel_export_dialog_write_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -710,116 +797,4 @@ reel_export_dialog_new (GtkWindow     *parent,
   gtk_window_set_focus (GTK_WINDOW (self), self->export_button);
 
   return self;
-}
-
-/* ------------------------------------------------------------------ */
-/* For tests */
-
-const ReelExportRequest *
-_reel_export_dialog_get_request (ReelExportDialog *self)
-{
-  g_return_val_if_fail (REEL_IS_EXPORT_DIALOG (self), NULL);
-
-  return &self->request;
-}
-
-/* The readout, "3200 × 2000 px". */
-const char *
-_reel_export_dialog_get_pixel_size (ReelExportDialog *self)
-{
-  g_return_val_if_fail (REEL_IS_EXPORT_DIALOG (self), NULL);
-
-  return gtk_label_get_text (self->pixel_size_label);
-}
-
-/* What the file chooser suggests: "revenue-2025.png". */
-char *
-_reel_export_dialog_dup_suggested_name (ReelExportDialog *self)
-{
-  g_return_val_if_fail (REEL_IS_EXPORT_DIALOG (self), NULL);
-
-  return reel_export_request_dup_file_name (&self->request, self->dataset);
-}
-
-AdwComboRow *
-_reel_export_dialog_get_format_row (ReelExportDialog *self)
-{
-  g_return_val_if_fail (REEL_IS_EXPORT_DIALOG (self), NULL);
-
-  return self->format_row;
-}
-
-AdwComboRow *
-_reel_export_dialog_get_size_row (ReelExportDialog *self)
-{
-  g_return_val_if_fail (REEL_IS_EXPORT_DIALOG (self), NULL);
-
-  return self->size_row;
-}
-
-GtkSpinButton *
-_reel_export_dialog_get_width_spin (ReelExportDialog *self)
-{
-  g_return_val_if_fail (REEL_IS_EXPORT_DIALOG (self), NULL);
-
-  return self->width_spin;
-}
-
-GtkSpinButton *
-_reel_export_dialog_get_height_spin (ReelExportDialog *self)
-{
-  g_return_val_if_fail (REEL_IS_EXPORT_DIALOG (self), NULL);
-
-  return self->height_spin;
-}
-
-GtkSpinButton *
-_reel_export_dialog_get_scale_spin (ReelExportDialog *self)
-{
-  g_return_val_if_fail (REEL_IS_EXPORT_DIALOG (self), NULL);
-
-  return self->scale_spin;
-}
-
-AdwComboRow *
-_reel_export_dialog_get_theme_row (ReelExportDialog *self)
-{
-  g_return_val_if_fail (REEL_IS_EXPORT_DIALOG (self), NULL);
-
-  return self->theme_row;
-}
-
-AdwComboRow *
-_reel_export_dialog_get_background_row (ReelExportDialog *self)
-{
-  g_return_val_if_fail (REEL_IS_EXPORT_DIALOG (self), NULL);
-
-  return self->background_row;
-}
-
-GtkWidget *
-_reel_export_dialog_get_export_button (ReelExportDialog *self)
-{
-  g_return_val_if_fail (REEL_IS_EXPORT_DIALOG (self), NULL);
-
-  return self->export_button;
-}
-
-gboolean
-_reel_export_dialog_is_exporting (ReelExportDialog *self)
-{
-  g_return_val_if_fail (REEL_IS_EXPORT_DIALOG (self), FALSE);
-
-  return self->exporting;
-}
-
-/* What choosing @file in the file chooser does. */
-void
-_reel_export_dialog_export_to_file (ReelExportDialog *self,
-                                    GFile            *file)
-{
-  g_return_if_fail (REEL_IS_EXPORT_DIALOG (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  start_export (self, file);
 }

@@ -9,10 +9,12 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "reel-window-private.h"
-
-/* REELSCOPE_BENCH_FRAMES_WHILE_LOADING=FILE, for build-aux/bench.sh
- * (tests/bench/run-bench.py, "Frames while loading"): how well the main
+/* The benchmark hooks of build-aux/bench.sh, built only with -Dbench=true.
+ * They watch the window from outside, through its signals and public API
+ * (REELSCOPE_EXIT_AFTER_FIRST_FRAME, below, times the start-up).
+ *
+ * REELSCOPE_BENCH_FRAMES_WHILE_LOADING=FILE (tests/bench/run-bench.py,
+ * "Frames while loading"): how well the main
  * thread keeps up while the first window loads FILE. A benchmark hook, not
  * a feature: nothing of it shows, and the process exits as soon as it has
  * printed its figures.
@@ -348,15 +350,16 @@ after_paint_cb (GdkFrameClock *clock,
   bench->last_paint = now;
   bench->frame_start = 0;
 
-  if (bench->state == STATE_SHOWN && !_reel_window_is_loading (bench->window))
+  if (bench->state == STATE_SHOWN && !reel_window_get_loading (bench->window))
     {
       /* The stall that this frame may have ended. */
       tick_cb (bench);
       report (bench);
     }
 
-  if (g_strcmp0 (_reel_window_get_visible_page (bench->window), "problems") == 0 ||
-      _reel_window_get_toast_title (bench->window) != NULL)
+  /* Done loading, and showing another dataset or none: its problems. */
+  if (bench->state == STATE_LOADING && !reel_window_get_loading (bench->window) &&
+      !shows_file (bench))
     fail ("the file did not load");
 }
 
@@ -393,16 +396,55 @@ realize_cb (GtkWidget  *window,
   g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), bench);
 }
 
-/* Called for each new window: the first one is watched when the
- * environment asks for it. */
-void
-reel_frame_bench_watch (ReelWindow *window)
+/* REELSCOPE_EXIT_AFTER_FIRST_FRAME: once the first window has painted its
+ * first frame ("1"), its first frame with the dataset loaded ("dataset":
+ * the chart and the list), or its first with the region panels filled too
+ * ("complete"), print `first-frame MICROSECONDS` (the monotonic clock, as
+ * g_get_monotonic_time() and Python's time.monotonic() read it) and exit at
+ * once: nothing is saved, no window state, no recent file. */
+static void
+first_frame_after_paint_cb (GdkFrameClock *clock,
+                            ReelWindow    *window)
+{
+  const char *mode = g_getenv ("REELSCOPE_EXIT_AFTER_FIRST_FRAME");
+  gboolean has_dataset = reel_window_get_dataset (window) != NULL;
+
+  if (g_strcmp0 (mode, "dataset") == 0 && !has_dataset)
+    return;
+  if (g_strcmp0 (mode, "complete") == 0 && (!has_dataset || reel_window_get_loading (window)))
+    return;
+
+  printf ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  fflush (stdout);
+  _exit (0);
+}
+
+static void
+first_frame_realize_cb (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint",
+                    G_CALLBACK (first_frame_after_paint_cb), window);
+}
+
+static void
+watch_first_frame (ReelWindow *window)
+{
+  static gboolean done;
+  const char *mode = g_getenv ("REELSCOPE_EXIT_AFTER_FIRST_FRAME");
+
+  if (done || mode == NULL || mode[0] == '\0')
+    return;
+  done = TRUE;
+
+  g_signal_connect (window, "realize", G_CALLBACK (first_frame_realize_cb), NULL);
+}
+
+static void
+watch_frames_while_loading (ReelWindow *window)
 {
   static gboolean done;
   const char *path = g_getenv ("REELSCOPE_BENCH_FRAMES_WHILE_LOADING");
   FrameBench *bench;
-
-  g_return_if_fail (REEL_IS_WINDOW (window));
 
   if (done || path == NULL || path[0] == '\0')
     return;
@@ -421,4 +463,16 @@ reel_frame_bench_watch (ReelWindow *window)
   g_signal_connect (window, "realize", G_CALLBACK (realize_cb), bench);
   g_signal_connect (window, "notify::dataset", G_CALLBACK (dataset_cb), bench);
   g_timeout_add_seconds (TIMEOUT_S, timeout_cb, bench);
+}
+
+/* Called for each new window before it is shown: the first one is watched
+ * by the hooks that the environment asks for. */
+void
+reel_frame_bench_watch (ReelWindow *window)
+{
+  g_return_if_fail (REEL_IS_WINDOW (window));
+  g_return_if_fail (!gtk_widget_get_realized (GTK_WIDGET (window)));
+
+  watch_first_frame (window);
+  watch_frames_while_loading (window);
 }

@@ -1,59 +1,134 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <adwaita.h>
+
 #include "reel-audience-panel.h"
 #include "reel-chart-view.h"
 #include "reel-commentary-panel.h"
 #include "reel-data-table.h"
 #include "reel-dataset-loader.h"
 #include "reel-export-dialog.h"
+#include "reel-problem-list.h"
 #include "reel-region-list.h"
 #include "reel-sources-panel.h"
 #include "reel-window.h"
 
 G_BEGIN_DECLS
 
-/* What the window shows, for tests. */
+/* The window in three files: reel-window.c (what it shows: the state,
+ * the pages, the headers and panels), reel-window-files.c (opening,
+ * reloading, recent files, the file monitor, drag and drop) and
+ * reel-window-actions.c (the win.* actions and their shortcuts). */
 
-const char           *_reel_window_get_visible_page     (ReelWindow *self);
-gboolean              _reel_window_is_loading           (ReelWindow *self);
-ReelDatasetLoader    *_reel_window_get_loader           (ReelWindow *self);
-AdwWindowTitle       *_reel_window_get_window_title     (ReelWindow *self);
-double                _reel_window_get_progress         (ReelWindow *self);
-guint                 _reel_window_get_n_region_rows    (ReelWindow *self);
-const char           *_reel_window_get_region_name      (ReelWindow *self,
-                                                         guint       index);
-const char           *_reel_window_get_region_value     (ReelWindow *self,
-                                                         guint       index);
-void                  _reel_window_select_region        (ReelWindow *self,
-                                                         guint       index);
-ReelChartView        *_reel_window_get_chart_view       (ReelWindow *self);
-ReelExportDialog     *_reel_window_get_export_dialog    (ReelWindow *self);
-guint                 _reel_window_get_n_problem_rows   (ReelWindow *self);
-char                 *_reel_window_dup_problem_row_text (ReelWindow *self,
-                                                         guint       index);
-const char           *_reel_window_get_toast_title      (ReelWindow *self);
-AdwMessageDialog     *_reel_window_get_problems_dialog  (ReelWindow *self);
-GtkWindow            *_reel_window_get_help_overlay     (ReelWindow *self);
-GtkMenuButton        *_reel_window_get_primary_menu_button (ReelWindow *self);
-char                 *_reel_window_dup_dialog_row_text  (ReelWindow *self,
-                                                         guint       index);
-GtkFileChooserNative *_reel_window_get_file_chooser     (ReelWindow *self);
-ReelRegionList       *_reel_window_get_region_list      (ReelWindow *self);
-ReelAudiencePanel    *_reel_window_get_audience_panel   (ReelWindow *self);
-ReelCommentaryPanel  *_reel_window_get_commentary_panel (ReelWindow *self);
-ReelSourcesPanel     *_reel_window_get_sources_panel    (ReelWindow *self);
-ReelDataTable        *_reel_window_get_data_table       (ReelWindow *self);
-GtkDropDown          *_reel_window_get_year_dropdown    (ReelWindow *self);
-GtkDropTarget        *_reel_window_get_drop_target      (ReelWindow *self);
-AdwFlap              *_reel_window_get_sidebar_flap     (ReelWindow *self);
-AdwFlap              *_reel_window_get_details_flap     (ReelWindow *self);
-const char           *_reel_window_get_region_title     (ReelWindow *self);
-const char           *_reel_window_get_region_subtitle  (ReelWindow *self);
-GMenuModel           *_reel_window_get_recent_menu      (ReelWindow *self);
-GFileMonitor         *_reel_window_get_file_monitor     (ReelWindow *self);
-GtkButton            *_reel_window_get_export_button    (ReelWindow *self);
-void                  _reel_window_set_reload_delay     (ReelWindow *self,
-                                                         guint       milliseconds);
+struct _ReelWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  ReelAudiencePanel    *audience_panel;
+  GtkMenuButton        *chart_menu_button;
+  GtkWidget            *chart_switcher;
+  ReelChartView        *chart_view;
+  ReelCommentaryPanel  *commentary_panel;
+  ReelDataTable        *data_table;
+  GtkWidget            *details_box;
+  GtkToggleButton      *details_button;
+  GtkButton            *export_button;
+  GMenu                *file_section;
+  AdwFlap              *details_flap;
+  GtkStack             *details_stack;
+  GtkProgressBar       *loading_bar;
+  GtkLabel             *loading_label;
+  GtkProgressBar       *osd_bar;
+  ReelProblemList      *problem_list;
+  AdwStatusPage        *problems_page;
+  GMenu                *recent_menu;
+  GMenuModel           *chart_kind_menu;
+  GMenuModel           *primary_menu;
+  GtkMenuButton        *primary_menu_button;
+  ReelRegionList       *region_list;
+  GtkLabel             *region_subtitle;
+  GtkLabel             *region_title;
+  GtkToggleButton      *sidebar_button;
+  AdwFlap              *sidebar_flap;
+  ReelSourcesPanel     *sources_panel;
+  GtkStack             *stack;
+  GtkWidget            *switcher_spacer;
+  AdwSqueezer          *switcher_squeezer;
+  GtkLabel             *table_subtitle;
+  GtkLabel             *table_title;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *view_stack;
+  GtkWidget            *view_switcher;
+  AdwWindowTitle       *window_title;
+  GtkDropDown          *year_dropdown;
+
+  GSettings            *settings;
+  ReelDataset          *dataset;
+
+  /* Each asynchronous job has its own: a reload does not cancel the
+   * opening of an exported file, nor that a load. */
+  GCancellable         *load_cancellable;
+  GCancellable         *launch_cancellable;
+  ReelDatasetLoader    *loader;           /* while a file loads */
+  double                progress;
+  gboolean              loading;
+
+  /* What the window shows: one state that the list, the panels, the
+   * table (and the chart) follow. */
+  char                 *selected_region;  /* NULL for the world */
+  ReelChartKind         chart_kind;
+  guint                 year;             /* 0 for none */
+  char                 *view;             /* "chart" or "table" */
+  char                 *details_page;     /* "region" or "sources" */
+  GArray               *years;            /* of guint: the year selector's */
+  gboolean              updating_years;
+
+  /* The file whose dataset or problems are shown, watched for changes. */
+  GFile                *shown_file;
+  GFileMonitor         *monitor;
+  guint                 reload_source;
+  guint                 panel_buttons_source;
+  guint                 preload_source;
+  GdkFrameClock        *panels_clock;     /* while the region panels wait for a frame */
+  gulong                panels_paint_handler;
+
+  GtkDropTarget        *drop_target;
+  GtkSizeGroup         *switcher_group;
+
+  /* The last file that failed to load while a dataset was shown. */
+  GFile                *failed_file;
+  GPtrArray            *failed_problems;  /* of ReelProblem */
+  AdwToast             *failed_toast;
+  AdwMessageDialog     *problems_dialog;  /* weak */
+  GtkWindow            *help_overlay;     /* weak */
+
+  GtkFileChooserNative *chooser;
+  ReelExportDialog     *export_dialog;    /* weak */
+};
+
+/* reel-window.c */
+char *_reel_window_dup_display_name   (GFile          *file);
+void  _reel_window_show_page          (GtkStack       *stack,
+                                       const char     *name);
+void  _reel_window_set_dataset        (ReelWindow     *self,
+                                       ReelDataset    *dataset);
+void  _reel_window_set_progress       (ReelWindow     *self,
+                                       double          fraction);
+void  _reel_window_update_loading     (ReelWindow     *self);
+
+/* reel-window-files.c */
+void  _reel_window_init_files         (ReelWindow     *self);
+void  _reel_window_dispose_files      (ReelWindow     *self);
+void  _reel_window_choose_file        (ReelWindow     *self);
+void  _reel_window_reload             (ReelWindow     *self);
+void  _reel_window_watch_file         (ReelWindow     *self,
+                                       GFile          *file);
+void  _reel_window_add_recent_file    (ReelWindow     *self,
+                                       GFile          *file);
+
+/* reel-window-actions.c */
+void  _reel_window_class_init_actions (GtkWidgetClass *widget_class);
 
 G_END_DECLS

@@ -16,6 +16,7 @@ ReelWindow    *reel_window_new                 (GtkApplication *application);
 void           reel_window_open                (ReelWindow     *self,
                                                 GFile          *file);
 ReelDataset   *reel_window_get_dataset         (ReelWindow     *self);
+gboolean       reel_window_get_loading         (ReelWindow     *self);
 const char    *reel_window_get_selected_region (ReelWindow     *self);
 void           reel_window_set_selected_region (ReelWindow     *self,
                                                 const char     *region_id);

@@ -470,6 +470,23 @@ reel_dataset_loader_load (ReelDatasetLoader  *self,
   return load (self, cancellable, error);
 }
 
+/* What a load on a worker thread hands back, all at once: the thread
+ * writes nothing that the caller reads while it runs. */
+typedef struct {
+  ReelDataset *dataset;
+  GPtrArray   *problems;
+  GError      *error;
+} LoadResult;
+
+static void
+load_result_free (LoadResult *load_result)
+{
+  g_clear_object (&load_result->dataset);
+  g_clear_pointer (&load_result->problems, g_ptr_array_unref);
+  g_clear_error (&load_result->error);
+  g_free (load_result);
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -477,18 +494,16 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   ReelDatasetLoader *self = source_object;
-  GError *error = NULL;
-  ReelDataset *dataset;
+  LoadResult *load_result = g_new0 (LoadResult, 1);
 
-  dataset = load (self, cancellable, &error);
-  if (dataset == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, dataset, g_object_unref);
+  load_result->dataset = load (self, cancellable, &load_result->error);
+  load_result->problems = g_ptr_array_ref (self->problems);
+  g_task_return_pointer (task, load_result, (GDestroyNotify) load_result_free);
 }
 
 /* Loads the file on a worker thread; `progress` is emitted in the caller's
- * thread-default main context. */
+ * thread-default main context. The result is read with
+ * reel_dataset_loader_load_finish(), never with the getters. */
 void
 reel_dataset_loader_load_async (ReelDatasetLoader   *self,
                                 GCancellable        *cancellable,
@@ -507,22 +522,46 @@ reel_dataset_loader_load_async (ReelDatasetLoader   *self,
   g_task_run_in_thread (task, load_thread);
 }
 
+/* The dataset, or NULL with @error set; @problems (optional) receives
+ * every error and warning of the load, in file order, whether it
+ * succeeded or not, except when it was cancelled (then NULL). */
 ReelDataset *
 reel_dataset_loader_load_finish (ReelDatasetLoader  *self,
                                  GAsyncResult       *result,
+                                 GPtrArray         **problems,
                                  GError            **error)
 {
+  LoadResult *load_result;
+  ReelDataset *dataset;
+
   g_return_val_if_fail (REEL_IS_DATASET_LOADER (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  if (problems != NULL)
+    *problems = NULL;
+
+  load_result = g_task_propagate_pointer (G_TASK (result), error);
+  if (load_result == NULL)
+    return NULL;
+
+  if (problems != NULL)
+    *problems = g_steal_pointer (&load_result->problems);
+  if (load_result->error != NULL)
+    g_propagate_error (error, g_steal_pointer (&load_result->error));
+  dataset = g_steal_pointer (&load_result->dataset);
+  load_result_free (load_result);
+
+  return dataset;
 }
 
-/* Every error and warning of the load, in file order (element-type ReelProblem). */
+/* Every error and warning of a reel_dataset_loader_load(), in file order
+ * (element-type ReelProblem); an asynchronous load hands them to its
+ * callback instead (reel_dataset_loader_load_finish()). */
 GPtrArray *
 reel_dataset_loader_get_problems (ReelDatasetLoader *self)
 {
   g_return_val_if_fail (REEL_IS_DATASET_LOADER (self), NULL);
+  g_return_val_if_fail (self->context == NULL, NULL);
 
   return self->problems;
 }
@@ -531,6 +570,7 @@ guint
 reel_dataset_loader_get_n_errors (ReelDatasetLoader *self)
 {
   g_return_val_if_fail (REEL_IS_DATASET_LOADER (self), 0);
+  g_return_val_if_fail (self->context == NULL, 0);
 
   return self->n_errors;
 }
@@ -539,6 +579,7 @@ guint
 reel_dataset_loader_get_n_warnings (ReelDatasetLoader *self)
 {
   g_return_val_if_fail (REEL_IS_DATASET_LOADER (self), 0);
+  g_return_val_if_fail (self->context == NULL, 0);
 
   return self->n_warnings;
 }

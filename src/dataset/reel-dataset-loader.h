@@ -15,7 +15,10 @@ G_DECLARE_FINAL_TYPE (ReelDatasetLoader, reel_dataset_loader, REEL, DATASET_LOAD
 /* A loader reads one file once: a format-v1 JSON dataset, or a CSV file of
  * records (by its `.csv` name, or when it does not start like JSON). After
  * loading, its problems (errors and warnings, in file order) say what is
- * wrong and where; a dataset is returned only when there was no error.
+ * wrong and where: the getters after reel_dataset_loader_load(),
+ * reel_dataset_loader_load_finish() after an asynchronous load, whose
+ * worker thread writes them. A dataset is returned only when there was no
+ * error.
  *
  * Signals:
  * - `progress (double fraction)`: while reading; emitted in the thread-default
@@ -38,6 +41,7 @@ void               reel_dataset_loader_load_async    (ReelDatasetLoader  *self,
                                                       gpointer            user_data);
 ReelDataset       *reel_dataset_loader_load_finish   (ReelDatasetLoader  *self,
                                                       GAsyncResult       *result,
+                                                      GPtrArray         **problems,
                                                       GError            **error);
 GPtrArray         *reel_dataset_loader_get_problems  (ReelDatasetLoader  *self);
 guint              reel_dataset_loader_get_n_errors  (ReelDatasetLoader  *self);

@@ -1,0 +1,326 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reel-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "reel-window-private.h"
+
+/* The window's actions (win.*), their shortcuts, and the toasts and
+ * dialogs they show. */
+
+typedef struct {
+  ReelWindow *window;
+  GFile      *file;
+} OpenExported;
+
+static void
+reel_window_open_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  _reel_window_choose_file (REEL_WINDOW (widget));
+}
+
+static void
+reel_window_show_problems_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  ReelWindow *self = REEL_WINDOW (widget);
+  g_autofree char *name = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog, *scrolled, *list;
+
+  if (self->failed_problems == NULL)
+    return;
+
+  name = _reel_window_dup_display_name (self->failed_file);
+  heading = g_strdup_printf (_("Could Not Open “%s”"), name);
+  body = g_strdup_printf (ngettext ("The file has %u problem. The dataset shown was kept.",
+                                    "The file has %u problems. The dataset shown was kept.",
+                                    self->failed_problems->len),
+                          self->failed_problems->len);
+
+  list = reel_problem_list_new (TRUE);
+  reel_problem_list_set_problems (REEL_PROBLEM_LIST (list), self->failed_problems);
+
+  /* A few problems show whole; many scroll. */
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled),
+                                  GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scrolled),
+                                              MIN (self->failed_problems->len * 72, 288));
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 288);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+
+  if (self->problems_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->problems_dialog));
+  g_set_weak_pointer (&self->problems_dialog, ADW_MESSAGE_DIALOG (dialog));
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+reel_window_reload_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  _reel_window_reload (REEL_WINDOW (widget));
+}
+
+static void
+reel_window_open_recent_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  ReelWindow *self = REEL_WINDOW (widget);
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  reel_window_open (self, file);
+}
+
+static void
+show_toast (ReelWindow *self,
+            const char *text,
+            guint       timeout)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_timeout (toast, timeout);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* "Exported revenue-2025.png", with a button that opens it. */
+static void
+export_dialog_exported_cb (ReelWindow       *self,
+                           GFile            *file,
+                           ReelExportDialog *dialog)
+{
+  g_autofree char *name = _reel_window_dup_display_name (file);
+  g_autofree char *uri = g_file_get_uri (file);
+  /* TRANSLATORS: a toast after an export; %s is the file's name */
+  g_autofree char *text = g_strdup_printf (_("Exported %s"), name);
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+  AdwToast *toast = adw_toast_new (escaped);
+
+  adw_toast_set_button_label (toast, _("_Open"));
+  adw_toast_set_action_name (toast, "win.open-exported");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The export dialog: the chart shown, in the format, size and look of
+ * the user's last export. */
+static void
+reel_window_export_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  ReelWindow *self = REEL_WINDOW (widget);
+  ReelExportDialog *dialog;
+
+  if (self->dataset == NULL)
+    return;
+
+  if (self->export_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->export_dialog));
+      return;
+    }
+
+  dialog = reel_export_dialog_new (GTK_WINDOW (self), self->dataset, self->chart_kind, self->year,
+                                   self->selected_region);
+  g_signal_connect_object (dialog, "exported",
+                           G_CALLBACK (export_dialog_exported_cb), self, G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->export_dialog, dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_exported_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  OpenExported *data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_autofree char *name = _reel_window_dup_display_name (data->file);
+      /* TRANSLATORS: a toast; the first %s is a file's name, the second why it could not be opened */
+      g_autofree char *text = g_strdup_printf (_("Could not open %s: %s"), name, error->message);
+
+      show_toast (data->window, text, 8);
+    }
+
+  g_object_unref (data->window);
+  g_object_unref (data->file);
+  g_free (data);
+}
+
+/* The toast's Open: the exported file in the user's default app for it. */
+static void
+reel_window_open_exported_action (GtkWidget  *widget,
+                                  const char *action_name,
+                                  GVariant   *parameter)
+{
+  ReelWindow *self = REEL_WINDOW (widget);
+  const char *uri = g_variant_get_string (parameter, NULL);
+  g_autoptr(GdkAppLaunchContext) context = NULL;
+  OpenExported *data = g_new0 (OpenExported, 1);
+
+  data->window = g_object_ref (self);
+  data->file = g_file_new_for_uri (uri);
+
+  context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context),
+                                           self->launch_cancellable, open_exported_cb, data);
+}
+
+/* Copy Image: the chart as shown, whichever view is up. */
+static void
+reel_window_copy_image_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  ReelWindow *self = REEL_WINDOW (widget);
+
+  if (self->dataset == NULL)
+    return;
+
+  if (!reel_chart_view_copy_image (self->chart_view))
+    show_toast (self, _("The chart is not ready to copy yet"), 3);
+}
+
+static void
+chart_view_copied_cb (ReelWindow    *self,
+                      ReelChartView *view)
+{
+  show_toast (self, _("Copied the chart as an image"), 3);
+}
+
+static void
+data_table_copied_cb (ReelWindow    *self,
+                      guint          n_rows,
+                      ReelDataTable *table)
+{
+  g_autofree char *title = g_strdup_printf (ngettext ("Copied %u figure as CSV",
+                                                      "Copied %u figures as CSV", n_rows),
+                                            n_rows);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 3);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+reel_window_search_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  ReelWindow *self = REEL_WINDOW (widget);
+
+  if (self->dataset == NULL)
+    return;
+
+  adw_flap_set_reveal_flap (self->sidebar_flap, TRUE);
+  reel_region_list_focus_search (self->region_list);
+}
+
+/* The Keyboard Shortcuts window, built when first asked for: GtkApplication
+ * would build it from gtk/help-overlay.ui for every window it adds, before
+ * that window's first frame. */
+static void
+reel_window_show_help_overlay_action (GtkWidget  *widget,
+                                      const char *action_name,
+                                      GVariant   *parameter)
+{
+  ReelWindow *self = REEL_WINDOW (widget);
+
+  if (self->help_overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder =
+        gtk_builder_new_from_resource ("/io/github/reelscope/Reelscope/ui/help-overlay.ui");
+      GtkWindow *overlay = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+      gtk_window_set_modal (overlay, TRUE);
+      gtk_window_set_hide_on_close (overlay, TRUE);
+      gtk_window_set_destroy_with_parent (overlay, TRUE);
+      gtk_window_set_transient_for (overlay, GTK_WINDOW (self));
+      g_set_weak_pointer (&self->help_overlay, overlay);
+    }
+
+  gtk_window_present (self->help_overlay);
+}
+
+/* F9: hides both side panels when either shows, else shows both. */
+static void
+reel_window_toggle_side_panels_action (GtkWidget  *widget,
+                                       const char *action_name,
+                                       GVariant   *parameter)
+{
+  ReelWindow *self = REEL_WINDOW (widget);
+  gboolean reveal = !adw_flap_get_reveal_flap (self->sidebar_flap) &&
+                    !adw_flap_get_reveal_flap (self->details_flap);
+
+  adw_flap_set_reveal_flap (self->sidebar_flap, reveal);
+  adw_flap_set_reveal_flap (self->details_flap, reveal);
+}
+
+void
+_reel_window_class_init_actions (GtkWidgetClass *widget_class)
+{
+  static const char * const kinds[] = { "revenue", "growth", "share", "trend" };
+
+  gtk_widget_class_bind_template_callback (widget_class, chart_view_copied_cb);
+  gtk_widget_class_bind_template_callback (widget_class, data_table_copied_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, reel_window_open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-recent", "s",
+                                   reel_window_open_recent_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reel_window_reload_action);
+  gtk_widget_class_install_action (widget_class, "win.show-problems", NULL,
+                                   reel_window_show_problems_action);
+  gtk_widget_class_install_action (widget_class, "win.export", NULL, reel_window_export_action);
+  gtk_widget_class_install_action (widget_class, "win.open-exported", "s",
+                                   reel_window_open_exported_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-image", NULL,
+                                   reel_window_copy_image_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, reel_window_search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   reel_window_show_help_overlay_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-side-panels", NULL,
+                                   reel_window_toggle_side_panels_action);
+  gtk_widget_class_install_property_action (widget_class, "win.chart-kind", "chart-kind");
+  gtk_widget_class_install_property_action (widget_class, "win.year", "year");
+  gtk_widget_class_install_property_action (widget_class, "win.view", "view");
+  gtk_widget_class_install_property_action (widget_class, "win.details-page", "details-page");
+
+#define BIND(key, mods, action) \
+  gtk_widget_class_add_binding_action (widget_class, key, mods, action, NULL)
+  BIND (GDK_KEY_o, GDK_CONTROL_MASK, "win.open");
+  BIND (GDK_KEY_r, GDK_CONTROL_MASK, "win.reload");
+  BIND (GDK_KEY_e, GDK_CONTROL_MASK, "win.export");
+  BIND (GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.copy-image");
+  BIND (GDK_KEY_f, GDK_CONTROL_MASK, "win.search");
+  BIND (GDK_KEY_F9, 0, "win.toggle-side-panels");
+  BIND (GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay");
+  BIND (GDK_KEY_w, GDK_CONTROL_MASK, "window.close");
+#undef BIND
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
+                                         "win.chart-kind", "s", kinds[i]);
+}
