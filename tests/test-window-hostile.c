@@ -7,13 +7,24 @@
  * control characters is shown as plain text with U+FFFD. */
 #include "config.h"
 
-#include <glib/gstdio.h>
-#include <gtk/gtk.h>
-#include <locale.h>
-#include <string.h>
 #include <sys/stat.h>
 
+#include "reel-gtk-test.h"
 #include "reel-window-private.h"
+
+/* The window's region list, World first (reel-gtk-test.h). */
+static guint
+n_region_rows (ReelWindow *window)
+{
+  return reel_gtk_test_region_n_rows (_reel_window_get_region_list (window));
+}
+
+static const char *
+region_name (ReelWindow *window,
+             guint       index)
+{
+  return reel_gtk_test_region_row_label (_reel_window_get_region_list (window), index, 0);
+}
 
 typedef struct {
   const char *name;       /* in tests/data/hostile/, or an absolute path */
@@ -94,12 +105,12 @@ assert_kept (const char *path,
   open_path (window, sample);
   dataset = reel_window_get_dataset (window);
   g_assert_nonnull (dataset);
-  n_rows = _reel_window_get_n_region_rows (window);
+  n_rows = n_region_rows (window);
 
   open_path (window, path);
   g_assert_true (reel_window_get_dataset (window) == dataset);
   g_assert_cmpstr (_reel_window_get_visible_page (window), ==, "dataset");
-  g_assert_cmpuint (_reel_window_get_n_region_rows (window), ==, n_rows);
+  g_assert_cmpuint (n_region_rows (window), ==, n_rows);
   assert_plain (_reel_window_get_toast_title (window));
   g_assert_true (g_str_has_prefix (_reel_window_get_toast_title (window), "Could not open "));
 
@@ -177,53 +188,20 @@ test_markup_and_controls (void)
   g_assert_null (_reel_window_get_toast_title (window));
 
   g_assert_cmpstr (adw_window_title_get_title (title), ==, shown);
-  g_assert_cmpuint (_reel_window_get_n_region_rows (window), ==, 2);
-  g_assert_cmpstr (_reel_window_get_region_name (window, 1), ==, shown);
+  g_assert_cmpuint (n_region_rows (window), ==, 2);
+  g_assert_cmpstr (region_name (window, 1), ==, shown);
 
   destroy_window (window);
-}
-
-static gboolean
-has_arg (int         argc,
-         char       *argv[],
-         const char *arg)
-{
-  for (int i = 1; i < argc; i++)
-    if (g_str_equal (argv[i], arg))
-      return TRUE;
-
-  return FALSE;
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  gboolean tap = has_arg (argc, argv, "--tap");
-  const char *dir;
+  int status = reel_gtk_test_init (&argc, &argv);
 
-  /* As test-window.c: skip cleanly without a display. */
-  g_test_init (&argc, &argv, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-
-  if ((dir = g_getenv ("XDG_RUNTIME_DIR")) != NULL)
-    g_mkdir_with_parents (dir, 0700);
-  if ((dir = g_getenv ("XDG_CACHE_HOME")) != NULL)
-    g_mkdir_with_parents (dir, 0700);
-
-  if (!gtk_init_check ())
-    {
-      if (tap)
-        {
-          g_print ("1..0 # SKIP no display\n");
-          return 0;
-        }
-      g_printerr ("SKIP: no display\n");
-      return 77;
-    }
-
-  adw_init ();
+  if (status >= 0)
+    return status;
 
   for (guint i = 0; i < G_N_ELEMENTS (hostile_files); i++)
     {

@@ -7,13 +7,37 @@
 #include <locale.h>
 #include <string.h>
 
-#include "reel-audience-panel-private.h"
-#include "reel-chart-view-private.h"
-#include "reel-commentary-panel-private.h"
 #include "reel-data-table.h"
 #include "reel-gtk-test.h"
-#include "reel-region-list-private.h"
 #include "reel-window-private.h"
+
+/* The window's region list, World first (reel-gtk-test.h). */
+static guint
+n_region_rows (ReelWindow *window)
+{
+  return reel_gtk_test_region_n_rows (_reel_window_get_region_list (window));
+}
+
+static const char *
+region_name (ReelWindow *window,
+             guint       index)
+{
+  return reel_gtk_test_region_row_label (_reel_window_get_region_list (window), index, 0);
+}
+
+static const char *
+region_value (ReelWindow *window,
+              guint       index)
+{
+  return reel_gtk_test_region_row_label (_reel_window_get_region_list (window), index, 2);
+}
+
+static void
+select_region (ReelWindow *window,
+               guint       index)
+{
+  reel_gtk_test_region_select_row (_reel_window_get_region_list (window), index);
+}
 
 /* Written to a temporary folder: the comment on line 3, column 3 is the
  * first (and, for a syntax error, only) problem. */
@@ -116,7 +140,7 @@ test_window_empty (void)
   g_assert_cmpstr (_reel_window_get_visible_page (window), ==, "empty");
   g_assert_null (reel_window_get_dataset (window));
   g_assert_false (_reel_window_is_loading (window));
-  g_assert_cmpuint (_reel_window_get_n_region_rows (window), ==, 0);
+  g_assert_cmpuint (n_region_rows (window), ==, 0);
 
   destroy_window (window);
 }
@@ -188,18 +212,18 @@ test_window_open_sample (void)
                    "Chinese micro-dramas abroad (sample)");
 
   /* World first, then every region in file order. */
-  g_assert_cmpuint (_reel_window_get_n_region_rows (window), ==, G_N_ELEMENTS (sample_regions));
+  g_assert_cmpuint (n_region_rows (window), ==, G_N_ELEMENTS (sample_regions));
   for (guint i = 0; i < G_N_ELEMENTS (sample_regions); i++)
-    g_assert_cmpstr (_reel_window_get_region_name (window, i), ==, sample_regions[i]);
+    g_assert_cmpstr (region_name (window, i), ==, sample_regions[i]);
 
   /* Primary revenue in 2024, the latest year; a dash where there is none. */
-  g_assert_cmpstr (_reel_window_get_region_value (window, 0), ==, "$1.4B");
-  g_assert_cmpstr (_reel_window_get_region_value (window, 1), ==, "$142M");
-  g_assert_cmpstr (_reel_window_get_region_value (window, 2), ==, "—");
+  g_assert_cmpstr (region_value (window, 0), ==, "$1.4B");
+  g_assert_cmpstr (region_value (window, 1), ==, "$142M");
+  g_assert_cmpstr (region_value (window, 2), ==, "—");
 
   /* The world is selected first; the chart follows the selection. */
   g_assert_null (reel_chart_view_get_selected_region (_reel_window_get_chart_view (window)));
-  _reel_window_select_region (window, 4);
+  select_region (window, 4);
   g_assert_cmpstr (reel_chart_view_get_selected_region (_reel_window_get_chart_view (window)), ==,
                    "middle-east-north-africa");
 
@@ -233,7 +257,7 @@ test_window_broken_keeps_dataset (Fixture       *fixture,
   gt_signal_logger_assert_no_emissions (logger);
   g_assert_true (reel_window_get_dataset (window) == dataset);
   g_assert_cmpstr (_reel_window_get_visible_page (window), ==, "dataset");
-  g_assert_cmpuint (_reel_window_get_n_region_rows (window), ==, G_N_ELEMENTS (sample_regions));
+  g_assert_cmpuint (n_region_rows (window), ==, G_N_ELEMENTS (sample_regions));
   g_assert_cmpstr (adw_window_title_get_title (_reel_window_get_window_title (window)), ==,
                    "Chinese micro-dramas abroad (sample)");
 
@@ -288,7 +312,7 @@ test_window_broken_shows_problems (Fixture       *fixture,
   open_sample (window);
   wait_for_load (window);
   g_assert_cmpstr (_reel_window_get_visible_page (window), ==, "dataset");
-  g_assert_cmpuint (_reel_window_get_n_region_rows (window), ==, G_N_ELEMENTS (sample_regions));
+  g_assert_cmpuint (n_region_rows (window), ==, G_N_ELEMENTS (sample_regions));
 
   destroy_window (window);
 }
@@ -332,10 +356,10 @@ test_window_open_csv (Fixture       *fixture,
 
   /* Regions of a CSV file are named by their ids. */
   g_assert_cmpstr (_reel_window_get_visible_page (window), ==, "dataset");
-  g_assert_cmpuint (_reel_window_get_n_region_rows (window), ==, 3);
-  g_assert_cmpstr (_reel_window_get_region_name (window, 0), ==, "World");
-  g_assert_cmpstr (_reel_window_get_region_name (window, 1), ==, "north-america");
-  g_assert_cmpstr (_reel_window_get_region_name (window, 2), ==, "europe");
+  g_assert_cmpuint (n_region_rows (window), ==, 3);
+  g_assert_cmpstr (region_name (window, 0), ==, "World");
+  g_assert_cmpstr (region_name (window, 1), ==, "north-america");
+  g_assert_cmpstr (region_name (window, 2), ==, "europe");
   g_assert_cmpstr (adw_window_title_get_subtitle (_reel_window_get_window_title (window)), ==,
                    "records.csv");
 
@@ -400,8 +424,7 @@ chart_laid_out (gpointer data)
 {
   ReelChartView *view = data;
 
-  return reel_chart_view_get_layout (view) != NULL && _reel_chart_view_needs_layout (view) == FALSE &&
-         _reel_chart_view_get_n_mark_widgets (view) > 0;
+  return reel_gtk_test_chart_is_current (view) && reel_gtk_test_chart_n_mark_widgets (view) > 0;
 }
 
 /* The chart shows what the window shows and sets its selection: a click on
@@ -432,7 +455,8 @@ test_window_chart_selects (void)
       mark = reel_chart_layout_get_mark (layout, i);
   g_assert_nonnull (mark);
 
-  _reel_chart_view_click (view, mark->rect.x + mark->rect.width / 2, mark->rect.y + mark->rect.height / 2);
+  reel_gtk_test_chart_click (view, mark->rect.x + mark->rect.width / 2,
+                             mark->rect.y + mark->rect.height / 2);
   g_assert_cmpstr (reel_window_get_selected_region (window), ==, mark->region_id);
   g_assert_cmpstr (reel_region_list_get_selected_region (_reel_window_get_region_list (window)), ==,
                    mark->region_id);
@@ -468,20 +492,20 @@ test_window_selection_shared (void)
   gt_signal_logger_connect (logger, window, "notify::selected-region");
 
   /* A region chosen in the list is the window's selection… */
-  _reel_window_select_region (window, 4);
+  select_region (window, 4);
   gt_signal_logger_assert_notify_emission_pop (logger, window, "selected-region");
   gt_signal_logger_assert_no_emissions (logger);
   g_assert_cmpstr (reel_window_get_selected_region (window), ==, "middle-east-north-africa");
 
   /* …and the panels show that region: its audience, its quotes first. */
   g_assert_cmpstr (reel_audience_panel_get_region (audience), ==, "middle-east-north-africa");
-  g_assert_cmpstr (_reel_audience_panel_get_summary (audience), ==,
+  g_assert_cmpstr (reel_gtk_test_audience_summary (audience), ==,
                    "Sources disagree on who watches");
-  g_assert_cmpuint (_reel_audience_panel_get_n_traits (audience), ==, 1);
-  g_assert_cmpstr (_reel_commentary_panel_get_quote_speaker (commentary, 0), ==, "Mu Ling");
-  g_assert_true (g_str_has_prefix (_reel_commentary_panel_get_quote_text (commentary, 0),
+  g_assert_cmpuint (reel_gtk_test_audience_n_traits (audience), ==, 1);
+  g_assert_cmpstr (reel_gtk_test_commentary_quote_text (commentary, 0, 1), ==, "Mu Ling");
+  g_assert_true (g_str_has_prefix (reel_gtk_test_commentary_quote_text (commentary, 0, 0),
                                    "“These groups are becoming key markets"));
-  g_assert_cmpuint (_reel_commentary_panel_get_n_quotes (commentary), ==, 3);
+  g_assert_cmpuint (reel_gtk_test_commentary_n_quotes (commentary), ==, 3);
   g_assert_cmpstr (_reel_window_get_region_title (window), ==, "Middle East & North Africa");
   g_assert_cmpstr (_reel_window_get_region_subtitle (window), ==, "No revenue figure for 2024");
   g_assert_cmpstr (reel_chart_view_get_selected_region (_reel_window_get_chart_view (window)), ==,
@@ -491,22 +515,22 @@ test_window_selection_shared (void)
   reel_window_set_selected_region (window, "africa");
   gt_signal_logger_assert_notify_emission_pop (logger, window, "selected-region");
   gt_signal_logger_assert_no_emissions (logger);
-  g_assert_cmpint (_reel_region_list_get_selected_index (list), ==, 5);
-  g_assert_cmpstr (_reel_audience_panel_get_summary (audience), ==, "Skews younger");
-  g_assert_cmpstr (_reel_commentary_panel_get_quote_speaker (commentary, 0), ==, "Mu Ling");
-  g_assert_cmpstr (_reel_commentary_panel_get_quote_speaker (commentary, 1), ==,
+  g_assert_cmpint (reel_gtk_test_region_selected_index (list), ==, 5);
+  g_assert_cmpstr (reel_gtk_test_audience_summary (audience), ==, "Skews younger");
+  g_assert_cmpstr (reel_gtk_test_commentary_quote_text (commentary, 0, 1), ==, "Mu Ling");
+  g_assert_cmpstr (reel_gtk_test_commentary_quote_text (commentary, 1, 1), ==,
                    "Andrew Moses Miti");
 
   /* A region without audience data says so. */
-  _reel_window_select_region (window, 6);
+  select_region (window, 6);
   gt_signal_logger_assert_notify_emission_pop (logger, window, "selected-region");
   g_assert_cmpstr (reel_window_get_selected_region (window), ==, "south-asia");
-  g_assert_cmpstr (_reel_audience_panel_get_empty_text (audience), ==,
+  g_assert_cmpstr (reel_gtk_test_audience_empty_text (audience), ==,
                    "No audience data for this region");
-  g_assert_cmpstr (_reel_commentary_panel_get_quote_speaker (commentary, 0), ==, "Rida Saifee");
+  g_assert_cmpstr (reel_gtk_test_commentary_quote_text (commentary, 0, 1), ==, "Rida Saifee");
 
   /* The world again. */
-  _reel_window_select_region (window, 0);
+  select_region (window, 0);
   gt_signal_logger_assert_notify_emission_pop (logger, window, "selected-region");
   g_assert_null (reel_window_get_selected_region (window));
   g_assert_null (reel_audience_panel_get_region (audience));
@@ -529,10 +553,10 @@ test_window_selection_restored (void)
   open_sample (window);
   wait_for_load (window);
   g_assert_cmpstr (reel_window_get_selected_region (window), ==, "africa");
-  g_assert_cmpint (_reel_region_list_get_selected_index (_reel_window_get_region_list (window)),
+  g_assert_cmpint (reel_gtk_test_region_selected_index (_reel_window_get_region_list (window)),
                    ==, 5);
 
-  _reel_window_select_region (window, 1);
+  select_region (window, 1);
   assert_setting (settings, "selected-region", "north-america");
   destroy_window (window);
 
@@ -656,14 +680,14 @@ test_window_year_action (Fixture       *fixture,
   gt_signal_logger_assert_no_emissions (logger);
   g_assert_cmpuint (gtk_drop_down_get_selected (years), ==, 0);
   g_assert_cmpuint (g_settings_get_uint (settings, "year"), ==, 2022);
-  g_assert_cmpstr (_reel_window_get_region_value (window, 1), ==, "$1");
+  g_assert_cmpstr (region_value (window, 1), ==, "$1");
 
   /* The selector sets it too. */
   gtk_drop_down_set_selected (years, 1);
   gt_signal_logger_assert_notify_emission_pop (logger, window, "year");
   g_assert_cmpuint (reel_window_get_year (window), ==, 2023);
   g_assert_cmpuint (g_settings_get_uint (settings, "year"), ==, 2023);
-  g_assert_cmpstr (_reel_window_get_region_value (window, 1), ==, "$2");
+  g_assert_cmpstr (region_value (window, 1), ==, "$2");
   g_assert_cmpuint (reel_data_table_get_year (_reel_window_get_data_table (window)), ==, 2023);
 
   g_clear_pointer (&logger, gt_signal_logger_free);
@@ -714,7 +738,7 @@ test_window_drop (Fixture       *fixture,
   g_assert_cmpstr (_reel_window_get_visible_page (window), ==, "dataset");
   g_assert_cmpstr (adw_window_title_get_subtitle (_reel_window_get_window_title (window)), ==,
                    "dropped.csv");
-  g_assert_cmpstr (_reel_window_get_region_name (window, 1), ==, "south-asia");
+  g_assert_cmpstr (region_name (window, 1), ==, "south-asia");
 
   destroy_window (window);
   reset_settings ();
@@ -763,7 +787,7 @@ test_window_reload_on_change (Fixture       *fixture,
   _reel_window_set_reload_delay (window, 20);
   open_path (window, path);
   wait_for_load (window);
-  _reel_window_select_region (window, 5);
+  select_region (window, 5);
   watch.dataset = reel_window_get_dataset (window);
   g_assert_nonnull (watch.dataset);
   g_assert_nonnull (_reel_window_get_file_monitor (window));

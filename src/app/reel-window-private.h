@@ -20,13 +20,6 @@ gboolean              _reel_window_is_loading           (ReelWindow *self);
 ReelDatasetLoader    *_reel_window_get_loader           (ReelWindow *self);
 AdwWindowTitle       *_reel_window_get_window_title     (ReelWindow *self);
 double                _reel_window_get_progress         (ReelWindow *self);
-guint                 _reel_window_get_n_region_rows    (ReelWindow *self);
-const char           *_reel_window_get_region_name      (ReelWindow *self,
-                                                         guint       index);
-const char           *_reel_window_get_region_value     (ReelWindow *self,
-                                                         guint       index);
-void                  _reel_window_select_region        (ReelWindow *self,
-                                                         guint       index);
 ReelChartView        *_reel_window_get_chart_view       (ReelWindow *self);
 ReelExportDialog     *_reel_window_get_export_dialog    (ReelWindow *self);
 guint                 _reel_window_get_n_problem_rows   (ReelWindow *self);

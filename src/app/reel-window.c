@@ -18,7 +18,6 @@
 #include "reel-export-dialog.h"
 #include "reel-format.h"
 #include "reel-frame-bench.h"
-#include "reel-region-list-private.h"
 #include "reel-sources-panel.h"
 #include "reel-widget-util.h"
 #include "reel-window-private.h"
@@ -2183,41 +2182,6 @@ _reel_window_get_progress (ReelWindow *self)
   g_return_val_if_fail (REEL_IS_WINDOW (self), 0.0);
 
   return self->progress;
-}
-
-guint
-_reel_window_get_n_region_rows (ReelWindow *self)
-{
-  g_return_val_if_fail (REEL_IS_WINDOW (self), 0);
-
-  return _reel_region_list_get_n_rows (self->region_list);
-}
-
-const char *
-_reel_window_get_region_name (ReelWindow *self,
-                              guint       index)
-{
-  g_return_val_if_fail (REEL_IS_WINDOW (self), NULL);
-
-  return _reel_region_list_get_row_label (self->region_list, index, 0);
-}
-
-const char *
-_reel_window_get_region_value (ReelWindow *self,
-                               guint       index)
-{
-  g_return_val_if_fail (REEL_IS_WINDOW (self), NULL);
-
-  return _reel_region_list_get_row_label (self->region_list, index, 2);
-}
-
-void
-_reel_window_select_region (ReelWindow *self,
-                            guint       index)
-{
-  g_return_if_fail (REEL_IS_WINDOW (self));
-
-  _reel_region_list_select_row (self->region_list, index);
 }
 
 ReelChartView *
