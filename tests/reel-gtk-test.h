@@ -156,13 +156,13 @@ reel_gtk_test_window_destroy (GtkWindow *window)
 /* ------------------------------------------------------------------ */
 /* Reading the widget tree */
 
-/* The template child @name of @widget's class @type. */
+/* The template child @name of @widget (of a final class, whose template
+ * it is). */
 static inline GtkWidget *
-reel_gtk_test_get_child (GtkWidget  *widget,
-                         GType       type,
+reel_gtk_test_get_child (gpointer    widget,
                          const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (widget, type, name);
+  GObject *child = gtk_widget_get_template_child (widget, G_OBJECT_TYPE (widget), name);
 
   g_assert_true (GTK_IS_WIDGET (child));
   return GTK_WIDGET (child);
@@ -281,7 +281,7 @@ reel_gtk_test_dup_texts (GtkWidget  *widget,
 static inline GtkListBox *
 reel_gtk_test_region_list_box (ReelRegionList *list)
 {
-  return GTK_LIST_BOX (reel_gtk_test_get_child (GTK_WIDGET (list), REEL_TYPE_REGION_LIST, "list_box"));
+  return GTK_LIST_BOX (reel_gtk_test_get_child (list, "list_box"));
 }
 
 static inline guint
@@ -300,11 +300,12 @@ reel_gtk_test_region_row_label (ReelRegionList *list,
 {
   static const int cells[][2] = { { 1, 0 }, { 1, 1 }, { 2, 0 }, { 2, 1 } };
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (reel_gtk_test_region_list_box (list), index);
-  GtkWidget *label;
+  GtkWidget *grid, *label;
 
   g_assert_nonnull (row);
   g_assert_cmpuint (nth, <, G_N_ELEMENTS (cells));
-  label = gtk_grid_get_child_at (GTK_GRID (gtk_list_box_row_get_child (row)), cells[nth][0], cells[nth][1]);
+  grid = gtk_list_box_row_get_child (row);
+  label = gtk_grid_get_child_at (GTK_GRID (grid), cells[nth][0], cells[nth][1]);
   g_assert_true (GTK_IS_LABEL (label));
 
   return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : "";
@@ -334,15 +335,13 @@ reel_gtk_test_region_selected_index (ReelRegionList *list)
 static inline const char *
 reel_gtk_test_audience_summary (ReelAudiencePanel *panel)
 {
-  return gtk_label_get_text (GTK_LABEL (reel_gtk_test_get_child (GTK_WIDGET (panel), REEL_TYPE_AUDIENCE_PANEL,
-                                                                 "summary_label")));
+  return gtk_label_get_text (GTK_LABEL (reel_gtk_test_get_child (panel, "summary_label")));
 }
 
 static inline guint
 reel_gtk_test_audience_n_traits (ReelAudiencePanel *panel)
 {
-  return reel_gtk_test_count_children (reel_gtk_test_get_child (GTK_WIDGET (panel), REEL_TYPE_AUDIENCE_PANEL,
-                                                                "traits_box"));
+  return reel_gtk_test_count_children (reel_gtk_test_get_child (panel, "traits_box"));
 }
 
 /* What the panel says when it has nothing to show, NULL while it shows
@@ -350,8 +349,8 @@ reel_gtk_test_audience_n_traits (ReelAudiencePanel *panel)
 static inline const char *
 reel_gtk_test_audience_empty_text (ReelAudiencePanel *panel)
 {
-  GtkStack *stack = GTK_STACK (reel_gtk_test_get_child (GTK_WIDGET (panel), REEL_TYPE_AUDIENCE_PANEL, "stack"));
-  GtkWidget *label = reel_gtk_test_get_child (GTK_WIDGET (panel), REEL_TYPE_AUDIENCE_PANEL, "empty_label");
+  GtkStack *stack = GTK_STACK (reel_gtk_test_get_child (panel, "stack"));
+  GtkWidget *label = reel_gtk_test_get_child (panel, "empty_label");
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "empty") != 0)
     return NULL;
@@ -363,7 +362,7 @@ reel_gtk_test_audience_empty_text (ReelAudiencePanel *panel)
 static inline GtkWidget *
 reel_gtk_test_commentary_quotes (ReelCommentaryPanel *panel)
 {
-  return reel_gtk_test_get_child (GTK_WIDGET (panel), REEL_TYPE_COMMENTARY_PANEL, "quotes_box");
+  return reel_gtk_test_get_child (panel, "quotes_box");
 }
 
 static inline guint
@@ -427,6 +426,8 @@ reel_gtk_test_chart_is_current (ReelChartView *view)
   ReelChartLayout *layout = reel_chart_view_get_layout (view);
   ReelDataset *dataset = reel_chart_view_get_dataset (view);
   ReelChartKind kind = reel_chart_view_get_chart_kind (view);
+  const char *selection = reel_chart_view_get_selected_region (view);
+  int header_inset = reel_chart_view_get_header_inset (view);
   guint year = reel_chart_view_get_year (view);
   const ReelChartTheme *theme;
 
@@ -442,9 +443,9 @@ reel_gtk_test_chart_is_current (ReelChartView *view)
   return reel_chart_layout_get_dataset (layout) == dataset &&
          reel_chart_layout_get_kind (layout) == kind &&
          reel_chart_layout_get_year (layout) == year &&
-         g_strcmp0 (reel_chart_layout_get_selection (layout), reel_chart_view_get_selected_region (view)) == 0 &&
+         g_strcmp0 (reel_chart_layout_get_selection (layout), selection) == 0 &&
          (theme->variant == REEL_CHART_THEME_DARK) == reel_chart_view_get_dark (view) &&
-         theme->header_inset == MAX (0, reel_chart_view_get_header_inset (view) - theme->padding_right) &&
+         theme->header_inset == MAX (0, header_inset - theme->padding_right) &&
          reel_chart_layout_get_width (layout) == gtk_widget_get_width (GTK_WIDGET (view)) &&
          reel_chart_layout_get_height (layout) == gtk_widget_get_height (GTK_WIDGET (view)) &&
          reel_chart_layout_get_scale (layout) == gtk_widget_get_scale_factor (GTK_WIDGET (view)) &&

@@ -7,13 +7,13 @@
 static GtkWidget *
 traits_box (ReelAudiencePanel *panel)
 {
-  return reel_gtk_test_get_child (GTK_WIDGET (panel), REEL_TYPE_AUDIENCE_PANEL, "traits_box");
+  return reel_gtk_test_get_child (panel, "traits_box");
 }
 
 static GtkWidget *
 notes_box (ReelAudiencePanel *panel)
 {
-  return reel_gtk_test_get_child (GTK_WIDGET (panel), REEL_TYPE_AUDIENCE_PANEL, "notes_box");
+  return reel_gtk_test_get_child (panel, "notes_box");
 }
 
 /* "Men  at least 60%  Antom (Ant International), 2025": what a row says. */
@@ -56,6 +56,7 @@ test_audience_traits (Fixture       *fixture,
 {
   g_autofree char *trait = NULL;
   g_autofree char *note = NULL;
+  GtkWidget *row;
   GtkLevelBar *bar;
 
   reel_audience_panel_set_region (fixture->panel, "middle-east-north-africa");
@@ -68,8 +69,8 @@ test_audience_traits (Fixture       *fixture,
   g_assert_cmpuint (reel_gtk_test_audience_n_traits (fixture->panel), ==, 1);
   trait = dup_row_text (traits_box (fixture->panel), 0);
   g_assert_cmpstr (trait, ==, "Men  at least 60%  Antom (Ant International), 2025");
-  bar = GTK_LEVEL_BAR (reel_gtk_test_find_descendant (reel_gtk_test_nth_child (traits_box (fixture->panel), 0),
-                                                      GTK_TYPE_LEVEL_BAR));
+  row = reel_gtk_test_nth_child (traits_box (fixture->panel), 0);
+  bar = GTK_LEVEL_BAR (reel_gtk_test_find_descendant (row, GTK_TYPE_LEVEL_BAR));
   g_assert_true (GTK_IS_LEVEL_BAR (bar));
   g_assert_cmpfloat_with_epsilon (gtk_level_bar_get_value (bar), 0.6, 1e-9);
   g_assert_cmpfloat (gtk_level_bar_get_max_value (bar), ==, 1.0);

@@ -331,12 +331,15 @@ test_chart_view_keyboard (Fixture       *fixture,
   g_assert_cmpint (reel_gtk_test_chart_focused_mark (view), ==, 0);
 
   /* Down and Right go to the next mark, Up and Left back, Home and End to the ends. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", REEL_CHART_MOVE_DOWN));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i",
+                                               REEL_CHART_MOVE_DOWN));
   g_assert_cmpint (reel_gtk_test_chart_focused_mark (view), ==, 1);
   g_assert_true (gtk_widget_has_focus (reel_gtk_test_chart_mark_widget (view, 1)));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", REEL_CHART_MOVE_RIGHT));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i",
+                                               REEL_CHART_MOVE_RIGHT));
   g_assert_cmpint (reel_gtk_test_chart_focused_mark (view), ==, 2);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", REEL_CHART_MOVE_UP));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i",
+                                               REEL_CHART_MOVE_UP));
   g_assert_cmpint (reel_gtk_test_chart_focused_mark (view), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", REEL_CHART_MOVE_LAST);
   g_assert_cmpint (reel_gtk_test_chart_focused_mark (view), ==, (int) n_marks - 1);

@@ -13,6 +13,8 @@
  * by the test cli-commands-without-gtk). What they print is caught here:
  * `--validate` speaks on both streams. */
 
+#define SAMPLE "microdrama-sample.reelscope.json"
+
 static GString *printed;
 static GString *printed_err;
 
@@ -47,8 +49,7 @@ release_output (void)
 static void
 test_validate_valid (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "microdrama-sample.reelscope.json",
-                                                 NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", SAMPLE, NULL);
   g_autofree char *valid = g_strconcat (path, ": valid: 6 regions, 4 sources, ", NULL);
   int status;
 
@@ -100,8 +101,7 @@ test_validate_missing (void)
 static void
 test_export_svg (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "microdrama-sample.reelscope.json",
-                                                 NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", SAMPLE, NULL);
   g_autofree char *dir = g_dir_make_tmp ("reel-cli-XXXXXX", NULL);
   g_autofree char *out = g_build_filename (dir, "trend.svg", NULL);
   g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);

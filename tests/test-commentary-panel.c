@@ -25,8 +25,7 @@ static const char links_dataset[] =
 static GtkButton *
 more_button (ReelCommentaryPanel *panel)
 {
-  GtkWidget *button = reel_gtk_test_get_child (GTK_WIDGET (panel), REEL_TYPE_COMMENTARY_PANEL,
-                                               "more_button");
+  GtkWidget *button = reel_gtk_test_get_child (panel, "more_button");
 
   return gtk_widget_get_visible (button) ? GTK_BUTTON (button) : NULL;
 }
@@ -35,8 +34,7 @@ more_button (ReelCommentaryPanel *panel)
 static gboolean
 is_empty (ReelCommentaryPanel *panel)
 {
-  return gtk_widget_get_visible (reel_gtk_test_get_child (GTK_WIDGET (panel), REEL_TYPE_COMMENTARY_PANEL,
-                                                          "empty_label"));
+  return gtk_widget_get_visible (reel_gtk_test_get_child (panel, "empty_label"));
 }
 
 /* Every text of a quote's block, joined by " | ". */
@@ -44,8 +42,9 @@ static char *
 dup_quote_labels (ReelCommentaryPanel *panel,
                   guint                index)
 {
-  return reel_gtk_test_dup_texts (reel_gtk_test_nth_child (reel_gtk_test_commentary_quotes (panel), index),
-                                  " | ");
+  GtkWidget *block = reel_gtk_test_nth_child (reel_gtk_test_commentary_quotes (panel), index);
+
+  return reel_gtk_test_dup_texts (block, " | ");
 }
 
 static ReelSourceLink *
@@ -273,8 +272,8 @@ text_width_at (ReelCitationLabel *label,
 static int
 get_tail_width (ReelCitationLabel *label)
 {
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (label),
-                                                                  reel_citation_label_get_tail (label));
+  const char *tail = reel_citation_label_get_tail (label);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (label), tail);
   PangoRectangle logical;
 
   pango_layout_get_pixel_extents (layout, NULL, &logical);

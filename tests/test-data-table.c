@@ -31,7 +31,7 @@ typedef struct {
 static GtkColumnView *
 column_view (ReelDataTable *table)
 {
-  return GTK_COLUMN_VIEW (reel_gtk_test_get_child (GTK_WIDGET (table), REEL_TYPE_DATA_TABLE, "column_view"));
+  return GTK_COLUMN_VIEW (reel_gtk_test_get_child (table, "column_view"));
 }
 
 /* A column by its title, as a reader finds it. */
@@ -56,7 +56,7 @@ find_column (ReelDataTable *table,
 static gboolean
 is_empty (ReelDataTable *table)
 {
-  GtkWidget *stack = reel_gtk_test_get_child (GTK_WIDGET (table), REEL_TYPE_DATA_TABLE, "stack");
+  GtkWidget *stack = reel_gtk_test_get_child (table, "stack");
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (GTK_STACK (stack)), "empty") == 0;
 }

@@ -56,13 +56,13 @@ fixture_tear_down (Fixture       *fixture,
 static GtkWidget *
 search_entry (Fixture *fixture)
 {
-  return reel_gtk_test_get_child (GTK_WIDGET (fixture->list), REEL_TYPE_REGION_LIST, "search_entry");
+  return reel_gtk_test_get_child (fixture->list, "search_entry");
 }
 
 static GtkWidget *
 no_results_page (Fixture *fixture)
 {
-  return reel_gtk_test_get_child (GTK_WIDGET (fixture->list), REEL_TYPE_REGION_LIST, "no_results_page");
+  return reel_gtk_test_get_child (fixture->list, "no_results_page");
 }
 
 static gboolean

@@ -9,7 +9,7 @@
 static GtkWidget *
 list_box (ReelSourcesPanel *panel)
 {
-  return reel_gtk_test_get_child (GTK_WIDGET (panel), REEL_TYPE_SOURCES_PANEL, "list_box");
+  return reel_gtk_test_get_child (panel, "list_box");
 }
 
 static GtkWidget *

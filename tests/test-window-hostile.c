@@ -12,20 +12,6 @@
 #include "reel-gtk-test.h"
 #include "reel-window-private.h"
 
-/* The window's region list, World first (reel-gtk-test.h). */
-static guint
-n_region_rows (ReelWindow *window)
-{
-  return reel_gtk_test_region_n_rows (_reel_window_get_region_list (window));
-}
-
-static const char *
-region_name (ReelWindow *window,
-             guint       index)
-{
-  return reel_gtk_test_region_row_label (_reel_window_get_region_list (window), index, 0);
-}
-
 typedef struct {
   const char *name;       /* in tests/data/hostile/, or an absolute path */
   const char *position;   /* what the first problem row starts with; NULL: no position */
@@ -98,6 +84,7 @@ assert_kept (const char *path,
                                                    "microdrama-sample.reelscope.json", NULL);
   ReelWindow *window = create_window ();
   g_autofree char *row = NULL;
+  ReelRegionList *list;
   ReelDataset *dataset;
   guint n_rows;
 
@@ -105,12 +92,13 @@ assert_kept (const char *path,
   open_path (window, sample);
   dataset = reel_window_get_dataset (window);
   g_assert_nonnull (dataset);
-  n_rows = n_region_rows (window);
+  list = _reel_window_get_region_list (window);
+  n_rows = reel_gtk_test_region_n_rows (list);
 
   open_path (window, path);
   g_assert_true (reel_window_get_dataset (window) == dataset);
   g_assert_cmpstr (_reel_window_get_visible_page (window), ==, "dataset");
-  g_assert_cmpuint (n_region_rows (window), ==, n_rows);
+  g_assert_cmpuint (reel_gtk_test_region_n_rows (list), ==, n_rows);
   assert_plain (_reel_window_get_toast_title (window));
   g_assert_true (g_str_has_prefix (_reel_window_get_toast_title (window), "Could not open "));
 
@@ -181,6 +169,7 @@ test_markup_and_controls (void)
                       "\xef\xbf\xbd\xef\xbf\xbd[2J\xef\xbf\xbd\xef\xbf\xbd\t\n\xef\xbf\xbd";
   ReelWindow *window = create_window ();
   AdwWindowTitle *title = _reel_window_get_window_title (window);
+  ReelRegionList *list = _reel_window_get_region_list (window);
 
   open_path (window, path);
   g_assert_nonnull (reel_window_get_dataset (window));
@@ -188,8 +177,8 @@ test_markup_and_controls (void)
   g_assert_null (_reel_window_get_toast_title (window));
 
   g_assert_cmpstr (adw_window_title_get_title (title), ==, shown);
-  g_assert_cmpuint (n_region_rows (window), ==, 2);
-  g_assert_cmpstr (region_name (window, 1), ==, shown);
+  g_assert_cmpuint (reel_gtk_test_region_n_rows (list), ==, 2);
+  g_assert_cmpstr (reel_gtk_test_region_row_label (list, 1, 0), ==, shown);
 
   destroy_window (window);
 }

@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 #define REEL_TYPE_CHART_MARK_WIDGET (reel_chart_mark_widget_get_type ())
 
-G_DECLARE_FINAL_TYPE (ReelChartMarkWidget, reel_chart_mark_widget, REEL, CHART_MARK_WIDGET, GtkWidget)
+G_DECLARE_FINAL_TYPE (ReelChartMarkWidget, reel_chart_mark_widget,
+                      REEL, CHART_MARK_WIDGET, GtkWidget)
 
 GtkWidget *reel_chart_mark_widget_new       (guint                index);
 guint      reel_chart_mark_widget_get_index (ReelChartMarkWidget *self);

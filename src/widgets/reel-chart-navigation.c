@@ -9,7 +9,7 @@
 
 /* How the arrow keys, Home and End move the focus between the marks of a
  * chart view (DESIGN §5): in mark order, except that Up and Down on Trend
- * go to the nearest point of the next line. Reads the layout only. */
+ * go to the nearest point of the next line; and the view's key bindings. */
 
 static const ReelChartMark *
 get_mark (ReelChartLayout *layout,
@@ -99,4 +99,41 @@ reel_chart_find_move_target (ReelChartLayout *layout,
     default:
       return MIN (from + 1, n - 1);
     }
+}
+
+static void
+add_move_binding (GtkWidgetClass *widget_class,
+                  guint           keyval,
+                  guint           keypad_keyval,
+                  ReelChartMove   move)
+{
+  gtk_widget_class_add_binding_action (widget_class, keyval, 0, "chart.move-focus", "i", (int) move);
+  gtk_widget_class_add_binding_action (widget_class, keypad_keyval, 0, "chart.move-focus", "i",
+                                       (int) move);
+}
+
+/* The keys of a chart view's actions: arrows, Home and End move between
+ * marks (chart.move-focus); Enter or Space selects the focused mark's
+ * region (chart.select); Ctrl+C or Ctrl+Insert copies the chart
+ * (chart.copy). */
+void
+reel_chart_add_key_bindings (GtkWidgetClass *widget_class)
+{
+  g_return_if_fail (GTK_IS_WIDGET_CLASS (widget_class));
+
+  add_move_binding (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, REEL_CHART_MOVE_LEFT);
+  add_move_binding (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, REEL_CHART_MOVE_RIGHT);
+  add_move_binding (widget_class, GDK_KEY_Up, GDK_KEY_KP_Up, REEL_CHART_MOVE_UP);
+  add_move_binding (widget_class, GDK_KEY_Down, GDK_KEY_KP_Down, REEL_CHART_MOVE_DOWN);
+  add_move_binding (widget_class, GDK_KEY_Home, GDK_KEY_KP_Home, REEL_CHART_MOVE_FIRST);
+  add_move_binding (widget_class, GDK_KEY_End, GDK_KEY_KP_End, REEL_CHART_MOVE_LAST);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "chart.select", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "chart.select", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, 0, "chart.select", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "chart.select", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Space, 0, "chart.select", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK,
+                                       "chart.copy", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, GDK_CONTROL_MASK,
+                                       "chart.copy", NULL);
 }

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <gtk/gtk.h>
+
 #include "reel-chart-layout.h"
 
 G_BEGIN_DECLS
@@ -15,9 +17,10 @@ typedef enum {
   REEL_CHART_MOVE_LAST,
 } ReelChartMove;
 
-int reel_chart_find_move_target (ReelChartLayout *layout,
-                                 guint            n_marks,
-                                 int              from,
-                                 ReelChartMove    move);
+int  reel_chart_find_move_target  (ReelChartLayout *layout,
+                                   guint            n_marks,
+                                   int              from,
+                                   ReelChartMove    move);
+void reel_chart_add_key_bindings  (GtkWidgetClass  *widget_class);
 
 G_END_DECLS

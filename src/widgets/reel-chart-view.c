@@ -335,11 +335,13 @@ get_focused_mark (ReelChartView *self)
 {
   GtkWidget *child = gtk_widget_get_focus_child (GTK_WIDGET (self));
 
-  if (child == NULL || !gtk_widget_has_focus (child) || !REEL_IS_CHART_MARK_WIDGET (child) ||
-      reel_chart_mark_widget_get_index (REEL_CHART_MARK_WIDGET (child)) >= get_n_mark_widgets (self))
+  guint index;
+
+  if (child == NULL || !gtk_widget_has_focus (child) || !REEL_IS_CHART_MARK_WIDGET (child))
     return -1;
 
-  return (int) reel_chart_mark_widget_get_index (REEL_CHART_MARK_WIDGET (child));
+  index = reel_chart_mark_widget_get_index (REEL_CHART_MARK_WIDGET (child));
+  return index < get_n_mark_widgets (self) ? (int) index : -1;
 }
 
 static void
@@ -773,17 +775,6 @@ reel_chart_view_set_property (GObject      *object,
 }
 
 static void
-add_move_binding (GtkWidgetClass *widget_class,
-                  guint           keyval,
-                  guint           keypad_keyval,
-                  ReelChartMove   move)
-{
-  gtk_widget_class_add_binding_action (widget_class, keyval, 0, "chart.move-focus", "i", (int) move);
-  gtk_widget_class_add_binding_action (widget_class, keypad_keyval, 0, "chart.move-focus", "i",
-                                       (int) move);
-}
-
-static void
 reel_chart_view_class_init (ReelChartViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -891,19 +882,7 @@ reel_chart_view_class_init (ReelChartViewClass *klass)
   gtk_widget_class_install_action (widget_class, "chart.select", NULL, select_focused_action);
   gtk_widget_class_install_action (widget_class, "chart.copy", NULL, copy_action);
 
-  add_move_binding (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, REEL_CHART_MOVE_LEFT);
-  add_move_binding (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, REEL_CHART_MOVE_RIGHT);
-  add_move_binding (widget_class, GDK_KEY_Up, GDK_KEY_KP_Up, REEL_CHART_MOVE_UP);
-  add_move_binding (widget_class, GDK_KEY_Down, GDK_KEY_KP_Down, REEL_CHART_MOVE_DOWN);
-  add_move_binding (widget_class, GDK_KEY_Home, GDK_KEY_KP_Home, REEL_CHART_MOVE_FIRST);
-  add_move_binding (widget_class, GDK_KEY_End, GDK_KEY_KP_End, REEL_CHART_MOVE_LAST);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "chart.select", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "chart.select", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, 0, "chart.select", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "chart.select", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Space, 0, "chart.select", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "chart.copy", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, GDK_CONTROL_MASK, "chart.copy", NULL);
+  reel_chart_add_key_bindings (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "chartview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
