@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <unistd.h>
 
-#include "reel-dataset-loader.h"
 #include "reel-export-command.h"
 #include "reel-validate-command.h"
 #include "reel-window.h"
