@@ -1,15 +1,22 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-/* What the widget tests share: start-up that skips without a display, and
- * datasets loaded on the spot. Header-only: each test is one program. */
+/* What the widget tests share: start-up that skips without a display,
+ * datasets loaded on the spot, and ways to read what a widget shows through
+ * its template children and widget tree, as a user (or a screen reader)
+ * finds it. Header-only: each test is one program. */
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
 
+#include "reel-audience-panel.h"
+#include "reel-chart-view.h"
+#include "reel-citation-label.h"
+#include "reel-commentary-panel.h"
 #include "reel-dataset-loader.h"
+#include "reel-region-list.h"
 
 G_BEGIN_DECLS
 
@@ -144,6 +151,327 @@ reel_gtk_test_window_destroy (GtkWindow *window)
 {
   gtk_window_destroy (window);
   g_assert_finalize_object (window);
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading the widget tree */
+
+/* The template child @name of @widget (of a final class, whose template
+ * it is). */
+static inline GtkWidget *
+reel_gtk_test_get_child (gpointer    widget,
+                         const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (widget, G_OBJECT_TYPE (widget), name);
+
+  g_assert_true (GTK_IS_WIDGET (child));
+  return GTK_WIDGET (child);
+}
+
+static inline GtkWidget *
+reel_gtk_test_nth_child (GtkWidget *widget,
+                         guint      index)
+{
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  while (child != NULL && index-- > 0)
+    child = gtk_widget_get_next_sibling (child);
+
+  return child;
+}
+
+static inline guint
+reel_gtk_test_count_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+/* The first widget of @type under @widget (itself included), depth first. */
+static inline GtkWidget *
+reel_gtk_test_find_descendant (GtkWidget *widget,
+                               GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = reel_gtk_test_find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The @nth visible piece of text under @widget in reading order: a label
+ * or a citation label. */
+static inline GtkWidget *
+reel_gtk_test_find_text (GtkWidget *widget,
+                         guint     *nth)
+{
+  if (GTK_IS_LABEL (widget) || REEL_IS_CITATION_LABEL (widget))
+    return (*nth)-- == 0 ? widget : NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *text;
+
+      if (gtk_widget_get_visible (child) && (text = reel_gtk_test_find_text (child, nth)) != NULL)
+        return text;
+    }
+
+  return NULL;
+}
+
+/* The text of the @nth visible label under @widget, NULL past the last. */
+static inline const char *
+reel_gtk_test_get_nth_label (GtkWidget *widget,
+                             guint      nth)
+{
+  GtkWidget *text = reel_gtk_test_find_text (widget, &nth);
+
+  g_assert_true (text == NULL || GTK_IS_LABEL (text));
+  return text != NULL ? gtk_label_get_text (GTK_LABEL (text)) : NULL;
+}
+
+/* The texts of the visible labels under @widget joined by @separator:
+ * what a user reads there. */
+static inline char *
+reel_gtk_test_dup_texts (GtkWidget  *widget,
+                         const char *separator)
+{
+  GString *text = g_string_new (NULL);
+  GtkWidget *piece;
+
+  for (guint i = 0; ; i++)
+    {
+      guint nth = i;
+
+      if ((piece = reel_gtk_test_find_text (widget, &nth)) == NULL)
+        break;
+      if (text->len > 0)
+        g_string_append (text, separator);
+      if (GTK_IS_LABEL (piece))
+        g_string_append (text, gtk_label_get_text (GTK_LABEL (piece)));
+      else
+        g_string_append_printf (text, "%s%s",
+                                reel_citation_label_get_head (REEL_CITATION_LABEL (piece)),
+                                reel_citation_label_get_tail (REEL_CITATION_LABEL (piece)));
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* ------------------------------------------------------------------ */
+/* The region list: rows in order, World first, hidden ones included */
+
+static inline GtkListBox *
+reel_gtk_test_region_list_box (ReelRegionList *list)
+{
+  return GTK_LIST_BOX (reel_gtk_test_get_child (list, "list_box"));
+}
+
+static inline guint
+reel_gtk_test_region_n_rows (ReelRegionList *list)
+{
+  return reel_gtk_test_count_children (GTK_WIDGET (reel_gtk_test_region_list_box (list)));
+}
+
+/* The labels of a row: 0 the name, 1 the detail (flags, reported growth),
+ * 2 the value, 3 the growth, as the row's grid places them; "" for one
+ * that is hidden. */
+static inline const char *
+reel_gtk_test_region_row_label (ReelRegionList *list,
+                                guint           index,
+                                guint           nth)
+{
+  static const int cells[][2] = { { 1, 0 }, { 1, 1 }, { 2, 0 }, { 2, 1 } };
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (reel_gtk_test_region_list_box (list), index);
+  GtkWidget *grid, *label;
+
+  g_assert_nonnull (row);
+  g_assert_cmpuint (nth, <, G_N_ELEMENTS (cells));
+  grid = gtk_list_box_row_get_child (row);
+  label = gtk_grid_get_child_at (GTK_GRID (grid), cells[nth][0], cells[nth][1]);
+  g_assert_true (GTK_IS_LABEL (label));
+
+  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : "";
+}
+
+/* Chooses the @index-th row, as a click on it does. */
+static inline void
+reel_gtk_test_region_select_row (ReelRegionList *list,
+                                 guint           index)
+{
+  GtkListBox *list_box = reel_gtk_test_region_list_box (list);
+
+  gtk_list_box_select_row (list_box, gtk_list_box_get_row_at_index (list_box, index));
+}
+
+static inline int
+reel_gtk_test_region_selected_index (ReelRegionList *list)
+{
+  GtkListBoxRow *row = gtk_list_box_get_selected_row (reel_gtk_test_region_list_box (list));
+
+  return row != NULL ? gtk_list_box_row_get_index (row) : -1;
+}
+
+/* ------------------------------------------------------------------ */
+/* The panels */
+
+static inline const char *
+reel_gtk_test_audience_summary (ReelAudiencePanel *panel)
+{
+  return gtk_label_get_text (GTK_LABEL (reel_gtk_test_get_child (panel, "summary_label")));
+}
+
+static inline guint
+reel_gtk_test_audience_n_traits (ReelAudiencePanel *panel)
+{
+  return reel_gtk_test_count_children (reel_gtk_test_get_child (panel, "traits_box"));
+}
+
+/* What the panel says when it has nothing to show, NULL while it shows
+ * an audience. */
+static inline const char *
+reel_gtk_test_audience_empty_text (ReelAudiencePanel *panel)
+{
+  GtkStack *stack = GTK_STACK (reel_gtk_test_get_child (panel, "stack"));
+  GtkWidget *label = reel_gtk_test_get_child (panel, "empty_label");
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "empty") != 0)
+    return NULL;
+
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* The quotes' blocks, in the order shown. */
+static inline GtkWidget *
+reel_gtk_test_commentary_quotes (ReelCommentaryPanel *panel)
+{
+  return reel_gtk_test_get_child (panel, "quotes_box");
+}
+
+static inline guint
+reel_gtk_test_commentary_n_quotes (ReelCommentaryPanel *panel)
+{
+  return reel_gtk_test_count_children (reel_gtk_test_commentary_quotes (panel));
+}
+
+/* A quote block's first text is the quote, with its quotation marks, the
+ * second its speaker. */
+static inline const char *
+reel_gtk_test_commentary_quote_text (ReelCommentaryPanel *panel,
+                                     guint                index,
+                                     guint                nth)
+{
+  GtkWidget *block = reel_gtk_test_nth_child (reel_gtk_test_commentary_quotes (panel), index);
+
+  return block != NULL ? reel_gtk_test_get_nth_label (block, nth) : NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* The chart view: a child widget per mark, in the layout's order */
+
+static inline guint
+reel_gtk_test_chart_n_mark_widgets (ReelChartView *view)
+{
+  return reel_gtk_test_count_children (GTK_WIDGET (view));
+}
+
+static inline GtkWidget *
+reel_gtk_test_chart_mark_widget (ReelChartView *view,
+                                 guint          index)
+{
+  GtkWidget *child = reel_gtk_test_nth_child (GTK_WIDGET (view), index);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* The index of the mark whose widget has the focus, -1 for none. */
+static inline int
+reel_gtk_test_chart_focused_mark (ReelChartView *view)
+{
+  int index = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child), index++)
+    if (gtk_widget_has_focus (child))
+      return index;
+
+  return -1;
+}
+
+/* Whether the view shows a layout made for its inputs as they are now
+ * (data, kind, year, selection, theme, header inset, its allocated size),
+ * with a widget for each of its marks: nothing is left to lay out. */
+static inline gboolean
+reel_gtk_test_chart_is_current (ReelChartView *view)
+{
+  ReelChartLayout *layout = reel_chart_view_get_layout (view);
+  ReelDataset *dataset = reel_chart_view_get_dataset (view);
+  ReelChartKind kind = reel_chart_view_get_chart_kind (view);
+  const char *selection = reel_chart_view_get_selected_region (view);
+  int header_inset = reel_chart_view_get_header_inset (view);
+  guint year = reel_chart_view_get_year (view);
+  const ReelChartTheme *theme;
+
+  if (layout == NULL)
+    return FALSE;
+
+  theme = reel_chart_layout_get_theme (layout);
+  if (kind == REEL_CHART_TREND)
+    year = 0;
+  else if (year == 0)
+    year = reel_chart_layout_get_default_year (dataset, kind);
+
+  return reel_chart_layout_get_dataset (layout) == dataset &&
+         reel_chart_layout_get_kind (layout) == kind &&
+         reel_chart_layout_get_year (layout) == year &&
+         g_strcmp0 (reel_chart_layout_get_selection (layout), selection) == 0 &&
+         (theme->variant == REEL_CHART_THEME_DARK) == reel_chart_view_get_dark (view) &&
+         theme->header_inset == MAX (0, header_inset - theme->padding_right) &&
+         reel_chart_layout_get_width (layout) == gtk_widget_get_width (GTK_WIDGET (view)) &&
+         reel_chart_layout_get_height (layout) == gtk_widget_get_height (GTK_WIDGET (view)) &&
+         reel_chart_layout_get_scale (layout) == gtk_widget_get_scale_factor (GTK_WIDGET (view)) &&
+         reel_gtk_test_chart_n_mark_widgets (view) == reel_chart_layout_get_n_marks (layout);
+}
+
+/* A press of the primary button at (@x, @y), through the view's own click
+ * gesture. */
+static inline void
+reel_gtk_test_chart_click (ReelChartView *view,
+                           double         x,
+                           double         y)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (view));
+  g_autoptr(GtkGesture) gesture = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && gesture == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_GESTURE_CLICK (controller))
+        gesture = GTK_GESTURE (g_steal_pointer (&controller));
+    }
+
+  g_assert_nonnull (gesture);
+  g_signal_emit_by_name (gesture, "pressed", 1, x, y);
 }
 
 G_END_DECLS

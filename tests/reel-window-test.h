@@ -12,7 +12,7 @@
 #include "reel-chart-view.h"
 #include "reel-commentary-panel.h"
 #include "reel-data-table.h"
-#include "reel-region-list-private.h"
+#include "reel-gtk-test.h"
 #include "reel-sources-panel.h"
 #include "reel-window.h"
 
@@ -52,21 +52,21 @@ reel_window_test_wait_for_load (ReelWindow *window)
 static inline guint
 reel_window_test_get_n_region_rows (ReelWindow *window)
 {
-  return _reel_region_list_get_n_rows (reel_window_test_child (window, "region_list"));
+  return reel_gtk_test_region_n_rows (reel_window_test_child (window, "region_list"));
 }
 
 static inline const char *
 reel_window_test_get_region_name (ReelWindow *window,
                                   guint       index)
 {
-  return _reel_region_list_get_row_label (reel_window_test_child (window, "region_list"), index, 0);
+  return reel_gtk_test_region_row_label (reel_window_test_child (window, "region_list"), index, 0);
 }
 
 static inline const char *
 reel_window_test_get_region_value (ReelWindow *window,
                                    guint       index)
 {
-  return _reel_region_list_get_row_label (reel_window_test_child (window, "region_list"), index, 2);
+  return reel_gtk_test_region_row_label (reel_window_test_child (window, "region_list"), index, 2);
 }
 
 /* As a click on the row would. */
@@ -74,26 +74,7 @@ static inline void
 reel_window_test_select_region (ReelWindow *window,
                                 guint       index)
 {
-  _reel_region_list_select_row (reel_window_test_child (window, "region_list"), index);
-}
-
-static inline GtkWidget *
-reel_window_test_find_descendant (GtkWidget *widget,
-                                  GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = reel_window_test_find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  reel_gtk_test_region_select_row (reel_window_test_child (window, "region_list"), index);
 }
 
 static inline void
@@ -115,7 +96,7 @@ static inline char *
 reel_window_test_dup_problem_row (GtkWidget *widget,
                                   guint      index)
 {
-  GtkWidget *list = reel_window_test_find_descendant (widget, GTK_TYPE_LIST_BOX);
+  GtkWidget *list = reel_gtk_test_find_descendant (widget, GTK_TYPE_LIST_BOX);
   g_autoptr(GPtrArray) texts = g_ptr_array_new_null_terminated (4, NULL, TRUE);
   GtkListBoxRow *row;
 
@@ -130,7 +111,7 @@ reel_window_test_dup_problem_row (GtkWidget *widget,
 static inline guint
 reel_window_test_get_n_problem_rows (GtkWidget *widget)
 {
-  GtkWidget *list = reel_window_test_find_descendant (widget, GTK_TYPE_LIST_BOX);
+  GtkWidget *list = reel_gtk_test_find_descendant (widget, GTK_TYPE_LIST_BOX);
   guint n = 0;
 
   g_assert_nonnull (list);

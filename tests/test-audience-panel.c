@@ -1,8 +1,30 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include "reel-audience-panel-private.h"
 #include "reel-gtk-test.h"
+
+/* The traits' and notes' rows, in the order shown. */
+static GtkWidget *
+traits_box (ReelAudiencePanel *panel)
+{
+  return reel_gtk_test_get_child (panel, "traits_box");
+}
+
+static GtkWidget *
+notes_box (ReelAudiencePanel *panel)
+{
+  return reel_gtk_test_get_child (panel, "notes_box");
+}
+
+/* "Men  at least 60%  Antom (Ant International), 2025": what a row says. */
+static char *
+dup_row_text (GtkWidget *box,
+              guint      index)
+{
+  GtkWidget *row = reel_gtk_test_nth_child (box, index);
+
+  return row != NULL ? reel_gtk_test_dup_texts (row, "  ") : NULL;
+}
 
 typedef struct {
   ReelDataset       *dataset;
@@ -34,30 +56,32 @@ test_audience_traits (Fixture       *fixture,
 {
   g_autofree char *trait = NULL;
   g_autofree char *note = NULL;
+  GtkWidget *row;
   GtkLevelBar *bar;
 
   reel_audience_panel_set_region (fixture->panel, "middle-east-north-africa");
   g_assert_cmpstr (reel_audience_panel_get_region (fixture->panel), ==, "middle-east-north-africa");
-  g_assert_false (_reel_audience_panel_is_empty (fixture->panel));
-  g_assert_cmpstr (_reel_audience_panel_get_summary (fixture->panel), ==,
+  g_assert_false ((reel_gtk_test_audience_empty_text (fixture->panel) != NULL));
+  g_assert_cmpstr (reel_gtk_test_audience_summary (fixture->panel), ==,
                    "Sources disagree on who watches");
 
   /* A share bar with its label, its share with the qualifier, its source. */
-  g_assert_cmpuint (_reel_audience_panel_get_n_traits (fixture->panel), ==, 1);
-  trait = _reel_audience_panel_dup_trait_text (fixture->panel, 0);
+  g_assert_cmpuint (reel_gtk_test_audience_n_traits (fixture->panel), ==, 1);
+  trait = dup_row_text (traits_box (fixture->panel), 0);
   g_assert_cmpstr (trait, ==, "Men  at least 60%  Antom (Ant International), 2025");
-  bar = _reel_audience_panel_get_trait_bar (fixture->panel, 0);
+  row = reel_gtk_test_nth_child (traits_box (fixture->panel), 0);
+  bar = GTK_LEVEL_BAR (reel_gtk_test_find_descendant (row, GTK_TYPE_LEVEL_BAR));
   g_assert_true (GTK_IS_LEVEL_BAR (bar));
   g_assert_cmpfloat_with_epsilon (gtk_level_bar_get_value (bar), 0.6, 1e-9);
   g_assert_cmpfloat (gtk_level_bar_get_max_value (bar), ==, 1.0);
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (bar), "reel-at-least"));
 
   /* Notes with their sources. */
-  g_assert_cmpuint (_reel_audience_panel_get_n_notes (fixture->panel), ==, 1);
-  note = _reel_audience_panel_dup_note_text (fixture->panel, 0);
+  g_assert_cmpuint (reel_gtk_test_count_children (notes_box (fixture->panel)), ==, 1);
+  note = dup_row_text (notes_box (fixture->panel), 0);
   g_assert_cmpstr (note, ==, "Affluent women with a strong sense of cultural identity have become "
                              "early adopters.  iChongqing (Bridging News), 22 Nov 2025");
-  g_assert_null (_reel_audience_panel_dup_note_text (fixture->panel, 1));
+  g_assert_null (dup_row_text (notes_box (fixture->panel), 1));
 }
 
 static void
@@ -67,13 +91,13 @@ test_audience_follows_region (Fixture       *fixture,
   g_autofree char *note = NULL;
 
   reel_audience_panel_set_region (fixture->panel, "north-america");
-  g_assert_cmpstr (_reel_audience_panel_get_summary (fixture->panel), ==,
+  g_assert_cmpstr (reel_gtk_test_audience_summary (fixture->panel), ==,
                    "Dominated by female audiences");
-  g_assert_cmpuint (_reel_audience_panel_get_n_traits (fixture->panel), ==, 0);
+  g_assert_cmpuint (reel_gtk_test_audience_n_traits (fixture->panel), ==, 0);
 
   reel_audience_panel_set_region (fixture->panel, "africa");
-  g_assert_cmpstr (_reel_audience_panel_get_summary (fixture->panel), ==, "Skews younger");
-  note = _reel_audience_panel_dup_note_text (fixture->panel, 0);
+  g_assert_cmpstr (reel_gtk_test_audience_summary (fixture->panel), ==, "Skews younger");
+  note = dup_row_text (notes_box (fixture->panel), 0);
   g_assert_true (g_str_has_prefix (note, "Africa skews younger.  "));
 }
 
@@ -83,21 +107,21 @@ test_audience_empty (Fixture       *fixture,
 {
   /* Never blank: a region without audience data says so. */
   reel_audience_panel_set_region (fixture->panel, "south-asia");
-  g_assert_true (_reel_audience_panel_is_empty (fixture->panel));
-  g_assert_cmpstr (_reel_audience_panel_get_empty_text (fixture->panel), ==,
+  g_assert_true ((reel_gtk_test_audience_empty_text (fixture->panel) != NULL));
+  g_assert_cmpstr (reel_gtk_test_audience_empty_text (fixture->panel), ==,
                    "No audience data for this region");
-  g_assert_cmpuint (_reel_audience_panel_get_n_traits (fixture->panel), ==, 0);
-  g_assert_cmpuint (_reel_audience_panel_get_n_notes (fixture->panel), ==, 0);
+  g_assert_cmpuint (reel_gtk_test_audience_n_traits (fixture->panel), ==, 0);
+  g_assert_cmpuint (reel_gtk_test_count_children (notes_box (fixture->panel)), ==, 0);
 
   /* The sample's world has none either. */
   reel_audience_panel_set_region (fixture->panel, NULL);
-  g_assert_true (_reel_audience_panel_is_empty (fixture->panel));
-  g_assert_cmpstr (_reel_audience_panel_get_empty_text (fixture->panel), ==,
+  g_assert_true ((reel_gtk_test_audience_empty_text (fixture->panel) != NULL));
+  g_assert_cmpstr (reel_gtk_test_audience_empty_text (fixture->panel), ==,
                    "No audience data for the world");
 
   /* Nor does a panel without a dataset. */
   reel_audience_panel_set_dataset (fixture->panel, NULL);
-  g_assert_true (_reel_audience_panel_is_empty (fixture->panel));
+  g_assert_true ((reel_gtk_test_audience_empty_text (fixture->panel) != NULL));
 }
 
 static void
@@ -117,8 +141,8 @@ test_audience_plain_text (void)
 
   reel_audience_panel_set_dataset (panel, dataset);
   reel_audience_panel_set_region (panel, "r");
-  g_assert_cmpstr (_reel_audience_panel_get_summary (panel), ==, "<b>Bold</b> & brave");
-  trait = _reel_audience_panel_dup_trait_text (panel, 0);
+  g_assert_cmpstr (reel_gtk_test_audience_summary (panel), ==, "<b>Bold</b> & brave");
+  trait = dup_row_text (traits_box (panel), 0);
   g_assert_cmpstr (trait, ==, "<u>Teens</u>  about 25%  <i>S</i> & co");
 
   reel_gtk_test_window_destroy (window);

@@ -19,6 +19,10 @@ import re
 import subprocess
 import sys
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from taptest import check, test  # noqa: E402
+import taptest  # noqa: E402
+
 REELSCOPE, DATASET, ARTICLE = sys.argv[1:4]
 
 REGION_IDS = [
@@ -29,19 +33,6 @@ LANGUAGES = ['en', 'zh-CN', 'es', 'pt-BR']
 FOUNDING_URL = 'https://www.ichongqing.info/?p=156513'
 EXPERTS = ['Mu Ling', 'Andrew Moses Miti', 'Rida Saifee']
 DATE = re.compile(r'^\d{4}(-\d{2}(-\d{2})?)?$')
-
-tests = []
-
-
-def test(function):
-    tests.append(function)
-    return function
-
-
-def check(condition, message):
-    if not condition:
-        raise AssertionError(message)
-
 
 def reject_duplicates(pairs):
     keys = [key for key, _ in pairs]
@@ -365,23 +356,5 @@ def text_is_plain():
         check(not re.search(r'&(#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);', value), f'{path}: entity? {value!r}')
 
 
-def main():
-    print('TAP version 13')
-    print(f'1..{len(tests)}')
-    failed = 0
-    for number, function in enumerate(tests, 1):
-        name = function.__name__.replace('_', '-')
-        try:
-            function()
-        except Exception as error:  # noqa: BLE001 - every failure is a TAP "not ok"
-            failed += 1
-            print(f'not ok {number} - {name}')
-            for line in str(error).splitlines():
-                print(f'# {line}')
-        else:
-            print(f'ok {number} - {name}')
-    return 1 if failed else 0
-
-
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(taptest.main())

@@ -15,23 +15,15 @@ import sys
 import tempfile
 import zlib
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from taptest import Skip, check, test  # noqa: E402
+import taptest  # noqa: E402
+
 REELSCOPE = sys.argv[1]
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data')
 SAMPLE = os.path.join(DATA, 'microdrama-sample.reelscope.json')
 EDGE = os.path.join(DATA, 'charts-edge.reelscope.json')
 INVALID = os.path.join(DATA, 'invalid-three-mistakes.reelscope.json')
-
-tests = []
-
-
-def test(function):
-    tests.append(function)
-    return function
-
-
-class Skip(Exception):
-    pass
-
 
 def run(*args):
     """Runs reelscope with no display and no session bus."""
@@ -42,16 +34,6 @@ def run(*args):
     env['LC_ALL'] = 'C.UTF-8'
     env['LANGUAGE'] = ''
     return subprocess.run([REELSCOPE, *args], env=env, capture_output=True, text=True, timeout=120)
-
-
-def check(condition, message, result=None):
-    if not condition:
-        details = message
-        if result is not None:
-            details += (f'\n  exit status {result.returncode}'
-                        f'\n  stdout: {result.stdout!r}'
-                        f'\n  stderr: {result.stderr!r}')
-        raise AssertionError(details)
 
 
 def read_png(path):
@@ -604,23 +586,5 @@ def usage_errors():
         shutil.rmtree(directory)
 
 
-def main():
-    print(f'1..{len(tests)}')
-    failed = 0
-    for number, function in enumerate(tests, 1):
-        try:
-            function()
-        except Skip as skip:
-            print(f'ok {number} {function.__name__} # SKIP {skip}')
-        except Exception as error:  # noqa: BLE001 - report every failure as TAP
-            failed += 1
-            print(f'not ok {number} {function.__name__}')
-            for line in str(error).splitlines():
-                print(f'# {line}')
-        else:
-            print(f'ok {number} {function.__name__}')
-    return 1 if failed else 0
-
-
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(taptest.main())

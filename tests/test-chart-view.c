@@ -5,24 +5,15 @@
 #include <math.h>
 
 #include "reel-chart-theme.h"
-#include "reel-chart-view-private.h"
+#include "reel-chart-navigation.h"
 #include "reel-gtk-test.h"
-
-/* Moves of the chart.move-focus action (reel-chart-view.c). */
-enum {
-  MOVE_LEFT,
-  MOVE_RIGHT,
-  MOVE_UP,
-  MOVE_DOWN,
-  MOVE_FIRST,
-  MOVE_LAST,
-};
 
 typedef struct {
   ReelDataset   *dataset;
   ReelChartView *view;
   GtkWidget     *before;    /* a button ahead of the chart in the focus chain */
   GtkWindow     *window;
+  guint          n_layouts;   /* made by the view since the fixture was set up */
 } Fixture;
 
 static void
@@ -42,7 +33,7 @@ is_laid_out (gpointer data)
 
   gtk_widget_get_size_request (GTK_WIDGET (fixture->view), &width, &height);
 
-  return layout != NULL && !_reel_chart_view_needs_layout (fixture->view) &&
+  return reel_gtk_test_chart_is_current (fixture->view) &&
          gtk_widget_get_width (GTK_WIDGET (fixture->view)) == width &&
          reel_chart_layout_get_width (layout) == width &&
          reel_chart_layout_get_height (layout) == height;
@@ -57,6 +48,29 @@ wait_for_layout (Fixture *fixture)
 }
 
 static void
+layout_cb (ReelChartView *view,
+           GParamSpec    *pspec,
+           Fixture       *fixture)
+{
+  if (reel_chart_view_get_layout (view) != NULL)
+    fixture->n_layouts++;
+}
+
+/* Whether the view shows a tooltip at (@x, @y), as GTK asks it when the
+ * pointer rests there. */
+static gboolean
+query_tooltip (ReelChartView *view,
+               double         x,
+               double         y)
+{
+  g_autoptr(GtkTooltip) tooltip = g_object_new (GTK_TYPE_TOOLTIP, NULL);
+  gboolean shown = FALSE;
+
+  g_signal_emit_by_name (view, "query-tooltip", (int) x, (int) y, FALSE, tooltip, &shown);
+  return shown;
+}
+
+static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
@@ -68,6 +82,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->dataset = reel_gtk_test_load_dataset (data != NULL ? data : "microdrama-sample.reelscope.json");
   fixture->view = REEL_CHART_VIEW (reel_chart_view_new ());
   fixture->before = gtk_button_new_with_label ("Before");
+  g_signal_connect (fixture->view, "notify::layout", G_CALLBACK (layout_cb), fixture);
 
   /* The view gets exactly the size it asks for. */
   gtk_widget_set_halign (GTK_WIDGET (fixture->view), GTK_ALIGN_START);
@@ -112,7 +127,7 @@ test_chart_view_layout_on_change (Fixture       *fixture,
                                   gconstpointer  data)
 {
   ReelChartView *view = fixture->view;
-  guint n = _reel_chart_view_get_n_layouts (view);
+  guint n = fixture->n_layouts;
   ReelChartLayout *layout = reel_chart_view_get_layout (view);
 
   g_assert_cmpuint (n, >=, 1);
@@ -131,43 +146,43 @@ test_chart_view_layout_on_change (Fixture       *fixture,
       g_usleep (20000);
       reel_gtk_test_flush ();
     }
-  g_assert_cmpuint (_reel_chart_view_get_n_layouts (view), ==, n);
+  g_assert_cmpuint (fixture->n_layouts, ==, n);
   g_assert_true (reel_chart_view_get_layout (view) == layout);
 
   /* A new size: one new layout, for that size. */
   set_size (fixture, 520, 400);
   wait_for_layout (fixture);
-  g_assert_cmpuint (_reel_chart_view_get_n_layouts (view), ==, n + 1);
+  g_assert_cmpuint (fixture->n_layouts, ==, n + 1);
 
   /* Each input: one new layout; the same value again: none. */
   reel_chart_view_set_year (view, 2023);
   wait_for_layout (fixture);
-  g_assert_cmpuint (_reel_chart_view_get_n_layouts (view), ==, n + 2);
+  g_assert_cmpuint (fixture->n_layouts, ==, n + 2);
   g_assert_cmpuint (reel_chart_layout_get_year (reel_chart_view_get_layout (view)), ==, 2023);
   reel_chart_view_set_year (view, 2023);
   reel_gtk_test_flush ();
-  g_assert_cmpuint (_reel_chart_view_get_n_layouts (view), ==, n + 2);
+  g_assert_cmpuint (fixture->n_layouts, ==, n + 2);
 
   reel_chart_view_set_chart_kind (view, REEL_CHART_SHARE);
   wait_for_layout (fixture);
-  g_assert_cmpuint (_reel_chart_view_get_n_layouts (view), ==, n + 3);
+  g_assert_cmpuint (fixture->n_layouts, ==, n + 3);
   g_assert_cmpint (reel_chart_layout_get_kind (reel_chart_view_get_layout (view)), ==, REEL_CHART_SHARE);
 
   reel_chart_view_set_selected_region (view, "north-america");
   wait_for_layout (fixture);
-  g_assert_cmpuint (_reel_chart_view_get_n_layouts (view), ==, n + 4);
+  g_assert_cmpuint (fixture->n_layouts, ==, n + 4);
   g_assert_cmpstr (reel_chart_layout_get_selection (reel_chart_view_get_layout (view)), ==,
                    "north-america");
   reel_chart_view_set_selected_region (view, "north-america");
   reel_gtk_test_flush ();
-  g_assert_cmpuint (_reel_chart_view_get_n_layouts (view), ==, n + 4);
+  g_assert_cmpuint (fixture->n_layouts, ==, n + 4);
 
   /* Several changes before a frame: one layout. */
   reel_chart_view_set_chart_kind (view, REEL_CHART_REVENUE);
   reel_chart_view_set_year (view, 2024);
   reel_chart_view_set_selected_region (view, NULL);
   wait_for_layout (fixture);
-  g_assert_cmpuint (_reel_chart_view_get_n_layouts (view), ==, n + 5);
+  g_assert_cmpuint (fixture->n_layouts, ==, n + 5);
 
   /* Without data, no layout and no marks. */
   reel_chart_view_set_dataset (view, NULL);
@@ -175,7 +190,7 @@ test_chart_view_layout_on_change (Fixture       *fixture,
   g_usleep (20000);
   reel_gtk_test_flush ();
   g_assert_null (reel_chart_view_get_layout (view));
-  g_assert_cmpuint (_reel_chart_view_get_n_mark_widgets (view), ==, 0);
+  g_assert_cmpuint (reel_gtk_test_chart_n_mark_widgets (view), ==, 0);
 }
 
 /* One focusable BUTTON child per mark, with the layout's label, on the
@@ -202,7 +217,7 @@ test_chart_view_mark_widgets (Fixture       *fixture,
 
       g_test_message ("%s: %u marks", reel_chart_layout_get_title (layout), n_marks);
       n_charted += n_marks > 0;
-      g_assert_cmpuint (_reel_chart_view_get_n_mark_widgets (view), ==, n_marks);
+      g_assert_cmpuint (reel_gtk_test_chart_n_mark_widgets (view), ==, n_marks);
 
       g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_ROLE_GROUP));
       problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (view), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -216,13 +231,12 @@ test_chart_view_mark_widgets (Fixture       *fixture,
       for (guint i = 0; i < n_marks; i++)
         {
           const ReelChartMark *mark = reel_chart_layout_get_mark (layout, i);
-          GtkWidget *child = _reel_chart_view_get_mark_widget (view, i);
+          GtkWidget *child = reel_gtk_test_chart_mark_widget (view, i);
           graphene_rect_t bounds;
 
           g_assert_true (gtk_widget_get_parent (child) == GTK_WIDGET (view));
           g_assert_true (gtk_widget_get_focusable (child));
           g_assert_true (gtk_test_accessible_has_role (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_ROLE_BUTTON));
-          g_assert_cmpstr (_reel_chart_view_get_mark_label (view, i), ==, mark->label);
           problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                                         mark->label);
           g_assert_null (problem);
@@ -254,7 +268,6 @@ test_chart_view_hit_test (Fixture       *fixture,
   ReelChartLayout *layout = reel_chart_view_get_layout (view);
   int index = find_mark_of_region (layout, "north-america");
   const ReelChartMark *mark;
-  g_autofree char *tooltip = NULL;
   g_auto(GStrv) lines = NULL;
   double x, y;
 
@@ -264,24 +277,23 @@ test_chart_view_hit_test (Fixture       *fixture,
   y = mark->rect.y + mark->rect.height / 2;
   g_assert_true (reel_chart_layout_hit_test (layout, x, y) == mark);
 
-  tooltip = _reel_chart_view_dup_tooltip_text (view, x, y);
-  g_assert_cmpstr (tooltip, ==, mark->tooltip);
-  g_assert_true (g_str_has_prefix (tooltip, "North America · 2024\n"));
+  g_assert_true (query_tooltip (view, x, y));
+  g_assert_true (g_str_has_prefix (mark->tooltip, "North America · 2024\n"));
   /* Then every figure of the point, with its source, one a line. */
-  lines = g_strsplit (tooltip, "\n", -1);
+  lines = g_strsplit (mark->tooltip, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 1 + mark->figures->len);
 
   gt_signal_logger_connect (logger, view, "notify::selected-region");
-  _reel_chart_view_click (view, x, y);
+  reel_gtk_test_chart_click (view, x, y);
   gt_signal_logger_assert_notify_emission_pop (logger, view, "selected-region");
   g_assert_cmpstr (reel_chart_view_get_selected_region (view), ==, "north-america");
 
   /* The keyboard goes on from there. */
-  g_assert_cmpint (_reel_chart_view_get_focused_mark (view), ==, index);
+  g_assert_cmpint (reel_gtk_test_chart_focused_mark (view), ==, index);
 
   /* Nothing there: the title, the corner. */
-  _reel_chart_view_click (view, 2, 2);
-  g_assert_null (_reel_chart_view_dup_tooltip_text (view, 2, 2));
+  reel_gtk_test_chart_click (view, 2, 2);
+  g_assert_false (query_tooltip (view, 2, 2));
   gt_signal_logger_assert_no_emissions (logger);
   g_assert_cmpstr (reel_chart_view_get_selected_region (view), ==, "north-america");
 
@@ -297,7 +309,7 @@ test_chart_view_hit_test (Fixture       *fixture,
 static gboolean
 focus_in_view (Fixture *fixture)
 {
-  return _reel_chart_view_get_focused_mark (fixture->view) >= 0;
+  return reel_gtk_test_chart_focused_mark (fixture->view) >= 0;
 }
 
 /* Tab enters the chart at one mark and leaves it; the arrows move between
@@ -316,23 +328,26 @@ test_chart_view_keyboard (Fixture       *fixture,
   gtk_widget_grab_focus (fixture->before);
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD));
   g_assert_true (focus_in_view (fixture));
-  g_assert_cmpint (_reel_chart_view_get_focused_mark (view), ==, 0);
+  g_assert_cmpint (reel_gtk_test_chart_focused_mark (view), ==, 0);
 
   /* Down and Right go to the next mark, Up and Left back, Home and End to the ends. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", MOVE_DOWN));
-  g_assert_cmpint (_reel_chart_view_get_focused_mark (view), ==, 1);
-  g_assert_true (gtk_widget_has_focus (_reel_chart_view_get_mark_widget (view, 1)));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", MOVE_RIGHT));
-  g_assert_cmpint (_reel_chart_view_get_focused_mark (view), ==, 2);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", MOVE_UP));
-  g_assert_cmpint (_reel_chart_view_get_focused_mark (view), ==, 1);
-  gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", MOVE_LAST);
-  g_assert_cmpint (_reel_chart_view_get_focused_mark (view), ==, (int) n_marks - 1);
-  gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", MOVE_RIGHT);
-  g_assert_cmpint (_reel_chart_view_get_focused_mark (view), ==, (int) n_marks - 1);
-  gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", MOVE_FIRST);
-  g_assert_cmpint (_reel_chart_view_get_focused_mark (view), ==, 0);
-  gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", MOVE_DOWN);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i",
+                                               REEL_CHART_MOVE_DOWN));
+  g_assert_cmpint (reel_gtk_test_chart_focused_mark (view), ==, 1);
+  g_assert_true (gtk_widget_has_focus (reel_gtk_test_chart_mark_widget (view, 1)));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i",
+                                               REEL_CHART_MOVE_RIGHT));
+  g_assert_cmpint (reel_gtk_test_chart_focused_mark (view), ==, 2);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i",
+                                               REEL_CHART_MOVE_UP));
+  g_assert_cmpint (reel_gtk_test_chart_focused_mark (view), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", REEL_CHART_MOVE_LAST);
+  g_assert_cmpint (reel_gtk_test_chart_focused_mark (view), ==, (int) n_marks - 1);
+  gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", REEL_CHART_MOVE_RIGHT);
+  g_assert_cmpint (reel_gtk_test_chart_focused_mark (view), ==, (int) n_marks - 1);
+  gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", REEL_CHART_MOVE_FIRST);
+  g_assert_cmpint (reel_gtk_test_chart_focused_mark (view), ==, 0);
+  gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", REEL_CHART_MOVE_DOWN);
 
   /* Enter selects the focused mark's region. */
   mark = reel_chart_layout_get_mark (layout, 1);
@@ -343,18 +358,18 @@ test_chart_view_keyboard (Fixture       *fixture,
   /* The new layout (the selection changed) keeps the focus where it was. */
   wait_for_layout (fixture);
   g_assert_true (reel_chart_view_get_layout (view) != layout);
-  g_assert_cmpint (_reel_chart_view_get_focused_mark (view), ==, 1);
+  g_assert_cmpint (reel_gtk_test_chart_focused_mark (view), ==, 1);
 
   /* The arrow keys of the window's focus chain move inside too. */
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_DOWN));
-  g_assert_cmpint (_reel_chart_view_get_focused_mark (view), ==, 2);
+  g_assert_cmpint (reel_gtk_test_chart_focused_mark (view), ==, 2);
 
   /* Tab leaves the chart, Shift+Tab comes back to the same mark. */
   gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD);
   g_assert_false (focus_in_view (fixture));
   gtk_widget_grab_focus (fixture->before);
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD));
-  g_assert_cmpint (_reel_chart_view_get_focused_mark (view), ==, 2);
+  g_assert_cmpint (reel_gtk_test_chart_focused_mark (view), ==, 2);
 }
 
 /* On Trend, Up and Down go to the nearest point of the next line. */
@@ -373,17 +388,17 @@ test_chart_view_keyboard_trend (Fixture       *fixture,
 
   gtk_widget_grab_focus (fixture->before);
   g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD));
-  gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", MOVE_RIGHT);
-  focused = _reel_chart_view_get_focused_mark (view);
+  gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", REEL_CHART_MOVE_RIGHT);
+  focused = reel_gtk_test_chart_focused_mark (view);
   from = reel_chart_layout_get_mark (layout, (guint) focused);
 
-  gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", MOVE_DOWN);
-  to = reel_chart_layout_get_mark (layout, (guint) _reel_chart_view_get_focused_mark (view));
+  gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", REEL_CHART_MOVE_DOWN);
+  to = reel_chart_layout_get_mark (layout, (guint) reel_gtk_test_chart_focused_mark (view));
   g_assert_cmpint (to->region, !=, from->region);
   g_assert_cmpuint (to->year, ==, from->year);
 
-  gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", MOVE_UP);
-  g_assert_cmpint (_reel_chart_view_get_focused_mark (view), ==, focused);
+  gtk_widget_activate_action (GTK_WIDGET (view), "chart.move-focus", "i", REEL_CHART_MOVE_UP);
+  g_assert_cmpint (reel_gtk_test_chart_focused_mark (view), ==, focused);
 }
 
 /* The dark style lays the chart out again in the dark theme. */
@@ -393,7 +408,7 @@ test_chart_view_dark (Fixture       *fixture,
 {
   ReelChartView *view = fixture->view;
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  guint n = _reel_chart_view_get_n_layouts (view);
+  guint n = fixture->n_layouts;
 
   g_assert_false (reel_chart_view_get_dark (view));
   g_assert_cmpint (reel_chart_layout_get_theme (reel_chart_view_get_layout (view))->variant, ==,
@@ -403,14 +418,14 @@ test_chart_view_dark (Fixture       *fixture,
   g_assert_true (adw_style_manager_get_dark (style_manager));
   g_assert_true (reel_chart_view_get_dark (view));
   wait_for_layout (fixture);
-  g_assert_cmpuint (_reel_chart_view_get_n_layouts (view), ==, n + 1);
+  g_assert_cmpuint (fixture->n_layouts, ==, n + 1);
   g_assert_cmpint (reel_chart_layout_get_theme (reel_chart_view_get_layout (view))->variant, ==,
                    REEL_CHART_THEME_DARK);
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
   g_assert_false (reel_chart_view_get_dark (view));
   wait_for_layout (fixture);
-  g_assert_cmpuint (_reel_chart_view_get_n_layouts (view), ==, n + 2);
+  g_assert_cmpuint (fixture->n_layouts, ==, n + 2);
 }
 
 static gboolean

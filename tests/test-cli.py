@@ -12,6 +12,10 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from taptest import check, test  # noqa: E402
+import taptest  # noqa: E402
+
 REELSCOPE = sys.argv[1]
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data')
 SAMPLE = os.path.join(DATA, 'microdrama-sample.reelscope.json')
@@ -20,14 +24,6 @@ THREE_MISTAKES = os.path.join(DATA, 'invalid-three-mistakes.reelscope.json')
 # `FILE:LINE:COL: PATH: message`
 PROBLEM = re.compile(r'^(?P<file>.+?):(?P<line>\d+):(?P<column>\d+): '
                      r'(?P<path>[^ ]+): (?P<message>.+)$')
-
-tests = []
-
-
-def test(function):
-    tests.append(function)
-    return function
-
 
 def run(*args):
     """Runs reelscope with no display and no session bus: the command line
@@ -39,16 +35,6 @@ def run(*args):
     env['LC_ALL'] = 'C.UTF-8'
     env['LANGUAGE'] = ''
     return subprocess.run([REELSCOPE, *args], env=env, capture_output=True, text=True, timeout=60)
-
-
-def check(condition, message, result=None):
-    if not condition:
-        details = message
-        if result is not None:
-            details += (f'\n  exit status {result.returncode}'
-                        f'\n  stdout: {result.stdout!r}'
-                        f'\n  stderr: {result.stderr!r}')
-        raise AssertionError(details)
 
 
 @test
@@ -191,23 +177,5 @@ def unknown_option():
     check('--no-such-option' in result.stderr, 'names the option', result)
 
 
-def main():
-    print('TAP version 13')
-    print(f'1..{len(tests)}')
-    failed = 0
-    for number, function in enumerate(tests, 1):
-        name = function.__name__.replace('_', '-')
-        try:
-            function()
-        except Exception as error:  # noqa: BLE001 - every failure is a TAP "not ok"
-            failed += 1
-            print(f'not ok {number} - {name}')
-            for line in str(error).splitlines():
-                print(f'# {line}')
-        else:
-            print(f'ok {number} - {name}')
-    return 1 if failed else 0
-
-
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(taptest.main())

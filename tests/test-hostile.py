@@ -27,6 +27,10 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from taptest import check, test  # noqa: E402
+import taptest  # noqa: E402
+
 REELSCOPE = sys.argv[1]
 HERE = os.path.dirname(os.path.abspath(__file__))
 HOSTILE = os.path.join(HERE, 'data', 'hostile')
@@ -39,14 +43,6 @@ MAX_SECONDS = 60 if SANITIZED else 10     # what a run may take
 MAX_RSS_MIB = 1536 if SANITIZED else 256  # peak resident memory of a run
 
 MUST_BE = ('must be ', 'this is a version', 'a record must be an object')
-
-tests = []
-
-
-def test(function):
-    tests.append(function)
-    return function
-
 
 class Result:
     def __init__(self, path, status, stdout, stderr, seconds, rss_kib):
@@ -75,11 +71,6 @@ class Result:
                 check(line[len(prefix)] == ' ', f'FILE: message: {line!r}', self)
                 found.append((0, 0, line[len(prefix) + 1:]))
         return found
-
-
-def check(condition, message, result=None):
-    if not condition:
-        raise AssertionError(message + (f'\n  {result}' if result is not None else ''))
 
 
 def validate(path):
@@ -738,23 +729,5 @@ def malformed_at_many_positions():
             check(first[:2] == (line, column) and first[2].endswith('found “#”'), f'at {line}:{column}', result)
 
 
-def main():
-    print('TAP version 13')
-    print(f'1..{len(tests)}')
-    failed = 0
-    for number, function in enumerate(tests, 1):
-        name = function.__name__.replace('_', '-')
-        try:
-            function()
-        except Exception as error:  # noqa: BLE001 - every failure is a TAP "not ok"
-            failed += 1
-            print(f'not ok {number} - {name}')
-            for line in str(error).splitlines():
-                print(f'# {line}')
-        else:
-            print(f'ok {number} - {name}')
-    return 1 if failed else 0
-
-
 if __name__ == '__main__':
-    sys.exit(main())
+    sys.exit(taptest.main())

@@ -6,7 +6,6 @@
 
 #include "reel-chart-layout.h"
 #include "reel-gtk-test.h"
-#include "reel-region-list-private.h"
 
 /* tests/data/microdrama-sample.reelscope.json, World first. */
 static const char * const sample_names[] = {
@@ -54,15 +53,47 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_finalize_object (fixture->dataset);
 }
 
+static GtkWidget *
+search_entry (Fixture *fixture)
+{
+  return reel_gtk_test_get_child (fixture->list, "search_entry");
+}
+
+static GtkWidget *
+no_results_page (Fixture *fixture)
+{
+  return reel_gtk_test_get_child (fixture->list, "no_results_page");
+}
+
+static gboolean
+row_visible (ReelRegionList *list,
+             guint           index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (reel_gtk_test_region_list_box (list), index);
+
+  return row != NULL && gtk_widget_get_child_visible (GTK_WIDGET (row));
+}
+
+static guint
+n_visible_rows (ReelRegionList *list)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < reel_gtk_test_region_n_rows (list); i++)
+    n += row_visible (list, i);
+
+  return n;
+}
+
 static void
 set_search (Fixture    *fixture,
             const char *text)
 {
-  GtkSearchEntry *entry = _reel_region_list_get_search_entry (fixture->list);
+  GtkWidget *entry = search_entry (fixture);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
-  /* What `search-changed` does once the entry's delay has passed. */
-  _reel_region_list_apply_search (fixture->list);
+  /* As the entry does once its delay has passed. */
+  g_signal_emit_by_name (entry, "search-changed");
 }
 
 static void
@@ -77,32 +108,36 @@ test_region_list_rows (Fixture       *fixture,
   g_assert_true (reel_region_list_get_dataset (fixture->list) == fixture->dataset);
 
   /* World first, then the regions in dataset order, each with a swatch. */
-  g_assert_cmpuint (_reel_region_list_get_n_rows (fixture->list), ==, G_N_ELEMENTS (sample_names));
+  g_assert_cmpuint (reel_gtk_test_region_n_rows (fixture->list), ==, G_N_ELEMENTS (sample_names));
   for (guint i = 0; i < G_N_ELEMENTS (sample_names); i++)
     {
-      g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, i, 0), ==, sample_names[i]);
-      g_assert_true (_reel_region_list_get_row_visible (fixture->list, i));
+      g_assert_cmpstr (reel_gtk_test_region_row_label (fixture->list, i, 0), ==, sample_names[i]);
+      g_assert_true (row_visible (fixture->list, i));
     }
   g_assert_cmpuint (n_colors, ==, G_N_ELEMENTS (sample_names) - 1);
-  g_assert_null (_reel_region_list_get_row_region (fixture->list, 0));
-  g_assert_cmpstr (_reel_region_list_get_row_region (fixture->list, 1), ==, "north-america");
+
+  /* Each row stands for its region: chosen, it is the selection. */
+  reel_gtk_test_region_select_row (fixture->list, 1);
+  g_assert_cmpstr (reel_region_list_get_selected_region (fixture->list), ==, "north-america");
+  reel_gtk_test_region_select_row (fixture->list, 0);
+  g_assert_null (reel_region_list_get_selected_region (fixture->list));
 
   /* Primary revenue of 2024, compact; growth needs 2023, so "—" under a
    * value and nothing where there is no value either. */
-  g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 0, 2), ==, "$1.4B");
-  g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 0, 3), ==, "—");
-  g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 1, 2), ==, "$142M");
-  g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 1, 3), ==, "—");
-  g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 2, 2), ==, "—");
-  g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 2, 3), ==, "");
-  g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 2, 1), ==, "");
+  g_assert_cmpstr (reel_gtk_test_region_row_label (fixture->list, 0, 2), ==, "$1.4B");
+  g_assert_cmpstr (reel_gtk_test_region_row_label (fixture->list, 0, 3), ==, "—");
+  g_assert_cmpstr (reel_gtk_test_region_row_label (fixture->list, 1, 2), ==, "$142M");
+  g_assert_cmpstr (reel_gtk_test_region_row_label (fixture->list, 1, 3), ==, "—");
+  g_assert_cmpstr (reel_gtk_test_region_row_label (fixture->list, 2, 2), ==, "—");
+  g_assert_cmpstr (reel_gtk_test_region_row_label (fixture->list, 2, 3), ==, "");
+  g_assert_cmpstr (reel_gtk_test_region_row_label (fixture->list, 2, 1), ==, "");
 
   /* 2025: reported growth shows under the name, the metric by the name the
    * growth chart gives it, never by its id in the dataset ("viewership"). */
   reel_region_list_set_year (fixture->list, 2025);
-  g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 2, 1), ==, "+69% Viewership");
-  g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 3, 1), ==, "+61% Viewership");
-  g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 1, 2), ==, "—");
+  g_assert_cmpstr (reel_gtk_test_region_row_label (fixture->list, 2, 1), ==, "+69% Viewership");
+  g_assert_cmpstr (reel_gtk_test_region_row_label (fixture->list, 3, 1), ==, "+61% Viewership");
+  g_assert_cmpstr (reel_gtk_test_region_row_label (fixture->list, 1, 2), ==, "—");
 }
 
 /* The metric's name is the chart's, in the user's language: Spanish from
@@ -142,8 +177,8 @@ test_region_list_growth_translated (Fixture       *fixture,
 
   reel_region_list_set_year (fixture->list, 2025);
   reel_region_list_set_dataset (fixture->list, fixture->dataset);
-  g_assert_cmpstr (_reel_region_list_get_row_label (fixture->list, 2, 1), ==, expected);
-  g_assert_null (strstr (_reel_region_list_get_row_label (fixture->list, 2, 1), "viewership"));
+  g_assert_cmpstr (reel_gtk_test_region_row_label (fixture->list, 2, 1), ==, expected);
+  g_assert_null (strstr (reel_gtk_test_region_row_label (fixture->list, 2, 1), "viewership"));
 
   if (old_language != NULL)
     g_setenv ("LANGUAGE", old_language, TRUE);
@@ -174,11 +209,11 @@ test_region_list_growth (void)
   reel_region_list_set_year (list, 2024);
 
   /* Year over year, from reel_dataset_get_revenue_growth(). */
-  g_assert_cmpstr (_reel_region_list_get_row_label (list, 1, 2), ==, "$150");
-  g_assert_cmpstr (_reel_region_list_get_row_label (list, 1, 3), ==, "+50%");
-  g_assert_cmpstr (_reel_region_list_get_row_label (list, 1, 1), ==, "estimate");
-  g_assert_cmpstr (_reel_region_list_get_row_label (list, 2, 3), ==, "-25%");
-  g_assert_cmpstr (_reel_region_list_get_row_label (list, 2, 1), ==, "");
+  g_assert_cmpstr (reel_gtk_test_region_row_label (list, 1, 2), ==, "$150");
+  g_assert_cmpstr (reel_gtk_test_region_row_label (list, 1, 3), ==, "+50%");
+  g_assert_cmpstr (reel_gtk_test_region_row_label (list, 1, 1), ==, "estimate");
+  g_assert_cmpstr (reel_gtk_test_region_row_label (list, 2, 3), ==, "-25%");
+  g_assert_cmpstr (reel_gtk_test_region_row_label (list, 2, 1), ==, "");
 
   reel_gtk_test_window_destroy (window);
 }
@@ -191,44 +226,44 @@ test_region_list_search (Fixture       *fixture,
 
   /* By the name shown, without regard to case or accents. */
   set_search (fixture, "america");
-  g_assert_cmpuint (_reel_region_list_get_n_visible_rows (fixture->list), ==, 2);
-  g_assert_false (_reel_region_list_get_row_visible (fixture->list, 0));
-  g_assert_true (_reel_region_list_get_row_visible (fixture->list, 1));
-  g_assert_true (_reel_region_list_get_row_visible (fixture->list, 2));
+  g_assert_cmpuint (n_visible_rows (fixture->list), ==, 2);
+  g_assert_false (row_visible (fixture->list, 0));
+  g_assert_true (row_visible (fixture->list, 1));
+  g_assert_true (row_visible (fixture->list, 2));
 
   /* In any language of the dataset: es "América Latina", zh-CN "拉丁美洲",
    * es "Norteamérica" typed without its accent. */
   set_search (fixture, "América Latina");
-  g_assert_cmpuint (_reel_region_list_get_n_visible_rows (fixture->list), ==, 1);
-  g_assert_true (_reel_region_list_get_row_visible (fixture->list, 2));
+  g_assert_cmpuint (n_visible_rows (fixture->list), ==, 1);
+  g_assert_true (row_visible (fixture->list, 2));
   set_search (fixture, "拉丁");
-  g_assert_cmpuint (_reel_region_list_get_n_visible_rows (fixture->list), ==, 1);
-  g_assert_true (_reel_region_list_get_row_visible (fixture->list, 2));
+  g_assert_cmpuint (n_visible_rows (fixture->list), ==, 1);
+  g_assert_true (row_visible (fixture->list, 2));
   set_search (fixture, "NORTEAMERICA");
-  g_assert_cmpuint (_reel_region_list_get_n_visible_rows (fixture->list), ==, 1);
-  g_assert_true (_reel_region_list_get_row_visible (fixture->list, 1));
+  g_assert_cmpuint (n_visible_rows (fixture->list), ==, 1);
+  g_assert_true (row_visible (fixture->list, 1));
 
   /* The world by its name. */
   set_search (fixture, "wor");
-  g_assert_cmpuint (_reel_region_list_get_n_visible_rows (fixture->list), ==, 1);
-  g_assert_true (_reel_region_list_get_row_visible (fixture->list, 0));
+  g_assert_cmpuint (n_visible_rows (fixture->list), ==, 1);
+  g_assert_true (row_visible (fixture->list, 0));
 
   /* Nothing matches: the list says so. Its status page is not laid out
    * (not even visible) while the list shows. */
-  g_assert_false (gtk_widget_get_visible (_reel_region_list_get_no_results_page (fixture->list)));
+  g_assert_false (gtk_widget_get_visible (no_results_page (fixture)));
   set_search (fixture, "atlantis");
-  g_assert_cmpuint (_reel_region_list_get_n_visible_rows (fixture->list), ==, 0);
-  g_assert_true (gtk_widget_is_visible (_reel_region_list_get_no_results_page (fixture->list)));
+  g_assert_cmpuint (n_visible_rows (fixture->list), ==, 0);
+  g_assert_true (gtk_widget_is_visible (no_results_page (fixture)));
 
   /* Cleared, everything is back. */
   set_search (fixture, "");
-  g_assert_cmpuint (_reel_region_list_get_n_visible_rows (fixture->list), ==,
+  g_assert_cmpuint (n_visible_rows (fixture->list), ==,
                     G_N_ELEMENTS (sample_names));
-  g_assert_false (gtk_widget_get_visible (_reel_region_list_get_no_results_page (fixture->list)));
+  g_assert_false (gtk_widget_get_visible (no_results_page (fixture)));
 
   /* Enter selects the first match. */
   set_search (fixture, "sub-saharan");
-  g_signal_emit_by_name (_reel_region_list_get_search_entry (fixture->list), "activate");
+  g_signal_emit_by_name (search_entry (fixture), "activate");
   g_assert_cmpstr (reel_region_list_get_selected_region (fixture->list), ==, "africa");
 }
 
@@ -240,12 +275,12 @@ test_region_list_selection (Fixture       *fixture,
 
   reel_region_list_set_dataset (fixture->list, fixture->dataset);
   g_assert_null (reel_region_list_get_selected_region (fixture->list));
-  g_assert_cmpint (_reel_region_list_get_selected_index (fixture->list), ==, 0);
+  g_assert_cmpint (reel_gtk_test_region_selected_index (fixture->list), ==, 0);
 
   gt_signal_logger_connect (logger, fixture->list, "notify::selected-region");
 
   /* A row chosen in the list is the property… */
-  _reel_region_list_select_row (fixture->list, 4);
+  reel_gtk_test_region_select_row (fixture->list, 4);
   gt_signal_logger_assert_notify_emission_pop (logger, fixture->list, "selected-region");
   gt_signal_logger_assert_no_emissions (logger);
   g_assert_cmpstr (reel_region_list_get_selected_region (fixture->list), ==,
@@ -255,7 +290,7 @@ test_region_list_selection (Fixture       *fixture,
   reel_region_list_set_selected_region (fixture->list, "south-asia");
   gt_signal_logger_assert_notify_emission_pop (logger, fixture->list, "selected-region");
   gt_signal_logger_assert_no_emissions (logger);
-  g_assert_cmpint (_reel_region_list_get_selected_index (fixture->list), ==, 6);
+  g_assert_cmpint (reel_gtk_test_region_selected_index (fixture->list), ==, 6);
 
   reel_region_list_set_selected_region (fixture->list, "south-asia");
   gt_signal_logger_assert_no_emissions (logger);
@@ -264,14 +299,14 @@ test_region_list_selection (Fixture       *fixture,
   reel_region_list_set_selected_region (fixture->list, "atlantis");
   gt_signal_logger_assert_notify_emission_pop (logger, fixture->list, "selected-region");
   g_assert_null (reel_region_list_get_selected_region (fixture->list));
-  g_assert_cmpint (_reel_region_list_get_selected_index (fixture->list), ==, 0);
+  g_assert_cmpint (reel_gtk_test_region_selected_index (fixture->list), ==, 0);
 
   /* A selection made before the dataset holds when the dataset has it. */
   reel_region_list_set_dataset (fixture->list, NULL);
   reel_region_list_set_selected_region (fixture->list, "africa");
   reel_region_list_set_dataset (fixture->list, fixture->dataset);
   g_assert_cmpstr (reel_region_list_get_selected_region (fixture->list), ==, "africa");
-  g_assert_cmpint (_reel_region_list_get_selected_index (fixture->list), ==, 5);
+  g_assert_cmpint (reel_gtk_test_region_selected_index (fixture->list), ==, 5);
 }
 
 int

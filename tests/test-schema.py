@@ -15,11 +15,14 @@ import sys
 
 from jsonschema import Draft202012Validator
 
-results = []
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import installtest  # noqa: E402
+
+TAP = installtest.Tap()
 
 
-def check(ok, name, diag=None):
-    results.append((bool(ok), name, diag))
+def check(ok, name, diag=''):
+    TAP.ok(bool(ok), f'- {name}', diag or '')
 
 
 def load_json(path):
@@ -142,15 +145,7 @@ def main(argv):
         doc = mutated(fn)
         check(not validator.is_valid(doc), name, 'the schema accepted it')
 
-    print(f'1..{len(results)}')
-    failed = 0
-    for i, (ok, name, diag) in enumerate(results, 1):
-        print(f'{"ok" if ok else "not ok"} {i} - {name}')
-        if not ok:
-            failed += 1
-            for line in (diag or '').splitlines():
-                print(f'# {line}')
-    return 1 if failed else 0
+    TAP.finish()
 
 
 if __name__ == '__main__':

@@ -7,10 +7,6 @@
  * control characters is shown as plain text with U+FFFD. */
 #include "config.h"
 
-#include <glib/gstdio.h>
-#include <gtk/gtk.h>
-#include <locale.h>
-#include <string.h>
 #include <sys/stat.h>
 
 #include "reel-window-test.h"
@@ -80,6 +76,7 @@ assert_kept (const char *path,
                                                    "microdrama-sample.reelscope.json", NULL);
   ReelWindow *window = create_window ();
   g_autofree char *row = NULL;
+  ReelRegionList *list;
   ReelDataset *dataset;
   GtkWidget *dialog;
   guint n_rows;
@@ -179,47 +176,14 @@ test_markup_and_controls (void)
   destroy_window (window);
 }
 
-static gboolean
-has_arg (int         argc,
-         char       *argv[],
-         const char *arg)
-{
-  for (int i = 1; i < argc; i++)
-    if (g_str_equal (argv[i], arg))
-      return TRUE;
-
-  return FALSE;
-}
-
 int
 main (int   argc,
       char *argv[])
 {
-  gboolean tap = has_arg (argc, argv, "--tap");
-  const char *dir;
+  int status = reel_gtk_test_init (&argc, &argv);
 
-  /* As test-window.c: skip cleanly without a display. */
-  g_test_init (&argc, &argv, NULL);
-  gtk_disable_setlocale ();
-  setlocale (LC_ALL, "C.UTF-8");
-
-  if ((dir = g_getenv ("XDG_RUNTIME_DIR")) != NULL)
-    g_mkdir_with_parents (dir, 0700);
-  if ((dir = g_getenv ("XDG_CACHE_HOME")) != NULL)
-    g_mkdir_with_parents (dir, 0700);
-
-  if (!gtk_init_check ())
-    {
-      if (tap)
-        {
-          g_print ("1..0 # SKIP no display\n");
-          return 0;
-        }
-      g_printerr ("SKIP: no display\n");
-      return 77;
-    }
-
-  adw_init ();
+  if (status >= 0)
+    return status;
 
   for (guint i = 0; i < G_N_ELEMENTS (hostile_files); i++)
     {

@@ -7,13 +7,37 @@
 #include <locale.h>
 #include <string.h>
 
-#include "reel-audience-panel-private.h"
-#include "reel-chart-view-private.h"
-#include "reel-commentary-panel-private.h"
 #include "reel-data-table.h"
 #include "reel-gtk-test.h"
-#include "reel-region-list-private.h"
 #include "reel-window-test.h"
+
+/* The window's region list, World first (reel-gtk-test.h). */
+static guint
+n_region_rows (ReelWindow *window)
+{
+  return reel_gtk_test_region_n_rows (_reel_window_get_region_list (window));
+}
+
+static const char *
+region_name (ReelWindow *window,
+             guint       index)
+{
+  return reel_gtk_test_region_row_label (_reel_window_get_region_list (window), index, 0);
+}
+
+static const char *
+region_value (ReelWindow *window,
+              guint       index)
+{
+  return reel_gtk_test_region_row_label (_reel_window_get_region_list (window), index, 2);
+}
+
+static void
+select_region (ReelWindow *window,
+               guint       index)
+{
+  reel_gtk_test_region_select_row (_reel_window_get_region_list (window), index);
+}
 
 /* Written to a temporary folder: the comment on line 3, column 3 is the
  * first (and, for a syntax error, only) problem. */
@@ -410,8 +434,7 @@ chart_laid_out (gpointer data)
 {
   ReelChartView *view = data;
 
-  return reel_chart_view_get_layout (view) != NULL && _reel_chart_view_needs_layout (view) == FALSE &&
-         _reel_chart_view_get_n_mark_widgets (view) > 0;
+  return reel_gtk_test_chart_is_current (view) && reel_gtk_test_chart_n_mark_widgets (view) > 0;
 }
 
 /* The chart shows what the window shows and sets its selection: a click on
@@ -442,7 +465,8 @@ test_window_chart_selects (void)
       mark = reel_chart_layout_get_mark (layout, i);
   g_assert_nonnull (mark);
 
-  _reel_chart_view_click (view, mark->rect.x + mark->rect.width / 2, mark->rect.y + mark->rect.height / 2);
+  reel_gtk_test_chart_click (view, mark->rect.x + mark->rect.width / 2,
+                             mark->rect.y + mark->rect.height / 2);
   g_assert_cmpstr (reel_window_get_selected_region (window), ==, mark->region_id);
   g_assert_cmpstr (reel_region_list_get_selected_region (REGION_LIST (window)), ==,
                    mark->region_id);
@@ -485,11 +509,11 @@ test_window_selection_shared (void)
 
   /* …and the panels show that region: its audience, its quotes first. */
   g_assert_cmpstr (reel_audience_panel_get_region (audience), ==, "middle-east-north-africa");
-  g_assert_cmpstr (_reel_audience_panel_get_summary (audience), ==,
+  g_assert_cmpstr (reel_gtk_test_audience_summary (audience), ==,
                    "Sources disagree on who watches");
-  g_assert_cmpuint (_reel_audience_panel_get_n_traits (audience), ==, 1);
-  g_assert_cmpstr (_reel_commentary_panel_get_quote_speaker (commentary, 0), ==, "Mu Ling");
-  g_assert_true (g_str_has_prefix (_reel_commentary_panel_get_quote_text (commentary, 0),
+  g_assert_cmpuint (reel_gtk_test_audience_n_traits (audience), ==, 1);
+  g_assert_cmpstr (reel_gtk_test_commentary_quote_text (commentary, 0, 1), ==, "Mu Ling");
+  g_assert_true (g_str_has_prefix (reel_gtk_test_commentary_quote_text (commentary, 0, 0),
                                    "“These groups are becoming key markets"));
   g_assert_cmpuint (_reel_commentary_panel_get_n_quotes (commentary), ==, 3);
   g_assert_cmpstr (gtk_label_get_text (CHILD (window, "region_title")), ==,
@@ -503,19 +527,19 @@ test_window_selection_shared (void)
   reel_window_set_selected_region (window, "africa");
   gt_signal_logger_assert_notify_emission_pop (logger, window, "selected-region");
   gt_signal_logger_assert_no_emissions (logger);
-  g_assert_cmpint (_reel_region_list_get_selected_index (list), ==, 5);
-  g_assert_cmpstr (_reel_audience_panel_get_summary (audience), ==, "Skews younger");
-  g_assert_cmpstr (_reel_commentary_panel_get_quote_speaker (commentary, 0), ==, "Mu Ling");
-  g_assert_cmpstr (_reel_commentary_panel_get_quote_speaker (commentary, 1), ==,
+  g_assert_cmpint (reel_gtk_test_region_selected_index (list), ==, 5);
+  g_assert_cmpstr (reel_gtk_test_audience_summary (audience), ==, "Skews younger");
+  g_assert_cmpstr (reel_gtk_test_commentary_quote_text (commentary, 0, 1), ==, "Mu Ling");
+  g_assert_cmpstr (reel_gtk_test_commentary_quote_text (commentary, 1, 1), ==,
                    "Andrew Moses Miti");
 
   /* A region without audience data says so. */
   reel_window_test_select_region (window, 6);
   gt_signal_logger_assert_notify_emission_pop (logger, window, "selected-region");
   g_assert_cmpstr (reel_window_get_selected_region (window), ==, "south-asia");
-  g_assert_cmpstr (_reel_audience_panel_get_empty_text (audience), ==,
+  g_assert_cmpstr (reel_gtk_test_audience_empty_text (audience), ==,
                    "No audience data for this region");
-  g_assert_cmpstr (_reel_commentary_panel_get_quote_speaker (commentary, 0), ==, "Rida Saifee");
+  g_assert_cmpstr (reel_gtk_test_commentary_quote_text (commentary, 0, 1), ==, "Rida Saifee");
 
   /* The world again. */
   reel_window_test_select_region (window, 0);
@@ -541,7 +565,7 @@ test_window_selection_restored (void)
   open_sample (window);
   wait_for_load (window);
   g_assert_cmpstr (reel_window_get_selected_region (window), ==, "africa");
-  g_assert_cmpint (_reel_region_list_get_selected_index (REGION_LIST (window)),
+  g_assert_cmpint (reel_gtk_test_region_selected_index (REGION_LIST (window)),
                    ==, 5);
 
   reel_window_test_select_region (window, 1);

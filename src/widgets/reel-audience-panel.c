@@ -7,7 +7,6 @@
 
 #include <glib/gi18n.h>
 
-#include "reel-audience-panel-private.h"
 #include "reel-source-link.h"
 #include "reel-widget-util.h"
 
@@ -435,89 +434,4 @@ reel_audience_panel_set_region (ReelAudiencePanel *self,
 
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGION]);
-}
-
-gboolean
-_reel_audience_panel_is_empty (ReelAudiencePanel *self)
-{
-  g_return_val_if_fail (REEL_IS_AUDIENCE_PANEL (self), FALSE);
-
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
-}
-
-const char *
-_reel_audience_panel_get_empty_text (ReelAudiencePanel *self)
-{
-  g_return_val_if_fail (REEL_IS_AUDIENCE_PANEL (self), NULL);
-
-  return _reel_audience_panel_is_empty (self) ? gtk_label_get_text (self->empty_label) : NULL;
-}
-
-const char *
-_reel_audience_panel_get_summary (ReelAudiencePanel *self)
-{
-  g_return_val_if_fail (REEL_IS_AUDIENCE_PANEL (self), NULL);
-
-  return gtk_label_get_text (self->summary_label);
-}
-
-guint
-_reel_audience_panel_get_n_traits (ReelAudiencePanel *self)
-{
-  g_return_val_if_fail (REEL_IS_AUDIENCE_PANEL (self), 0);
-
-  return reel_widget_count_children (GTK_WIDGET (self->traits_box));
-}
-
-/* "Men  at least 60%  Antom (Ant International), 2025" */
-char *
-_reel_audience_panel_dup_trait_text (ReelAudiencePanel *self,
-                                     guint              index)
-{
-  GtkWidget *trait;
-
-  g_return_val_if_fail (REEL_IS_AUDIENCE_PANEL (self), NULL);
-
-  trait = reel_widget_get_nth_child (GTK_WIDGET (self->traits_box), index);
-  return trait != NULL ? reel_widget_dup_label_texts (trait, "  ") : NULL;
-}
-
-GtkLevelBar *
-_reel_audience_panel_get_trait_bar (ReelAudiencePanel *self,
-                                    guint              index)
-{
-  GtkWidget *trait;
-
-  g_return_val_if_fail (REEL_IS_AUDIENCE_PANEL (self), NULL);
-
-  if ((trait = reel_widget_get_nth_child (GTK_WIDGET (self->traits_box), index)) == NULL)
-    return NULL;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (trait); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (GTK_IS_LEVEL_BAR (child))
-      return GTK_LEVEL_BAR (child);
-
-  return NULL;
-}
-
-guint
-_reel_audience_panel_get_n_notes (ReelAudiencePanel *self)
-{
-  g_return_val_if_fail (REEL_IS_AUDIENCE_PANEL (self), 0);
-
-  return reel_widget_count_children (GTK_WIDGET (self->notes_box));
-}
-
-/* "Africa skews younger.  iChongqing (Bridging News), 22 Nov 2025" */
-char *
-_reel_audience_panel_dup_note_text (ReelAudiencePanel *self,
-                                    guint              index)
-{
-  GtkWidget *note;
-
-  g_return_val_if_fail (REEL_IS_AUDIENCE_PANEL (self), NULL);
-
-  note = reel_widget_get_nth_child (GTK_WIDGET (self->notes_box), index);
-  return note != NULL ? reel_widget_dup_label_texts (note, "  ") : NULL;
 }

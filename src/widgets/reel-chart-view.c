@@ -10,8 +10,10 @@
 #include <string.h>
 
 #include "reel-chart-render.h"
+#include "reel-chart-tooltip.h"
 #include "reel-chart-theme.h"
-#include "reel-chart-view-private.h"
+#include "reel-chart-mark-widget.h"
+#include "reel-chart-navigation.h"
 
 /* The chart of the window (DESIGN §1, §5): the charts layer's layout,
  * drawn by its one renderer through gtk_snapshot_append_cairo().
@@ -39,27 +41,6 @@
  * on the title, the legend or the source line should not throw away what
  * the panels show. "Rest of world" is no region to select. */
 
-/* ------------------------------------------------------------------ */
-/* One mark's stand-in for focus and assistive technologies */
-
-#define REEL_TYPE_CHART_MARK_WIDGET (reel_chart_mark_widget_get_type ())
-
-G_DECLARE_FINAL_TYPE (ReelChartMarkWidget, reel_chart_mark_widget, REEL, CHART_MARK_WIDGET, GtkWidget)
-
-struct _ReelChartMarkWidget
-{
-  GtkWidget  parent_instance;
-
-  guint      index;     /* of the mark in the view's layout */
-  char      *label;     /* as given to assistive technologies */
-  gboolean   selected;
-  gboolean   round;     /* a point: the ring is a circle */
-};
-
-G_DEFINE_FINAL_TYPE (ReelChartMarkWidget, reel_chart_mark_widget, GTK_TYPE_WIDGET)
-
-/* ------------------------------------------------------------------ */
-
 struct _ReelChartView
 {
   GtkWidget        parent_instance;
@@ -73,7 +54,6 @@ struct _ReelChartView
 
   ReelChartLayout *layout;
   gboolean         layout_valid;      /* no input changed since it was made */
-  guint            n_layouts;
 
   GPtrArray       *mark_widgets;      /* of ReelChartMarkWidget, in mark order */
   guint            marks_tick;        /* makes the layout and the mark widgets before a layout */
@@ -83,9 +63,7 @@ struct _ReelChartView
   char            *accessible_label;
   char            *accessible_description;
 
-  GtkWidget       *tooltip_box;
-  GtkLabel        *tooltip_title;
-  GtkBox          *tooltip_lines;     /* a label per figure */
+  GtkWidget       *tooltip_box;       /* the custom tooltip (reel-chart-tooltip.h) */
 };
 
 G_DEFINE_FINAL_TYPE (ReelChartView, reel_chart_view, GTK_TYPE_WIDGET)
@@ -98,6 +76,7 @@ enum {
   PROP_SELECTED_REGION,
   PROP_DARK,
   PROP_HEADER_INSET,
+  PROP_LAYOUT,
   N_PROPS
 };
 
@@ -110,142 +89,11 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-typedef enum {
-  MOVE_LEFT,
-  MOVE_RIGHT,
-  MOVE_UP,
-  MOVE_DOWN,
-  MOVE_FIRST,
-  MOVE_LAST,
-} Move;
-
 /* The smallest chart the layout still fits a couple of rows into. */
 #define MIN_WIDTH       200
 #define MIN_HEIGHT      160
 #define NATURAL_WIDTH   400
 #define NATURAL_HEIGHT  300
-
-/* ------------------------------------------------------------------ */
-/* ReelChartMarkWidget */
-
-static ReelChartView *
-mark_widget_get_view (ReelChartMarkWidget *self)
-{
-  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
-
-  return REEL_IS_CHART_VIEW (parent) ? REEL_CHART_VIEW (parent) : NULL;
-}
-
-/* Only the focus ring: the view draws the mark itself. Its colour is the
- * chart theme's selection colour, opaque enough to see on both themes. */
-static void
-reel_chart_mark_widget_snapshot (GtkWidget   *widget,
-                                 GtkSnapshot *snapshot)
-{
-  ReelChartMarkWidget *self = REEL_CHART_MARK_WIDGET (widget);
-  ReelChartView *view = mark_widget_get_view (self);
-  const ReelChartTheme *theme;
-  float width = gtk_widget_get_width (widget);
-  float height = gtk_widget_get_height (widget);
-  float radius, border = 2;
-  GskRoundedRect outline;
-  GdkRGBA color;
-
-  if (!gtk_widget_has_visible_focus (widget) || view == NULL || view->layout == NULL ||
-      width <= 2 * border || height <= 2 * border)
-    return;
-
-  theme = reel_chart_layout_get_theme (view->layout);
-  color = (GdkRGBA) { theme->selection.red, theme->selection.green, theme->selection.blue, 0.8 };
-  radius = self->round ? MIN (width, height) / 2 : 6;
-
-  gsk_rounded_rect_init_from_rect (&outline, &GRAPHENE_RECT_INIT (0, 0, width, height), radius);
-  gtk_snapshot_append_border (snapshot, &outline,
-                              (float[4]) { border, border, border, border },
-                              (GdkRGBA[4]) { color, color, color, color });
-}
-
-/* Nothing in CSS changes with the focus, so GTK would not redraw: the
- * ring comes and goes here. */
-static void
-reel_chart_mark_widget_state_flags_changed (GtkWidget     *widget,
-                                            GtkStateFlags  previous)
-{
-  GtkStateFlags changed = previous ^ gtk_widget_get_state_flags (widget);
-
-  GTK_WIDGET_CLASS (reel_chart_mark_widget_parent_class)->state_flags_changed (widget, previous);
-
-  if (changed & (GTK_STATE_FLAG_FOCUSED | GTK_STATE_FLAG_FOCUS_VISIBLE))
-    gtk_widget_queue_draw (widget);
-}
-
-static void
-reel_chart_mark_widget_finalize (GObject *object)
-{
-  ReelChartMarkWidget *self = REEL_CHART_MARK_WIDGET (object);
-
-  g_free (self->label);
-
-  G_OBJECT_CLASS (reel_chart_mark_widget_parent_class)->finalize (object);
-}
-
-static void
-reel_chart_mark_widget_class_init (ReelChartMarkWidgetClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->finalize = reel_chart_mark_widget_finalize;
-  widget_class->snapshot = reel_chart_mark_widget_snapshot;
-  widget_class->state_flags_changed = reel_chart_mark_widget_state_flags_changed;
-
-  gtk_widget_class_set_css_name (widget_class, "chartmark");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_BUTTON);
-}
-
-static void
-reel_chart_mark_widget_init (ReelChartMarkWidget *self)
-{
-  GtkWidget *widget = GTK_WIDGET (self);
-
-  gtk_widget_set_focusable (widget, TRUE);
-  /* The pointer is the view's: its tooltip, its click. */
-  gtk_widget_set_can_target (widget, FALSE);
-  gtk_widget_set_focus_on_click (widget, FALSE);
-}
-
-/* The mark's label and whether it is the selected region's, told to
- * assistive technologies only when they change. */
-static void
-mark_widget_update (ReelChartMarkWidget *self,
-                    const ReelChartMark *mark,
-                    gboolean             round)
-{
-  gboolean selected = (mark->flags & REEL_CHART_MARK_SELECTED) != 0;
-
-  self->round = round;
-
-  if (g_strcmp0 (self->label, mark->label) != 0)
-    {
-      g_free (self->label);
-      self->label = g_strdup (mark->label);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, self->label,
-                                      -1);
-    }
-
-  if (self->selected != selected)
-    {
-      self->selected = selected;
-      if (selected)
-        /* TRANSLATORS: the accessible description of the chart's mark of the selected region */
-        gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Selected"),
-                                        -1);
-      else
-        gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-    }
-}
 
 /* ------------------------------------------------------------------ */
 /* ReelChartView: helpers */
@@ -348,8 +196,8 @@ update_mark_widgets (ReelChartView *self)
   gboolean round = self->layout != NULL && reel_chart_layout_get_kind (self->layout) == REEL_CHART_TREND;
 
   for (guint i = 0; i < n; i++)
-    mark_widget_update (g_ptr_array_index (self->mark_widgets, i),
-                        reel_chart_layout_get_mark (self->layout, i), round);
+    reel_chart_mark_widget_update (g_ptr_array_index (self->mark_widgets, i),
+                                   reel_chart_layout_get_mark (self->layout, i), round);
 
   if (self->focus_mark >= (int) n)
     self->focus_mark = (int) n - 1;
@@ -381,10 +229,9 @@ sync_mark_widgets (ReelChartView *self)
   while (self->mark_widgets->len < n)
     {
       /* The array holds a reference of its own, the parent another. */
-      ReelChartMarkWidget *widget = g_object_ref_sink (g_object_new (REEL_TYPE_CHART_MARK_WIDGET, NULL));
+      GtkWidget *widget = g_object_ref_sink (reel_chart_mark_widget_new (self->mark_widgets->len));
 
-      widget->index = self->mark_widgets->len;
-      gtk_widget_set_parent (GTK_WIDGET (widget), GTK_WIDGET (self));
+      gtk_widget_set_parent (widget, GTK_WIDGET (self));
       g_ptr_array_add (self->mark_widgets, widget);
     }
 
@@ -400,6 +247,7 @@ ensure_layout (ReelChartView *self,
 {
   double scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   g_autoptr(ReelChartTheme) theme = NULL;
+  gboolean had_layout = self->layout != NULL;
 
   if (self->layout_valid && self->layout != NULL &&
       reel_chart_layout_get_width (self->layout) == width &&
@@ -417,7 +265,6 @@ ensure_layout (ReelChartView *self,
 
       self->layout = reel_chart_layout_new (self->dataset, self->kind, self->year, self->selected_region,
                                             theme, width, height, scale);
-      self->n_layouts++;
     }
 
   if ((self->layout != NULL ? reel_chart_layout_get_n_marks (self->layout) : 0) == self->mark_widgets->len)
@@ -426,6 +273,8 @@ ensure_layout (ReelChartView *self,
     schedule_mark_sync (self);
   update_accessible (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (had_layout || self->layout != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAYOUT]);
 }
 
 static gboolean
@@ -471,79 +320,6 @@ get_entry_mark (ReelChartView *self)
   return n > 0 ? 0 : -1;
 }
 
-static double
-mark_centre_x (const ReelChartMark *mark)
-{
-  return mark->rect.x + mark->rect.width / 2;
-}
-
-/* Up and Down on Trend: the nearest point in x of the next line (in mark
- * order) above or below. */
-static int
-find_other_series (ReelChartView *self,
-                   int            from,
-                   int            step)
-{
-  const ReelChartMark *start = get_mark (self, from);
-  const ReelChartMark *mark;
-  double x, best_distance = G_MAXDOUBLE;
-  int i = from + step, best = from, region;
-
-  if (start == NULL)
-    return from;
-  x = mark_centre_x (start);
-
-  while ((mark = get_mark (self, i)) != NULL && mark->region == start->region &&
-         g_strcmp0 (mark->name, start->name) == 0)
-    i += step;
-  if (mark == NULL)
-    return from;
-
-  region = mark->region;
-  for (; (mark = get_mark (self, i)) != NULL && mark->region == region; i += step)
-    {
-      double distance = fabs (mark_centre_x (mark) - x);
-
-      if (distance < best_distance)
-        {
-          best_distance = distance;
-          best = i;
-        }
-    }
-
-  return best;
-}
-
-static int
-find_move_target (ReelChartView *self,
-                  int            from,
-                  Move           move)
-{
-  int n = (int) get_n_mark_widgets (self);
-  gboolean trend = reel_chart_layout_get_kind (self->layout) == REEL_CHART_TREND;
-
-  switch (move)
-    {
-    case MOVE_FIRST:
-      return 0;
-    case MOVE_LAST:
-      return n - 1;
-    case MOVE_UP:
-      if (trend)
-        return find_other_series (self, from, -1);
-      return MAX (from - 1, 0);
-    case MOVE_DOWN:
-      if (trend)
-        return find_other_series (self, from, +1);
-      return MIN (from + 1, n - 1);
-    case MOVE_LEFT:
-      return MAX (from - 1, 0);
-    case MOVE_RIGHT:
-    default:
-      return MIN (from + 1, n - 1);
-    }
-}
-
 static void
 focus_mark (ReelChartView *self,
             int            index)
@@ -559,11 +335,13 @@ get_focused_mark (ReelChartView *self)
 {
   GtkWidget *child = gtk_widget_get_focus_child (GTK_WIDGET (self));
 
-  if (child == NULL || !gtk_widget_has_focus (child) || !REEL_IS_CHART_MARK_WIDGET (child) ||
-      REEL_CHART_MARK_WIDGET (child)->index >= get_n_mark_widgets (self))
+  guint index;
+
+  if (child == NULL || !gtk_widget_has_focus (child) || !REEL_IS_CHART_MARK_WIDGET (child))
     return -1;
 
-  return (int) REEL_CHART_MARK_WIDGET (child)->index;
+  index = reel_chart_mark_widget_get_index (REEL_CHART_MARK_WIDGET (child));
+  return index < get_n_mark_widgets (self) ? (int) index : -1;
 }
 
 static void
@@ -576,35 +354,6 @@ select_mark (ReelChartView *self,
     return;
 
   reel_chart_view_set_selected_region (self, mark->region_id);
-}
-
-/* The tooltip: "North America · 2024" in bold, then every figure of the
- * point with its source and basis, a label each so that a figure that
- * wraps stays apart from the next. Plain text. */
-static void
-fill_tooltip (ReelChartView *self,
-              const char    *tooltip)
-{
-  g_auto(GStrv) lines = g_strsplit (tooltip, "\n", -1);
-  GtkWidget *child;
-
-  gtk_label_set_text (self->tooltip_title, lines[0] != NULL ? lines[0] : "");
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->tooltip_lines))) != NULL)
-    gtk_box_remove (self->tooltip_lines, child);
-
-  for (guint i = 1; lines[0] != NULL && lines[i] != NULL; i++)
-    {
-      GtkWidget *label = gtk_label_new (NULL);
-
-      gtk_label_set_text (GTK_LABEL (label), lines[i]);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
-      gtk_box_append (self->tooltip_lines, label);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->tooltip_lines),
-                          gtk_widget_get_first_child (GTK_WIDGET (self->tooltip_lines)) != NULL);
 }
 
 /* ------------------------------------------------------------------ */
@@ -633,10 +382,14 @@ click_pressed_cb (ReelChartView   *self,
                   double           y,
                   GtkGestureClick *gesture)
 {
-  if (n_press != 1)
+  int index;
+
+  if (n_press != 1 || (index = hit_test (self, x, y)) < 0)
     return;
 
-  _reel_chart_view_click (self, x, y);
+  /* The keyboard goes on from the mark clicked. */
+  focus_mark (self, index);
+  select_mark (self, index);
 }
 
 static void
@@ -689,7 +442,8 @@ move_focus_action (GtkWidget  *widget,
       return;
     }
 
-  focus_mark (self, find_move_target (self, from, (Move) g_variant_get_int32 (parameter)));
+  focus_mark (self, reel_chart_find_move_target (self->layout, get_n_mark_widgets (self), from,
+                                                (ReelChartMove) g_variant_get_int32 (parameter)));
 }
 
 static void
@@ -829,7 +583,7 @@ reel_chart_view_query_tooltip (GtkWidget  *widget,
   if (index < 0 || (mark = get_mark (self, index)) == NULL || mark->tooltip == NULL)
     return FALSE;
 
-  fill_tooltip (self, mark->tooltip);
+  reel_chart_tooltip_set_text (self->tooltip_box, mark->tooltip);
   gtk_tooltip_set_custom (tooltip, self->tooltip_box);
   gtk_tooltip_set_tip_area (tooltip,
                             &(GdkRectangle) { (int) floor (mark->area.x), (int) floor (mark->area.y),
@@ -858,17 +612,21 @@ reel_chart_view_focus (GtkWidget        *widget,
           /* One Tab stop: the arrows move inside. */
           return FALSE;
         case GTK_DIR_UP:
-          target = find_move_target (self, focused, MOVE_UP);
+          target = reel_chart_find_move_target (self->layout, get_n_mark_widgets (self), focused,
+                                                REEL_CHART_MOVE_UP);
           break;
         case GTK_DIR_DOWN:
-          target = find_move_target (self, focused, MOVE_DOWN);
+          target = reel_chart_find_move_target (self->layout, get_n_mark_widgets (self), focused,
+                                                REEL_CHART_MOVE_DOWN);
           break;
         case GTK_DIR_LEFT:
-          target = find_move_target (self, focused, MOVE_LEFT);
+          target = reel_chart_find_move_target (self->layout, get_n_mark_widgets (self), focused,
+                                                REEL_CHART_MOVE_LEFT);
           break;
         case GTK_DIR_RIGHT:
         default:
-          target = find_move_target (self, focused, MOVE_RIGHT);
+          target = reel_chart_find_move_target (self->layout, get_n_mark_widgets (self), focused,
+                                                REEL_CHART_MOVE_RIGHT);
           break;
         }
       focus_mark (self, target);
@@ -892,7 +650,7 @@ reel_chart_view_set_focus_child (GtkWidget *widget,
   GTK_WIDGET_CLASS (reel_chart_view_parent_class)->set_focus_child (widget, child);
 
   if (child != NULL && REEL_IS_CHART_MARK_WIDGET (child))
-    self->focus_mark = (int) REEL_CHART_MARK_WIDGET (child)->index;
+    self->focus_mark = (int) reel_chart_mark_widget_get_index (REEL_CHART_MARK_WIDGET (child));
 }
 
 /* ------------------------------------------------------------------ */
@@ -968,6 +726,10 @@ reel_chart_view_get_property (GObject    *object,
       g_value_set_int (value, self->header_inset);
       break;
 
+    case PROP_LAYOUT:
+      g_value_set_object (value, self->layout);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1010,17 +772,6 @@ reel_chart_view_set_property (GObject      *object,
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
-}
-
-static void
-add_move_binding (GtkWidgetClass *widget_class,
-                  guint           keyval,
-                  guint           keypad_keyval,
-                  Move            move)
-{
-  gtk_widget_class_add_binding_action (widget_class, keyval, 0, "chart.move-focus", "i", (int) move);
-  gtk_widget_class_add_binding_action (widget_class, keypad_keyval, 0, "chart.move-focus", "i",
-                                       (int) move);
 }
 
 static void
@@ -1100,6 +851,18 @@ reel_chart_view_class_init (ReelChartViewClass *klass)
                       0, G_MAXINT, 0,
                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * ReelChartView:layout:
+   *
+   * The chart as last laid out (reel_chart_view_get_layout()). It changes
+   * only when an input of the layout or the view's size did, never for a
+   * redraw.
+   */
+  properties[PROP_LAYOUT] =
+    g_param_spec_object ("layout", NULL, NULL,
+                         REEL_TYPE_CHART_LAYOUT,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -1119,19 +882,7 @@ reel_chart_view_class_init (ReelChartViewClass *klass)
   gtk_widget_class_install_action (widget_class, "chart.select", NULL, select_focused_action);
   gtk_widget_class_install_action (widget_class, "chart.copy", NULL, copy_action);
 
-  add_move_binding (widget_class, GDK_KEY_Left, GDK_KEY_KP_Left, MOVE_LEFT);
-  add_move_binding (widget_class, GDK_KEY_Right, GDK_KEY_KP_Right, MOVE_RIGHT);
-  add_move_binding (widget_class, GDK_KEY_Up, GDK_KEY_KP_Up, MOVE_UP);
-  add_move_binding (widget_class, GDK_KEY_Down, GDK_KEY_KP_Down, MOVE_DOWN);
-  add_move_binding (widget_class, GDK_KEY_Home, GDK_KEY_KP_Home, MOVE_FIRST);
-  add_move_binding (widget_class, GDK_KEY_End, GDK_KEY_KP_End, MOVE_LAST);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "chart.select", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "chart.select", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, 0, "chart.select", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "chart.select", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Space, 0, "chart.select", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "chart.copy", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, GDK_CONTROL_MASK, "chart.copy", NULL);
+  reel_chart_add_key_bindings (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "chartview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -1143,7 +894,6 @@ reel_chart_view_init (ReelChartView *self)
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
   GtkEventController *controller;
   GtkGesture *gesture;
-  GtkWidget *box, *label, *lines;
 
   self->kind = REEL_CHART_REVENUE;
   self->mark_widgets = g_ptr_array_new_with_free_func (g_object_unref);
@@ -1168,19 +918,7 @@ reel_chart_view_init (ReelChartView *self)
   g_signal_connect_swapped (controller, "leave", G_CALLBACK (leave_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
-  /* The tooltip: the point in bold, then its figures (fill_tooltip ()). */
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 50);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_box_append (GTK_BOX (box), label);
-  self->tooltip_title = GTK_LABEL (label);
-  lines = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_box_append (GTK_BOX (box), lines);
-  self->tooltip_lines = GTK_BOX (lines);
-  self->tooltip_box = g_object_ref_sink (box);
+  self->tooltip_box = g_object_ref_sink (reel_chart_tooltip_new ());
 
   update_accessible (self);
 }
@@ -1428,102 +1166,4 @@ reel_chart_view_copy_image (ReelChartView *self)
   g_signal_emit (self, signals[SIGNAL_COPIED], 0);
 
   return TRUE;
-}
-
-/* ------------------------------------------------------------------ */
-/* For tests */
-
-guint
-_reel_chart_view_get_n_layouts (ReelChartView *self)
-{
-  g_return_val_if_fail (REEL_IS_CHART_VIEW (self), 0);
-
-  return self->n_layouts;
-}
-
-/* Whether an input changed since the last layout, which the next
- * allocation makes. */
-gboolean
-_reel_chart_view_needs_layout (ReelChartView *self)
-{
-  g_return_val_if_fail (REEL_IS_CHART_VIEW (self), FALSE);
-
-  return !self->layout_valid || self->marks_tick != 0;
-}
-
-guint
-_reel_chart_view_get_n_mark_widgets (ReelChartView *self)
-{
-  g_return_val_if_fail (REEL_IS_CHART_VIEW (self), 0);
-
-  return self->mark_widgets->len;
-}
-
-GtkWidget *
-_reel_chart_view_get_mark_widget (ReelChartView *self,
-                                  guint          index)
-{
-  g_return_val_if_fail (REEL_IS_CHART_VIEW (self), NULL);
-  g_return_val_if_fail (index < self->mark_widgets->len, NULL);
-
-  return g_ptr_array_index (self->mark_widgets, index);
-}
-
-/* The label the mark widget gave assistive technologies. */
-const char *
-_reel_chart_view_get_mark_label (ReelChartView *self,
-                                 guint          index)
-{
-  g_return_val_if_fail (REEL_IS_CHART_VIEW (self), NULL);
-  g_return_val_if_fail (index < self->mark_widgets->len, NULL);
-
-  return REEL_CHART_MARK_WIDGET (g_ptr_array_index (self->mark_widgets, index))->label;
-}
-
-/* The mark whose widget has the focus, -1 for none. */
-int
-_reel_chart_view_get_focused_mark (ReelChartView *self)
-{
-  g_return_val_if_fail (REEL_IS_CHART_VIEW (self), -1);
-
-  return get_focused_mark (self);
-}
-
-/* What a click of the primary button at (@x, @y) does. */
-void
-_reel_chart_view_click (ReelChartView *self,
-                        double         x,
-                        double         y)
-{
-  int index;
-
-  g_return_if_fail (REEL_IS_CHART_VIEW (self));
-
-  index = hit_test (self, x, y);
-  if (index < 0)
-    return;
-
-  /* The keyboard goes on from the mark clicked. */
-  focus_mark (self, index);
-
-  select_mark (self, index);
-}
-
-/* The tooltip at (@x, @y) as text, the title and the figures on lines of
- * their own; NULL where there is none. */
-char *
-_reel_chart_view_dup_tooltip_text (ReelChartView *self,
-                                   double         x,
-                                   double         y)
-{
-  const ReelChartMark *mark;
-  int index;
-
-  g_return_val_if_fail (REEL_IS_CHART_VIEW (self), NULL);
-
-  index = hit_test (self, x, y);
-  if (index < 0 || (mark = get_mark (self, index)) == NULL)
-    return NULL;
-
-  return g_strdup (mark->tooltip);
 }

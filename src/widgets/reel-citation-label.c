@@ -4,7 +4,6 @@
 #include "config.h"
 
 #include "reel-citation-label.h"
-#include "reel-citation-label-private.h"
 
 /* One line of plain text in two parts, as a source link cites a source:
  * the head ("China Innovation Watch (DataEye data)") gives way at its end
@@ -41,7 +40,6 @@ struct _ReelCitationLabel
   PangoLayout *ellipsis_layout;
   int          cut_width;      /* -1 for none yet */
   guint        cut_serial;     /* of the Pango context then: a new font cuts anew */
-  gboolean     cut;            /* the head shown ends in an ellipsis */
 };
 
 G_DEFINE_FINAL_TYPE (ReelCitationLabel, reel_citation_label, GTK_TYPE_WIDGET)
@@ -140,8 +138,7 @@ place_head (ReelCitationLabel *self,
 
   self->cut_width = available;
   self->cut_serial = serial;
-  self->cut = get_width (self->full_layout) > available;
-  if (!self->cut)
+  if (get_width (self->full_layout) <= available)
     {
       pango_layout_set_text (self->head_layout, pango_layout_get_text (self->full_layout), -1);
       return get_width (self->head_layout);
@@ -313,13 +310,11 @@ reel_citation_label_snapshot (GtkWidget   *widget,
   Placement placement;
   GdkRGBA color;
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  gtk_widget_get_color (widget, &color);
-#else
+  /* The label's CSS colour: GTK 4.8 has only the style context to give it
+   * (gtk_widget_get_color() is 4.10's, which deprecates this). */
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   G_GNUC_END_IGNORE_DEPRECATIONS
-#endif
 
   place (self, gtk_widget_get_width (widget), 0, &placement);
 
@@ -449,20 +444,4 @@ reel_citation_label_get_tail (ReelCitationLabel *self)
   g_return_val_if_fail (REEL_IS_CITATION_LABEL (self), NULL);
 
   return self->tail;
-}
-
-/* For tests: how wide the head and the tail are in @width (the tail
- * starts where the head ends), and whether the head was ellipsized. */
-gboolean
-_reel_citation_label_place (ReelCitationLabel *self,
-                            int                width,
-                            int               *head_width,
-                            int               *tail_width)
-{
-  g_return_val_if_fail (REEL_IS_CITATION_LABEL (self), FALSE);
-
-  *head_width = place_head (self, get_text_width (self, width));
-  *tail_width = get_width (self->tail_layout);
-
-  return self->cut;
 }

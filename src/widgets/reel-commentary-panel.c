@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "reel-commentary-panel-private.h"
+#include "reel-source-link.h"
 #include "reel-widget-util.h"
 
 /* The expert commentary of the selected region (DESIGN §5): the quotes
@@ -16,9 +16,6 @@
  * other. Each quote shows its speaker, role, organisation, topics and a
  * link to its source. */
 
-#define QUOTE_TEXT_KEY     "reel-quote-text"
-#define QUOTE_SPEAKER_KEY  "reel-quote-speaker"
-#define QUOTE_LINK_KEY     "reel-quote-link"
 #define QUOTE_RULE_KEY     "reel-quote-rule"
 
 #define RESOURCE_PATH "/io/github/reelscope/Reelscope/ui/"
@@ -144,11 +141,9 @@ create_quote (ReelCommentaryPanel *self,
   gtk_label_set_selectable (GTK_LABEL (label), FALSE);
   gtk_widget_set_margin_bottom (label, 4);
   gtk_box_append (GTK_BOX (box), label);
-  g_object_set_data (G_OBJECT (box), QUOTE_TEXT_KEY, label);
 
   label = reel_plain_label_new (speaker, "heading");
   gtk_box_append (GTK_BOX (box), label);
-  g_object_set_data (G_OBJECT (box), QUOTE_SPEAKER_KEY, label);
 
   if (expert->role != NULL)
     g_string_append (credentials, reel_text_get (expert->role));
@@ -203,7 +198,6 @@ create_quote (ReelCommentaryPanel *self,
       gtk_widget_set_margin_top (link, 2);
       gtk_box_append (GTK_BOX (box), link);
     }
-  g_object_set_data (G_OBJECT (box), QUOTE_LINK_KEY, link);
 
   return box;
 }
@@ -513,86 +507,4 @@ reel_commentary_panel_set_region (ReelCommentaryPanel *self,
   self->show_all = FALSE;
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGION]);
-}
-
-gboolean
-_reel_commentary_panel_is_empty (ReelCommentaryPanel *self)
-{
-  g_return_val_if_fail (REEL_IS_COMMENTARY_PANEL (self), FALSE);
-
-  return gtk_widget_get_visible (GTK_WIDGET (self->empty_label));
-}
-
-/* "Show N More Quotes", or %NULL when every quote is shown. */
-GtkButton *
-_reel_commentary_panel_get_more_button (ReelCommentaryPanel *self)
-{
-  g_return_val_if_fail (REEL_IS_COMMENTARY_PANEL (self), NULL);
-
-  return gtk_widget_get_visible (GTK_WIDGET (self->more_button)) ? self->more_button : NULL;
-}
-
-guint
-_reel_commentary_panel_get_n_quotes (ReelCommentaryPanel *self)
-{
-  g_return_val_if_fail (REEL_IS_COMMENTARY_PANEL (self), 0);
-
-  return reel_widget_count_children (GTK_WIDGET (self->quotes_box));
-}
-
-static gpointer
-get_quote_data (ReelCommentaryPanel *self,
-                guint                index,
-                const char          *key)
-{
-  GtkWidget *quote = reel_widget_get_nth_child (GTK_WIDGET (self->quotes_box), index);
-
-  return quote != NULL ? g_object_get_data (G_OBJECT (quote), key) : NULL;
-}
-
-/* The quote as shown, with its quotation marks. */
-const char *
-_reel_commentary_panel_get_quote_text (ReelCommentaryPanel *self,
-                                       guint                index)
-{
-  GtkLabel *label;
-
-  g_return_val_if_fail (REEL_IS_COMMENTARY_PANEL (self), NULL);
-
-  label = get_quote_data (self, index, QUOTE_TEXT_KEY);
-  return label != NULL ? gtk_label_get_text (label) : NULL;
-}
-
-const char *
-_reel_commentary_panel_get_quote_speaker (ReelCommentaryPanel *self,
-                                          guint                index)
-{
-  GtkLabel *label;
-
-  g_return_val_if_fail (REEL_IS_COMMENTARY_PANEL (self), NULL);
-
-  label = get_quote_data (self, index, QUOTE_SPEAKER_KEY);
-  return label != NULL ? gtk_label_get_text (label) : NULL;
-}
-
-/* Every label of a quote, joined by " | ". */
-char *
-_reel_commentary_panel_dup_quote_labels (ReelCommentaryPanel *self,
-                                         guint                index)
-{
-  GtkWidget *quote;
-
-  g_return_val_if_fail (REEL_IS_COMMENTARY_PANEL (self), NULL);
-
-  quote = reel_widget_get_nth_child (GTK_WIDGET (self->quotes_box), index);
-  return quote != NULL ? reel_widget_dup_label_texts (quote, " | ") : NULL;
-}
-
-ReelSourceLink *
-_reel_commentary_panel_get_quote_link (ReelCommentaryPanel *self,
-                                       guint                index)
-{
-  g_return_val_if_fail (REEL_IS_COMMENTARY_PANEL (self), NULL);
-
-  return get_quote_data (self, index, QUOTE_LINK_KEY);
 }

@@ -8,7 +8,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "reel-data-table-private.h"
 #include "reel-figure-row.h"
 #include "reel-widget-util.h"
 
@@ -20,6 +19,18 @@
  * dataset order, each in file order, until a column is sorted. */
 
 #define RESOURCE_PATH "/io/github/reelscope/Reelscope/ui/"
+
+/* The columns, in the order shown. */
+typedef enum {
+  REEL_DATA_TABLE_COLUMN_REGION,
+  REEL_DATA_TABLE_COLUMN_YEAR,
+  REEL_DATA_TABLE_COLUMN_METRIC,
+  REEL_DATA_TABLE_COLUMN_VALUE,
+  REEL_DATA_TABLE_COLUMN_SOURCE,
+  REEL_DATA_TABLE_COLUMN_BASIS,
+  REEL_DATA_TABLE_COLUMN_FLAGS,
+  REEL_DATA_TABLE_N_COLUMNS
+} ReelDataTableColumn;
 
 struct _ReelDataTable
 {
@@ -572,6 +583,39 @@ reel_data_table_get_model (ReelDataTable *self)
   return G_LIST_MODEL (self->sorted);
 }
 
+/* One text field of a CSV line (RFC 4180): quoted when it holds a comma, a
+ * quote or a line break, quotes doubled. Text that a spreadsheet would run
+ * as a formula (=, +, -, @, tab or CR first) gets a leading apostrophe: a
+ * dataset is untrusted, and the CSV is meant to be pasted into one. NULL is
+ * an empty field. */
+static void
+csv_append_field (GString    *csv,
+                        const char *field)
+{
+  gboolean quote;
+
+  g_assert (csv != NULL);
+
+  if (field == NULL || field[0] == '\0')
+    return;
+
+  quote = strpbrk (field, ",\"\r\n") != NULL;
+  if (quote)
+    g_string_append_c (csv, '"');
+  if (strchr ("=+-@\t\r", field[0]) != NULL)
+    g_string_append_c (csv, '\'');
+
+  for (const char *p = field; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (csv, '"');
+      g_string_append_c (csv, *p);
+    }
+
+  if (quote)
+    g_string_append_c (csv, '"');
+}
+
 /**
  * reel_data_table_dup_csv:
  *
@@ -597,25 +641,25 @@ reel_data_table_dup_csv (ReelDataTable *self)
       g_autoptr(ReelFigureRow) row = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
       g_autofree char *flags = reel_figure_row_dup_flags_tokens (row);
 
-      _reel_csv_append_field (csv, reel_figure_row_get_region (row));
+      csv_append_field (csv, reel_figure_row_get_region (row));
       g_string_append_c (csv, ',');
-      _reel_csv_append_field (csv, reel_figure_row_get_region_id (row));
+      csv_append_field (csv, reel_figure_row_get_region_id (row));
       g_string_append_printf (csv, ",%u,", reel_figure_row_get_year (row));
-      _reel_csv_append_field (csv, reel_figure_row_get_metric (row));
+      csv_append_field (csv, reel_figure_row_get_metric (row));
       g_string_append_c (csv, ',');
       append_number (csv, reel_figure_row_get_value (row));
       g_string_append_c (csv, ',');
-      _reel_csv_append_field (csv, reel_figure_row_get_unit (row));
+      csv_append_field (csv, reel_figure_row_get_unit (row));
       g_string_append_c (csv, ',');
-      _reel_csv_append_field (csv, qualifier_token (reel_figure_row_get_qualifier (row)));
+      csv_append_field (csv, qualifier_token (reel_figure_row_get_qualifier (row)));
       g_string_append_c (csv, ',');
-      _reel_csv_append_field (csv, reel_figure_row_get_source (row));
+      csv_append_field (csv, reel_figure_row_get_source (row));
       g_string_append_c (csv, ',');
-      _reel_csv_append_field (csv, reel_figure_row_get_source_id (row));
+      csv_append_field (csv, reel_figure_row_get_source_id (row));
       g_string_append_c (csv, ',');
-      _reel_csv_append_field (csv, reel_figure_row_get_basis (row));
+      csv_append_field (csv, reel_figure_row_get_basis (row));
       g_string_append_c (csv, ',');
-      _reel_csv_append_field (csv, flags);
+      csv_append_field (csv, flags);
       g_string_append (csv, "\r\n");
     }
 
@@ -639,63 +683,4 @@ reel_data_table_copy_csv (ReelDataTable *self)
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), csv);
 
   g_signal_emit (self, signals[COPIED], 0, n_rows);
-}
-
-GtkColumnView *
-_reel_data_table_get_column_view (ReelDataTable *self)
-{
-  g_return_val_if_fail (REEL_IS_DATA_TABLE (self), NULL);
-
-  return self->column_view;
-}
-
-GtkColumnViewColumn *
-_reel_data_table_get_column (ReelDataTable       *self,
-                             ReelDataTableColumn  column)
-{
-  g_return_val_if_fail (REEL_IS_DATA_TABLE (self), NULL);
-  g_return_val_if_fail (column < REEL_DATA_TABLE_N_COLUMNS, NULL);
-
-  return self->columns[column];
-}
-
-gboolean
-_reel_data_table_is_empty (ReelDataTable *self)
-{
-  g_return_val_if_fail (REEL_IS_DATA_TABLE (self), FALSE);
-
-  return g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") == 0;
-}
-
-/* One text field of a CSV line (RFC 4180): quoted when it holds a comma, a
- * quote or a line break, quotes doubled. Text that a spreadsheet would run
- * as a formula (=, +, -, @, tab or CR first) gets a leading apostrophe: a
- * dataset is untrusted, and the CSV is meant to be pasted into one. NULL is
- * an empty field. */
-void
-_reel_csv_append_field (GString    *csv,
-                        const char *field)
-{
-  gboolean quote;
-
-  g_return_if_fail (csv != NULL);
-
-  if (field == NULL || field[0] == '\0')
-    return;
-
-  quote = strpbrk (field, ",\"\r\n") != NULL;
-  if (quote)
-    g_string_append_c (csv, '"');
-  if (strchr ("=+-@\t\r", field[0]) != NULL)
-    g_string_append_c (csv, '\'');
-
-  for (const char *p = field; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (csv, '"');
-      g_string_append_c (csv, *p);
-    }
-
-  if (quote)
-    g_string_append_c (csv, '"');
 }

@@ -10,7 +10,6 @@
 
 #include "reel-chart-layout.h"
 #include "reel-format.h"
-#include "reel-region-list-private.h"
 #include "reel-widget-util.h"
 
 /* The region list of the sidebar (DESIGN §5): World first, then each
@@ -500,11 +499,40 @@ get_first_visible_row (ReelRegionList *self)
   return NULL;
 }
 
+/* Filters by the search entry's text, and says so when nothing matches. */
+static void
+apply_search (ReelRegionList *self)
+{
+  const char *text;
+  gboolean found;
+
+  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_clear_pointer (&self->search_key, g_free);
+  if (text != NULL && text[0] != '\0')
+    {
+      g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+      if (stripped[0] != '\0')
+        self->search_key = dup_search_key (stripped);
+    }
+
+  gtk_list_box_invalidate_filter (self->list_box);
+  found = get_first_visible_row (self) != NULL;
+
+  /* The status page is visible only while it shows: the stack measures
+   * every visible page, and it need not lay the page out with the list. */
+  if (!found)
+    gtk_widget_set_visible (GTK_WIDGET (self->no_results_page), TRUE);
+  gtk_stack_set_visible_child_name (self->stack, found ? "list" : "no-results");
+  if (found)
+    gtk_widget_set_visible (GTK_WIDGET (self->no_results_page), FALSE);
+}
+
 static void
 search_changed_cb (ReelRegionList *self,
                    GtkSearchEntry *entry)
 {
-  _reel_region_list_apply_search (self);
+  apply_search (self);
 }
 
 /* Enter in the search entry selects the first region that matches. */
@@ -514,7 +542,7 @@ search_activate_cb (ReelRegionList *self,
 {
   GtkListBoxRow *row;
 
-  _reel_region_list_apply_search (self);
+  apply_search (self);
   if ((row = get_first_visible_row (self)) != NULL)
     {
       gtk_list_box_select_row (self->list_box, row);
@@ -527,7 +555,7 @@ search_stop_cb (ReelRegionList *self,
                 GtkSearchEntry *entry)
 {
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  _reel_region_list_apply_search (self);
+  apply_search (self);
 }
 
 static void
@@ -810,152 +838,4 @@ reel_region_list_focus_search (ReelRegionList *self)
   g_return_if_fail (REEL_IS_REGION_LIST (self));
 
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-guint
-_reel_region_list_get_n_rows (ReelRegionList *self)
-{
-  guint n = 0;
-
-  g_return_val_if_fail (REEL_IS_REGION_LIST (self), 0);
-
-  while (gtk_list_box_get_row_at_index (self->list_box, n) != NULL)
-    n++;
-
-  return n;
-}
-
-guint
-_reel_region_list_get_n_visible_rows (ReelRegionList *self)
-{
-  GtkListBoxRow *row;
-  guint n = 0;
-
-  g_return_val_if_fail (REEL_IS_REGION_LIST (self), 0);
-
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
-    if (gtk_widget_get_child_visible (GTK_WIDGET (row)))
-      n++;
-
-  return n;
-}
-
-gboolean
-_reel_region_list_get_row_visible (ReelRegionList *self,
-                                   guint           index)
-{
-  GtkListBoxRow *row;
-
-  g_return_val_if_fail (REEL_IS_REGION_LIST (self), FALSE);
-
-  row = gtk_list_box_get_row_at_index (self->list_box, index);
-  return row != NULL && gtk_widget_get_child_visible (GTK_WIDGET (row));
-}
-
-const char *
-_reel_region_list_get_row_label (ReelRegionList *self,
-                                 guint           index,
-                                 guint           nth)
-{
-  GtkListBoxRow *row;
-  RowParts *parts;
-  GtkWidget *label;
-
-  g_return_val_if_fail (REEL_IS_REGION_LIST (self), NULL);
-
-  if ((row = gtk_list_box_get_row_at_index (self->list_box, index)) == NULL)
-    return NULL;
-
-  parts = g_object_get_data (G_OBJECT (row), ROW_PARTS_KEY);
-  switch (nth)
-    {
-    case 0: label = parts->name; break;
-    case 1: label = parts->detail; break;
-    case 2: label = parts->value; break;
-    case 3: label = parts->growth; break;
-    default: return NULL;
-    }
-
-  /* A hidden label reads "", so that indices stay fixed. */
-  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : "";
-}
-
-const char *
-_reel_region_list_get_row_region (ReelRegionList *self,
-                                  guint           index)
-{
-  GtkListBoxRow *row;
-
-  g_return_val_if_fail (REEL_IS_REGION_LIST (self), NULL);
-
-  row = gtk_list_box_get_row_at_index (self->list_box, index);
-  return row != NULL ? g_object_get_data (G_OBJECT (row), ROW_REGION_KEY) : NULL;
-}
-
-void
-_reel_region_list_select_row (ReelRegionList *self,
-                              guint           index)
-{
-  g_return_if_fail (REEL_IS_REGION_LIST (self));
-
-  gtk_list_box_select_row (self->list_box, gtk_list_box_get_row_at_index (self->list_box, index));
-}
-
-int
-_reel_region_list_get_selected_index (ReelRegionList *self)
-{
-  GtkListBoxRow *row;
-
-  g_return_val_if_fail (REEL_IS_REGION_LIST (self), -1);
-
-  row = gtk_list_box_get_selected_row (self->list_box);
-  return row != NULL ? gtk_list_box_row_get_index (row) : -1;
-}
-
-GtkSearchEntry *
-_reel_region_list_get_search_entry (ReelRegionList *self)
-{
-  g_return_val_if_fail (REEL_IS_REGION_LIST (self), NULL);
-
-  return self->search_entry;
-}
-
-/* Filters by the search entry's text now, as `search-changed` does after
- * its delay. */
-void
-_reel_region_list_apply_search (ReelRegionList *self)
-{
-  const char *text;
-  gboolean found;
-
-  g_return_if_fail (REEL_IS_REGION_LIST (self));
-
-  text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_clear_pointer (&self->search_key, g_free);
-  if (text != NULL && text[0] != '\0')
-    {
-      g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-      if (stripped[0] != '\0')
-        self->search_key = dup_search_key (stripped);
-    }
-
-  gtk_list_box_invalidate_filter (self->list_box);
-  found = get_first_visible_row (self) != NULL;
-
-  /* The status page is visible only while it shows: the stack measures
-   * every visible page, and it need not lay the page out with the list. */
-  if (!found)
-    gtk_widget_set_visible (GTK_WIDGET (self->no_results_page), TRUE);
-  gtk_stack_set_visible_child_name (self->stack, found ? "list" : "no-results");
-  if (found)
-    gtk_widget_set_visible (GTK_WIDGET (self->no_results_page), FALSE);
-}
-
-GtkWidget *
-_reel_region_list_get_no_results_page (ReelRegionList *self)
-{
-  g_return_val_if_fail (REEL_IS_REGION_LIST (self), NULL);
-
-  return GTK_WIDGET (self->no_results_page);
 }

@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "reel-citation-label.h"
-#include "reel-source-link-private.h"
 #include "reel-widget-util.h"
 
 /* A source as a link: a link button when its URL is a web link (DESIGN §3:
@@ -38,37 +37,28 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static ReelUriLaunchFunc launch_func;
-static gpointer          launch_data;
+enum {
+  SIGNAL_ACTIVATE_LINK,
+  N_SIGNALS
+};
 
-static void
-launch_uri (GtkWindow  *parent,
-            const char *uri)
-{
-  g_assert (uri != NULL);
+static guint signals[N_SIGNALS];
 
-  if (launch_func != NULL)
-    {
-      launch_func (parent, uri, launch_data);
-      return;
-    }
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkUriLauncher) launcher = gtk_uri_launcher_new (uri);
-
-    gtk_uri_launcher_launch (launcher, parent, NULL, NULL, NULL);
-  }
-#else
-  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
-#endif
-}
-
+/* Opening the link is the signal's to do, so that a handler may open it
+ * some other way (or, in tests, see which link would open). */
 static void
 button_clicked_cb (ReelSourceLink *self,
                    GtkButton      *button)
 {
-  reel_source_link_open (GTK_WIDGET (self), self->uri);
+  gboolean handled = FALSE;
+
+  g_signal_emit (self, signals[SIGNAL_ACTIVATE_LINK], 0, &handled);
+}
+
+static gboolean
+reel_source_link_real_activate_link (ReelSourceLink *self)
+{
+  return reel_source_link_open (GTK_WIDGET (self), self->uri);
 }
 
 static GtkWidget *
@@ -292,6 +282,23 @@ reel_source_link_class_init (ReelSourceLinkClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /**
+   * ReelSourceLink::activate-link:
+   *
+   * The link was clicked. The default handler opens it in the user's web
+   * browser (reel_source_link_open()); a handler that returns %TRUE stops
+   * that, as GtkLinkButton::activate-link does.
+   *
+   * Returns: %TRUE when the link was handled
+   */
+  signals[SIGNAL_ACTIVATE_LINK] =
+    g_signal_new_class_handler ("activate-link",
+                                G_TYPE_FROM_CLASS (klass),
+                                G_SIGNAL_RUN_LAST,
+                                G_CALLBACK (reel_source_link_real_activate_link),
+                                g_signal_accumulator_true_handled, NULL, NULL,
+                                G_TYPE_BOOLEAN, 0);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "reelsourcelink");
 }
@@ -397,22 +404,6 @@ reel_source_link_open (GtkWidget  *parent,
     }
 
   root = parent != NULL ? gtk_widget_get_root (parent) : NULL;
-  launch_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri);
+  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME);
   return TRUE;
-}
-
-void
-_reel_source_link_set_launch_func (ReelUriLaunchFunc func,
-                                   gpointer          user_data)
-{
-  launch_func = func;
-  launch_data = user_data;
-}
-
-GtkButton *
-_reel_source_link_get_button (ReelSourceLink *self)
-{
-  g_return_val_if_fail (REEL_IS_SOURCE_LINK (self), NULL);
-
-  return GTK_IS_BUTTON (self->child) ? GTK_BUTTON (self->child) : NULL;
 }

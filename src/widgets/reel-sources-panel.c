@@ -7,17 +7,13 @@
 
 #include <glib/gi18n.h>
 
-#include "reel-sources-panel-private.h"
+#include "reel-source-link.h"
 #include "reel-widget-util.h"
 
 /* Every source of the dataset (DESIGN §5): title, publisher, date, link,
  * note, and what it supports: how many figures of each kind, and for which
  * regions. */
 
-#define ROW_TITLE_KEY    "reel-source-title"
-#define ROW_SUPPORT_KEY  "reel-source-support"
-#define ROW_REGIONS_KEY  "reel-source-regions"
-#define ROW_LINK_KEY     "reel-source-link"
 
 #define RESOURCE_PATH "/io/github/reelscope/Reelscope/ui/"
 
@@ -254,7 +250,6 @@ create_row (const ReelSource *source,
 
   label = reel_plain_label_new (reel_text_get (source->title), "heading");
   gtk_box_append (GTK_BOX (box), label);
-  g_object_set_data (G_OBJECT (row), ROW_TITLE_KEY, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, reel_text_get (source->title),
                                   -1);
@@ -281,14 +276,12 @@ create_row (const ReelSource *source,
   label = reel_plain_label_new (support_text, "caption");
   gtk_widget_set_margin_top (label, 4);
   gtk_box_append (GTK_BOX (box), label);
-  g_object_set_data (G_OBJECT (row), ROW_SUPPORT_KEY, label);
 
   if (regions_text != NULL)
     {
       label = reel_plain_label_new (regions_text, "caption");
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (GTK_BOX (box), label);
-      g_object_set_data (G_OBJECT (row), ROW_REGIONS_KEY, label);
     }
 
   if (source->url != NULL)
@@ -299,7 +292,6 @@ create_row (const ReelSource *source,
       gtk_widget_add_css_class (link, "caption");
       gtk_widget_set_margin_top (link, 2);
       gtk_box_append (GTK_BOX (box), link);
-      g_object_set_data (G_OBJECT (row), ROW_LINK_KEY, link);
     }
 
   return row;
@@ -455,79 +447,4 @@ reel_sources_panel_set_dataset (ReelSourcesPanel *self,
 
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
-}
-
-guint
-_reel_sources_panel_get_n_sources (ReelSourcesPanel *self)
-{
-  guint n = 0;
-
-  g_return_val_if_fail (REEL_IS_SOURCES_PANEL (self), 0);
-
-  while (gtk_list_box_get_row_at_index (self->list_box, n) != NULL)
-    n++;
-
-  return n;
-}
-
-static const char *
-get_row_label (ReelSourcesPanel *self,
-               guint             index,
-               const char       *key)
-{
-  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list_box, index);
-  GtkLabel *label = row != NULL ? g_object_get_data (G_OBJECT (row), key) : NULL;
-
-  return label != NULL ? gtk_label_get_text (label) : NULL;
-}
-
-const char *
-_reel_sources_panel_get_title (ReelSourcesPanel *self,
-                               guint             index)
-{
-  g_return_val_if_fail (REEL_IS_SOURCES_PANEL (self), NULL);
-
-  return get_row_label (self, index, ROW_TITLE_KEY);
-}
-
-const char *
-_reel_sources_panel_get_support (ReelSourcesPanel *self,
-                                 guint             index)
-{
-  g_return_val_if_fail (REEL_IS_SOURCES_PANEL (self), NULL);
-
-  return get_row_label (self, index, ROW_SUPPORT_KEY);
-}
-
-const char *
-_reel_sources_panel_get_regions (ReelSourcesPanel *self,
-                                 guint             index)
-{
-  g_return_val_if_fail (REEL_IS_SOURCES_PANEL (self), NULL);
-
-  return get_row_label (self, index, ROW_REGIONS_KEY);
-}
-
-char *
-_reel_sources_panel_dup_row_labels (ReelSourcesPanel *self,
-                                    guint             index)
-{
-  GtkListBoxRow *row;
-
-  g_return_val_if_fail (REEL_IS_SOURCES_PANEL (self), NULL);
-
-  row = gtk_list_box_get_row_at_index (self->list_box, index);
-  return row != NULL ? reel_widget_dup_label_texts (GTK_WIDGET (row), " | ") : NULL;
-}
-
-ReelSourceLink *
-_reel_sources_panel_get_link (ReelSourcesPanel *self,
-                              guint             index)
-{
-  GtkListBoxRow *row;
-
-  g_return_val_if_fail (REEL_IS_SOURCES_PANEL (self), NULL);
-
-  row = gtk_list_box_get_row_at_index (self->list_box, index);
-  return row != NULL ? g_object_get_data (G_OBJECT (row), ROW_LINK_KEY) : NULL;
 }

@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "reel-chart-layout.h"
-#include "reel-citation-label.h"
 #include "reel-format.h"
 
 /**
@@ -166,60 +165,6 @@ reel_dup_region_name (ReelDataset *dataset,
   return g_strdup (reel_text_get (region->name));
 }
 
-/* The @nth visible piece of text under @widget in reading order: a label
- * or a citation label. */
-static GtkWidget *
-find_text (GtkWidget *widget,
-           guint     *nth)
-{
-  if (GTK_IS_LABEL (widget) || REEL_IS_CITATION_LABEL (widget))
-    return (*nth)-- == 0 ? widget : NULL;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *text;
-
-      if (!gtk_widget_get_visible (child))
-        continue;
-      if ((text = find_text (child, nth)) != NULL)
-        return text;
-    }
-
-  return NULL;
-}
-
-/* The texts of the visible labels under @widget joined by @separator, for
- * tests: what a user reads there. */
-char *
-reel_widget_dup_label_texts (GtkWidget  *widget,
-                             const char *separator)
-{
-  GString *text = g_string_new (NULL);
-
-  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
-
-  for (guint i = 0; ; i++)
-    {
-      guint nth = i;
-      GtkWidget *piece = find_text (widget, &nth);
-
-      if (piece == NULL)
-        break;
-      if (text->len > 0)
-        g_string_append (text, separator);
-      if (GTK_IS_LABEL (piece))
-        g_string_append (text, gtk_label_get_text (GTK_LABEL (piece)));
-      else
-        g_string_append_printf (text, "%s%s",
-                                reel_citation_label_get_head (REEL_CITATION_LABEL (piece)),
-                                reel_citation_label_get_tail (REEL_CITATION_LABEL (piece)));
-    }
-
-  return g_string_free (text, FALSE);
-}
-
 GtkWidget *
 reel_widget_get_nth_child (GtkWidget *widget,
                            guint      index)
@@ -233,19 +178,4 @@ reel_widget_get_nth_child (GtkWidget *widget,
     child = gtk_widget_get_next_sibling (child);
 
   return child;
-}
-
-guint
-reel_widget_count_children (GtkWidget *widget)
-{
-  guint n = 0;
-
-  g_return_val_if_fail (GTK_IS_WIDGET (widget), 0);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n++;
-
-  return n;
 }

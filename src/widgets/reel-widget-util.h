@@ -25,8 +25,5 @@ char      *reel_dup_region_name           (ReelDataset         *dataset,
                                            const char          *region_id);
 GtkWidget *reel_widget_get_nth_child      (GtkWidget           *widget,
                                            guint                index);
-guint      reel_widget_count_children     (GtkWidget           *widget);
-char      *reel_widget_dup_label_texts    (GtkWidget           *widget,
-                                           const char          *separator);
 
 G_END_DECLS
