@@ -76,7 +76,6 @@ assert_kept (const char *path,
                                                    "microdrama-sample.reelscope.json", NULL);
   ReelWindow *window = create_window ();
   g_autofree char *row = NULL;
-  ReelRegionList *list;
   ReelDataset *dataset;
   GtkWidget *dialog;
   guint n_rows;

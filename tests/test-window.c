@@ -11,34 +11,6 @@
 #include "reel-gtk-test.h"
 #include "reel-window-test.h"
 
-/* The window's region list, World first (reel-gtk-test.h). */
-static guint
-n_region_rows (ReelWindow *window)
-{
-  return reel_gtk_test_region_n_rows (_reel_window_get_region_list (window));
-}
-
-static const char *
-region_name (ReelWindow *window,
-             guint       index)
-{
-  return reel_gtk_test_region_row_label (_reel_window_get_region_list (window), index, 0);
-}
-
-static const char *
-region_value (ReelWindow *window,
-              guint       index)
-{
-  return reel_gtk_test_region_row_label (_reel_window_get_region_list (window), index, 2);
-}
-
-static void
-select_region (ReelWindow *window,
-               guint       index)
-{
-  reel_gtk_test_region_select_row (_reel_window_get_region_list (window), index);
-}
-
 /* Written to a temporary folder: the comment on line 3, column 3 is the
  * first (and, for a syntax error, only) problem. */
 static const char broken_dataset[] =
@@ -515,7 +487,7 @@ test_window_selection_shared (void)
   g_assert_cmpstr (reel_gtk_test_commentary_quote_text (commentary, 0, 1), ==, "Mu Ling");
   g_assert_true (g_str_has_prefix (reel_gtk_test_commentary_quote_text (commentary, 0, 0),
                                    "“These groups are becoming key markets"));
-  g_assert_cmpuint (_reel_commentary_panel_get_n_quotes (commentary), ==, 3);
+  g_assert_cmpuint (reel_gtk_test_commentary_n_quotes (commentary), ==, 3);
   g_assert_cmpstr (gtk_label_get_text (CHILD (window, "region_title")), ==,
                    "Middle East & North Africa");
   g_assert_cmpstr (gtk_label_get_text (CHILD (window, "region_subtitle")), ==,
