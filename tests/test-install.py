@@ -7,7 +7,9 @@ bundled dataset. Prints TAP; the window check skips without a display.
 
 import configparser
 import os
+import pathlib
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -100,5 +102,21 @@ else:
                    f'windows: {names}')
         except RuntimeError as error:
             tap.ok(False, 'the installed app opens the installed dataset in a window', error)
+
+        # Then a file of the user's: it enters GTK's recent files, which the
+        # bundled dataset, opened without being asked for, never does.
+        mine = os.path.join(tmpdir, 'mine.reelscope.json')
+        shutil.copyfile(dataset, mine)
+        recent = os.path.join(env['XDG_DATA_HOME'], 'recently-used.xbel')
+        try:
+            installtest.probe_windows([reelscope, mine], env, frames=1)
+            with open(recent, encoding='utf-8') as f:
+                listed = f.read()
+        except (RuntimeError, OSError) as error:
+            listed = str(error)
+        bundled_uri = pathlib.Path(dataset).as_uri()
+        tap.ok(pathlib.Path(mine).as_uri() in listed and bundled_uri not in listed,
+               'a file the user opens enters Recent files, the bundled dataset never',
+               listed)
 
 tap.finish()

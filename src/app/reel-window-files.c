@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "reel-application.h"
 #include "reel-chart-layout.h"
 #include "reel-chart-theme.h"
 #include "reel-window-private.h"
@@ -277,11 +278,13 @@ recent_files_changed_cb (ReelWindow *self,
 }
 
 /* A dataset that loaded from a file of the user's: in GTK's recent files
- * and first in "Open Recent". */
+ * and first in "Open Recent". The bundled dataset is the app's own, opened
+ * without being asked for: not a file the user chose, so never there. */
 void
 _reel_window_add_recent_file (ReelWindow *self,
                               GFile      *file)
 {
+  g_autoptr(GFile) bundled = reel_application_dup_bundled_dataset ();
   g_autofree char *uri = NULL;
   g_auto(GStrv) uris = NULL;
   g_autoptr(GStrvBuilder) builder = NULL;
@@ -290,7 +293,7 @@ _reel_window_add_recent_file (ReelWindow *self,
   GtkRecentData data = { 0 };
   guint n = 1;
 
-  if (file == NULL || !g_file_is_native (file))
+  if (file == NULL || !g_file_is_native (file) || g_file_equal (file, bundled))
     return;
 
   uri = g_file_get_uri (file);
