@@ -769,13 +769,13 @@ dataset_replaced (gpointer data)
          !reel_window_get_loading (watch->window);
 }
 
+/* A file changed on disk while shown: reloaded, keeping the old dataset
+ * while the new one is broken. */
 static void
-test_window_reload_on_change (Fixture       *fixture,
-                              gconstpointer  data)
+assert_reloads_on_change (const char *path)
 {
   g_autofree char *sample = g_test_build_filename (G_TEST_DIST, "data",
                                                    "microdrama-sample.reelscope.json", NULL);
-  g_autofree char *path = g_build_filename (fixture->tmpdir, "watched.reelscope.json", NULL);
   g_autofree char *contents = NULL;
   g_autofree char *renamed = NULL;
   g_autoptr(GError) error = NULL;
@@ -821,6 +821,31 @@ test_window_reload_on_change (Fixture       *fixture,
   destroy_window (window);
   reset_settings ();
   g_assert_cmpint (g_unlink (path), ==, 0);
+}
+
+static void
+test_window_reload_on_change (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->tmpdir, "watched.reelscope.json", NULL);
+
+  assert_reloads_on_change (path);
+}
+
+/* A Flatpak'ed app gets the user's files through the document portal, in
+ * XDG_RUNTIME_DIR/doc/ID/ (a FUSE file system that inotify does not hear
+ * on): the window reads the file's size and time every few seconds. The
+ * test's runtime dir is its own (hermetic-session.sh). */
+static void
+test_window_reload_portal_file (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (g_get_user_runtime_dir (), "doc", "4f2a9c", NULL);
+  g_autofree char *path = g_build_filename (folder, "watched.reelscope.json", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+  assert_reloads_on_change (path);
+  g_assert_cmpint (g_rmdir (folder), ==, 0);
 }
 
 static void
@@ -1203,6 +1228,8 @@ main (int   argc,
               fixture_set_up, test_window_drop, fixture_tear_down);
   g_test_add ("/window/reload-on-change", Fixture, NULL,
               fixture_set_up, test_window_reload_on_change, fixture_tear_down);
+  g_test_add ("/window/reload-portal-file", Fixture, NULL,
+              fixture_set_up, test_window_reload_portal_file, fixture_tear_down);
   g_test_add ("/window/reload-action", Fixture, NULL,
               fixture_set_up, test_window_reload_action, fixture_tear_down);
   g_test_add_func ("/window/side-panels", test_window_side_panels);

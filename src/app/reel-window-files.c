@@ -20,6 +20,7 @@
 /* A file that changes on disk is reloaded once it has been quiet this long:
  * editors write in several steps. */
 #define RELOAD_DELAY_MS 300
+#define PORTAL_POLL_SECONDS 2
 
 static const ReelProblem *
 find_first_error (GPtrArray *problems)
@@ -337,6 +338,14 @@ reload_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Once the editor is done writing. */
+static void
+queue_reload (ReelWindow *self)
+{
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
+}
+
 static void
 file_changed_cb (ReelWindow        *self,
                  GFile             *file,
@@ -370,13 +379,98 @@ file_changed_cb (ReelWindow        *self,
       return;
     }
 
-  /* Once the editor is done writing. */
+  queue_reload (self);
+}
+
+/* A file that a Flatpak'ed app was given through the document portal
+ * (chosen in the file chooser, opened from the file manager): it lives in
+ * the portal's FUSE file system under XDG_RUNTIME_DIR/doc/, where inotify
+ * never hears of a change made on the host. */
+static gboolean
+is_document_portal_file (GFile *file)
+{
+  g_autofree char *doc = g_build_filename (g_get_user_runtime_dir (), "doc", NULL);
+  g_autoptr(GFile) root = g_file_new_for_path (doc);
+
+  return g_file_has_prefix (file, root);
+}
+
+static char *
+dup_file_stamp (GFileInfo *info)
+{
+  g_autoptr(GDateTime) modified = g_file_info_get_modification_date_time (info);
+
+  return g_strdup_printf ("%" G_GOFFSET_FORMAT ":%" G_GINT64_FORMAT ".%06d",
+                          g_file_info_get_size (info),
+                          modified != NULL ? g_date_time_to_unix (modified) : 0,
+                          modified != NULL ? g_date_time_get_microsecond (modified) : 0);
+}
+
+static void
+poll_info_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  ReelWindow *self;
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stamp = NULL;
+
+  /* Cancelled when the window stops watching, before it goes away. */
+  info = g_file_query_info_finish (G_FILE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* Gone, or no longer the file shown: what is shown stays. */
+  self = REEL_WINDOW (user_data);
+  if (info == NULL || self->shown_file == NULL || !g_file_equal (G_FILE (source), self->shown_file))
+    return;
+
+  stamp = dup_file_stamp (info);
+  if (self->poll_stamp != NULL && !g_str_equal (stamp, self->poll_stamp))
+    queue_reload (self);
+  g_free (self->poll_stamp);
+  self->poll_stamp = g_steal_pointer (&stamp);
+}
+
+static void
+poll_file (ReelWindow *self)
+{
+  g_file_query_info_async (self->shown_file,
+                           G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_TIME_MODIFIED ","
+                           G_FILE_ATTRIBUTE_TIME_MODIFIED_USEC,
+                           G_FILE_QUERY_INFO_NONE, G_PRIORITY_LOW, self->poll_cancellable,
+                           poll_info_cb, self);
+}
+
+static gboolean
+poll_timeout_cb (gpointer user_data)
+{
+  poll_file (user_data);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_watching (ReelWindow *self)
+{
   g_clear_handle_id (&self->reload_source, g_source_remove);
-  self->reload_source = g_timeout_add (RELOAD_DELAY_MS, reload_timeout_cb, self);
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_func (self->monitor, file_changed_cb, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+  g_cancellable_cancel (self->poll_cancellable);
+  g_clear_object (&self->poll_cancellable);
+  g_clear_pointer (&self->poll_stamp, g_free);
 }
 
 /* Watches the file whose dataset or problems are shown, and only that:
- * the bundled dataset in the resources has nothing to watch. */
+ * the bundled dataset in the resources has nothing to watch. A file of the
+ * document portal has its size and modification time read every few
+ * seconds instead, which a change on the host does show. */
 void
 _reel_window_watch_file (ReelWindow *self,
                          GFile      *file)
@@ -387,16 +481,18 @@ _reel_window_watch_file (ReelWindow *self,
     return;
 
   g_set_object (&self->shown_file, file);
-  g_clear_handle_id (&self->reload_source, g_source_remove);
-  if (self->monitor != NULL)
-    {
-      g_signal_handlers_disconnect_by_func (self->monitor, file_changed_cb, self);
-      g_file_monitor_cancel (self->monitor);
-      g_clear_object (&self->monitor);
-    }
+  stop_watching (self);
 
   if (file == NULL || !g_file_is_native (file))
     return;
+
+  if (is_document_portal_file (file))
+    {
+      self->poll_cancellable = g_cancellable_new ();
+      poll_file (self);
+      self->poll_source = g_timeout_add_seconds (PORTAL_POLL_SECONDS, poll_timeout_cb, self);
+      return;
+    }
 
   self->monitor = g_file_monitor_file (file, G_FILE_MONITOR_WATCH_MOVES, NULL, &error);
   if (self->monitor == NULL)

@@ -88,6 +88,9 @@ struct _ReelWindow
   /* The file whose dataset or problems are shown, watched for changes. */
   GFile                *shown_file;
   GFileMonitor         *monitor;
+  guint                 poll_source;      /* a file of the document portal */
+  GCancellable         *poll_cancellable;
+  char                 *poll_stamp;       /* its size and modification time */
   guint                 reload_source;
   guint                 panel_buttons_source;
   guint                 preload_source;
