@@ -12,10 +12,13 @@
 #   so that tests run side by side never pick the same display: the
 #   accessibility bus launcher publishes its address on the display's root
 #   window (AT_SPI_BUS), where GTK looks first;
-# - a D-Bus session bus of its own (dbus-run-session), which starts the
-#   accessibility bus and its registry when something asks for them;
-# - no portals: GTK and libadwaita are told not to use them, so reading the
-#   colour scheme does not start xdg-desktop-portal and its GTK back end.
+# - a D-Bus session bus of its own (dbus-run-session) that can start the
+#   accessibility bus and its registry, and nothing else of the desktop:
+#   no portal (GTK 4.8 registers its file transfer portal at start-up,
+#   which starts the document portal and mounts it in XDG_RUNTIME_DIR;
+#   reading the colour scheme starts xdg-desktop-portal and its GTK back
+#   end), no dconf, no gvfs;
+# - GTK and libadwaita told not to use portals as well.
 #
 # Without Xvfb the test runs on the display there is, and without any
 # display it runs as it is (and skips).
@@ -64,8 +67,33 @@ if ! command -v dbus-run-session >/dev/null 2>&1; then
   exit $?
 fi
 
+# The session bus's services: the accessibility bus alone.
+mkdir "$world/services"
+for dir in $(echo "${XDG_DATA_DIRS:-/usr/local/share:/usr/share}" | tr ':' ' '); do
+  if [ -f "$dir/dbus-1/services/org.a11y.Bus.service" ]; then
+    ln -s "$dir/dbus-1/services/org.a11y.Bus.service" "$world/services/"
+    break
+  fi
+done
+cat >"$world/session.conf" <<EOF
+<!DOCTYPE busconfig PUBLIC "-//freedesktop//DTD D-BUS Bus Configuration 1.0//EN"
+ "http://www.freedesktop.org/standards/dbus/1.0/busconfig.dtd">
+<busconfig>
+  <type>session</type>
+  <keep_umask/>
+  <listen>unix:tmpdir=$world</listen>
+  <auth>EXTERNAL</auth>
+  <servicedir>$world/services</servicedir>
+  <policy context="default">
+    <allow send_destination="*" eavesdrop="true"/>
+    <allow eavesdrop="true"/>
+    <allow own="*"/>
+  </policy>
+</busconfig>
+EOF
+
 # The bus and the services it starts print to what was stdout when the
 # session started: point that at stderr and give the test the real stdout
 # (fd 4), so its TAP stays clean.
 exec 4>&1
-dbus-run-session -- sh -c 'exec "$@" >&4 4>&-' sh "$@" >&2
+dbus-run-session --config-file="$world/session.conf" -- sh -c 'exec "$@" >&4 4>&-' sh "$@" >&2
