@@ -17,14 +17,25 @@ typedef enum {
   VALUE_BOOL,
 } ValueKind;
 
+static void add_problem (ReelDatasetBuilder  *self,
+                         ReelProblemSeverity  severity,
+                         JsonNode            *node,
+                         gboolean             at_key,
+                         const char          *format,
+                         va_list              args) G_GNUC_PRINTF (5, 0);
+
+/* Adds a problem at @node (its value, or its member name when @at_key), whose
+ * path is the current one. */
 static void
 add_problem (ReelDatasetBuilder  *self,
              ReelProblemSeverity  severity,
              JsonNode            *node,
              gboolean             at_key,
-             const char          *message)
+             const char          *format,
+             va_list              args)
 {
   const ReelJsonPosition *position = reel_json_tree_get_position (self->tree, node);
+  g_autofree char *message = g_strdup_vprintf (format, args);
 
   g_assert (position != NULL);
 
@@ -38,8 +49,6 @@ add_problem (ReelDatasetBuilder  *self,
                                      message));
 }
 
-/* Adds a problem at @node (its value, or its member name when @at_key), whose
- * path is the current one. */
 void
 _reel_builder_problem_at (ReelDatasetBuilder  *self,
                           ReelProblemSeverity  severity,
@@ -48,14 +57,11 @@ _reel_builder_problem_at (ReelDatasetBuilder  *self,
                           const char          *format,
                           ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  add_problem (self, severity, node, at_key, format, args);
   va_end (args);
-
-  add_problem (self, severity, node, at_key, message);
 }
 
 /* Adds a problem at the value of the member @name of @object, which is
@@ -70,16 +76,13 @@ _reel_builder_problem_at_member (ReelDatasetBuilder  *self,
 {
   gsize mark;
   JsonNode *node = _reel_builder_enter (self, object, name, &mark);
-  g_autofree char *message = NULL;
   va_list args;
 
   g_assert (node != NULL);
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  add_problem (self, severity, node, FALSE, format, args);
   va_end (args);
-
-  add_problem (self, severity, node, FALSE, message);
   _reel_builder_pop (self, mark);
 }
 
@@ -549,36 +552,46 @@ _reel_builder_enter_list (ReelDatasetBuilder *self,
   return NULL;
 }
 
-/* Calls @func for each object of the list @name of @object that has the
- * members @known, @required among them. */
+/* Starts a walk over the objects of the list @name of @object, which may
+ * have the members @known, @required among them. */
 void
-_reel_builder_for_each_object (ReelDatasetBuilder    *self,
-                               JsonObject            *object,
-                               const char            *name,
-                               const char * const    *known,
-                               const char * const    *required,
-                               ReelBuilderObjectFunc  func,
-                               gpointer               user_data)
+_reel_builder_iter_init (ReelBuilderIter    *iter,
+                         ReelDatasetBuilder *self,
+                         JsonObject         *object,
+                         const char         *name,
+                         const char * const *known,
+                         const char * const *required)
 {
-  gsize mark;
-  JsonArray *list = _reel_builder_enter_list (self, object, name, &mark);
+  *iter = (ReelBuilderIter) { .builder = self, .known = known, .required = required };
+  iter->list = _reel_builder_enter_list (self, object, name, &iter->list_mark);
+  iter->entry_mark = self->path->len;
+}
 
-  if (list == NULL)
-    return;
+/* Moves to the next object of the list, with the path pointing at it;
+ * FALSE at the end of the list, with the path as the walk found it. */
+gboolean
+_reel_builder_iter_next (ReelBuilderIter *iter)
+{
+  ReelDatasetBuilder *self = iter->builder;
 
-  for (guint i = 0; i < json_array_get_length (list); i++)
+  if (iter->list == NULL)
+    return FALSE;
+
+  _reel_builder_pop (self, iter->entry_mark);
+  while (iter->index < json_array_get_length (iter->list))
     {
-      JsonNode *node = json_array_get_element (list, i);
-      gsize inner = _reel_builder_push_index (self, i);
-      guint errors = self->n_errors;
-      JsonObject *fields = _reel_builder_check_object (self, node, known, required);
-
-      if (fields != NULL)
-        func (self, node, fields, errors, user_data);
-      _reel_builder_pop (self, inner);
+      iter->node = json_array_get_element (iter->list, iter->index);
+      _reel_builder_push_index (self, iter->index++);
+      iter->errors = self->n_errors;
+      iter->fields = _reel_builder_check_object (self, iter->node, iter->known, iter->required);
+      if (iter->fields != NULL)
+        return TRUE;
+      _reel_builder_pop (self, iter->entry_mark);
     }
 
-  _reel_builder_pop (self, mark);
+  _reel_builder_pop (self, iter->list_mark);
+  iter->list = NULL;
+  return FALSE;
 }
 
 /* One entry of a list of strings, with the path pointing at it. */

@@ -69,8 +69,7 @@ read_provenance (ReelDatasetBuilder  *self,
                               _("an estimate should have a “note” saying how it was derived"));
 }
 
-/* A list of figures being read: revenue (ReelFigure) or growth (ReelGrowth).
- * Figures of further metrics are lists of this kind too. */
+/* A list of figures being read: revenue (ReelFigure) or growth (ReelGrowth). */
 typedef struct {
   GArray     *figures;
   GHashTable *points;      /* "metric year source basis" of each */
@@ -95,50 +94,31 @@ add_point (ReelDatasetBuilder *self,
 }
 
 static void
-read_figure_list (ReelDatasetBuilder    *self,
-                  JsonObject            *object,
-                  const char            *name,
-                  const char * const    *known,
-                  const char * const    *required,
-                  ReelBuilderObjectFunc  read_figure,
-                  GArray                *array)
+read_revenue_figure (ReelDatasetBuilder    *self,
+                     const ReelBuilderIter *iter,
+                     Figures               *figures)
 {
-  g_autoptr(GHashTable) points = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) primaries = g_hash_table_new (NULL, NULL);
-  Figures figures = { array, points, primaries };
-
-  _reel_builder_for_each_object (self, object, name, known, required, read_figure, &figures);
-}
-
-static void
-read_revenue_figure (ReelDatasetBuilder *self,
-                     JsonNode           *node,
-                     JsonObject         *fields,
-                     guint               errors,
-                     gpointer            user_data)
-{
-  Figures *figures = user_data;
   ReelFigure figure = { 0 };
 
-  figure.year = _reel_builder_get_year (self, fields, "year");
-  _reel_builder_get_number (self, fields, "value", REEL_BUILDER_NUMBER_MONEY, &figure.value);
-  read_provenance (self, node, fields, &figure.source, &figure.basis, &figure.qualifier,
-                   &figure.note, &figure.flags);
-  if (_reel_builder_get_bool (self, fields, "forecast"))
+  figure.year = _reel_builder_get_year (self, iter->fields, "year");
+  _reel_builder_get_number (self, iter->fields, "value", REEL_BUILDER_NUMBER_MONEY, &figure.value);
+  read_provenance (self, iter->node, iter->fields, &figure.source, &figure.basis,
+                   &figure.qualifier, &figure.note, &figure.flags);
+  if (_reel_builder_get_bool (self, iter->fields, "forecast"))
     figure.flags |= REEL_FIGURE_FORECAST;
-  if (_reel_builder_get_bool (self, fields, "primary"))
+  if (_reel_builder_get_bool (self, iter->fields, "primary"))
     figure.flags |= REEL_FIGURE_PRIMARY;
 
-  if (self->n_errors == errors)
+  if (self->n_errors == iter->errors)
     {
       if (!add_point (self, figures, NULL, figure.year, figure.source, figure.basis))
-        _reel_builder_error_at (self, node,
+        _reel_builder_error_at (self, iter->node,
                                 _("another figure for %u has the same source and basis"),
                                 figure.year);
 
       if ((figure.flags & REEL_FIGURE_PRIMARY) != 0 &&
-          !g_hash_table_insert (figures->primaries, GUINT_TO_POINTER (figure.year), node))
-        _reel_builder_error_at (self, node, _("another figure for %u is already primary"),
+          !g_hash_table_insert (figures->primaries, GUINT_TO_POINTER (figure.year), iter->node))
+        _reel_builder_error_at (self, iter->node, _("another figure for %u is already primary"),
                                 figure.year);
     }
 
@@ -146,89 +126,105 @@ read_revenue_figure (ReelDatasetBuilder *self,
 }
 
 static void
-read_revenue (ReelDatasetBuilder *self,
-              JsonObject         *object,
-              GArray             *array)
+read_growth_figure (ReelDatasetBuilder    *self,
+                    const ReelBuilderIter *iter,
+                    Figures               *figures)
 {
-  static const char * const required[] = { "year", "value", "source", NULL };
+  ReelGrowth growth = { .metric = _reel_builder_get_string (self, iter->fields, "metric") };
 
-  read_figure_list (self, object, "revenue", figure_members, required, read_revenue_figure, array);
-}
+  growth.year = _reel_builder_get_year (self, iter->fields, "year");
+  _reel_builder_get_number (self, iter->fields, "percent", REEL_BUILDER_NUMBER_ANY,
+                            &growth.percent);
+  read_provenance (self, iter->node, iter->fields, &growth.source, &growth.basis,
+                   &growth.qualifier, &growth.note, &growth.flags);
 
-static void
-read_growth_figure (ReelDatasetBuilder *self,
-                    JsonNode           *node,
-                    JsonObject         *fields,
-                    guint               errors,
-                    gpointer            user_data)
-{
-  Figures *figures = user_data;
-  ReelGrowth growth = { 0 };
-
-  growth.metric = _reel_builder_get_string (self, fields, "metric");
-  growth.year = _reel_builder_get_year (self, fields, "year");
-  _reel_builder_get_number (self, fields, "percent", REEL_BUILDER_NUMBER_ANY, &growth.percent);
-  read_provenance (self, node, fields, &growth.source, &growth.basis, &growth.qualifier,
-                   &growth.note, &growth.flags);
-
-  if (self->n_errors == errors &&
+  if (self->n_errors == iter->errors &&
       !add_point (self, figures, growth.metric, growth.year, growth.source, growth.basis))
-    _reel_builder_error_at (self, node, _("another %s figure for %u has the same source and basis"),
+    _reel_builder_error_at (self, iter->node,
+                            _("another %s figure for %u has the same source and basis"),
                             growth.metric, growth.year);
 
   g_array_append_val (figures->figures, growth);
 }
 
-static void
-read_growth (ReelDatasetBuilder *self,
-             JsonObject         *object,
-             GArray             *array)
-{
-  static const char * const required[] = { "metric", "year", "percent", "source", NULL };
+/* A kind of list of figures: the member that holds it, the members of its
+ * figures and how one is read. Further metrics are further kinds. */
+typedef struct {
+  const char         *name;
+  const char * const *known;
+  const char * const *required;
+  void              (*read_figure) (ReelDatasetBuilder    *self,
+                                    const ReelBuilderIter *iter,
+                                    Figures               *figures);
+} FigureKind;
 
-  read_figure_list (self, object, "growth", growth_members, required, read_growth_figure, array);
+static const char * const revenue_required[] = { "year", "value", "source", NULL };
+static const char * const growth_required[] = { "metric", "year", "percent", "source", NULL };
+
+static const FigureKind revenue_kind = {
+  "revenue", figure_members, revenue_required, read_revenue_figure
+};
+static const FigureKind growth_kind = {
+  "growth", growth_members, growth_required, read_growth_figure
+};
+
+static void
+read_figures (ReelDatasetBuilder *self,
+              JsonObject         *object,
+              const FigureKind   *kind,
+              GArray             *array)
+{
+  g_autoptr(GHashTable) points = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) primaries = g_hash_table_new (NULL, NULL);
+  Figures figures = { array, points, primaries };
+  ReelBuilderIter iter;
+
+  _reel_builder_iter_init (&iter, self, object, kind->name, kind->known, kind->required);
+  while (_reel_builder_iter_next (&iter))
+    kind->read_figure (self, &iter, &figures);
+}
+
+/* Text with its source: a note of an audience, or a quote. */
+static void
+read_sourced_text (ReelDatasetBuilder  *self,
+                   JsonObject          *fields,
+                   ReelText           **text,
+                   guint               *source)
+{
+  *text = _reel_builder_get_text (self, fields, "text", 0);
+  *source = _reel_builder_get_source (self, fields);
 }
 
 static void
-read_trait (ReelDatasetBuilder *self,
-            JsonNode           *node,
-            JsonObject         *fields,
-            guint               errors,
-            gpointer            user_data)
+read_traits (ReelDatasetBuilder *self,
+             JsonObject         *fields,
+             GArray             *traits)
 {
-  ReelAudience *audience = user_data;
-  ReelTrait trait = { 0 };
+  static const char * const required[] = { "label", "share", "source", NULL };
+  ReelBuilderIter iter;
 
-  trait.label = _reel_builder_get_text (self, fields, "label", REEL_DATASET_MAX_LABEL);
-  _reel_builder_get_number (self, fields, "share", REEL_BUILDER_NUMBER_SHARE, &trait.share);
-  read_provenance (self, node, fields, &trait.source, NULL, &trait.qualifier, &trait.note,
-                   &trait.flags);
-  g_array_append_val (audience->traits, trait);
-}
+  _reel_builder_iter_init (&iter, self, fields, "traits", trait_members, required);
+  while (_reel_builder_iter_next (&iter))
+    {
+      ReelTrait trait = { 0 };
 
-static void
-read_note (ReelDatasetBuilder *self,
-           JsonNode           *node,
-           JsonObject         *fields,
-           guint               errors,
-           gpointer            user_data)
-{
-  ReelAudience *audience = user_data;
-  ReelNote note = { 0 };
-
-  note.text = _reel_builder_get_text (self, fields, "text", 0);
-  note.source = _reel_builder_get_source (self, fields);
-  g_array_append_val (audience->notes, note);
+      trait.label = _reel_builder_get_text (self, iter.fields, "label", REEL_DATASET_MAX_LABEL);
+      _reel_builder_get_number (self, iter.fields, "share", REEL_BUILDER_NUMBER_SHARE,
+                                &trait.share);
+      read_provenance (self, iter.node, iter.fields, &trait.source, NULL, &trait.qualifier,
+                       &trait.note, &trait.flags);
+      g_array_append_val (traits, trait);
+    }
 }
 
 static ReelAudience *
 read_audience (ReelDatasetBuilder *self,
                JsonObject         *object)
 {
-  static const char * const trait_required[] = { "label", "share", "source", NULL };
   static const char * const note_required[] = { "text", "source", NULL };
   ReelAudience *audience = NULL;
   JsonObject *fields;
+  ReelBuilderIter notes;
   gsize mark;
   JsonNode *node = _reel_builder_enter (self, object, "audience", &mark);
 
@@ -239,10 +235,16 @@ read_audience (ReelDatasetBuilder *self,
     {
       audience = _reel_audience_new ();
       audience->summary = _reel_builder_get_text (self, fields, "summary", 0);
-      _reel_builder_for_each_object (self, fields, "traits", trait_members, trait_required,
-                                     read_trait, audience);
-      _reel_builder_for_each_object (self, fields, "notes", note_members, note_required,
-                                     read_note, audience);
+      read_traits (self, fields, audience->traits);
+
+      _reel_builder_iter_init (&notes, self, fields, "notes", note_members, note_required);
+      while (_reel_builder_iter_next (&notes))
+        {
+          ReelNote note = { 0 };
+
+          read_sourced_text (self, notes.fields, &note.text, &note.source);
+          g_array_append_val (audience->notes, note);
+        }
     }
 
   _reel_builder_pop (self, mark);
@@ -255,63 +257,62 @@ read_region_data (ReelDatasetBuilder *self,
                   JsonObject         *fields,
                   ReelRegion         *region)
 {
-  read_revenue (self, fields, region->revenue);
-  read_growth (self, fields, region->growth);
+  read_figures (self, fields, &revenue_kind, region->revenue);
+  read_figures (self, fields, &growth_kind, region->growth);
   region->audience = read_audience (self, fields);
 }
 
-/* Reads a list of objects that have an `id` unique in the list, calling
- * @read_item for each; ids are registered in @ids even when something else
- * about the item is wrong, so that references to it do not fail twice. */
+/* Reads one object of a list: what it is once its `id` is known. */
 typedef gpointer (*ReadItemFunc) (ReelDatasetBuilder *self,
                                   JsonObject         *fields,
                                   const char         *id);
 
-typedef struct {
-  const char   *name;
-  ReadItemFunc  read_item;
-  GPtrArray    *items;
-  GHashTable   *ids;        /* id → the item; for sources, its index + 1 */
-} Items;
-
-static void
-read_item (ReelDatasetBuilder *self,
-           JsonNode           *node,
-           JsonObject         *fields,
-           guint               errors,
-           gpointer            user_data)
-{
-  Items *items = user_data;
-  g_autofree char *id = _reel_builder_get_id (self, fields, "id");
-  gpointer item;
-
-  if (id == NULL)
-    return;
-
-  if (g_hash_table_contains (items->ids, id))
-    _reel_builder_error_at_member (self, fields, "id", _("another entry of “%s” has the id “%s”"),
-                                   items->name, id);
-
-  item = items->read_item (self, fields, id);
-  g_ptr_array_add (items->items, item);
-  if (!g_hash_table_contains (items->ids, id))
-    g_hash_table_insert (items->ids, g_steal_pointer (&id),
-                         items->ids == self->sources ? GUINT_TO_POINTER (items->items->len) : item);
-}
-
+/* Reads a list of objects that have an `id` unique in the list, calling
+ * @read_item for each; ids are registered in @ids (id → the item; for
+ * sources, its index + 1) even when something else about the item is wrong,
+ * so that references to it do not fail twice. */
 static void
 read_list (ReelDatasetBuilder *self,
            JsonObject         *object,
            const char         *name,
            const char * const *known,
            const char * const *required,
-           ReadItemFunc        read_func,
-           GPtrArray          *list,
+           ReadItemFunc        read_item,
+           GPtrArray          *items,
            GHashTable         *ids)
 {
-  Items items = { name, read_func, list, ids };
+  ReelBuilderIter iter;
 
-  _reel_builder_for_each_object (self, object, name, known, required, read_item, &items);
+  _reel_builder_iter_init (&iter, self, object, name, known, required);
+  while (_reel_builder_iter_next (&iter))
+    {
+      g_autofree char *id = _reel_builder_get_id (self, iter.fields, "id");
+      gpointer item;
+
+      if (id == NULL)
+        continue;
+
+      if (g_hash_table_contains (ids, id))
+        _reel_builder_error_at_member (self, iter.fields, "id",
+                                       _("another entry of “%s” has the id “%s”"), name, id);
+
+      item = read_item (self, iter.fields, id);
+      g_ptr_array_add (items, item);
+      if (!g_hash_table_contains (ids, id))
+        g_hash_table_insert (ids, g_steal_pointer (&id),
+                             ids == self->sources ? GUINT_TO_POINTER (items->len) : item);
+    }
+}
+
+/* The `name` of a region, platform or expert; its id when it has none. */
+static ReelText *
+get_name (ReelDatasetBuilder *self,
+          JsonObject         *fields,
+          const char         *id)
+{
+  ReelText *name = _reel_builder_get_text (self, fields, "name", REEL_DATASET_MAX_LABEL);
+
+  return name != NULL ? name : reel_text_new (id);
 }
 
 static gpointer
@@ -345,8 +346,7 @@ read_region (ReelDatasetBuilder *self,
              JsonObject         *fields,
              const char         *id)
 {
-  ReelText *name = _reel_builder_get_text (self, fields, "name", REEL_DATASET_MAX_LABEL);
-  ReelRegion *region = _reel_region_new (id, name != NULL ? name : reel_text_new (id));
+  ReelRegion *region = _reel_region_new (id, get_name (self, fields, id));
 
   g_strfreev (region->countries);
   region->countries = _reel_builder_get_strings (self, fields, "countries",
@@ -360,12 +360,11 @@ read_platform (ReelDatasetBuilder *self,
                JsonObject         *fields,
                const char         *id)
 {
-  ReelText *name = _reel_builder_get_text (self, fields, "name", REEL_DATASET_MAX_LABEL);
-  ReelPlatform *platform = _reel_platform_new (id, name != NULL ? name : reel_text_new (id));
+  ReelPlatform *platform = _reel_platform_new (id, get_name (self, fields, id));
 
   platform->company = _reel_builder_get_text (self, fields, "company", REEL_DATASET_MAX_LABEL);
   platform->launched = _reel_builder_get_year (self, fields, "launched");
-  read_revenue (self, fields, platform->revenue);
+  read_figures (self, fields, &revenue_kind, platform->revenue);
   return platform;
 }
 
@@ -398,41 +397,33 @@ check_quote_regions (ReelDatasetBuilder *self,
   _reel_builder_pop (self, at_regions);
 }
 
-static void
-read_quote (ReelDatasetBuilder *self,
-            JsonNode           *node,
-            JsonObject         *fields,
-            guint               errors,
-            gpointer            user_data)
-{
-  ReelExpert *expert = user_data;
-  ReelQuote quote = { 0 };
-
-  quote.text = _reel_builder_get_text (self, fields, "text", 0);
-  quote.source = _reel_builder_get_source (self, fields);
-  quote.regions = _reel_builder_get_strings (self, fields, "regions", reel_rules_check_id);
-  quote.topics = _reel_builder_get_strings (self, fields, "topics", NULL);
-  if (quote.regions[0] != NULL)
-    check_quote_regions (self, fields);
-
-  g_array_append_val (expert->quotes, quote);
-}
-
 static gpointer
 read_expert (ReelDatasetBuilder *self,
              JsonObject         *fields,
              const char         *id)
 {
   static const char * const quote_required[] = { "text", "source", NULL };
-  ReelText *name = _reel_builder_get_text (self, fields, "name", REEL_DATASET_MAX_LABEL);
-  ReelExpert *expert = _reel_expert_new (id, name != NULL ? name : reel_text_new (id));
+  ReelExpert *expert = _reel_expert_new (id, get_name (self, fields, id));
+  ReelBuilderIter quotes;
 
   expert->role = _reel_builder_get_text (self, fields, "role", REEL_DATASET_MAX_LABEL);
   expert->organization = _reel_builder_get_text (self, fields, "organization",
                                                  REEL_DATASET_MAX_LABEL);
   expert->country = _reel_builder_get_text (self, fields, "country", REEL_DATASET_MAX_LABEL);
-  _reel_builder_for_each_object (self, fields, "quotes", quote_members, quote_required,
-                                 read_quote, expert);
+
+  _reel_builder_iter_init (&quotes, self, fields, "quotes", quote_members, quote_required);
+  while (_reel_builder_iter_next (&quotes))
+    {
+      ReelQuote quote = { 0 };
+
+      read_sourced_text (self, quotes.fields, &quote.text, &quote.source);
+      quote.regions = _reel_builder_get_strings (self, quotes.fields, "regions",
+                                                 reel_rules_check_id);
+      quote.topics = _reel_builder_get_strings (self, quotes.fields, "topics", NULL);
+      if (quote.regions[0] != NULL)
+        check_quote_regions (self, quotes.fields);
+      g_array_append_val (expert->quotes, quote);
+    }
 
   return expert;
 }

@@ -37,14 +37,31 @@ typedef enum {
   REEL_BUILDER_NUMBER_SHARE,
 } ReelBuilderNumber;
 
-/* Called for each object of a list, with the path pointing at it; @errors
- * is the error count before the object's members were checked, so that the
- * function can tell whether the object is sound. */
-typedef void (*ReelBuilderObjectFunc) (ReelDatasetBuilder *self,
-                                       JsonNode           *node,
-                                       JsonObject         *fields,
-                                       guint               errors,
-                                       gpointer            user_data);
+/* Walks the objects of a list, with the path pointing at the current one:
+ *
+ *   ReelBuilderIter iter;
+ *
+ *   _reel_builder_iter_init (&iter, self, object, "traits", known, required);
+ *   while (_reel_builder_iter_next (&iter))
+ *     read_trait (self, &iter, …);
+ *
+ * An entry that is not an object is reported and skipped. A walk runs to the
+ * end of its list, which leaves the path as the walk found it. */
+typedef struct {
+  JsonNode           *node;        /* the current object */
+  JsonObject         *fields;      /* its members */
+  guint               errors;      /* the error count before they were checked,
+                                    * to tell whether the object is sound */
+
+  /*< private >*/
+  ReelDatasetBuilder *builder;
+  JsonArray          *list;
+  const char * const *known;
+  const char * const *required;
+  guint               index;
+  gsize               list_mark;   /* the path without the list */
+  gsize               entry_mark;  /* the path without the entry */
+} ReelBuilderIter;
 
 /* Problems, at a node or at the member of an object */
 void          _reel_builder_problem_at        (ReelDatasetBuilder     *self,
@@ -122,13 +139,13 @@ JsonArray    *_reel_builder_enter_list        (ReelDatasetBuilder     *self,
                                                JsonObject             *object,
                                                const char             *name,
                                                gsize                  *mark);
-void          _reel_builder_for_each_object   (ReelDatasetBuilder     *self,
+void          _reel_builder_iter_init         (ReelBuilderIter        *iter,
+                                               ReelDatasetBuilder     *self,
                                                JsonObject             *object,
                                                const char             *name,
                                                const char * const     *known,
-                                               const char * const     *required,
-                                               ReelBuilderObjectFunc   func,
-                                               gpointer                user_data);
+                                               const char * const     *required);
+gboolean      _reel_builder_iter_next         (ReelBuilderIter        *iter);
 GStrv         _reel_builder_get_strings       (ReelDatasetBuilder     *self,
                                                JsonObject             *object,
                                                const char             *name,
