@@ -10,6 +10,11 @@
 
 #include "reel-rules.h"
 
+/* Each object of a dataset is read here, from the root down: the root and
+ * its header, then the lists of sources, regions (their figures and
+ * audience), the world, platforms and experts, in the order the phases of
+ * reel_dataset_builder_build() call them. */
+
 /* The members each kind of object knows; the rest are warned about. */
 static const char * const dataset_members[] = {
   "format", "version", "title", "description", "currency", "updated", "sources", "global",
@@ -22,7 +27,7 @@ static const char * const region_members[] = {
   "id", "name", "countries", "revenue", "growth", "audience", NULL
 };
 static const char * const global_members[] = { "revenue", "growth", "audience", NULL };
-static const char * const figure_members[] = {
+static const char * const revenue_members[] = {
   "year", "value", "source", "basis", "estimate", "forecast", "qualifier", "primary", "note", NULL
 };
 static const char * const growth_members[] = {
@@ -162,7 +167,7 @@ static const char * const revenue_required[] = { "year", "value", "source", NULL
 static const char * const growth_required[] = { "metric", "year", "percent", "source", NULL };
 
 static const FigureKind revenue_kind = {
-  "revenue", figure_members, revenue_required, read_revenue_figure
+  "revenue", revenue_members, revenue_required, read_revenue_figure
 };
 static const FigureKind growth_kind = {
   "growth", growth_members, growth_required, read_growth_figure
