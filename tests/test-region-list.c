@@ -6,6 +6,7 @@
 
 #include "reel-chart-layout.h"
 #include "reel-gtk-test.h"
+#include "reel-text-figure.h"
 
 /* tests/data/microdrama-sample.reelscope.json, World first. */
 static const char * const sample_names[] = {
@@ -169,7 +170,7 @@ test_region_list_growth_translated (Fixture       *fixture,
   /* Drops what gettext has cached for the language before. */
   setlocale (LC_ALL, "C.UTF-8");
 
-  metric = reel_chart_dup_metric_name ("viewership");
+  metric = reel_text_dup_metric_name ("viewership");
   g_assert_cmpstr (metric, ==, g_dgettext (GETTEXT_PACKAGE, "Viewership"));
   g_assert_cmpstr (metric, !=, "Viewership");
   expected = g_strdup_printf (g_dpgettext2 (GETTEXT_PACKAGE, "region list", "%s %s"),

@@ -514,36 +514,3 @@ _reel_chart_layout_get_hatch_spacing (ReelChartLayout *self)
 
   return self->hatch_spacing;
 }
-
-/**
- * reel_chart_dup_qualified_text:
- * @qualifier: what a source says of the value
- * @value: a formatted value, "60%" or "300 million US dollars"
- *
- * The value with its qualifier in words: reel_text_dup_qualified_words().
- * The chart's own labels use the short signs instead ("≈", "≥", "≤").
- *
- * Returns: (transfer full): the text
- */
-char *
-reel_chart_dup_qualified_text (ReelQualifier  qualifier,
-                               const char    *value)
-{
-  g_return_val_if_fail (value != NULL, NULL);
-
-  return reel_text_dup_qualified_words (qualifier, value);
-}
-
-/**
- * reel_chart_dup_metric_name:
- * @metric: (nullable): a growth metric's id in a dataset ("viewership")
- *
- * The name a growth metric is shown by: reel_text_dup_metric_name().
- *
- * Returns: (transfer full): the name, "" for %NULL
- */
-char *
-reel_chart_dup_metric_name (const char *metric)
-{
-  return reel_text_dup_metric_name (metric);
-}

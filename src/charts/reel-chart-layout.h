@@ -83,8 +83,5 @@ guint                 reel_chart_layout_get_default_year (ReelDataset          *
 GArray               *reel_chart_layout_list_years       (ReelDataset          *dataset,
                                                           ReelChartKind         kind);
 
-char                 *reel_chart_dup_metric_name         (const char           *metric);
-char                 *reel_chart_dup_qualified_text      (ReelQualifier         qualifier,
-                                                          const char           *value);
 
 G_END_DECLS

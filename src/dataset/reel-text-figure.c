@@ -391,3 +391,24 @@ reel_text_dup_sources_line (ReelDataset *dataset,
 
   return g_string_free (text, FALSE);
 }
+
+/* A figure's flags in words, "primary, estimate", as the table shows them. */
+char *
+reel_text_dup_figure_flags (ReelFigureFlags flags)
+{
+  g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
+  g_auto(GStrv) strv = NULL;
+
+  if ((flags & REEL_FIGURE_PRIMARY) != 0)
+    g_strv_builder_add (words, C_("figure flag", "primary"));
+  if ((flags & REEL_FIGURE_ESTIMATE) != 0)
+    g_strv_builder_add (words, C_("figure flag", "estimate"));
+  if ((flags & REEL_FIGURE_FORECAST) != 0)
+    g_strv_builder_add (words, C_("figure flag", "forecast"));
+  if ((flags & REEL_FIGURE_PARTIAL) != 0)
+    g_strv_builder_add (words, C_("figure flag", "partial"));
+
+  strv = g_strv_builder_end (words);
+  /* TRANSLATORS: separates the flags of a figure: "primary, estimate" */
+  return g_strjoinv (C_("list of figure flags", ", "), strv);
+}

@@ -43,6 +43,7 @@ char       *reel_text_dup_qualified_sign  (ReelQualifier       qualifier,
 char       *reel_text_dup_qualified_words (ReelQualifier       qualifier,
                                            const char         *value);
 char       *reel_text_dup_metric_name     (const char         *metric);
+char       *reel_text_dup_figure_flags    (ReelFigureFlags     flags);
 const char *reel_text_get_region_name     (const ReelRegion   *region);
 const char *reel_text_get_source_name     (ReelDataset        *dataset,
                                            guint               source);

@@ -5,10 +5,9 @@
 
 #include "reel-figure-row.h"
 
-#include <glib/gi18n.h>
-
-#include "reel-format.h"
 #include "reel-chart-layout.h"
+#include "reel-format.h"
+#include "reel-text-figure.h"
 #include "reel-widget-util.h"
 
 struct _ReelFigureRow
@@ -47,27 +46,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* "primary, estimate" as the table shows them. */
-static char *
-dup_flags_text (ReelFigureFlags flags)
-{
-  g_autoptr(GStrvBuilder) words = g_strv_builder_new ();
-  g_auto(GStrv) strv = NULL;
-
-  if ((flags & REEL_FIGURE_PRIMARY) != 0)
-    g_strv_builder_add (words, C_("figure flag", "primary"));
-  if ((flags & REEL_FIGURE_ESTIMATE) != 0)
-    g_strv_builder_add (words, C_("figure flag", "estimate"));
-  if ((flags & REEL_FIGURE_FORECAST) != 0)
-    g_strv_builder_add (words, C_("figure flag", "forecast"));
-  if ((flags & REEL_FIGURE_PARTIAL) != 0)
-    g_strv_builder_add (words, C_("figure flag", "partial"));
-
-  strv = g_strv_builder_end (words);
-  /* TRANSLATORS: separates the flags of a figure: "primary, estimate" */
-  return g_strjoinv (C_("list of figure flags", ", "), strv);
-}
-
 static ReelFigureRow *
 reel_figure_row_new (ReelDataset      *dataset,
                      const ReelRegion *region,
@@ -78,7 +56,7 @@ reel_figure_row_new (ReelDataset      *dataset,
   ReelFigureRow *self = g_object_new (REEL_TYPE_FIGURE_ROW, NULL);
   const ReelSource *source = reel_dataset_get_source (dataset, source_index);
 
-  self->region = g_strdup (region->id == NULL ? _("World") : reel_text_get (region->name));
+  self->region = g_strdup (reel_text_get_region_name (region));
   self->region_id = g_strdup (region->id);
   self->year = year;
   self->source = g_strdup (source != NULL ? reel_text_get (source->title) : "");
@@ -105,10 +83,10 @@ reel_figure_row_new_for_revenue (ReelDataset      *dataset,
   self->unit = g_strdup (reel_dataset_get_currency (dataset));
   self->qualifier = figure->qualifier;
   self->flags = figure->flags;
-  self->flags_text = dup_flags_text (figure->flags);
+  self->flags_text = reel_text_dup_figure_flags (figure->flags);
 
   money = reel_format_money_compact (figure->value, self->unit, NULL);
-  self->value_text = reel_chart_dup_qualified_text (figure->qualifier, money);
+  self->value_text = reel_text_dup_qualified_words (figure->qualifier, money);
 
   return self;
 }
@@ -131,10 +109,10 @@ reel_figure_row_new_for_growth (ReelDataset      *dataset,
   self->unit = g_strdup ("percent");
   self->qualifier = growth->qualifier;
   self->flags = growth->flags;
-  self->flags_text = dup_flags_text (growth->flags);
+  self->flags_text = reel_text_dup_figure_flags (growth->flags);
 
   percent = reel_format_percent (growth->percent, NULL);
-  self->value_text = reel_chart_dup_qualified_text (growth->qualifier, percent);
+  self->value_text = reel_text_dup_qualified_words (growth->qualifier, percent);
 
   return self;
 }

@@ -10,6 +10,7 @@
 
 #include "reel-chart-layout.h"
 #include "reel-format.h"
+#include "reel-text-figure.h"
 #include "reel-widget-util.h"
 
 /* The region list of the sidebar (DESIGN §5): World first, then each
@@ -235,7 +236,7 @@ append_reported_growth (GString          *detail,
         continue;
 
       percent = reel_format_percent (growth->percent, NULL);
-      metric = reel_chart_dup_metric_name (growth->metric);
+      metric = reel_text_dup_metric_name (growth->metric);
       if (detail->len > 0)
         /* TRANSLATORS: between the parts of a line: "$1.3B · Business Insider · estimate" */
         g_string_append (detail, C_("parts of a line", " · "));

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "reel-source-link.h"
+#include "reel-text-figure.h"
 #include "reel-widget-util.h"
 
 /* Every source of the dataset (DESIGN §5): title, publisher, date, link,
@@ -209,7 +210,7 @@ dup_regions_text (const Support *support)
       if (i > 0)
         /* TRANSLATORS: separates region names in a list */
         g_string_append (names, C_("list of region names", ", "));
-      g_string_append (names, region->id == NULL ? _("World") : reel_text_get (region->name));
+      g_string_append (names, reel_text_get_region_name (region));
     }
 
   /* TRANSLATORS: the regions a source has figures for: "For World, North America" */

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "reel-text-figure.h"
 #include "reel-widget-util.h"
 
 #include <glib/gi18n.h>
@@ -144,7 +145,7 @@ reel_dup_qualified_share (ReelQualifier qualifier,
 {
   g_autofree char *value = reel_format_share (share, NULL);
 
-  return reel_chart_dup_qualified_text (qualifier, value);
+  return reel_text_dup_qualified_words (qualifier, value);
 }
 
 /* The name of a region in the user's language, "World" for NULL, or the
