@@ -5,7 +5,6 @@
 
 #include "reel-figure-row.h"
 
-#include "reel-chart-layout.h"
 #include "reel-format.h"
 #include "reel-text-figure.h"
 #include "reel-widget-util.h"
