@@ -46,6 +46,22 @@ release_output (void)
   g_set_printerr_handler (NULL);
 }
 
+/* `reelscope --export… SAMPLE` with @options; returns the exit status. */
+static int
+run_export_of_sample (GVariantDict *options)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", SAMPLE, NULL);
+  g_autoptr(GFile) fallback = g_file_new_for_path (path);
+  const char * const files[] = { path, NULL };
+  int status;
+
+  catch_output ();
+  status = reel_export_command_run (options, files, fallback);
+  release_output ();
+
+  return status;
+}
+
 static void
 test_validate_valid (void)
 {
@@ -105,24 +121,16 @@ test_validate_missing (void)
 static void
 test_export_svg (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", SAMPLE, NULL);
   g_autofree char *dir = g_dir_make_tmp ("reel-cli-XXXXXX", NULL);
   g_autofree char *out = g_build_filename (dir, "trend.svg", NULL);
   g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);
-  g_autoptr(GFile) fallback = g_file_new_for_path (path);
   g_autofree char *svg = NULL;
-  const char * const files[] = { path, NULL };
-  int status;
 
   g_variant_dict_insert_value (options, "export", g_variant_new_bytestring (out));
   g_variant_dict_insert (options, "chart", "s", "trend");
   g_assert_true (reel_export_command_is_wanted (options));
 
-  catch_output ();
-  status = reel_export_command_run (options, files, fallback);
-  release_output ();
-
-  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpint (run_export_of_sample (options), ==, 0);
   g_assert_cmpstr (printed_err->str, ==, "");
   g_assert_true (g_file_get_contents (out, &svg, NULL, NULL));
   g_assert_true (g_str_has_prefix (svg, "<?xml"));
@@ -137,22 +145,14 @@ test_export_svg (void)
 static void
 test_export_missing_folder (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", SAMPLE, NULL);
   g_autofree char *dir = g_dir_make_tmp ("reel-cli-XXXXXX", NULL);
   g_autofree char *out = g_build_filename (dir, "missing", "chart.png", NULL);
   g_autofree char *expected = g_strdup_printf ("%s: %s: No such file or directory\n", g_get_prgname (), out);
   g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);
-  g_autoptr(GFile) fallback = g_file_new_for_path (path);
-  const char * const files[] = { path, NULL };
-  int status;
 
   g_variant_dict_insert_value (options, "export", g_variant_new_bytestring (out));
 
-  catch_output ();
-  status = reel_export_command_run (options, files, fallback);
-  release_output ();
-
-  g_assert_cmpint (status, ==, 1);
+  g_assert_cmpint (run_export_of_sample (options), ==, 1);
   g_assert_cmpstr (printed_err->str, ==, expected);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
 }
@@ -162,24 +162,16 @@ test_export_missing_folder (void)
 static void
 test_export_year_without_data (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", SAMPLE, NULL);
   g_autofree char *dir = g_dir_make_tmp ("reel-cli-XXXXXX", NULL);
   g_autofree char *out = g_build_filename (dir, "chart.png", NULL);
   g_autofree char *expected = g_strdup_printf ("%s: No revenue figures for 1999; years with data: 2024\n",
                                                g_get_prgname ());
   g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);
-  g_autoptr(GFile) fallback = g_file_new_for_path (path);
-  const char * const files[] = { path, NULL };
-  int status;
 
   g_variant_dict_insert_value (options, "export", g_variant_new_bytestring (out));
   g_variant_dict_insert (options, "year", "i", 1999);
 
-  catch_output ();
-  status = reel_export_command_run (options, files, fallback);
-  release_output ();
-
-  g_assert_cmpint (status, ==, 1);
+  g_assert_cmpint (run_export_of_sample (options), ==, 1);
   g_assert_cmpstr (printed_err->str, ==, expected);
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
   g_assert_cmpint (g_rmdir (dir), ==, 0);
@@ -189,23 +181,15 @@ test_export_year_without_data (void)
 static void
 test_export_format_option (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", SAMPLE, NULL);
   g_autofree char *dir = g_dir_make_tmp ("reel-cli-XXXXXX", NULL);
   g_autofree char *out = g_build_filename (dir, "chart", NULL);
   g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);
-  g_autoptr(GFile) fallback = g_file_new_for_path (path);
   g_autofree char *pdf = NULL;
-  const char * const files[] = { path, NULL };
-  int status;
 
   g_variant_dict_insert_value (options, "export", g_variant_new_bytestring (out));
   g_variant_dict_insert (options, "format", "s", "pdf");
 
-  catch_output ();
-  status = reel_export_command_run (options, files, fallback);
-  release_output ();
-
-  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpint (run_export_of_sample (options), ==, 0);
   g_assert_cmpstr (printed_err->str, ==, "");
   g_assert_true (g_file_get_contents (out, &pdf, NULL, NULL));
   g_assert_true (g_str_has_prefix (pdf, "%PDF-"));

@@ -6,6 +6,7 @@
 #include "reel-cli-io.h"
 
 #include <errno.h>
+#include <gio/gunixinputstream.h>
 #include <glib/gi18n.h>
 #include <unistd.h>
 
@@ -89,27 +90,21 @@ reel_cli_describe_error (const GError *error)
 static GBytes *
 read_stdin (GError **error)
 {
+  g_autoptr(GInputStream) stdin_stream = g_unix_input_stream_new (STDIN_FILENO, FALSE);
   g_autoptr(GByteArray) input = g_byte_array_new ();
 
   for (;;)
     {
-      guint8 chunk[STDIN_CHUNK_SIZE];
-      gssize n_read = read (STDIN_FILENO, chunk, sizeof chunk);
+      g_autoptr(GBytes) chunk = g_input_stream_read_bytes (stdin_stream, STDIN_CHUNK_SIZE, NULL, error);
+      gsize chunk_size;
 
-      if (n_read < 0 && errno == EINTR)
-        continue;
-      if (n_read < 0)
-        {
-          int saved_errno = errno;
-
-          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                               g_strerror (saved_errno));
-          return NULL;
-        }
-      if (n_read == 0)
+      if (chunk == NULL)
+        return NULL;
+      chunk_size = g_bytes_get_size (chunk);
+      if (chunk_size == 0)
         break;
 
-      g_byte_array_append (input, chunk, (guint) n_read);
+      g_byte_array_append (input, g_bytes_get_data (chunk, NULL), (guint) chunk_size);
       if (input->len > REEL_DATASET_MAX_FILE_SIZE)
         {
           g_autofree char *limit = g_format_size_full (REEL_DATASET_MAX_FILE_SIZE, G_FORMAT_SIZE_IEC_UNITS);

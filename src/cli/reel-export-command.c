@@ -6,6 +6,7 @@
 #include "reel-export-command.h"
 
 #include <errno.h>
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -354,31 +355,15 @@ export_to_stdout (ReelDataset   *dataset,
                   GError       **error)
 {
   g_autoptr(GBytes) bytes = render (dataset, &request->chart, error);
+  g_autoptr(GOutputStream) stdout_stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  gsize size;
   const guint8 *data;
-  gsize size, written = 0;
 
   if (bytes == NULL)
     return FALSE;
 
   data = g_bytes_get_data (bytes, &size);
-  while (written < size)
-    {
-      gssize n_written = write (STDOUT_FILENO, data + written, size - written);
-
-      if (n_written < 0 && errno == EINTR)
-        continue;
-      if (n_written < 0)
-        {
-          int saved_errno = errno;
-
-          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                               g_strerror (saved_errno));
-          return FALSE;
-        }
-      written += (gsize) n_written;
-    }
-
-  return TRUE;
+  return g_output_stream_write_all (stdout_stream, data, size, NULL, NULL, error);
 }
 
 /* One chart of the request's look into @filename, replaced as
