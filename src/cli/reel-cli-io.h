@@ -20,13 +20,13 @@ G_BEGIN_DECLS
 #define REEL_CLI_STDIN_NAME  "<stdin>"
 #define REEL_CLI_STDOUT_NAME "<stdout>"
 
-void          reel_cli_printerr        (const char        *file_name,
-                                        const char        *format,
-                                        ...) G_GNUC_PRINTF (2, 3);
-const char   *reel_cli_describe_error  (const GError      *error);
-void          reel_cli_print_problem   (const ReelProblem *problem,
-                                        const char        *file_name);
-ReelDatasetLoader *reel_cli_open_dataset (const char  *file_name,
-                                          GError     **error);
+void               reel_cli_printerr       (const char        *file_name,
+                                            const char        *format,
+                                            ...) G_GNUC_PRINTF (2, 3);
+const char        *reel_cli_describe_error (const GError      *error);
+void               reel_cli_print_problem  (const ReelProblem *problem,
+                                            const char        *file_name);
+ReelDatasetLoader *reel_cli_open_dataset   (const char        *file_name,
+                                            GError           **error);
 
 G_END_DECLS
