@@ -8,12 +8,16 @@ Usage: test-chart-cli.py REELSCOPE   (the built binary). Prints TAP.
 """
 
 import os
+import pty
+import re
+import select
 import shutil
 import struct
 import subprocess
 import sys
 import tempfile
 import zlib
+from xml.etree import ElementTree
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from taptest import Skip, check, test  # noqa: E402
@@ -25,15 +29,35 @@ SAMPLE = os.path.join(DATA, 'microdrama-sample.reelscope.json')
 EDGE = os.path.join(DATA, 'charts-edge.reelscope.json')
 INVALID = os.path.join(DATA, 'invalid-three-mistakes.reelscope.json')
 
-def run(*args):
-    """Runs reelscope with no display and no session bus."""
+def environment():
+    """No display and no session bus, and messages in English."""
     env = dict(os.environ)
     for name in ('DISPLAY', 'WAYLAND_DISPLAY'):
         env.pop(name, None)
     env['DBUS_SESSION_BUS_ADDRESS'] = 'unix:path=/nonexistent/bus'
     env['LC_ALL'] = 'C.UTF-8'
     env['LANGUAGE'] = ''
-    return subprocess.run([REELSCOPE, *args], env=env, capture_output=True, text=True, timeout=120)
+    return env
+
+
+def run(*args):
+    """Runs reelscope with no display and no session bus."""
+    return subprocess.run([REELSCOPE, *args], env=environment(), capture_output=True, text=True, timeout=120)
+
+
+def run_binary(*args, stdin=b'', stdout=subprocess.PIPE):
+    """Runs reelscope with bytes for its standard input; stdout is bytes."""
+    return subprocess.run([REELSCOPE, *args], env=environment(), input=stdin, stdout=stdout,
+                          stderr=subprocess.PIPE, timeout=120)
+
+
+def check_stderr_form(stderr, context):
+    """Every line on stderr starts with `reelscope: `, and none names a
+    temporary file (NAME.XXXXXX beside the export)."""
+    for line in stderr.splitlines():
+        check(line.startswith('reelscope: '), f'{context}: "reelscope: " before {line!r}')
+        check(re.search(r'\.(png|svg|pdf)\.[A-Za-z0-9]{6}', line) is None,
+              f'{context}: no temporary name in {line!r}')
 
 
 def read_png(path):
@@ -242,11 +266,13 @@ def bundled_dataset():
 def missing_directory():
     parent = tempfile.mkdtemp(prefix='reel-cli-')
     try:
-        for args in ([f'--export={parent}/missing/chart.png', SAMPLE],
-                     [f'--export-dir={parent}/missing', SAMPLE]):
+        for args, named in (([f'--export={parent}/missing/chart.png', SAMPLE], f'{parent}/missing/chart.png'),
+                            ([f'--export-dir={parent}/missing', SAMPLE], f'{parent}/missing')):
             result = run(*args)
             check(result.returncode == 1, f'{args}: exit status 1', result)
-            check(result.stderr != '', f'{args}: says why', result)
+            # Once, and not GLib's "Failed to create file “…/chart.png.J5LYZ3”".
+            check(result.stderr == f'reelscope: {named}: No such file or directory\n',
+                  f'{args}: reelscope: OUT: errno text', result)
             check(os.listdir(parent) == [], f'{args}: leaves nothing behind: {os.listdir(parent)}')
     finally:
         shutil.rmtree(parent)
@@ -359,8 +385,10 @@ def check_refused(result, args, named, reason, directory, before):
     """An export refused: exit status 1, a message that names the file
     and says why, nothing listed as written, the directory as it was."""
     check(result.returncode == 1, f'{args}: exit status 1', result)
-    check(result.stderr.startswith(named + ': ') and reason in result.stderr,
+    check(result.stderr.startswith(f'reelscope: {named}: ') and reason in result.stderr,
           f'{args}: names the file and says "{reason}"', result)
+    check(result.stderr.count(named) == 1, f'{args}: names the file once', result)
+    check_stderr_form(result.stderr, args)
     check(result.stdout == '', f'{args}: lists nothing as written', result)
     check(snapshot(directory) == before,
           f'{args}: the directory as it was: {os.listdir(directory)}')
@@ -500,8 +528,8 @@ def full_filesystem():
         mount_point, lines, stderr = run_on_tmpfs('64k', *args)
         details = f'{args}: stdout {lines!r}, stderr {stderr!r}'
         check('status 1' in lines, f'exit status 1; {details}')
-        check(stderr.startswith(os.path.join(mount_point, name) + ': '),
-              f'names the file; {details}')
+        check(stderr == f'reelscope: {os.path.join(mount_point, name)}: No space left on device\n',
+              f'names the file, once, and the cause; {details}')
         check('No space left on device' in stderr, f'says the disk is full; {details}')
         entries = sorted(line[6:] for line in lines if line.startswith('entry '))
         check(entries == ['chart.png', 'revenue-2021.png'], f'no temporary file; {details}')
@@ -537,7 +565,9 @@ def bad_data():
     directory, out, result = export(data=INVALID)
     try:
         check(result.returncode == 1, 'exit status 1', result)
-        check('invalid-three-mistakes.reelscope.json:' in result.stderr, 'names the file', result)
+        check(result.stderr.startswith(f'reelscope: {INVALID}:9:12: regions[0].id: '),
+              'reelscope: FILE:LINE:COL: PATH: message', result)
+        check_stderr_form(result.stderr, 'bad data')
         check(os.listdir(directory) == [], 'writes nothing')
     finally:
         shutil.rmtree(directory)
@@ -570,6 +600,12 @@ def usage_errors():
         ['--chart=growth'],
         ['--theme=dark', SAMPLE],
         [f'--export={out}', f'--validate={SAMPLE}'],
+        [f'--export={out}', '--format=gif'],
+        [f'--export={out}', '--format=svg'],
+        [f'--export={os.path.join(directory, "chart.svg")}', '--format=pdf'],
+        ['--export=-'],
+        [f'--export-dir={directory}', '--format=png'],
+        ['--format=png'],
     ]
     try:
         for args in cases:
@@ -580,10 +616,106 @@ def usage_errors():
             result = run(*full)
             check(result.returncode == 2, f'{full}: exit status 2', result)
             check(result.stderr != '', f'{full}: says why on stderr', result)
+            check_stderr_form(result.stderr, full)
             check(result.stdout == '', f'{full}: nothing on stdout', result)
             check(os.listdir(directory) == [], f'{full}: writes nothing')
     finally:
         shutil.rmtree(directory)
+
+
+@test
+def year_without_data():
+    """A --year with no figures for the chart is an error that names the
+    years there are, not an empty chart."""
+    directory = tempfile.mkdtemp(prefix='reel-cli-')
+    try:
+        for args, data, message in (
+                (['--year=1999'], SAMPLE, 'No revenue figures for 1999; years with data: 2024'),
+                (['--chart=share', '--year=2030'], SAMPLE, 'No share figures for 2030; years with data: 2024'),
+                (['--chart=growth', '--year=1999'], EDGE,
+                 'No growth figures for 1999; years with data: 2022, 2023, 2024, 2025')):
+            out = os.path.join(directory, 'chart.png')
+            result = run(f'--export={out}', *args, data)
+            check(result.returncode == 1, f'{args}: exit status 1', result)
+            check(result.stderr == f'reelscope: {message}\n', f'{args}: {message}', result)
+            check(os.listdir(directory) == [], f'{args}: writes nothing')
+        result = run(f'--export={directory}/chart.png', '--year=2024', SAMPLE)
+        check(result.returncode == 0 and result.stderr == '', 'a year with data: exit 0', result)
+    finally:
+        shutil.rmtree(directory)
+
+
+@test
+def format_without_extension():
+    """--format names the format of an OUT without .png, .svg or .pdf."""
+    directory = tempfile.mkdtemp(prefix='reel-cli-')
+    try:
+        for fmt, magic in (('png', b'\x89PNG\r\n\x1a\n'), ('svg', b'<?xml'), ('pdf', b'%PDF-')):
+            out = os.path.join(directory, f'chart-{fmt}')
+            result = run(f'--export={out}', f'--format={fmt}', SAMPLE)
+            check(result.returncode == 0 and result.stderr == '', f'--format={fmt}: exit status 0', result)
+            with open(out, 'rb') as f:
+                check(f.read().startswith(magic), f'--format={fmt}: a {fmt.upper()} file')
+        result = run(f'--export={directory}/chart.pdf', '--format=pdf', SAMPLE)
+        check(result.returncode == 0, 'a name and a --format that agree', result)
+    finally:
+        shutil.rmtree(directory)
+
+
+@test
+def stdin_and_stdout():
+    """`-` as FILE reads the dataset from standard input; --export=- with
+    --format writes the chart to standard output, the same bytes as a file."""
+    directory = tempfile.mkdtemp(prefix='reel-cli-')
+    try:
+        out = os.path.join(directory, 'chart.svg')
+        result = run(f'--export={out}', SAMPLE)
+        check(result.returncode == 0, 'the SVG written to a file', result)
+        with open(out, 'rb') as f:
+            from_file = f.read()
+        with open(SAMPLE, 'rb') as f:
+            sample = f.read()
+
+        result = run_binary('--export=-', '--format=svg', SAMPLE)
+        check(result.returncode == 0 and result.stderr == b'', '--export=- --format=svg: exit 0, quiet', result)
+        check(result.stdout == from_file, 'the SVG on stdout is the file\'s')
+        ElementTree.fromstring(result.stdout)
+
+        piped = os.path.join(directory, 'piped.svg')
+        result = run_binary(f'--export={piped}', '-', stdin=sample)
+        check(result.returncode == 0 and result.stderr == b'', '--export=OUT -: exit 0, quiet', result)
+        with open(piped, 'rb') as f:
+            check(f.read() == from_file, 'the dataset read from stdin draws the same chart')
+
+        result = run_binary('--export=-', '--format=png', '-', stdin=sample)
+        check(result.returncode == 0, 'stdin to stdout as PNG', result)
+        png = os.path.join(directory, 'stdout.png')
+        with open(png, 'wb') as f:
+            f.write(result.stdout)
+        width, height, _alpha, _texts, _row = read_png(png)
+        check((width, height) == (1200, 800), f'a 1200x800 PNG, not {width}x{height}')
+
+        result = run_binary(f'--export={piped}', '-', stdin=b'{"format": "reelscope-dataset"')
+        check(result.returncode == 1, 'bad data on stdin: exit status 1', result)
+        check(result.stderr.decode().startswith('reelscope: <stdin>:1:'), 'named <stdin>', result)
+    finally:
+        shutil.rmtree(directory)
+
+
+@test
+def binary_to_terminal():
+    """A PNG or PDF is not written to a terminal (an SVG is text, and is)."""
+    leader, follower = pty.openpty()
+    try:
+        for fmt in ('png', 'pdf'):
+            result = run_binary('--export=-', f'--format={fmt}', SAMPLE, stdout=follower)
+            check(result.returncode == 2, f'{fmt} to a terminal: exit status 2', result)
+            check(result.stderr.decode().startswith('reelscope: Standard output is a terminal'),
+                  f'{fmt}: says why', result)
+            check(not select.select([leader], [], [], 0.1)[0], f'{fmt}: nothing written to the terminal')
+    finally:
+        os.close(leader)
+        os.close(follower)
 
 
 if __name__ == '__main__':

@@ -46,6 +46,22 @@ release_output (void)
   g_set_printerr_handler (NULL);
 }
 
+/* `reelscope --export… SAMPLE` with @options; returns the exit status. */
+static int
+run_export_of_sample (GVariantDict *options)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", SAMPLE, NULL);
+  g_autoptr(GFile) fallback = g_file_new_for_path (path);
+  const char * const files[] = { path, NULL };
+  int status;
+
+  catch_output ();
+  status = reel_export_command_run (options, files, fallback);
+  release_output ();
+
+  return status;
+}
+
 static void
 test_validate_valid (void)
 {
@@ -68,6 +84,7 @@ test_validate_invalid (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data",
                                                  "invalid-three-mistakes.reelscope.json", NULL);
+  g_autofree char *prefix = g_strdup_printf ("%s: %s:", g_get_prgname (), path);
   g_auto(GStrv) lines = NULL;
   int status;
 
@@ -77,16 +94,17 @@ test_validate_invalid (void)
 
   g_assert_cmpint (status, ==, 1);
   g_assert_null (strstr (printed->str, ": valid: "));
-  /* One `FILE:LINE:COL: PATH: message` line a problem. */
+  /* One `PROGRAM: FILE:LINE:COL: PATH: message` line a problem. */
   lines = g_strsplit (printed_err->str, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), >=, 4);
   for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
-    g_assert_true (g_str_has_prefix (lines[i], path));
+    g_assert_true (g_str_has_prefix (lines[i], prefix));
 }
 
 static void
 test_validate_missing (void)
 {
+  g_autofree char *expected = NULL;
   int status;
 
   catch_output ();
@@ -94,35 +112,87 @@ test_validate_missing (void)
   release_output ();
 
   g_assert_cmpint (status, ==, 1);
-  g_assert_true (g_str_has_prefix (printed_err->str, "no-such-file.reelscope.json: "));
+  /* The errno text alone: GLib's message would name the file again. */
+  expected = g_strdup_printf ("%s: no-such-file.reelscope.json: No such file or directory\n", g_get_prgname ());
+  g_assert_cmpstr (printed_err->str, ==, expected);
 }
 
 /* An export of the sample's Trend chart as SVG: a file, and nothing said. */
 static void
 test_export_svg (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", SAMPLE, NULL);
   g_autofree char *dir = g_dir_make_tmp ("reel-cli-XXXXXX", NULL);
   g_autofree char *out = g_build_filename (dir, "trend.svg", NULL);
   g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);
-  g_autoptr(GFile) fallback = g_file_new_for_path (path);
   g_autofree char *svg = NULL;
-  const char * const files[] = { path, NULL };
-  int status;
 
   g_variant_dict_insert_value (options, "export", g_variant_new_bytestring (out));
   g_variant_dict_insert (options, "chart", "s", "trend");
   g_assert_true (reel_export_command_is_wanted (options));
 
-  catch_output ();
-  status = reel_export_command_run (options, files, fallback);
-  release_output ();
-
-  g_assert_cmpint (status, ==, 0);
+  g_assert_cmpint (run_export_of_sample (options), ==, 0);
   g_assert_cmpstr (printed_err->str, ==, "");
   g_assert_true (g_file_get_contents (out, &svg, NULL, NULL));
   g_assert_true (g_str_has_prefix (svg, "<?xml"));
   g_assert_nonnull (strstr (svg, "<svg"));
+
+  g_assert_cmpint (g_remove (out), ==, 0);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* An export into a folder that does not exist: the file's name once, the
+ * errno text, and not the temporary file GLib writes first. */
+static void
+test_export_missing_folder (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("reel-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "missing", "chart.png", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s: %s: No such file or directory\n", g_get_prgname (), out);
+  g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);
+
+  g_variant_dict_insert_value (options, "export", g_variant_new_bytestring (out));
+
+  g_assert_cmpint (run_export_of_sample (options), ==, 1);
+  g_assert_cmpstr (printed_err->str, ==, expected);
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* A --year without figures for the chart: exit status 1, and the years
+ * that have them; nothing written. */
+static void
+test_export_year_without_data (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("reel-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "chart.png", NULL);
+  g_autofree char *expected = g_strdup_printf ("%s: No revenue figures for 1999; years with data: 2024\n",
+                                               g_get_prgname ());
+  g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);
+
+  g_variant_dict_insert_value (options, "export", g_variant_new_bytestring (out));
+  g_variant_dict_insert (options, "year", "i", 1999);
+
+  g_assert_cmpint (run_export_of_sample (options), ==, 1);
+  g_assert_cmpstr (printed_err->str, ==, expected);
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+  g_assert_cmpint (g_rmdir (dir), ==, 0);
+}
+
+/* --format for a name without .png, .svg or .pdf. */
+static void
+test_export_format_option (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("reel-cli-XXXXXX", NULL);
+  g_autofree char *out = g_build_filename (dir, "chart", NULL);
+  g_autoptr(GVariantDict) options = g_variant_dict_new (NULL);
+  g_autofree char *pdf = NULL;
+
+  g_variant_dict_insert_value (options, "export", g_variant_new_bytestring (out));
+  g_variant_dict_insert (options, "format", "s", "pdf");
+
+  g_assert_cmpint (run_export_of_sample (options), ==, 0);
+  g_assert_cmpstr (printed_err->str, ==, "");
+  g_assert_true (g_file_get_contents (out, &pdf, NULL, NULL));
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
 
   g_assert_cmpint (g_remove (out), ==, 0);
   g_assert_cmpint (g_rmdir (dir), ==, 0);
@@ -144,7 +214,8 @@ test_export_usage (void)
   release_output ();
 
   g_assert_cmpint (status, ==, 2);
-  g_assert_cmpstr (printed_err->str, !=, "");
+  g_assert_true (g_str_has_prefix (printed_err->str, g_get_prgname ()));
+  g_assert_true (g_str_has_prefix (printed_err->str + strlen (g_get_prgname ()), ": --chart, --year, "));
 }
 
 int
@@ -163,6 +234,9 @@ main (int   argc,
   g_test_add_func ("/cli/validate/invalid", test_validate_invalid);
   g_test_add_func ("/cli/validate/missing", test_validate_missing);
   g_test_add_func ("/cli/export/svg", test_export_svg);
+  g_test_add_func ("/cli/export/missing-folder", test_export_missing_folder);
+  g_test_add_func ("/cli/export/year-without-data", test_export_year_without_data);
+  g_test_add_func ("/cli/export/format-option", test_export_format_option);
   g_test_add_func ("/cli/export/usage", test_export_usage);
 
   status = g_test_run ();

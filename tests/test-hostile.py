@@ -58,12 +58,12 @@ class Result:
                 f'{self.rss_mib:.0f} MiB\n  stdout: {self.stdout!r}\n  stderr: {self.stderr!r}')
 
     def problems(self):
-        """(line, column, rest) of each problem, in order: `FILE:L:C: rest`,
-        or (0, 0, rest) for `FILE: rest`."""
+        """(line, column, rest) of each problem, in order:
+        `reelscope: FILE:L:C: rest`, or (0, 0, rest) for `reelscope: FILE: rest`."""
         found = []
-        prefix = self.path + ':'
+        prefix = f'reelscope: {self.path}:'
         for line in self.stderr.splitlines():
-            check(line.startswith(prefix), f'each problem starts with FILE: {line!r}', self)
+            check(line.startswith(prefix), f'each problem starts with reelscope: FILE: {line!r}', self)
             match = re.match(r'(\d+):(\d+): (.*)$', line[len(prefix):])
             if match:
                 found.append((int(match[1]), int(match[2]), match[3]))
@@ -672,7 +672,7 @@ def limits_exceeded_by_one():
         expect_refused(huge, 1, 1, '', 'expected a value, found U+0000')
         os.truncate(huge, (1 << 30) + 1)
         result = validate(huge)
-        check(result.status == 1 and result.stderr == f'{huge}: The file is 1.1\u00a0GB, more than the limit '
+        check(result.status == 1 and result.stderr == f'reelscope: {huge}: The file is 1.1\u00a0GB, more than the limit '
                                                       'of 1.0\u00a0GiB\n', 'refused for its size', result)
 
 
@@ -682,15 +682,15 @@ def not_regular_files():
     (which never ends) are refused before a byte is read."""
     with tempfile.TemporaryDirectory() as tmp:
         result = validate(tmp)
-        check(result.status == 1 and result.stderr == f'{tmp}: This is a folder, not a dataset file\n',
+        check(result.status == 1 and result.stderr == f'reelscope: {tmp}: Is a directory\n',
               'a folder', result)
         fifo = os.path.join(tmp, 'fifo.reelscope.json')
         os.mkfifo(fifo)
         result = validate(fifo)
-        check(result.status == 1 and result.stderr == f'{fifo}: This is not a regular file\n', 'a FIFO', result)
+        check(result.status == 1 and result.stderr == f'reelscope: {fifo}: This is not a regular file\n', 'a FIFO', result)
     for device in ('/dev/zero', '/dev/urandom', '/dev/null'):
         result = validate(device)
-        check(result.status == 1 and result.stderr == f'{device}: This is not a regular file\n', device, result)
+        check(result.status == 1 and result.stderr == f'reelscope: {device}: This is not a regular file\n', device, result)
 
 
 @test

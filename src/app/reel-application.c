@@ -6,6 +6,7 @@
 #include "reel-application.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
 #include "reel-export-command.h"
 #include "reel-validate-command.h"
@@ -176,24 +177,41 @@ static const GActionEntry app_actions[] = {
   { "quit", reel_application_quit_action },
 };
 
+/* Until the options are parsed, what is printed on stderr is GApplication's. */
+static void
+prefixed_printerr (const char *text)
+{
+  ReelApplication *self = REEL_APPLICATION (g_application_get_default ());
+
+  if (!self->options_parsed)
+    fprintf (stderr, "%s: ", g_get_prgname ());
+  fputs (text, stderr);
+}
+
 static gboolean
 reel_application_local_command_line (GApplication   *app,
                                      char         ***arguments,
                                      int            *exit_status)
 {
   ReelApplication *self = REEL_APPLICATION (app);
+  GPrintFunc previous_printerr;
   gboolean handled;
 
   self->arguments = arguments;
   self->options_parsed = FALSE;
+  /* GApplication's own messages (an unknown option, a missing argument)
+   * get the prefix every other message of the command line has. */
+  previous_printerr = g_set_printerr_handler (prefixed_printerr);
   handled = G_APPLICATION_CLASS (reel_application_parent_class)->local_command_line (app, arguments,
                                                                                     exit_status);
+  g_set_printerr_handler (previous_printerr);
   self->arguments = NULL;
 
   /* GApplication prints why the options could not be parsed and exits with
    * 1 before handle-local-options runs; that is a usage error (2). */
   if (handled && !self->options_parsed && *exit_status == 1)
     {
+      g_printerr ("%s: ", g_get_prgname ());
       g_printerr (_("Run “%s --help” to see a full list of available command line options.\n"),
                   g_get_prgname ());
       *exit_status = EXIT_USAGE;
@@ -232,6 +250,7 @@ reel_application_handle_local_options (GApplication *app,
 
       if (n_files > 0 || file_name[0] == '\0')
         {
+          g_printerr ("%s: ", g_get_prgname ());
           g_printerr (_("--validate checks exactly one FILE\n"));
           return EXIT_USAGE;
         }

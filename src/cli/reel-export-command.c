@@ -6,13 +6,15 @@
 #include "reel-export-command.h"
 
 #include <errno.h>
+#include <gio/gunixoutputstream.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
+#include <unistd.h>
 
 #include "reel-chart-export.h"
 #include "reel-chart-layout.h"
-#include "reel-dataset-loader.h"
+#include "reel-cli-io.h"
 #include "reel-export-request.h"
 
 /* A failed load shows this many problems; --validate shows them all. */
@@ -26,7 +28,9 @@ enum {
 
 static const GOptionEntry option_entries[] = {
   { "export", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
-    N_("Export a chart to OUT (.png, .svg or .pdf) and exit"), N_("OUT") },
+    N_("Export a chart to OUT (.png, .svg or .pdf; - for standard output) and exit"), N_("OUT") },
+  { "format", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("The format of OUT: png, svg or pdf (default from its name)"), N_("FORMAT") },
   { "export-dir", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Export every chart kind, and Revenue for every year, into DIR as PNG files"), N_("DIR") },
   { "chart", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
@@ -79,7 +83,8 @@ reel_export_command_is_wanted (GVariantDict *options)
 static int
 usage_error (const char *message)
 {
-  g_printerr ("%s: %s\n", g_get_prgname (), message);
+  reel_cli_printerr (NULL, "%s", message);
+  g_printerr ("%s: ", g_get_prgname ());
   g_printerr (_("Run “%s --help” to see a full list of available command line options.\n"),
               g_get_prgname ());
   return EXIT_USAGE;
@@ -110,6 +115,53 @@ lookup_enum (GVariantDict *options,
   return TRUE;
 }
 
+/* The format of --export=OUT: --format, or else OUT's extension. Both
+ * must agree when both are given, so that a chart.png is never an SVG;
+ * standard output has no name, and so needs --format. */
+static int
+parse_format (GVariantDict *options,
+              Request      *request)
+{
+  ReelChartFormat named;
+  gboolean has_name, has_format;
+  int status = EXIT_OK, value;
+
+  if (!lookup_enum (options, "format", REEL_TYPE_CHART_FORMAT, &value, "png, svg or pdf", &status))
+    return status;
+  has_format = g_variant_dict_contains (options, "format");
+  has_name = g_strcmp0 (request->out, REEL_CLI_STDIO_NAME) != 0 &&
+             reel_chart_format_from_filename (request->out, &named);
+
+  if (!has_format && !has_name)
+    {
+      g_autofree char *message = NULL;
+
+      if (!g_strcmp0 (request->out, REEL_CLI_STDIO_NAME))
+        return usage_error (_("--export=- writes to standard output: give its --format"));
+      message = g_strdup_printf (_("Cannot tell the format of “%s”: "
+                                   "name it .png, .svg or .pdf, or give --format"), request->out);
+      return usage_error (message);
+    }
+  if (has_format && has_name && named != (ReelChartFormat) value)
+    {
+      /* TRANSLATORS: "--format=svg does not match the name “chart.png”" */
+      g_autofree char *message = g_strdup_printf (_("--format=%s does not match the name “%s”"),
+                                                  reel_chart_enum_to_nick (REEL_TYPE_CHART_FORMAT, value),
+                                                  request->out);
+
+      return usage_error (message);
+    }
+  request->chart.format = has_format ? (ReelChartFormat) value : named;
+
+  /* A terminal would show the bytes of an image as garbage, and may take
+   * some of them for its own control sequences. */
+  if (!g_strcmp0 (request->out, REEL_CLI_STDIO_NAME) && request->chart.format != REEL_CHART_FORMAT_SVG &&
+      isatty (STDOUT_FILENO))
+    return usage_error (_("Standard output is a terminal: send a PNG or PDF image to a file or a pipe"));
+
+  return EXIT_OK;
+}
+
 /* Reads and checks the options; returns EXIT_OK or EXIT_USAGE. */
 static int
 parse_request (GVariantDict       *options,
@@ -128,7 +180,7 @@ parse_request (GVariantDict       *options,
   g_variant_dict_lookup (options, "export-dir", "^&ay", &request->dir);
 
   if (request->out == NULL && request->dir == NULL)
-    return usage_error (_("--chart, --year, --width, --height, --preset, --scale, --theme and "
+    return usage_error (_("--chart, --year, --format, --width, --height, --preset, --scale, --theme and "
                           "--background go with --export or --export-dir"));
   if (request->out != NULL && request->dir != NULL)
     return usage_error (_("Use either --export or --export-dir, not both"));
@@ -142,6 +194,8 @@ parse_request (GVariantDict       *options,
   if (request->dir != NULL &&
       (g_variant_dict_contains (options, "chart") || g_variant_dict_contains (options, "year")))
     return usage_error (_("--export-dir writes every chart and year: leave out --chart and --year"));
+  if (request->dir != NULL && g_variant_dict_contains (options, "format"))
+    return usage_error (_("--export-dir writes PNG files: leave out --format"));
 
   if (!lookup_enum (options, "chart", REEL_TYPE_CHART_KIND, &value, "revenue, growth, share or trend", &status))
     return status;
@@ -196,27 +250,29 @@ parse_request (GVariantDict       *options,
                                      &error))
     return usage_error (error->message);
 
-  if (request->out != NULL && !reel_chart_format_from_filename (request->out, &request->chart.format))
-    {
-      g_autofree char *message = g_strdup_printf (_("Cannot tell the format of “%s”: "
-                                                    "name it .png, .svg or .pdf"), request->out);
-
-      return usage_error (message);
-    }
+  if (request->out != NULL)
+    return parse_format (options, request);
 
   return EXIT_OK;
 }
 
 /* Loads like --validate, and on failure prints the first problems. */
 static ReelDataset *
-load (GFile      *file,
+load (const char *file_name,
       const char *display_name)
 {
-  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new (file);
+  g_autoptr(ReelDatasetLoader) loader = NULL;
   g_autoptr(GError) error = NULL;
   ReelDataset *dataset;
   GPtrArray *problems;
   guint n_errors = 0;
+
+  loader = reel_cli_open_dataset (file_name, &error);
+  if (loader == NULL)
+    {
+      reel_cli_printerr (display_name, "%s", reel_cli_describe_error (error));
+      return NULL;
+    }
 
   dataset = reel_dataset_loader_load (loader, NULL, &error);
   if (dataset != NULL)
@@ -226,27 +282,95 @@ load (GFile      *file,
   for (guint i = 0; i < problems->len; i++)
     {
       const ReelProblem *problem = g_ptr_array_index (problems, i);
-      g_autofree char *line = NULL;
 
       if (problem->severity != REEL_PROBLEM_ERROR)
         continue;
       if (n_errors++ < MAX_PRINTED_PROBLEMS)
-        {
-          line = reel_problem_to_string (problem, display_name);
-          g_printerr ("%s\n", line);
-        }
+        reel_cli_print_problem (problem, display_name);
     }
 
   if (n_errors == 0)
-    g_printerr ("%s: %s\n", display_name, error != NULL ? error->message : _("The file could not be read"));
+    reel_cli_printerr (display_name, "%s",
+                       error != NULL ? reel_cli_describe_error (error) : _("The file could not be read"));
   else if (n_errors > MAX_PRINTED_PROBLEMS)
-    g_printerr (_("%s: and more; “%s --validate %s” lists every problem\n"), display_name, g_get_prgname (),
-                display_name);
+    /* TRANSLATORS: "and more; “reelscope --validate FILE” lists every problem" */
+    reel_cli_printerr (display_name, _("and more; “%s --validate %s” lists every problem"), g_get_prgname (),
+                       display_name);
 
   return NULL;
 }
 
-/* One chart of the request's look into @filename. */
+/* A year given for a chart that has no figures for it would draw an empty
+ * chart: refused, with the years there are. */
+static gboolean
+check_year (ReelDataset   *dataset,
+            const Request *request)
+{
+  g_autoptr(GArray) years = NULL;
+  g_autoptr(GString) listed = NULL;
+  const char *kind;
+
+  if (request->chart.year == 0 || request->chart.kind == REEL_CHART_TREND)
+    return TRUE;
+
+  years = reel_chart_layout_list_years (dataset, request->chart.kind);
+  for (guint i = 0; i < years->len; i++)
+    if (g_array_index (years, guint, i) == request->chart.year)
+      return TRUE;
+
+  kind = reel_chart_enum_to_nick (REEL_TYPE_CHART_KIND, request->chart.kind);
+  if (years->len == 0)
+    {
+      /* TRANSLATORS: "No revenue figures for 1999, nor for any other year"; %s is the --chart name */
+      reel_cli_printerr (NULL, _("No %s figures for %u, nor for any other year"), kind, request->chart.year);
+      return FALSE;
+    }
+
+  listed = g_string_new (NULL);
+  for (guint i = 0; i < years->len; i++)
+    g_string_append_printf (listed, "%s%u", i > 0 ? ", " : "", g_array_index (years, guint, i));
+  /* TRANSLATORS: "No revenue figures for 1999; years with data: 2023, 2024"; %s is the --chart name */
+  reel_cli_printerr (NULL, _("No %s figures for %u; years with data: %s"), kind, request->chart.year,
+                     listed->str);
+
+  return FALSE;
+}
+
+/* The chart laid out and drawn into memory. */
+static GBytes *
+render (ReelDataset             *dataset,
+        const ReelExportRequest *chart,
+        GError                 **error)
+{
+  g_autoptr(ReelChartLayout) layout = reel_export_request_make_layout (chart, dataset);
+
+  return reel_chart_export_to_bytes (layout, chart->format, error);
+}
+
+/* The chart, written to standard output: there is nothing to rename into
+ * place there, and a reader of the pipe sees the bytes as they come. */
+static gboolean
+export_to_stdout (ReelDataset   *dataset,
+                  const Request *request,
+                  GError       **error)
+{
+  g_autoptr(GBytes) bytes = render (dataset, &request->chart, error);
+  g_autoptr(GOutputStream) stdout_stream = g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+  gsize size;
+  const guint8 *data;
+
+  if (bytes == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &size);
+  return g_output_stream_write_all (stdout_stream, data, size, NULL, NULL, error);
+}
+
+/* One chart of the request's look into @filename, replaced as
+ * reel_chart_export_to_file() replaces it: written beside it and renamed
+ * into place, a read-only file refused. Written here for GLib's own
+ * G_FILE_ERROR, whose code says what went wrong without naming the
+ * temporary file (reel_cli_describe_error()). */
 static gboolean
 export_one (ReelDataset    *dataset,
             const Request  *request,
@@ -257,13 +381,23 @@ export_one (ReelDataset    *dataset,
             GError        **error)
 {
   ReelExportRequest chart = request->chart;
-  g_autoptr(GFile) file = g_file_new_for_path (filename);
+  g_autoptr(GBytes) bytes = NULL;
+  const char *data;
+  gsize size;
 
   chart.kind = kind;
   chart.year = year;
   chart.format = format;
 
-  return reel_export_request_write (&chart, dataset, file, NULL, error);
+  if (!reel_chart_export_check_file (filename, error))
+    return FALSE;
+
+  bytes = render (dataset, &chart, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &size);
+  return g_file_set_contents_full (filename, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
 }
 
 /* Removes the staging directory of export_dir() and what is left in it. */
@@ -302,7 +436,9 @@ export_dir (ReelDataset   *dataset,
 
   if (!g_file_test (request->dir, G_FILE_TEST_IS_DIR))
     {
-      g_printerr (_("%s: No such directory\n"), request->dir);
+      GStatBuf info;
+
+      reel_cli_printerr (request->dir, "%s", g_strerror (g_stat (request->dir, &info) != 0 ? errno : ENOTDIR));
       return EXIT_DATA;
     }
 
@@ -331,7 +467,7 @@ export_dir (ReelDataset   *dataset,
     {
       int saved_errno = errno;
 
-      g_printerr ("%s: %s\n", request->dir, g_strerror (saved_errno));
+      reel_cli_printerr (request->dir, "%s", g_strerror (saved_errno));
       return EXIT_DATA;
     }
 
@@ -359,7 +495,7 @@ export_dir (ReelDataset   *dataset,
           !export_one (dataset, request, (ReelChartKind) job[0], job[1], REEL_CHART_FORMAT_PNG,
                        staged, &error))
         {
-          g_printerr ("%s: %s\n", path, error->message);
+          reel_cli_printerr (path, "%s", reel_cli_describe_error (error));
           remove_staging (staging, names);
           return EXIT_DATA;
         }
@@ -375,7 +511,7 @@ export_dir (ReelDataset   *dataset,
         {
           int saved_errno = errno;
 
-          g_printerr ("%s: %s\n", path, g_strerror (saved_errno));
+          reel_cli_printerr (path, "%s", g_strerror (saved_errno));
           remove_staging (staging, names);
           return EXIT_DATA;
         }
@@ -402,9 +538,10 @@ reel_export_command_run (GVariantDict       *options,
                          GFile              *default_file)
 {
   g_autoptr(ReelDataset) dataset = NULL;
-  g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *display_name = NULL;
+  g_autofree char *default_uri = NULL;
+  g_autofree char *default_name = NULL;
+  const char *file_name, *display_name;
   Request request;
   int status;
 
@@ -417,26 +554,41 @@ reel_export_command_run (GVariantDict       *options,
 
   if (files != NULL && files[0] != NULL)
     {
-      file = g_file_new_for_commandline_arg (files[0]);
-      display_name = g_strdup (files[0]);
+      file_name = files[0];
+      display_name = g_strcmp0 (file_name, REEL_CLI_STDIO_NAME) == 0 ? REEL_CLI_STDIN_NAME : file_name;
     }
   else
     {
-      file = g_object_ref (default_file);
-      display_name = g_file_get_parse_name (file);
+      default_uri = g_file_get_uri (default_file);
+      default_name = g_file_get_parse_name (default_file);
+      file_name = default_uri;
+      display_name = default_name;
     }
 
-  dataset = load (file, display_name);
+  dataset = load (file_name, display_name);
   if (dataset == NULL)
     return EXIT_DATA;
 
   if (request.dir != NULL)
     return export_dir (dataset, &request);
 
+  if (!check_year (dataset, &request))
+    return EXIT_DATA;
+
+  if (g_strcmp0 (request.out, REEL_CLI_STDIO_NAME) == 0)
+    {
+      if (!export_to_stdout (dataset, &request, &error))
+        {
+          reel_cli_printerr (REEL_CLI_STDOUT_NAME, "%s", reel_cli_describe_error (error));
+          return EXIT_DATA;
+        }
+      return EXIT_OK;
+    }
+
   if (!export_one (dataset, &request, request.chart.kind, request.chart.year, request.chart.format,
                    request.out, &error))
     {
-      g_printerr ("%s: %s\n", request.out, error->message);
+      reel_cli_printerr (request.out, "%s", reel_cli_describe_error (error));
       return EXIT_DATA;
     }
 

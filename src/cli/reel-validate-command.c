@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "reel-dataset-loader.h"
+#include "reel-cli-io.h"
 
 /* --validate prints this many problems, then how many more there are. */
 #define MAX_PRINTED_PROBLEMS  100
@@ -16,32 +16,6 @@ enum {
   EXIT_OK    = 0,
   EXIT_DATA  = 1,
 };
-
-static void
-print_problem (const ReelProblem *problem,
-               const char        *file_name)
-{
-  g_autofree char *line = NULL;
-
-  g_assert (problem != NULL);
-
-  if (problem->severity == REEL_PROBLEM_WARNING)
-    {
-      g_autoptr(ReelProblem) warning = reel_problem_copy (problem);
-
-      /* `FILE:LINE:COL: PATH: warning: message`, as compilers print it. */
-      g_free (warning->message);
-      /* TRANSLATORS: a warning of `reelscope --validate`; %s is what is wrong */
-      warning->message = g_strdup_printf (_("warning: %s"), problem->message);
-      line = reel_problem_to_string (warning, file_name);
-    }
-  else
-    {
-      line = reel_problem_to_string (problem, file_name);
-    }
-
-  g_printerr ("%s\n", line);
-}
 
 static guint
 count_region_figures (const ReelRegion *region)
@@ -92,17 +66,32 @@ print_summary (ReelDataset *dataset,
              file_name, regions_text, sources_text, figures_text, records_text, first, last);
 }
 
+/* The name the user gave, and `<stdin>` for `-`. */
+static const char *
+get_display_name (const char *file_name)
+{
+  return g_strcmp0 (file_name, REEL_CLI_STDIO_NAME) == 0 ? REEL_CLI_STDIN_NAME : file_name;
+}
+
 int
 reel_validate_command_run (const char *file_name)
 {
-  g_autoptr(GFile) file = g_file_new_for_commandline_arg (file_name);
-  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new (file);
+  g_autoptr(ReelDatasetLoader) loader = NULL;
   g_autoptr(ReelDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
+  const char *display_name;
   GPtrArray *problems;
   gboolean printed_error = FALSE;
 
   g_return_val_if_fail (file_name != NULL, EXIT_DATA);
+
+  display_name = get_display_name (file_name);
+  loader = reel_cli_open_dataset (file_name, &error);
+  if (loader == NULL)
+    {
+      reel_cli_printerr (display_name, "%s", reel_cli_describe_error (error));
+      return EXIT_DATA;
+    }
 
   dataset = reel_dataset_loader_load (loader, NULL, &error);
 
@@ -113,7 +102,7 @@ reel_validate_command_run (const char *file_name)
 
       if (i < MAX_PRINTED_PROBLEMS)
         {
-          print_problem (problem, file_name);
+          reel_cli_print_problem (problem, display_name);
           printed_error |= problem->severity == REEL_PROBLEM_ERROR;
         }
     }
@@ -122,7 +111,7 @@ reel_validate_command_run (const char *file_name)
     {
       guint n_more = problems->len - MAX_PRINTED_PROBLEMS;
 
-      g_printerr (ngettext ("and %u more problem\n", "and %u more problems\n", n_more), n_more);
+      reel_cli_printerr (NULL, ngettext ("and %u more problem", "and %u more problems", n_more), n_more);
       printed_error = TRUE;
     }
 
@@ -130,11 +119,11 @@ reel_validate_command_run (const char *file_name)
     {
       /* An I/O error, or a data error that no problem describes. */
       if (!printed_error)
-        g_printerr ("%s: %s\n", file_name,
-                    error != NULL ? error->message : _("The file could not be read"));
+        reel_cli_printerr (display_name, "%s",
+                           error != NULL ? reel_cli_describe_error (error) : _("The file could not be read"));
       return EXIT_DATA;
     }
 
-  print_summary (dataset, file_name);
+  print_summary (dataset, display_name);
   return EXIT_OK;
 }
