@@ -51,7 +51,7 @@ def check_prefixed(result):
 def version():
     result = run('--version')
     check(result.returncode == 0, 'exit status 0', result)
-    check(result.stdout == 'reelscope 0.1.0\n', 'prints the version', result)
+    check(result.stdout == 'reelscope 0.2.0\n', 'prints the version', result)
     check(result.stderr == '', 'nothing on stderr', result)
 
 

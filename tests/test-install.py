@@ -60,7 +60,7 @@ tap.ok(service.get('D-BUS Service', 'Name', fallback=None) == APP_ID
 
 env = installtest.app_env(prefix)
 result = installtest.run([reelscope, '--version'], env=env)
-tap.ok(result.returncode == 0 and result.stdout == 'reelscope 0.1.0\n',
+tap.ok(result.returncode == 0 and result.stdout == 'reelscope 0.2.0\n',
        'the installed reelscope --version', result)
 
 result = installtest.run([reelscope, '--validate', dataset], env=env)
