@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "reel-export-command.h"
+#include "reel-text-source.h"
 #include "reel-validate-command.h"
 #include "reel-window.h"
 #ifdef ENABLE_BENCH
@@ -61,25 +62,6 @@ reel_application_quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (app));
 }
 
-/* A source as AdwAboutWindow credits a person: "Title, Publisher URL". It
- * reads "<…>" as an e-mail address, so angle brackets in dataset text become
- * look-alikes; the link is given only when it may open (DESIGN §3). */
-static char *
-dup_source_credit (const ReelSource *source)
-{
-  GString *credit = g_string_new (reel_text_get (source->title));
-
-  if (source->publisher != NULL)
-    /* TRANSLATORS: between the details of a figure or a chart mark: "North America, 2024, $142M" */
-    g_string_append_printf (credit, "%s%s", C_("details of a figure", ", "), reel_text_get (source->publisher));
-  g_string_replace (credit, "<", "‹", 0);
-  g_string_replace (credit, ">", "›", 0);
-  if (reel_dataset_url_is_safe (source->url))
-    g_string_append_printf (credit, " %s", source->url);
-
-  return g_string_free (credit, FALSE);
-}
-
 /* The About window credits the sources of the dataset in view. */
 static void
 add_source_credits (AdwAboutWindow *about,
@@ -105,7 +87,7 @@ add_source_credits (AdwAboutWindow *about,
       if (g_strcmp0 (source->id, REEL_RECORDS_SOURCE_ID) == 0)
         continue;
 
-      credit = dup_source_credit (source);
+      credit = reel_text_dup_source_credit (source);
       g_strv_builder_add (builder, credit);
     }
 

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "reel-source-link.h"
+#include "reel-text-source.h"
 #include "reel-widget-util.h"
 
 /* The audience card of the selected region or of the world (DESIGN §5):
@@ -77,7 +78,7 @@ dup_trait_caption (ReelAudiencePanel *self,
                    const ReelTrait   *trait)
 {
   const ReelSource *source = reel_dataset_get_source (self->dataset, trait->source);
-  g_autofree char *citation = source != NULL ? reel_dup_source_citation (source) : NULL;
+  g_autofree char *citation = source != NULL ? reel_text_dup_source_citation (source) : NULL;
   GString *caption = g_string_new (citation);
 
   if ((trait->flags & REEL_FIGURE_ESTIMATE) != 0)

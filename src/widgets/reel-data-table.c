@@ -3,10 +3,10 @@
 
 #include "config.h"
 
+#include "reel-csv-writer.h"
 #include "reel-data-table.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
 #include "reel-figure-row.h"
 #include "reel-widget-util.h"
@@ -287,25 +287,6 @@ update (ReelDataTable *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "table.copy-csv", n_rows > 0);
 }
 
-/* Appends a number so that it reads back as the same double: the shortest
- * of 15 to 17 significant digits, "." as decimal point, never grouped. */
-static void
-append_number (GString *csv,
-               double   value)
-{
-  static const char * const formats[] = { "%.15g", "%.16g", "%.17g" };
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    {
-      g_ascii_formatd (buffer, sizeof buffer, formats[i], value);
-      if (g_ascii_strtod (buffer, NULL) == value)
-        break;
-    }
-
-  g_string_append (csv, buffer);
-}
-
 static const char *
 qualifier_token (ReelQualifier qualifier)
 {
@@ -583,39 +564,6 @@ reel_data_table_get_model (ReelDataTable *self)
   return G_LIST_MODEL (self->sorted);
 }
 
-/* One text field of a CSV line (RFC 4180): quoted when it holds a comma, a
- * quote or a line break, quotes doubled. Text that a spreadsheet would run
- * as a formula (=, +, -, @, tab or CR first) gets a leading apostrophe: a
- * dataset is untrusted, and the CSV is meant to be pasted into one. NULL is
- * an empty field. */
-static void
-csv_append_field (GString    *csv,
-                        const char *field)
-{
-  gboolean quote;
-
-  g_assert (csv != NULL);
-
-  if (field == NULL || field[0] == '\0')
-    return;
-
-  quote = strpbrk (field, ",\"\r\n") != NULL;
-  if (quote)
-    g_string_append_c (csv, '"');
-  if (strchr ("=+-@\t\r", field[0]) != NULL)
-    g_string_append_c (csv, '\'');
-
-  for (const char *p = field; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (csv, '"');
-      g_string_append_c (csv, *p);
-    }
-
-  if (quote)
-    g_string_append_c (csv, '"');
-}
-
 /**
  * reel_data_table_dup_csv:
  *
@@ -641,25 +589,25 @@ reel_data_table_dup_csv (ReelDataTable *self)
       g_autoptr(ReelFigureRow) row = g_list_model_get_item (G_LIST_MODEL (self->sorted), i);
       g_autofree char *flags = reel_figure_row_dup_flags_tokens (row);
 
-      csv_append_field (csv, reel_figure_row_get_region (row));
+      reel_csv_append_field (csv, reel_figure_row_get_region (row));
       g_string_append_c (csv, ',');
-      csv_append_field (csv, reel_figure_row_get_region_id (row));
+      reel_csv_append_field (csv, reel_figure_row_get_region_id (row));
       g_string_append_printf (csv, ",%u,", reel_figure_row_get_year (row));
-      csv_append_field (csv, reel_figure_row_get_metric (row));
+      reel_csv_append_field (csv, reel_figure_row_get_metric (row));
       g_string_append_c (csv, ',');
-      append_number (csv, reel_figure_row_get_value (row));
+      reel_csv_append_number (csv, reel_figure_row_get_value (row));
       g_string_append_c (csv, ',');
-      csv_append_field (csv, reel_figure_row_get_unit (row));
+      reel_csv_append_field (csv, reel_figure_row_get_unit (row));
       g_string_append_c (csv, ',');
-      csv_append_field (csv, qualifier_token (reel_figure_row_get_qualifier (row)));
+      reel_csv_append_field (csv, qualifier_token (reel_figure_row_get_qualifier (row)));
       g_string_append_c (csv, ',');
-      csv_append_field (csv, reel_figure_row_get_source (row));
+      reel_csv_append_field (csv, reel_figure_row_get_source (row));
       g_string_append_c (csv, ',');
-      csv_append_field (csv, reel_figure_row_get_source_id (row));
+      reel_csv_append_field (csv, reel_figure_row_get_source_id (row));
       g_string_append_c (csv, ',');
-      csv_append_field (csv, reel_figure_row_get_basis (row));
+      reel_csv_append_field (csv, reel_figure_row_get_basis (row));
       g_string_append_c (csv, ',');
-      csv_append_field (csv, flags);
+      reel_csv_append_field (csv, flags);
       g_string_append (csv, "\r\n");
     }
 

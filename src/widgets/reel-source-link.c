@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "reel-citation-label.h"
+#include "reel-text-source.h"
 #include "reel-widget-util.h"
 
 /* A source as a link: a link button when its URL is a web link (DESIGN §3:
@@ -328,8 +329,8 @@ reel_source_link_new_for_source (const ReelSource *source)
 
   g_return_val_if_fail (source != NULL, NULL);
 
-  citation = reel_dup_source_citation (source);
-  author = reel_get_source_author (source);
+  citation = reel_text_dup_source_citation (source);
+  author = reel_text_get_source_author (source);
 
   /* The tail is what the translated citation adds after the author; a
    * translation that puts the date first has none. */

@@ -9,6 +9,7 @@
 
 #include "reel-source-link.h"
 #include "reel-text-figure.h"
+#include "reel-text-source.h"
 #include "reel-widget-util.h"
 
 /* Every source of the dataset (DESIGN §5): title, publisher, date, link,
@@ -233,7 +234,7 @@ static GtkWidget *
 create_row (const ReelSource *source,
             const Support    *support)
 {
-  g_autofree char *date = reel_dup_published_text (source->published);
+  g_autofree char *date = reel_text_dup_published (source->published);
   g_autofree char *support_text = dup_support_text (support);
   g_autofree char *regions_text = dup_regions_text (support);
   g_autoptr(GString) byline = g_string_new (NULL);

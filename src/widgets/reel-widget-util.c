@@ -7,7 +7,6 @@
 #include "reel-widget-util.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "reel-chart-layout.h"
@@ -72,71 +71,6 @@ reel_box_remove_all (GtkBox *box)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
     gtk_box_remove (box, child);
-}
-
-/* "2025-11-22" → "22 Nov 2025", "2025-09" → "Sep 2025", "2025" → "2025",
- * in the user's language; NULL for NULL. */
-char *
-reel_dup_published_text (const char *published)
-{
-  g_autoptr(GDateTime) date = NULL;
-  int year = 0, month = 0, day = 0;
-  int n;
-
-  if (published == NULL)
-    return NULL;
-
-  n = sscanf (published, "%4d-%2d-%2d", &year, &month, &day);
-  if (n < 1 || year < 1 || year > 9999)
-    return g_strdup (published);
-  if (n == 1)
-    return g_strdup_printf ("%d", year);
-
-  date = g_date_time_new_utc (year, month, n == 3 ? day : 1, 0, 0, 0);
-  if (date == NULL)
-    return g_strdup (published);
-
-  if (n == 3)
-    /* TRANSLATORS: the date a source was published, as g_date_time_format() writes it */
-    return g_date_time_format (date, C_("published date", "%-d %b %Y"));
-
-  /* TRANSLATORS: the month a source was published, as g_date_time_format() writes it */
-  return g_date_time_format (date, C_("published month", "%b %Y"));
-}
-
-/* Who a citation names: the publisher, else the title. */
-const char *
-reel_get_source_author (const ReelSource *source)
-{
-  const char *who;
-
-  g_return_val_if_fail (source != NULL, NULL);
-
-  who = source->publisher != NULL ? reel_text_get (source->publisher) : NULL;
-  if (who == NULL || who[0] == '\0')
-    who = reel_text_get (source->title);
-
-  return who;
-}
-
-/* How a panel cites a source in one line: "iChongqing (Bridging News),
- * 22 Nov 2025" (reel_get_source_author(), and the date when known). */
-char *
-reel_dup_source_citation (const ReelSource *source)
-{
-  g_autofree char *date = NULL;
-  const char *who;
-
-  g_return_val_if_fail (source != NULL, NULL);
-
-  who = reel_get_source_author (source);
-
-  date = reel_dup_published_text (source->published);
-  if (date == NULL)
-    return g_strdup (who);
-
-  /* TRANSLATORS: a source cited in a panel: "iChongqing, 22 Nov 2025" */
-  return g_strdup_printf (_("%s, %s"), who, date);
 }
 
 char *

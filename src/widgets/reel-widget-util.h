@@ -16,9 +16,6 @@ GtkWidget *reel_plain_label_new           (const char          *text,
 void       reel_label_set_plain_text      (GtkLabel            *label,
                                            const char          *text);
 void       reel_box_remove_all            (GtkBox              *box);
-char      *reel_dup_published_text        (const char          *published);
-const char *reel_get_source_author        (const ReelSource    *source);
-char      *reel_dup_source_citation       (const ReelSource    *source);
 char      *reel_dup_qualified_share       (ReelQualifier        qualifier,
                                            double               share);
 char      *reel_dup_region_name           (ReelDataset         *dataset,
