@@ -192,9 +192,9 @@ REFUSED = {
     'whitespace-only.json': (3, 2, '', 'the file has no JSON value'),
     'bom-only.json': (1, 1, '', 'the file is empty'),
     'not-an-object.json': (1, 1, '', 'a dataset is a JSON object, not a list'),
-    'version-2.json': (1, 44, 'version', 'this is a version this build cannot read; it reads version 1'),
-    'version-float.json': (1, 44, 'version', 'this is a version this build cannot read; it reads version 1'),
-    'version-wraps.json': (1, 44, 'version', 'this is a version this build cannot read; it reads version 1'),
+    'version-3.json': (1, 44, 'version', 'this is a version this build cannot read; it reads versions 1 to 2'),
+    'version-float.json': (1, 44, 'version', 'this is a version this build cannot read; it reads versions 1 to 2'),
+    'version-wraps.json': (1, 44, 'version', 'this is a version this build cannot read; it reads versions 1 to 2'),
     'not-reelscope.json': (1, 12, 'format', 'must be “reelscope-dataset”: this is not a Reelscope dataset'),
     # Integers that wrap in 32 or 64 bits are refused, never wrapped.
     'year-wraps-32.json': (4, 12, 'regions[0].revenue[0].year', 'must be a whole year from 1990 to 2100'),
@@ -550,7 +550,7 @@ RULES = [
     ('language-tag', 'title', {'English': 'x'}, 'title.English', '“English” is not a language tag such as en, zh-CN or pt-BR'),
     ('text-empty-object', 'description', {}, None,
      'must be text: a string, or an object of languages such as {"en": "…", "es": "…"}'),
-    ('version', 'version', 2, None, 'this is a version this build cannot read; it reads version 1'),
+    ('version', 'version', 3, None, 'this is a version this build cannot read; it reads versions 1 to 2'),
     ('format', 'format', 'reelscope', None, 'must be “reelscope-dataset”: this is not a Reelscope dataset'),
     ('regions-empty', 'regions', [], None, 'a dataset needs at least one region'),
 ]
