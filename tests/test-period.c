@@ -46,6 +46,11 @@ test_spellings (void)
     }
 }
 
+#define NOT_A_PERIOD " is not a period: use YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or YYYY-MM/YYYY-MM"
+#define OUT_OF_YEARS ": the year must be 1990 to 2100"
+#define NOT_A_SPAN   ": a span runs from its first month to a later one, 120 months at most"
+
+/* The message follows the period, quoted. */
 static void
 test_wrong (void)
 {
@@ -53,29 +58,22 @@ test_wrong (void)
     const char *text;
     const char *message;
   } wrong[] = {
-    { "", "“” is not a period: use YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or YYYY-MM/YYYY-MM" },
-    { "25", "“25” is not a period: use YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or YYYY-MM/YYYY-MM" },
-    { "2025-H3", "“2025-H3” is not a period: use YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or YYYY-MM/YYYY-MM" },
-    { "2025-Q0", "“2025-Q0” is not a period: use YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or YYYY-MM/YYYY-MM" },
-    { "2025-13", "“2025-13” is not a period: use YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or YYYY-MM/YYYY-MM" },
-    { "2025-5", "“2025-5” is not a period: use YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or YYYY-MM/YYYY-MM" },
-    { "2025-01/2025", "“2025-01/2025” is not a period: use YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or YYYY-MM/YYYY-MM" },
-    { "2025-01-2025-03", "“2025-01-2025-03” is not a period: use YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or YYYY-MM/YYYY-MM" },
-    { "1989", "“1989”: the year must be 1990 to 2100" },
-    { "2101-01", "“2101-01”: the year must be 1990 to 2100" },
-    { "2099-12/2101-01", "“2099-12/2101-01”: the year must be 1990 to 2100" },
-    { "2025-03/2025-03", "“2025-03/2025-03”: a span runs from its first month to a later one, 120 months at most" },
-    { "2025-03/2024-03", "“2025-03/2024-03”: a span runs from its first month to a later one, 120 months at most" },
-    { "1990-01/2000-01", "“1990-01/2000-01”: a span runs from its first month to a later one, 120 months at most" },
+    { "", NOT_A_PERIOD }, { "25", NOT_A_PERIOD }, { "2025-H3", NOT_A_PERIOD },
+    { "2025-Q0", NOT_A_PERIOD }, { "2025-13", NOT_A_PERIOD }, { "2025-5", NOT_A_PERIOD },
+    { "2025-01/2025", NOT_A_PERIOD }, { "2025-01-2025-03", NOT_A_PERIOD },
+    { "1989", OUT_OF_YEARS }, { "2101-01", OUT_OF_YEARS }, { "2099-12/2101-01", OUT_OF_YEARS },
+    { "2025-03/2025-03", NOT_A_SPAN }, { "2025-03/2024-03", NOT_A_SPAN },
+    { "1990-01/2000-01", NOT_A_SPAN },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
     {
+      g_autofree char *expected = g_strdup_printf ("“%s”%s", wrong[i].text, wrong[i].message);
       g_autofree char *message = NULL;
       ReelPeriod period;
 
       message = reel_period_parse (wrong[i].text, &period);
-      g_assert_cmpstr (message, ==, wrong[i].message);
+      g_assert_cmpstr (message, ==, expected);
     }
 }
 

@@ -153,10 +153,14 @@ read_inputs (ReelDatasetBuilder *self,
   ReelBuilderIter iter;
   gsize mark;
   JsonArray *list = _reel_builder_enter_list (self, fields, "inputs", &mark);
-  guint length = list != NULL ? json_array_get_length (list) : 1;
+  guint length;
 
-  if (list != NULL)
-    _reel_builder_pop (self, mark);
+  /* Absent (said by the object's check) or not a list (said here). */
+  if (list == NULL)
+    return;
+
+  length = json_array_get_length (list);
+  _reel_builder_pop (self, mark);
   if (length == 0 || length > REEL_DATASET_MAX_INPUTS)
     {
       _reel_builder_error_at_member (self, fields, "inputs",
