@@ -29,8 +29,9 @@ static const char * const input_members[] = {
   "source", "metric", "period", "value", "scope", NULL
 };
 
-/* Whether @name may stand on a figure of @place: `country` only in a
- * region's own list, `region` only on a platform's. */
+/* Whether @name may stand on a figure of @place: `country` in a region's
+ * own lists (not a country's) and on a platform's, `region` only on a
+ * platform's. */
 static gboolean
 place_allows (const ReelBuilderPlace *place,
               const char             *name)
@@ -248,7 +249,7 @@ read_scope (ReelDatasetBuilder     *self,
       message = reel_rules_check_country (measure->country, strlen (measure->country));
       if (message != NULL)
         _reel_builder_error_at_member (self, fields, "country", "%s", message);
-      else if (place->countries != NULL && place->countries[0] != NULL &&
+      else if (place->countries != NULL &&
                !g_strv_contains ((const char * const *) place->countries, measure->country))
         _reel_builder_error_at_member (self, fields, "country",
                                        _("“%s” is not one of the region's countries"),
@@ -263,7 +264,8 @@ read_scope (ReelDatasetBuilder     *self,
 }
 
 /* The key of what may not repeat: a figure per metric, period, source (or
- * derivation), basis and scope; with @basis NULL, the key of its primary. */
+ * derivation), basis and scope; without @with_origin, the key of its
+ * primary, one per metric, period and scope. */
 static char *
 measure_key (ReelDatasetBuilder *self,
              const ReelMeasure  *measure,
@@ -272,14 +274,23 @@ measure_key (ReelDatasetBuilder *self,
   g_autofree char *period = reel_period_to_string (&measure->period);
   const char *scope = measure->country != NULL ? measure->country
                       : measure->region != NULL ? measure->region : "";
+  const char *kind = "";
   const char *origin = "";
 
-  if (with_origin)
-    origin = measure->derived != NULL ? reel_text_get (measure->derived->method)
-             : ((ReelSource *) g_ptr_array_index (self->dataset->sources, measure->source))->id;
+  /* A derivation's method and a source's id are told apart. */
+  if (with_origin && measure->derived != NULL)
+    {
+      kind = "derived";
+      origin = reel_text_get (measure->derived->method);
+    }
+  else if (with_origin)
+    {
+      kind = "source";
+      origin = ((ReelSource *) g_ptr_array_index (self->dataset->sources, measure->source))->id;
+    }
 
-  return g_strdup_printf ("%s\x1f%s\x1f%s\x1f%s\x1f%s", reel_metric_to_string (measure->metric),
-                          period, scope, origin,
+  return g_strdup_printf ("%s\x1f%s\x1f%s\x1f%s\x1f%s\x1f%s", reel_metric_to_string (measure->metric),
+                          period, scope, kind, origin,
                           with_origin && measure->basis != NULL ? measure->basis : "");
 }
 
