@@ -155,6 +155,13 @@ typedef struct {
 #define HEAD "{\"format\": \"reelscope-dataset\", \"version\": 1, " \
              "\"sources\": [{\"id\": \"s\", \"title\": \"S\"}], "
 #define REGION "{\"id\": \"na\", \"name\": \"North America\""
+#define HEAD2 "{\"format\": \"reelscope-dataset\", \"version\": 2, " \
+              "\"sources\": [{\"id\": \"s\", \"title\": \"S\"}], "
+#define REGION2 REGION ", \"countries\": [\"US\", \"CA\"]"
+#define FIG "{\"metric\": \"revenue\", \"value\": 1, \"source\": \"s\", "
+#define DERIVED "{\"method\": \"m\", \"inputs\": [{\"source\": \"s\", \"metric\": \"revenue\", " \
+                "\"period\": \"2024\", \"value\": 2}]}"
+#define SHARE "{\"metric\": \"revenue-share\", \"period\": \"2025\", \"value\": 0.6, \"source\": \"s\"}"
 
 /* One document per rule, each breaking only that rule. */
 static const Rule rules[] = {
@@ -163,8 +170,8 @@ static const Rule rules[] = {
     "“format” is missing: this is not a Reelscope dataset" },
   { "format-wrong", "{\"format\": @\"other\", \"version\": 1}", "format",
     "must be “reelscope-dataset”: this is not a Reelscope dataset" },
-  { "version-unknown", "{\"format\": \"reelscope-dataset\", \"version\": @2, \"regions\": []}", "version",
-    "this is a version this build cannot read; it reads version 1" },
+  { "version-unknown", "{\"format\": \"reelscope-dataset\", \"version\": @3, \"regions\": []}", "version",
+    "this is a version this build cannot read; it reads versions 1 to 2" },
   { "regions-missing", "@{\"format\": \"reelscope-dataset\", \"version\": 1}", "", "“regions” is missing" },
   { "regions-empty", HEAD "\"regions\": @[]}", "regions", "a dataset needs at least one region" },
   { "regions-type", HEAD "\"regions\": @{}}", "regions", "must be a list, not an object" },
@@ -240,6 +247,66 @@ static const Rule rules[] = {
   { "record-not-object", HEAD "\"regions\": [" REGION "}], \"records\": [@[1]]}",
     "records[0]", "a record must be an object" },
   { "syntax", HEAD "\"regions\": [" REGION "}],@}", "", "expected a member name in double quotes, found “}”" },
+
+  /* Format version 2 */
+  { "v2-period-syntax", HEAD2 "\"regions\": [" REGION2 ", \"figures\": [" FIG "\"period\": @\"2025-Q5\"}]}]}",
+    "regions[0].figures[0].period",
+    "“2025-Q5” is not a period: use YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or YYYY-MM/YYYY-MM" },
+  { "v2-period-year", HEAD2 "\"regions\": [" REGION2 ", \"figures\": [" FIG "\"period\": @\"1989-06\"}]}]}",
+    "regions[0].figures[0].period", "“1989-06”: the year must be 1990 to 2100" },
+  { "v2-span-backwards", HEAD2 "\"regions\": [" REGION2 ", \"figures\": [" FIG "\"period\": @\"2025-05/2025-01\"}]}]}",
+    "regions[0].figures[0].period",
+    "“2025-05/2025-01”: a span runs from its first month to a later one, 120 months at most" },
+  { "v2-span-too-long", HEAD2 "\"regions\": [" REGION2 ", \"figures\": [" FIG "\"period\": @\"2010-01/2020-01\"}]}]}",
+    "regions[0].figures[0].period",
+    "“2010-01/2020-01”: a span runs from its first month to a later one, 120 months at most" },
+  { "v2-year-and-period", HEAD2 "\"regions\": [" REGION2 ", \"figures\": [" FIG "\"period\": \"2025\", \"year\": @2025}]}]}",
+    "regions[0].figures[0].year", "a figure has “year” or “period”, not both" },
+  { "v2-no-period", HEAD2 "\"regions\": [" REGION2 ", \"figures\": [@" FIG "\"basis\": \"b\"}]}]}",
+    "regions[0].figures[0]", "“period” is missing" },
+  { "v2-metric", HEAD2 "\"regions\": [" REGION2 ", \"figures\": [{\"metric\": @\"views\", \"period\": \"2025\", \"value\": 1, \"source\": \"s\"}]}]}",
+    "regions[0].figures[0].metric",
+    "“views” is not a metric: use revenue, downloads, monthly-active-users, revenue-share, "
+    "download-share or revenue-per-download" },
+  { "v2-share-range", HEAD2 "\"regions\": [" REGION2 ", \"figures\": [{\"metric\": \"revenue-share\", \"period\": \"2025\", \"value\": @1.5, \"source\": \"s\"}]}]}",
+    "regions[0].figures[0].value", "must be a share from 0 to 1" },
+  { "v2-count-negative", HEAD2 "\"regions\": [" REGION2 ", \"figures\": [{\"metric\": \"downloads\", \"period\": \"2025\", \"value\": @-1, \"source\": \"s\"}]}]}",
+    "regions[0].figures[0].value", "must be 0 or more" },
+  { "v2-source-and-derived", HEAD2 "\"regions\": [" REGION2 ", \"figures\": [" FIG "\"period\": \"2025\", \"derived\": @" DERIVED "}]}]}",
+    "regions[0].figures[0].derived", "a figure has a “source” or is “derived”, not both" },
+  { "v2-no-source", HEAD2 "\"regions\": [" REGION2 ", \"figures\": [@{\"metric\": \"revenue\", \"period\": \"2025\", \"value\": 1}]}]}",
+    "regions[0].figures[0]", "“source” is missing" },
+  { "v2-no-inputs", HEAD2 "\"regions\": [" REGION2 ", \"figures\": [{\"metric\": \"revenue\", \"period\": \"2025\", \"value\": 1, "
+    "\"derived\": {\"method\": \"m\", \"inputs\": @[]}}]}]}",
+    "regions[0].figures[0].derived.inputs", "a derived figure has 1 to 16 inputs" },
+  { "v2-input-source", HEAD2 "\"regions\": [" REGION2 ", \"figures\": [{\"metric\": \"revenue\", \"period\": \"2025\", \"value\": 1, "
+    "\"derived\": {\"method\": \"m\", \"inputs\": [{\"source\": @\"x\", \"metric\": \"revenue\", \"period\": \"2024\", \"value\": 2}]}}]}]}",
+    "regions[0].figures[0].derived.inputs[0].source", "“x” is not the id of a source" },
+  { "v2-duplicate", HEAD2 "\"regions\": [" REGION2 ", \"figures\": [" FIG "\"period\": \"2025\"}, @" FIG "\"period\": \"2025\"}]}]}",
+    "regions[0].figures[1]", "another revenue figure for 2025 has the same source, basis and scope" },
+  { "v2-primary-twice", HEAD2 "\"regions\": [" REGION2 ", \"figures\": [" FIG "\"period\": \"2025\", \"primary\": true}, @"
+    FIG "\"period\": \"2025\", \"basis\": \"b\", \"primary\": true}]}]}",
+    "regions[0].figures[1]", "another revenue figure for 2025 is already primary" },
+  { "v2-country-unlisted", HEAD2 "\"regions\": [" REGION2 ", \"figures\": [" FIG "\"period\": \"2025\", \"country\": @\"JP\"}]}]}",
+    "regions[0].figures[0].country", "“JP” is not one of the region's countries" },
+  { "v2-country-syntax", HEAD2 "\"regions\": [" REGION2 ", \"figures\": [" FIG "\"period\": \"2025\", \"country\": @\"usa\"}]}]}",
+    "regions[0].figures[0].country", "“usa” is not a country code: use two capital letters (ISO 3166, e.g. US)" },
+  { "v2-country-figures-code", HEAD2 "\"regions\": [" REGION2 ", \"country-figures\": {\"JP\": @[" FIG "\"period\": \"2025\"}]}}]}",
+    "regions[0].country-figures.JP", "“JP” is not one of the region's countries" },
+  { "v2-share-sum", HEAD2 "\"regions\": [" REGION2 ", \"figures\": [" SHARE "]}, "
+    "{\"id\": \"eu\", \"name\": \"Europe\", \"figures\": [@" SHARE "]}]}",
+    "regions[1].figures[0]", "the revenue-share figures of this source for 2025 sum to more than the whole world" },
+  { "v2-growth-versus", HEAD2 "\"regions\": [" REGION2 ", \"growth\": [{\"metric\": \"downloads\", \"period\": \"2025-Q1\", "
+    "\"versus\": @\"2025-Q2\", \"percent\": 5, \"source\": \"s\"}]}]}",
+    "regions[0].growth[0].versus", "a growth compares with an earlier period" },
+  { "v2-growth-no-versus", HEAD2 "\"regions\": [" REGION2 ", \"growth\": [@{\"metric\": \"downloads\", \"period\": \"2025-Q1\", "
+    "\"percent\": 5, \"source\": \"s\"}]}]}",
+    "regions[0].growth[0]", "“versus” is missing" },
+  { "v2-platform-region", HEAD2 "\"regions\": [" REGION2 "}], \"platforms\": [{\"id\": \"p\", \"name\": \"P\", \"figures\": ["
+    FIG "\"period\": \"2025\", \"region\": @\"eu\"}]}]}",
+    "platforms[0].figures[0].region", "“eu” is not the id of a region" },
+  { "v2-revenue-list", HEAD2 "\"regions\": [" REGION2 ", \"revenue\": [{\"metric\": @\"downloads\", \"year\": 2025, \"value\": 1, \"source\": \"s\"}]}]}",
+    "regions[0].revenue[0].metric", "a figure in a “revenue” list is revenue" },
 };
 
 /* Replaces the "@" marker and %LONG%, and says where the marker was. */
@@ -753,6 +820,119 @@ test_bytes (void)
     }
 }
 
+/* A dataset of version 2: every new member lands in the model, and the
+ * whole-year revenue of a whole place also in the revenue the charts draw. */
+static void
+test_version_2 (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(ReelDatasetLoader) loader = NULL;
+  g_autoptr(ReelDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  const ReelRegion *na;
+  const ReelMeasure *measure;
+  const ReelDerivedInput *input;
+  const ReelGrowth *growth;
+  const ReelPlatform *platform;
+  const ReelProblem *problem;
+
+  file = write_file ("v2.reelscope.json",
+                     "{\"format\": \"reelscope-dataset\", \"version\": 2,\n"
+                     " \"sources\": [{\"id\": \"s\", \"title\": \"S\"}, {\"id\": \"t\", \"title\": \"T\"},\n"
+                     "   {\"id\": \"unused\", \"title\": \"U\"}],\n"
+                     " \"global\": {\"figures\": [{\"metric\": \"revenue\", \"period\": \"2024\", \"value\": 10,\n"
+                     "   \"derived\": {\"method\": \"share × total\", \"inputs\": [\n"
+                     "     {\"source\": \"t\", \"metric\": \"revenue-share\", \"period\": \"2024\", \"value\": 0.5, \"scope\": \"NA\"}]}}]},\n"
+                     " \"regions\": [{\"id\": \"na\", \"name\": \"NA\", \"countries\": [\"US\"],\n"
+                     "   \"figures\": [{\"metric\": \"revenue\", \"year\": 2024, \"value\": 5, \"source\": \"s\"},\n"
+                     "     {\"metric\": \"revenue\", \"period\": \"2024-01/2024-09\", \"value\": 3, \"source\": \"s\"},\n"
+                     "     {\"metric\": \"downloads\", \"period\": \"2025-Q1\", \"value\": 7, \"source\": \"s\"}],\n"
+                     "   \"country-figures\": {\"US\": [{\"metric\": \"revenue\", \"period\": \"2024\", \"value\": 4, \"source\": \"s\"}]},\n"
+                     "   \"growth\": [{\"metric\": \"downloads\", \"period\": \"2025-Q1\", \"versus\": \"2024-Q4\", \"percent\": 69, \"source\": \"s\"},\n"
+                     "     {\"metric\": \"revenue\", \"year\": 2024, \"percent\": 20, \"source\": \"s\"}]}],\n"
+                     " \"platforms\": [{\"id\": \"p\", \"name\": \"P\", \"countries\": [\"US\"], \"figures\": [\n"
+                     "   {\"metric\": \"monthly-active-users\", \"period\": \"2025-05\", \"value\": 9, \"source\": \"s\", \"region\": \"na\"},\n"
+                     "   {\"metric\": \"revenue\", \"period\": \"2024\", \"value\": 2, \"source\": \"s\"}]}]}", -1);
+  dataset = load_file (file, &loader, &error);
+  remove_file (file);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (reel_dataset_get_version (dataset), ==, 2);
+  g_assert_cmpuint (reel_dataset_count_figures (dataset), ==, 9);
+
+  /* The derived figure is the world's, but not drawn as revenue. */
+  g_assert_cmpuint (reel_dataset_get_global (dataset)->revenue->len, ==, 0);
+  measure = &g_array_index (reel_dataset_get_global (dataset)->measures, ReelMeasure, 0);
+  g_assert_cmpuint (measure->source, ==, G_MAXUINT);
+  g_assert_cmpstr (reel_text_get (measure->derived->method), ==, "share × total");
+  g_assert_true ((measure->flags & REEL_FIGURE_ESTIMATE) != 0);
+  input = &g_array_index (measure->derived->inputs, ReelDerivedInput, 0);
+  g_assert_cmpuint (input->source, ==, 1);
+  g_assert_cmpuint (input->metric, ==, REEL_METRIC_REVENUE_SHARE);
+  g_assert_cmpfloat (input->value, ==, 0.5);
+  g_assert_cmpstr (reel_text_get (input->scope), ==, "NA");
+
+  /* Only the region's own whole year is drawn: not nine months, not the US. */
+  na = region (dataset, "na");
+  g_assert_cmpuint (na->measures->len, ==, 4);
+  g_assert_cmpuint (na->revenue->len, ==, 1);
+  g_assert_cmpuint (g_array_index (na->revenue, ReelFigure, 0).year, ==, 2024);
+  g_assert_cmpfloat (g_array_index (na->revenue, ReelFigure, 0).value, ==, 5);
+  measure = &g_array_index (na->measures, ReelMeasure, 1);
+  g_assert_cmpuint (measure->period.kind, ==, REEL_PERIOD_SPAN);
+  g_assert_false (reel_period_is_whole_year (&measure->period));
+  measure = &g_array_index (na->measures, ReelMeasure, 2);
+  g_assert_cmpuint (measure->metric, ==, REEL_METRIC_DOWNLOADS);
+  g_assert_cmpuint (measure->period.kind, ==, REEL_PERIOD_QUARTER);
+  measure = &g_array_index (na->measures, ReelMeasure, 3);
+  g_assert_cmpstr (measure->country, ==, "US");
+
+  /* Growth on the year before is drawn as in version 1; the rest waits. */
+  g_assert_cmpuint (na->growth->len, ==, 1);
+  g_assert_cmpuint (g_array_index (na->growth, ReelGrowth, 0).year, ==, 2024);
+  g_assert_cmpuint (na->period_growth->len, ==, 1);
+  growth = &g_array_index (na->period_growth, ReelGrowth, 0);
+  g_assert_cmpuint (growth->period.kind, ==, REEL_PERIOD_QUARTER);
+  g_assert_cmpuint (growth->versus.first, ==, 2024 * 12 + 9);
+
+  platform = g_ptr_array_index (reel_dataset_get_platforms (dataset), 0);
+  g_assert_cmpstrv (platform->countries, ((const char * const[]) { "US", NULL }));
+  g_assert_cmpuint (platform->measures->len, ==, 2);
+  g_assert_cmpuint (platform->revenue->len, ==, 1);
+  g_assert_cmpstr (g_array_index (platform->measures, ReelMeasure, 0).region, ==, "na");
+
+  /* The one problem: a source nothing uses. */
+  g_assert_cmpuint (reel_dataset_loader_get_n_warnings (loader), ==, 1);
+  problem = g_ptr_array_index (reel_dataset_loader_get_problems (loader), 0);
+  g_assert_cmpstr (problem->path, ==, "sources[2]");
+  g_assert_cmpuint (problem->line, ==, 3);
+  g_assert_cmpuint (problem->column, ==, 4);
+  g_assert_cmpstr (problem->message, ==, "nothing in the dataset uses this source");
+}
+
+/* The real dataset of version 2: it loads without a problem, and charts
+ * find its yearly revenue where they find version 1's. */
+static void
+test_version_2_fixture (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data",
+                                                 "microdrama-exports-v2.reelscope.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ReelDatasetLoader) loader = NULL;
+  g_autoptr(ReelDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  guint first, last;
+
+  dataset = load_file (file, &loader, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reel_dataset_loader_get_problems (loader)->len, ==, 0);
+  g_assert_cmpuint (reel_dataset_count_figures (dataset), ==, 243);
+  g_assert_cmpuint (region (dataset, "north-america")->measures->len, >, 0);
+  g_assert_true (reel_dataset_get_year_range (dataset, &first, &last));
+  g_assert_cmpuint (first, ==, 2023);
+  g_assert_cmpuint (last, ==, 2030);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -772,6 +952,8 @@ main (int   argc,
   g_test_add_func ("/dataset-loader/async", test_async);
   g_test_add_func ("/dataset-loader/cancel", test_cancel);
   g_test_add_func ("/dataset-loader/bytes", test_bytes);
+  g_test_add_func ("/dataset-loader/version-2", test_version_2);
+  g_test_add_func ("/dataset-loader/version-2-fixture", test_version_2_fixture);
 
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
     {

@@ -618,6 +618,62 @@ test_limits (void)
  * naming one more is refused where it does. Regression: the table of
  * records grew with every new id, and summing the records looked each id up
  * in the list of regions, so 500,000 regions took hours. */
+#define V2_HEAD "{\"format\": \"reelscope-dataset\", \"version\": 2, " \
+                "\"sources\": [{\"id\": \"s\", \"title\": \"S\"}], " \
+                "\"regions\": [{\"id\": \"na\", \"name\": \"NA\", \"figures\": ["
+
+/* The limits format version 2 adds: the inputs of a derived figure, the
+ * months of a span and the years of a period, each reached then exceeded
+ * by one; an unknown metric and a period that is no spelling are refused
+ * whatever they hold. */
+static void
+test_limits_v2 (void)
+{
+  static const char input[] =
+    "{\"source\": \"s\", \"metric\": \"downloads\", \"period\": \"2024-Q1\", \"value\": 1}";
+  /* A message of NULL: accepted. */
+  static const struct {
+    const char *metric, *period, *needle, *path, *message;
+  } cases[] = {
+    { "revenue", "2015-01/2024-12", NULL, NULL, NULL },
+    { "revenue", "2014-12/2024-12", "\"2014", "regions[0].figures[0].period",
+      "“2014-12/2024-12”: a span runs from its first month to a later one, 120 months at most" },
+    { "revenue", "4294967296-01", "\"4294", "regions[0].figures[0].period",
+      "“4294967296-01” is not a period: use YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or YYYY-MM/YYYY-MM" },
+    { "revenue", "9999-Q4", "\"9999", "regions[0].figures[0].period",
+      "“9999-Q4”: the year must be 1990 to 2100" },
+    { "REVENUE", "2024", "\"REV", "regions[0].figures[0].metric",
+      "“REVENUE” is not a metric: use revenue, downloads, monthly-active-users, revenue-share, "
+      "download-share or revenue-per-download" },
+  };
+  g_autoptr(GString) json = g_string_new (NULL);
+
+  G_STATIC_ASSERT (REEL_DATASET_MAX_INPUTS == 16);
+  G_STATIC_ASSERT (REEL_PERIOD_MAX_SPAN == 120);
+
+  g_string_assign (json, V2_HEAD "{\"metric\": \"downloads\", \"period\": \"2024\", \"value\": 4, "
+                         "\"derived\": {\"method\": \"sum of quarters\", \"inputs\": [");
+  for (guint i = 0; i < REEL_DATASET_MAX_INPUTS; i++)
+    g_string_append_printf (json, "%s%s", i > 0 ? ", " : "", input);
+  g_string_append (json, "]}}]}]}");
+  assert_loads (json->str, json->len);
+  g_string_insert (json, json->len - 7, ", ");
+  g_string_insert (json, json->len - 7, input);
+  assert_refused_at (json->str, json->len, "[{\"source", "regions[0].figures[0].derived.inputs",
+                     "a derived figure has 1 to 16 inputs");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_string_printf (json, V2_HEAD "{\"metric\": \"%s\", \"period\": \"%s\", \"value\": 1, "
+                             "\"source\": \"s\"}]}]}", cases[i].metric, cases[i].period);
+      if (cases[i].message == NULL)
+        assert_loads (json->str, json->len);
+      else
+        assert_refused_at (json->str, json->len, cases[i].needle, cases[i].path,
+                           cases[i].message);
+    }
+}
+
 static void
 test_distinct_ids (void)
 {
@@ -781,6 +837,7 @@ main (int   argc,
               fixture_set_up, test_deleted_while_loading, fixture_tear_down);
   g_test_add ("/hostile/fifo", Fixture, NULL, fixture_set_up, test_fifo, fixture_tear_down);
   g_test_add_func ("/hostile/limits", test_limits);
+  g_test_add_func ("/hostile/limits-v2", test_limits_v2);
   g_test_add ("/hostile/file-size-limit", Fixture, NULL,
               fixture_set_up, test_file_size_limit, fixture_tear_down);
   g_test_add_func ("/hostile/distinct-ids", test_distinct_ids);

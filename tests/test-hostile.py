@@ -192,9 +192,9 @@ REFUSED = {
     'whitespace-only.json': (3, 2, '', 'the file has no JSON value'),
     'bom-only.json': (1, 1, '', 'the file is empty'),
     'not-an-object.json': (1, 1, '', 'a dataset is a JSON object, not a list'),
-    'version-2.json': (1, 44, 'version', 'this is a version this build cannot read; it reads version 1'),
-    'version-float.json': (1, 44, 'version', 'this is a version this build cannot read; it reads version 1'),
-    'version-wraps.json': (1, 44, 'version', 'this is a version this build cannot read; it reads version 1'),
+    'version-3.json': (1, 44, 'version', 'this is a version this build cannot read; it reads versions 1 to 2'),
+    'version-float.json': (1, 44, 'version', 'this is a version this build cannot read; it reads versions 1 to 2'),
+    'version-wraps.json': (1, 44, 'version', 'this is a version this build cannot read; it reads versions 1 to 2'),
     'not-reelscope.json': (1, 12, 'format', 'must be “reelscope-dataset”: this is not a Reelscope dataset'),
     # Integers that wrap in 32 or 64 bits are refused, never wrapped.
     'year-wraps-32.json': (4, 12, 'regions[0].revenue[0].year', 'must be a whole year from 1990 to 2100'),
@@ -417,6 +417,35 @@ def base_dataset():
     }
 
 
+def base_dataset_v2():
+    """Every member format version 2 adds, each source used."""
+    document = base_dataset()
+    document['version'] = 2
+    derived = {'method': 'share × total', 'inputs': [
+        {'source': 's', 'metric': 'revenue-share', 'period': '2024', 'value': 0.5, 'scope': 'NA'},
+        {'source': 't', 'metric': 'revenue', 'period': '2024', 'value': 20}]}
+    na = document['regions'][0]
+    na['figures'] = [
+        {'metric': 'revenue', 'period': '2024-01/2024-09', 'value': 2, 'source': 's', 'basis': 'b',
+         'estimate': True, 'forecast': False, 'qualifier': 'approx', 'primary': True, 'note': 'n'},
+        {'metric': 'downloads', 'period': '2025-Q1', 'value': 7, 'source': 't', 'country': 'US'},
+        {'metric': 'revenue-share', 'year': 2024, 'value': 0.4, 'derived': derived},
+    ]
+    na['country-figures'] = {'US': [{'metric': 'monthly-active-users', 'period': '2025-05', 'value': 9,
+                                     'source': 's'}]}
+    na['growth'].append({'metric': 'downloads', 'period': '2025-H1', 'versus': '2024-H2', 'percent': 69,
+                         'source': 's', 'basis': 'b', 'estimate': False, 'qualifier': 'at-least',
+                         'note': 'n'})
+    document['global']['figures'] = [{'metric': 'revenue-per-download', 'period': '2025', 'value': 0.42,
+                                      'source': 't'}]
+    document['platforms'][0]['countries'] = ['US']
+    document['platforms'][0]['figures'] = [
+        {'metric': 'download-share', 'period': '2025-Q2', 'value': 0.3, 'source': 's', 'region': 'na'},
+        {'metric': 'revenue', 'period': '2025-04', 'value': 1, 'source': 't', 'country': 'US'},
+    ]
+    return document
+
+
 def every_path(value, path=''):
     """The path of every value but the root, parents first."""
     if isinstance(value, dict):
@@ -462,21 +491,21 @@ def wrong_type(value):
 
 @test
 def base_dataset_valid():
-    with tempfile.TemporaryDirectory() as tmp:
-        path, _ = write_dataset(tmp, 'base.json', base_dataset())
-        result = validate(path)
-    check(result.status == 0 and result.stderr == '', 'the base dataset is valid, without warnings',
-          result)
+    for base in (base_dataset, base_dataset_v2):
+        with tempfile.TemporaryDirectory() as tmp:
+            path, _ = write_dataset(tmp, 'base.json', base())
+            result = validate(path)
+        check(result.status == 0 and result.stderr == '',
+              f'{base.__name__}: the base dataset is valid, without warnings', result)
 
 
-@test
-def wrong_type_for_every_member():
+def check_wrong_types(base):
     """Each value of the dataset in turn has the wrong type: refused there."""
     failures = []
-    paths = list(every_path(base_dataset()))
+    paths = list(every_path(base()))
     with tempfile.TemporaryDirectory() as tmp:
         for number, path in enumerate(paths):
-            document = base_dataset()
+            document = base()
             parent, key = get_parent(document, path)
             parent[key] = wrong_type(parent[key])
             file, writer = write_dataset(tmp, f'wrong-{number}.json', document)
@@ -493,6 +522,16 @@ def wrong_type_for_every_member():
                 failures.append(f'{path}: {error}')
     check(len(paths) > 120, f'every member: {len(paths)} paths')
     check(not failures, '\n'.join(failures))
+
+
+@test
+def wrong_type_for_every_member():
+    check_wrong_types(base_dataset)
+
+
+@test
+def wrong_type_for_every_member_v2():
+    check_wrong_types(base_dataset_v2)
 
 
 # Broken rules: (name, path to change, new value, path of the problem
@@ -550,20 +589,66 @@ RULES = [
     ('language-tag', 'title', {'English': 'x'}, 'title.English', '“English” is not a language tag such as en, zh-CN or pt-BR'),
     ('text-empty-object', 'description', {}, None,
      'must be text: a string, or an object of languages such as {"en": "…", "es": "…"}'),
-    ('version', 'version', 2, None, 'this is a version this build cannot read; it reads version 1'),
+    ('version', 'version', 3, None, 'this is a version this build cannot read; it reads versions 1 to 2'),
     ('format', 'format', 'reelscope', None, 'must be “reelscope-dataset”: this is not a Reelscope dataset'),
     ('regions-empty', 'regions', [], None, 'a dataset needs at least one region'),
 ]
 
 
-@test
-def broken_rules():
+# Broken rules of format version 2, on base_dataset_v2().
+RULES_V2 = [
+    ('period-quarter', 'regions[0].figures[1].period', '2025-Q5', None,
+     '“2025-Q5” is not a period: use YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or YYYY-MM/YYYY-MM'),
+    ('period-month', 'platforms[0].figures[1].period', '2025-13', None,
+     '“2025-13” is not a period: use YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or YYYY-MM/YYYY-MM'),
+    ('period-year', 'global.figures[0].period', '2101', None, '“2101”: the year must be 1990 to 2100'),
+    ('period-control', 'global.figures[0].period', '2025\u001b[2J', None,
+     '“2025\ufffd[2J” is not a period: use YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or YYYY-MM/YYYY-MM'),
+    ('span-backwards', 'regions[0].figures[0].period', '2024-09/2024-01', None,
+     '“2024-09/2024-01”: a span runs from its first month to a later one, 120 months at most'),
+    ('span-oversized', 'regions[0].figures[0].period', '1990-01/2100-12', None,
+     '“1990-01/2100-12”: a span runs from its first month to a later one, 120 months at most'),
+    ('input-period', 'regions[0].figures[2].derived.inputs[1].period', '2024-H3', None,
+     '“2024-H3” is not a period: use YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or YYYY-MM/YYYY-MM'),
+    ('versus-later', 'regions[0].growth[1].versus', '2025-H2', None, 'a growth compares with an earlier period'),
+    ('metric-unknown', 'regions[0].figures[1].metric', 'views', None,
+     '“views” is not a metric: use revenue, downloads, monthly-active-users, revenue-share, download-share '
+     'or revenue-per-download'),
+    ('input-metric-unknown', 'regions[0].figures[2].derived.inputs[0].metric', 'revenue-shares', None,
+     '“revenue-shares” is not a metric: use revenue, downloads, monthly-active-users, revenue-share, '
+     'download-share or revenue-per-download'),
+    ('share-over-one', 'platforms[0].figures[0].value', 1.5, None, 'must be a share from 0 to 1'),
+    ('input-share-over-one', 'regions[0].figures[2].derived.inputs[0].value', 2, None,
+     'must be a share from 0 to 1'),
+    ('downloads-negative', 'regions[0].figures[1].value', -1, None, 'must be 0 or more'),
+    ('inputs-empty', 'regions[0].figures[2].derived.inputs', [], None, 'a derived figure has 1 to 16 inputs'),
+    ('inputs-17', 'regions[0].figures[2].derived.inputs',
+     [{'source': 's', 'metric': 'revenue', 'period': '2024', 'value': 1}] * 17, None,
+     'a derived figure has 1 to 16 inputs'),
+    ('input-source', 'regions[0].figures[2].derived.inputs[1].source', 'nope', None,
+     '“nope” is not the id of a source'),
+    ('country-unlisted', 'regions[0].figures[1].country', 'JP', None, '“JP” is not one of the region\'s countries'),
+    ('country-syntax', 'platforms[0].figures[1].country', 'usa', None,
+     '“usa” is not a country code: use two capital letters (ISO 3166, e.g. US)'),
+    ('platform-region', 'platforms[0].figures[0].region', 'mars', None, '“mars” is not the id of a region'),
+    ('same-figure-twice', 'regions[0].country-figures.US[0].period', '2025-05', None, None),
+    ('version-float', 'version', 2.0, None, 'this is a version this build cannot read; it reads versions 1 to 2'),
+]
+
+
+def check_broken_rules(rules, base):
     failures = []
     with tempfile.TemporaryDirectory() as tmp:
-        for name, path, value, where, message in RULES:
-            document = base_dataset()
+        for name, path, value, where, message in rules:
+            document = base()
             parent, key = get_parent(document, path)
-            if name == 'same-growth-twice':
+            if name == 'same-figure-twice':
+                figures = document['regions'][0]['country-figures']['US']
+                figures.append(dict(figures[0]))
+                where, message = ('regions[0].country-figures.US[1]',
+                                  'another monthly-active-users figure for 2025-05 has the same source, '
+                                  'basis and scope')
+            elif name == 'same-growth-twice':
                 parent, key = get_parent(document, 'global.growth')
                 document['global']['growth'].append(dict(value))
                 where, message = 'global.growth[1]', 'another revenue figure for 2024 has the same source and basis'
@@ -579,6 +664,31 @@ def broken_rules():
             except AssertionError as error:
                 failures.append(f'{name}: {error}')
     check(not failures, '\n'.join(failures))
+
+
+@test
+def broken_rules():
+    check_broken_rules(RULES, base_dataset)
+
+
+@test
+def broken_rules_v2():
+    check_broken_rules(RULES_V2, base_dataset_v2)
+
+
+@test
+def unused_source_v2():
+    """A source nothing uses is a warning in version 2; version 1 says nothing."""
+    document = base_dataset_v2()
+    document['sources'].append({'id': 'u', 'title': 'Unused'})
+    with tempfile.TemporaryDirectory() as tmp:
+        file, writer = write_dataset(tmp, 'unused.json', document)
+        expect_accepted(file, [writer.values['sources[2]'] + ('sources[2]',
+                                                              'nothing in the dataset uses this source')])
+        document = base_dataset()
+        document['sources'].append({'id': 'u', 'title': 'Unused'})
+        file, _ = write_dataset(tmp, 'unused-v1.json', document)
+        expect_accepted(file)
 
 
 @test

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Checks data/reelscope-dataset.schema.json: the schema itself is valid
-# draft 2020-12, every dataset named on the command line validates, and a
-# list of broken documents is rejected (so a too lax schema fails).
+# draft 2020-12, every dataset named on the command line validates (format
+# versions 1 and 2), and a list of broken documents of each version is
+# rejected (so a too lax schema fails).
 #
 # Usage: test-schema.py SCHEMA [VALID-DATASET...]
 # Output: TAP. Needs python3-jsonschema 4.x (Debian), hence /usr/bin/python3.
@@ -84,7 +85,8 @@ def del_path(path):
 
 INVALID = [
     ('missing format', del_path(['format'])),
-    ('version 2', set_path(['version'], 2)),
+    ('version 3', set_path(['version'], 3)),
+    ('version 1 with a figures list', set_path(['regions', 0, 'figures'], [])),
     ('region id with uppercase', set_path(['regions', 0, 'id'], 'North-America')),
     ('trait share 1.5', set_path(['regions', 0, 'audience', 'traits', 0, 'share'], 1.5)),
     ('figure year 2024.5', set_path(['regions', 0, 'revenue', 0, 'year'], 2024.5)),
@@ -94,6 +96,54 @@ INVALID = [
     ('bad qualifier', set_path(['regions', 0, 'revenue', 0, 'qualifier'], 'roughly')),
     ('region without name', del_path(['regions', 0, 'name'])),
     ('empty regions list', set_path(['regions'], [])),
+]
+
+
+# A small valid version 2 document (periods, metrics, figures lists, country
+# figures, platform figures, derived figures, growth against a period); each
+# invalid case below breaks it in one place.
+BASE_V2 = copy.deepcopy(BASE)
+BASE_V2['version'] = 2
+BASE_V2['regions'][0]['figures'] = [
+    {'metric': 'revenue-share', 'period': '2025-10', 'value': 0.41, 'source': 'src-1'},
+    {'metric': 'revenue', 'period': '2025-10', 'value': 79e6, 'estimate': True, 'basis': 'in-app',
+     'derived': {'method': 'share × total',
+                 'inputs': [{'source': 'src-1', 'metric': 'revenue-share', 'period': '2025-10', 'value': 0.41},
+                            {'source': 'src-1', 'metric': 'revenue', 'period': '2025-10', 'value': 193.6e6}]}},
+]
+BASE_V2['regions'][0]['country-figures'] = {
+    'US': [{'metric': 'revenue', 'period': '2024-01/2024-09', 'value': 25.95e6, 'source': 'src-1'}]}
+BASE_V2['regions'][0]['growth'].append(
+    {'metric': 'downloads', 'period': '2025-Q1', 'versus': '2024-Q4', 'percent': 69, 'source': 'src-1'})
+BASE_V2['global']['figures'] = [{'metric': 'downloads', 'period': '2025-H1', 'value': 665e6, 'source': 'src-1'}]
+BASE_V2['platforms'][0]['figures'] = [
+    {'metric': 'revenue', 'period': '2025-03', 'value': 120e6, 'source': 'src-1', 'basis': 'annualised run rate',
+     'country': 'US'}]
+BASE_V2['platforms'][0]['countries'] = ['US']
+BASE_V2['records'][0]['period'] = '2025-Q1'
+BASE_V2['records'][0]['metric'] = 'downloads'
+
+
+def mutated_v2(fn):
+    doc = copy.deepcopy(BASE_V2)
+    fn(doc)
+    return doc
+
+
+INVALID_V2 = [
+    ('figure without metric', del_path(['regions', 0, 'figures', 0, 'metric'])),
+    ('unknown metric', set_path(['regions', 0, 'figures', 0, 'metric'], 'viewers')),
+    ('share 1.5', set_path(['regions', 0, 'figures', 0, 'value'], 1.5)),
+    ('period 2025-Q5', set_path(['global', 'figures', 0, 'period'], '2025-Q5')),
+    ('period 2025-13', set_path(['global', 'figures', 0, 'period'], '2025-13')),
+    ('period and year', set_path(['global', 'figures', 0, 'year'], 2025)),
+    ('source and derived', set_path(['regions', 0, 'figures', 1, 'source'], 'src-1')),
+    ('neither source nor derived', del_path(['regions', 0, 'figures', 1, 'derived'])),
+    ('derived without inputs', set_path(['regions', 0, 'figures', 1, 'derived', 'inputs'], [])),
+    ('derived input without source', del_path(['regions', 0, 'figures', 1, 'derived', 'inputs', 0, 'source'])),
+    ('country-figures key us', set_path(['regions', 0, 'country-figures', 'us'], [])),
+    ('growth versus 2024-Q0', set_path(['regions', 0, 'growth', 1, 'versus'], '2024-Q0')),
+    ('downloads in a revenue list', set_path(['regions', 0, 'revenue', 0, 'metric'], 'downloads')),
 ]
 
 
@@ -123,6 +173,10 @@ def main(argv):
         check(not errs, 'built-in valid document validates',
               '\n'.join(f'{list(e.absolute_path)}: {e.message}' for e in errs))
 
+        errs = errors_of(BASE_V2)
+        check(not errs, 'built-in valid version 2 document validates',
+              '\n'.join(f'{list(e.absolute_path)}: {e.message}' for e in errs))
+
     for path in argv[2:]:
         name = f'valid fixture {os.path.basename(path)} validates'
         if validator is None:
@@ -144,6 +198,13 @@ def main(argv):
             continue
         doc = mutated(fn)
         check(not validator.is_valid(doc), name, 'the schema accepted it')
+
+    for label, fn in INVALID_V2:
+        name = f'invalid version 2 document rejected: {label}'
+        if validator is None:
+            check(False, name, 'no usable schema')
+            continue
+        check(not validator.is_valid(mutated_v2(fn)), name, 'the schema accepted it')
 
     TAP.finish()
 

@@ -17,20 +17,11 @@ enum {
   EXIT_DATA  = 1,
 };
 
-static guint
-count_region_figures (const ReelRegion *region)
-{
-  g_assert (region != NULL);
-
-  return region->revenue->len + region->growth->len;
-}
-
 static void
 print_summary (ReelDataset *dataset,
                const char  *file_name)
 {
   GPtrArray *regions = reel_dataset_get_regions (dataset);
-  GPtrArray *platforms = reel_dataset_get_platforms (dataset);
   guint n_sources = reel_dataset_get_sources (dataset)->len;
   gulong n_records = (gulong) reel_dataset_get_n_records (dataset);
   guint n_figures, first, last;
@@ -41,11 +32,7 @@ print_summary (ReelDataset *dataset,
 
   g_assert (REEL_IS_DATASET (dataset));
 
-  n_figures = count_region_figures (reel_dataset_get_global (dataset));
-  for (guint i = 0; i < regions->len; i++)
-    n_figures += count_region_figures (g_ptr_array_index (regions, i));
-  for (guint i = 0; i < platforms->len; i++)
-    n_figures += ((const ReelPlatform *) g_ptr_array_index (platforms, i))->revenue->len;
+  n_figures = reel_dataset_count_figures (dataset);
 
   regions_text = g_strdup_printf (ngettext ("%u region", "%u regions", regions->len), regions->len);
   sources_text = g_strdup_printf (ngettext ("%u source", "%u sources", n_sources), n_sources);

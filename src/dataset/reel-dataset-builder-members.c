@@ -525,6 +525,7 @@ _reel_builder_get_source (ReelDatasetBuilder *self,
       return G_MAXUINT;
     }
 
+  g_hash_table_add (self->used_sources, index);
   return GPOINTER_TO_UINT (index) - 1;
 }
 

@@ -33,6 +33,21 @@ static const char * const revenue_members[] = {
 static const char * const growth_members[] = {
   "metric", "year", "percent", "source", "basis", "estimate", "qualifier", "note", NULL
 };
+/* Version 2 adds figures of any metric, countries' figures, platforms'
+ * figures and countries, and growth between any two periods. */
+static const char * const region_members_v2[] = {
+  "id", "name", "countries", "revenue", "figures", "country-figures", "growth", "audience", NULL
+};
+static const char * const global_members_v2[] = {
+  "revenue", "figures", "growth", "audience", NULL
+};
+static const char * const growth_members_v2[] = {
+  "metric", "year", "period", "versus", "percent", "source", "basis", "estimate", "qualifier",
+  "note", NULL
+};
+static const char * const platform_members_v2[] = {
+  "id", "name", "company", "launched", "countries", "revenue", "figures", NULL
+};
 static const char * const audience_members[] = { "summary", "traits", "notes", NULL };
 static const char * const trait_members[] = {
   "label", "share", "source", "estimate", "qualifier", "note", NULL
@@ -77,25 +92,27 @@ read_provenance (ReelDatasetBuilder  *self,
 /* A list of figures being read: revenue (ReelFigure) or growth (ReelGrowth). */
 typedef struct {
   GArray     *figures;
+  GArray     *period_growth; /* growth on another period than the year before */
   GHashTable *points;      /* "metric year source basis" of each */
   GHashTable *primaries;   /* year → its primary figure's node */
 } Figures;
 
 /* What may not repeat within a list of figures: one figure per (metric,)
- * year, source and basis. Returns whether this one is the first. */
+ * period, source and basis. Returns whether this one is the first. */
 static gboolean
 add_point (ReelDatasetBuilder *self,
            Figures            *figures,
            const char         *metric,
-           guint               year,
+           const ReelPeriod   *period,
            guint               source,
            const char         *basis)
 {
   const ReelSource *s = g_ptr_array_index (self->dataset->sources, source);
+  g_autofree char *time = reel_period_to_string (period);
 
   return g_hash_table_add (figures->points,
-                           g_strdup_printf ("%s\x1f%u\x1f%s\x1f%s", metric != NULL ? metric : "",
-                                            year, s->id, basis != NULL ? basis : ""));
+                           g_strdup_printf ("%s\x1f%s\x1f%s\x1f%s", metric != NULL ? metric : "",
+                                            time, s->id, basis != NULL ? basis : ""));
 }
 
 static void
@@ -116,7 +133,10 @@ read_revenue_figure (ReelDatasetBuilder    *self,
 
   if (self->n_errors == iter->errors)
     {
-      if (!add_point (self, figures, NULL, figure.year, figure.source, figure.basis))
+      ReelPeriod period;
+
+      reel_period_init_year (&period, figure.year);
+      if (!add_point (self, figures, NULL, &period, figure.source, figure.basis))
         _reel_builder_error_at (self, iter->node,
                                 _("another figure for %u has the same source and basis"),
                                 figure.year);
@@ -130,6 +150,44 @@ read_revenue_figure (ReelDatasetBuilder    *self,
   g_array_append_val (figures->figures, figure);
 }
 
+/* Version 1's `year` compares with the year before; version 2's `period`
+ * with its `versus`. */
+static void
+read_growth_periods (ReelDatasetBuilder    *self,
+                     const ReelBuilderIter *iter,
+                     ReelGrowth            *growth)
+{
+  if (self->version < 2 || !json_object_has_member (iter->fields, "period"))
+    {
+      growth->year = _reel_builder_get_year (self, iter->fields, "year");
+      if (growth->year > 0)
+        {
+          reel_period_init_year (&growth->period, growth->year);
+          reel_period_init_year (&growth->versus, growth->year - 1);
+        }
+      return;
+    }
+
+  if (!_reel_builder_get_time (self, iter->node, iter->fields, &growth->period))
+    return;
+  growth->year = reel_period_get_year (&growth->period);
+  if (!json_object_has_member (iter->fields, "versus"))
+    _reel_builder_error_at (self, iter->node, _("“%s” is missing"), "versus");
+  else if (_reel_builder_get_period (self, iter->fields, "versus", &growth->versus) &&
+           growth->versus.first >= growth->period.first)
+    _reel_builder_error_at_member (self, iter->fields, "versus",
+                                   _("a growth compares with an earlier period"));
+}
+
+/* Whether a growth is a year's on the year before, as charts draw it. */
+static gboolean
+is_yearly (const ReelGrowth *growth)
+{
+  return reel_period_is_whole_year (&growth->period) &&
+         reel_period_is_whole_year (&growth->versus) &&
+         growth->versus.first + 12 == growth->period.first;
+}
+
 static void
 read_growth_figure (ReelDatasetBuilder    *self,
                     const ReelBuilderIter *iter,
@@ -137,19 +195,23 @@ read_growth_figure (ReelDatasetBuilder    *self,
 {
   ReelGrowth growth = { .metric = _reel_builder_get_string (self, iter->fields, "metric") };
 
-  growth.year = _reel_builder_get_year (self, iter->fields, "year");
+  read_growth_periods (self, iter, &growth);
   _reel_builder_get_number (self, iter->fields, "percent", REEL_BUILDER_NUMBER_ANY,
                             &growth.percent);
   read_provenance (self, iter->node, iter->fields, &growth.source, &growth.basis,
                    &growth.qualifier, &growth.note, &growth.flags);
 
   if (self->n_errors == iter->errors &&
-      !add_point (self, figures, growth.metric, growth.year, growth.source, growth.basis))
+      !add_point (self, figures, growth.metric, &growth.period, growth.source, growth.basis))
     _reel_builder_error_at (self, iter->node,
                             _("another %s figure for %u has the same source and basis"),
                             growth.metric, growth.year);
 
-  g_array_append_val (figures->figures, growth);
+
+  if (growth.year == 0 || is_yearly (&growth))
+    g_array_append_val (figures->figures, growth);
+  else
+    g_array_append_val (figures->period_growth, growth);
 }
 
 /* A kind of list of figures: the member that holds it, the members of its
@@ -169,19 +231,25 @@ static const char * const growth_required[] = { "metric", "year", "percent", "so
 static const FigureKind revenue_kind = {
   "revenue", revenue_members, revenue_required, read_revenue_figure
 };
+static const char * const growth_required_v2[] = { "metric", "percent", "source", NULL };
+
 static const FigureKind growth_kind = {
   "growth", growth_members, growth_required, read_growth_figure
+};
+static const FigureKind growth_kind_v2 = {
+  "growth", growth_members_v2, growth_required_v2, read_growth_figure
 };
 
 static void
 read_figures (ReelDatasetBuilder *self,
               JsonObject         *object,
               const FigureKind   *kind,
-              GArray             *array)
+              GArray             *array,
+              GArray             *period_growth)
 {
   g_autoptr(GHashTable) points = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) primaries = g_hash_table_new (NULL, NULL);
-  Figures figures = { array, points, primaries };
+  Figures figures = { array, period_growth, points, primaries };
   ReelBuilderIter iter;
 
   _reel_builder_iter_init (&iter, self, object, kind->name, kind->known, kind->required);
@@ -256,14 +324,47 @@ read_audience (ReelDatasetBuilder *self,
   return audience;
 }
 
+/* The figures of a place in version 2: its `revenue` and `figures` lists
+ * and, in a region, its countries'. */
+static void
+read_place_measures (ReelDatasetBuilder *self,
+                     JsonObject         *fields,
+                     ReelBuilderPlace   *place)
+{
+  g_autoptr(GHashTable) points = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) primaries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                           NULL);
+
+  place->points = points;
+  place->primaries = primaries;
+  _reel_builder_read_measures (self, fields, "revenue", place);
+  _reel_builder_read_measures (self, fields, "figures", place);
+  if (place->countries != NULL)
+    _reel_builder_read_country_figures (self, fields, place);
+}
+
 /* A region's or the world's figures and audience. */
 static void
 read_region_data (ReelDatasetBuilder *self,
                   JsonObject         *fields,
                   ReelRegion         *region)
 {
-  read_figures (self, fields, &revenue_kind, region->revenue);
-  read_figures (self, fields, &growth_kind, region->growth);
+  if (self->version < 2)
+    {
+      read_figures (self, fields, &revenue_kind, region->revenue, NULL);
+      read_figures (self, fields, &growth_kind, region->growth, NULL);
+    }
+  else
+    {
+      ReelBuilderPlace place = {
+        .measures = region->measures,
+        .revenue = region->revenue,
+        .countries = region->id != NULL ? region->countries : NULL,
+      };
+
+      read_place_measures (self, fields, &place);
+      read_figures (self, fields, &growth_kind_v2, region->growth, region->period_growth);
+    }
   region->audience = read_audience (self, fields);
 }
 
@@ -369,7 +470,21 @@ read_platform (ReelDatasetBuilder *self,
 
   platform->company = _reel_builder_get_text (self, fields, "company", REEL_DATASET_MAX_LABEL);
   platform->launched = _reel_builder_get_year (self, fields, "launched");
-  read_figures (self, fields, &revenue_kind, platform->revenue);
+  if (self->version < 2)
+    read_figures (self, fields, &revenue_kind, platform->revenue, NULL);
+  else
+    {
+      ReelBuilderPlace place = {
+        .measures = platform->measures,
+        .revenue = platform->revenue,
+        .on_platform = TRUE,
+      };
+
+      g_strfreev (platform->countries);
+      platform->countries = _reel_builder_get_strings (self, fields, "countries",
+                                                       reel_rules_check_country);
+      read_place_measures (self, fields, &place);
+    }
   return platform;
 }
 
@@ -458,7 +573,8 @@ check_format (ReelDatasetBuilder *self,
       return FALSE;
     }
 
-  /* The one version read; version 2 will be told apart here. */
+  /* Every version up to the latest is read; what differs is told apart by
+   * self->version. */
   node = json_object_get_member (root, "version");
   if (node == NULL)
     {
@@ -466,15 +582,17 @@ check_format (ReelDatasetBuilder *self,
       return FALSE;
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
-      json_node_get_int (node) != REEL_DATASET_VERSION)
+      json_node_get_int (node) < 1 || json_node_get_int (node) > REEL_DATASET_VERSION)
     {
       _reel_builder_error_at_member (self, root, "version",
                                      _("this is a version this build cannot read; "
-                                       "it reads version %d"),
+                                       "it reads versions 1 to %d"),
                                      REEL_DATASET_VERSION);
       return FALSE;
     }
 
+  self->version = json_node_get_int (node);
+  self->dataset->version = self->version;
   return TRUE;
 }
 
@@ -553,7 +671,8 @@ _reel_builder_read_regions (ReelDatasetBuilder *self,
 {
   JsonNode *node = json_object_get_member (root, "regions");
 
-  read_list (self, root, "regions", region_members, item_required,
+  read_list (self, root, "regions", self->version < 2 ? region_members : region_members_v2,
+             item_required,
              read_region, self->dataset->regions, self->regions);
 
   if (self->dataset->regions->len == 0 && node != NULL && JSON_NODE_HOLDS_ARRAY (node) &&
@@ -572,7 +691,9 @@ _reel_builder_read_global (ReelDatasetBuilder *self,
   if (node == NULL)
     return;
 
-  if ((fields = _reel_builder_check_object (self, node, global_members, NULL)) != NULL)
+  if ((fields = _reel_builder_check_object (self, node, self->version < 2
+                                                        ? global_members : global_members_v2,
+                                            NULL)) != NULL)
     read_region_data (self, fields, self->dataset->global);
   _reel_builder_pop (self, mark);
 }
@@ -581,7 +702,8 @@ void
 _reel_builder_read_platforms (ReelDatasetBuilder *self,
                               JsonObject         *root)
 {
-  read_list (self, root, "platforms", platform_members, item_required,
+  read_list (self, root, "platforms",
+             self->version < 2 ? platform_members : platform_members_v2, item_required,
              read_platform, self->dataset->platforms, self->platforms);
 }
 

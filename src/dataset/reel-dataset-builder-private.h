@@ -29,7 +29,23 @@ struct _ReelDatasetBuilder {
   GHashTable        *regions;      /* id → ReelRegion */
   GHashTable        *platforms;    /* id → ReelPlatform */
   GHashTable        *experts;      /* id → ReelExpert */
+
+  guint              version;      /* of the file's format */
+  GHashTable        *used_sources; /* index + 1 of each source something uses */
+  GHashTable        *shares;       /* "metric period origin" → the sum of its shares */
 };
+
+/* Where a list of figures of format version 2 stands, and what its figures
+ * are checked against. */
+typedef struct {
+  GArray     *measures;     /* of ReelMeasure: where each is kept */
+  GArray     *revenue;      /* of ReelFigure: the whole place's yearly revenue; nullable */
+  GStrv       countries;    /* a region's countries; NULL outside a region */
+  const char *country;      /* the code of a `country-figures` list */
+  gboolean    on_platform;  /* whether a figure may say its `region` */
+  GHashTable *points;       /* what may not repeat in the place */
+  GHashTable *primaries;    /* the points that have a primary figure */
+} ReelBuilderPlace;
 
 typedef enum {
   REEL_BUILDER_NUMBER_ANY,
@@ -150,6 +166,28 @@ GStrv         _reel_builder_get_strings       (ReelDatasetBuilder     *self,
                                                JsonObject             *object,
                                                const char             *name,
                                                char *               (*check) (const char *, gsize));
+
+/* Figures of format version 2 */
+gboolean      _reel_builder_get_metric        (ReelDatasetBuilder     *self,
+                                               JsonObject             *object,
+                                               ReelMetric             *metric);
+gboolean      _reel_builder_get_period        (ReelDatasetBuilder     *self,
+                                               JsonObject             *object,
+                                               const char             *name,
+                                               ReelPeriod             *period);
+gboolean      _reel_builder_get_time          (ReelDatasetBuilder     *self,
+                                               JsonNode               *node,
+                                               JsonObject             *fields,
+                                               ReelPeriod             *period);
+void          _reel_builder_read_measures     (ReelDatasetBuilder     *self,
+                                               JsonObject             *object,
+                                               const char             *name,
+                                               const ReelBuilderPlace *place);
+void          _reel_builder_read_country_figures (ReelDatasetBuilder  *self,
+                                               JsonObject             *fields,
+                                               const ReelBuilderPlace *place);
+void          _reel_builder_check_unused_sources (ReelDatasetBuilder  *self,
+                                               JsonObject             *root);
 
 /* The dataset's objects, one phase of a build each */
 JsonObject   *_reel_builder_check_root        (ReelDatasetBuilder     *self,

@@ -165,6 +165,8 @@ reel_dataset_builder_new (GFile             *file,
   self->regions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->platforms = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->experts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->used_sources = g_hash_table_new (NULL, NULL);
+  self->shares = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return self;
 }
 
@@ -182,6 +184,8 @@ reel_dataset_builder_free (ReelDatasetBuilder *self)
   g_hash_table_unref (self->regions);
   g_hash_table_unref (self->platforms);
   g_hash_table_unref (self->experts);
+  g_hash_table_unref (self->used_sources);
+  g_hash_table_unref (self->shares);
   g_free (self);
 }
 
@@ -213,6 +217,8 @@ reel_dataset_builder_build (ReelDatasetBuilder *self)
   _reel_builder_read_global (self, root);
   _reel_builder_read_platforms (self, root);
   _reel_builder_read_experts (self, root);
+  if (self->version >= 2)
+    _reel_builder_check_unused_sources (self, root);
 
   /* A list of records went to the records reader; what is left is not a list. */
   if (!reel_json_tree_was_diverted (self->tree) &&

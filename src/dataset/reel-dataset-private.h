@@ -14,6 +14,7 @@ struct _ReelDataset {
   ReelText   *description;
   char       *currency;
   char       *updated;
+  guint       version;
   GPtrArray  *sources;     /* of ReelSource */
   ReelRegion *global;
   GPtrArray  *regions;     /* of ReelRegion */
@@ -34,6 +35,8 @@ ReelPlatform *_reel_platform_new         (const char   *id,
                                           ReelText     *name);
 GArray       *_reel_figure_array_new     (void);
 GArray       *_reel_growth_array_new     (void);
+GArray       *_reel_measure_array_new    (void);
+ReelDerivation *_reel_derivation_new     (ReelText     *method);
 void          _reel_region_free          (ReelRegion   *region);
 void          _reel_audience_free        (ReelAudience *audience);
 

@@ -35,6 +35,34 @@ growth_clear (gpointer data)
 }
 
 static void
+derivation_free (ReelDerivation *derivation)
+{
+  clear_text (&derivation->method);
+  g_array_unref (derivation->inputs);
+  g_free (derivation);
+}
+
+static void
+measure_clear (gpointer data)
+{
+  ReelMeasure *measure = data;
+
+  g_clear_pointer (&measure->derived, derivation_free);
+  g_free (measure->basis);
+  g_free (measure->country);
+  g_free (measure->region);
+  clear_text (&measure->note);
+}
+
+static void
+derived_input_clear (gpointer data)
+{
+  ReelDerivedInput *input = data;
+
+  clear_text (&input->scope);
+}
+
+static void
 trait_clear (gpointer data)
 {
   ReelTrait *trait = data;
@@ -92,6 +120,8 @@ platform_free (ReelPlatform *platform)
   clear_text (&platform->name);
   clear_text (&platform->company);
   g_array_unref (platform->revenue);
+  g_array_unref (platform->measures);
+  g_strfreev (platform->countries);
   g_free (platform);
 }
 
@@ -112,6 +142,8 @@ _reel_region_free (ReelRegion *region)
   g_strfreev (region->countries);
   g_array_unref (region->revenue);
   g_array_unref (region->growth);
+  g_array_unref (region->measures);
+  g_array_unref (region->period_growth);
   g_clear_pointer (&region->audience, _reel_audience_free);
   g_free (region);
 }
@@ -132,6 +164,26 @@ _reel_growth_array_new (void)
 
   g_array_set_clear_func (array, growth_clear);
   return array;
+}
+
+GArray *
+_reel_measure_array_new (void)
+{
+  GArray *array = g_array_new (FALSE, TRUE, sizeof (ReelMeasure));
+
+  g_array_set_clear_func (array, measure_clear);
+  return array;
+}
+
+ReelDerivation *
+_reel_derivation_new (ReelText *method)
+{
+  ReelDerivation *derivation = g_new0 (ReelDerivation, 1);
+
+  derivation->method = method;
+  derivation->inputs = g_array_new (FALSE, TRUE, sizeof (ReelDerivedInput));
+  g_array_set_clear_func (derivation->inputs, derived_input_clear);
+  return derivation;
 }
 
 ReelSource *
@@ -156,6 +208,8 @@ _reel_region_new (const char *id,
   region->countries = g_new0 (char *, 1);
   region->revenue = _reel_figure_array_new ();
   region->growth = _reel_growth_array_new ();
+  region->measures = _reel_measure_array_new ();
+  region->period_growth = _reel_growth_array_new ();
   return region;
 }
 
@@ -193,6 +247,8 @@ _reel_platform_new (const char *id,
   platform->id = g_strdup (id);
   platform->name = name;
   platform->revenue = _reel_figure_array_new ();
+  platform->measures = _reel_measure_array_new ();
+  platform->countries = g_new0 (char *, 1);
   return platform;
 }
 
@@ -202,6 +258,7 @@ _reel_dataset_new (GFile *file)
   ReelDataset *self = g_object_new (REEL_TYPE_DATASET, NULL);
 
   g_set_object (&self->file, file);
+  self->version = REEL_DATASET_VERSION;
   return self;
 }
 
@@ -283,6 +340,16 @@ reel_dataset_get_updated (ReelDataset *self)
   g_return_val_if_fail (REEL_IS_DATASET (self), NULL);
 
   return self->updated;
+}
+
+/* The format version the dataset was written in; a dataset of records
+ * alone is of the latest. */
+guint
+reel_dataset_get_version (ReelDataset *self)
+{
+  g_return_val_if_fail (REEL_IS_DATASET (self), 0);
+
+  return self->version;
 }
 
 GPtrArray *
@@ -504,4 +571,101 @@ reel_dataset_url_is_safe (const char *url)
   return scheme != NULL &&
          (g_ascii_strcasecmp (scheme, "http") == 0 || g_ascii_strcasecmp (scheme, "https") == 0) &&
          g_uri_is_valid (url, G_URI_FLAGS_NONE, NULL);
+}
+
+/* The metrics of format version 2 by their names in a file, and their units. */
+static const struct {
+  const char *name;
+  ReelUnit    unit;
+} metrics[] = {
+  [REEL_METRIC_REVENUE] = { "revenue", REEL_UNIT_MONEY },
+  [REEL_METRIC_DOWNLOADS] = { "downloads", REEL_UNIT_COUNT },
+  [REEL_METRIC_MONTHLY_ACTIVE_USERS] = { "monthly-active-users", REEL_UNIT_COUNT },
+  [REEL_METRIC_REVENUE_SHARE] = { "revenue-share", REEL_UNIT_SHARE },
+  [REEL_METRIC_DOWNLOAD_SHARE] = { "download-share", REEL_UNIT_SHARE },
+  [REEL_METRIC_REVENUE_PER_DOWNLOAD] = { "revenue-per-download", REEL_UNIT_MONEY },
+};
+
+const char *
+reel_metric_to_string (ReelMetric metric)
+{
+  g_return_val_if_fail (metric < G_N_ELEMENTS (metrics), NULL);
+
+  return metrics[metric].name;
+}
+
+gboolean
+reel_metric_from_string (const char *name,
+                         ReelMetric *metric)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (metrics); i++)
+    if (strcmp (metrics[i].name, name) == 0)
+      {
+        *metric = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+ReelUnit
+reel_metric_get_unit (ReelMetric metric)
+{
+  g_return_val_if_fail (metric < G_N_ELEMENTS (metrics), REEL_UNIT_COUNT);
+
+  return metrics[metric].unit;
+}
+
+/* Whether a figure of version 2 is a whole place's revenue in a whole year,
+ * from a source: the loader keeps a copy of it in the place's `revenue`,
+ * which the charts draw. */
+gboolean
+reel_measure_is_yearly_revenue (const ReelMeasure *measure)
+{
+  return measure->metric == REEL_METRIC_REVENUE && reel_period_is_whole_year (&measure->period) &&
+         measure->derived == NULL && measure->country == NULL && measure->region == NULL;
+}
+
+/* The figures of a place, each once: a yearly revenue figure of version 2
+ * is in both `measures` and `revenue`. */
+static guint
+count_figures (GArray *revenue,
+               GArray *measures)
+{
+  guint n_figures = revenue->len + measures->len;
+
+  for (guint i = 0; i < measures->len; i++)
+    if (reel_measure_is_yearly_revenue (&g_array_index (measures, ReelMeasure, i)))
+      n_figures--;
+
+  return n_figures;
+}
+
+static guint
+count_region_figures (const ReelRegion *region)
+{
+  return count_figures (region->revenue, region->measures) + region->growth->len +
+         region->period_growth->len;
+}
+
+/* Every figure of the dataset: revenue and other metrics, growth, of the
+ * world, the regions and their countries, and the platforms. */
+guint
+reel_dataset_count_figures (ReelDataset *self)
+{
+  guint n_figures;
+
+  g_return_val_if_fail (REEL_IS_DATASET (self), 0);
+
+  n_figures = count_region_figures (self->global);
+  for (guint i = 0; i < self->regions->len; i++)
+    n_figures += count_region_figures (g_ptr_array_index (self->regions, i));
+  for (guint i = 0; i < self->platforms->len; i++)
+    {
+      const ReelPlatform *platform = g_ptr_array_index (self->platforms, i);
+
+      n_figures += count_figures (platform->revenue, platform->measures);
+    }
+
+  return n_figures;
 }

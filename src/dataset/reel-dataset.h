@@ -3,13 +3,14 @@
 
 #include <gio/gio.h>
 
+#include "reel-period.h"
 #include "reel-text.h"
 
 G_BEGIN_DECLS
 
-/* The limits of format version 1 (DESIGN §3); each has an error when exceeded. */
+/* The limits of format versions 1 and 2 (DESIGN §3); each has an error when exceeded. */
 #define REEL_DATASET_FORMAT            "reelscope-dataset"
-#define REEL_DATASET_VERSION           1
+#define REEL_DATASET_VERSION           2   /* the latest read; every earlier one is too */
 #define REEL_DATASET_MAX_FILE_SIZE     (G_GUINT64_CONSTANT (1) << 30)
 /* tests/test-limits.c builds the loader with a lower value: 50,000,001
  * records do not fit in a file of 1 GiB. */
@@ -31,6 +32,7 @@ G_BEGIN_DECLS
 #define REEL_DATASET_MAX_ID            64
 #define REEL_DATASET_YEAR_MIN          1990
 #define REEL_DATASET_YEAR_MAX          2100
+#define REEL_DATASET_MAX_INPUTS        16  /* of a derived figure */
 
 /* The implicit source of figures summed from `records`. */
 #define REEL_RECORDS_SOURCE_ID         "records"
@@ -69,9 +71,58 @@ typedef struct {
   ReelText        *note;      /* nullable */
 } ReelFigure;
 
+/* What a figure of format version 2 measures. */
+typedef enum {
+  REEL_METRIC_REVENUE,
+  REEL_METRIC_DOWNLOADS,
+  REEL_METRIC_MONTHLY_ACTIVE_USERS,
+  REEL_METRIC_REVENUE_SHARE,
+  REEL_METRIC_DOWNLOAD_SHARE,
+  REEL_METRIC_REVENUE_PER_DOWNLOAD,
+} ReelMetric;
+
+typedef enum {
+  REEL_UNIT_MONEY,
+  REEL_UNIT_COUNT,
+  REEL_UNIT_SHARE,            /* 0..1 */
+} ReelUnit;
+
+/* One figure a derived figure was computed from. */
+typedef struct {
+  guint       source;
+  ReelMetric  metric;
+  ReelPeriod  period;
+  double      value;
+  ReelText   *scope;          /* nullable: what it covers, "North America" */
+} ReelDerivedInput;
+
+/* How the dataset computed a figure that no source published. */
+typedef struct {
+  ReelText *method;           /* "share × total" */
+  GArray   *inputs;           /* of ReelDerivedInput, 1 to REEL_DATASET_MAX_INPUTS */
+} ReelDerivation;
+
+/* A figure of format version 2: any metric, any period, a country's or a
+ * part of the world's. A derived figure has no source but a derivation. */
+typedef struct {
+  ReelMetric       metric;
+  ReelPeriod       period;
+  double           value;
+  guint            source;    /* G_MAXUINT when derived */
+  ReelDerivation  *derived;   /* nullable */
+  char            *basis;     /* nullable */
+  char            *country;   /* nullable, alpha-2: the one country it covers */
+  char            *region;    /* nullable, a platform's figure for one region */
+  ReelQualifier    qualifier;
+  ReelFigureFlags  flags;
+  ReelText        *note;      /* nullable */
+} ReelMeasure;
+
 typedef struct {
   char            *metric;    /* "viewership", "downloads", "revenue", ... */
-  guint            year;
+  guint            year;      /* the year of `period` */
+  ReelPeriod       period;
+  ReelPeriod       versus;    /* the period it compares with: the year before in version 1 */
   double           percent;
   guint            source;
   char            *basis;
@@ -106,7 +157,9 @@ typedef struct {
   ReelText     *name;
   GStrv         countries;    /* ISO 3166 alpha-2, may be empty */
   GArray       *revenue;      /* of ReelFigure, points in file order, primary flagged */
-  GArray       *growth;       /* of ReelGrowth */
+  GArray       *growth;       /* of ReelGrowth on the year before */
+  GArray       *measures;     /* of ReelMeasure: every figure of version 2, countries' too */
+  GArray       *period_growth; /* of ReelGrowth on another period */
   ReelAudience *audience;     /* nullable */
 } ReelRegion;
 
@@ -132,6 +185,8 @@ typedef struct {
   ReelText *company;          /* nullable */
   guint     launched;         /* 0 when unknown */
   GArray   *revenue;          /* of ReelFigure */
+  GArray   *measures;         /* of ReelMeasure */
+  GStrv     countries;        /* where the data says it is big, may be empty */
 } ReelPlatform;
 
 #define REEL_TYPE_DATASET (reel_dataset_get_type ())
@@ -143,6 +198,7 @@ ReelText           *reel_dataset_get_title            (ReelDataset        *self)
 ReelText           *reel_dataset_get_description      (ReelDataset        *self);
 const char         *reel_dataset_get_currency         (ReelDataset        *self);
 const char         *reel_dataset_get_updated          (ReelDataset        *self);
+guint               reel_dataset_get_version          (ReelDataset        *self);
 GPtrArray          *reel_dataset_get_sources          (ReelDataset        *self);
 const ReelSource   *reel_dataset_get_source           (ReelDataset        *self,
                                                        guint               index);
@@ -165,5 +221,12 @@ gboolean            reel_dataset_get_revenue_growth   (GArray             *figur
                                                        guint               year,
                                                        double             *percent);
 gboolean            reel_dataset_url_is_safe          (const char         *url);
+guint               reel_dataset_count_figures        (ReelDataset        *self);
+gboolean            reel_measure_is_yearly_revenue    (const ReelMeasure  *measure);
+
+const char         *reel_metric_to_string             (ReelMetric          metric);
+gboolean            reel_metric_from_string           (const char         *name,
+                                                       ReelMetric         *metric);
+ReelUnit            reel_metric_get_unit              (ReelMetric          metric);
 
 G_END_DECLS
