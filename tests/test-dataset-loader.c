@@ -161,6 +161,7 @@ typedef struct {
 #define FIG "{\"metric\": \"revenue\", \"value\": 1, \"source\": \"s\", "
 #define DERIVED "{\"method\": \"m\", \"inputs\": [{\"source\": \"s\", \"metric\": \"revenue\", " \
                 "\"period\": \"2024\", \"value\": 2}]}"
+#define DERIVED_FIG "{\"metric\": \"revenue\", \"value\": 1, \"derived\": " DERIVED ", "
 #define SHARE "{\"metric\": \"revenue-share\", \"period\": \"2025\", \"value\": 0.6, \"source\": \"s\"}"
 
 /* One document per rule, each breaking only that rule. */
@@ -287,6 +288,15 @@ static const Rule rules[] = {
   { "v2-primary-twice", HEAD2 "\"regions\": [" REGION2 ", \"figures\": [" FIG "\"period\": \"2025\", \"primary\": true}, @"
     FIG "\"period\": \"2025\", \"basis\": \"b\", \"primary\": true}]}]}",
     "regions[0].figures[1]", "another revenue figure for 2025 is already primary" },
+  { "v2-derived-primary-after", HEAD2 "\"regions\": [" REGION2 ", \"figures\": [" FIG "\"period\": \"2025\"}, "
+    "@" DERIVED_FIG "\"period\": \"2025\", \"primary\": true}]}]}",
+    "regions[0].figures[1]",
+    "a derived figure is never primary over a reported one: a source reports the revenue figure for 2025" },
+  /* The reported figure comes later: the problem is still the derived one's. */
+  { "v2-derived-primary-before", HEAD2 "\"regions\": [" REGION2 ", \"figures\": [@" DERIVED_FIG
+    "\"period\": \"2025-Q1\", \"primary\": true}, " FIG "\"period\": \"2025-Q1\"}]}]}",
+    "regions[0].figures[0]",
+    "a derived figure is never primary over a reported one: a source reports the revenue figure for 2025-Q1" },
   { "v2-country-unlisted", HEAD2 "\"regions\": [" REGION2 ", \"figures\": [" FIG "\"period\": \"2025\", \"country\": @\"JP\"}]}]}",
     "regions[0].figures[0].country", "“JP” is not one of the region's countries" },
   { "v2-country-syntax", HEAD2 "\"regions\": [" REGION2 ", \"figures\": [" FIG "\"period\": \"2025\", \"country\": @\"usa\"}]}]}",

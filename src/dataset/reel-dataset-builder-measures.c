@@ -328,6 +328,79 @@ add_share (ReelDatasetBuilder *self,
                               reel_metric_to_string (measure->metric), period);
 }
 
+/* A derived primary figure, kept until the place is read: a reported figure
+ * of its series may come later in the file. */
+typedef struct {
+  JsonNode *node;
+  char      path[];
+} DerivedPrimary;
+
+/* The problem is the derived figure's, at @path, wherever the reported one is. */
+static void
+report_derived_primary (ReelDatasetBuilder *self,
+                        JsonNode           *node,
+                        const char         *path,
+                        const ReelMeasure  *measure,
+                        const char         *period)
+{
+  g_autofree char *here = g_strdup (self->path->str);
+
+  g_string_assign (self->path, path);
+  _reel_builder_error_at (self, node,
+                          _("a derived figure is never primary over a reported one: "
+                            "a source reports the %s figure for %s"),
+                          reel_metric_to_string (measure->metric), period);
+  g_string_assign (self->path, here);
+}
+
+/* One primary figure per series (metric, period and scope), and never a
+ * derived one when a source reports the series. `points` also holds the
+ * key of each series that has a reported figure (a key without origin, which
+ * no figure's key is); `primaries` maps a series to its derived primary,
+ * NULL when the primary is reported. */
+static void
+check_primary (ReelDatasetBuilder     *self,
+               JsonNode               *node,
+               const ReelBuilderPlace *place,
+               const ReelMeasure      *measure,
+               const char             *period)
+{
+  g_autofree char *series = measure_key (self, measure, FALSE);
+  gboolean primary = (measure->flags & REEL_FIGURE_PRIMARY) != 0;
+  const DerivedPrimary *derived_primary;
+
+  if (measure->derived == NULL)
+    {
+      g_hash_table_add (place->points, g_strdup (series));
+      if ((derived_primary = g_hash_table_lookup (place->primaries, series)) != NULL)
+        {
+          report_derived_primary (self, derived_primary->node, derived_primary->path, measure,
+                                  period);
+          g_hash_table_insert (place->primaries, g_strdup (series), NULL);
+        }
+    }
+
+  if (!primary)
+    return;
+
+  if (g_hash_table_contains (place->primaries, series))
+    _reel_builder_error_at (self, node, _("another %s figure for %s is already primary"),
+                            reel_metric_to_string (measure->metric), period);
+  else if (measure->derived != NULL && g_hash_table_contains (place->points, series))
+    report_derived_primary (self, node, self->path->str, measure, period);
+  else if (measure->derived != NULL)
+    {
+      gsize path_size = self->path->len + 1;
+      DerivedPrimary *kept = g_malloc (sizeof *kept + path_size);
+
+      kept->node = node;
+      memcpy (kept->path, self->path->str, path_size);
+      g_hash_table_insert (place->primaries, g_steal_pointer (&series), kept);
+    }
+  else
+    g_hash_table_insert (place->primaries, g_steal_pointer (&series), NULL);
+}
+
 /* Checks a sound figure against the others of its place. */
 static void
 check_measure (ReelDatasetBuilder     *self,
@@ -343,10 +416,7 @@ check_measure (ReelDatasetBuilder     *self,
                             _("another %s figure for %s has the same source, basis and scope"),
                             reel_metric_to_string (measure->metric), period);
 
-  if ((measure->flags & REEL_FIGURE_PRIMARY) != 0 &&
-      !g_hash_table_add (place->primaries, measure_key (self, measure, FALSE)))
-    _reel_builder_error_at (self, node, _("another %s figure for %s is already primary"),
-                            reel_metric_to_string (measure->metric), period);
+  check_primary (self, node, place, measure, period);
 
   if (reel_metric_get_unit (measure->metric) == REEL_UNIT_SHARE && place->countries != NULL)
     add_share (self, node, measure);

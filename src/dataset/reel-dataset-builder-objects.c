@@ -333,7 +333,7 @@ read_place_measures (ReelDatasetBuilder *self,
 {
   g_autoptr(GHashTable) points = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GHashTable) primaries = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                                           NULL);
+                                                           g_free);
 
   place->points = points;
   place->primaries = primaries;

@@ -44,7 +44,7 @@ typedef struct {
   const char *country;      /* the code of a `country-figures` list */
   gboolean    on_platform;  /* whether a figure may say its `region` */
   GHashTable *points;       /* what may not repeat in the place */
-  GHashTable *primaries;    /* the points that have a primary figure */
+  GHashTable *primaries;    /* the series that have a primary figure → a derived one's place */
 } ReelBuilderPlace;
 
 typedef enum {
