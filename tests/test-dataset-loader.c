@@ -920,6 +920,36 @@ test_version_2 (void)
   g_assert_cmpstr (problem->message, ==, "nothing in the dataset uses this source");
 }
 
+/* Without an explicit primary, a series' first reported figure is primary,
+ * before a derived one listed earlier; a derived figure alone is primary. */
+static void
+test_version_2_primaries (void)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(ReelDatasetLoader) loader = NULL;
+  g_autoptr(ReelDataset) dataset = NULL;
+  g_autoptr(GError) error = NULL;
+  const ReelRegion *na;
+  const gboolean primary[] = { FALSE, TRUE, FALSE, TRUE };
+
+  file = write_file ("v2-primaries.reelscope.json",
+                     HEAD2 "\"regions\": [" REGION2 ", \"figures\": ["
+                     DERIVED_FIG "\"period\": \"2025\"}, "
+                     FIG "\"period\": \"2025\"}, "
+                     FIG "\"period\": \"2025\", \"basis\": \"b\"}, "
+                     "{\"metric\": \"downloads\", \"value\": 1, \"derived\": " DERIVED ", "
+                     "\"period\": \"2025-Q1\"}]}]}", -1);
+  dataset = load_file (file, &loader, &error);
+  remove_file (file);
+
+  g_assert_no_error (error);
+  na = region (dataset, "na");
+  g_assert_cmpuint (na->measures->len, ==, G_N_ELEMENTS (primary));
+  for (guint i = 0; i < G_N_ELEMENTS (primary); i++)
+    g_assert_cmpint ((g_array_index (na->measures, ReelMeasure, i).flags & REEL_FIGURE_PRIMARY) != 0,
+                     ==, primary[i]);
+}
+
 /* The real dataset of version 2: it loads without a problem, and charts
  * find its yearly revenue where they find version 1's. */
 static void
@@ -963,6 +993,7 @@ main (int   argc,
   g_test_add_func ("/dataset-loader/cancel", test_cancel);
   g_test_add_func ("/dataset-loader/bytes", test_bytes);
   g_test_add_func ("/dataset-loader/version-2", test_version_2);
+  g_test_add_func ("/dataset-loader/version-2-primaries", test_version_2_primaries);
   g_test_add_func ("/dataset-loader/version-2-fixture", test_version_2_fixture);
 
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)

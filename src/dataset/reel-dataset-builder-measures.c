@@ -501,6 +501,31 @@ _reel_builder_read_measures (ReelDatasetBuilder     *self,
     read_measure (self, &iter, place, in_figures);
 }
 
+/* Without an explicit primary, the first reported figure of a series is
+ * primary, else its first derived one: a figure a source published comes
+ * before one the dataset computed. */
+void
+_reel_builder_choose_primaries (ReelDatasetBuilder     *self,
+                                const ReelBuilderPlace *place)
+{
+  for (guint derived = 0; derived < 2; derived++)
+    for (guint i = 0; i < place->measures->len; i++)
+      {
+        ReelMeasure *measure = &g_array_index (place->measures, ReelMeasure, i);
+        g_autofree char *series = NULL;
+
+        if ((measure->derived != NULL) != derived)
+          continue;
+
+        series = measure_key (self, measure, FALSE);
+        if (!g_hash_table_contains (place->primaries, series))
+          {
+            measure->flags |= REEL_FIGURE_PRIMARY;
+            g_hash_table_insert (place->primaries, g_steal_pointer (&series), NULL);
+          }
+      }
+}
+
 /* `country-figures`: { "US": [figure, …] }, each code one of the region's
  * countries. */
 void

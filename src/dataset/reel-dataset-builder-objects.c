@@ -341,6 +341,7 @@ read_place_measures (ReelDatasetBuilder *self,
   _reel_builder_read_measures (self, fields, "figures", place);
   if (place->countries != NULL)
     _reel_builder_read_country_figures (self, fields, place);
+  _reel_builder_choose_primaries (self, place);
 }
 
 /* A region's or the world's figures and audience. */

@@ -186,6 +186,8 @@ void          _reel_builder_read_measures     (ReelDatasetBuilder     *self,
 void          _reel_builder_read_country_figures (ReelDatasetBuilder  *self,
                                                JsonObject             *fields,
                                                const ReelBuilderPlace *place);
+void          _reel_builder_choose_primaries  (ReelDatasetBuilder     *self,
+                                               const ReelBuilderPlace *place);
 void          _reel_builder_check_unused_sources (ReelDatasetBuilder  *self,
                                                JsonObject             *root);
 
