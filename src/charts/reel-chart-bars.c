@@ -118,6 +118,13 @@ dup_suffix (const ReelChartBar *bar,
     g_ptr_array_add (parts, reel_text_dup_period (&((const ReelMeasure *)
                                                     g_ptr_array_index (bar->measures, 0))->period,
                                                   FALSE));
+  if (bar->growths->len > 0)
+    {
+      char *periods = reel_text_dup_growth_periods (g_ptr_array_index (bar->growths, 0));
+
+      if (periods != NULL)
+        g_ptr_array_add (parts, periods);
+    }
   if (bar->flags & REEL_CHART_MARK_FORECAST)
     g_ptr_array_add (parts, g_strdup (_("forecast")));
   if (bar->flags & REEL_CHART_MARK_PARTIAL)

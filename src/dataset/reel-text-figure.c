@@ -393,6 +393,24 @@ reel_text_dup_measure_line (ReelDataset       *dataset,
   return g_string_free (line, FALSE);
 }
 
+/* What a growth on another period than the year before compares: "Q1
+ * 2025 vs Q4 2024"; NULL for a year on the year before. */
+char *
+reel_text_dup_growth_periods (const ReelGrowth *growth)
+{
+  g_autofree char *period = NULL;
+  g_autofree char *versus = NULL;
+
+  if (reel_period_is_whole_year (&growth->period) && reel_period_is_whole_year (&growth->versus) &&
+      growth->versus.first + 12 == growth->period.first)
+    return NULL;
+
+  period = reel_text_dup_period (&growth->period, FALSE);
+  versus = reel_text_dup_period (&growth->versus, FALSE);
+  /* TRANSLATORS: the periods a growth figure compares: "Q1 2025 vs Q4 2024" */
+  return g_strdup_printf (_("%s vs %s"), period, versus);
+}
+
 /* One line of a tooltip for a reported growth figure: "+58% · Sensor
  * Tower, downloads · estimate". */
 char *

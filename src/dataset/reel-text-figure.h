@@ -57,6 +57,7 @@ char       *reel_text_dup_measure_line    (ReelDataset        *dataset,
 char       *reel_text_dup_period          (const ReelPeriod   *period,
                                            gboolean            long_month);
 const char *reel_text_get_country_name    (const char         *code);
+char       *reel_text_dup_growth_periods  (const ReelGrowth   *growth);
 char       *reel_text_dup_growth_line     (ReelDataset        *dataset,
                                            const ReelGrowth   *growth);
 char       *reel_text_dup_mark_label      (ReelDataset        *dataset,
