@@ -177,6 +177,15 @@ def period_of(figure):
     return str(figure['year']) if 'year' in figure else figure.get('period')
 
 
+def place_figures(doc, region_id, countries=False):
+    """A region's figures (both lists), and with `countries` its countries'."""
+    found = []
+    for _, place, figures in figure_lists(doc):
+        if place == region_id or (countries and place.startswith(region_id + '/')):
+            found += figures
+    return found
+
+
 def version_2_figures(doc):
     """(kind, path, object) of every figure, or for a derived figure each of its
     inputs: what must cite a source in the lists of figures."""

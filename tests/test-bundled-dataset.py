@@ -20,8 +20,8 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from taptest import check, test  # noqa: E402
 import taptest  # noqa: E402
-from datasetrules import (Dataset, add_shared_tests, derived_with_inputs, figure_lists,  # noqa: E402
-                          metric_of, period_of, series, text_of, version_2_figures)
+from datasetrules import (Dataset, add_shared_tests, derived_with_inputs,  # noqa: E402
+                          metric_of, period_of, place_figures, series, text_of, version_2_figures)
 
 REELSCOPE, DATASET, ARTICLE = sys.argv[1:4]
 
@@ -30,15 +30,6 @@ DATA = Dataset(REELSCOPE, DATASET, ARTICLE, figures=lambda: version_2_figures(DA
 DOC, SOURCES, REGIONS, ARTICLE_TEXT = DATA.doc, DATA.sources, DATA.regions, DATA.article_text
 founding_source = DATA.founding_source
 add_shared_tests(DATA)
-
-
-def place_figures(region_id, countries=False):
-    """A region's figures (both lists), and with `countries` its countries'."""
-    found = []
-    for _, place, figures in figure_lists(DOC):
-        if place == region_id or (countries and place.startswith(region_id + '/')):
-            found += figures
-    return found
 
 
 @test
@@ -81,7 +72,7 @@ def values_are_plausible():
 @test
 def north_america_2024_from_the_founding_article():
     # The region's own figure: it covers North America, not one country.
-    matches = [figure for figure in place_figures('north-america')
+    matches = [figure for figure in place_figures(DOC, 'north-america')
                if metric_of(figure) == 'revenue' and period_of(figure) == '2024'
                and figure['value'] == 142_000_000]
     check(len(matches) == 1, f'North America 2024 $142M: {matches}')
@@ -97,7 +88,7 @@ def north_america_2024_from_the_founding_article():
 @test
 def other_north_america_2024_figures_are_kept():
     # The US-only figures stand in the region's country-figures.
-    values = {figure['value'] for figure in place_figures('north-america', countries=True)
+    values = {figure['value'] for figure in place_figures(DOC, 'north-america', countries=True)
               if metric_of(figure) == 'revenue' and period_of(figure) == '2024'}
     for value in (142_000_000, 300_000_000, 819_000_000):
         check(value in values, f'North America 2024 lacks {value}')

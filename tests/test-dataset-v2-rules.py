@@ -27,7 +27,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from taptest import check, test  # noqa: E402
 import taptest  # noqa: E402
 from datasetrules import (LANGUAGES, Dataset, add_shared_tests, derived_with_inputs,  # noqa: E402
-                          figure_lists, metric_of, period_of, series, text_of, version_2_figures)
+                          figure_lists, metric_of, period_of, place_figures, series, text_of,
+                          version_2_figures)
 
 REELSCOPE, DATASET, ARTICLE = sys.argv[1:4]
 
@@ -126,20 +127,11 @@ def values_are_plausible():
             check(0 <= obj['share'] <= 1, f'{path}: share')
 
 
-def place_figures(region_id, countries=False):
-    """A region's figures (both lists), and with `countries` its countries'."""
-    found = []
-    for _, place, figures in figure_lists(DOC):
-        if place == region_id or (countries and place.startswith(region_id + '/')):
-            found += figures
-    return found
-
-
 @test
 def north_america_2024_from_the_founding_article():
     # Version 2: the figure stands in the region's `figures` list (metric
     # revenue, period "2024"); it covers North America, not one country.
-    matches = [figure for figure in place_figures('north-america')
+    matches = [figure for figure in place_figures(DOC, 'north-america')
                if metric_of(figure) == 'revenue' and period_of(figure) == '2024'
                and figure['value'] == 142_000_000]
     check(len(matches) == 1, f'North America 2024 $142M: {matches}')
@@ -155,7 +147,7 @@ def north_america_2024_from_the_founding_article():
 @test
 def other_north_america_2024_figures_are_kept():
     # Version 2: the US-only figures stand in the region's country-figures.
-    values = {figure['value'] for figure in place_figures('north-america', countries=True)
+    values = {figure['value'] for figure in place_figures(DOC, 'north-america', countries=True)
               if metric_of(figure) == 'revenue' and period_of(figure) == '2024'}
     for value in (142_000_000, 300_000_000, 819_000_000):
         check(value in values, f'North America 2024 lacks {value}')
@@ -387,7 +379,7 @@ def revenue_years(region):
     """The years with a sourced or derived revenue figure, not a forecast, for
     any period within the year, on the region or one of its countries."""
     years = set()
-    for figure in place_figures(region['id'], countries=True):
+    for figure in place_figures(DOC, region['id'], countries=True):
         kind = period_kind(period_of(figure))
         if metric_of(figure) == 'revenue' and not figure.get('forecast') and kind and kind[0] != 'span':
             years.add(kind[1])

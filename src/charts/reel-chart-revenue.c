@@ -137,7 +137,7 @@ add_missing (ReelChartData    *data,
   g_ptr_array_add (data->missing, (gpointer) name);
 }
 
-/* The rule (README, "Charts"): a region shows its whole-year figure when
+/* The rule: a region shows its whole-year figure when
  * it has one, as a version 1 file always does. Else it shows the figure of
  * the default series, the source and basis whose revenue figures cover
  * the most regions within the year, for the latest period that series has
