@@ -736,8 +736,12 @@ test_layout_periods (void)
     "{\"format\": \"reelscope-dataset\", \"version\": 2, \"currency\": \"USD\",\n"
     " \"sources\": [{\"id\": \"de\", \"title\": \"Monthly\", \"publisher\": \"DataEye\"},\n"
     "   {\"id\": \"other\", \"title\": \"Other\"}, {\"id\": \"yearly\", \"title\": \"Yearly\"}],\n"
+    " \"global\": {\"figures\": [\n"
+    "   {\"metric\": \"revenue\", \"period\": \"2025-10\", \"value\": 200, \"source\": \"de\", \"basis\": \"iap\"}]},\n"
     " \"regions\": [\n"
     "  {\"id\": \"na\", \"name\": \"North America\", \"countries\": [\"US\", \"CA\"],\n"
+    "   \"growth\": [{\"metric\": \"downloads\", \"period\": \"2025-Q1\", \"versus\": \"2024-Q4\",\n"
+    "     \"percent\": 69, \"source\": \"other\"}],\n"
     "   \"country-figures\": {\"US\": [\n"
     "    {\"metric\": \"revenue\", \"period\": \"2025-09\", \"value\": 50, \"source\": \"de\", \"basis\": \"iap\"},\n"
     "    {\"metric\": \"revenue\", \"period\": \"2025-10\", \"value\": 40, \"source\": \"de\", \"basis\": \"iap\"}]}},\n"
@@ -803,6 +807,23 @@ test_layout_periods (void)
   g_assert_nonnull (strstr (reel_chart_layout_get_subtitle (layout), "DataEye, October 2025"));
   g_assert_nonnull (strstr (reel_chart_layout_get_subtitle (layout), "periods differ"));
   g_assert_true (has_text (layout, "the series that covers the most regions"));
+  g_clear_object (&layout);
+
+  /* Share: of the series' world total for its period, only that period's figures */
+  layout = lay_out (dataset, REEL_CHART_SHARE, 2025, NULL, 1200, 800, 1);
+  g_assert_nonnull (strstr (reel_chart_layout_get_subtitle (layout), "DataEye, October 2025"));
+  g_assert_cmpstr (reel_chart_layout_get_mark (layout, 0)->name, ==, "North America · United States");
+  g_assert_cmpfloat_with_epsilon (reel_chart_layout_get_mark (layout, 0)->value, 0.2, 1e-9);
+  g_assert_cmpstr (reel_chart_layout_get_mark (layout, 1)->name, ==, "Europe");
+  g_assert_true (reel_chart_layout_get_mark (layout, 2)->flags & REEL_CHART_MARK_REST);
+  g_assert_true (has_text (layout, "Middle East, Africa, Latin America"));
+  g_clear_object (&layout);
+
+  /* Growth on the quarter before, in the year it ends in, named so */
+  layout = lay_out (dataset, REEL_CHART_GROWTH, 2025, NULL, 1200, 800, 1);
+  g_assert_cmpuint (reel_chart_layout_get_n_marks (layout), ==, 1);
+  g_assert_nonnull (strstr (reel_chart_layout_get_mark (layout, 0)->tooltip, "Q1 2025 vs Q4 2024"));
+  g_assert_true (has_text (layout, "Q1 2025 vs Q4 2024"));
 }
 
 int

@@ -366,12 +366,14 @@ get_distance (const ReelPeriod *period,
 }
 
 /* The figure a region without a whole-year one shows for @year: its (or a
- * country's) figure of @series for the series' period; else its figure
- * inside the year nearest to that period; NULL without any. */
+ * country's) figure of @series for the series' period; else, unless
+ * @series_only, its figure inside the year nearest to that period; NULL
+ * without any. */
 const ReelMeasure *
 reel_chart_pick_revenue_measure (const ReelRegion             *region,
                                  guint                         year,
-                                 const ReelChartRevenueSeries *series)
+                                 const ReelChartRevenueSeries *series,
+                                 gboolean                      series_only)
 {
   const ReelMeasure *best = NULL;
   gboolean best_in_series = FALSE;
@@ -387,6 +389,8 @@ reel_chart_pick_revenue_measure (const ReelRegion             *region,
         continue;
       in_series = is_in_series (measure, series) &&
                   reel_period_equal (&measure->period, &series->period);
+      if (series_only && !in_series)
+        continue;
       distance = get_distance (&measure->period, &series->period);
       if (best == NULL || (in_series && !best_in_series) ||
           (in_series == best_in_series &&
@@ -418,11 +422,14 @@ use_measure_sources (ReelChartData     *data,
 
 /* A bar of a region from a figure for part of the year or for one of its
  * countries: the row names the country, the other figures for the same
- * place and period are its range line. */
+ * place and period are its range line when @with_range; @scale as for
+ * reel_chart_data_add_figures_bar(). */
 ReelChartBar *
 reel_chart_data_add_measure_bar (ReelChartData     *data,
                                  int                region,
-                                 const ReelMeasure *shown)
+                                 const ReelMeasure *shown,
+                                 double             scale,
+                                 gboolean           with_range)
 {
   const ReelRegion *owner = g_ptr_array_index (data->regions, region);
   const char *name = reel_text_get_region_name (owner);
@@ -439,7 +446,7 @@ reel_chart_data_add_measure_bar (ReelChartData     *data,
        * long as the program. */
       bar->name = g_intern_string (row_name);
     }
-  bar->value = shown->value;
+  bar->value = shown->value * scale;
   bar->qualifier = shown->qualifier;
   if ((shown->flags & REEL_FIGURE_ESTIMATE) != 0 || shown->derived != NULL)
     bar->flags |= REEL_CHART_MARK_ESTIMATE;
@@ -458,7 +465,8 @@ reel_chart_data_add_measure_bar (ReelChartData     *data,
         continue;
       g_ptr_array_add (bar->measures, (gpointer) other);
       use_measure_sources (data, other);
-      reel_chart_bar_add_other (bar, other->value);
+      if (with_range)
+        reel_chart_bar_add_other (bar, other->value * scale);
     }
   bar->n_sources = bar->measures->len;
 

@@ -132,10 +132,13 @@ gboolean            reel_chart_find_revenue_series (ReelDataset        *dataset,
                                                    ReelChartRevenueSeries *series);
 const ReelMeasure  *reel_chart_pick_revenue_measure (const ReelRegion  *region,
                                                    guint                year,
-                                                   const ReelChartRevenueSeries *series);
+                                                   const ReelChartRevenueSeries *series,
+                                                   gboolean             series_only);
 ReelChartBar       *reel_chart_data_add_measure_bar (ReelChartData     *data,
                                                    int                  region,
-                                                   const ReelMeasure   *shown);
+                                                   const ReelMeasure   *shown,
+                                                   double               scale,
+                                                   gboolean             with_range);
 void                reel_chart_bar_add_other      (ReelChartBar        *bar,
                                                    double               value);
 ReelChartMarkFlags  reel_chart_figure_mark_flags  (const ReelFigure    *figure);

@@ -37,7 +37,7 @@ count_regions_shown (ReelDataset *dataset,
       const ReelRegion *region = g_ptr_array_index (regions, i);
 
       if (reel_dataset_get_primary_figure (region->revenue, year) != NULL ||
-          (has_series && reel_chart_pick_revenue_measure (region, year, &series) != NULL))
+          (has_series && reel_chart_pick_revenue_measure (region, year, &series, FALSE) != NULL))
         n_shown++;
     }
   return n_shown;
@@ -168,9 +168,9 @@ collect (ReelChartData *data)
         }
       else if (has_series &&
                (measure = reel_chart_pick_revenue_measure (region, data->year,
-                                                           &periods->series)) != NULL)
+                                                           &periods->series, FALSE)) != NULL)
         {
-          reel_chart_data_add_measure_bar (data, (int) i, measure);
+          reel_chart_data_add_measure_bar (data, (int) i, measure, 1.0, TRUE);
           period = measure->period;
           if (reel_period_equal (&period, &periods->series.period))
             periods->n_series_bars++;
