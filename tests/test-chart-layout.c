@@ -737,6 +737,8 @@ test_layout_periods (void)
     " \"sources\": [{\"id\": \"de\", \"title\": \"Monthly\", \"publisher\": \"DataEye\"},\n"
     "   {\"id\": \"other\", \"title\": \"Other\"}, {\"id\": \"yearly\", \"title\": \"Yearly\"}],\n"
     " \"global\": {\"figures\": [\n"
+    "   {\"metric\": \"revenue\", \"period\": \"2025-08\", \"value\": 180, \"source\": \"de\", \"basis\": \"iap\"},\n"
+    "   {\"metric\": \"revenue\", \"period\": \"2025-09\", \"value\": 190, \"source\": \"de\", \"basis\": \"iap\"},\n"
     "   {\"metric\": \"revenue\", \"period\": \"2025-10\", \"value\": 200, \"source\": \"de\", \"basis\": \"iap\"}]},\n"
     " \"regions\": [\n"
     "  {\"id\": \"na\", \"name\": \"North America\", \"countries\": [\"US\", \"CA\"],\n"
@@ -824,6 +826,28 @@ test_layout_periods (void)
   g_assert_cmpuint (reel_chart_layout_get_n_marks (layout), ==, 1);
   g_assert_nonnull (strstr (reel_chart_layout_get_mark (layout, 0)->tooltip, "Q1 2025 vs Q4 2024"));
   g_assert_true (has_text (layout, "Q1 2025 vs Q4 2024"));
+  g_clear_object (&layout);
+
+  /* Trend: the world's months of one source, between the year's bounds */
+  layout = lay_out (dataset, REEL_CHART_TREND, 0, NULL, 1200, 800, 1);
+  {
+    guint n_months = 0;
+    double previous_x = 0;
+
+    for (guint i = 0; i < reel_chart_layout_get_n_marks (layout); i++)
+      {
+        const ReelChartMark *mark = reel_chart_layout_get_mark (layout, i);
+
+        if (mark->region != -1)
+          continue;
+        g_assert_cmpfloat (rect_center_x (&mark->rect), >, previous_x);
+        previous_x = rect_center_x (&mark->rect);
+        n_months++;
+      }
+    g_assert_cmpuint (n_months, ==, 3);
+    g_assert_true (has_text (layout, "2025"));
+    g_assert_true (has_text (layout, "2026"));
+  }
 }
 
 int

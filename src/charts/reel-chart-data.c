@@ -534,7 +534,7 @@ note_series_traits (ReelChartData *data)
             {
               ReelChartPoint *previous = &g_array_index (points, ReelChartPoint, j - 1);
 
-              if (previous->primary->source != point->primary->source)
+              if (previous->source != point->source)
                 data->traits.dotted = TRUE;
               else if ((previous->flags | point->flags) & soft)
                 data->traits.dashed = TRUE;

@@ -50,7 +50,12 @@ typedef struct {
 /* A point of a Trend line. */
 typedef struct {
   guint              year;
-  const ReelFigure  *primary;
+  double             time;          /* on the time axis: the year, or a month's middle in its year */
+  double             value;         /* the primary's */
+  ReelQualifier      qualifier;
+  guint              source;
+  const ReelFigure  *primary;       /* NULL for a month's figure */
+  const ReelMeasure *measure;       /* a month's figure, or NULL */
   GPtrArray         *figures;       /* primary first */
   double             low;           /* all sources' range; NAN with one source */
   double             high;
