@@ -127,24 +127,23 @@ add_world_months (ReelChartData *data)
   for (guint i = 0; i < world->measures->len; i++)
     {
       const ReelMeasure *measure = &g_array_index (world->measures, ReelMeasure, i);
+      guint month = measure->period.first;
       ReelChartPoint point = {
-        .year = measure->period.first / 12,
-        .time = measure->period.first / 12 + (measure->period.first % 12 + 0.5) / 12,
+        .year = month / 12,
+        .time = month / 12 + (month % 12 + 0.5) / 12,
         .value = measure->value,
         .qualifier = measure->qualifier,
         .source = measure->source,
         .measure = measure,
-        .figures = g_ptr_array_new (),
-        .flags = REEL_CHART_MARK_ESTIMATE * ((measure->flags & REEL_FIGURE_ESTIMATE) != 0),
         .low = NAN,
         .high = NAN,
       };
 
       if (!is_month (measure) || !is_same_series (measure, best))
-        {
-          g_ptr_array_unref (point.figures);
-          continue;
-        }
+        continue;
+      if (measure->flags & REEL_FIGURE_ESTIMATE)
+        point.flags |= REEL_CHART_MARK_ESTIMATE;
+      point.figures = g_ptr_array_new ();
       reel_chart_data_use_source (data, measure->source);
       g_array_append_val (series.points, point);
     }
