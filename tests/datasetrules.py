@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The rules the bundled dataset (tests/test-bundled-dataset.py, format
-version 1) and the dataset of version 2 (tests/test-dataset-v2-rules.py)
+version 2) and any dataset of version 2 (tests/test-dataset-v2-rules.py)
 both keep: read strictly, `--validate` finds no problem, every source cited
 and described, every number sourced, the founding article's experts and
 facts quoted verbatim and attributed, the eight regions in four languages,
@@ -140,6 +140,68 @@ class Dataset:
     def founding_source(self, source_id):
         source = self.sources.get(source_id, {})
         return source.get('url') == FOUNDING_URL and 'iChongqing' in text_of(source.get('publisher', ''))
+
+
+def figure_lists(doc):
+    """(path, place, figures) of every list of figures: version 1's `revenue`
+    lists (their figures are revenue) and version 2's `figures` lists, on the
+    world, each region, each country of a region (`country-figures`) and each
+    platform. The place names what a figure covers: "global", a region id,
+    "region-id/CC" for a country, or "platform:id"."""
+    places = [('global', 'global', doc.get('global', {}))]
+    for region in doc['regions']:
+        places.append((f'regions[{region["id"]}]', region['id'], region))
+        for code, figures in region.get('country-figures', {}).items():
+            places.append((f'regions[{region["id"]}].country-figures[{code}]', f'{region["id"]}/{code}',
+                           {'figures': figures}))
+    for platform in doc.get('platforms', []):
+        places.append((f'platforms[{platform["id"]}]', f'platform:{platform["id"]}', platform))
+    for path, place, owner in places:
+        for member in ('revenue', 'figures'):
+            if member in owner:
+                yield f'{path}.{member}', place, owner[member]
+
+
+def series(doc):
+    """(path, figures) of every list of figures."""
+    for path, _, figures in figure_lists(doc):
+        yield path, figures
+
+
+def metric_of(figure):
+    return figure.get('metric', 'revenue')
+
+
+def period_of(figure):
+    """A figure's period as text: version 1's `year` is the whole year."""
+    return str(figure['year']) if 'year' in figure else figure.get('period')
+
+
+def place_figures(doc, region_id, countries=False):
+    """A region's figures (both lists), and with `countries` its countries'."""
+    found = []
+    for _, place, figures in figure_lists(doc):
+        if place == region_id or (countries and place.startswith(region_id + '/')):
+            found += figures
+    return found
+
+
+def version_2_figures(doc):
+    """(kind, path, object) of every figure, or for a derived figure each of its
+    inputs: what must cite a source in the lists of figures."""
+    for path, figures in series(doc):
+        for i, figure in enumerate(figures):
+            if 'derived' in figure:
+                for j, item in enumerate(figure['derived'].get('inputs', [])):
+                    yield 'input', f'{path}[{i}].derived.inputs[{j}]', item
+            else:
+                yield 'figure', f'{path}[{i}]', figure
+
+
+def derived_with_inputs(node):
+    derived = node.get('derived')
+    return (isinstance(derived, dict) and isinstance(derived.get('inputs'), list) and derived['inputs']
+            and all(isinstance(item, dict) and 'source' in item for item in derived['inputs']))
 
 
 def add_shared_tests(dataset):

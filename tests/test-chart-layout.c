@@ -725,6 +725,131 @@ test_layout_snapping (void)
     }
 }
 
+/* Version 2: a region without a whole-year figure shows the figure of the
+ * series that covers the most regions, for its latest period, and its
+ * row names the country; a derived figure is hatched; another region's
+ * month of another source is the nearest to that period. */
+static void
+test_layout_periods (void)
+{
+  const char *json =
+    "{\"format\": \"reelscope-dataset\", \"version\": 2, \"currency\": \"USD\",\n"
+    " \"sources\": [{\"id\": \"de\", \"title\": \"Monthly\", \"publisher\": \"DataEye\"},\n"
+    "   {\"id\": \"other\", \"title\": \"Other\"}, {\"id\": \"yearly\", \"title\": \"Yearly\"}],\n"
+    " \"global\": {\"figures\": [\n"
+    "   {\"metric\": \"revenue\", \"period\": \"2025-08\", \"value\": 180, \"source\": \"de\", \"basis\": \"iap\"},\n"
+    "   {\"metric\": \"revenue\", \"period\": \"2025-09\", \"value\": 190, \"source\": \"de\", \"basis\": \"iap\"},\n"
+    "   {\"metric\": \"revenue\", \"period\": \"2025-10\", \"value\": 200, \"source\": \"de\", \"basis\": \"iap\"}]},\n"
+    " \"regions\": [\n"
+    "  {\"id\": \"na\", \"name\": \"North America\", \"countries\": [\"US\", \"CA\"],\n"
+    "   \"growth\": [{\"metric\": \"downloads\", \"period\": \"2025-Q1\", \"versus\": \"2024-Q4\",\n"
+    "     \"percent\": 69, \"source\": \"other\"}],\n"
+    "   \"country-figures\": {\"US\": [\n"
+    "    {\"metric\": \"revenue\", \"period\": \"2025-09\", \"value\": 50, \"source\": \"de\", \"basis\": \"iap\"},\n"
+    "    {\"metric\": \"revenue\", \"period\": \"2025-10\", \"value\": 40, \"source\": \"de\", \"basis\": \"iap\"}]}},\n"
+    "  {\"id\": \"eu\", \"name\": \"Europe\", \"countries\": [\"FR\"],\n"
+    "   \"figures\": [{\"metric\": \"revenue\", \"period\": \"2025-10\", \"value\": 20, \"basis\": \"iap\",\n"
+    "     \"derived\": {\"method\": \"share × total\", \"inputs\": [\n"
+    "      {\"source\": \"de\", \"metric\": \"revenue-share\", \"period\": \"2025-10\", \"value\": 0.1},\n"
+    "      {\"source\": \"de\", \"metric\": \"revenue\", \"period\": \"2025-10\", \"value\": 200}]}}]},\n"
+    "  {\"id\": \"me\", \"name\": \"Middle East\", \"countries\": [\"SA\"],\n"
+    "   \"country-figures\": {\"SA\": [\n"
+    "    {\"metric\": \"revenue\", \"period\": \"2025-12\", \"value\": 5, \"source\": \"other\"}]}},\n"
+    "  {\"id\": \"af\", \"name\": \"Africa\", \"countries\": [\"NG\"],\n"
+    "   \"figures\": [{\"metric\": \"revenue\", \"year\": 2025, \"value\": 30, \"source\": \"yearly\"}]},\n"
+    "  {\"id\": \"la\", \"name\": \"Latin America\", \"countries\": [\"BR\"]}]}";
+  g_autofree char *path = NULL;
+  g_autoptr(ReelDataset) dataset = NULL;
+  g_autoptr(ReelChartLayout) layout = NULL;
+  int fd = g_file_open_tmp ("periods-XXXXXX.reelscope.json", &path, NULL);
+  gboolean us = FALSE, europe = FALSE, middle_east = FALSE, africa = FALSE;
+
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_assert_true (g_file_set_contents (path, json, -1, NULL));
+  dataset = load_dataset (path);
+  g_unlink (path);
+
+  /* 2025 is a year of Revenue, the one with the most regions shown */
+  g_assert_cmpuint (reel_chart_layout_get_default_year (dataset, REEL_CHART_REVENUE), ==, 2025);
+
+  layout = lay_out (dataset, REEL_CHART_REVENUE, 2025, NULL, 1200, 800, 1);
+  for (guint i = 0; i < reel_chart_layout_get_n_marks (layout); i++)
+    {
+      const ReelChartMark *mark = reel_chart_layout_get_mark (layout, i);
+
+      if (g_str_equal (mark->name, "North America · United States"))
+        {
+          /* The series' latest period, not September's */
+          us = mark->value == 40 && strstr (mark->tooltip, "Oct 2025") != NULL;
+        }
+      else if (g_str_equal (mark->name, "Europe"))
+        {
+          europe = (mark->flags & REEL_CHART_MARK_ESTIMATE) != 0 &&
+                   strstr (mark->tooltip, "derived: share × total") != NULL &&
+                   strstr (mark->tooltip, "DataEye") != NULL;
+        }
+      else if (g_str_equal (mark->name, "Middle East · Saudi Arabia"))
+        {
+          middle_east = mark->value == 5 && strstr (mark->tooltip, "Dec 2025") != NULL;
+        }
+      else if (g_str_equal (mark->name, "Africa"))
+        {
+          /* A whole-year figure as before */
+          africa = mark->value == 30;
+        }
+    }
+  g_assert_true (us);
+  g_assert_true (europe);
+  g_assert_true (middle_east);
+  g_assert_true (africa);
+  g_assert_true (has_text (layout, "Oct 2025"));
+  g_assert_true (has_text (layout, "Dec 2025"));
+  g_assert_true (has_text (layout, "no figure"));
+  g_assert_nonnull (strstr (reel_chart_layout_get_subtitle (layout), "DataEye, October 2025"));
+  g_assert_nonnull (strstr (reel_chart_layout_get_subtitle (layout), "periods differ"));
+  g_assert_true (has_text (layout, "the series that covers the most regions"));
+  g_clear_object (&layout);
+
+  /* Share: of the series' world total for its period, only that period's figures */
+  layout = lay_out (dataset, REEL_CHART_SHARE, 2025, NULL, 1200, 800, 1);
+  g_assert_nonnull (strstr (reel_chart_layout_get_subtitle (layout), "DataEye, October 2025"));
+  g_assert_cmpstr (reel_chart_layout_get_mark (layout, 0)->name, ==, "North America · United States");
+  g_assert_cmpfloat_with_epsilon (reel_chart_layout_get_mark (layout, 0)->value, 0.2, 1e-9);
+  g_assert_cmpstr (reel_chart_layout_get_mark (layout, 1)->name, ==, "Europe");
+  g_assert_true (reel_chart_layout_get_mark (layout, 2)->flags & REEL_CHART_MARK_REST);
+  g_assert_true (has_text (layout, "Middle East, Africa, Latin America"));
+  g_clear_object (&layout);
+
+  /* Growth on the quarter before, in the year it ends in, named so */
+  layout = lay_out (dataset, REEL_CHART_GROWTH, 2025, NULL, 1200, 800, 1);
+  g_assert_cmpuint (reel_chart_layout_get_n_marks (layout), ==, 1);
+  g_assert_nonnull (strstr (reel_chart_layout_get_mark (layout, 0)->tooltip, "Q1 2025 vs Q4 2024"));
+  g_assert_true (has_text (layout, "Q1 2025 vs Q4 2024"));
+  g_clear_object (&layout);
+
+  /* Trend: the world's months of one source, between the year's bounds */
+  layout = lay_out (dataset, REEL_CHART_TREND, 0, NULL, 1200, 800, 1);
+  {
+    guint n_months = 0;
+    double previous_x = 0;
+
+    for (guint i = 0; i < reel_chart_layout_get_n_marks (layout); i++)
+      {
+        const ReelChartMark *mark = reel_chart_layout_get_mark (layout, i);
+
+        if (mark->region != -1)
+          continue;
+        g_assert_cmpfloat (rect_center_x (&mark->rect), >, previous_x);
+        previous_x = rect_center_x (&mark->rect);
+        n_months++;
+      }
+    g_assert_cmpuint (n_months, ==, 3);
+    g_assert_true (has_text (layout, "2025"));
+    g_assert_true (has_text (layout, "2026"));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -747,6 +872,7 @@ main (int   argc,
   g_test_add_func ("/chart/layout/geometry", test_layout_geometry);
   g_test_add_func ("/chart/layout/crowded", test_layout_crowded);
   g_test_add_func ("/chart/layout/snapping", test_layout_snapping);
+  g_test_add_func ("/chart/layout/periods", test_layout_periods);
 
   return g_test_run ();
 }

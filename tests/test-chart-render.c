@@ -26,6 +26,9 @@
 #define CHANNEL_TOLERANCE 24
 #define MAX_DIFFERENT     0.0005    /* of the pixels */
 
+/* From tests/data, as the other datasets */
+#define BUNDLED "../../data/microdrama-exports.reelscope.json"
+
 #define GOLDEN_WIDTH  720
 #define GOLDEN_HEIGHT 450
 
@@ -389,6 +392,16 @@ main (int   argc,
     }
   add_case (cases, "empty", "microdrama-sample.reelscope.json", REEL_CHART_REVENUE, 2023, NULL,
             REEL_CHART_THEME_LIGHT, 1);
+
+  /* Version 2, the bundled dataset: months, countries and derived figures
+   * in Revenue (2025 by the default series, 2024 by whole years), growth
+   * on quarters in Growth, a month's shares in Share, the world's months in
+   * Trend. */
+  add_case (cases, "bundled-2025", BUNDLED, REEL_CHART_REVENUE, 2025, NULL, REEL_CHART_THEME_LIGHT, 1);
+  add_case (cases, "bundled-2024", BUNDLED, REEL_CHART_REVENUE, 2024, NULL, REEL_CHART_THEME_DARK, 2);
+  add_case (cases, "bundled-2025", BUNDLED, REEL_CHART_GROWTH, 2025, NULL, REEL_CHART_THEME_LIGHT, 1);
+  add_case (cases, "bundled-2025", BUNDLED, REEL_CHART_SHARE, 2025, NULL, REEL_CHART_THEME_LIGHT, 1);
+  add_case (cases, "bundled", BUNDLED, REEL_CHART_TREND, 0, NULL, REEL_CHART_THEME_LIGHT, 1);
 
   g_test_add_func ("/chart/render/marks-drawn", test_marks_drawn);
   g_test_add_func ("/chart/render/theme-switch", test_theme_switch);

@@ -950,13 +950,13 @@ test_version_2_primaries (void)
                      ==, primary[i]);
 }
 
-/* The real dataset of version 2: it loads without a problem, and charts
+/* The bundled dataset, of version 2: it loads without a problem, and charts
  * find its yearly revenue where they find version 1's. */
 static void
 test_version_2_fixture (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data",
-                                                 "microdrama-exports-v2.reelscope.json", NULL);
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                 "microdrama-exports.reelscope.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(ReelDatasetLoader) loader = NULL;
   g_autoptr(ReelDataset) dataset = NULL;

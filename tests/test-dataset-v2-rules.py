@@ -1,9 +1,8 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
 """The rules a dataset of format version 2 keeps beyond what `--validate`
-checks, on the real version 2 dataset (tests/data/microdrama-exports-v2
-.reelscope.json, the dataset the app bundles once its charts draw
-periods): it loads without a single problem, every number carries its
+checks, on the real version 2 dataset (data/microdrama-exports
+.reelscope.json, the dataset the app bundles): it loads without a single problem, every number carries its
 source or says how the dataset derived it, the founding article's facts are
 there, attributed, and its quotes are verbatim; no computed growth joins two
 sources, no part of a year passes for the year, no source goes unused, and
@@ -27,7 +26,9 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from taptest import check, test  # noqa: E402
 import taptest  # noqa: E402
-from datasetrules import LANGUAGES, Dataset, add_shared_tests, text_of  # noqa: E402
+from datasetrules import (LANGUAGES, Dataset, add_shared_tests, derived_with_inputs,  # noqa: E402
+                          figure_lists, metric_of, period_of, place_figures, series, text_of,
+                          version_2_figures)
 
 REELSCOPE, DATASET, ARTICLE = sys.argv[1:4]
 
@@ -39,47 +40,12 @@ SHARES = ('revenue-share', 'download-share')
 PERIOD = re.compile(r'^(?P<year>\d{4})(?:-(?:(?P<half>H[12])|(?P<quarter>Q[1-4])|(?P<month>\d{2})'
                     r'(?:/(?P<last_year>\d{4})-(?P<last_month>\d{2}))?))?$')
 
-DATA = Dataset(REELSCOPE, DATASET, ARTICLE, figures=lambda: cited_figures(),
+DATA = Dataset(REELSCOPE, DATASET, ARTICLE, figures=lambda: version_2_figures(DATA.doc),
                sourced=lambda node: 'source' in node or derived_with_inputs(node))
 DOC, SOURCES, REGIONS, ARTICLE_TEXT = DATA.doc, DATA.sources, DATA.regions, DATA.article_text
 founding_source = DATA.founding_source
 owners = DATA.owners
 add_shared_tests(DATA)
-
-
-def figure_lists():
-    """(path, place, figures) of every list of figures: version 1's `revenue`
-    lists (their figures are revenue) and version 2's `figures` lists, on the
-    world, each region, each country of a region (`country-figures`) and each
-    platform. The place names what a figure covers: "global", a region id,
-    "region-id/CC" for a country, or "platform:id"."""
-    places = [('global', 'global', DOC.get('global', {}))]
-    for region in DOC['regions']:
-        places.append((f'regions[{region["id"]}]', region['id'], region))
-        for code, figures in region.get('country-figures', {}).items():
-            places.append((f'regions[{region["id"]}].country-figures[{code}]', f'{region["id"]}/{code}',
-                           {'figures': figures}))
-    for platform in DOC.get('platforms', []):
-        places.append((f'platforms[{platform["id"]}]', f'platform:{platform["id"]}', platform))
-    for path, place, owner in places:
-        for member in ('revenue', 'figures'):
-            if member in owner:
-                yield f'{path}.{member}', place, owner[member]
-
-
-def series():
-    """(path, figures) of every list of figures."""
-    for path, _, figures in figure_lists():
-        yield path, figures
-
-
-def metric_of(figure):
-    return figure.get('metric', 'revenue')
-
-
-def period_of(figure):
-    """A figure's period as text: version 1's `year` is the whole year."""
-    return str(figure['year']) if 'year' in figure else figure.get('period')
 
 
 def period_kind(period):
@@ -111,24 +77,6 @@ def issuer(figure):
     return figure.get('source')
 
 
-def cited_figures():
-    """(kind, path, object) of every figure, or for a derived figure each of its
-    inputs: what must cite a source in the lists of figures."""
-    for path, figures in series():
-        for i, figure in enumerate(figures):
-            if 'derived' in figure:
-                for j, item in enumerate(figure['derived'].get('inputs', [])):
-                    yield 'input', f'{path}[{i}].derived.inputs[{j}]', item
-            else:
-                yield 'figure', f'{path}[{i}]', figure
-
-
-def derived_with_inputs(node):
-    derived = node.get('derived')
-    return (isinstance(derived, dict) and isinstance(derived.get('inputs'), list) and derived['inputs']
-            and all(isinstance(item, dict) and 'source' in item for item in derived['inputs']))
-
-
 @test
 def every_figure_cites_a_declared_source():
     check(len(SOURCES) == len(DOC['sources']), 'source ids are not unique')
@@ -145,7 +93,7 @@ def every_figure_cites_a_declared_source():
 def estimates():
     """(path, object) of every figure and growth figure marked estimate
     (version 2: derived figures are estimates, and have no source)."""
-    for path, figures in series():
+    for path, figures in series(DOC):
         for i, figure in enumerate(figures):
             if figure.get('estimate'):
                 yield f'{path}[{i}]', figure
@@ -164,7 +112,7 @@ def estimates_say_how_they_were_derived():
 
 @test
 def values_are_plausible():
-    for path, _, figures in figure_lists():
+    for path, _, figures in figure_lists(DOC):
         for i, obj in enumerate(figures):
             value = obj['value']
             check(metric_of(obj) in METRICS, f'{path}[{i}]: metric {metric_of(obj)!r}')
@@ -179,20 +127,11 @@ def values_are_plausible():
             check(0 <= obj['share'] <= 1, f'{path}: share')
 
 
-def place_figures(region_id, countries=False):
-    """A region's figures (both lists), and with `countries` its countries'."""
-    found = []
-    for _, place, figures in figure_lists():
-        if place == region_id or (countries and place.startswith(region_id + '/')):
-            found += figures
-    return found
-
-
 @test
 def north_america_2024_from_the_founding_article():
     # Version 2: the figure stands in the region's `figures` list (metric
     # revenue, period "2024"); it covers North America, not one country.
-    matches = [figure for figure in place_figures('north-america')
+    matches = [figure for figure in place_figures(DOC, 'north-america')
                if metric_of(figure) == 'revenue' and period_of(figure) == '2024'
                and figure['value'] == 142_000_000]
     check(len(matches) == 1, f'North America 2024 $142M: {matches}')
@@ -208,7 +147,7 @@ def north_america_2024_from_the_founding_article():
 @test
 def other_north_america_2024_figures_are_kept():
     # Version 2: the US-only figures stand in the region's country-figures.
-    values = {figure['value'] for figure in place_figures('north-america', countries=True)
+    values = {figure['value'] for figure in place_figures(DOC, 'north-america', countries=True)
               if metric_of(figure) == 'revenue' and period_of(figure) == '2024'}
     for value in (142_000_000, 300_000_000, 819_000_000):
         check(value in values, f'North America 2024 lacks {value}')
@@ -251,7 +190,7 @@ def primaries_compare_like_with_like():
     # mark one primary; at most one is, never a derived one, and no two
     # figures of a point share source (or derivation) and basis. Primaries
     # across periods are checked by no-computed-growth-across-two-sources.
-    for path, figures in series():
+    for path, figures in series(DOC):
         for point, group in points(figures).items():
             explicit = [figure for figure in group if figure.get('primary')]
             check(len(explicit) <= 1, f'{path} {point}: {len(explicit)} primaries')
@@ -288,7 +227,7 @@ def partial_year_figures(doc_lists):
 
 @test
 def periods_are_version_2_spellings():
-    for path, _, figures in figure_lists():
+    for path, _, figures in figure_lists(DOC):
         for i, figure in enumerate(figures):
             check(('year' in figure) != ('period' in figure), f'{path}[{i}]: one of year and period')
             kind = period_kind(period_of(figure))
@@ -313,7 +252,7 @@ def periods_are_version_2_spellings():
 def no_partial_period_stored_as_a_year():
     # A run rate, January-September, a half, a quarter or a month is never a
     # year's figure (DESIGN §3): it is stored on the period it covers.
-    found = partial_year_figures(figure_lists())
+    found = partial_year_figures(figure_lists(DOC))
     check(not found, 'part of a year stored as the year:\n' + '\n'.join(found))
     caught = partial_year_figures([('t', 'p', [
         {'year': 2025, 'value': 1, 'source': 's', 'basis': 'annual recurring revenue (ARR) at the end of March'},
@@ -357,7 +296,7 @@ def consecutive_primary_breaks(doc_lists):
 
 @test
 def no_computed_growth_across_two_sources():
-    found = consecutive_primary_breaks(figure_lists())
+    found = consecutive_primary_breaks(figure_lists(DOC))
     check(not found, 'primary figures change source or basis between consecutive periods:\n' + '\n'.join(found))
     mixed = [('t', 'north-america', [
         {'year': 2024, 'value': 819, 'source': 'mpa', 'basis': 'all revenue', 'primary': True},
@@ -376,7 +315,7 @@ def no_computed_growth_across_two_sources():
 @test
 def derived_figures_name_method_and_inputs():
     count = 0
-    for path, _, figures in figure_lists():
+    for path, _, figures in figure_lists(DOC):
         for i, figure in enumerate(figures):
             if 'derived' not in figure:
                 check(figure.get('source') in SOURCES, f'{path}[{i}]: neither a source nor derived')
@@ -409,7 +348,7 @@ def derived_figures_name_method_and_inputs():
 @test
 def figures_are_unique_and_ids_are_plain():
     keys = set()
-    for path, place, figures in figure_lists():
+    for path, place, figures in figure_lists(DOC):
         for i, figure in enumerate(figures):
             key = (place, metric_of(figure), period_of(figure), issuer(figure), figure.get('basis'),
                    scope_of(figure))
@@ -426,7 +365,7 @@ def figures_are_unique_and_ids_are_plain():
             if 'country' in figure:
                 check(figure['country'] in region['countries'], f'{region["id"]}: figure for {figure["country"]}')
     shares = {}
-    for path, place, figures in figure_lists():
+    for path, place, figures in figure_lists(DOC):
         if not place.startswith('platform:'):
             for figure in figures:
                 if metric_of(figure) in SHARES and 'source' in figure:
@@ -440,7 +379,7 @@ def revenue_years(region):
     """The years with a sourced or derived revenue figure, not a forecast, for
     any period within the year, on the region or one of its countries."""
     years = set()
-    for figure in place_figures(region['id'], countries=True):
+    for figure in place_figures(DOC, region['id'], countries=True):
         kind = period_kind(period_of(figure))
         if metric_of(figure) == 'revenue' and not figure.get('forecast') and kind and kind[0] != 'span':
             years.add(kind[1])
@@ -488,7 +427,7 @@ def sub_year_series(place_prefixes):
     """{(metric, source, basis): {periods}} of the months and quarters of
     2024-2025 among the figures of the given places."""
     found = {}
-    for _, place, figures in figure_lists():
+    for _, place, figures in figure_lists(DOC):
         if place not in place_prefixes:
             continue
         for figure in figures:

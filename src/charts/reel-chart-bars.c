@@ -113,6 +113,18 @@ dup_suffix (const ReelChartBar *bar,
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
 
+  /* A figure for part of the year says which part, on the chart itself */
+  if (bar->measures->len > 0)
+    g_ptr_array_add (parts, reel_text_dup_period (&((const ReelMeasure *)
+                                                    g_ptr_array_index (bar->measures, 0))->period,
+                                                  FALSE));
+  if (bar->growths->len > 0)
+    {
+      char *periods = reel_text_dup_growth_periods (g_ptr_array_index (bar->growths, 0));
+
+      if (periods != NULL)
+        g_ptr_array_add (parts, periods);
+    }
   if (bar->flags & REEL_CHART_MARK_FORECAST)
     g_ptr_array_add (parts, g_strdup (_("forecast")));
   if (bar->flags & REEL_CHART_MARK_PARTIAL)
@@ -577,14 +589,31 @@ describe_mark (Plot               *plot,
   guint source = G_MAXUINT;
 
   plot->draft->kind->describe_bar (plot->data, bar, &words);
+  if (bar->measures->len > 0)
+    {
+      /* A figure for part of the year: its period says when, not the year */
+      const ReelMeasure *shown = g_ptr_array_index (bar->measures, 0);
+
+      if (words.what == NULL)
+        words.what = reel_text_dup_period (&shown->period, FALSE);
+      source = shown->source;
+    }
   if (words.what != NULL)
     g_string_append_printf (tooltip, " · %s", words.what);
-  g_string_append_printf (tooltip, " · %u", plot->data->year);
+  if (bar->measures->len == 0)
+    g_string_append_printf (tooltip, " · %u", plot->data->year);
   if (words.value_line != NULL)
     g_string_append_printf (tooltip, "\n%s", words.value_line);
   if (words.remark != NULL)
     g_string_append_printf (tooltip, "\n%s", words.remark);
   reel_chart_append_figure_lines (tooltip, dataset, bar->figures, words.dated_figures);
+  for (guint i = 0; i < bar->measures->len; i++)
+    {
+      g_autofree char *line = reel_text_dup_measure_line (dataset,
+                                                          g_ptr_array_index (bar->measures, i));
+
+      g_string_append_printf (tooltip, "\n%s", line);
+    }
   for (guint i = 0; i < bar->growths->len; i++)
     {
       g_autofree char *line = reel_text_dup_growth_line (dataset,

@@ -6,6 +6,7 @@
 #include "reel-chart-data.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "reel-scale.h"
 #include "reel-text-figure.h"
@@ -16,6 +17,7 @@ bar_clear (ReelChartBar *bar)
   g_clear_pointer (&bar->others, g_array_unref);
   g_clear_pointer (&bar->figures, g_ptr_array_unref);
   g_clear_pointer (&bar->growths, g_ptr_array_unref);
+  g_clear_pointer (&bar->measures, g_ptr_array_unref);
 }
 
 static void
@@ -170,6 +172,7 @@ reel_chart_data_add_bar (ReelChartData *data,
   bar.others = g_array_new (FALSE, FALSE, sizeof (double));
   bar.figures = g_ptr_array_new ();
   bar.growths = g_ptr_array_new ();
+  bar.measures = g_ptr_array_new ();
 
   if (region >= 0)
     bar.region_id = ((const ReelRegion *) g_ptr_array_index (data->regions, region))->id;
@@ -220,6 +223,252 @@ reel_chart_data_add_figures_bar (ReelChartData    *data,
       if (i > 0 && with_range)
         reel_chart_bar_add_other (bar, figure->value * scale);
     }
+
+  return bar;
+}
+
+/* The source a figure's series is named by: its own, or for a derived
+ * figure the one source all its inputs share; G_MAXUINT otherwise. */
+static guint
+get_series_source (const ReelMeasure *measure)
+{
+  guint source = G_MAXUINT;
+
+  if (measure->derived == NULL)
+    return measure->source;
+
+  for (guint i = 0; i < measure->derived->inputs->len; i++)
+    {
+      guint input = g_array_index (measure->derived->inputs, ReelDerivedInput, i).source;
+
+      if (i > 0 && input != source)
+        return G_MAXUINT;
+      source = input;
+    }
+  return source;
+}
+
+static gboolean
+is_in_series (const ReelMeasure            *measure,
+              const ReelChartRevenueSeries *series)
+{
+  return get_series_source (measure) == series->source &&
+         g_strcmp0 (measure->basis, series->basis) == 0;
+}
+
+/* Revenue that a bar can show for @year: within the year, and not a run
+ * rate, which the README has stored as the month's figure times 12. */
+static gboolean
+is_revenue_within (const ReelMeasure *measure,
+                   guint              year)
+{
+  return measure->metric == REEL_METRIC_REVENUE &&
+         measure->period.first / 12 == year && measure->period.last / 12 == year &&
+         (measure->basis == NULL || strstr (measure->basis, "run rate") == NULL);
+}
+
+typedef struct {
+  ReelChartRevenueSeries series;
+  guint                  last_region;   /* counted up to this region, + 1 */
+} Candidate;
+
+static void
+count_candidate (GArray            *candidates,
+                 const ReelMeasure *measure,
+                 guint              region)
+{
+  Candidate fresh = { { get_series_source (measure), measure->basis, measure->period, 0 }, 0 };
+  Candidate *candidate = NULL;
+
+  for (guint i = 0; i < candidates->len && candidate == NULL; i++)
+    if (is_in_series (measure, &g_array_index (candidates, Candidate, i).series))
+      candidate = &g_array_index (candidates, Candidate, i);
+  if (candidate == NULL)
+    {
+      g_array_append_val (candidates, fresh);
+      candidate = &g_array_index (candidates, Candidate, candidates->len - 1);
+    }
+
+  if (measure->period.last > candidate->series.period.last)
+    candidate->series.period = measure->period;
+  if (candidate->last_region <= region)
+    {
+      candidate->series.n_regions++;
+      candidate->last_region = region + 1;
+    }
+}
+
+/* The default series of @year: the one whose revenue figures cover the
+ * most regions (their own or one of their countries'), then the one
+ * whose latest period is latest; FALSE when no region has any. */
+gboolean
+reel_chart_find_revenue_series (ReelDataset            *dataset,
+                                guint                   year,
+                                ReelChartRevenueSeries *series)
+{
+  GPtrArray *regions = reel_dataset_get_regions (dataset);
+  g_autoptr(GArray) candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
+  const ReelChartRevenueSeries *best = NULL;
+
+  for (guint i = 0; i < regions->len; i++)
+    {
+      GArray *measures = ((const ReelRegion *) g_ptr_array_index (regions, i))->measures;
+
+      for (guint j = 0; measures != NULL && j < measures->len; j++)
+        if (is_revenue_within (&g_array_index (measures, ReelMeasure, j), year))
+          count_candidate (candidates, &g_array_index (measures, ReelMeasure, j), i);
+    }
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      const ReelChartRevenueSeries *candidate = &g_array_index (candidates, Candidate, i).series;
+
+      if (best == NULL || candidate->n_regions > best->n_regions ||
+          (candidate->n_regions == best->n_regions &&
+           candidate->period.last > best->period.last))
+        best = candidate;
+    }
+
+  if (best != NULL)
+    *series = *best;
+  return best != NULL;
+}
+
+/* Of two figures for one point, the better to draw: the primary, then a
+ * value over a bound ("at least $10M"), then a published one over a
+ * derived one. */
+static gboolean
+is_better_shown (const ReelMeasure *measure,
+                 const ReelMeasure *than)
+{
+  gboolean bound = measure->qualifier == REEL_QUALIFIER_AT_LEAST ||
+                   measure->qualifier == REEL_QUALIFIER_AT_MOST;
+  gboolean than_bound = than->qualifier == REEL_QUALIFIER_AT_LEAST ||
+                        than->qualifier == REEL_QUALIFIER_AT_MOST;
+
+  if ((measure->flags ^ than->flags) & REEL_FIGURE_PRIMARY)
+    return (measure->flags & REEL_FIGURE_PRIMARY) != 0;
+  if (bound != than_bound)
+    return !bound;
+  return measure->derived == NULL && than->derived != NULL;
+}
+
+/* How far a period is from the series' one: periods of its kind first,
+ * then the nearest in time. */
+static guint
+get_distance (const ReelPeriod *period,
+              const ReelPeriod *wanted)
+{
+  guint months = period->last > wanted->last ? period->last - wanted->last
+                                             : wanted->last - period->last;
+
+  return (period->kind == wanted->kind ? 0 : 100) + months;
+}
+
+/* The figure a region without a whole-year one shows for @year: its (or a
+ * country's) figure of @series for the series' period; else, unless
+ * @series_only, its figure inside the year nearest to that period; NULL
+ * without any. */
+const ReelMeasure *
+reel_chart_pick_revenue_measure (const ReelRegion             *region,
+                                 guint                         year,
+                                 const ReelChartRevenueSeries *series,
+                                 gboolean                      series_only)
+{
+  const ReelMeasure *best = NULL;
+  gboolean best_in_series = FALSE;
+  guint best_distance = G_MAXUINT;
+
+  for (guint i = 0; region->measures != NULL && i < region->measures->len; i++)
+    {
+      const ReelMeasure *measure = &g_array_index (region->measures, ReelMeasure, i);
+      gboolean in_series;
+      guint distance;
+
+      if (!is_revenue_within (measure, year))
+        continue;
+      in_series = is_in_series (measure, series) &&
+                  reel_period_equal (&measure->period, &series->period);
+      if (series_only && !in_series)
+        continue;
+      distance = get_distance (&measure->period, &series->period);
+      if (best == NULL || (in_series && !best_in_series) ||
+          (in_series == best_in_series &&
+           (distance < best_distance ||
+            (distance == best_distance && is_better_shown (measure, best)))))
+        {
+          best = measure;
+          best_in_series = in_series;
+          best_distance = distance;
+        }
+    }
+
+  return best;
+}
+
+static void
+use_measure_sources (ReelChartData     *data,
+                     const ReelMeasure *measure)
+{
+  if (measure->derived == NULL)
+    {
+      reel_chart_data_use_source (data, measure->source);
+      return;
+    }
+  for (guint i = 0; i < measure->derived->inputs->len; i++)
+    reel_chart_data_use_source (data,
+                                g_array_index (measure->derived->inputs, ReelDerivedInput, i).source);
+}
+
+/* A bar of a region from a figure for part of the year or for one of its
+ * countries: the row names the country, the other figures for the same
+ * place and period are its range line when @with_range; @scale as for
+ * reel_chart_data_add_figures_bar(). */
+ReelChartBar *
+reel_chart_data_add_measure_bar (ReelChartData     *data,
+                                 int                region,
+                                 const ReelMeasure *shown,
+                                 double             scale,
+                                 gboolean           with_range)
+{
+  const ReelRegion *owner = g_ptr_array_index (data->regions, region);
+  const char *name = reel_text_get_region_name (owner);
+  ReelChartBar *bar = reel_chart_data_add_bar (data, region, name);
+
+  if (shown->country != NULL)
+    {
+      g_autofree char *row_name = g_strconcat (name,
+                                               reel_text_get_separator (REEL_TEXT_SEPARATOR_PARTS),
+                                               reel_text_get_country_name (shown->country), NULL);
+
+      /* The marks outlive the chart's data and keep names as they are
+       * given: a region's and a country's, a few dozen at most, live as
+       * long as the program. */
+      bar->name = g_intern_string (row_name);
+    }
+  bar->value = shown->value * scale;
+  bar->qualifier = shown->qualifier;
+  if ((shown->flags & REEL_FIGURE_ESTIMATE) != 0 || shown->derived != NULL)
+    bar->flags |= REEL_CHART_MARK_ESTIMATE;
+  if (shown->flags & REEL_FIGURE_FORECAST)
+    bar->flags |= REEL_CHART_MARK_FORECAST;
+  g_ptr_array_add (bar->measures, (gpointer) shown);
+  use_measure_sources (data, shown);
+
+  for (guint i = 0; i < owner->measures->len; i++)
+    {
+      const ReelMeasure *other = &g_array_index (owner->measures, ReelMeasure, i);
+
+      if (other == shown || other->metric != REEL_METRIC_REVENUE ||
+          g_strcmp0 (other->country, shown->country) != 0 ||
+          !reel_period_equal (&other->period, &shown->period))
+        continue;
+      g_ptr_array_add (bar->measures, (gpointer) other);
+      use_measure_sources (data, other);
+      if (with_range)
+        reel_chart_bar_add_other (bar, other->value * scale);
+    }
+  bar->n_sources = bar->measures->len;
 
   return bar;
 }
@@ -285,7 +534,7 @@ note_series_traits (ReelChartData *data)
             {
               ReelChartPoint *previous = &g_array_index (points, ReelChartPoint, j - 1);
 
-              if (previous->primary->source != point->primary->source)
+              if (previous->source != point->source)
                 data->traits.dotted = TRUE;
               else if ((previous->flags | point->flags) & soft)
                 data->traits.dashed = TRUE;
@@ -386,4 +635,29 @@ reel_chart_get_revenue_year (ReelDataset *dataset)
   years = reel_chart_list_revenue_years (dataset);
   reel_chart_years_sort (years);
   return years->len > 0 ? g_array_index (years, guint, years->len - 1) : 0;
+}
+
+/* Every year of the regions' revenue figures of version 2 that lie
+ * within one year and are not forecasts, unsorted. */
+GArray *
+reel_chart_list_measure_years (ReelDataset *dataset)
+{
+  GArray *years = g_array_new (FALSE, FALSE, sizeof (guint));
+  GPtrArray *regions = reel_dataset_get_regions (dataset);
+
+  for (guint i = 0; i < regions->len; i++)
+    {
+      GArray *measures = ((const ReelRegion *) g_ptr_array_index (regions, i))->measures;
+
+      for (guint j = 0; measures != NULL && j < measures->len; j++)
+        {
+          const ReelMeasure *measure = &g_array_index (measures, ReelMeasure, j);
+          guint year = measure->period.first / 12;
+
+          if ((measure->flags & REEL_FIGURE_FORECAST) == 0 && is_revenue_within (measure, year))
+            reel_chart_years_add (years, year);
+        }
+    }
+
+  return years;
 }

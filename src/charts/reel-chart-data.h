@@ -25,9 +25,21 @@ typedef struct {
   ReelChartMarkFlags  flags;
   GPtrArray          *figures;      /* of const ReelFigure * */
   GPtrArray          *growths;      /* of const ReelGrowth * */
+  GPtrArray          *measures;     /* of const ReelMeasure *: a figure for part of the year or a
+                                     * country's, the shown one first; empty for whole-year bars */
   guint               n_sources;
   gboolean            missing;      /* Revenue: a region without a figure, a row that says so */
 } ReelChartBar;
+
+/* The series of revenue figures that covers the most regions within a
+ * year: one source's figures on one basis (derived ones count as their
+ * inputs' source when they share one), and the latest period it has. */
+typedef struct {
+  guint       source;               /* G_MAXUINT: derived from several sources */
+  const char *basis;                /* nullable */
+  ReelPeriod  period;
+  guint       n_regions;
+} ReelChartRevenueSeries;
 
 /* Growth's groups: one per metric. */
 typedef struct {
@@ -38,7 +50,12 @@ typedef struct {
 /* A point of a Trend line. */
 typedef struct {
   guint              year;
-  const ReelFigure  *primary;
+  double             time;          /* on the time axis: the year, or a month's middle in its year */
+  double             value;         /* the primary's */
+  ReelQualifier      qualifier;
+  guint              source;
+  const ReelFigure  *primary;       /* NULL for a month's figure */
+  const ReelMeasure *measure;       /* a month's figure, or NULL */
   GPtrArray         *figures;       /* primary first */
   double             low;           /* all sources' range; NAN with one source */
   double             high;
@@ -115,6 +132,18 @@ ReelChartBar       *reel_chart_data_add_figures_bar (ReelChartData     *data,
                                                    const ReelFigure    *primary,
                                                    double               scale,
                                                    gboolean             with_range);
+gboolean            reel_chart_find_revenue_series (ReelDataset        *dataset,
+                                                   guint                year,
+                                                   ReelChartRevenueSeries *series);
+const ReelMeasure  *reel_chart_pick_revenue_measure (const ReelRegion  *region,
+                                                   guint                year,
+                                                   const ReelChartRevenueSeries *series,
+                                                   gboolean             series_only);
+ReelChartBar       *reel_chart_data_add_measure_bar (ReelChartData     *data,
+                                                   int                  region,
+                                                   const ReelMeasure   *shown,
+                                                   double               scale,
+                                                   gboolean             with_range);
 void                reel_chart_bar_add_other      (ReelChartBar        *bar,
                                                    double               value);
 ReelChartMarkFlags  reel_chart_figure_mark_flags  (const ReelFigure    *figure);
@@ -127,5 +156,6 @@ void                reel_chart_years_add          (GArray              *years,
 void                reel_chart_years_sort         (GArray              *years);
 GArray             *reel_chart_list_revenue_years (ReelDataset         *dataset);
 guint               reel_chart_get_revenue_year   (ReelDataset         *dataset);
+GArray             *reel_chart_list_measure_years (ReelDataset         *dataset);
 
 G_END_DECLS

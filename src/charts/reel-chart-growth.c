@@ -25,6 +25,15 @@ get_region_or_world (ReelDataset *dataset,
   return reel_dataset_get_global (dataset);
 }
 
+/* Two sources measure different things (README): a change between them
+ * is no growth, so only one series' consecutive years compare. */
+static gboolean
+is_one_series (const ReelFigure *now,
+               const ReelFigure *before)
+{
+  return now->source == before->source && g_strcmp0 (now->basis, before->basis) == 0;
+}
+
 /* Whether Growth has a bar in @year; with @reported_only, one that is
  * not computed from a forecast. */
 static gboolean
@@ -42,12 +51,16 @@ year_has_data (ReelDataset *dataset,
       for (guint j = 0; j < region->growth->len; j++)
         if (g_array_index (region->growth, ReelGrowth, j).year == year)
           return TRUE;
+      for (guint j = 0; j < region->period_growth->len; j++)
+        if (g_array_index (region->period_growth, ReelGrowth, j).period.last / 12 == year)
+          return TRUE;
       if (reel_dataset_get_revenue_growth (region->revenue, year, &percent))
         {
           const ReelFigure *now = reel_dataset_get_primary_figure (region->revenue, year);
           const ReelFigure *before = reel_dataset_get_primary_figure (region->revenue, year - 1);
 
-          if (!reported_only || ((now->flags | before->flags) & REEL_FIGURE_FORECAST) == 0)
+          if (is_one_series (now, before) &&
+              (!reported_only || ((now->flags | before->flags) & REEL_FIGURE_FORECAST) == 0))
             return TRUE;
         }
     }
@@ -70,6 +83,9 @@ list_years (ReelDataset *dataset)
 
       for (guint j = 0; j < region->growth->len; j++)
         reel_chart_years_add (years, g_array_index (region->growth, ReelGrowth, j).year);
+      for (guint j = 0; j < region->period_growth->len; j++)
+        reel_chart_years_add (years,
+                              g_array_index (region->period_growth, ReelGrowth, j).period.last / 12);
     }
   for (guint i = 0; i < candidates->len; i++)
     if (year_has_data (dataset, g_array_index (candidates, guint, i), FALSE))
@@ -123,8 +139,17 @@ add_reported (ReelChartData    *data,
 
   reel_chart_data_use_source (data, growth->source);
   for (guint j = first_bar; j < data->bars->len; j++)
-    if (g_array_index (data->bars, ReelChartBar, j).group == group)
-      bar = &g_array_index (data->bars, ReelChartBar, j);
+    {
+      ReelChartBar *other = &g_array_index (data->bars, ReelChartBar, j);
+      const ReelGrowth *shown = other->growths->len > 0 ? g_ptr_array_index (other->growths, 0)
+                                                         : NULL;
+
+      /* Sources of one change only: Q1 on Q4 is not the year on the year before */
+      if (other->group == group && shown != NULL &&
+          reel_period_equal (&shown->period, &growth->period) &&
+          reel_period_equal (&shown->versus, &growth->versus))
+        bar = other;
+    }
 
   if (bar != NULL)
     {
@@ -160,6 +185,8 @@ add_computed (ReelChartData    *data,
 
   now = reel_dataset_get_primary_figure (region->revenue, data->year);
   before = reel_dataset_get_primary_figure (region->revenue, data->year - 1);
+  if (!is_one_series (now, before))
+    return FALSE;
   bar = reel_chart_data_add_bar (data, index, reel_text_get_region_name (region));
   bar->group = find_group (data, NULL);
   bar->metric = "revenue";
@@ -189,6 +216,17 @@ collect_region (ReelChartData    *data,
       const ReelGrowth *growth = &g_array_index (region->growth, ReelGrowth, i);
 
       if (growth->year != data->year)
+        continue;
+      add_reported (data, region, index, first_bar, growth);
+      found = TRUE;
+    }
+  /* Growth on another period, "Q1 2025 on Q4 2024", in the year it ends
+   * in: a bar that names both periods, never one of the year */
+  for (guint i = 0; i < region->period_growth->len; i++)
+    {
+      const ReelGrowth *growth = &g_array_index (region->period_growth, ReelGrowth, i);
+
+      if (growth->period.last / 12 != data->year)
         continue;
       add_reported (data, region, index, first_bar, growth);
       found = TRUE;
@@ -281,6 +319,20 @@ add_subtitle (const ReelChartData *data,
               GPtrArray           *parts)
 {
   g_ptr_array_add (parts, g_strdup (_("Change on the year before, in percent, grouped by metric")));
+  for (guint i = 0; i < data->bars->len; i++)
+    {
+      const ReelChartBar *bar = &g_array_index (data->bars, ReelChartBar, i);
+      g_autofree char *periods = NULL;
+
+      if (bar->growths->len == 0)
+        continue;
+      periods = reel_text_dup_growth_periods (g_ptr_array_index (bar->growths, 0));
+      if (periods != NULL)
+        {
+          g_ptr_array_add (parts, g_strdup (_("or on the period a bar names")));
+          break;
+        }
+    }
   if (data->capped)
     g_ptr_array_add (parts, g_strdup (_("bars cut at the break are outliers, not to scale")));
 }
@@ -318,7 +370,13 @@ describe_bar (const ReelChartData *data,
     }
   else
     {
-      words->what = reel_text_dup_metric_name (bar->metric);
+      g_autofree char *metric = reel_text_dup_metric_name (bar->metric);
+      g_autofree char *periods = reel_text_dup_growth_periods (g_ptr_array_index (bar->growths, 0));
+
+      words->what = periods == NULL ? g_steal_pointer (&metric)
+                                    : g_strconcat (metric,
+                                                   reel_text_get_separator (REEL_TEXT_SEPARATOR_DETAILS),
+                                                   periods, NULL);
     }
 }
 

@@ -46,8 +46,8 @@ typedef struct {
 
 /* The two axes, what they span and where they sit. */
 typedef struct {
-  guint          first_year;
-  guint          last_year;
+  double         first_time;     /* years; a month is a fraction of its year */
+  double         last_time;
   double         value_max;
   double         year_width;       /* room for a year's label */
   double         end_width;        /* room for the end labels on the right */
@@ -108,8 +108,8 @@ measure_end_value (Plot *plot,
                    Line *line)
 {
   const ReelChartPoint *last = get_point (line, last_index (line));
-  g_autofree char *value = plot->draft->kind->format_value (plot->data, last->primary->value,
-                                                            last->primary->qualifier);
+  g_autofree char *value = plot->draft->kind->format_value (plot->data, last->value,
+                                                            last->qualifier);
   g_autofree char *string = NULL;
   PangoAttrList *attrs = pango_attr_list_new ();
   PangoAttribute *regular = pango_attr_weight_new (PANGO_WEIGHT_NORMAL);
@@ -241,8 +241,8 @@ find_worst_label (Plot   *plot,
 
           bad = j != i && other->labelled && labels_overlap (line, other);
         }
-      if (bad && (worst == NULL || get_point (line, last_index (line))->primary->value <
-                                   get_point (worst, last_index (worst))->primary->value))
+      if (bad && (worst == NULL || get_point (line, last_index (line))->value <
+                                   get_point (worst, last_index (worst))->value))
         worst = line;
     }
 
@@ -316,7 +316,8 @@ survey_lines (Plot *plot,
   axes->year_width = probe.width + plot->unit * 2;
   reel_chart_text_clear (&probe);
 
-  axes->first_year = G_MAXUINT;
+  axes->first_time = G_MAXDOUBLE;
+  axes->last_time = 0;
   for (guint i = 0; i < plot->lines->len; i++)
     {
       Line *line = get_line (plot, i);
@@ -325,9 +326,9 @@ survey_lines (Plot *plot,
         {
           const ReelChartPoint *point = get_point (line, j);
 
-          axes->first_year = MIN (axes->first_year, point->year);
-          axes->last_year = MAX (axes->last_year, point->year);
-          axes->value_max = MAX (axes->value_max, point->primary->value);
+          axes->first_time = MIN (axes->first_time, point->time);
+          axes->last_time = MAX (axes->last_time, point->time);
+          axes->value_max = MAX (axes->value_max, point->value);
           if (!isnan (point->high))
             axes->value_max = MAX (axes->value_max, point->high);
         }
@@ -345,14 +346,14 @@ survey_lines (Plot *plot,
     {
       Line *line = get_line (plot, i);
 
-      if (get_point (line, last_index (line))->year == axes->last_year)
+      if (get_point (line, last_index (line))->time == axes->last_time)
         axes->end_width = MAX (axes->end_width,
                                MIN (line->name_width, content_width * 0.2) + plot->name_gap +
                                                   line->value_label.width);
     }
   axes->end_width = MIN (axes->end_width, content_width * 0.4);
   /* One year: the points stand in the middle, their labels beside them. */
-  if (axes->first_year == axes->last_year)
+  if (axes->first_time == axes->last_time)
     axes->end_width = 0;
 }
 
@@ -379,7 +380,8 @@ fit_axes (Plot *plot,
   x_end = MAX (x_start + 1, axes->right - plot->radius - plot->unit * 0.3);
   max_ticks = (guint) CLAMP (floor ((x_end - x_start) / axes->year_width) + 1, 2,
                              REEL_SCALE_MAX_TICKS);
-  reel_scale_init (&axes->x_scale, axes->first_year, axes->last_year, max_ticks,
+  /* Ticks at whole years: a line of months shows where each year begins */
+  reel_scale_init (&axes->x_scale, floor (axes->first_time), ceil (axes->last_time), max_ticks,
                    REEL_SCALE_INTEGER);
   reel_scale_set_range (&axes->x_scale, x_start, x_end);
 }
@@ -400,8 +402,8 @@ map_lines (Plot *plot,
         {
           const ReelChartPoint *point = get_point (line, j);
 
-          line->x[j] = reel_scale_map (&axes->x_scale, point->year);
-          line->y[j] = reel_scale_map (&axes->y_scale, point->primary->value);
+          line->x[j] = reel_scale_map (&axes->x_scale, point->time);
+          line->y[j] = reel_scale_map (&axes->y_scale, point->value);
         }
 
       line->label_x = line->x[last_index (line)] + plot->radius + plot->unit * 0.8;
@@ -529,7 +531,7 @@ segment_dash (const Line *line,
   const ReelChartMarkFlags soft = REEL_CHART_MARK_ESTIMATE | REEL_CHART_MARK_FORECAST |
                                   REEL_CHART_MARK_PARTIAL;
 
-  if (previous->primary->source != point->primary->source)
+  if (previous->source != point->source)
     return REEL_CHART_DASH_DOTTED;
   if ((previous->flags | point->flags) & soft)
     return REEL_CHART_DASH_DASHED;
@@ -707,7 +709,7 @@ add_marks (Plot *plot)
             .region_id = line->series->region_id,
             .name = line->series->name,
             .year = point->year,
-            .value = point->primary->value,
+            .value = point->value,
             .flags = point->flags,
             .figures = g_ptr_array_ref (point->figures),
             .growths = g_ptr_array_new (),
@@ -873,10 +875,10 @@ add_summary (const ReelChartKindClass *kind,
       const ReelChartPoint *first = &g_array_index (series->points, ReelChartPoint, 0);
       const ReelChartPoint *last = &g_array_index (series->points, ReelChartPoint,
                                                    series->points->len - 1);
-      g_autofree char *first_value = kind->format_value (data, first->primary->value,
-                                                         first->primary->qualifier);
-      g_autofree char *last_value = kind->format_value (data, last->primary->value,
-                                                        last->primary->qualifier);
+      g_autofree char *first_value = kind->format_value (data, first->value,
+                                                         first->qualifier);
+      g_autofree char *last_value = kind->format_value (data, last->value,
+                                                        last->qualifier);
 
       if (i > 0)
         g_string_append (summary, reel_text_get_separator (REEL_TEXT_SEPARATOR_ITEMS));

@@ -22,6 +22,67 @@ reel_chart_revenue_list_years (ReelDataset *dataset)
   return years;
 }
 
+/* How many regions have a bar for @year by the rule of collect(). */
+static guint
+count_regions_shown (ReelDataset *dataset,
+                     guint        year)
+{
+  GPtrArray *regions = reel_dataset_get_regions (dataset);
+  ReelChartRevenueSeries series;
+  gboolean has_series = reel_chart_find_revenue_series (dataset, year, &series);
+  guint n_shown = 0;
+
+  for (guint i = 0; i < regions->len; i++)
+    {
+      const ReelRegion *region = g_ptr_array_index (regions, i);
+
+      if (reel_dataset_get_primary_figure (region->revenue, year) != NULL ||
+          (has_series && reel_chart_pick_revenue_measure (region, year, &series, FALSE) != NULL))
+        n_shown++;
+    }
+  return n_shown;
+}
+
+/* Whole-year figures' years, and those of figures for part of a year. */
+static GArray *
+list_years (ReelDataset *dataset)
+{
+  GArray *years = reel_chart_list_revenue_years (dataset);
+  g_autoptr(GArray) measure_years = reel_chart_list_measure_years (dataset);
+
+  for (guint i = 0; i < measure_years->len; i++)
+    reel_chart_years_add (years, g_array_index (measure_years, guint, i));
+  reel_chart_years_sort (years);
+  return years;
+}
+
+/* A file of version 1 opens on its latest year of reported revenue, as it
+ * always did; one of version 2 on the year that shows the most regions, the
+ * latest of those, not a year of forecasts only. */
+static guint
+get_default_year (ReelDataset *dataset)
+{
+  g_autoptr(GArray) years = NULL;
+  guint best_year = 0, best_count = 0;
+
+  if (reel_dataset_get_version (dataset) < 2)
+    return reel_chart_get_revenue_year (dataset);
+
+  years = reel_chart_list_measure_years (dataset);
+  for (guint i = 0; i < years->len; i++)
+    {
+      guint year = g_array_index (years, guint, i);
+      guint count = count_regions_shown (dataset, year);
+
+      if (count > best_count || (count == best_count && count > 0 && year > best_year))
+        {
+          best_year = year;
+          best_count = count;
+        }
+    }
+  return best_count > 0 ? best_year : reel_chart_get_revenue_year (dataset);
+}
+
 char *
 reel_chart_revenue_dup_empty_message (guint year)
 {
@@ -56,27 +117,79 @@ reel_chart_money_format_value (const ReelChartData *data,
                                     reel_format_money_compact (value, data->currency, NULL));
 }
 
+/* What Revenue drew beyond whole-year figures, for its subtitle and notes. */
+typedef struct {
+  ReelChartRevenueSeries series;
+  guint                  n_series_bars;   /* bars of the series' period */
+  gboolean               mixed;           /* bars of different periods */
+} Periods;
+
+static void
+add_missing (ReelChartData    *data,
+             guint             index,
+             const ReelRegion *region)
+{
+  /* A row of its own, at the bottom: a gap in the data shows where it is,
+   * not only in the small print. */
+  const char *name = reel_text_get_region_name (region);
+
+  reel_chart_data_add_bar (data, (int) index, name)->missing = TRUE;
+  g_ptr_array_add (data->missing, (gpointer) name);
+}
+
+/* The rule: a region shows its whole-year figure when
+ * it has one, as a version 1 file always does. Else it shows the figure of
+ * the default series, the source and basis whose revenue figures cover
+ * the most regions within the year, for the latest period that series has
+ * in it (DataEye's October 2025), its own or one of its countries'. Else
+ * its figure within the year nearest to that period, so that a region
+ * with one month of another source is not a blank row; each such bar
+ * names its period, and the subtitle says when periods differ. */
 static void
 collect (ReelChartData *data)
 {
+  g_autofree Periods *periods = g_new0 (Periods, 1);
+  gboolean has_series = reel_chart_find_revenue_series (data->dataset, data->year,
+                                                        &periods->series);
+  ReelPeriod first_period = { 0 };
+  gboolean has_period = FALSE;
+
   for (guint i = 0; i < data->regions->len; i++)
     {
       const ReelRegion *region = g_ptr_array_index (data->regions, i);
       const ReelFigure *primary = reel_dataset_get_primary_figure (region->revenue, data->year);
+      const ReelMeasure *measure = NULL;
+      ReelPeriod period;
 
-      if (primary == NULL)
+      if (primary != NULL)
         {
-          /* A row of its own, at the bottom: a gap in the data shows
-           * where it is, not only in the small print. */
-          const char *name = reel_text_get_region_name (region);
-
-          reel_chart_data_add_bar (data, (int) i, name)->missing = TRUE;
-          g_ptr_array_add (data->missing, (gpointer) name);
+          reel_chart_data_add_figures_bar (data, (int) i, region->revenue, primary, 1.0, TRUE);
+          reel_period_init_year (&period, data->year);
+        }
+      else if (has_series &&
+               (measure = reel_chart_pick_revenue_measure (region, data->year,
+                                                           &periods->series, FALSE)) != NULL)
+        {
+          reel_chart_data_add_measure_bar (data, (int) i, measure, 1.0, TRUE);
+          period = measure->period;
+          if (reel_period_equal (&period, &periods->series.period))
+            periods->n_series_bars++;
         }
       else
         {
-          reel_chart_data_add_figures_bar (data, (int) i, region->revenue, primary, 1.0, TRUE);
+          add_missing (data, i, region);
+          continue;
         }
+
+      periods->mixed |= has_period && !reel_period_equal (&period, &first_period);
+      first_period = period;
+      has_period = TRUE;
+    }
+
+  if (periods->n_series_bars > 0)
+    {
+      data->kind_data = g_steal_pointer (&periods);
+      data->kind_data_free = g_free;
     }
 }
 
@@ -92,7 +205,24 @@ static void
 add_subtitle (const ReelChartData *data,
               GPtrArray           *parts)
 {
+  const Periods *periods = data->kind_data;
+
   g_ptr_array_add (parts, g_strdup_printf (_("Revenue in %s"), data->currency));
+  if (periods != NULL)
+    {
+      const ReelChartRevenueSeries *series = &periods->series;
+      g_autofree char *period = reel_text_dup_period (&series->period, TRUE);
+      const char *name = series->source == G_MAXUINT
+                           ? series->basis
+                           : reel_text_get_source_name (data->dataset, series->source);
+
+      /* The series most bars come from: "DataEye, October 2025" */
+      g_ptr_array_add (parts, g_strconcat (name,
+                                           reel_text_get_separator (REEL_TEXT_SEPARATOR_DETAILS),
+                                           period, NULL));
+      if (periods->mixed)
+        g_ptr_array_add (parts, g_strdup (_("periods differ: each bar names its own")));
+    }
   if (data->traits.whisker)
     g_ptr_array_add (parts, g_strdup (_("bar: primary source, line: range of other sources")));
 }
@@ -108,15 +238,29 @@ describe_bar (const ReelChartData *data,
   words->value = reel_text_dup_qualified_words (bar->qualifier, money);
 }
 
+/* The rule of collect(), for the notes and the summary. */
+static void
+add_notes_after (const ReelChartData *data,
+                 GPtrArray           *notes)
+{
+  if (data->kind_data == NULL)
+    return;
+  g_ptr_array_add (notes,
+                   g_strdup_printf (_("A region without a figure for all of %u shows the latest "
+                                      "period of the series that covers the most regions, or "
+                                      "else its figure nearest to that period."), data->year));
+}
+
 const ReelChartKindClass reel_chart_revenue_class = {
   .plot = &reel_chart_bars_class,
   .cut_outliers = TRUE,
-  .list_years = reel_chart_revenue_list_years,
-  .get_default_year = reel_chart_get_revenue_year,
+  .list_years = list_years,
+  .get_default_year = get_default_year,
   .collect = collect,
   .format_value = reel_chart_money_format_value,
   .dup_title = dup_title,
   .add_subtitle = add_subtitle,
+  .add_notes_after = add_notes_after,
   .dup_missing_note = reel_chart_revenue_dup_missing_note,
   .dup_empty_message = reel_chart_revenue_dup_empty_message,
   .describe_bar = describe_bar,

@@ -15,6 +15,8 @@
 /* What the shares are of. */
 typedef struct {
   const ReelFigure *total;     /* the world's figure; NULL without one */
+  const ReelMeasure *period_total; /* or the world's figure of the default series' period */
+  ReelChartRevenueSeries series;
   gboolean          of_sum;    /* no world figure: shares of what the regions add up to */
   gboolean          over;      /* the regions add up to more than the world */
 } Whole;
@@ -69,6 +71,66 @@ add_rest (ReelChartData *data,
   g_ptr_array_add (rest->figures, (gpointer) whole->total);
 }
 
+/* Shares for one period of the default series: of its world total for
+ * that period, each region's figure of the same series and period, so
+ * that every share has one source, basis and period (a month of one
+ * region against another's year would say nothing). Used when it shows
+ * more regions than the whole-year figures; returns whether it did. */
+static gboolean
+collect_period (ReelChartData *data,
+                Whole         *whole,
+                guint          n_yearly)
+{
+  const ReelRegion *world = reel_dataset_get_global (data->dataset);
+  g_autofree const ReelMeasure **shown = g_new0 (const ReelMeasure *, data->regions->len);
+  guint n_shown = 0;
+  double sum = 0;
+  ReelChartBar *rest;
+
+  if (!reel_chart_find_revenue_series (data->dataset, data->year, &whole->series))
+    return FALSE;
+  whole->period_total = reel_chart_pick_revenue_measure (world, data->year, &whole->series, TRUE);
+  if (whole->period_total == NULL || whole->period_total->value <= 0)
+    return FALSE;
+
+  for (guint i = 0; i < data->regions->len; i++)
+    {
+      shown[i] = reel_chart_pick_revenue_measure (g_ptr_array_index (data->regions, i), data->year,
+                                                  &whole->series, TRUE);
+      n_shown += shown[i] != NULL;
+    }
+  if (n_shown <= n_yearly)
+    return FALSE;
+
+  g_ptr_array_set_size (data->missing, 0);
+  for (guint i = 0; i < data->regions->len; i++)
+    if (shown[i] == NULL)
+      {
+        g_ptr_array_add (data->missing,
+                         (gpointer) reel_text_get_region_name (g_ptr_array_index (data->regions, i)));
+      }
+    else
+      {
+        reel_chart_data_add_measure_bar (data, (int) i, shown[i], 1.0 / whole->period_total->value,
+                                         FALSE);
+        sum += shown[i]->value;
+      }
+
+  whole->over = sum > whole->period_total->value * 1.001;
+  if (sum >= whole->period_total->value * 0.999)
+    return TRUE;
+
+  rest = reel_chart_data_add_bar (data, -1, _("Rest of world"));
+  rest->flags = REEL_CHART_MARK_REST;
+  if ((whole->period_total->flags & REEL_FIGURE_ESTIMATE) != 0 || whole->period_total->derived != NULL)
+    rest->flags |= REEL_CHART_MARK_ESTIMATE;
+  rest->value = 1.0 - sum / whole->period_total->value;
+  rest->n_sources = 1;
+  g_ptr_array_add (rest->measures, (gpointer) whole->period_total);
+  reel_chart_data_use_source (data, whole->period_total->source);
+  return TRUE;
+}
+
 static void
 collect (ReelChartData *data)
 {
@@ -80,6 +142,8 @@ collect (ReelChartData *data)
   data->kind_data = whole;
   data->kind_data_free = g_free;
 
+  if (collect_period (data, whole, data->regions->len - data->missing->len))
+    return;
   if (total != NULL && total->value > 0)
     {
       denominator = total->value;
@@ -114,6 +178,28 @@ collect (ReelChartData *data)
     add_rest (data, whole, sum);
 }
 
+/* Whole-year figures' years, and those whose default series has a world
+ * total for its period. */
+static GArray *
+list_years (ReelDataset *dataset)
+{
+  GArray *years = reel_chart_revenue_list_years (dataset);
+  g_autoptr(GArray) measure_years = reel_chart_list_measure_years (dataset);
+  const ReelRegion *world = reel_dataset_get_global (dataset);
+
+  for (guint i = 0; i < measure_years->len; i++)
+    {
+      guint year = g_array_index (measure_years, guint, i);
+      ReelChartRevenueSeries series;
+
+      if (reel_chart_find_revenue_series (dataset, year, &series) &&
+          reel_chart_pick_revenue_measure (world, year, &series, TRUE) != NULL)
+        reel_chart_years_add (years, year);
+    }
+  reel_chart_years_sort (years);
+  return years;
+}
+
 static char *
 format_value (const ReelChartData *data,
               double               value,
@@ -136,7 +222,22 @@ add_subtitle (const ReelChartData *data,
 {
   const Whole *whole = get_whole (data);
 
-  if (whole->total != NULL)
+  if (whole->period_total != NULL)
+    {
+      g_autofree char *total = reel_chart_money_format_value (data, whole->period_total->value,
+                                                              whole->period_total->qualifier);
+      g_autofree char *period = reel_text_dup_period (&whole->period_total->period, TRUE);
+      const char *name = whole->series.source == G_MAXUINT
+                           ? whole->series.basis
+                           : reel_text_get_source_name (data->dataset, whole->series.source);
+      g_autofree char *series = g_strconcat (name,
+                                             reel_text_get_separator (REEL_TEXT_SEPARATOR_DETAILS),
+                                             period, NULL);
+
+      g_ptr_array_add (parts,
+                       g_strdup_printf (_("Percent of the global total of %s (%s)"), total, series));
+    }
+  else if (whole->total != NULL)
     {
       g_autofree char *total = reel_chart_money_format_value (data, whole->total->value,
                                                               whole->total->qualifier);
@@ -204,7 +305,7 @@ describe_bar (const ReelChartData *data,
 
 const ReelChartKindClass reel_chart_share_class = {
   .plot = &reel_chart_bars_class,
-  .list_years = reel_chart_revenue_list_years,
+  .list_years = list_years,
   .get_default_year = reel_chart_get_revenue_year,
   .collect = collect,
   .format_value = format_value,

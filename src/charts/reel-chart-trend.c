@@ -31,13 +31,27 @@ compare_points (gconstpointer a,
 {
   const ReelChartPoint *point_a = a, *point_b = b;
 
-  return point_a->year < point_b->year ? -1 : point_a->year > point_b->year;
+  return point_a->time < point_b->time ? -1 : point_a->time > point_b->time;
 }
 
 static void
 point_clear (ReelChartPoint *point)
 {
   g_clear_pointer (&point->figures, g_ptr_array_unref);
+}
+
+static gboolean
+is_month (const ReelMeasure *measure)
+{
+  return measure->metric == REEL_METRIC_REVENUE && measure->period.kind == REEL_PERIOD_MONTH &&
+         measure->derived == NULL;
+}
+
+static gboolean
+is_same_series (const ReelMeasure *measure,
+                const ReelMeasure *other)
+{
+  return measure->source == other->source && g_strcmp0 (measure->basis, other->basis) == 0;
 }
 
 /* A point of @figure, a primary one, with the range of every source's
@@ -49,6 +63,10 @@ make_point (ReelChartData    *data,
 {
   ReelChartPoint point = {
     .year = figure->year,
+    .time = figure->year,
+    .value = figure->value,
+    .qualifier = figure->qualifier,
+    .source = figure->source,
     .primary = figure,
     .figures = reel_chart_collect_figures (revenue, figure->year, figure),
     .flags = reel_chart_figure_mark_flags (figure),
@@ -71,9 +89,73 @@ make_point (ReelChartData    *data,
   return point;
 }
 
+/* The world's monthly revenue of one source and basis, the series with
+ * the most months (DataEye's), by month: a line of months rather than one
+ * point a year. At least three months make a line worth drawing. */
+static void
+add_world_months (ReelChartData *data)
+{
+  const ReelRegion *world = reel_dataset_get_global (data->dataset);
+  const ReelMeasure *best = NULL;
+  guint best_count = 0;
+  ReelChartSeries series = {
+    .region = -1,
+    .name = reel_text_get_region_name (world),
+    .palette = data->regions->len,
+  };
+
+  for (guint i = 0; i < world->measures->len; i++)
+    {
+      const ReelMeasure *candidate = &g_array_index (world->measures, ReelMeasure, i);
+      guint count = 0;
+
+      if (!is_month (candidate))
+        continue;
+      for (guint j = 0; j < world->measures->len; j++)
+        count += is_month (&g_array_index (world->measures, ReelMeasure, j)) &&
+                 is_same_series (&g_array_index (world->measures, ReelMeasure, j), candidate);
+      if (count > best_count)
+        {
+          best = candidate;
+          best_count = count;
+        }
+    }
+  if (best_count < 3)
+    return;
+
+  series.points = reel_chart_array_new (sizeof (ReelChartPoint), (GDestroyNotify) point_clear);
+  for (guint i = 0; i < world->measures->len; i++)
+    {
+      const ReelMeasure *measure = &g_array_index (world->measures, ReelMeasure, i);
+      guint month = measure->period.first;
+      ReelChartPoint point = {
+        .year = month / 12,
+        .time = month / 12 + (month % 12 + 0.5) / 12,
+        .value = measure->value,
+        .qualifier = measure->qualifier,
+        .source = measure->source,
+        .measure = measure,
+        .low = NAN,
+        .high = NAN,
+      };
+
+      if (!is_month (measure) || !is_same_series (measure, best))
+        continue;
+      if (measure->flags & REEL_FIGURE_ESTIMATE)
+        point.flags |= REEL_CHART_MARK_ESTIMATE;
+      point.figures = g_ptr_array_new ();
+      reel_chart_data_use_source (data, measure->source);
+      g_array_append_val (series.points, point);
+    }
+  g_array_sort (series.points, compare_points);
+  g_array_append_val (data->series, series);
+}
+
 static void
 collect (ReelChartData *data)
 {
+  add_world_months (data);
+
   for (guint i = 0; i < data->regions->len; i++)
     {
       const ReelRegion *region = g_ptr_array_index (data->regions, i);
@@ -167,15 +249,26 @@ describe_point (const ReelChartData   *data,
                 const ReelChartPoint  *point,
                 ReelChartMark         *mark)
 {
-  g_autofree char *money = reel_format_money_long (point->primary->value, data->currency, NULL);
-  g_autofree char *value = reel_text_dup_qualified_words (point->primary->qualifier, money);
+  g_autofree char *money = reel_format_money_long (point->value, data->currency, NULL);
+  g_autofree char *value = reel_text_dup_qualified_words (point->qualifier, money);
   GString *tooltip = g_string_new (NULL);
+  g_autofree char *period = NULL;
 
-  g_string_append_printf (tooltip, "%s · %u", series->name, point->year);
+  if (point->measure != NULL)
+    {
+      g_autofree char *line = reel_text_dup_measure_line (data->dataset, point->measure);
+
+      period = reel_text_dup_period (&point->measure->period, FALSE);
+      g_string_append_printf (tooltip, "%s · %s\n%s", series->name, period, line);
+    }
+  else
+    {
+      g_string_append_printf (tooltip, "%s · %u", series->name, point->year);
+    }
   reel_chart_append_figure_lines (tooltip, data->dataset, point->figures, FALSE);
   mark->tooltip = g_string_free (tooltip, FALSE);
-  reel_chart_mark_set_label (mark, data->dataset, NULL, value, point->primary->source,
-                             point->figures->len);
+  reel_chart_mark_set_label (mark, data->dataset, period, value,
+                             point->source, MAX (point->figures->len, 1));
 }
 
 const ReelChartKindClass reel_chart_trend_class = {

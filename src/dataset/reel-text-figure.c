@@ -252,6 +252,165 @@ reel_text_dup_figure_line (ReelDataset      *dataset,
   return g_string_free (line, FALSE);
 }
 
+/**
+ * reel_text_dup_period:
+ * @period: a figure's period
+ * @long_month: whether a month is written out, "October 2025", rather
+ *   than "Oct 2025"
+ *
+ * A period as a chart's bar or subtitle names it: "2025", "H1 2025",
+ * "Q3 2025", "Oct 2025", "Jan–Sep 2024". Month names come from the
+ * user's locale.
+ *
+ * Returns: (transfer full): the period in words
+ */
+char *
+reel_text_dup_period (const ReelPeriod *period,
+                      gboolean          long_month)
+{
+  guint year = period->first / 12;
+  guint month = period->first % 12 + 1;
+  g_autoptr(GDateTime) first = g_date_time_new_utc ((int) year, (int) month, 1, 0, 0, 0);
+  g_autoptr(GDateTime) last = g_date_time_new_utc ((int) (period->last / 12),
+                                                   (int) (period->last % 12 + 1), 1, 0, 0, 0);
+  g_autofree char *first_month = NULL;
+  g_autofree char *last_month = NULL;
+
+  switch (period->kind)
+    {
+    case REEL_PERIOD_YEAR:
+      return g_strdup_printf ("%u", year);
+    case REEL_PERIOD_HALF:
+      /* TRANSLATORS: a half year, "H1 2025" */
+      return g_strdup_printf (_("H%u %u"), (month - 1) / 6 + 1, year);
+    case REEL_PERIOD_QUARTER:
+      /* TRANSLATORS: a quarter, "Q3 2025" */
+      return g_strdup_printf (_("Q%u %u"), (month - 1) / 3 + 1, year);
+    case REEL_PERIOD_MONTH:
+      return g_date_time_format (first, long_month ? "%B %Y" : "%b %Y");
+    case REEL_PERIOD_SPAN:
+    default:
+      first_month = g_date_time_format (first, period->first / 12 == period->last / 12 ? "%b"
+                                                                                    : "%b %Y");
+      last_month = g_date_time_format (last, "%b %Y");
+      return g_strdup_printf ("%s–%s", first_month, last_month);
+    }
+}
+
+/* The countries the bundled dataset gives figures for; another is named
+ * by its code. */
+static const struct {
+  const char *code;
+  const char *name;
+} country_names[] = {
+  { "US", N_("United States") },
+  { "ID", N_("Indonesia") },
+  { "TH", N_("Thailand") },
+  { "JP", N_("Japan") },
+  { "KR", N_("South Korea") },
+  { "IN", N_("India") },
+  { "SA", N_("Saudi Arabia") },
+};
+
+/* A country's name from its ISO 3166 alpha-2 code: "United States". */
+const char *
+reel_text_get_country_name (const char *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (country_names); i++)
+    if (g_strcmp0 (code, country_names[i].code) == 0)
+      return _(country_names[i].name);
+  return code;
+}
+
+/* "derived: share × total of 41% (DataEye, Oct 2025), $194M (DataEye, Oct 2025)" */
+static void
+append_derivation (GString              *line,
+                   ReelDataset          *dataset,
+                   const ReelDerivation *derived)
+{
+  const char *currency = reel_dataset_get_currency (dataset);
+  g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *joined = NULL;
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < derived->inputs->len; i++)
+    {
+      const ReelDerivedInput *input = &g_array_index (derived->inputs, ReelDerivedInput, i);
+      g_autofree char *period = reel_text_dup_period (&input->period, FALSE);
+      g_autofree char *value = NULL;
+
+      if (reel_metric_get_unit (input->metric) == REEL_UNIT_SHARE)
+        value = reel_format_share (input->value, NULL);
+      else
+        value = reel_format_money_compact (input->value, currency, NULL);
+      g_ptr_array_add (inputs, g_strdup_printf ("%s (%s%s%s)", value,
+                                                reel_text_get_source_name (dataset, input->source),
+                                                reel_text_get_separator (REEL_TEXT_SEPARATOR_DETAILS),
+                                                period));
+    }
+  joined = reel_text_join (inputs, REEL_TEXT_SEPARATOR_ITEMS);
+  /* TRANSLATORS: how the dataset computed a figure: "derived: share × total of 41% (DataEye, Oct 2025); $194M (DataEye, Oct 2025)" */
+  text = g_strdup_printf (_("derived: %s of %s"), reel_text_get (derived->method), joined);
+  append_part (line, text);
+}
+
+/**
+ * reel_text_dup_measure_line:
+ * @dataset: where @measure comes from
+ * @measure: a money figure of format version 2
+ *
+ * One line of a tooltip: "Oct 2025: ≈$79M · derived: share × total of
+ * 41% (DataEye, Oct 2025); $194M (DataEye, Oct 2025) · estimate".
+ *
+ * Returns: (transfer full): the line
+ */
+char *
+reel_text_dup_measure_line (ReelDataset       *dataset,
+                            const ReelMeasure *measure)
+{
+  g_autofree char *period = reel_text_dup_period (&measure->period, FALSE);
+  g_autofree char *money = reel_format_money_compact (measure->value,
+                                                      reel_dataset_get_currency (dataset), NULL);
+  g_autofree char *value = reel_text_dup_qualified_sign (measure->qualifier, money);
+  GString *line = g_string_new (NULL);
+
+  g_string_append_printf (line, "%s: %s", period, value);
+  if (measure->derived != NULL)
+    {
+      append_derivation (line, dataset, measure->derived);
+      if (measure->basis != NULL)
+        append_detail (line, measure->basis);
+    }
+  else
+    {
+      append_source (line, dataset, measure->source, measure->basis);
+    }
+  if ((measure->flags & REEL_FIGURE_ESTIMATE) != 0 || measure->derived != NULL)
+    append_part (line, _("estimate"));
+  if (measure->flags & REEL_FIGURE_FORECAST)
+    append_part (line, _("forecast"));
+
+  return g_string_free (line, FALSE);
+}
+
+/* What a growth on another period than the year before compares: "Q1
+ * 2025 vs Q4 2024"; NULL for a year on the year before. */
+char *
+reel_text_dup_growth_periods (const ReelGrowth *growth)
+{
+  g_autofree char *period = NULL;
+  g_autofree char *versus = NULL;
+
+  if (reel_period_is_whole_year (&growth->period) && reel_period_is_whole_year (&growth->versus) &&
+      growth->versus.first + 12 == growth->period.first)
+    return NULL;
+
+  period = reel_text_dup_period (&growth->period, FALSE);
+  versus = reel_text_dup_period (&growth->versus, FALSE);
+  /* TRANSLATORS: the periods a growth figure compares: "Q1 2025 vs Q4 2024" */
+  return g_strdup_printf (_("%s vs %s"), period, versus);
+}
+
 /* One line of a tooltip for a reported growth figure: "+58% · Sensor
  * Tower, downloads · estimate". */
 char *
@@ -285,7 +444,8 @@ reel_text_dup_mark_label (ReelDataset        *dataset,
                           const ReelTextMark *mark)
 {
   GString *label = g_string_new (mark->name);
-  const char *source_name = reel_text_get_source_name (dataset, mark->source);
+  const char *source_name = mark->has_source ? reel_text_get_source_name (dataset, mark->source)
+                                             : NULL;
 
   if (mark->what != NULL)
     append_detail (label, mark->what);

@@ -52,6 +52,12 @@ char       *reel_text_join                (GPtrArray          *items,
 char       *reel_text_dup_figure_line     (ReelDataset        *dataset,
                                            const ReelFigure   *figure,
                                            gboolean            with_year);
+char       *reel_text_dup_measure_line    (ReelDataset        *dataset,
+                                           const ReelMeasure  *measure);
+char       *reel_text_dup_period          (const ReelPeriod   *period,
+                                           gboolean            long_month);
+const char *reel_text_get_country_name    (const char         *code);
+char       *reel_text_dup_growth_periods  (const ReelGrowth   *growth);
 char       *reel_text_dup_growth_line     (ReelDataset        *dataset,
                                            const ReelGrowth   *growth);
 char       *reel_text_dup_mark_label      (ReelDataset        *dataset,
