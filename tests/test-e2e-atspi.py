@@ -363,7 +363,7 @@ def chart_kinds():
             node = chart(app.frame)
             summary = description(node)
             assert summary.startswith(title + '. '), (title, summary[:80])
-            assert 'Sources:' in summary, summary
+            assert 'Source:' in summary or 'Sources:' in summary, summary
             found = marks(app.frame)
             assert found, f'{title}: no marks'
             for mark in found:
@@ -426,10 +426,14 @@ def chart_keyboard():
             press(KEY_TAB)
         mark = wait_for(focused_mark, 'a mark to have the focus', timeout=3)
         # Tabbing through the region list selected its rows in turn: the
-        # chart is entered at the selected region's mark.
+        # chart is entered at the selected region's mark, or at its first
+        # mark when that region has none.
         selected = [name(i) for i in children(regions) if has_state(i, pyatspi.STATE_SELECTED)]
         emit(f'# entered at {name(mark)!r}, selected {selected}')
-        assert selected and name(mark).split(',')[0] == selected[0].split(',')[0], (name(mark), selected)
+        assert selected, 'no region selected'
+        region = selected[0].split(',')[0]
+        entry = next((m for m in expected if m.split(',')[0] == region), expected[0])
+        assert name(mark) == entry, (name(mark), selected, entry)
 
         # Home goes to the first mark, Right to the next ones in turn.
         press(KEY_HOME)
