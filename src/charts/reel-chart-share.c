@@ -71,6 +71,27 @@ add_rest (ReelChartData *data,
   g_ptr_array_add (rest->figures, (gpointer) whole->total);
 }
 
+/* The share of revenue that the total's own source published for
+ * @region and the total's period ("US 41% of October's revenue"), or NULL:
+ * where there is one, the chart shows it rather than the region's revenue
+ * divided by the total, whose figure may be a bound ("over $43M") or come
+ * from another reading. */
+static const ReelMeasure *
+find_published_share (const ReelRegion  *region,
+                      const ReelMeasure *total)
+{
+  for (guint i = 0; region->measures != NULL && i < region->measures->len; i++)
+    {
+      const ReelMeasure *measure = &g_array_index (region->measures, ReelMeasure, i);
+
+      if (measure->metric == REEL_METRIC_REVENUE_SHARE && measure->derived == NULL &&
+          measure->source == total->source && reel_period_equal (&measure->period, &total->period))
+        return measure;
+    }
+
+  return NULL;
+}
+
 /* Shares for one period of the default series: of its world total for
  * that period, each region's figure of the same series and period, so
  * that every share has one source, basis and period (a month of one
@@ -111,9 +132,20 @@ collect_period (ReelChartData *data,
       }
     else
       {
-        reel_chart_data_add_measure_bar (data, (int) i, shown[i], 1.0 / whole->period_total->value,
-                                         FALSE);
-        sum += shown[i]->value;
+        const ReelRegion *region = g_ptr_array_index (data->regions, i);
+        const ReelMeasure *share = find_published_share (region, whole->period_total);
+
+        if (share != NULL)
+          {
+            reel_chart_data_add_measure_bar (data, (int) i, share, 1.0, FALSE);
+            sum += share->value * whole->period_total->value;
+          }
+        else
+          {
+            reel_chart_data_add_measure_bar (data, (int) i, shown[i],
+                                             1.0 / whole->period_total->value, FALSE);
+            sum += shown[i]->value;
+          }
       }
 
   whole->over = sum > whole->period_total->value * 1.001;
