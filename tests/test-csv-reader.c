@@ -302,7 +302,7 @@ test_csv_measures (void)
   g_assert_cmpint (series->period.kind, ==, REEL_PERIOD_HALF);
   g_assert_cmpfloat (series->value, ==, 7);
   series = reel_record_table_get_series (table, 3);
-  g_assert_cmpuint (series->region, ==, REEL_RECORD_NO_ID);
+  g_assert_cmpuint (series->platform, !=, REEL_RECORD_NO_ID);
   g_assert_cmpfloat (series->value, ==, 0.25);
   /* An empty metric is revenue: the month still sums into its year. */
   g_assert_cmpfloat (region_revenue (table, "europe", 2025), ==, 2);

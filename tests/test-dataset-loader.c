@@ -49,6 +49,21 @@ load_file (GFile              *file,
   return dataset;
 }
 
+/* Loads @json, which must load without an error. */
+static ReelDataset *
+load_valid_json (const char *name,
+                 const char *json)
+{
+  g_autoptr(GFile) file = write_file (name, json, -1);
+  g_autoptr(GError) error = NULL;
+  ReelDataset *dataset = load_file (file, NULL, &error);
+
+  remove_file (file);
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
 static GFile *
 sample_file (void)
 {
@@ -162,6 +177,8 @@ typedef struct {
 #define DERIVED "{\"method\": \"m\", \"inputs\": [{\"source\": \"s\", \"metric\": \"revenue\", " \
                 "\"period\": \"2024\", \"value\": 2}]}"
 #define DERIVED_FIG "{\"metric\": \"revenue\", \"value\": 1, \"derived\": " DERIVED ", "
+#define RECORDS2 HEAD2 "\"regions\": [" REGION2 "}], \"records\": ["
+#define NA_RECORD "{\"region\": \"na\", "
 #define SHARE "{\"metric\": \"revenue-share\", \"period\": \"2025\", \"value\": 0.6, \"source\": \"s\"}"
 
 /* One document per rule, each breaking only that rule. */
@@ -237,19 +254,19 @@ static const Rule rules[] = {
     "{\"region\": @\"eu\", \"period\": \"2024-01\", \"revenue\": 1}]}", "records[1].region", "“eu” is not the id of a region" },
   { "record-platform", HEAD "\"regions\": [" REGION "}], \"records\": [{\"region\": \"na\", \"platform\": @\"rs\", \"period\": \"2024-01\", \"revenue\": 1}]}",
     "records[0].platform", "“rs” is not the id of a platform" },
-  { "record-metric", HEAD2 "\"regions\": [" REGION2 "}], \"records\": [{\"region\": \"na\", \"period\": \"2025\", \"metric\": @\"views\", \"value\": 1}]}",
+  { "record-metric", RECORDS2 NA_RECORD "\"period\": \"2025\", \"metric\": @\"views\", \"value\": 1}]}",
     "records[0].metric", "“views” is not a metric: use revenue, downloads, monthly-active-users, "
     "revenue-share, download-share or revenue-per-download" },
-  { "record-share-range", HEAD2 "\"regions\": [" REGION2 "}], \"records\": [{\"region\": \"na\", \"period\": \"2025-Q1\", \"metric\": \"revenue-share\", \"value\": @1.5}]}",
+  { "record-share-range", RECORDS2 NA_RECORD "\"period\": \"2025-Q1\", \"metric\": \"revenue-share\", \"value\": @1.5}]}",
     "records[0].value", "must be a share from 0 to 1" },
-  { "record-share-twice", HEAD2 "\"regions\": [" REGION2 "}], \"records\": [{\"region\": \"na\", \"period\": \"2025\", \"metric\": \"download-share\", \"value\": 0.5},\n"
-    "{\"region\": \"na\", \"period\": \"2025\", \"metric\": \"download-share\", \"value\": @0.25}]}",
+  { "record-share-twice", RECORDS2 NA_RECORD "\"period\": \"2025\", \"metric\": \"download-share\", \"value\": 0.5},\n"
+    NA_RECORD "\"period\": \"2025\", \"metric\": \"download-share\", \"value\": @0.25}]}",
     "records[1].value", "a second share of the same place, metric and period: shares are not summed" },
-  { "record-both-numbers", HEAD2 "\"regions\": [" REGION2 "}], \"records\": [{\"region\": \"na\", \"period\": \"2025\", \"revenue\": 1, \"value\": @2}]}",
+  { "record-both-numbers", RECORDS2 NA_RECORD "\"period\": \"2025\", \"revenue\": 1, \"value\": @2}]}",
     "records[0].value", "a record has “revenue” or “value”, not both" },
-  { "record-value-negative", HEAD2 "\"regions\": [" REGION2 "}], \"records\": [{\"region\": \"na\", \"period\": \"2025\", \"metric\": \"downloads\", \"value\": @-1}]}",
+  { "record-value-negative", RECORDS2 NA_RECORD "\"period\": \"2025\", \"metric\": \"downloads\", \"value\": @-1}]}",
     "records[0].value", "must be 0 or more" },
-  { "record-period-v2", HEAD2 "\"regions\": [" REGION2 "}], \"records\": [{\"region\": \"na\", \"period\": @\"2025-Q5\", \"value\": 1}]}",
+  { "record-period-v2", RECORDS2 NA_RECORD "\"period\": @\"2025-Q5\", \"value\": 1}]}",
     "records[0].period", "“2025-Q5” is not a period: use YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or YYYY-MM/YYYY-MM" },
   { "record-period-v1", HEAD "\"regions\": [" REGION "}], \"records\": [{\"region\": \"na\", \"period\": @\"2025\", \"revenue\": 1}]}",
     "records[0].period", "“2025” is not a period: use YYYY-MM" },
@@ -597,14 +614,6 @@ find_measure (GArray     *measures,
 static void
 test_record_measures (void)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(ReelDatasetLoader) loader = NULL;
-  g_autoptr(ReelDataset) dataset = NULL;
-  g_autoptr(GError) error = NULL;
-  const ReelSource *records;
-  const ReelPlatform *platform;
-  const ReelMeasure *measure;
-  const ReelRegion *na;
   const char *json =
     HEAD2 "\"platforms\": [{\"id\": \"rs\", \"name\": \"ReelShort\"}],\n"
     "\"regions\": [" REGION2 "}], \"records\": [\n"
@@ -615,18 +624,16 @@ test_record_measures (void)
     "{\"region\": \"na\", \"period\": \"2025\", \"metric\": \"revenue-share\", \"value\": 0.4, \"platform\": \"rs\"},\n"
     "{\"region\": \"na\", \"period\": \"2024-01/2024-09\", \"revenue\": 90},\n"
     "{\"region\": \"na\", \"period\": \"2025-01\", \"revenue\": 3}]}";
+  g_autoptr(ReelDataset) dataset = load_valid_json ("measures.reelscope.json", json);
+  const ReelRegion *na = region (dataset, "na");
+  const ReelPlatform *platform;
+  const ReelMeasure *measure;
+  const ReelSource *records;
 
-  file = write_file ("measures.reelscope.json", json, -1);
-  dataset = load_file (file, &loader, &error);
-  remove_file (file);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
   g_assert_cmpuint (reel_dataset_get_n_records (dataset), ==, 7);
   records = reel_dataset_find_source (dataset, "records");
   g_assert_nonnull (records);
 
-  na = region (dataset, "na");
   measure = find_measure (na->measures, REEL_METRIC_DOWNLOADS, "2025-Q1");
   g_assert_nonnull (measure);
   g_assert_cmpfloat (measure->value, ==, 15);
@@ -647,7 +654,7 @@ test_record_measures (void)
   g_assert_cmpstr (measure->region, ==, "na");
   measure = find_measure (platform->measures, REEL_METRIC_REVENUE_SHARE, "2025");
   g_assert_cmpfloat (measure->value, ==, 0.4);
-  g_assert_null (measure->region);
+  g_assert_cmpstr (measure->region, ==, "na");
 }
 
 static void

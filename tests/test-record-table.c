@@ -150,7 +150,8 @@ test_record_table_series (void)
   g_assert_cmpuint (series->platform, ==, reelshort);
   g_assert_cmpfloat (series->value, ==, 5);
   series = reel_record_table_get_series (table, 2);
-  g_assert_cmpuint (series->region, ==, REEL_RECORD_NO_ID);
+  g_assert_cmpuint (series->region, ==, na);
+  g_assert_cmpuint (series->platform, ==, reelshort);
   g_assert_cmpint (series->metric, ==, REEL_METRIC_DOWNLOAD_SHARE);
   g_assert_cmpfloat (series->value, ==, 0.5);
 }

@@ -49,7 +49,7 @@ add_record_measures (GHashTable            *regions,
   for (guint i = 0; i < reel_record_table_get_n_series (table); i++)
     {
       const ReelRecordSeries *series = reel_record_table_get_series (table, i);
-      const char *region_id = NULL;
+      const char *region_id = reel_record_table_get_region_id (table, series->region, NULL, NULL);
       ReelMeasure measure = {
         .metric = series->metric,
         .period = series->period,
@@ -57,9 +57,6 @@ add_record_measures (GHashTable            *regions,
         .source = source,
       };
       GArray *measures;
-
-      if (series->region != REEL_RECORD_NO_ID)
-        region_id = reel_record_table_get_region_id (table, series->region, NULL, NULL);
 
       if (series->platform == REEL_RECORD_NO_ID)
         {

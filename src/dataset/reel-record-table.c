@@ -412,7 +412,8 @@ add_to_series (ReelRecordTable  *table,
 /* Adds a record that is not a month of revenue; its value must have been
  * checked by the reader. Counts and money add to the region's series and,
  * with a platform, to the platform's in that region; a share is one
- * place's alone: the platform's when there is one, else the region's.
+ * place's alone: the platform's in the region when there is one, else the
+ * region's.
  * A record that fails is an error, which fails the whole load, so a count
  * that reached the region's series but not the platform's is never seen. */
 ReelRecordResult
@@ -432,9 +433,7 @@ reel_record_table_add_measure (ReelRecordTable  *table,
   g_return_val_if_fail (period != NULL, REEL_RECORD_TOO_MANY_SERIES);
 
   if (reel_metric_get_unit (metric) == REEL_UNIT_SHARE)
-    result = platform != REEL_RECORD_NO_ID
-             ? add_to_series (table, REEL_RECORD_NO_ID, platform, metric, period, value)
-             : add_to_series (table, region, REEL_RECORD_NO_ID, metric, period, value);
+    result = add_to_series (table, region, platform, metric, period, value);
   else if ((result = add_to_series (table, region, REEL_RECORD_NO_ID, metric, period, value)) ==
            REEL_RECORD_ADDED && platform != REEL_RECORD_NO_ID)
     result = add_to_series (table, region, platform, metric, period, value);

@@ -31,7 +31,7 @@ G_BEGIN_DECLS
 typedef struct _ReelRecordTable ReelRecordTable;
 
 /* One series: a region's (platform REEL_RECORD_NO_ID), or a platform's in
- * a region (shares: a platform's alone, region REEL_RECORD_NO_ID). */
+ * a region. */
 typedef struct {
   guint      region;
   guint      platform;
