@@ -248,6 +248,14 @@ REFUSED = {
     # Columns count characters, not bytes.
     'csv-multi-byte.csv': (2, 16, 'period', '“2024-13” is not a period: the month must be 01 to 12 (record 1)'),
     # A BOM is not a character, CRLF is one line end, an empty row is no record.
+    # With a metric column: a metric, any period, a share once per place and period.
+    'csv-metric-unknown.csv': (2, 13, 'metric', '“views” is not a metric: use revenue, downloads, '
+                                                'monthly-active-users, revenue-share, download-share or '
+                                                'revenue-per-download (record 1)'),
+    'csv-metric-period.csv': (2, 8, 'period', '“2025-Q5” is not a period: use YYYY, YYYY-H1, YYYY-Q1, YYYY-MM '
+                                              'or YYYY-MM/YYYY-MM (record 1)'),
+    'csv-share-twice.csv': (3, 28, 'value', 'a second share of the same place, metric and period: shares are '
+                                            'not summed (record 2)'),
     'csv-bom-crlf-problem.csv': [(4, 1, '', 'the row is empty: remove it'),
                                  (5, 16, 'revenue', '“x” is not a number: use digits and . as the decimal point '
                                                     '(record 2)')],
@@ -257,6 +265,7 @@ URL_WARNING = 'only http and https links are opened; this one will not be'
 ACCEPTED = {
     'bom.json': [],
     'csv-bom-crlf.csv': [],
+    'csv-metric.csv': [],
     'markup-and-controls.json': [],
     'unsafe-urls.json': [(3, 36, 'sources[0].url', URL_WARNING),
                          (4, 36, 'sources[1].url', URL_WARNING),
