@@ -275,6 +275,39 @@ test_csv_valid_trickle (void)
       }
 }
 
+/* Records of other metrics and periods go to the table's series; revenue
+ * months, and a file without a metric column, read as before. */
+static void
+test_csv_measures (void)
+{
+  g_autoptr(ReelRecordTable) table = NULL;
+  g_autoptr(GPtrArray) problems = read_csv ("region,period,metric,value,platform\n"
+                                            "europe,2025-Q1,downloads,10,\n"
+                                            "europe,2025-Q1,downloads,5,reelshort\n"
+                                            "europe,2025-H1,,7,\n"
+                                            "europe,2025-03,,2,\n"
+                                            "europe,2025,revenue-share,0.25,reelshort\n", -1, &table);
+  const ReelRecordSeries *series;
+
+  assert_no_problems (problems);
+  g_assert_cmpuint (reel_record_table_get_n_records (table), ==, 5);
+  g_assert_cmpuint (reel_record_table_get_n_series (table), ==, 4);
+  series = reel_record_table_get_series (table, 0);
+  g_assert_cmpint (series->metric, ==, REEL_METRIC_DOWNLOADS);
+  g_assert_cmpint (series->period.kind, ==, REEL_PERIOD_QUARTER);
+  g_assert_cmpfloat (series->value, ==, 15);
+  g_assert_cmpfloat (reel_record_table_get_series (table, 1)->value, ==, 5);
+  series = reel_record_table_get_series (table, 2);
+  g_assert_cmpint (series->metric, ==, REEL_METRIC_REVENUE);
+  g_assert_cmpint (series->period.kind, ==, REEL_PERIOD_HALF);
+  g_assert_cmpfloat (series->value, ==, 7);
+  series = reel_record_table_get_series (table, 3);
+  g_assert_cmpuint (series->platform, !=, REEL_RECORD_NO_ID);
+  g_assert_cmpfloat (series->value, ==, 0.25);
+  /* An empty metric is revenue: the month still sums into its year. */
+  g_assert_cmpfloat (region_revenue (table, "europe", 2025), ==, 2);
+}
+
 static void
 test_csv_header_only (void)
 {
@@ -364,6 +397,7 @@ typedef struct {
 
 #define H3 "region,period,revenue\n"
 #define H5 "region,period,revenue,country,platform\n"
+#define HM "region,period,metric,value\n"
 
 /* Positions are lines and columns of the file, in characters. */
 static const Fault faults[] = {
@@ -448,6 +482,15 @@ static const Fault faults[] = {
   { "after-cjk", "note,region,period,revenue\n\"短剧，“收入”\",europe,2024-13,1\n", 2, 18, 1, "period", "month" },
   { "after-multi-byte-crlf", "note,region,period,revenue\r\n\"é\r\nü\",eu rope,2024-01,1\r\n", 3, 4, 1, "region", "is not an id" },
   { "valid-rows-kept", H3 "europe,2024-01,1\neurope,2024-02,-1\neurope,2024-03,1\n", 3, 16, 2, "revenue", "negative", 2 },
+  /* With a metric column: any period, a value column, a range per metric. */
+  { "metric-unknown", HM "europe,2025,views,1\n", 2, 13, 1, "metric", "“views” is not a metric" },
+  { "metric-period", HM "europe,2025-Q5,downloads,1\n", 2, 8, 1, "period",
+    "“2025-Q5” is not a period: use YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or YYYY-MM/YYYY-MM" },
+  { "metric-share-range", HM "europe,2025,revenue-share,1.5\n", 2, 27, 1, "value", "must be a share from 0 to 1" },
+  { "metric-share-twice", HM "europe,2025,download-share,0.5\neurope,2025,download-share,0.25\n", 3, 28, 2, "value",
+    "a second share of the same place, metric and period: shares are not summed", 1 },
+  { "metric-revenue-and-value", "region,period,metric,revenue,value\neurope,2025,downloads,1,1\n", 1, 30, 0, "value",
+    "a record has “revenue” or “value”, not both" },
 };
 
 /* Each fault read at once and in reads of a few bytes, so that fields, quotes,
@@ -877,6 +920,7 @@ main (int   argc,
   g_test_add_func ("/csv-reader/valid", test_csv_valid);
   g_test_add_func ("/csv-reader/valid-trickle", test_csv_valid_trickle);
   g_test_add_func ("/csv-reader/header-only", test_csv_header_only);
+  g_test_add_func ("/csv-reader/measures", test_csv_measures);
   g_test_add_func ("/csv-reader/trailing-empty-rows", test_csv_trailing_empty_rows);
   g_test_add_func ("/csv-reader/numbers", test_csv_numbers);
   for (i = 0; i < G_N_ELEMENTS (faults); i++)

@@ -49,6 +49,21 @@ load_file (GFile              *file,
   return dataset;
 }
 
+/* Loads @json, which must load without an error. */
+static ReelDataset *
+load_valid_json (const char *name,
+                 const char *json)
+{
+  g_autoptr(GFile) file = write_file (name, json, -1);
+  g_autoptr(GError) error = NULL;
+  ReelDataset *dataset = load_file (file, NULL, &error);
+
+  remove_file (file);
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
 static GFile *
 sample_file (void)
 {
@@ -162,6 +177,8 @@ typedef struct {
 #define DERIVED "{\"method\": \"m\", \"inputs\": [{\"source\": \"s\", \"metric\": \"revenue\", " \
                 "\"period\": \"2024\", \"value\": 2}]}"
 #define DERIVED_FIG "{\"metric\": \"revenue\", \"value\": 1, \"derived\": " DERIVED ", "
+#define RECORDS2 HEAD2 "\"regions\": [" REGION2 "}], \"records\": ["
+#define NA_RECORD "{\"region\": \"na\", "
 #define SHARE "{\"metric\": \"revenue-share\", \"period\": \"2025\", \"value\": 0.6, \"source\": \"s\"}"
 
 /* One document per rule, each breaking only that rule. */
@@ -237,6 +254,22 @@ static const Rule rules[] = {
     "{\"region\": @\"eu\", \"period\": \"2024-01\", \"revenue\": 1}]}", "records[1].region", "“eu” is not the id of a region" },
   { "record-platform", HEAD "\"regions\": [" REGION "}], \"records\": [{\"region\": \"na\", \"platform\": @\"rs\", \"period\": \"2024-01\", \"revenue\": 1}]}",
     "records[0].platform", "“rs” is not the id of a platform" },
+  { "record-metric", RECORDS2 NA_RECORD "\"period\": \"2025\", \"metric\": @\"views\", \"value\": 1}]}",
+    "records[0].metric", "“views” is not a metric: use revenue, downloads, monthly-active-users, "
+    "revenue-share, download-share or revenue-per-download" },
+  { "record-share-range", RECORDS2 NA_RECORD "\"period\": \"2025-Q1\", \"metric\": \"revenue-share\", \"value\": @1.5}]}",
+    "records[0].value", "must be a share from 0 to 1" },
+  { "record-share-twice", RECORDS2 NA_RECORD "\"period\": \"2025\", \"metric\": \"download-share\", \"value\": 0.5},\n"
+    NA_RECORD "\"period\": \"2025\", \"metric\": \"download-share\", \"value\": @0.25}]}",
+    "records[1].value", "a second share of the same place, metric and period: shares are not summed" },
+  { "record-both-numbers", RECORDS2 NA_RECORD "\"period\": \"2025\", \"revenue\": 1, \"value\": @2}]}",
+    "records[0].value", "a record has “revenue” or “value”, not both" },
+  { "record-value-negative", RECORDS2 NA_RECORD "\"period\": \"2025\", \"metric\": \"downloads\", \"value\": @-1}]}",
+    "records[0].value", "must be 0 or more" },
+  { "record-period-v2", RECORDS2 NA_RECORD "\"period\": @\"2025-Q5\", \"value\": 1}]}",
+    "records[0].period", "“2025-Q5” is not a period: use YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or YYYY-MM/YYYY-MM" },
+  { "record-period-v1", HEAD "\"regions\": [" REGION "}], \"records\": [{\"region\": \"na\", \"period\": @\"2025\", \"revenue\": 1}]}",
+    "records[0].period", "“2025” is not a period: use YYYY-MM" },
   { "record-period", HEAD "\"regions\": [" REGION "}], \"records\": [{\"region\": \"na\", \"period\": @\"2024-13\", \"revenue\": 1}]}",
     "records[0].period", "“2024-13” is not a period: the month must be 01 to 12" },
   { "record-revenue", HEAD "\"regions\": [" REGION "}], \"records\": [{\"region\": \"na\", \"period\": \"2024-01\", \"revenue\": @-1}]}",
@@ -558,6 +591,70 @@ test_records (void)
   figure = reel_dataset_get_primary_figure (reel_dataset_get_global (dataset)->revenue, 2024);
   g_assert_cmpfloat (figure->value, ==, 183);
   g_assert_cmpint (figure->flags & REEL_FIGURE_PARTIAL, ==, REEL_FIGURE_PARTIAL);
+}
+
+static const ReelMeasure *
+find_measure (GArray     *measures,
+              ReelMetric  metric,
+              const char *period)
+{
+  for (guint i = 0; i < measures->len; i++)
+    {
+      const ReelMeasure *measure = &g_array_index (measures, ReelMeasure, i);
+      g_autofree char *text = reel_period_to_string (&measure->period);
+
+      if (measure->metric == metric && g_strcmp0 (text, period) == 0)
+        return measure;
+    }
+  return NULL;
+}
+
+/* Records of other metrics and periods become measures of the records
+ * source; revenue months still sum into years. */
+static void
+test_record_measures (void)
+{
+  const char *json =
+    HEAD2 "\"platforms\": [{\"id\": \"rs\", \"name\": \"ReelShort\"}],\n"
+    "\"regions\": [" REGION2 "}], \"records\": [\n"
+    "{\"region\": \"na\", \"period\": \"2025-Q1\", \"metric\": \"downloads\", \"value\": 10, \"country\": \"US\"},\n"
+    "{\"region\": \"na\", \"period\": \"2025-Q1\", \"metric\": \"downloads\", \"value\": 5, \"country\": \"CA\", \"platform\": \"rs\"},\n"
+    "{\"region\": \"na\", \"period\": \"2025-05\", \"metric\": \"monthly-active-users\", \"value\": 7},\n"
+    "{\"region\": \"na\", \"period\": \"2025-06\", \"metric\": \"monthly-active-users\", \"value\": 8},\n"
+    "{\"region\": \"na\", \"period\": \"2025\", \"metric\": \"revenue-share\", \"value\": 0.4, \"platform\": \"rs\"},\n"
+    "{\"region\": \"na\", \"period\": \"2024-01/2024-09\", \"revenue\": 90},\n"
+    "{\"region\": \"na\", \"period\": \"2025-01\", \"revenue\": 3}]}";
+  g_autoptr(ReelDataset) dataset = load_valid_json ("measures.reelscope.json", json);
+  const ReelRegion *na = region (dataset, "na");
+  const ReelPlatform *platform;
+  const ReelMeasure *measure;
+  const ReelSource *records;
+
+  g_assert_cmpuint (reel_dataset_get_n_records (dataset), ==, 7);
+  records = reel_dataset_find_source (dataset, "records");
+  g_assert_nonnull (records);
+
+  measure = find_measure (na->measures, REEL_METRIC_DOWNLOADS, "2025-Q1");
+  g_assert_nonnull (measure);
+  g_assert_cmpfloat (measure->value, ==, 15);
+  g_assert_cmpstr (measure->basis, ==, "sum of records");
+  g_assert_true (reel_dataset_get_source (dataset, measure->source) == records);
+  /* Monthly users are never added across periods: one measure a month. */
+  g_assert_cmpfloat (find_measure (na->measures, REEL_METRIC_MONTHLY_ACTIVE_USERS, "2025-05")->value, ==, 7);
+  g_assert_cmpfloat (find_measure (na->measures, REEL_METRIC_MONTHLY_ACTIVE_USERS, "2025-06")->value, ==, 8);
+  g_assert_cmpfloat (find_measure (na->measures, REEL_METRIC_REVENUE, "2024-01/2024-09")->value, ==, 90);
+  /* The platform's share is its own, not the region's. */
+  g_assert_null (find_measure (na->measures, REEL_METRIC_REVENUE_SHARE, "2025"));
+  /* The month of revenue keeps its yearly, partial sum. */
+  g_assert_cmpfloat (reel_dataset_get_primary_figure (na->revenue, 2025)->value, ==, 3);
+
+  platform = g_ptr_array_index (reel_dataset_get_platforms (dataset), 0);
+  measure = find_measure (platform->measures, REEL_METRIC_DOWNLOADS, "2025-Q1");
+  g_assert_cmpfloat (measure->value, ==, 5);
+  g_assert_cmpstr (measure->region, ==, "na");
+  measure = find_measure (platform->measures, REEL_METRIC_REVENUE_SHARE, "2025");
+  g_assert_cmpfloat (measure->value, ==, 0.4);
+  g_assert_cmpstr (measure->region, ==, "na");
 }
 
 static void
@@ -983,6 +1080,7 @@ main (int   argc,
   g_test_add_func ("/dataset-loader/warnings", test_warnings);
   g_test_add_func ("/dataset-loader/many-problems", test_many_problems);
   g_test_add_func ("/dataset-loader/records", test_records);
+  g_test_add_func ("/dataset-loader/record-measures", test_record_measures);
   g_test_add_func ("/dataset-loader/csv", test_csv);
   g_test_add_func ("/dataset-loader/csv-problem", test_csv_problem);
   g_test_add_func ("/dataset-loader/json-csv-agree", test_json_csv_agree);

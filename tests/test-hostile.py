@@ -248,6 +248,14 @@ REFUSED = {
     # Columns count characters, not bytes.
     'csv-multi-byte.csv': (2, 16, 'period', '“2024-13” is not a period: the month must be 01 to 12 (record 1)'),
     # A BOM is not a character, CRLF is one line end, an empty row is no record.
+    # With a metric column: a metric, any period, a share once per place and period.
+    'csv-metric-unknown.csv': (2, 13, 'metric', '“views” is not a metric: use revenue, downloads, '
+                                                'monthly-active-users, revenue-share, download-share or '
+                                                'revenue-per-download (record 1)'),
+    'csv-metric-period.csv': (2, 8, 'period', '“2025-Q5” is not a period: use YYYY, YYYY-H1, YYYY-Q1, YYYY-MM '
+                                              'or YYYY-MM/YYYY-MM (record 1)'),
+    'csv-share-twice.csv': (3, 28, 'value', 'a second share of the same place, metric and period: shares are '
+                                            'not summed (record 2)'),
     'csv-bom-crlf-problem.csv': [(4, 1, '', 'the row is empty: remove it'),
                                  (5, 16, 'revenue', '“x” is not a number: use digits and . as the decimal point '
                                                     '(record 2)')],
@@ -257,6 +265,7 @@ URL_WARNING = 'only http and https links are opened; this one will not be'
 ACCEPTED = {
     'bom.json': [],
     'csv-bom-crlf.csv': [],
+    'csv-metric.csv': [],
     'markup-and-controls.json': [],
     'unsafe-urls.json': [(3, 36, 'sources[0].url', URL_WARNING),
                          (4, 36, 'sources[1].url', URL_WARNING),
@@ -579,6 +588,8 @@ RULES = [
     ('record-period', 'records[0].period', '2024-13', None, '“2024-13” is not a period: the month must be 01 to 12'),
     ('record-period-year', 'records[0].period', '1989-12', None, '“1989-12”: the year must be 1990 to 2100'),
     ('record-revenue', 'records[0].revenue', -1, None, '-1 is negative: revenue is 0 or more'),
+    # Version 1 records are revenue months only.
+    ('record-period-v1', 'records[1].period', '2023', None, '“2023” is not a period: use YYYY-MM'),
     ('record-country', 'records[0].country', 'usa', None,
      '“usa” is not a country code: use two capital letters (ISO 3166, e.g. US)'),
     ('country', 'regions[0].countries[1]', 'Canada', None,
@@ -621,6 +632,12 @@ RULES_V2 = [
     ('input-share-over-one', 'regions[0].figures[2].derived.inputs[0].value', 2, None,
      'must be a share from 0 to 1'),
     ('downloads-negative', 'regions[0].figures[1].value', -1, None, 'must be 0 or more'),
+    ('record-metric', 'records[1].metric', 'views', None,
+     '“views” is not a metric: use revenue, downloads, monthly-active-users, revenue-share, download-share '
+     'or revenue-per-download'),
+    ('record-period-quarter', 'records[1].period', '2025-Q5', None,
+     '“2025-Q5” is not a period: use YYYY, YYYY-H1, YYYY-Q1, YYYY-MM or YYYY-MM/YYYY-MM'),
+    ('record-revenue-and-value', 'records[1].value', 2, None, 'a record has “revenue” or “value”, not both'),
     ('inputs-empty', 'regions[0].figures[2].derived.inputs', [], None, 'a derived figure has 1 to 16 inputs'),
     ('inputs-17', 'regions[0].figures[2].derived.inputs',
      [{'source': 's', 'metric': 'revenue', 'period': '2024', 'value': 1}] * 17, None,

@@ -113,6 +113,49 @@ test_record_table_empty (void)
   g_assert_cmpuint (reel_record_table_get_n_records (table), ==, 0);
 }
 
+static void
+test_record_table_series (void)
+{
+  g_autoptr(ReelRecordTable) table = reel_record_table_new ();
+  const ReelRecordSeries *series;
+  ReelPeriod q1, year;
+  guint na, reelshort, first, last;
+
+  g_assert_null (reel_period_parse ("2025-Q1", &q1));
+  reel_period_init_year (&year, 2025);
+  na = reel_record_table_intern_region (table, "north-america", 1, 1);
+  reelshort = reel_record_table_intern_platform (table, "reelshort", 1, 9);
+
+  g_assert_cmpint (reel_record_table_add_measure (table, na, REEL_RECORD_NO_ID,
+                                                  REEL_METRIC_DOWNLOADS, &q1, 10), ==, REEL_RECORD_ADDED);
+  g_assert_cmpint (reel_record_table_add_measure (table, na, reelshort,
+                                                  REEL_METRIC_DOWNLOADS, &q1, 5), ==, REEL_RECORD_ADDED);
+  g_assert_cmpint (reel_record_table_add_measure (table, na, reelshort,
+                                                  REEL_METRIC_DOWNLOAD_SHARE, &year, 0.5), ==, REEL_RECORD_ADDED);
+  /* A share is not summed: a second one for the series is refused. */
+  g_assert_cmpint (reel_record_table_add_measure (table, na, reelshort,
+                                                  REEL_METRIC_DOWNLOAD_SHARE, &year, 0.1), ==,
+                   REEL_RECORD_SHARE_TWICE);
+
+  g_assert_cmpuint (reel_record_table_get_n_records (table), ==, 3);
+  g_assert_cmpuint (reel_record_table_get_n_series (table), ==, 3);
+  /* Only revenue months have years. */
+  g_assert_false (reel_record_table_get_year_range (table, &first, &last));
+
+  series = reel_record_table_get_series (table, 0);
+  g_assert_cmpuint (series->region, ==, na);
+  g_assert_cmpuint (series->platform, ==, REEL_RECORD_NO_ID);
+  g_assert_cmpfloat (series->value, ==, 15);
+  series = reel_record_table_get_series (table, 1);
+  g_assert_cmpuint (series->platform, ==, reelshort);
+  g_assert_cmpfloat (series->value, ==, 5);
+  series = reel_record_table_get_series (table, 2);
+  g_assert_cmpuint (series->region, ==, na);
+  g_assert_cmpuint (series->platform, ==, reelshort);
+  g_assert_cmpint (series->metric, ==, REEL_METRIC_DOWNLOAD_SHARE);
+  g_assert_cmpfloat (series->value, ==, 0.5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -123,6 +166,7 @@ main (int   argc,
   g_test_add_func ("/record-table/positions", test_record_table_positions);
   g_test_add_func ("/record-table/empty", test_record_table_empty);
   g_test_add_func ("/record-table/lookup", test_record_table_lookup);
+  g_test_add_func ("/record-table/series", test_record_table_series);
 
   return g_test_run ();
 }

@@ -12,7 +12,7 @@
 #include "reel-rules.h"
 
 static const char * const role_names[REEL_CSV_N_ROLES] = {
-  "region", "period", "revenue", "country", "platform",
+  "region", "period", "revenue", "country", "platform", "metric",
 };
 
 /* Powers of ten that a double holds exactly. */
@@ -86,10 +86,12 @@ check_id (const GString *value,
   return reel_rules_check_id (value->str, value->len);
 }
 
+/* A month ("YYYY-MM") the quick way; in a file with a `metric` column, any
+ * other spelling of a period by reel_period_parse(), which allocates only
+ * its message. A file without one has months of revenue only, as before. */
 static char *
 check_period (const GString *value,
-              guint         *year,
-              guint         *month)
+              ReelCsvRecord *record)
 {
   char *message, *text;
 
@@ -99,7 +101,17 @@ check_period (const GString *value,
   /* A good period is plain ASCII without spaces, so check_text() can only
    * find fault with a bad one: it is asked second, for every row's sake,
    * and its message still wins. */
-  message = reel_rules_check_period (value->str, value->len, year, month);
+  if (!record->general || (value->len == 7 && value->str[4] == '-' && is_digit (value->str[5])))
+    {
+      message = reel_rules_check_period (value->str, value->len, &record->year, &record->month);
+      record->period.first = record->period.last = record->year * 12 + record->month - 1;
+      record->period.kind = REEL_PERIOD_MONTH;
+    }
+  else
+    {
+      record->month = 0;
+      message = reel_period_parse (value->str, &record->period);
+    }
   if (message != NULL && (text = check_text (value->str, value->len)) != NULL)
     {
       g_free (message);
@@ -233,6 +245,58 @@ check_country (const GString *value)
   return message;
 }
 
+/* An empty metric is revenue, as a file without the column has. */
+static char *
+check_metric (const GString *value,
+              ReelMetric    *metric)
+{
+  g_autofree char *shown = NULL;
+
+  *metric = REEL_METRIC_REVENUE;
+  if (value->len == 0 || reel_metric_from_string (value->str, metric))
+    return NULL;
+
+  shown = reel_rules_show_value (value->str, value->len);
+  return g_strdup_printf (_("“%s” is not a metric: use revenue, downloads, "
+                            "monthly-active-users, revenue-share, download-share "
+                            "or revenue-per-download"),
+                          shown);
+}
+
+/* Adds a checked record to @table: a month of revenue to its year's sum,
+ * any other to its series. Returns NULL, or what is wrong with the record's
+ * number (a share above 1, a second share of a series) or its series. */
+char *
+reel_csv_add_record (ReelRecordTable     *table,
+                     guint                region,
+                     guint                platform,
+                     const ReelCsvRecord *record)
+{
+  if (record->metric == REEL_METRIC_REVENUE && record->month != 0)
+    {
+      reel_record_table_add (table, region, platform, record->year, record->month, record->revenue);
+      return NULL;
+    }
+
+  if (reel_metric_get_unit (record->metric) == REEL_UNIT_SHARE && record->revenue > 1)
+    return g_strdup (_("must be a share from 0 to 1"));
+
+  switch (reel_record_table_add_measure (table, region, platform, record->metric,
+                                         &record->period, record->revenue))
+    {
+    case REEL_RECORD_TOO_MANY_SERIES:
+      return g_strdup_printf (_("more than %u different series of places, metrics "
+                                "and periods in the records"),
+                              (guint) REEL_RECORD_MAX_SERIES);
+    case REEL_RECORD_SHARE_TWICE:
+      return g_strdup (_("a second share of the same place, metric and period: "
+                         "shares are not summed"));
+    case REEL_RECORD_ADDED:
+    default:
+      return NULL;
+    }
+}
+
 char *
 reel_csv_too_long_message (gsize max)
 {
@@ -278,6 +342,23 @@ reel_csv_role_lookup (const char *name)
   return REEL_CSV_ROLE_IGNORED;
 }
 
+/* A file with a `metric` column may name its number column `value`, the
+ * general name of `revenue` (a file without one may have a `value` column
+ * of its own, which is ignored). Returns the column of `value` then, else -1. */
+int
+reel_csv_value_column (GPtrArray *names,
+                       const int  role_column[REEL_CSV_N_ROLES])
+{
+  if (role_column[REEL_CSV_ROLE_METRIC] < 0)
+    return -1;
+
+  for (guint c = 0; c < names->len; c++)
+    if (g_strcmp0 (g_ptr_array_index (names, c), "value") == 0)
+      return (int) c;
+
+  return -1;
+}
+
 /* A header name that would be @role's if it were lowercase and trimmed. */
 gboolean
 reel_csv_role_is_near_miss (ReelCsvRole  role,
@@ -312,7 +393,7 @@ reel_csv_check_value (ReelCsvRole      role,
       return NULL;
 
     case REEL_CSV_ROLE_PERIOD:
-      return check_period (value, &record->year, &record->month);
+      return check_period (value, record);
 
     case REEL_CSV_ROLE_REVENUE:
       return check_revenue (value, &record->revenue);
@@ -327,6 +408,9 @@ reel_csv_check_value (ReelCsvRole      role,
       if (record->platform == REEL_RECORD_NO_ID)
         return check_id (value, FALSE);
       return NULL;
+
+    case REEL_CSV_ROLE_METRIC:
+      return check_metric (value, &record->metric);
 
     case REEL_CSV_N_ROLES:
     default:

@@ -496,6 +496,7 @@ header_end (Reader *r)
 {
   gboolean explained[REEL_CSV_N_ROLES] = { FALSE, };
   gboolean bad = FALSE;
+  int value;
 
   r->n_columns = r->names->len;
 
@@ -505,6 +506,16 @@ header_end (Reader *r)
       r->stop = TRUE;
       return;
     }
+
+  if ((value = reel_csv_value_column (r->names, r->role_column)) >= 0 &&
+      r->role_column[REEL_CSV_ROLE_REVENUE] >= 0)
+    {
+      add_problem (r, "value", name_start (r, value), 0,
+                   _("a record has “revenue” or “value”, not both"));
+      bad = TRUE;
+    }
+  else if (value >= 0)
+    r->role_column[REEL_CSV_ROLE_REVENUE] = value;
 
   if (header_has_wrong_separator (r))
     return;
@@ -559,7 +570,8 @@ check_value (Reader        *r,
   if (message == NULL)
     return TRUE;
 
-  add_problem (r, reel_csv_role_name (role), r->value_start[role], current_record (r), message);
+  add_problem (r, column_path (r, r->role_column[role]), r->value_start[role], current_record (r),
+               message);
   g_free (message);
   return FALSE;
 }
@@ -569,7 +581,9 @@ row_end (Reader *r)
 {
   const BadField *bad = (const BadField *) r->bad_fields->data;
   guint n_bad = r->bad_fields->len;
-  ReelCsvRecord parsed = { 0, 0, 0, REEL_RECORD_NO_ID, REEL_RECORD_NO_ID };
+  ReelCsvRecord parsed = { .region = REEL_RECORD_NO_ID, .platform = REEL_RECORD_NO_ID,
+                           .general = r->role_column[REEL_CSV_ROLE_METRIC] >= 0 };
+  g_autofree char *refused = NULL;
   gboolean ok = TRUE;
   gboolean has_platform;
   guint region, platform = REEL_RECORD_NO_ID;
@@ -595,7 +609,7 @@ row_end (Reader *r)
 
       if (n_fields > r->n_columns && r->split_number[0] != '\0' &&
           reel_csv_may_be_split_integer (revenue))
-        add_problem_printf (r, reel_csv_role_name (REEL_CSV_ROLE_REVENUE),
+        add_problem_printf (r, column_path (r, r->role_column[REEL_CSV_ROLE_REVENUE]),
                             r->value_start[REEL_CSV_ROLE_REVENUE], record,
                             _("“%s,%s” was split at the comma: use . as the decimal point"),
                             revenue->str, r->split_number);
@@ -652,7 +666,9 @@ row_end (Reader *r)
       return;
     }
 
-  reel_record_table_add (r->table, region, platform, parsed.year, parsed.month, parsed.revenue);
+  if ((refused = reel_csv_add_record (r->table, region, platform, &parsed)) != NULL)
+    add_problem (r, column_path (r, r->role_column[REEL_CSV_ROLE_REVENUE]),
+                 r->value_start[REEL_CSV_ROLE_REVENUE], record, refused);
 }
 
 /* A field starts at @p: its opening quote, its first byte, or (when empty)

@@ -38,8 +38,49 @@ add_record_figures (GArray                *figures,
     }
 }
 
+/* Each series of records that are not months of revenue becomes a measure
+ * of its own period in its region's or platform's `measures`. */
+static void
+add_record_measures (GHashTable            *regions,
+                     GHashTable            *platforms,
+                     const ReelRecordTable *table,
+                     guint                  source)
+{
+  for (guint i = 0; i < reel_record_table_get_n_series (table); i++)
+    {
+      const ReelRecordSeries *series = reel_record_table_get_series (table, i);
+      const char *region_id = reel_record_table_get_region_id (table, series->region, NULL, NULL);
+      ReelMeasure measure = {
+        .metric = series->metric,
+        .period = series->period,
+        .value = series->value,
+        .source = source,
+      };
+      GArray *measures;
+
+      if (series->platform == REEL_RECORD_NO_ID)
+        {
+          measures = ((ReelRegion *) g_hash_table_lookup (regions, region_id))->measures;
+        }
+      else
+        {
+          const char *id = reel_record_table_get_platform_id (table, series->platform, NULL, NULL);
+          ReelPlatform *platform = g_hash_table_lookup (platforms, id);
+
+          if (platform == NULL)
+            continue;
+          measures = platform->measures;
+          measure.region = g_strdup (region_id);
+        }
+
+      measure.basis = g_strdup (_("sum of records"));
+      g_array_append_val (measures, measure);
+    }
+}
+
 /* Sums the records into figures of the implicit source `records`, for each
- * region, each platform and the world, marking partial years. */
+ * region, each platform and the world, marking partial years; other
+ * records become measures. */
 static void
 add_records (ReelDataset           *dataset,
              const ReelRecordTable *table,
@@ -49,7 +90,8 @@ add_records (ReelDataset           *dataset,
   g_autoptr(GHashTable) platforms = g_hash_table_new (g_str_hash, g_str_equal);
   guint first, last;
 
-  if (!reel_record_table_get_year_range (table, &first, &last))
+  dataset->n_records = reel_record_table_get_n_records (table);
+  if (dataset->n_records == 0)
     return;
 
   /* By id, the first of each: looking each id up in the lists would take
@@ -66,6 +108,10 @@ add_records (ReelDataset           *dataset,
 
       g_hash_table_insert (platforms, platform->id, platform);
     }
+
+  add_record_measures (regions, platforms, table, source);
+  if (!reel_record_table_get_year_range (table, &first, &last))
+    return;
 
   for (guint i = 0; i < reel_record_table_get_n_regions (table); i++)
     {
@@ -110,8 +156,6 @@ add_records (ReelDataset           *dataset,
           g_array_append_val (dataset->global->revenue, figure);
         }
     }
-
-  dataset->n_records = reel_record_table_get_n_records (table);
 }
 
 /* Without an explicit primary, the first figure listed for a year is. */

@@ -164,7 +164,7 @@ load_json (ReelDatasetLoader  *self,
   g_autoptr(ReelJsonTree) tree = reel_json_tree_new ();
   g_autoptr(ReelRecordTable) table = reel_record_table_new ();
   g_autoptr(GPtrArray) record_problems = g_ptr_array_new_with_free_func ((GDestroyNotify) reel_problem_free);
-  g_autoptr(ReelRecordsReader) records = reel_records_reader_new (table, record_problems);
+  g_autoptr(ReelRecordsReader) records = reel_records_reader_new (table, tree, record_problems);
   g_autoptr(ReelProblem) syntax = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autoptr(ReelDatasetBuilder) builder = NULL;

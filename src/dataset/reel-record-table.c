@@ -34,9 +34,11 @@ typedef struct {
 #define LINEAR_IDS_MAX 16
 
 struct _ReelRecordTable {
-  Ids     regions;
-  Ids     platforms;
-  guint64 n_records;
+  Ids         regions;
+  Ids         platforms;
+  GArray     *series;         /* of ReelRecordSeries, in the order they appeared */
+  GHashTable *series_index;   /* ReelRecordSeries key (value 0) → position + 1 */
+  guint64     n_records;
   guint   first_year;
   guint   last_year;
 };
@@ -245,6 +247,25 @@ ids_get_id (const Ids *ids,
   return entry->id;
 }
 
+static guint
+series_hash (gconstpointer data)
+{
+  const ReelRecordSeries *key = data;
+
+  return ((key->region * 31u + key->platform) * 31u + key->metric) * 31u +
+         key->period.first * 131u + key->period.last * 7u + key->period.kind;
+}
+
+static gboolean
+series_equal (gconstpointer a,
+              gconstpointer b)
+{
+  const ReelRecordSeries *x = a, *y = b;
+
+  return x->region == y->region && x->platform == y->platform && x->metric == y->metric &&
+         reel_period_equal (&x->period, &y->period);
+}
+
 ReelRecordTable *
 reel_record_table_new (void)
 {
@@ -252,6 +273,8 @@ reel_record_table_new (void)
 
   ids_init (&table->regions);
   ids_init (&table->platforms);
+  table->series = g_array_new (FALSE, FALSE, sizeof (ReelRecordSeries));
+  table->series_index = g_hash_table_new_full (series_hash, series_equal, g_free, NULL);
   table->first_year = G_MAXUINT;
 
   return table;
@@ -265,6 +288,8 @@ reel_record_table_free (ReelRecordTable *table)
 
   ids_clear (&table->regions);
   ids_clear (&table->platforms);
+  g_array_unref (table->series);
+  g_hash_table_unref (table->series_index);
   g_free (table);
 }
 
@@ -352,6 +377,90 @@ reel_record_table_add (ReelRecordTable *table,
   table->n_records++;
 }
 
+static ReelRecordResult
+add_to_series (ReelRecordTable  *table,
+               guint             region,
+               guint             platform,
+               ReelMetric        metric,
+               const ReelPeriod *period,
+               double            value)
+{
+  ReelRecordSeries key = { region, platform, metric, *period, 0 };
+  guint position = GPOINTER_TO_UINT (g_hash_table_lookup (table->series_index, &key));
+
+  if (position != 0)
+    {
+      ReelRecordSeries *series = &g_array_index (table->series, ReelRecordSeries, position - 1);
+
+      if (reel_metric_get_unit (metric) == REEL_UNIT_SHARE)
+        return REEL_RECORD_SHARE_TWICE;
+      series->value += value;
+      return REEL_RECORD_ADDED;
+    }
+
+  if (table->series->len >= REEL_RECORD_MAX_SERIES)
+    return REEL_RECORD_TOO_MANY_SERIES;
+
+  key.value = value;
+  g_array_append_val (table->series, key);
+  key.value = 0;
+  g_hash_table_insert (table->series_index, g_memdup2 (&key, sizeof key),
+                       GUINT_TO_POINTER (table->series->len));
+  return REEL_RECORD_ADDED;
+}
+
+/* Adds a record that is not a month of revenue; its value must have been
+ * checked by the reader. Counts and money add to the region's series and,
+ * with a platform, to the platform's in that region; a share is one
+ * place's alone: the platform's in the region when there is one, else the
+ * region's.
+ * A record that fails is an error, which fails the whole load, so a count
+ * that reached the region's series but not the platform's is never seen. */
+ReelRecordResult
+reel_record_table_add_measure (ReelRecordTable  *table,
+                               guint             region,
+                               guint             platform,
+                               ReelMetric        metric,
+                               const ReelPeriod *period,
+                               double            value)
+{
+  ReelRecordResult result;
+
+  g_return_val_if_fail (table != NULL, REEL_RECORD_TOO_MANY_SERIES);
+  g_return_val_if_fail (region < table->regions.entries->len, REEL_RECORD_TOO_MANY_SERIES);
+  g_return_val_if_fail (platform == REEL_RECORD_NO_ID || platform < table->platforms.entries->len,
+                        REEL_RECORD_TOO_MANY_SERIES);
+  g_return_val_if_fail (period != NULL, REEL_RECORD_TOO_MANY_SERIES);
+
+  if (reel_metric_get_unit (metric) == REEL_UNIT_SHARE)
+    result = add_to_series (table, region, platform, metric, period, value);
+  else if ((result = add_to_series (table, region, REEL_RECORD_NO_ID, metric, period, value)) ==
+           REEL_RECORD_ADDED && platform != REEL_RECORD_NO_ID)
+    result = add_to_series (table, region, platform, metric, period, value);
+
+  if (result == REEL_RECORD_ADDED)
+    table->n_records++;
+  return result;
+}
+
+guint
+reel_record_table_get_n_series (const ReelRecordTable *table)
+{
+  g_return_val_if_fail (table != NULL, 0);
+
+  return table->series->len;
+}
+
+const ReelRecordSeries *
+reel_record_table_get_series (const ReelRecordTable *table,
+                              guint                  index)
+{
+  g_return_val_if_fail (table != NULL, NULL);
+  g_return_val_if_fail (index < table->series->len, NULL);
+
+  return &g_array_index (table->series, ReelRecordSeries, index);
+}
+
 guint64
 reel_record_table_get_n_records (const ReelRecordTable *table)
 {
@@ -426,7 +535,8 @@ reel_record_table_get_year_range (const ReelRecordTable *table,
 {
   g_return_val_if_fail (table != NULL, FALSE);
 
-  if (table->n_records == 0)
+  /* Years of revenue months only: other records are measures of their own periods. */
+  if (table->first_year > table->last_year)
     return FALSE;
 
   *first = table->first_year;

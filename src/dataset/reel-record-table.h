@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "reel-dataset.h"
+
 G_BEGIN_DECLS
 
 /* Records (`region`, `period`, `revenue`, optional `country` and `platform`)
@@ -20,7 +22,29 @@ G_BEGIN_DECLS
  * different regions cannot grow the table without bound. */
 #define REEL_RECORD_MAX_IDS    100000
 
+/* Records that are not a month of revenue (another metric, or another
+ * period) are summed per series: place, metric and period. A series is
+ * allocated when it first appears; past this many, adding one more fails,
+ * so that a million different periods cannot grow the table without bound. */
+#define REEL_RECORD_MAX_SERIES 100000
+
 typedef struct _ReelRecordTable ReelRecordTable;
+
+/* One series: a region's (platform REEL_RECORD_NO_ID), or a platform's in
+ * a region. */
+typedef struct {
+  guint      region;
+  guint      platform;
+  ReelMetric metric;
+  ReelPeriod period;
+  double     value;
+} ReelRecordSeries;
+
+typedef enum {
+  REEL_RECORD_ADDED,
+  REEL_RECORD_TOO_MANY_SERIES,
+  REEL_RECORD_SHARE_TWICE,      /* shares are not summed */
+} ReelRecordResult;
 
 typedef struct {
   double  revenue;
@@ -49,6 +73,15 @@ void                 reel_record_table_add             (ReelRecordTable    *tabl
                                                         guint               year,
                                                         guint               month,
                                                         double              revenue);
+ReelRecordResult     reel_record_table_add_measure     (ReelRecordTable    *table,
+                                                        guint               region,
+                                                        guint               platform,
+                                                        ReelMetric          metric,
+                                                        const ReelPeriod   *period,
+                                                        double              value);
+guint                reel_record_table_get_n_series    (const ReelRecordTable *table);
+const ReelRecordSeries *reel_record_table_get_series   (const ReelRecordTable *table,
+                                                        guint               index);
 guint64              reel_record_table_get_n_records   (const ReelRecordTable *table);
 guint                reel_record_table_get_n_regions   (const ReelRecordTable *table);
 guint                reel_record_table_get_n_platforms (const ReelRecordTable *table);

@@ -17,15 +17,17 @@ typedef enum {
   FIELD_REVENUE,
   FIELD_COUNTRY,
   FIELD_PLATFORM,
+  FIELD_METRIC,
+  FIELD_VALUE,      /* the general name of `revenue`: exactly one of the two */
   N_FIELDS,
   FIELD_UNKNOWN = N_FIELDS,
 } Field;
 
 static const char * const field_names[N_FIELDS] = {
-  "region", "period", "revenue", "country", "platform",
+  "region", "period", "revenue", "country", "platform", "metric", "value",
 };
 
-/* Five member names per record: compared by length, then as constants,
+/* Seven member names per record: compared by length, then as constants,
  * which the compiler turns into a load and a comparison or two. */
 static Field
 lookup_field (const char *name,
@@ -33,11 +35,17 @@ lookup_field (const char *name,
 {
   switch (length)
     {
+    case 5:
+      if (memcmp (name, "value", 5) == 0)
+        return FIELD_VALUE;
+      break;
     case 6:
       if (memcmp (name, "region", 6) == 0)
         return FIELD_REGION;
       if (memcmp (name, "period", 6) == 0)
         return FIELD_PERIOD;
+      if (memcmp (name, "metric", 6) == 0)
+        return FIELD_METRIC;
       break;
     case 7:
       if (memcmp (name, "revenue", 7) == 0)
@@ -64,6 +72,8 @@ typedef struct {
 
 struct _ReelRecordsReader {
   ReelRecordTable *table;
+  ReelJsonTree    *tree;            /* nullable: the rest of the file, for its version */
+  guint            version;         /* of the file, known when `records` starts */
   GPtrArray       *problems;
   guint            n_errors;
 
@@ -78,7 +88,9 @@ struct _ReelRecordsReader {
   guint            region;
   guint            platform;
   guint            year;
-  guint            month;
+  guint            month;           /* 0 when the period is not one month */
+  ReelPeriod       period;
+  ReelMetric       metric;
   double           revenue;
 
   GHashTable      *unknown;         /* member names already warned about */
@@ -86,13 +98,19 @@ struct _ReelRecordsReader {
   GArray          *platform_first;
 };
 
+/* @tree is the tree the rest of the file goes to: when `records` starts,
+ * the `version` it holds decides which periods and metrics records may
+ * have (version 1: revenue months only, also when `version` comes later). */
 ReelRecordsReader *
 reel_records_reader_new (ReelRecordTable *table,
+                         ReelJsonTree    *tree,
                          GPtrArray       *problems)
 {
   ReelRecordsReader *self = g_new0 (ReelRecordsReader, 1);
 
   self->table = table;
+  self->tree = tree;
+  self->version = 1;
   self->problems = g_ptr_array_ref (problems);
   self->unknown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->region_first = g_array_new (FALSE, FALSE, sizeof (guint64));
@@ -160,7 +178,8 @@ wrong_type (ReelRecordsReader    *self,
             const ReelJsonEvent  *event,
             GError              **error)
 {
-  const char *expected = self->field == FIELD_REVENUE ? _("a number") : _("a string");
+  gboolean number = self->field == FIELD_REVENUE || self->field == FIELD_VALUE;
+  const char *expected = number ? _("a number") : _("a string");
 
   return report (self, REEL_PROBLEM_ERROR, field_names[self->field], event->line, event->column,
                  g_strdup_printf (_("must be %s"), expected), error);
@@ -173,6 +192,28 @@ note_first (GArray  *first,
 {
   if (id == first->len)
     g_array_append_val (first, index);
+}
+
+/* A month ("YYYY-MM") the quick way, as version 1 reads it; any other
+ * spelling of version 2 by reel_period_parse(), which allocates only its
+ * message. */
+static char *
+read_period (ReelRecordsReader   *self,
+             const ReelJsonEvent *event)
+{
+  char *message;
+
+  if (self->version < 2 || (event->length == 7 && event->string[4] == '-' &&
+                            g_ascii_isdigit (event->string[5])))
+    {
+      message = reel_rules_check_period (event->string, event->length, &self->year, &self->month);
+      self->period.first = self->period.last = self->year * 12 + self->month - 1;
+      self->period.kind = REEL_PERIOD_MONTH;
+      return message;
+    }
+
+  self->month = 0;
+  return reel_period_parse (event->string, &self->period);
 }
 
 static gboolean
@@ -217,7 +258,16 @@ read_string_field (ReelRecordsReader    *self,
       break;
 
     case FIELD_PERIOD:
-      message = reel_rules_check_period (event->string, event->length, &self->year, &self->month);
+      message = read_period (self, event);
+      break;
+
+    case FIELD_METRIC:
+      if (reel_metric_from_string (event->string, &self->metric))
+        break;
+      message = g_strdup_printf (_("“%s” is not a metric: use revenue, downloads, "
+                                   "monthly-active-users, revenue-share, download-share "
+                                   "or revenue-per-download"),
+                                 event->string);
       break;
 
     case FIELD_COUNTRY:
@@ -249,10 +299,16 @@ read_value (ReelRecordsReader    *self,
   self->seen[field].line = event->line;
   self->seen[field].column = event->column;
 
-  if (field == FIELD_REVENUE)
+  if (field == FIELD_REVENUE || field == FIELD_VALUE)
     {
       if (event->type != REEL_JSON_NUMBER)
         return wrong_type (self, event, error);
+      if (self->seen[FIELD_REVENUE].present && self->seen[FIELD_VALUE].present)
+        return report (self, REEL_PROBLEM_ERROR, field_names[field], event->line, event->column,
+                       g_strdup (_("a record has “revenue” or “value”, not both")), error);
+      if (event->number < 0 && field == FIELD_VALUE)
+        return report (self, REEL_PROBLEM_ERROR, "value", event->line, event->column,
+                       g_strdup (_("must be 0 or more")), error);
       if (event->number < 0)
         return report (self, REEL_PROBLEM_ERROR, "revenue", event->line, event->column,
                        g_strdup_printf (_("%s is negative: revenue is 0 or more"), event->string),
@@ -275,6 +331,8 @@ start_record (ReelRecordsReader    *self,
   memset (self->seen, 0, sizeof self->seen);
   self->broken = FALSE;
   self->platform = REEL_RECORD_NO_ID;
+  self->metric = REEL_METRIC_REVENUE;
+  self->month = 0;
   self->line = event->line;
   self->column = event->column;
 
@@ -290,22 +348,76 @@ start_record (ReelRecordsReader    *self,
   return TRUE;
 }
 
+/* Adds a record that is not a month of revenue to its series, after the
+ * checks that need both its metric and its value. */
+static gboolean
+add_measure (ReelRecordsReader  *self,
+             GError            **error)
+{
+  Field number = self->seen[FIELD_VALUE].present ? FIELD_VALUE : FIELD_REVENUE;
+  const Seen *seen = &self->seen[number];
+  gboolean share = reel_metric_get_unit (self->metric) == REEL_UNIT_SHARE;
+
+  if (share && self->revenue > 1)
+    return report (self, REEL_PROBLEM_ERROR, field_names[number], seen->line, seen->column,
+                   g_strdup (_("must be a share from 0 to 1")), error);
+
+  switch (reel_record_table_add_measure (self->table, self->region, self->platform,
+                                         self->metric, &self->period, self->revenue))
+    {
+    case REEL_RECORD_TOO_MANY_SERIES:
+      return report (self, REEL_PROBLEM_ERROR, NULL, self->line, self->column,
+                     g_strdup_printf (_("more than %u different series of places, metrics "
+                                        "and periods in the records"),
+                                      (guint) REEL_RECORD_MAX_SERIES), error);
+    case REEL_RECORD_SHARE_TWICE:
+      return report (self, REEL_PROBLEM_ERROR, field_names[number], seen->line, seen->column,
+                     g_strdup (_("a second share of the same place, metric and period: "
+                                 "shares are not summed")), error);
+    case REEL_RECORD_ADDED:
+    default:
+      return TRUE;
+    }
+}
+
 static gboolean
 end_record (ReelRecordsReader  *self,
             GError            **error)
 {
+  gboolean has_number = self->seen[FIELD_REVENUE].present || self->seen[FIELD_VALUE].present;
+
   for (guint i = FIELD_REGION; i <= FIELD_REVENUE; i++)
-    if (!self->seen[i].present &&
+    if (!self->seen[i].present && (i != FIELD_REVENUE || !has_number) &&
         !report (self, REEL_PROBLEM_ERROR, NULL, self->line, self->column,
                  g_strdup_printf (_("the record has no “%s”"), field_names[i]), error))
       return FALSE;
 
   if (!self->broken)
-    reel_record_table_add (self->table, self->region, self->platform,
-                           self->year, self->month, self->revenue);
+    {
+      if (self->metric == REEL_METRIC_REVENUE && self->month != 0)
+        reel_record_table_add (self->table, self->region, self->platform,
+                               self->year, self->month, self->revenue);
+      else if (!add_measure (self, error))
+        return FALSE;
+    }
 
   self->index++;
   return TRUE;
+}
+
+/* The version of the file, from the `version` read before `records`. */
+static void
+find_version (ReelRecordsReader *self)
+{
+  JsonNode *root = self->tree != NULL ? reel_json_tree_get_root (self->tree) : NULL;
+  JsonNode *version;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return;
+  version = json_object_get_member (json_node_get_object (root), "version");
+  if (version != NULL && JSON_NODE_HOLDS_VALUE (version) &&
+      json_node_get_value_type (version) == G_TYPE_INT64 && json_node_get_int (version) >= 2)
+    self->version = 2;
 }
 
 /* A ReelJsonHandler for the events of the `records` array, from its
@@ -329,7 +441,11 @@ reel_records_reader_handle_event (ReelJsonScanner      *scanner,
     }
 
   if (event->depth == 1)
-    return TRUE;    /* the array itself */
+    {
+      if (event->type == REEL_JSON_ARRAY_START)
+        find_version (self);
+      return TRUE;    /* the array itself */
+    }
 
   if (event->depth == 2)
     {
@@ -351,6 +467,9 @@ reel_records_reader_handle_event (ReelJsonScanner      *scanner,
   if (event->type == REEL_JSON_KEY)
     {
       self->field = lookup_field (event->string, event->length);
+      /* Version 1 records have revenue months only: other members are unknown. */
+      if (self->version < 2 && (self->field == FIELD_METRIC || self->field == FIELD_VALUE))
+        self->field = FIELD_UNKNOWN;
 
       /* Once per name, not once per record: a million warnings help no one.
        * Nor do a million names (each record may have others): past

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "reel-json-scanner.h"
+#include "reel-json-tree.h"
 #include "reel-record-table.h"
 
 G_BEGIN_DECLS
@@ -13,6 +14,7 @@ G_BEGIN_DECLS
 typedef struct _ReelRecordsReader ReelRecordsReader;
 
 ReelRecordsReader *reel_records_reader_new          (ReelRecordTable      *table,
+                                                     ReelJsonTree         *tree,
                                                      GPtrArray            *problems);
 void               reel_records_reader_free         (ReelRecordsReader    *self);
 gboolean           reel_records_reader_handle_event (ReelJsonScanner      *scanner,
