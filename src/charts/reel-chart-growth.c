@@ -25,15 +25,6 @@ get_region_or_world (ReelDataset *dataset,
   return reel_dataset_get_global (dataset);
 }
 
-/* Two sources measure different things (README): a change between them
- * is no growth, so only one series' consecutive years compare. */
-static gboolean
-is_one_series (const ReelFigure *now,
-               const ReelFigure *before)
-{
-  return now->source == before->source && g_strcmp0 (now->basis, before->basis) == 0;
-}
-
 /* Whether Growth has a bar in @year; with @reported_only, one that is
  * not computed from a forecast. */
 static gboolean
@@ -59,8 +50,7 @@ year_has_data (ReelDataset *dataset,
           const ReelFigure *now = reel_dataset_get_primary_figure (region->revenue, year);
           const ReelFigure *before = reel_dataset_get_primary_figure (region->revenue, year - 1);
 
-          if (is_one_series (now, before) &&
-              (!reported_only || ((now->flags | before->flags) & REEL_FIGURE_FORECAST) == 0))
+          if (!reported_only || ((now->flags | before->flags) & REEL_FIGURE_FORECAST) == 0)
             return TRUE;
         }
     }
@@ -185,8 +175,6 @@ add_computed (ReelChartData    *data,
 
   now = reel_dataset_get_primary_figure (region->revenue, data->year);
   before = reel_dataset_get_primary_figure (region->revenue, data->year - 1);
-  if (!is_one_series (now, before))
-    return FALSE;
   bar = reel_chart_data_add_bar (data, index, reel_text_get_region_name (region));
   bar->group = find_group (data, NULL);
   bar->metric = "revenue";

@@ -534,8 +534,10 @@ reel_dataset_get_primary_figure (GArray *figures,
 }
 
 /* Year-over-year growth of the primary values, in percent: only between
- * consecutive years, only from a positive base, and never from a partial
- * year of records, whose sum would compare months with a whole year. */
+ * consecutive years of one series (one source, one basis: two sources
+ * measure different things, so a change between them is no growth), only
+ * from a positive base, and never from a partial year of records, whose
+ * sum would compare months with a whole year. */
 gboolean
 reel_dataset_get_revenue_growth (GArray *figures,
                                  guint   year,
@@ -551,6 +553,8 @@ reel_dataset_get_revenue_growth (GArray *figures,
   if (now == NULL || before == NULL || before->value <= 0)
     return FALSE;
   if (((now->flags | before->flags) & REEL_FIGURE_PARTIAL) != 0)
+    return FALSE;
+  if (now->source != before->source || g_strcmp0 (now->basis, before->basis) != 0)
     return FALSE;
 
   *percent = (now->value / before->value - 1.0) * 100.0;
