@@ -343,7 +343,8 @@ KIND_TITLES = {
     'Revenue': 'Revenue by region',
     'Growth': 'Growth by region',
     'Share': 'Share of global revenue',
-    'Trend': 'Revenue by region',
+    # The bundled dataset's trend is the world's revenue by month.
+    'Trend': 'World revenue by month',
 }
 
 
@@ -358,7 +359,6 @@ def chart_kinds():
         for kind in ('Growth', 'Share', 'Trend', 'Revenue'):
             click(find(switcher, button_named(switcher, kind), f'the {kind} button'))
             title = wait_for(lambda: name(chart(app.frame)).startswith(KIND_TITLES[kind])
-                             and (kind != 'Trend' or '–' in name(chart(app.frame)))
                              and name(chart(app.frame)), f'the {kind} chart')
             node = chart(app.frame)
             summary = description(node)
@@ -411,7 +411,7 @@ def chart_keyboard():
         switcher = find(app.frame, lambda n: role(n) == 'panel' and name(n) == 'Chart'
                         and find_all(n, button_named(n, 'Trend')), 'the chart switcher')
         click(find(switcher, button_named(switcher, 'Trend'), 'the Trend button'))
-        wait_for(lambda: '–' in name(chart(app.frame)), 'the trend chart')
+        wait_for(lambda: name(chart(app.frame)).startswith(KIND_TITLES['Trend']), 'the trend chart')
         expected = [name(m) for m in marks(app.frame)]
         assert len(expected) >= 4, expected
         regions = find(app.frame, lambda n: role(n) == 'list' and name(n) == 'Regions', 'the region list')
@@ -444,10 +444,18 @@ def chart_keyboard():
                      f'the focus on mark {step}')
         emit(f'# moved to {name(focused_mark())!r}')
 
-        # Down goes to another line; Enter selects it.
+        # Down goes to another line (and stays where there is one line
+        # only: the bundled dataset's trend is the world's months); Enter
+        # selects the focused mark's region.
+        lines = {m.split(',')[0] for m in expected}
         before = name(focused_mark())
         press(KEY_DOWN)
-        wait_for(lambda: focused_mark() is not None and name(focused_mark()) != before, 'another line')
+        if len(lines) > 1:
+            wait_for(lambda: focused_mark() is not None and name(focused_mark()) != before,
+                     'another line')
+        else:
+            settle(0.5)
+            assert focused_mark() is not None and name(focused_mark()) == before, name(focused_mark())
         target = name(focused_mark())
         region = target.split(',')[0]
         press(KEY_RETURN)

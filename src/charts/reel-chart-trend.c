@@ -91,8 +91,9 @@ make_point (ReelChartData    *data,
 
 /* The world's monthly revenue of one source and basis, the series with
  * the most months (DataEye's), by month: a line of months rather than one
- * point a year. At least three months make a line worth drawing. */
-static void
+ * point a year. At least three months make a line worth drawing; returns
+ * whether they did. */
+static gboolean
 add_world_months (ReelChartData *data)
 {
   const ReelRegion *world = reel_dataset_get_global (data->dataset);
@@ -121,7 +122,7 @@ add_world_months (ReelChartData *data)
         }
     }
   if (best_count < 3)
-    return;
+    return FALSE;
 
   series.points = reel_chart_array_new (sizeof (ReelChartPoint), (GDestroyNotify) point_clear);
   for (guint i = 0; i < world->measures->len; i++)
@@ -149,12 +150,23 @@ add_world_months (ReelChartData *data)
     }
   g_array_sort (series.points, compare_points);
   g_array_append_val (data->series, series);
+  return TRUE;
 }
 
+/* Whether the line is the world's months (add_world_months ()). */
+static gboolean
+draws_months (const ReelChartData *data)
+{
+  return data->series->len > 0 && g_array_index (data->series, ReelChartSeries, 0).region == -1;
+}
+
+/* By month, the regions' yearly figures stay out: on an axis of months a
+ * year's revenue would read as one month's. */
 static void
 collect (ReelChartData *data)
 {
-  add_world_months (data);
+  if (add_world_months (data))
+    return;
 
   for (guint i = 0; i < data->regions->len; i++)
     {
@@ -198,6 +210,12 @@ dup_title (const ReelChartData *data)
   reel_chart_data_get_year_span (data, &first, &last);
   if (last == 0)
     return g_strdup (_("Revenue by region over time"));
+  if (draws_months (data) && first == last)
+    /* TRANSLATORS: the title of Trend when it draws the world's months, "World revenue by month, 2025" */
+    return g_strdup_printf (_("World revenue by month, %u"), first);
+  if (draws_months (data))
+    /* TRANSLATORS: the title of Trend when it draws the world's months, "World revenue by month, 2024–2025" */
+    return g_strdup_printf (_("World revenue by month, %u–%u"), first, last);
   if (first == last)
     return g_strdup_printf (_("Revenue by region, %u"), first);
   /* TRANSLATORS: the title of Trend, "Revenue by region, 2022–2025" */
@@ -223,6 +241,14 @@ add_notes_after (const ReelChartData *data,
 
   if (data->series->len == 0)
     return;
+
+  if (draws_months (data))
+    {
+      g_ptr_array_add (notes, g_strdup (_("By month, for the world: the regions' yearly figures "
+                                          "are left out, as a year's revenue beside a month's "
+                                          "would read as one month's.")));
+      return;
+    }
 
   reel_chart_data_get_year_span (data, &first, &last);
   if (first == last)
