@@ -7,8 +7,9 @@ source or says how the dataset derived it, the founding article's facts are
 there, attributed, and its quotes are verbatim; no computed growth joins two
 sources, no part of a year passes for the year, no source goes unused, and
 every region, platform and series the app charts has figures (or the
-description says why not). tests/test-bundled-dataset.py checks the bundled
-dataset of version 1 the same way.
+description says why not). The checks it shares with any dataset the app
+bundles, the founding article's facts among them, are in
+tests/test-bundled-dataset.py, which runs on the same file.
 
 Usage: test-dataset-v2-rules.py REELSCOPE DATASET ARTICLE
   REELSCOPE  the built binary (for `--validate`)
@@ -18,7 +19,6 @@ Usage: test-dataset-v2-rules.py REELSCOPE DATASET ARTICLE
 Prints TAP.
 """
 
-import math
 import os
 import re
 import sys
@@ -77,19 +77,6 @@ def issuer(figure):
     return figure.get('source')
 
 
-@test
-def every_figure_cites_a_declared_source():
-    check(len(SOURCES) == len(DOC['sources']), 'source ids are not unique')
-    missing = [f'{kind} {path}: {obj.get("source")!r}' for kind, path, obj in DATA.cited()
-               if obj.get('source') not in SOURCES]
-    check(not missing, 'no declared source:\n' + '\n'.join(missing))
-    counts = {}
-    for kind, _, _ in DATA.cited():
-        counts[kind] = counts.get(kind, 0) + 1
-    for kind in ('figure', 'input', 'growth', 'trait', 'note', 'quote'):
-        check(counts.get(kind, 0) > 0, f'no {kind} at all')
-
-
 def estimates():
     """(path, object) of every figure and growth figure marked estimate
     (version 2: derived figures are estimates, and have no source)."""
@@ -102,101 +89,12 @@ def estimates():
             yield path, obj
 
 
-@test
-def estimates_say_how_they_were_derived():
-    bad = [path for path, obj in estimates() if not (text_of(obj.get('note')) or '').strip()]
-    check(not bad, 'estimates without a note:\n' + '\n'.join(bad))
-    derived = [path for path, obj in estimates()]
-    check(derived, 'no estimate at all (the derived bounds are gone)')
-
-
-@test
-def values_are_plausible():
-    for path, _, figures in figure_lists(DOC):
-        for i, obj in enumerate(figures):
-            value = obj['value']
-            check(metric_of(obj) in METRICS, f'{path}[{i}]: metric {metric_of(obj)!r}')
-            check(value >= 0 and math.isfinite(value), f'{path}[{i}]: value {value}')
-            if metric_of(obj) in SHARES:
-                check(value <= 1, f'{path}[{i}]: share {value} above 1')
-            check(obj.get('qualifier') in (None, 'approx', 'at-least', 'at-most'), f'{path}[{i}]: qualifier')
-    for kind, path, obj in DATA.cited():
-        if kind == 'growth':
-            check(math.isfinite(obj['percent']), f'{path}: percent')
-        elif kind == 'trait':
-            check(0 <= obj['share'] <= 1, f'{path}: share')
-
-
-@test
-def north_america_2024_from_the_founding_article():
-    # Version 2: the figure stands in the region's `figures` list (metric
-    # revenue, period "2024"); it covers North America, not one country.
-    matches = [figure for figure in place_figures(DOC, 'north-america')
-               if metric_of(figure) == 'revenue' and period_of(figure) == '2024'
-               and figure['value'] == 142_000_000]
-    check(len(matches) == 1, f'North America 2024 $142M: {matches}')
-    source = SOURCES[matches[0]['source']]
-    check(founding_source(matches[0]['source']), f'not the iChongqing article: {source}')
-    attribution = text_of(source['publisher']) + ' ' + text_of(source['title'])
-    check('iChongqing' in attribution and 'Global Times' in attribution,
-          f'not attributed as "iChongqing, citing Global Times": {attribution!r}')
-    check('142 million U.S. dollars in 2024' in ARTICLE_TEXT and 'according to the Global Times' in ARTICLE_TEXT,
-          'the article copy does not say so')
-
-
-@test
-def other_north_america_2024_figures_are_kept():
-    # Version 2: the US-only figures stand in the region's country-figures.
-    values = {figure['value'] for figure in place_figures(DOC, 'north-america', countries=True)
-              if metric_of(figure) == 'revenue' and period_of(figure) == '2024'}
-    for value in (142_000_000, 300_000_000, 819_000_000):
-        check(value in values, f'North America 2024 lacks {value}')
-
-
-@test
-def viewership_growth_from_the_founding_article():
-    # The article's "viewership jumped 69 percent in Latin America and 61
-    # percent in Southeast Asia" is Sensor Tower's download growth in the
-    # first quarter of 2025 over the fourth of 2024 (research, facts-2
-    # summary): version 2 states it so, once cited to the article and once
-    # to Sensor Tower.
-    for region_id, percent, phrase in (('latin-america', 69, '69 percent in Latin America'),
-                                       ('southeast-asia', 61, '61 percent in Southeast Asia')):
-        matches = [growth for growth in REGIONS[region_id].get('growth', [])
-                   if growth['metric'] == 'downloads' and growth['percent'] == percent
-                   and growth.get('period') == '2025-Q1' and growth.get('versus') == '2024-Q4']
-        founding = [growth for growth in matches if founding_source(growth['source'])]
-        vendor = [growth for growth in matches
-                  if 'Sensor Tower' in text_of(SOURCES[growth['source']].get('publisher', ''))]
-        check(len(founding) == 1, f'{region_id}: +{percent}% Q1 2025 downloads not cited to the article: {matches}')
-        check(len(vendor) == 1, f'{region_id}: +{percent}% Q1 2025 downloads not cited to Sensor Tower: {matches}')
-        check(phrase in ARTICLE_TEXT, f'the article copy lacks {phrase!r}')
-        stale = [growth for growth in REGIONS[region_id].get('growth', []) if growth['metric'] == 'viewership']
-        check(not stale, f'{region_id}: the article\'s figure is still read as viewership: {stale}')
-
-
 def points(figures):
     """{(metric, period, scope): [figure, ...]} of one list."""
     found = {}
     for figure in figures:
         found.setdefault((metric_of(figure), period_of(figure), scope_of(figure)), []).append(figure)
     return found
-
-
-@test
-def primaries_compare_like_with_like():
-    # Version 2: the app picks each chart's default series itself (the one
-    # covering the most regions), so a point with several figures need not
-    # mark one primary; at most one is, never a derived one, and no two
-    # figures of a point share source (or derivation) and basis. Primaries
-    # across periods are checked by no-computed-growth-across-two-sources.
-    for path, figures in series(DOC):
-        for point, group in points(figures).items():
-            explicit = [figure for figure in group if figure.get('primary')]
-            check(len(explicit) <= 1, f'{path} {point}: {len(explicit)} primaries')
-            check(not any('derived' in figure for figure in explicit), f'{path} {point}: a derived primary')
-            keys = [(issuer(figure), figure.get('basis')) for figure in group]
-            check(len(keys) == len(set(keys)), f'{path} {point}: two figures with the same source and basis')
 
 
 # Words that make a figure part of a year: a run rate, a half, a quarter, a
