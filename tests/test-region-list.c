@@ -190,6 +190,33 @@ test_region_list_growth_translated (Fixture       *fixture,
   setlocale (LC_ALL, "C.UTF-8");
 }
 
+/* A region whose only figure for the year is one country's, for a month
+ * (format version 2): the row says what the chart shows, with the period
+ * and the country, not "no figure". */
+static void
+test_region_list_period_figure (void)
+{
+  g_autoptr(ReelDataset) dataset =
+    reel_gtk_test_load_json ("{\"format\": \"reelscope-dataset\", \"version\": 2,\n"
+                             " \"sources\": [{\"id\": \"s\", \"title\": \"S\"}],\n"
+                             " \"regions\": [{\"id\": \"na\", \"name\": \"North America\",\n"
+                             "   \"countries\": [\"US\", \"CA\"], \"country-figures\": {\"US\": [\n"
+                             "   {\"metric\": \"revenue\", \"period\": \"2025-10\", \"value\": 43,\n"
+                             "    \"source\": \"s\"}]}},\n"
+                             "  {\"id\": \"eu\", \"name\": \"Europe\"}]}\n");
+  ReelRegionList *list = REEL_REGION_LIST (reel_region_list_new ());
+  GtkWindow *window = reel_gtk_test_window_new (GTK_WIDGET (list));
+
+  reel_region_list_set_dataset (list, dataset);
+  reel_region_list_set_year (list, 2025);
+
+  g_assert_cmpstr (reel_gtk_test_region_row_label (list, 1, 2), ==, "$43");
+  g_assert_cmpstr (reel_gtk_test_region_row_label (list, 1, 1), ==, "Oct 2025 · United States");
+  g_assert_cmpstr (reel_gtk_test_region_row_label (list, 2, 2), ==, "—");
+
+  reel_gtk_test_window_destroy (window);
+}
+
 static void
 test_region_list_growth (void)
 {
@@ -322,6 +349,7 @@ main (int   argc,
   g_test_add ("/region-list/rows", Fixture, NULL,
               fixture_set_up, test_region_list_rows, fixture_tear_down);
   g_test_add_func ("/region-list/growth", test_region_list_growth);
+  g_test_add_func ("/region-list/period-figure", test_region_list_period_figure);
   g_test_add ("/region-list/growth-translated", Fixture, NULL,
               fixture_set_up, test_region_list_growth_translated, fixture_tear_down);
   g_test_add ("/region-list/search", Fixture, NULL,

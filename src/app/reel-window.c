@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include "reel-chart-data.h"
+#include "reel-text-figure.h"
 #include "reel-window.h"
 
 #include <glib/gi18n.h>
@@ -198,6 +200,7 @@ update_region_header (ReelWindow *self)
   g_autofree char *subtitle = NULL;
   const ReelRegion *region;
   const ReelFigure *figure = NULL;
+  const ReelMeasure *measure;
 
   if (self->dataset == NULL)
     return;
@@ -217,6 +220,18 @@ update_region_header (ReelWindow *self)
 
       /* TRANSLATORS: under the region's name: "$142M revenue in 2024 (primary source)" */
       subtitle = g_strdup_printf (_("%s revenue in %u (primary source)"), value, self->year);
+    }
+  else if (region != NULL &&
+           (measure = reel_chart_pick_region_revenue (self->dataset, region, self->year)) != NULL)
+    {
+      g_autofree char *value = reel_format_money_compact (measure->value,
+                                                          reel_dataset_get_currency (self->dataset),
+                                                          NULL);
+      g_autofree char *period = reel_text_dup_period (&measure->period, FALSE);
+
+      /* TRANSLATORS: under the region's name, for a figure of part of the
+       * year: "$43M revenue in Oct 2025" */
+      subtitle = g_strdup_printf (_("%s revenue in %s"), value, period);
     }
   else if (self->year != 0)
     subtitle = g_strdup_printf (_("No revenue figure for %u"), self->year);

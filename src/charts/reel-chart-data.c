@@ -365,6 +365,26 @@ get_distance (const ReelPeriod *period,
   return (period->kind == wanted->kind ? 0 : 100) + months;
 }
 
+/* What the Revenue chart shows for @region in @year when the region has no
+ * whole-year figure (reel-chart-revenue.c): its figure of the year's
+ * default series, else its nearest one inside the year; NULL without any.
+ * The region list and the window's region header say the same. */
+const ReelMeasure *
+reel_chart_pick_region_revenue (ReelDataset      *dataset,
+                                const ReelRegion *region,
+                                guint             year)
+{
+  ReelChartRevenueSeries series;
+
+  g_return_val_if_fail (REEL_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (region != NULL, NULL);
+
+  if (year == 0 || !reel_chart_find_revenue_series (dataset, year, &series))
+    return NULL;
+
+  return reel_chart_pick_revenue_measure (region, year, &series, FALSE);
+}
+
 /* The figure a region without a whole-year one shows for @year: its (or a
  * country's) figure of @series for the series' period; else, unless
  * @series_only, its figure inside the year nearest to that period; NULL

@@ -135,6 +135,9 @@ ReelChartBar       *reel_chart_data_add_figures_bar (ReelChartData     *data,
 gboolean            reel_chart_find_revenue_series (ReelDataset        *dataset,
                                                    guint                year,
                                                    ReelChartRevenueSeries *series);
+const ReelMeasure  *reel_chart_pick_region_revenue (ReelDataset       *dataset,
+                                                   const ReelRegion  *region,
+                                                   guint              year);
 const ReelMeasure  *reel_chart_pick_revenue_measure (const ReelRegion  *region,
                                                    guint                year,
                                                    const ReelChartRevenueSeries *series,

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "reel-chart-data.h"
 #include "reel-region-list.h"
 
 #include <glib/gi18n.h>
@@ -221,6 +222,22 @@ append_flags (GString          *detail,
 
 /* Reported growth in the year, as the growth chart shows it, with the
  * chart's name for the metric: "+69% Viewership". */
+/* A figure for part of the year or for one country, as the chart shows it:
+ * "Oct 2025 · United States · estimate". */
+static void
+append_measure_detail (GString           *detail,
+                       const ReelMeasure *measure)
+{
+  const char *separator = reel_text_get_separator (REEL_TEXT_SEPARATOR_PARTS);
+  g_autofree char *period = reel_text_dup_period (&measure->period, FALSE);
+
+  g_string_append (detail, period);
+  if (measure->country != NULL)
+    g_string_append_printf (detail, "%s%s", separator, reel_text_get_country_name (measure->country));
+  if ((measure->flags & REEL_FIGURE_ESTIMATE) != 0 || measure->derived != NULL)
+    g_string_append_printf (detail, "%s%s", separator, C_("region list", "estimate"));
+}
+
 static void
 append_reported_growth (GString          *detail,
                         const ReelRegion *region,
@@ -355,6 +372,17 @@ update_row (ReelRegionList   *self,
         {
           value = reel_format_money_compact (figure->value, currency, NULL);
           append_flags (detail, figure);
+        }
+      else
+        {
+          const ReelMeasure *measure = reel_chart_pick_region_revenue (self->dataset, region,
+                                                                       self->year);
+
+          if (measure != NULL)
+            {
+              value = reel_format_money_compact (measure->value, currency, NULL);
+              append_measure_detail (detail, measure);
+            }
         }
       if (reel_dataset_get_revenue_growth (region->revenue, self->year, &percent))
         growth = reel_format_percent (percent, NULL);
