@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Takes a screenshot of the main window: the built app on the bundled
-# dataset (or on FILE), in an Xvfb of its own (1280x800x24, no window
+# dataset (or on FILE), in an Xvfb of its own (1920x1200x24, no window
 # manager, so the window sits at 0,0), cropped to the window.
 #
 #   build-aux/screenshot.sh [BUILDDIR [OUTPUT [FILE]]]
@@ -65,12 +65,16 @@ stop () {
 cleanup () {
   stop "$app_pid"
   stop "$xvfb_pid"
+  # GTK may have started the document portal, which mounts itself there.
+  if [ -d "$tmpdir/runtime/doc" ] && command -v fusermount >/dev/null 2>&1; then
+    fusermount -u -z "$tmpdir/runtime/doc" 2>/dev/null || true
+  fi
   rm -rf "$tmpdir"
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
 
-Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >"$tmpdir/xvfb.log" 2>&1 &
+Xvfb ":$display" -screen 0 1920x1200x24 -nolisten tcp >"$tmpdir/xvfb.log" 2>&1 &
 xvfb_pid=$!
 
 export DISPLAY=":$display"

@@ -624,6 +624,73 @@ test_window_chart_kind_action (void)
   reset_settings ();
 }
 
+/* The headline buttons of the overview, in reading order. */
+static void
+collect_headlines (GtkWidget *widget,
+                   GPtrArray *buttons)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "reel-headline"))
+    g_ptr_array_add (buttons, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_headlines (child, buttons);
+}
+
+/* A new window opens on the overview of the bundled dataset; a headline
+ * leads to its chart, with its year and region; win.page goes back. */
+static void
+test_window_overview (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.reelscope.Reelscope");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                 "microdrama-exports.reelscope.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *market;
+  ReelWindow *window;
+  char *page = NULL;
+
+  reset_settings ();
+  g_settings_set_boolean (settings, "overview", TRUE);
+  window = create_window ();
+  reel_window_open (window, file);
+  wait_for_load (window);
+
+  g_assert_cmpstr (reel_window_test_get_page (window), ==, "overview");
+  g_object_get (window, "page", &page, NULL);
+  g_assert_cmpstr (page, ==, "overview");
+  g_clear_pointer (&page, g_free);
+  /* No chart: nothing to export, no year to choose. */
+  g_assert_false (gtk_widget_is_sensitive (CHILD (window, "export_button")));
+  g_assert_false (gtk_widget_get_visible (CHILD (window, "year_dropdown")));
+
+  /* World (revenue, downloads), three markets, two growths, two forecasts. */
+  collect_headlines (CHILD (window, "overview_page"), buttons);
+  g_assert_cmpuint (buttons->len, ==, 9);
+  market = g_ptr_array_index (buttons, 2);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (market), "DataEye"));
+
+  g_signal_emit_by_name (market, "clicked");
+  g_assert_cmpstr (reel_window_test_get_page (window), ==, "dataset");
+  g_assert_cmpuint (reel_window_get_chart_kind (window), ==, REEL_CHART_SHARE);
+  g_assert_cmpuint (reel_window_get_year (window), ==, 2025);
+  g_assert_cmpstr (reel_window_get_selected_region (window), ==, "north-america");
+  g_assert_true (gtk_widget_is_sensitive (CHILD (window, "export_button")));
+  g_assert_false (g_settings_get_boolean (settings, "overview"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "overview"));
+  g_assert_cmpstr (reel_window_test_get_page (window), ==, "overview");
+  g_assert_true (g_settings_get_boolean (settings, "overview"));
+  /* Asking for a chart leaves the overview, the chart shown before too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "share"));
+  g_assert_cmpstr (reel_window_test_get_page (window), ==, "dataset");
+  g_assert_cmpuint (reel_window_get_chart_kind (window), ==, REEL_CHART_SHARE);
+
+  destroy_window (window);
+  reset_settings ();
+  g_settings_set_boolean (settings, "overview", FALSE);
+}
+
 static void
 test_window_year_action (Fixture       *fixture,
                          gconstpointer  data)
@@ -1208,6 +1275,8 @@ main (int   argc,
   if (status >= 0)
     return status;
 
+  reel_window_test_start_on_charts ();
+
   g_test_add_func ("/window/empty", test_window_empty);
   g_test_add_func ("/window/open-sample", test_window_open_sample);
   g_test_add ("/window/broken-keeps-dataset", Fixture, NULL,
@@ -1222,6 +1291,7 @@ main (int   argc,
   g_test_add_func ("/window/chart-selects", test_window_chart_selects);
   g_test_add_func ("/window/selection-restored", test_window_selection_restored);
   g_test_add_func ("/window/chart-kind-action", test_window_chart_kind_action);
+  g_test_add_func ("/window/overview", test_window_overview);
   g_test_add ("/window/year-action", Fixture, NULL,
               fixture_set_up, test_window_year_action, fixture_tear_down);
   g_test_add ("/window/drop", Fixture, NULL,

@@ -283,7 +283,7 @@ reel_window_toggle_side_panels_action (GtkWidget  *widget,
 void
 _reel_window_class_init_actions (GtkWidgetClass *widget_class)
 {
-  static const char * const kinds[] = { "revenue", "growth", "share", "trend" };
+  static const char * const pages[] = { "overview", "revenue", "growth", "share", "trend" };
 
   gtk_widget_class_bind_template_callback (widget_class, chart_view_copied_cb);
   gtk_widget_class_bind_template_callback (widget_class, data_table_copied_cb);
@@ -305,6 +305,7 @@ _reel_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.toggle-side-panels", NULL,
                                    reel_window_toggle_side_panels_action);
   gtk_widget_class_install_property_action (widget_class, "win.chart-kind", "chart-kind");
+  gtk_widget_class_install_property_action (widget_class, "win.page", "page");
   gtk_widget_class_install_property_action (widget_class, "win.year", "year");
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_install_property_action (widget_class, "win.details-page", "details-page");
@@ -320,7 +321,7 @@ _reel_window_class_init_actions (GtkWidgetClass *widget_class)
   BIND (GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay");
   BIND (GDK_KEY_w, GDK_CONTROL_MASK, "window.close");
 #undef BIND
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
-                                         "win.chart-kind", "s", kinds[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_CONTROL_MASK,
+                                         "win.page", "s", pages[i]);
 }

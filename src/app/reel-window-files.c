@@ -166,7 +166,7 @@ load_cb (GObject      *object,
     {
       /* Keep what is shown: only a dataset without errors replaces it. */
       problems = collect_problems (loader_problems, error);
-      _reel_window_show_page (self->stack, "dataset");
+      _reel_window_show_dataset (self);
       show_failure_toast (self, file, problems);
     }
   else

@@ -9,6 +9,7 @@
 #include "reel-data-table.h"
 #include "reel-dataset-loader.h"
 #include "reel-export-dialog.h"
+#include "reel-overview.h"
 #include "reel-problem-list.h"
 #include "reel-region-list.h"
 #include "reel-sources-panel.h"
@@ -41,6 +42,7 @@ struct _ReelWindow
   GtkProgressBar       *loading_bar;
   GtkLabel             *loading_label;
   GtkProgressBar       *osd_bar;
+  ReelOverview         *overview_page;
   ReelProblemList      *problem_list;
   AdwStatusPage        *problems_page;
   GMenu                *recent_menu;
@@ -79,6 +81,7 @@ struct _ReelWindow
    * table (and the chart) follow. */
   char                 *selected_region;  /* NULL for the world */
   ReelChartKind         chart_kind;
+  gboolean              overview;         /* the overview shows instead of the charts */
   guint                 year;             /* 0 for none */
   char                 *view;             /* "chart" or "table" */
   char                 *details_page;     /* "region" or "sources" */
@@ -117,6 +120,8 @@ void  _reel_window_show_page          (GtkStack       *stack,
                                        const char     *name);
 void  _reel_window_set_dataset        (ReelWindow     *self,
                                        ReelDataset    *dataset);
+gboolean _reel_window_shows_overview  (ReelWindow     *self);
+void  _reel_window_show_dataset       (ReelWindow     *self);
 void  _reel_window_set_progress       (ReelWindow     *self,
                                        double          fraction);
 void  _reel_window_update_loading     (ReelWindow     *self);

@@ -31,6 +31,7 @@ enum {
   PROP_LOADING,
   PROP_SELECTED_REGION,
   PROP_CHART_KIND,
+  PROP_PAGE,
   PROP_YEAR,
   PROP_VIEW,
   PROP_DETAILS_PAGE,
@@ -43,6 +44,10 @@ static void reel_window_set_year          (ReelWindow    *self,
                                            guint          year);
 static void reel_window_set_chart_kind    (ReelWindow    *self,
                                            ReelChartKind  kind);
+static void reel_window_set_page          (ReelWindow    *self,
+                                           const char    *page);
+static void set_overview                  (ReelWindow    *self,
+                                           gboolean       overview);
 static void reel_window_set_view          (ReelWindow    *self,
                                            const char    *view);
 static void reel_window_set_details_page  (ReelWindow    *self,
@@ -284,7 +289,7 @@ update_centre (ReelWindow *self)
 static void
 update_panel_buttons (ReelWindow *self)
 {
-  gboolean shown = self->dataset != NULL;
+  gboolean shown = self->dataset != NULL && !_reel_window_shows_overview (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button),
                           shown && adw_flap_get_folded (self->sidebar_flap));
@@ -301,12 +306,18 @@ static void
 update_header (ReelWindow *self)
 {
   gboolean shown = self->dataset != NULL;
-  const char *kind = reel_chart_kind_info_get_label (self->chart_kind);
+  gboolean chart_shown;
+  const char *kind = self->overview ? C_("view", "Overview")
+                                    : reel_chart_kind_info_get_label (self->chart_kind);
   g_autofree char *accessible = NULL;
 
+  chart_shown = shown && !_reel_window_shows_overview (self);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_squeezer), shown);
-  gtk_widget_set_visible (GTK_WIDGET (self->year_dropdown), shown);
+  /* The overview has no year to choose and no chart to export. */
+  gtk_widget_set_visible (GTK_WIDGET (self->year_dropdown), chart_shown);
   gtk_widget_set_visible (GTK_WIDGET (self->export_button), shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", chart_shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", chart_shown);
 
   /* The narrow form of the chart switcher says which chart is shown. */
   gtk_menu_button_set_label (self->chart_menu_button, kind);
@@ -405,6 +416,37 @@ fill_pages (ReelWindow *self,
     reel_data_table_set_dataset (self->data_table, table_shown ? self->dataset : NULL);
 }
 
+/* Whether the overview shows: asked for, and with something to say (a
+ * file of records alone may have no headline; it opens on its charts). */
+gboolean
+_reel_window_shows_overview (ReelWindow *self)
+{
+  return self->overview && self->dataset != NULL && !reel_overview_is_empty (self->overview_page);
+}
+
+/* The dataset's page: the overview or the charts, and the header that goes
+ * with it. */
+void
+_reel_window_show_dataset (ReelWindow *self)
+{
+  _reel_window_show_page (self->stack, _reel_window_shows_overview (self) ? "overview" : "dataset");
+  update_header (self);
+}
+
+static void
+overview_show_chart_cb (ReelWindow   *self,
+                        guint         kind,
+                        guint         year,
+                        const char   *region_id,
+                        ReelOverview *overview)
+{
+  if (region_id != NULL)
+    reel_window_set_selected_region (self, region_id);
+  reel_window_set_chart_kind (self, kind);
+  if (year != 0 && years_contain (self->years, year))
+    reel_window_set_year (self, year);
+}
+
 void
 _reel_window_set_dataset (ReelWindow  *self,
                           ReelDataset *dataset)
@@ -445,14 +487,11 @@ _reel_window_set_dataset (ReelWindow  *self,
   reel_chart_view_set_dataset (self->chart_view, dataset);
   fill_pages (self, TRUE);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", TRUE);
+  reel_overview_set_dataset (self->overview_page, dataset);
 
   update_region_header (self);
   update_centre (self);
-  update_header (self);
-
-  _reel_window_show_page (self->stack, "dataset");
+  _reel_window_show_dataset (self);
 
   _reel_window_add_recent_file (self, file);
   _reel_window_watch_file (self, file);
@@ -537,6 +576,7 @@ restore_window_state (ReelWindow *self)
 
   /* What the last window showed; the dataset decides whether it has it. */
   self->chart_kind = g_settings_get_enum (self->settings, "chart-kind");
+  self->overview = g_settings_get_boolean (self->settings, "overview");
   self->year = g_settings_get_uint (self->settings, "year");
   self->selected_region = region[0] != '\0' ? g_steal_pointer (&region) : NULL;
 }
@@ -642,6 +682,11 @@ reel_window_get_property (GObject    *object,
       g_value_set_enum (value, self->chart_kind);
       break;
 
+    case PROP_PAGE:
+      g_value_set_string (value, self->overview ? "overview"
+                                                : reel_chart_kind_info_get_nick (self->chart_kind));
+      break;
+
     case PROP_YEAR:
       g_value_set_uint (value, self->year);
       break;
@@ -675,6 +720,10 @@ reel_window_set_property (GObject      *object,
 
     case PROP_CHART_KIND:
       reel_window_set_chart_kind (self, g_value_get_enum (value));
+      break;
+
+    case PROP_PAGE:
+      reel_window_set_page (self, g_value_get_string (value));
       break;
 
     case PROP_YEAR:
@@ -754,6 +803,18 @@ install_properties (GObjectClass *object_class)
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
+   * ReelWindow:page:
+   *
+   * What the switcher shows: "overview", or a chart kind's nick
+   * ("revenue", "growth"...), which sets #ReelWindow:chart-kind too
+   * (`win.page`, Ctrl+0 to Ctrl+4). Remembered in GSettings.
+   */
+  properties[PROP_PAGE] =
+    g_param_spec_string ("page", NULL, NULL,
+                         "overview",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
    * ReelWindow:year:
    *
    * The year of the chart, the table and the region list, 0 for none;
@@ -808,6 +869,7 @@ reel_window_class_init (ReelWindowClass *klass)
   g_type_ensure (REEL_TYPE_CHART_VIEW);
   g_type_ensure (REEL_TYPE_COMMENTARY_PANEL);
   g_type_ensure (REEL_TYPE_DATA_TABLE);
+  g_type_ensure (REEL_TYPE_OVERVIEW);
   g_type_ensure (REEL_TYPE_PROBLEM_LIST);
   g_type_ensure (REEL_TYPE_REGION_LIST);
   g_type_ensure (REEL_TYPE_SOURCES_PANEL);
@@ -829,6 +891,7 @@ reel_window_class_init (ReelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, loading_bar);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, osd_bar);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, problem_list);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, problems_page);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, recent_menu);
@@ -878,11 +941,15 @@ reel_window_init (ReelWindow *self)
   restore_window_state (self);
   /* The switcher's toggles (property actions) show the restored kind. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART_KIND]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
   _reel_window_init_files (self);
 
   /* One selection, shared: the list sets it and follows it, the panels
    * (and the chart) follow it. */
   reel_region_list_set_color_func (self->region_list, region_color_func, NULL, NULL);
+  reel_overview_set_color_func (self->overview_page, region_color_func, NULL, NULL);
+  g_signal_connect_object (self->overview_page, "show-chart",
+                           G_CALLBACK (overview_show_chart_cb), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self, "selected-region", self->region_list, "selected-region",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_object_bind_property (self, "selected-region", self->audience_panel, "region",
@@ -943,7 +1010,11 @@ reel_window_set_chart_kind (ReelWindow    *self,
 {
   g_assert (REEL_IS_WINDOW (self));
 
-  if (self->chart_kind == kind || kind > REEL_CHART_KIND_LAST)
+  if (kind > REEL_CHART_KIND_LAST)
+    return;
+  /* Asking for a chart shows it, even the one the overview hides. */
+  set_overview (self, FALSE);
+  if (self->chart_kind == kind)
     return;
 
   self->chart_kind = kind;
@@ -956,6 +1027,44 @@ reel_window_set_chart_kind (ReelWindow    *self,
   update_header (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART_KIND]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+static void
+set_overview (ReelWindow *self,
+              gboolean    overview)
+{
+  if (self->overview == overview)
+    return;
+
+  self->overview = overview;
+  g_settings_set_boolean (self->settings, "overview", overview);
+  if (self->dataset != NULL)
+    _reel_window_show_dataset (self);
+  else
+    update_header (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+static void
+reel_window_set_page (ReelWindow *self,
+                      const char *page)
+{
+  GEnumValue *kind;
+
+  g_assert (REEL_IS_WINDOW (self));
+
+  if (g_strcmp0 (page, "overview") == 0)
+    {
+      set_overview (self, TRUE);
+      return;
+    }
+
+  kind = page != NULL ? g_enum_get_value_by_nick (g_type_class_peek (REEL_TYPE_CHART_KIND), page)
+                      : NULL;
+  if (kind != NULL)
+    reel_window_set_chart_kind (self, kind->value);
 }
 
 static void

@@ -379,7 +379,7 @@ add_markets (GArray      *sections,
       item->chart = REEL_CHART_SHARE;
       item->year = reel_chart_layout_get_year (layout);
       item->estimate = (mark->flags & (REEL_CHART_MARK_ESTIMATE | REEL_CHART_MARK_FORECAST)) != 0;
-      item->label = g_strdup (mark->label);
+      finish_label (item);
     }
 }
 
@@ -513,7 +513,6 @@ add_growth (GArray      *sections,
                                                                    percent));
       g_autofree char *line = reel_text_dup_growth_line (dataset, entry->growth);
 
-      item->detail = g_strdup (section->note);
       item->sources = g_steal_pointer (&line);
       item->region = entry->region;
       item->region_id = region->id;

@@ -22,5 +22,8 @@ char      *reel_dup_region_name           (ReelDataset         *dataset,
                                            const char          *region_id);
 GtkWidget *reel_widget_get_nth_child      (GtkWidget           *widget,
                                            guint                index);
+GtkWidget *reel_swatch_new                (void);
+void       reel_swatch_set_color          (GtkWidget           *swatch,
+                                           const GdkRGBA       *color);
 
 G_END_DECLS
