@@ -86,10 +86,11 @@ until xwininfo -root >/dev/null 2>&1; do
 done
 
 # Settings in memory: the screenshot neither reads nor changes the user's.
-# Without a settings daemon GTK would draw in "Sans 10": use GNOME's font.
+# Without a settings daemon GTK would draw in "Sans 10" with minimize and
+# maximize buttons: use GNOME's font and its window buttons.
 mkdir -m 700 "$tmpdir/runtime"
 mkdir -p "$tmpdir/config/gtk-4.0"
-printf '[Settings]\ngtk-font-name=Cantarell 11\n' >"$tmpdir/config/gtk-4.0/settings.ini"
+printf '[Settings]\ngtk-font-name=Cantarell 11\ngtk-decoration-layout=appmenu:close\n' >"$tmpdir/config/gtk-4.0/settings.ini"
 backend=memory
 if [ -n "${SCREENSHOT_SETTINGS:-}" ]; then
   # A keyfile of the run's own, in the temporary folder.

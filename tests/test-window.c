@@ -955,6 +955,31 @@ test_window_reload_action (Fixture       *fixture,
   reset_settings ();
 }
 
+/* Resizes the shown window and waits for it to be allocated at that size. */
+static void
+resize_window (ReelWindow *window,
+               int         width,
+               int         height)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  /* Client-side decorations may take a few pixels of the size asked for. */
+  while ((ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width) > 12 ||
+          ABS (gtk_widget_get_height (GTK_WIDGET (window)) - height) > 12) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  /* The frame after: folding applies as the window allocates. */
+  for (int i = 0; i < 3; i++)
+    {
+      gtk_widget_queue_allocate (GTK_WIDGET (window));
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (20000);
+    }
+}
+
 static void
 test_window_side_panels (void)
 {
@@ -968,15 +993,58 @@ test_window_side_panels (void)
   open_sample (window);
   wait_for_load (window);
 
-  /* F9 hides both side panels, and shows them again. */
-  adw_flap_set_reveal_flap (sidebar, TRUE);
-  adw_flap_set_reveal_flap (details, TRUE);
+  /* Wide: both panes beside the chart; F9 hides both, and shows them again. */
+  resize_window (window, 1600, 900);
+  g_assert_false (adw_flap_get_folded (sidebar));
+  g_assert_false (adw_flap_get_folded (details));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-side-panels", NULL));
   g_assert_false (adw_flap_get_reveal_flap (sidebar));
   g_assert_false (adw_flap_get_reveal_flap (details));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-side-panels", NULL);
   g_assert_true (adw_flap_get_reveal_flap (sidebar));
   g_assert_true (adw_flap_get_reveal_flap (details));
+
+  /* The default width: the regions beside the chart, which gets more than
+   * 55% of the window; the right pane over it on demand. */
+  resize_window (window, 1100, 720);
+  g_assert_false (adw_flap_get_folded (sidebar));
+  g_assert_true (adw_flap_get_folded (details));
+  g_assert_false (adw_flap_get_reveal_flap (details));
+  g_assert_cmpint (gtk_widget_get_width (CHILD (window, "centre_box")), >=, 0.55 * 1100);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-side-panels", NULL);
+  g_assert_true (adw_flap_get_reveal_flap (details));
+  g_assert_true (adw_flap_get_reveal_flap (sidebar));
+
+  /* Narrow: either pane over the chart, never both. */
+  resize_window (window, 700, 720);
+  g_assert_true (adw_flap_get_folded (sidebar));
+  g_assert_true (adw_flap_get_folded (details));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-side-panels", NULL);
+  g_assert_true (adw_flap_get_reveal_flap (sidebar));
+  adw_flap_set_reveal_flap (details, TRUE);
+  g_assert_false (adw_flap_get_reveal_flap (sidebar));
+  adw_flap_set_reveal_flap (sidebar, TRUE);
+  g_assert_false (adw_flap_get_reveal_flap (details));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-side-panels", NULL);
+  g_assert_false (adw_flap_get_reveal_flap (sidebar));
+  g_assert_false (adw_flap_get_reveal_flap (details));
+
+  /* As narrow as the metainfo promises, with GNOME's window buttons: the
+   * switcher and the year go to the bottom bar. */
+  g_object_set (gtk_widget_get_settings (GTK_WIDGET (window)),
+                "gtk-decoration-layout", "appmenu:close", NULL);
+  resize_window (window, 360, 640);
+  {
+    int minimum = 0;
+
+    gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                        NULL, NULL);
+    g_assert_cmpint (minimum, <=, 360);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+  }
+  g_assert_true (gtk_action_bar_get_revealed (CHILD (window, "bottom_bar")));
+  g_assert_true (gtk_widget_get_visible (CHILD (window, "bottom_year_dropdown")));
+  gtk_settings_reset_property (gtk_widget_get_settings (GTK_WIDGET (window)), "gtk-decoration-layout");
 
   /* Ctrl+F shows the region list and its search entry. */
   adw_flap_set_reveal_flap (sidebar, FALSE);

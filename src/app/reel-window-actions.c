@@ -266,18 +266,13 @@ reel_window_show_help_overlay_action (GtkWidget  *widget,
   gtk_window_present (self->help_overlay);
 }
 
-/* F9: hides both side panels when either shows, else shows both. */
+/* F9: the side panels (reel-window-layout.c). */
 static void
 reel_window_toggle_side_panels_action (GtkWidget  *widget,
                                        const char *action_name,
                                        GVariant   *parameter)
 {
-  ReelWindow *self = REEL_WINDOW (widget);
-  gboolean reveal = !adw_flap_get_reveal_flap (self->sidebar_flap) &&
-                    !adw_flap_get_reveal_flap (self->details_flap);
-
-  adw_flap_set_reveal_flap (self->sidebar_flap, reveal);
-  adw_flap_set_reveal_flap (self->details_flap, reveal);
+  _reel_window_toggle_side_panels (REEL_WINDOW (widget));
 }
 
 void

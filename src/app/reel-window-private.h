@@ -17,10 +17,11 @@
 
 G_BEGIN_DECLS
 
-/* The window in three files: reel-window.c (what it shows: the state,
+/* The window in four files: reel-window.c (what it shows: the state,
  * the pages, the headers and panels), reel-window-files.c (opening,
- * reloading, recent files, the file monitor, drag and drop) and
- * reel-window-actions.c (the win.* actions and their shortcuts). */
+ * reloading, recent files, the file monitor, drag and drop),
+ * reel-window-actions.c (the win.* actions and their shortcuts) and
+ * reel-window-layout.c (how it fits its width). */
 
 struct _ReelWindow
 {
@@ -28,6 +29,10 @@ struct _ReelWindow
 
   /* Template widgets */
   ReelAudiencePanel    *audience_panel;
+  GtkActionBar         *bottom_bar;
+  GtkMenuButton        *bottom_chart_button;
+  GtkDropDown          *bottom_year_dropdown;
+  GtkWidget            *centre_box;
   GtkMenuButton        *chart_menu_button;
   GtkWidget            *chart_switcher;
   ReelChartView        *chart_view;
@@ -36,6 +41,7 @@ struct _ReelWindow
   GtkWidget            *details_box;
   GtkToggleButton      *details_button;
   GtkButton            *export_button;
+  GtkWidget            *export_squeezer;
   GMenu                *file_section;
   AdwFlap              *details_flap;
   GtkStack             *details_stack;
@@ -57,6 +63,7 @@ struct _ReelWindow
   ReelSourcesPanel     *sources_panel;
   GtkStack             *stack;
   GtkWidget            *switcher_spacer;
+  GtkWidget            *switcher_gone;
   AdwSqueezer          *switcher_squeezer;
   GtkLabel             *table_subtitle;
   GtkLabel             *table_title;
@@ -113,6 +120,13 @@ struct _ReelWindow
   GtkFileChooserNative *chooser;
   ReelExportDialog     *export_dialog;    /* weak */
 };
+
+/* reel-window-layout.c */
+void  _reel_window_init_layout        (ReelWindow     *self);
+void  _reel_window_fit_width          (ReelWindow     *self,
+                                       int             width);
+void  _reel_window_update_bottom_bar  (ReelWindow     *self);
+void  _reel_window_toggle_side_panels (ReelWindow     *self);
 
 /* reel-window.c */
 char *_reel_window_dup_display_name   (GFile          *file);

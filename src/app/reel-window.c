@@ -313,9 +313,8 @@ update_header (ReelWindow *self)
 
   chart_shown = shown && !_reel_window_shows_overview (self);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_squeezer), shown);
-  /* The overview has no year to choose and no chart to export. */
-  gtk_widget_set_visible (GTK_WIDGET (self->year_dropdown), chart_shown);
-  gtk_widget_set_visible (GTK_WIDGET (self->export_button), shown);
+  /* The overview has no year to choose (update_bottom_bar) and no chart to export. */
+  gtk_widget_set_visible (self->export_squeezer, shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", chart_shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", chart_shown);
 
@@ -326,7 +325,11 @@ update_header (ReelWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart_menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->bottom_chart_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
 
+  _reel_window_update_bottom_bar (self);
   update_panel_buttons (self);
 }
 
@@ -605,6 +608,17 @@ reel_window_close_request (GtkWindow *window)
 }
 
 static void
+reel_window_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  _reel_window_fit_width (REEL_WINDOW (widget), width);
+
+  GTK_WIDGET_CLASS (reel_window_parent_class)->size_allocate (widget, width, height, baseline);
+}
+
+static void
 reel_window_dispose (GObject *object)
 {
   ReelWindow *self = (ReelWindow *)object;
@@ -862,6 +876,7 @@ reel_window_class_init (ReelWindowClass *klass)
   object_class->set_property = reel_window_set_property;
 
   window_class->close_request = reel_window_close_request;
+  widget_class->size_allocate = reel_window_size_allocate;
 
   install_properties (object_class);
 
@@ -877,6 +892,10 @@ reel_window_class_init (ReelWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/reelscope/Reelscope/ui/reel-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, audience_panel);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, bottom_bar);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, bottom_chart_button);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, bottom_year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, centre_box);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, chart_menu_button);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, chart_switcher);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, chart_view);
@@ -887,6 +906,7 @@ reel_window_class_init (ReelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, details_flap);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, details_stack);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, export_squeezer);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, file_section);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, loading_bar);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, loading_label);
@@ -906,6 +926,7 @@ reel_window_class_init (ReelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, sources_panel);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, switcher_spacer);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, switcher_gone);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, switcher_squeezer);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, table_subtitle);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, table_title);
@@ -928,6 +949,8 @@ reel_window_init (ReelWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_menu_button_set_create_popup_func (self->chart_menu_button, create_menu_popup_cb,
+                                         self->chart_kind_menu, NULL);
+  gtk_menu_button_set_create_popup_func (self->bottom_chart_button, create_menu_popup_cb,
                                          self->chart_kind_menu, NULL);
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_menu_popup_cb,
                                          self->primary_menu, NULL);
@@ -990,6 +1013,7 @@ reel_window_init (ReelWindow *self)
                                       natural + gtk_widget_get_margin_end (self->view_switcher) + 12);
   }
 
+  _reel_window_init_layout (self);
   update_year_selector (self);
   update_header (self);
   g_signal_connect (self->stack, "notify::transition-running",
