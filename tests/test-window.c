@@ -287,8 +287,19 @@ test_window_broken_shows_problems (Fixture       *fixture,
   row = reel_window_test_dup_problem_row (CHILD (window, "problem_list"), 0);
   g_assert_nonnull (row);
   g_assert_true (g_str_has_prefix (row, "3:3  "));
+  /* Under the message, the line of the file with a caret under column 3. */
+  g_assert_true (g_str_has_suffix (row, "  /* no comments in JSON */    ^"));
+  g_assert_cmpstr (adw_status_page_get_title (CHILD (window, "problems_page")), ==,
+                   "Could Not Open the Dataset");
   g_assert_cmpstr (adw_window_title_get_subtitle (WINDOW_TITLE (window)), ==,
                    "broken & bad.reelscope.json");
+
+  /* The way on: another file, or the bundled dataset. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-bundled", NULL));
+  wait_for_load (window);
+  g_assert_nonnull (reel_window_get_dataset (window));
+  g_assert_cmpstr (adw_window_title_get_subtitle (WINDOW_TITLE (window)), ==,
+                   "microdrama-exports.reelscope.json");
 
   /* A good file afterwards replaces the problems page. */
   open_sample (window);
@@ -308,12 +319,16 @@ test_window_missing_file (void)
   open_path (window, "/nonexistent/reelscope/missing.reelscope.json");
   wait_for_load (window);
 
-  /* An I/O error is one problem without a position. */
+  /* An I/O error is one problem without a position; the page says what
+   * happened in words. */
   g_assert_cmpstr (reel_window_test_get_page (window), ==, "problems");
   g_assert_cmpuint (reel_window_test_get_n_problem_rows (CHILD (window, "problem_list")), ==, 1);
   row = reel_window_test_dup_problem_row (CHILD (window, "problem_list"), 0);
   g_assert_nonnull (row);
   g_assert_false (g_ascii_isdigit (row[0]));
+  g_assert_cmpstr (adw_status_page_get_title (CHILD (window, "problems_page")), ==, "File Not Found");
+  g_assert_nonnull (strstr (adw_status_page_get_description (CHILD (window, "problems_page")),
+                            "missing.reelscope.json"));
 
   destroy_window (window);
 }

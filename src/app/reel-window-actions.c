@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "reel-application.h"
 #include "reel-window-private.h"
 
 /* The window's actions (win.*), their shortcuts, and the toasts and
@@ -45,7 +46,8 @@ reel_window_show_problems_action (GtkWidget  *widget,
                           self->failed_problems->len);
 
   list = reel_problem_list_new (TRUE);
-  reel_problem_list_set_problems (REEL_PROBLEM_LIST (list), self->failed_problems);
+  reel_problem_list_set_problems (REEL_PROBLEM_LIST (list), self->failed_problems,
+                                  self->failed_file);
 
   /* A few problems show whole; many scroll. */
   scrolled = gtk_scrolled_window_new ();
@@ -266,6 +268,17 @@ reel_window_show_help_overlay_action (GtkWidget  *widget,
   gtk_window_present (self->help_overlay);
 }
 
+/* The dataset that comes with the app, from an error or the empty page. */
+static void
+reel_window_open_bundled_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  g_autoptr(GFile) file = reel_application_dup_bundled_dataset ();
+
+  reel_window_open (REEL_WINDOW (widget), file);
+}
+
 /* F9: the side panels (reel-window-layout.c). */
 static void
 reel_window_toggle_side_panels_action (GtkWidget  *widget,
@@ -284,6 +297,8 @@ _reel_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_bind_template_callback (widget_class, data_table_copied_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, reel_window_open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL,
+                                   reel_window_open_bundled_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s",
                                    reel_window_open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reel_window_reload_action);

@@ -64,17 +64,18 @@ _reel_window_fit_width (ReelWindow *self,
 }
 
 /* The bottom bar holds the switcher and the year when the header has let
- * them go; the year only where a chart shows. */
+ * them go; the year only where a chart with years to choose shows. */
 void
 _reel_window_update_bottom_bar (ReelWindow *self)
 {
   gboolean gone = adw_squeezer_get_visible_child (self->switcher_squeezer) == self->switcher_gone;
+  gboolean has_years = self->dataset != NULL && !_reel_window_shows_overview (self) &&
+                       self->years != NULL && self->years->len > 0;
 
   gtk_action_bar_set_revealed (self->bottom_bar, self->dataset != NULL && gone);
-  gtk_widget_set_visible (GTK_WIDGET (self->year_dropdown), !gone &&
-                          self->dataset != NULL && !_reel_window_shows_overview (self));
-  gtk_widget_set_visible (GTK_WIDGET (self->bottom_year_dropdown),
-                          self->dataset != NULL && !_reel_window_shows_overview (self));
+  /* No menu of no years: GTK would show "(None)". */
+  gtk_widget_set_visible (GTK_WIDGET (self->year_dropdown), !gone && has_years);
+  gtk_widget_set_visible (GTK_WIDGET (self->bottom_year_dropdown), has_years);
 }
 
 /* A pane shown over the chart hides the other: with both, no chart is left. */

@@ -173,6 +173,7 @@ update_year_selector (ReelWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->year_dropdown),
                             reel_chart_kind_info_has_year (self->chart_kind) &&
                             self->years->len > 0);
+  _reel_window_update_bottom_bar (self);
 }
 
 /* Keeps the year when the chart kind has data for it, else moves to the
