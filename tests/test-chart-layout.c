@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "reel-chart-export.h"
 #include "reel-chart-layout-private.h"
 #include "reel-chart-layout.h"
 #include "reel-dataset-loader.h"
@@ -850,6 +851,194 @@ test_layout_periods (void)
   }
 }
 
+/* ------------------------------------------------------------------ */
+/* Marks, their labels and their ranges, at every size an export has */
+
+typedef struct {
+  const char *name;
+  double      width;
+  double      height;
+  const char *preset;     /* its type size and margins; NULL for the theme's */
+} Size;
+
+static const Size checked_sizes[] = {
+  { "window", 1100 - 2 * 330, 720 - 120, NULL },
+  { "wide", 1200, 800, NULL },
+  { "golden", 720, 450, NULL },
+  { "16:9", 1280, 720, "16:9" },
+  { "1:1", 1080, 1080, "1:1" },
+  { "9:16", 1080, 1920, "9:16" },
+  { "4:3", 1024, 768, "4:3" },
+};
+
+static ReelChartLayout *
+lay_out_at (ReelDataset   *dataset,
+            ReelChartKind  kind,
+            guint          year,
+            const Size    *size)
+{
+  g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (REEL_CHART_THEME_LIGHT);
+
+  if (size->preset != NULL)
+    reel_chart_preset_apply (reel_chart_preset_lookup (size->preset), theme);
+  return reel_chart_layout_new (dataset, kind, year, NULL, theme, size->width, size->height, 1);
+}
+
+static gboolean
+is_empty_rect (const ReelChartRect *rect)
+{
+  return rect->width <= 0 && rect->height <= 0;
+}
+
+/* Touching is not crossing: @a shrunk by a hair. */
+static gboolean
+crosses (const ReelChartRect *a,
+         const ReelChartRect *b)
+{
+  ReelChartRect inner = { a->x + 0.25, a->y + 0.25, a->width - 0.5, a->height - 0.5 };
+
+  return !is_empty_rect (a) && !is_empty_rect (b) && reel_chart_rect_intersects (&inner, b);
+}
+
+/* A bar's value label starts at its bar's end, never at the far end of
+ * its range line; a range line crosses no other series' mark or label,
+ * nor its own label. */
+static void
+check_labels_and_ranges (ReelChartLayout *layout,
+                         const char      *what)
+{
+  gboolean lines = reel_chart_layout_get_kind (layout) == REEL_CHART_TREND;
+  double font_size = reel_chart_layout_get_theme (layout)->font_size;
+
+  for (guint i = 0; i < reel_chart_layout_get_n_marks (layout); i++)
+    {
+      const ReelChartMark *mark = reel_chart_layout_get_mark (layout, i);
+      const ReelChartRect *bar = &mark->rect, *label = &mark->label_box;
+
+      if (!lines && !is_empty_rect (label))
+        {
+          double bar_right = bar->x + bar->width;
+          double gap = label->x >= bar_right - 0.5 ? label->x - bar_right
+                                                   : bar->x - (label->x + label->width);
+
+          if (gap < -0.5 || gap > font_size * 1.5)
+            g_error ("%s: the value label of %s is %g px from its bar", what, mark->name, gap);
+        }
+      if (is_empty_rect (&mark->range_box))
+        continue;
+
+      if (crosses (&mark->range_box, label))
+        g_error ("%s: the range line of %s crosses its own label", what, mark->name);
+      for (guint j = 0; j < reel_chart_layout_get_n_marks (layout); j++)
+        {
+          const ReelChartMark *other = reel_chart_layout_get_mark (layout, j);
+
+          if (other == mark || (lines && other->region == mark->region))
+            continue;
+          if (crosses (&mark->range_box, &other->rect))
+            g_error ("%s: the range line of %s %u crosses the mark of %s %u", what, mark->name,
+                     mark->year, other->name, other->year);
+          if (crosses (&mark->range_box, &other->label_box))
+            g_error ("%s: the range line of %s %u crosses the label of %s", what, mark->name,
+                     mark->year, other->name);
+        }
+    }
+}
+
+/* Text that must never end in an ellipsis: the subtitle, the notes and
+ * source line, a bar's name. A chart too small for its sources says where
+ * they are, and its summary (the PNG's Description, the PDF's subject)
+ * keeps them all. */
+static void
+check_nothing_cut (ReelChartLayout *layout,
+                   const char      *what)
+{
+  GArray *shapes = _reel_chart_layout_get_shapes (layout);
+  const char *sources = reel_chart_layout_get_sources (layout);
+  gboolean lines = reel_chart_layout_get_kind (layout) == REEL_CHART_TREND;
+  gboolean sources_shown = FALSE;
+
+  for (guint i = 0; i < shapes->len; i++)
+    {
+      ReelChartShape *shape = &g_array_index (shapes, ReelChartShape, i);
+      ReelChartTextRole role;
+      const char *text;
+
+      if (shape->type != REEL_CHART_SHAPE_TEXT)
+        continue;
+      role = shape->text.role;
+      text = pango_layout_get_text (shape->text.layout);
+      if ((role == REEL_CHART_TEXT_SUBTITLE || role == REEL_CHART_TEXT_FOOTER ||
+           (role == REEL_CHART_TEXT_LABEL && !lines)) &&
+          pango_layout_is_ellipsized (shape->text.layout))
+        g_error ("%s: “%s” is cut", what, text);
+      if (role == REEL_CHART_TEXT_FOOTER)
+        sources_shown = strstr (text, sources) != NULL || strstr (text, "Sources: see table") != NULL;
+    }
+
+  if (!sources_shown)
+    g_error ("%s: neither the sources nor where they are", what);
+  g_assert_nonnull (strstr (reel_chart_layout_get_summary (layout), sources));
+}
+
+static void
+check_every_size (ReelDataset *dataset,
+                  const char  *name,
+                  guint        revenue_year)
+{
+  for (ReelChartKind kind = REEL_CHART_REVENUE; kind <= REEL_CHART_TREND; kind++)
+    for (guint s = 0; s < G_N_ELEMENTS (checked_sizes); s++)
+      {
+        guint year = kind == REEL_CHART_REVENUE ? revenue_year : 0;
+        g_autoptr(ReelChartLayout) layout = lay_out_at (dataset, kind, year, &checked_sizes[s]);
+        g_autofree char *what = g_strdup_printf ("%s %s %s", name,
+                                                 reel_chart_enum_to_nick (REEL_TYPE_CHART_KIND, kind),
+                                                 checked_sizes[s].name);
+
+        check_labels_and_ranges (layout, what);
+        check_nothing_cut (layout, what);
+      }
+}
+
+/* South Asia's $1B forecast with a second source at $5B, beside North
+ * America's $3B: the label at the bar, and in Trend the range line beside
+ * North America's point and label, not through them. */
+static void
+test_layout_ranges (void)
+{
+  g_autoptr(ReelDataset) ranges = load_test_data ("charts-ranges.reelscope.json");
+  g_autoptr(ReelDataset) edge = load_test_data ("charts-edge.reelscope.json");
+  g_autoptr(ReelDataset) sample = load_test_data ("microdrama-sample.reelscope.json");
+  g_autoptr(ReelDataset) bundled = load_test_data ("../../data/microdrama-exports.reelscope.json");
+  g_autoptr(ReelDataset) generated = load_generated ();
+  g_autoptr(ReelChartLayout) trend = lay_out (ranges, REEL_CHART_TREND, 0, NULL, 1200, 800, 1);
+  guint n_ranges = 0;
+
+  for (guint i = 0; i < reel_chart_layout_get_n_marks (trend); i++)
+    n_ranges += !is_empty_rect (&reel_chart_layout_get_mark (trend, i)->range_box);
+  g_assert_cmpuint (n_ranges, ==, 1);
+
+  check_every_size (ranges, "ranges", 2030);
+  check_every_size (edge, "edge", 2024);
+  check_every_size (sample, "sample", 0);
+  check_every_size (bundled, "bundled", 0);
+  check_every_size (generated, "generated", 0);
+}
+
+/* A chart too small for its source line says where the sources are. */
+static void
+test_layout_sources_elsewhere (void)
+{
+  g_autoptr(ReelDataset) bundled = load_test_data ("../../data/microdrama-exports.reelscope.json");
+  g_autoptr(ReelChartLayout) small = lay_out (bundled, REEL_CHART_GROWTH, 0, NULL, 480, 360, 1);
+  g_autoptr(ReelChartLayout) large = lay_out (bundled, REEL_CHART_GROWTH, 0, NULL, 1600, 1000, 1);
+
+  g_assert_true (has_text (small, "Sources: see table"));
+  check_nothing_cut (small, "small growth");
+  g_assert_false (has_text (large, "Sources: see table"));
+  g_assert_true (has_text (large, reel_chart_layout_get_sources (large)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -873,6 +1062,8 @@ main (int   argc,
   g_test_add_func ("/chart/layout/crowded", test_layout_crowded);
   g_test_add_func ("/chart/layout/snapping", test_layout_snapping);
   g_test_add_func ("/chart/layout/periods", test_layout_periods);
+  g_test_add_func ("/chart/layout/ranges", test_layout_ranges);
+  g_test_add_func ("/chart/layout/sources-elsewhere", test_layout_sources_elsewhere);
 
   return g_test_run ();
 }

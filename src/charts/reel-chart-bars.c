@@ -15,10 +15,10 @@
  * group headings, the axis under the rows and the legend under that. */
 
 /* A label column takes at most this share of the width; longer names wrap
- * onto a second line and then end in an ellipsis. */
+ * onto a second line, and onto more only when two lines of this share
+ * cannot hold them: a name is never cut. */
 #define LABEL_COLUMN_MAX        0.30
 #define LABEL_COLUMN_NARROW_MAX 0.38
-#define LABEL_MAX_LINES         2
 
 /* A bar's row: its texts and where it sits. */
 typedef struct {
@@ -168,8 +168,51 @@ measure_values (Plot     *plot,
     row->suffix_label = reel_chart_pen_measure_line (pen, REEL_CHART_FONT_LEGEND, suffix);
 }
 
-/* Names at most @column_max wide, values with the counts of sources when
- * @counts; sets the label column's width. */
+static ReelChartFont
+name_font (const Row *row)
+{
+  gboolean bold = (row->bar->flags & (REEL_CHART_MARK_SELECTED | REEL_CHART_MARK_WORLD)) != 0;
+
+  return bold ? REEL_CHART_FONT_LABEL_BOLD : REEL_CHART_FONT_LABEL;
+}
+
+/* The narrowest column, up to @limit, in which every name takes at most
+ * two lines: "Middle East & North Africa · Saudi Arabia" breaks once, at a
+ * space, rather than thrice. */
+static double
+two_line_width (Plot   *plot,
+                double  limit)
+{
+  double need = 0;
+
+  for (guint i = 0; i < plot->rows->len; i++)
+    {
+      Row *row = get_row (plot, i);
+      ReelChartText text = reel_chart_pen_measure_line (plot->draft->pen, name_font (row),
+                                                        row->bar->name);
+      double width = MIN (text.width * 0.55, limit);
+
+      reel_chart_text_clear (&text);
+      for (guint attempt = 0; width > need && width < limit && attempt < 8; attempt++)
+        {
+          ReelChartText wrapped = reel_chart_pen_measure (plot->draft->pen, name_font (row),
+                                                          row->bar->name, width,
+                                                          REEL_CHART_PEN_ALL_LINES, FALSE);
+          gboolean fits = pango_layout_get_line_count (wrapped.layout) <= 2;
+
+          reel_chart_text_clear (&wrapped);
+          if (fits)
+            break;
+          width = MIN (width * 1.1, limit);
+        }
+      need = MAX (need, width);
+    }
+
+  return need;
+}
+
+/* Names wrapped at @column_max, whole; values with the counts of sources
+ * when @counts; sets the label column's width. */
 static void
 measure_rows (Plot     *plot,
               double    column_max,
@@ -180,28 +223,27 @@ measure_rows (Plot     *plot,
   for (guint i = 0; i < plot->rows->len; i++)
     {
       Row *row = get_row (plot, i);
-      gboolean bold = (row->bar->flags & (REEL_CHART_MARK_SELECTED | REEL_CHART_MARK_WORLD)) != 0;
-      ReelChartFont font = bold ? REEL_CHART_FONT_LABEL_BOLD : REEL_CHART_FONT_LABEL;
 
       reel_chart_text_clear (&row->label);
-      row->label = reel_chart_pen_measure (plot->draft->pen, font, row->bar->name, column_max,
-                                           LABEL_MAX_LINES, TRUE);
+      row->label = reel_chart_pen_measure (plot->draft->pen, name_font (row), row->bar->name,
+                                           column_max, REEL_CHART_PEN_ALL_LINES, TRUE);
       plot->column_width = MAX (plot->column_width, row->label.width);
       measure_values (plot, row, counts);
     }
 }
 
 /* The label column, value labels and group headings. A narrow chart keeps
- * a third of its width for the bars: the names give way first (they wrap,
- * then end in an ellipsis), then the counts of sources. */
+ * a third of its width for the bars: the names give way first (they wrap
+ * onto two lines, then more), then the counts of sources. */
 static void
 fit_label_column (Plot *plot)
 {
   const ReelChartRect *content = &plot->draft->frame->content;
   double column_share = content->width < 560 ? LABEL_COLUMN_NARROW_MAX : LABEL_COLUMN_MAX;
   double min_plot = content->width * 0.33;
+  double column_min = two_line_width (plot, content->width * LABEL_COLUMN_NARROW_MAX);
 
-  measure_rows (plot, content->width * column_share, TRUE);
+  measure_rows (plot, MAX (content->width * column_share, column_min), TRUE);
   for (int pass = 0; pass < 2; pass++)
     {
       double right = 0, left = 0, column_max;
@@ -220,7 +262,7 @@ fit_label_column (Plot *plot)
 
       column_max = MAX (content->width * 0.2,
                         content->width - plot->unit * 1.5 - left - min_plot - right);
-      column_max = MIN (column_max, content->width * column_share);
+      column_max = MAX (MIN (column_max, content->width * column_share), column_min);
       measure_rows (plot, column_max, pass == 0 && right < content->width * 0.25);
     }
 
@@ -254,24 +296,33 @@ get_range (Plot               *plot,
     }
 }
 
-/* Where a bar's label starts from, as a fraction of the axis: the far end
- * of the bar or of its range line; a cut bar runs to the axis's end. */
+/* Where a bar ends, as a fraction of the axis: its value label starts
+ * there, never at the end of its range line; a cut bar runs to the axis's
+ * end. */
 static double
-far_fraction (Plot               *plot,
+bar_fraction (Plot               *plot,
               const ReelChartBar *bar)
+{
+  const ReelScale *scale = &plot->axis.scale;
+
+  if (bar->flags & REEL_CHART_MARK_CAPPED)
+    return bar->shown > 0 ? 1 : 0;
+  return (bar->shown - scale->lo) / (scale->hi - scale->lo);
+}
+
+/* Where a bar's range line ends on the side of its value; the bar's end
+ * without one. */
+static double
+range_fraction (Plot               *plot,
+                const ReelChartBar *bar)
 {
   const ReelScale *scale = &plot->axis.scale;
   double low, high, end;
 
-  if (bar->flags & REEL_CHART_MARK_CAPPED)
-    return bar->shown > 0 ? 1 : 0;
-
   get_range (plot, bar, &low, &high);
-  if (bar->shown >= 0)
-    end = isnan (high) ? bar->shown : MAX (bar->shown, high);
-  else
-    end = isnan (low) ? bar->shown : MIN (bar->shown, low);
-
+  if (isnan (low) || (bar->flags & REEL_CHART_MARK_CAPPED))
+    return bar_fraction (plot, bar);
+  end = bar->shown >= 0 ? high : low;
   return (end - scale->lo) / (scale->hi - scale->lo);
 }
 
@@ -344,21 +395,26 @@ fit_plot_width (Plot *plot)
       for (guint i = 0; i < plot->rows->len; i++)
         {
           Row *row = get_row (plot, i);
-          double fraction = far_fraction (plot, row->bar);
+          double fraction = bar_fraction (plot, row->bar);
+          double reach = range_fraction (plot, row->bar);
           double label_width = value_width (plot, row);
 
           if (row->bar->shown >= 0 && fraction > 0)
             axis->width = MIN (axis->width,
                                (right - axis->left - plot->gap - label_width) / fraction);
+          if (row->bar->shown >= 0 && reach > 0)
+            axis->width = MIN (axis->width, (right - axis->left - 1) / reach);
         }
       for (guint i = 0; i < plot->rows->len; i++)
         {
           Row *row = get_row (plot, i);
-          double fraction = far_fraction (plot, row->bar);
+          double fraction = bar_fraction (plot, row->bar);
 
           if (row->bar->shown < 0)
             need = MAX (need,
                         axis->start + plot->gap + value_width (plot, row) - axis->width * fraction);
+          if (row->bar->shown < 0)
+            need = MAX (need, axis->start + 1 - axis->width * range_fraction (plot, row->bar));
         }
       if (need <= axis->left + 0.5)
         break;
@@ -433,14 +489,15 @@ rows_min_height (Plot  *plot,
 }
 
 /* As many rows as fit above the axis, legend and footer; the footer says
- * how many did not. */
+ * how many did not. When the note of that leaves room for fewer than two
+ * rows, the source line gives way to "Sources: see table". */
 static void
 count_rows_that_fit (Plot *plot)
 {
   ReelChartFrame *frame = plot->draft->frame;
   g_autofree char *hidden_note = NULL;
 
-  for (guint attempt = 0; attempt < 4; attempt++)
+  for (guint attempt = 0; attempt < 6; attempt++)
     {
       char *note = NULL;
       guint n_hidden;
@@ -453,6 +510,11 @@ count_rows_that_fit (Plot *plot)
       while (plot->n_shown > 0 && rows_min_height (plot, plot->n_shown) > plot->bottom - plot->top)
         plot->n_shown--;
 
+      if (plot->n_shown < MIN (plot->rows->len, 2) && !frame->sources_elsewhere)
+        {
+          frame->sources_elsewhere = TRUE;
+          continue;
+        }
       n_hidden = plot->rows->len - plot->n_shown;
       if (n_hidden > 0)
         note = g_strdup_printf (ngettext ("%u more row is not shown for lack of room.",
@@ -638,12 +700,16 @@ describe_mark (Plot               *plot,
 static void
 add_mark (Plot                *plot,
           const Row           *row,
-          const ReelChartRect *rect)
+          const ReelChartRect *rect,
+          const ReelChartRect *label,
+          const ReelChartRect *range)
 {
   const ReelChartBar *bar = row->bar;
   const ReelChartRect *content = &plot->draft->frame->content;
   ReelChartMark mark = {
     .rect = *rect,
+    .label_box = *label,
+    .range_box = *range,
     .area = { content->x, row->top, content->width, row->row_height },
     .region = bar->region,
     .region_id = bar->region_id,
@@ -703,65 +769,77 @@ add_bar (Plot               *plot,
   return shape->rect.box;
 }
 
+/* The value label's box at the bar's end @bar_end, on the bar's centre
+ * line; its suffix follows on the same baseline. */
+static ReelChartRect
+value_box (Plot   *plot,
+           Row    *row,
+           double  centre_y,
+           double  bar_end)
+{
+  double width = value_width (plot, row);
+  double x = row->bar->shown >= 0 ? bar_end + plot->gap : bar_end - plot->gap - width;
+
+  return (ReelChartRect) { x, centre_y - row->value_label.height / 2, width,
+                           row->value_label.height };
+}
+
 /* The range line of the other sources, with end ticks; a source between
- * the extremes gets a shorter tick. Widens [@left, @right] to it. */
-static void
-add_range (Plot               *plot,
-           const ReelChartBar *bar,
-           double              centre_y,
-           double              bar_height,
-           double              bar_end,
-           double             *left,
-           double             *right)
+ * the extremes gets a shorter tick. It runs under the bar, clear of the
+ * value label at the bar's end, so that the label stays with the bar and
+ * the line crosses neither. Returns its box, empty without one. */
+static ReelChartRect
+add_range (Plot                *plot,
+           const ReelChartBar  *bar,
+           double               centre_y,
+           double               bar_height,
+           const ReelChartRect *label)
 {
   ReelChartCanvas *canvas = plot->draft->canvas;
   const ReelScale *scale = &plot->axis.scale;
-  double low, high, low_x, high_x, tick = bar_height * 0.3;
+  double tick = MAX (2, bar_height * 0.25);
+  double low, high, low_x, high_x, line_y;
 
   get_range (plot, bar, &low, &high);
   if (isnan (low))
-    return;
+    return (ReelChartRect) { 0 };
 
+  line_y = MAX (centre_y + bar_height / 2 + MAX (2, plot->unit * 0.3),
+                label->y + label->height + tick + 1);
   low_x = reel_scale_map (scale, low);
   high_x = reel_scale_map (scale, high);
-  reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, low_x, centre_y, high_x, centre_y);
-  reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, low_x, centre_y - tick, low_x,
-                              centre_y + tick);
-  reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, high_x, centre_y - tick, high_x,
-                              centre_y + tick);
+  reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, low_x, line_y, high_x, line_y);
+  reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, low_x, line_y - tick, low_x,
+                              line_y + tick);
+  reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, high_x, line_y - tick, high_x,
+                              line_y + tick);
   for (guint i = 0; i < bar->others->len; i++)
     {
       double other = g_array_index (bar->others, double, i);
       double other_x = reel_scale_map (scale, CLAMP (other, low, high));
 
-      if (other > low && other < high && fabs (other_x - bar_end) > 2)
-        reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, other_x, centre_y - tick * 0.6,
-                                    other_x, centre_y + tick * 0.6);
+      if (other > low && other < high)
+        reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, other_x, line_y - tick * 0.6,
+                                    other_x, line_y + tick * 0.6);
     }
-  *left = MIN (*left, low_x);
-  *right = MAX (*right, high_x);
+
+  return (ReelChartRect) { MIN (low_x, high_x), line_y - tick, fabs (high_x - low_x), tick * 2 };
 }
 
-/* The value at the far end of the bar or its range, its suffix on the
- * same baseline. */
 static void
-add_value_label (Plot   *plot,
-                 Row    *row,
-                 double  centre_y,
-                 double  left,
-                 double  right)
+add_value_label (Plot                *plot,
+                 Row                 *row,
+                 const ReelChartRect *box)
 {
   ReelChartCanvas *canvas = plot->draft->canvas;
-  double x = row->bar->shown >= 0 ? right + plot->gap : left - plot->gap - value_width (plot, row);
-  double top = centre_y - row->value_label.height / 2;
 
   if (row->suffix_label.layout != NULL)
     reel_chart_canvas_add_text (canvas, &row->suffix_label,
-                                x + row->value_label.width + plot->unit * 0.5,
-                                top + reel_chart_text_baseline (&row->value_label) -
+                                box->x + row->value_label.width + plot->unit * 0.5,
+                                box->y + reel_chart_text_baseline (&row->value_label) -
                                 reel_chart_text_baseline (&row->suffix_label),
                                 REEL_CHART_INK_DIM, REEL_CHART_TEXT_VALUE);
-  reel_chart_canvas_add_text (canvas, &row->value_label, x, top, REEL_CHART_INK_FOREGROUND,
+  reel_chart_canvas_add_text (canvas, &row->value_label, box->x, box->y, REEL_CHART_INK_FOREGROUND,
                               REEL_CHART_TEXT_VALUE);
 }
 
@@ -784,9 +862,7 @@ add_row (Plot   *plot,
   const ReelChartBar *bar = row->bar;
   double centre_y = row->top + row->row_height / 2;
   double end_x = bar_end_x (plot, bar);
-  double left = MIN (plot->axis.zero_x, end_x);
-  double right = MAX (plot->axis.zero_x, end_x);
-  ReelChartRect box;
+  ReelChartRect box, label, range;
 
   if (bar->missing)
     {
@@ -798,10 +874,12 @@ add_row (Plot   *plot,
       return;
     }
 
-  box = add_bar (plot, bar, centre_y, bar_height, left, right);
-  add_mark (plot, row, &box);
-  add_range (plot, bar, centre_y, bar_height, end_x, &left, &right);
-  add_value_label (plot, row, centre_y, left, right);
+  box = add_bar (plot, bar, centre_y, bar_height, MIN (plot->axis.zero_x, end_x),
+                 MAX (plot->axis.zero_x, end_x));
+  label = value_box (plot, row, centre_y, end_x);
+  range = add_range (plot, bar, centre_y, bar_height, &label);
+  add_mark (plot, row, &box, &label, &range);
+  add_value_label (plot, row, &label);
   add_name (plot, row, centre_y,
             (bar->flags & REEL_CHART_MARK_REST) ? REEL_CHART_INK_DIM : REEL_CHART_INK_FOREGROUND);
 }
