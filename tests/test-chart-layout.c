@@ -92,6 +92,24 @@ has_text (ReelChartLayout *layout,
   return FALSE;
 }
 
+static gboolean
+has_shape_in_ink (ReelChartLayout    *layout,
+                  ReelChartShapeType  type,
+                  ReelChartInk        ink)
+{
+  GArray *shapes = _reel_chart_layout_get_shapes (layout);
+
+  for (guint i = 0; i < shapes->len; i++)
+    {
+      ReelChartShape *shape = &g_array_index (shapes, ReelChartShape, i);
+
+      if (shape->type == type && shape->ink == ink)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 static void
 test_layout_sample_revenue (void)
 {
@@ -101,13 +119,24 @@ test_layout_sample_revenue (void)
   const ReelFigure *primary;
   const char *sources;
 
-  /* The latest year of revenue, and North America alone has figures. */
+  /* The latest year of revenue: the world's row first, in the world's
+   * ink, then North America, the one region with figures. */
   g_assert_cmpuint (reel_chart_layout_get_year (layout), ==, 2024);
   g_assert_false (reel_chart_layout_is_empty (layout));
   g_assert_cmpstr (reel_chart_layout_get_title (layout), ==, "Revenue by region, 2024");
-  g_assert_cmpuint (reel_chart_layout_get_n_marks (layout), ==, 1);
+  g_assert_cmpuint (reel_chart_layout_get_n_marks (layout), ==, 2);
 
   mark = reel_chart_layout_get_mark (layout, 0);
+  g_assert_true (mark->flags & REEL_CHART_MARK_WORLD);
+  g_assert_cmpint (mark->region, ==, -1);
+  g_assert_cmpstr (mark->name, ==, "World");
+  g_assert_cmpfloat (mark->value, ==, 1400e6);
+  /* Ten times North America: cut at a break, its sources counted, no range */
+  g_assert_true (mark->flags & REEL_CHART_MARK_CAPPED);
+  g_assert_true (has_text (layout, "(2 sources)"));
+  g_assert_cmpfloat (mark->range_box.width, ==, 0);
+
+  mark = reel_chart_layout_get_mark (layout, 1);
   g_assert_cmpstr (mark->region_id, ==, "north-america");
   g_assert_cmpint (mark->region, ==, 0);
   g_assert_cmpuint (mark->year, ==, 2024);
@@ -132,7 +161,9 @@ test_layout_sample_revenue (void)
   g_assert_nonnull (strstr (sources, "Antom (Ant International), 2025"));
   g_assert_nonnull (strstr (sources, "Media Partners Asia"));
   g_assert_null (strstr (sources, "Deadline"));
-  g_assert_true (has_text (layout, "No revenue figure for 2024: Latin America, Southeast Asia"));
+  /* The regions without a figure make one line, not a row each */
+  g_assert_true (has_text (layout, "No 2024 figure: Latin America, Southeast Asia"));
+  g_assert_false (has_text (layout, "no figure"));
   g_assert_true (has_text (layout, "(3 sources)"));
   g_assert_true (has_text (layout, "range of other sources"));
   g_assert_nonnull (strstr (reel_chart_layout_get_summary (layout), "North America $142M"));
@@ -199,12 +230,19 @@ test_layout_sample_trend (void)
   const ReelChartMark *mark;
 
   g_assert_cmpuint (reel_chart_layout_get_year (layout), ==, 0);
-  g_assert_cmpuint (reel_chart_layout_get_n_marks (layout), ==, 1);
+  g_assert_cmpuint (reel_chart_layout_get_n_marks (layout), ==, 2);
   mark = reel_chart_layout_get_mark (layout, 0);
   g_assert_cmpuint (mark->year, ==, 2024);
   g_assert_cmpstr (mark->region_id, ==, "north-america");
   g_assert_true (has_text (layout, "North America"));
   g_assert_true (has_text (layout, "$142M"));
+
+  /* The world's line, last, drawn in the world's ink */
+  mark = reel_chart_layout_get_mark (layout, 1);
+  g_assert_cmpint (mark->region, ==, -1);
+  g_assert_cmpfloat (mark->value, ==, 1400e6);
+  g_assert_true (has_text (layout, "$1.4B"));
+  g_assert_true (has_shape_in_ink (layout, REEL_CHART_SHAPE_MARKER, REEL_CHART_INK_WORLD));
 }
 
 static void
@@ -374,7 +412,8 @@ test_layout_edge_states (void)
       }
 
     /* North America: alpha → beta (2022-2023), beta → delta (2025-2027);
-     * Central Asia: beta → its records (2024-2026). */
+     * Central Asia: beta → its records (2024-2026). The world's records of
+     * 2026 are Central Asia's alone: not a point of the world's line. */
     g_assert_cmpuint (dotted, ==, 3);
     /* Estimates and a partial year of records. */
     g_assert_cmpuint (dashed, >=, 3);
@@ -806,7 +845,10 @@ test_layout_periods (void)
   g_assert_true (africa);
   g_assert_true (has_text (layout, "Oct 2025"));
   g_assert_true (has_text (layout, "Dec 2025"));
-  g_assert_true (has_text (layout, "no figure"));
+  g_assert_true (has_text (layout, "No 2025 figure: Latin America"));
+  /* The world's row is of the same series and month as its regions' */
+  g_assert_true (reel_chart_layout_get_mark (layout, 0)->flags & REEL_CHART_MARK_WORLD);
+  g_assert_cmpfloat (reel_chart_layout_get_mark (layout, 0)->value, ==, 200);
   g_assert_nonnull (strstr (reel_chart_layout_get_subtitle (layout), "DataEye, October 2025"));
   g_assert_nonnull (strstr (reel_chart_layout_get_subtitle (layout), "periods differ"));
   g_assert_true (has_text (layout, "the series that covers the most regions"));
@@ -973,7 +1015,7 @@ check_nothing_cut (ReelChartLayout *layout,
           pango_layout_is_ellipsized (shape->text.layout))
         g_error ("%s: “%s” is cut", what, text);
       if (role == REEL_CHART_TEXT_FOOTER)
-        sources_shown = strstr (text, sources) != NULL || strstr (text, "Sources: see table") != NULL;
+        sources_shown |= strstr (text, sources) != NULL || strstr (text, "Sources: see table") != NULL;
     }
 
   if (!sources_shown)
@@ -1017,6 +1059,7 @@ test_layout_ranges (void)
   for (guint i = 0; i < reel_chart_layout_get_n_marks (trend); i++)
     n_ranges += !is_empty_rect (&reel_chart_layout_get_mark (trend, i)->range_box);
   g_assert_cmpuint (n_ranges, ==, 1);
+  g_assert_true (has_shape_in_ink (trend, REEL_CHART_SHAPE_PATH, REEL_CHART_INK_WORLD));
 
   check_every_size (ranges, "ranges", 2030);
   check_every_size (edge, "edge", 2024);

@@ -55,7 +55,8 @@ typedef struct {
   GArray         *rows;           /* of Row, as data->bars */
   GArray         *headings;       /* of Heading, as data->groups */
   Axis            axis;
-  double          legend_height;
+  ReelChartText   missing;        /* the regions without a figure, under the axis */
+  double          legend_height;  /* with the line of the missing, when there is one */
   double          tick_height;
   double          top;            /* of the first row */
   double          bottom;         /* of the room for rows */
@@ -153,13 +154,6 @@ measure_values (Plot     *plot,
 
   reel_chart_text_clear (&row->value_label);
   reel_chart_text_clear (&row->suffix_label);
-
-  if (bar->missing)
-    {
-      /* TRANSLATORS: in place of a bar, for a region without a figure for the year */
-      row->value_label = reel_chart_pen_measure_line (pen, REEL_CHART_FONT_LEGEND, _("no figure"));
-      return;
-    }
 
   value = plot->draft->kind->format_value (plot->data, bar->value, bar->qualifier);
   row->value_label = reel_chart_pen_measure_line (pen, REEL_CHART_FONT_VALUE, value);
@@ -800,8 +794,9 @@ add_range (Plot                *plot,
   double tick = MAX (2, bar_height * 0.25);
   double low, high, low_x, high_x, line_y;
 
+  /* A bar cut at the break has its sources in words: "(6 sources)" */
   get_range (plot, bar, &low, &high);
-  if (isnan (low))
+  if (isnan (low) || (bar->flags & REEL_CHART_MARK_CAPPED))
     return (ReelChartRect) { 0 };
 
   line_y = MAX (centre_y + bar_height / 2 + MAX (2, plot->unit * 0.3),
@@ -863,16 +858,6 @@ add_row (Plot   *plot,
   double centre_y = row->top + row->row_height / 2;
   double end_x = bar_end_x (plot, bar);
   ReelChartRect box, label, range;
-
-  if (bar->missing)
-    {
-      reel_chart_canvas_add_text (plot->draft->canvas, &row->value_label,
-                                  plot->axis.zero_x + plot->gap,
-                                  centre_y - row->value_label.height / 2, REEL_CHART_INK_DIM,
-                                  REEL_CHART_TEXT_VALUE);
-      add_name (plot, row, centre_y, REEL_CHART_INK_DIM);
-      return;
-    }
 
   box = add_bar (plot, bar, centre_y, bar_height, MIN (plot->axis.zero_x, end_x),
                  MAX (plot->axis.zero_x, end_x));
@@ -961,6 +946,13 @@ plot_init (Plot           *plot,
     }
 
   plot->legend_height = reel_chart_legend_measure (draft->legend, draft->pen);
+  if (draft->missing_line != NULL)
+    {
+      plot->missing = reel_chart_pen_measure (draft->pen, REEL_CHART_FONT_LABEL,
+                                              draft->missing_line, draft->frame->content.width,
+                                              REEL_CHART_PEN_ALL_LINES, FALSE);
+      plot->legend_height += plot->missing.height + (plot->legend_height > 0 ? plot->unit : 0);
+    }
   plot->tick_height = reel_chart_pen_tick_height (draft->pen);
   plot->top = draft->frame->header_bottom;
 }
@@ -970,7 +962,25 @@ plot_clear (Plot *plot)
 {
   g_clear_pointer (&plot->rows, g_array_unref);
   g_clear_pointer (&plot->headings, g_array_unref);
+  reel_chart_text_clear (&plot->missing);
   reel_chart_ticks_clear (&plot->axis.ticks);
+}
+
+/* Under the axis's labels from @top: the line of the regions without a
+ * figure, then the legend. */
+static void
+add_under_axis (Plot   *plot,
+                double  top)
+{
+  ReelChartDraft *draft = plot->draft;
+
+  if (plot->missing.layout != NULL)
+    {
+      reel_chart_canvas_add_text (draft->canvas, &plot->missing, draft->frame->content.x, top,
+                                  REEL_CHART_INK_DIM, REEL_CHART_TEXT_FOOTER);
+      top += plot->missing.height + plot->unit;
+    }
+  reel_chart_legend_place (draft->legend, draft->pen, draft->canvas, top);
 }
 
 /* The phases: label column, axis, the rows that fit, their heights and
@@ -1012,8 +1022,7 @@ lay_out (ReelChartDraft *draft)
   add_headings (&plot);
   reel_chart_ticks_add_across (&plot.axis.ticks, draft, &plot.axis.scale,
                                plot.rows_bottom + plot.unit * 0.6);
-  reel_chart_legend_place (draft->legend, draft->pen, canvas,
-                           plot.rows_bottom + plot.unit * 0.6 + plot.tick_height + plot.unit * 1.6);
+  add_under_axis (&plot, plot.rows_bottom + plot.unit * 0.6 + plot.tick_height + plot.unit * 1.6);
   plot_clear (&plot);
 }
 
@@ -1063,6 +1072,9 @@ add_summary (const ReelChartKindClass *kind,
   return marks->len;
 }
 
+/* The key lists only what is drawn: "reported" beside hatched bars only
+ * when a solid one shows too; its swatches take the first region's
+ * colour, as the bars have. */
 static void
 add_legend (const ReelChartData *data,
             ReelChartLegend     *legend,
@@ -1070,7 +1082,14 @@ add_legend (const ReelChartData *data,
 {
   const ReelChartTraits *traits = &data->traits;
 
-  if (traits->estimate || traits->forecast)
+  for (guint i = data->bars->len; i-- > 0;)
+    {
+      const ReelChartBar *bar = &g_array_index (data->bars, ReelChartBar, i);
+
+      if (bar->region >= 0)
+        reel_chart_legend_set_swatch (legend, REEL_CHART_INK_REGION, (guint) bar->region);
+    }
+  if ((traits->estimate || traits->forecast) && traits->reported)
     reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_SOLID, _("reported"));
   if (traits->estimate && traits->forecast)
     reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_HATCHED, _("estimate or forecast"));

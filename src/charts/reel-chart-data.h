@@ -28,7 +28,6 @@ typedef struct {
   GPtrArray          *measures;     /* of const ReelMeasure *: a figure for part of the year or a
                                      * country's, the shown one first; empty for whole-year bars */
   guint               n_sources;
-  gboolean            missing;      /* Revenue: a region without a figure, a row that says so */
 } ReelChartBar;
 
 /* The series of revenue figures that covers the most regions within a
@@ -72,6 +71,7 @@ typedef struct {
 
 /* What the marks show, for the subtitle, the legend and the notes. */
 typedef struct {
+  gboolean reported;   /* a mark that is none of estimate, forecast or partial */
   gboolean estimate;
   gboolean forecast;
   gboolean partial;
@@ -95,7 +95,7 @@ typedef struct {
   gboolean        *source_used;
   GArray          *source_order;    /* of guint: the sources cited, in order */
 
-  guint            n_figures;       /* bars that are not missing */
+  guint            n_figures;       /* bars */
   gboolean         capped;          /* an outlier is cut at cap */
   double           cap;
   ReelChartTraits  traits;

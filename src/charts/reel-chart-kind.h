@@ -23,6 +23,8 @@ typedef struct {
   ReelChartCanvas          *canvas;
   ReelChartFrame           *frame;
   ReelChartLegend          *legend;
+  char                     *missing_line;  /* nullable: the regions without a figure, under the
+                                            * rows rather than in the notes */
 } ReelChartDraft;
 
 /* What a bar's mark says beyond its figures, in its kind's words; every
@@ -58,6 +60,8 @@ struct _ReelChartKindClass
   gboolean                  cut_outliers;   /* cap an outlier's bar at a break */
   gboolean                  diverging;      /* bars either side of zero */
   gboolean                  every_year;     /* all years at once: a year given is ignored */
+  gboolean                  missing_line;   /* dup_missing_note () goes under the rows, not in the
+                                             * notes */
 
   /* The years with something to show, sorted; empty when the kind shows
    * them all at once. */
@@ -78,7 +82,8 @@ struct _ReelChartKindClass
                                 GPtrArray             *notes);
   void    (*add_notes_after)   (const ReelChartData   *data,
                                 GPtrArray             *notes);
-  /* The last note: which regions have no figure, @names joined */
+  /* The last note, or the line under the rows: which regions have no
+   * figure, @names joined */
   char   *(*dup_missing_note)  (const ReelChartData   *data,
                                 const char            *names);
   char   *(*dup_empty_message) (guint                  year);

@@ -87,6 +87,13 @@ get_point (const Line *line,
   return &g_array_index (line->series->points, ReelChartPoint, index);
 }
 
+/* The world's line in the world's ink, a region's in its colour. */
+static ReelChartInk
+line_ink (const Line *line)
+{
+  return line->series->region < 0 ? REEL_CHART_INK_WORLD : REEL_CHART_INK_REGION;
+}
+
 static guint
 last_index (const Line *line)
 {
@@ -446,7 +453,7 @@ label_ends_or_key (Plot *plot,
       Line *line = get_line (plot, plot->order[k]);
 
       reel_chart_legend_add_series (plot->draft->legend, plot->draft->pen, line->series->name,
-                                    line->series->palette);
+                                    line_ink (line), line->series->palette);
     }
   axes->legend_height = reel_chart_legend_measure (plot->draft->legend, plot->draft->pen);
   axes->end_width = 0;
@@ -629,6 +636,7 @@ add_ranges (Plot   *plot,
 {
   ReelChartCanvas *canvas = plot->draft->canvas;
   guint palette = line->series->palette;
+  ReelChartInk ink = line_ink (line);
 
   for (guint j = 0; j < line->series->points->len; j++)
     {
@@ -638,16 +646,16 @@ add_ranges (Plot   *plot,
       if (range->width == 0)
         continue;
 
-      reel_chart_canvas_add_line (canvas, REEL_CHART_INK_REGION, palette, x, top, x, bottom, 1,
+      reel_chart_canvas_add_line (canvas, ink, palette, x, top, x, bottom, 1,
                                   REEL_CHART_DASH_SOLID)->alpha = alpha;
-      reel_chart_canvas_add_line (canvas, REEL_CHART_INK_REGION, palette, range->x, top,
+      reel_chart_canvas_add_line (canvas, ink, palette, range->x, top,
                                   range->x + range->width, top, 1,
                                   REEL_CHART_DASH_SOLID)->alpha = alpha;
-      reel_chart_canvas_add_line (canvas, REEL_CHART_INK_REGION, palette, range->x, bottom,
+      reel_chart_canvas_add_line (canvas, ink, palette, range->x, bottom,
                                   range->x + range->width, bottom, 1,
                                   REEL_CHART_DASH_SOLID)->alpha = alpha;
       if (fabs (x - line->x[j]) > 0.5)
-        reel_chart_canvas_add_line (canvas, REEL_CHART_INK_REGION, palette, line->x[j], line->y[j],
+        reel_chart_canvas_add_line (canvas, ink, palette, line->x[j], line->y[j],
                                     x, line->y[j], 1, REEL_CHART_DASH_DOTTED)->alpha = alpha;
     }
 }
@@ -672,7 +680,7 @@ add_segments (Plot     *plot,
         end++;
 
       shape = reel_chart_canvas_add_shape (plot->draft->canvas, REEL_CHART_SHAPE_PATH,
-                                           REEL_CHART_INK_REGION, line->series->palette);
+                                           line_ink (line), line->series->palette);
       shape->alpha = alpha;
       shape->path.width = selected ? plot->line_width * 1.5 : plot->line_width;
       shape->path.dash = dash;
@@ -715,6 +723,7 @@ add_points (Plot     *plot,
 
               shape = reel_chart_canvas_add_marker (plot->draft->canvas, line->series->palette,
                                                     line->x[j], line->y[j], radius, filled == 1);
+              shape->ink = line_ink (line);
               shape->alpha = alpha;
               shape->marker.centres = g_renew (double, shape->marker.centres, n_points * 2);
               continue;
@@ -830,7 +839,7 @@ add_end_labels (Plot *plot)
         continue;
 
       if (fabs (centre_y - point_y) > plot->radius)
-        reel_chart_canvas_add_line (canvas, REEL_CHART_INK_REGION, line->series->palette,
+        reel_chart_canvas_add_line (canvas, line_ink (line), line->series->palette,
                                     point_x + plot->radius + 1, point_y,
                                     line->label_x - plot->unit * 0.3, centre_y, 1,
                                     REEL_CHART_DASH_SOLID)->alpha = 0.6;
@@ -933,14 +942,23 @@ lay_out (ReelChartDraft *draft)
 /* ------------------------------------------------------------------ */
 /* The key and the words of lines */
 
+/* Its samples in the first region's colour, as the lines have. */
 static void
 add_legend (const ReelChartData *data,
             ReelChartLegend     *legend,
             ReelChartPen        *pen)
 {
+  for (guint i = data->series->len; i-- > 0;)
+    {
+      const ReelChartSeries *series = &g_array_index (data->series, ReelChartSeries, i);
+
+      if (series->region >= 0)
+        reel_chart_legend_set_swatch (legend, REEL_CHART_INK_REGION, series->palette);
+    }
   if (data->traits.hollow)
     {
-      reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_MARKER_FILLED, _("reported"));
+      if (data->traits.reported)
+        reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_MARKER_FILLED, _("reported"));
       reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_MARKER_HOLLOW,
                              _("estimate, forecast or partial year"));
     }
