@@ -311,8 +311,16 @@ test_layout_edge_growth (void)
         {
           seen_outlier = TRUE;
           g_assert_true (mark->flags & REEL_CHART_MARK_CAPPED);
-          /* Cut at the end of the axis. */
-          g_assert_cmpfloat_with_epsilon (mark->rect.x + mark->rect.width, plot->x + plot->width, 1.01);
+          /* Cut at the end of its panel's axis, which the plot spans */
+          g_assert_cmpfloat (mark->rect.x + mark->rect.width, <=, plot->x + plot->width + 1.01);
+          for (guint j = 0; j < reel_chart_layout_get_n_marks (layout); j++)
+            {
+              const ReelChartMark *other = reel_chart_layout_get_mark (layout, j);
+
+              if (g_strcmp0 (other->metric, mark->metric) == 0)
+                g_assert_cmpfloat (other->rect.x + other->rect.width, <=,
+                                   mark->rect.x + mark->rect.width + 0.5);
+            }
           g_assert_nonnull (strstr (mark->label, "+4,300%"));
         }
       else
@@ -1082,6 +1090,59 @@ test_layout_sources_elsewhere (void)
   g_assert_true (has_text (large, reel_chart_layout_get_sources (large)));
 }
 
+/* Growth's metrics as small multiples, each panel on its own scale; where
+ * the world shows a reported and a computed revenue growth, a note says
+ * why they differ, from their sources and bases. */
+static void
+test_layout_growth_panels (void)
+{
+  const char *json =
+    "{\"format\": \"reelscope-dataset\", \"version\": 1, \"currency\": \"USD\",\n"
+    " \"sources\": [{\"id\": \"a\", \"title\": \"A\", \"publisher\": \"Alpha\"},\n"
+    "   {\"id\": \"b\", \"title\": \"B\", \"publisher\": \"Beta\"}],\n"
+    " \"global\": {\"revenue\": [{\"year\": 2023, \"value\": 100, \"source\": \"a\"},\n"
+    "   {\"year\": 2024, \"value\": 200, \"source\": \"a\"}],\n"
+    "  \"growth\": [{\"metric\": \"revenue\", \"year\": 2024, \"percent\": 300, \"source\": \"b\",\n"
+    "    \"basis\": \"in-app purchases\"}]},\n"
+    " \"regions\": [{\"id\": \"na\", \"name\": \"North America\",\n"
+    "   \"growth\": [{\"metric\": \"downloads\", \"year\": 2024, \"percent\": 50, \"source\": \"b\"}]}]}";
+  g_autofree char *path = NULL;
+  g_autoptr(ReelDataset) dataset = NULL;
+  g_autoptr(ReelChartLayout) layout = NULL;
+  g_autoptr(GError) error = NULL;
+  const ReelChartMark *reported = NULL, *downloads = NULL;
+  int fd;
+
+  fd = g_file_open_tmp ("reel-panels-XXXXXX.json", &path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, json, -1, &error);
+  g_assert_no_error (error);
+  dataset = load_dataset (path);
+  g_unlink (path);
+
+  layout = lay_out (dataset, REEL_CHART_GROWTH, 2024, NULL, 1200, 800, 1);
+  for (guint i = 0; i < reel_chart_layout_get_n_marks (layout); i++)
+    {
+      const ReelChartMark *mark = reel_chart_layout_get_mark (layout, i);
+
+      if (g_strcmp0 (mark->metric, "downloads") == 0)
+        downloads = mark;
+      else if (mark->growths->len > 0)
+        reported = mark;
+    }
+  g_assert_nonnull (reported);
+  g_assert_nonnull (downloads);
+
+  /* On one axis +50% would be a sixth of +300%; in its own panel it is
+   * the longest bar of its scale. */
+  g_assert_cmpfloat (downloads->rect.width, >, reported->rect.width * 0.5);
+  g_assert_nonnull (strstr (reel_chart_layout_get_subtitle (layout), "a panel per metric"));
+  g_assert_true (has_text (layout, "World: +300% reported (Beta, in-app purchases, 2024 vs 2023) "
+                                   "and +100% computed (Alpha, 2024 vs 2023) are not comparable: "
+                                   "the sources differ, the bases differ."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1107,6 +1168,7 @@ main (int   argc,
   g_test_add_func ("/chart/layout/periods", test_layout_periods);
   g_test_add_func ("/chart/layout/ranges", test_layout_ranges);
   g_test_add_func ("/chart/layout/sources-elsewhere", test_layout_sources_elsewhere);
+  g_test_add_func ("/chart/layout/growth-panels", test_layout_growth_panels);
 
   return g_test_run ();
 }

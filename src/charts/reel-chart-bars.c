@@ -11,8 +11,10 @@
 #include "reel-text-figure.h"
 
 /* Horizontal bars, one row each, for Revenue, Growth and Share: a label
- * column, bars from zero with their range lines and value labels, Growth's
- * group headings, the axis under the rows and the legend under that. */
+ * column, bars from zero with their range lines and value labels, the axis
+ * under the rows and the legend under that. Growth's groups are small
+ * multiples: a panel per metric, titled, each with an axis of its own,
+ * since a percentage of downloads and one of revenue share no scale. */
 
 /* A label column takes at most this share of the width; longer names wrap
  * onto a second line, and onto more only when two lines of this share
@@ -35,7 +37,8 @@ typedef struct {
   double        top;              /* -1 until placed */
 } Heading;
 
-/* The value axis: where it may start, where it does, its ticks. */
+/* A value axis, one per panel: where it may start, where it does, its
+ * ticks, and the rows it spans. */
 typedef struct {
   double         start;           /* right of the label column */
   double         left;
@@ -43,6 +46,8 @@ typedef struct {
   double         zero_x;
   ReelScale      scale;
   ReelChartTicks ticks;
+  double         top;             /* of its first row; -1 while none is placed */
+  double         bottom;          /* of its last row */
 } Axis;
 
 typedef struct {
@@ -54,7 +59,8 @@ typedef struct {
   double          column_width;   /* of the names */
   GArray         *rows;           /* of Row, as data->bars */
   GArray         *headings;       /* of Heading, as data->groups */
-  Axis            axis;
+  Axis           *axes;           /* one per group, or one without groups */
+  guint           n_axes;
   ReelChartText   missing;        /* the regions without a figure, under the axis */
   double          legend_height;  /* with the line of the missing, when there is one */
   double          tick_height;
@@ -84,6 +90,21 @@ get_row (Plot  *plot,
          guint  index)
 {
   return &g_array_index (plot->rows, Row, index);
+}
+
+static Axis *
+get_axis (Plot               *plot,
+          const ReelChartBar *bar)
+{
+  g_assert (bar->group < plot->n_axes);
+  return &plot->axes[bar->group];
+}
+
+/* Whether the groups are panels, each with its axis labelled under it. */
+static gboolean
+has_panels (Plot *plot)
+{
+  return plot->n_axes > 1;
 }
 
 static double
@@ -268,7 +289,8 @@ fit_label_column (Plot *plot)
       heading->text = reel_chart_pen_measure (plot->draft->pen, REEL_CHART_FONT_HEADING,
                                               group->heading, content->width, 1, FALSE);
     }
-  plot->axis.start = content->x + plot->column_width + plot->unit * 1.5;
+  for (guint i = 0; i < plot->n_axes; i++)
+    plot->axes[i].start = content->x + plot->column_width + plot->unit * 1.5;
 }
 
 /* ------------------------------------------------------------------ */
@@ -281,12 +303,14 @@ get_range (Plot               *plot,
            double             *low,
            double             *high)
 {
+  double cap;
+
   *low = bar->low;
   *high = bar->high;
-  if (plot->data->capped && !isnan (*low))
+  if (reel_chart_data_get_cap (plot->data, bar, &cap) && !isnan (*low))
     {
-      *low = CLAMP (*low, -plot->data->cap, plot->data->cap);
-      *high = CLAMP (*high, -plot->data->cap, plot->data->cap);
+      *low = CLAMP (*low, -cap, cap);
+      *high = CLAMP (*high, -cap, cap);
     }
 }
 
@@ -297,7 +321,7 @@ static double
 bar_fraction (Plot               *plot,
               const ReelChartBar *bar)
 {
-  const ReelScale *scale = &plot->axis.scale;
+  const ReelScale *scale = &get_axis (plot, bar)->scale;
 
   if (bar->flags & REEL_CHART_MARK_CAPPED)
     return bar->shown > 0 ? 1 : 0;
@@ -310,7 +334,7 @@ static double
 range_fraction (Plot               *plot,
                 const ReelChartBar *bar)
 {
-  const ReelScale *scale = &plot->axis.scale;
+  const ReelScale *scale = &get_axis (plot, bar)->scale;
   double low, high, end;
 
   get_range (plot, bar, &low, &high);
@@ -320,9 +344,10 @@ range_fraction (Plot               *plot,
   return (end - scale->lo) / (scale->hi - scale->lo);
 }
 
-/* Every bar and range line, outliers cut to the cap. */
+/* Every bar and range line of @group, outliers cut to the cap. */
 static ReelScaleFlags
 find_domain (Plot   *plot,
+             guint   group,
              double *domain_min,
              double *domain_max)
 {
@@ -331,6 +356,9 @@ find_domain (Plot   *plot,
     {
       ReelChartBar *bar = &g_array_index (plot->data->bars, ReelChartBar, i);
       double low, high;
+
+      if (bar->group != group)
+        continue;
 
       get_range (plot, bar, &low, &high);
       *domain_min = MIN (*domain_min, bar->shown);
@@ -353,6 +381,7 @@ find_domain (Plot   *plot,
 /* As many ticks as labels as wide as the domain's ends fit. */
 static guint
 estimate_tick_count (Plot   *plot,
+                     Axis   *axis,
                      double  domain_min,
                      double  domain_max)
 {
@@ -367,16 +396,17 @@ estimate_tick_count (Plot   *plot,
 
   reel_chart_text_clear (&min_label);
   reel_chart_text_clear (&max_label);
-  return (guint) CLAMP (floor ((right - plot->axis.start) / estimate) + 1, 2, REEL_SCALE_MAX_TICKS);
+  return (guint) CLAMP (floor ((right - axis->start) / estimate) + 1, 2, REEL_SCALE_MAX_TICKS);
 }
 
 /* The widest plot whose value labels still end inside the card: the
  * right side bounds the width, the left side's labels push the axis
  * right, a few times over. */
 static void
-fit_plot_width (Plot *plot)
+fit_plot_width (Plot  *plot,
+                guint  group)
 {
-  Axis *axis = &plot->axis;
+  Axis *axis = &plot->axes[group];
   double right = plot->draft->frame->content.x + plot->draft->frame->content.width;
   const ReelChartText *last_tick = &axis->ticks.labels[axis->scale.n_ticks - 1];
 
@@ -393,6 +423,8 @@ fit_plot_width (Plot *plot)
           double reach = range_fraction (plot, row->bar);
           double label_width = value_width (plot, row);
 
+          if (row->bar->group != group)
+            continue;
           if (row->bar->shown >= 0 && fraction > 0)
             axis->width = MIN (axis->width,
                                (right - axis->left - plot->gap - label_width) / fraction);
@@ -404,6 +436,8 @@ fit_plot_width (Plot *plot)
           Row *row = get_row (plot, i);
           double fraction = bar_fraction (plot, row->bar);
 
+          if (row->bar->group != group)
+            continue;
           if (row->bar->shown < 0)
             need = MAX (need,
                         axis->start + plot->gap + value_width (plot, row) - axis->width * fraction);
@@ -417,21 +451,22 @@ fit_plot_width (Plot *plot)
   axis->width = MAX (axis->width, plot->unit * 4);
 }
 
-/* The scale and the plot's width, with fewer ticks while their labels
- * would touch. */
+/* The scale of @group's axis and its width, with fewer ticks while their
+ * labels would touch. */
 static void
-fit_axis (Plot *plot)
+fit_axis (Plot  *plot,
+          guint  group)
 {
-  Axis *axis = &plot->axis;
+  Axis *axis = &plot->axes[group];
   double domain_min, domain_max;
-  ReelScaleFlags flags = find_domain (plot, &domain_min, &domain_max);
-  guint max_ticks = estimate_tick_count (plot, domain_min, domain_max);
+  ReelScaleFlags flags = find_domain (plot, group, &domain_min, &domain_max);
+  guint max_ticks = estimate_tick_count (plot, axis, domain_min, domain_max);
 
   for (guint attempt = 0; attempt < REEL_SCALE_MAX_TICKS; attempt++)
     {
       reel_scale_init (&axis->scale, domain_min, domain_max, max_ticks, flags);
       reel_chart_ticks_measure (&axis->ticks, plot->draft, &axis->scale, FALSE);
-      fit_plot_width (plot);
+      fit_plot_width (plot, group);
 
       if (axis->scale.n_ticks > 2 &&
           axis->ticks.widest + plot->unit * 1.5 > axis->width / (axis->scale.n_ticks - 1))
@@ -448,15 +483,24 @@ fit_axis (Plot *plot)
 /* ------------------------------------------------------------------ */
 /* Rows */
 
-/* The height of heading @group above a row, when it starts one. */
+/* Between one panel's rows and the next one's heading: its axis's labels. */
+static double
+panel_axis_height (Plot *plot)
+{
+  return has_panels (plot) ? plot->unit * 0.6 + plot->tick_height : 0;
+}
+
+/* The height of heading @group above a row, when it starts one, with the
+ * axis of the panel before it. */
 static double
 heading_height (Plot  *plot,
                 guint  group,
                 guint  previous)
 {
   Heading *heading = &g_array_index (plot->headings, Heading, group);
+  double before = previous != G_MAXUINT ? panel_axis_height (plot) + plot->heading_gap : 0;
 
-  return heading->text.height + plot->unit * 0.4 + (previous != G_MAXUINT ? plot->heading_gap : 0);
+  return heading->text.height + plot->unit * 0.4 + before;
 }
 
 /* How much height the first @n rows need at least, headings included. */
@@ -563,7 +607,8 @@ share_band (Plot *plot)
 }
 
 /* Stacks the rows and their headings from @top down and returns where
- * they end; with @place, they keep their places. */
+ * they end; with @place, they keep their places, and each axis the span
+ * of its panel's rows. */
 static double
 stack_rows (Plot     *plot,
             double    top,
@@ -580,23 +625,25 @@ stack_rows (Plot     *plot,
       if (plot->headings->len > 0 && row->bar->group != group)
         {
           Heading *heading = &g_array_index (plot->headings, Heading, row->bar->group);
+          double height = heading_height (plot, row->bar->group, group);
 
           if (place)
             {
               if (group != G_MAXUINT)
-                y += plot->heading_gap;
-              heading->top = y;
-              y += heading->text.height + plot->unit * 0.4;
+                plot->axes[group].bottom = y;
+              heading->top = y + height - heading->text.height - plot->unit * 0.4;
             }
-          else
-            {
-              y += heading_height (plot, row->bar->group, group);
-            }
+          y += height;
           group = row->bar->group;
         }
 
       if (place)
         {
+          Axis *axis = get_axis (plot, row->bar);
+
+          if (axis->top < 0)
+            axis->top = y;
+          axis->bottom = y + row_height;
           row->top = y;
           row->row_height = row_height;
         }
@@ -725,7 +772,7 @@ static double
 bar_end_x (Plot               *plot,
            const ReelChartBar *bar)
 {
-  Axis *axis = &plot->axis;
+  Axis *axis = get_axis (plot, bar);
 
   if (bar->flags & REEL_CHART_MARK_CAPPED)
     return bar->shown > 0 ? axis->left + axis->width : axis->left;
@@ -790,7 +837,7 @@ add_range (Plot                *plot,
            const ReelChartRect *label)
 {
   ReelChartCanvas *canvas = plot->draft->canvas;
-  const ReelScale *scale = &plot->axis.scale;
+  const ReelScale *scale = &get_axis (plot, bar)->scale;
   double tick = MAX (2, bar_height * 0.25);
   double low, high, low_x, high_x, line_y;
 
@@ -859,8 +906,8 @@ add_row (Plot   *plot,
   double end_x = bar_end_x (plot, bar);
   ReelChartRect box, label, range;
 
-  box = add_bar (plot, bar, centre_y, bar_height, MIN (plot->axis.zero_x, end_x),
-                 MAX (plot->axis.zero_x, end_x));
+  box = add_bar (plot, bar, centre_y, bar_height, MIN (get_axis (plot, bar)->zero_x, end_x),
+                 MAX (get_axis (plot, bar)->zero_x, end_x));
   label = value_box (plot, row, centre_y, end_x);
   range = add_range (plot, bar, centre_y, bar_height, &label);
   add_mark (plot, row, &box, &label, &range);
@@ -888,21 +935,48 @@ add_rows (Plot *plot)
                                     plot->unit * 0.8, REEL_CHART_CORNER_ALL);
     }
 
-  for (guint i = 0; i < plot->axis.scale.n_ticks; i++)
-    {
-      double tick = reel_scale_get_tick (&plot->axis.scale, i);
-      double x = reel_scale_map (&plot->axis.scale, tick);
+  for (guint a = 0; a < plot->n_axes; a++)
+    for (guint i = 0; plot->axes[a].top >= 0 && i < plot->axes[a].scale.n_ticks; i++)
+      {
+        const Axis *axis = &plot->axes[a];
+        double tick = reel_scale_get_tick (&axis->scale, i);
+        double x = reel_scale_map (&axis->scale, tick);
 
-      if (tick != 0)
-        reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_GRID, x, plot->top, x,
-                                    plot->rows_bottom);
-    }
+        if (tick != 0)
+          reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_GRID, x, axis->top, x, axis->bottom);
+      }
 
   for (guint i = 0; i < plot->n_shown; i++)
     add_row (plot, get_row (plot, i), bar_height);
 
-  reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_BASELINE, plot->axis.zero_x, plot->top,
-                              plot->axis.zero_x, plot->rows_bottom);
+  for (guint a = 0; a < plot->n_axes; a++)
+    if (plot->axes[a].top >= 0)
+      reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_BASELINE, plot->axes[a].zero_x,
+                                  plot->axes[a].top, plot->axes[a].zero_x, plot->axes[a].bottom);
+}
+
+/* Each panel's tick labels under its rows. */
+static void
+add_axes (Plot *plot)
+{
+  for (guint a = 0; a < plot->n_axes; a++)
+    if (plot->axes[a].top >= 0)
+      reel_chart_ticks_add_across (&plot->axes[a].ticks, plot->draft, &plot->axes[a].scale,
+                                   plot->axes[a].bottom + plot->unit * 0.6);
+}
+
+/* The data area: around every panel's axis. */
+static ReelChartRect
+get_plot_rect (Plot *plot)
+{
+  double left = G_MAXDOUBLE, right = -G_MAXDOUBLE;
+
+  for (guint a = 0; a < plot->n_axes; a++)
+    {
+      left = MIN (left, plot->axes[a].left);
+      right = MAX (right, plot->axes[a].left + plot->axes[a].width);
+    }
+  return (ReelChartRect) { left, plot->top, right - left, MAX (0, plot->rows_bottom - plot->top) };
 }
 
 static void
@@ -944,6 +1018,10 @@ plot_init (Plot           *plot,
 
       g_array_append_val (plot->headings, heading);
     }
+  plot->n_axes = MAX (draft->data->groups->len, 1);
+  plot->axes = g_new0 (Axis, plot->n_axes);
+  for (guint i = 0; i < plot->n_axes; i++)
+    plot->axes[i].top = -1;
 
   plot->legend_height = reel_chart_legend_measure (draft->legend, draft->pen);
   if (draft->missing_line != NULL)
@@ -963,7 +1041,9 @@ plot_clear (Plot *plot)
   g_clear_pointer (&plot->rows, g_array_unref);
   g_clear_pointer (&plot->headings, g_array_unref);
   reel_chart_text_clear (&plot->missing);
-  reel_chart_ticks_clear (&plot->axis.ticks);
+  for (guint i = 0; i < plot->n_axes; i++)
+    reel_chart_ticks_clear (&plot->axes[i].ticks);
+  g_clear_pointer (&plot->axes, g_free);
 }
 
 /* Under the axis's labels from @top: the line of the regions without a
@@ -1002,26 +1082,26 @@ lay_out (ReelChartDraft *draft)
     }
 
   fit_label_column (&plot);
-  fit_axis (&plot);
+  for (guint group = 0; group < plot.n_axes; group++)
+    fit_axis (&plot, group);
   count_rows_that_fit (&plot);
 
   /* Not even one row: the header and the footer, which says so. */
   if (plot.n_shown == 0)
     {
-      canvas->plot = (ReelChartRect) { plot.axis.left, plot.top, plot.axis.width, 0 };
+      plot.rows_bottom = plot.top;
+      canvas->plot = get_plot_rect (&plot);
       plot_clear (&plot);
       return;
     }
 
   share_band (&plot);
   place_rows (&plot);
-  canvas->plot = (ReelChartRect) { plot.axis.left, plot.top, plot.axis.width,
-                                   plot.rows_bottom - plot.top };
+  canvas->plot = get_plot_rect (&plot);
 
   add_rows (&plot);
   add_headings (&plot);
-  reel_chart_ticks_add_across (&plot.axis.ticks, draft, &plot.axis.scale,
-                               plot.rows_bottom + plot.unit * 0.6);
+  add_axes (&plot);
   add_under_axis (&plot, plot.rows_bottom + plot.unit * 0.6 + plot.tick_height + plot.unit * 1.6);
   plot_clear (&plot);
 }

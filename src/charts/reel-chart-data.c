@@ -522,7 +522,8 @@ compare_bars_by_value (gconstpointer a,
   return bar_a->region < bar_b->region ? -1 : bar_a->region > bar_b->region;
 }
 
-/* Bars in reading order, and the cap of an outlier among them. */
+/* Bars in reading order, and the cap of an outlier among them: among
+ * each group's, with groups, whose panels have axes of their own. */
 static void
 sort_bars (ReelChartData *data,
            gboolean       cut_outliers)
@@ -534,10 +535,49 @@ sort_bars (ReelChartData *data,
 
   values = g_new (double, data->bars->len);
   g_array_sort (data->bars, compare_bars_by_value);
-  for (guint i = 0; i < data->bars->len; i++)
-    values[data->n_figures++] = g_array_index (data->bars, ReelChartBar, i).value;
-  if (cut_outliers)
-    data->capped = reel_scale_find_cap (values, data->n_figures, &data->cap);
+  data->n_figures = data->bars->len;
+  if (!cut_outliers)
+    return;
+
+  for (guint group = 0; group < MAX (data->groups->len, 1); group++)
+    {
+      guint n_values = 0;
+      gboolean capped;
+      double cap = 0;
+
+      for (guint i = 0; i < data->bars->len; i++)
+        if (g_array_index (data->bars, ReelChartBar, i).group == group)
+          values[n_values++] = g_array_index (data->bars, ReelChartBar, i).value;
+      capped = reel_scale_find_cap (values, n_values, &cap);
+      if (group < data->groups->len)
+        {
+          g_array_index (data->groups, ReelChartGroup, group).capped = capped;
+          g_array_index (data->groups, ReelChartGroup, group).cap = cap;
+        }
+      else
+        {
+          data->cap = cap;
+        }
+      data->capped |= capped;
+    }
+}
+
+/* Whether @bar's axis is capped, and where. */
+gboolean
+reel_chart_data_get_cap (const ReelChartData *data,
+                         const ReelChartBar  *bar,
+                         double              *cap)
+{
+  const ReelChartGroup *group;
+
+  if (data->groups->len == 0)
+    {
+      *cap = data->cap;
+      return data->capped;
+    }
+  group = &g_array_index (data->groups, ReelChartGroup, bar->group);
+  *cap = group->cap;
+  return group->capped;
 }
 
 static void
@@ -578,10 +618,12 @@ note_bar_traits (ReelChartData *data)
     {
       ReelChartBar *bar = &g_array_index (data->bars, ReelChartBar, i);
 
+      double cap;
+
       bar->shown = bar->value;
-      if (data->capped && fabs (bar->value) > data->cap)
+      if (reel_chart_data_get_cap (data, bar, &cap) && fabs (bar->value) > cap)
         {
-          bar->shown = bar->value > 0 ? data->cap : -data->cap;
+          bar->shown = bar->value > 0 ? cap : -cap;
           bar->flags |= REEL_CHART_MARK_CAPPED;
         }
       if (reel_chart_data_is_selected (data, bar->region_id))

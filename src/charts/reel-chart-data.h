@@ -40,10 +40,12 @@ typedef struct {
   guint       n_regions;
 } ReelChartRevenueSeries;
 
-/* Growth's groups: one per metric. */
+/* Growth's groups: one per metric, each a panel with its own axis. */
 typedef struct {
   const char *metric;               /* NULL for revenue growth computed from primary figures */
   char       *heading;
+  gboolean    capped;               /* an outlier of the group is cut at cap */
+  double      cap;
 } ReelChartGroup;
 
 /* A point of a Trend line. */
@@ -96,7 +98,7 @@ typedef struct {
   GArray          *source_order;    /* of guint: the sources cited, in order */
 
   guint            n_figures;       /* bars */
-  gboolean         capped;          /* an outlier is cut at cap */
+  gboolean         capped;          /* an outlier is cut at cap (of its group, with groups) */
   double           cap;
   ReelChartTraits  traits;
 
@@ -116,6 +118,9 @@ void                reel_chart_data_finish        (ReelChartData       *data,
                                                    gboolean             cut_outliers);
 void                reel_chart_data_use_source    (ReelChartData       *data,
                                                    guint                source);
+gboolean            reel_chart_data_get_cap       (const ReelChartData *data,
+                                                   const ReelChartBar  *bar,
+                                                   double              *cap);
 gboolean            reel_chart_data_is_selected   (const ReelChartData *data,
                                                    const char          *region_id);
 void                reel_chart_data_get_year_span (const ReelChartData *data,
