@@ -215,11 +215,30 @@ test_layout_sample_share (void)
   g_assert_cmpint (rest->region, ==, -1);
   g_assert_cmpfloat_with_epsilon (na->value + rest->value, 1.0, 1e-9);
   g_assert_cmpstr (rest->name, ==, "Rest of world");
-  g_assert_nonnull (strstr (reel_chart_layout_get_subtitle (layout), "global total of $1.4B"));
-  g_assert_true (has_text (layout, "Rest of world is the global total minus the regions shown."));
+  g_assert_cmpstr (reel_chart_layout_get_title (layout), ==, "Share of world revenue, 2024");
+  g_assert_nonnull (strstr (reel_chart_layout_get_subtitle (layout), "world total of $1.4B"));
+  g_assert_true (has_text (layout, "Rest of world is the world total minus the regions shown."));
+  /* What the total covers: its value, basis, period and source */
+  g_assert_true (has_text (layout, "What the total covers: $1.4B, all revenue outside China, 2024; "
+                                   "source: Campaign Asia, on Media Partners Asia's"));
   /* Shares are not cut at an outlier, however large the rest. */
   g_assert_false (rest->flags & REEL_CHART_MARK_CAPPED);
-  g_assert_nonnull (strstr (na->label, "10.1% of the global total"));
+  g_assert_nonnull (strstr (na->label, "10.1% of the world total"));
+
+  /* Parts of one whole: one strip across the plot, North America then the
+   * rest side by side in proportion, the rest in the muted ink. */
+  g_assert_cmpfloat (na->rect.y, ==, rest->rect.y);
+  g_assert_cmpfloat (na->rect.height, ==, rest->rect.height);
+  g_assert_cmpfloat_with_epsilon (na->rect.x, reel_chart_layout_get_plot_rect (layout)->x, 0.01);
+  g_assert_cmpfloat (rest->rect.x, >=, na->rect.x + na->rect.width);
+  g_assert_cmpfloat_with_epsilon (rest->rect.x + rest->rect.width,
+                                  reel_chart_layout_get_plot_rect (layout)->x +
+                                  reel_chart_layout_get_plot_rect (layout)->width, 0.01);
+  g_assert_cmpfloat_with_epsilon (na->rect.width / (na->rect.width + rest->rect.width), 142.0 / 1400,
+                                  0.01);
+  g_assert_true (has_shape_in_ink (layout, REEL_CHART_SHAPE_RECT, REEL_CHART_INK_MUTED));
+  /* Its key lists only what is drawn: no "reported" without an estimate */
+  g_assert_false (has_text (layout, "reported"));
 }
 
 static void
@@ -368,7 +387,7 @@ test_layout_edge_states (void)
   {
     g_autoptr(ReelChartLayout) layout = lay_out (dataset, REEL_CHART_SHARE, 2023, NULL, 1200, 800, 1);
 
-    g_assert_true (has_text (layout, "more than the global total: their sources differ"));
+    g_assert_true (has_text (layout, "more than the world total: their sources differ"));
     for (guint i = 0; i < reel_chart_layout_get_n_marks (layout); i++)
       g_assert_false (reel_chart_layout_get_mark (layout, i)->flags & REEL_CHART_MARK_REST);
   }
@@ -378,7 +397,7 @@ test_layout_edge_states (void)
     g_autoptr(ReelChartLayout) layout = lay_out (dataset, REEL_CHART_SHARE, 2025, NULL, 1200, 800, 1);
     double sum = 0;
 
-    g_assert_nonnull (strstr (reel_chart_layout_get_subtitle (layout), "no global figure for 2025"));
+    g_assert_nonnull (strstr (reel_chart_layout_get_subtitle (layout), "no world figure for 2025"));
     for (guint i = 0; i < reel_chart_layout_get_n_marks (layout); i++)
       sum += reel_chart_layout_get_mark (layout, i)->value;
     g_assert_cmpfloat_with_epsilon (sum, 1.0, 1e-9);
@@ -952,12 +971,13 @@ crosses (const ReelChartRect *a,
 
 /* A bar's value label starts at its bar's end, never at the far end of
  * its range line; a range line crosses no other series' mark or label,
- * nor its own label. */
+ * nor its own label. Share's labels sit outside its strip. */
 static void
 check_labels_and_ranges (ReelChartLayout *layout,
                          const char      *what)
 {
-  gboolean lines = reel_chart_layout_get_kind (layout) == REEL_CHART_TREND;
+  ReelChartKind kind = reel_chart_layout_get_kind (layout);
+  gboolean lines = kind == REEL_CHART_TREND, strip = kind == REEL_CHART_SHARE;
   double font_size = reel_chart_layout_get_theme (layout)->font_size;
 
   for (guint i = 0; i < reel_chart_layout_get_n_marks (layout); i++)
@@ -965,7 +985,12 @@ check_labels_and_ranges (ReelChartLayout *layout,
       const ReelChartMark *mark = reel_chart_layout_get_mark (layout, i);
       const ReelChartRect *bar = &mark->rect, *label = &mark->label_box;
 
-      if (!lines && !is_empty_rect (label))
+      if (strip && is_empty_rect (label))
+        g_error ("%s: the segment of %s has no label", what, mark->name);
+      for (guint j = 0; strip && j < reel_chart_layout_get_n_marks (layout); j++)
+        if (crosses (label, &reel_chart_layout_get_mark (layout, j)->rect))
+          g_error ("%s: the label of %s is on a segment", what, mark->name);
+      if (!lines && !strip && !is_empty_rect (label))
         {
           double bar_right = bar->x + bar->width;
           double gap = label->x >= bar_right - 0.5 ? label->x - bar_right

@@ -682,16 +682,16 @@ bar_ink (const ReelChartBar *bar)
 /* A mark's tooltip, "North America · Viewership · 2024" then the value,
  * a remark and every figure's line, and its accessible label. */
 static void
-describe_mark (Plot               *plot,
+describe_mark (ReelChartDraft     *draft,
                const ReelChartBar *bar,
                ReelChartMark      *mark)
 {
-  ReelDataset *dataset = plot->data->dataset;
+  ReelDataset *dataset = draft->data->dataset;
   ReelChartBarWords words = { 0 };
   GString *tooltip = g_string_new (bar->name);
   guint source = G_MAXUINT;
 
-  plot->draft->kind->describe_bar (plot->data, bar, &words);
+  draft->kind->describe_bar (draft->data, bar, &words);
   if (bar->measures->len > 0)
     {
       /* A figure for part of the year: its period says when, not the year */
@@ -704,7 +704,7 @@ describe_mark (Plot               *plot,
   if (words.what != NULL)
     g_string_append_printf (tooltip, " · %s", words.what);
   if (bar->measures->len == 0)
-    g_string_append_printf (tooltip, " · %u", plot->data->year);
+    g_string_append_printf (tooltip, " · %u", draft->data->year);
   if (words.value_line != NULL)
     g_string_append_printf (tooltip, "\n%s", words.value_line);
   if (words.remark != NULL)
@@ -738,24 +738,26 @@ describe_mark (Plot               *plot,
   g_free (words.remark);
 }
 
-static void
-add_mark (Plot                *plot,
-          const Row           *row,
-          const ReelChartRect *rect,
-          const ReelChartRect *label,
-          const ReelChartRect *range)
+/* The mark of @bar, drawn as @rect, hit in @area, labelled in @label and
+ * with its range line in @range (either may be empty): the bars' and the
+ * strip's. */
+void
+reel_chart_draft_add_bar_mark (ReelChartDraft      *draft,
+                               const ReelChartBar  *bar,
+                               const ReelChartRect *rect,
+                               const ReelChartRect *area,
+                               const ReelChartRect *label,
+                               const ReelChartRect *range)
 {
-  const ReelChartBar *bar = row->bar;
-  const ReelChartRect *content = &plot->draft->frame->content;
   ReelChartMark mark = {
     .rect = *rect,
     .label_box = *label,
     .range_box = *range,
-    .area = { content->x, row->top, content->width, row->row_height },
+    .area = *area,
     .region = bar->region,
     .region_id = bar->region_id,
     .name = bar->name,
-    .year = plot->data->year,
+    .year = draft->data->year,
     .metric = bar->metric,
     .value = bar->value,
     .flags = bar->flags,
@@ -763,8 +765,8 @@ add_mark (Plot                *plot,
     .growths = g_ptr_array_ref (bar->growths),
   };
 
-  describe_mark (plot, bar, &mark);
-  g_array_append_val (plot->draft->canvas->marks, mark);
+  describe_mark (draft, bar, &mark);
+  g_array_append_val (draft->canvas->marks, mark);
 }
 
 /* Where a bar ends on the axis: a cut one runs to the axis's end. */
@@ -910,7 +912,11 @@ add_row (Plot   *plot,
                  MAX (get_axis (plot, bar)->zero_x, end_x));
   label = value_box (plot, row, centre_y, end_x);
   range = add_range (plot, bar, centre_y, bar_height, &label);
-  add_mark (plot, row, &box, &label, &range);
+  reel_chart_draft_add_bar_mark (plot->draft, bar, &box,
+                                 &(ReelChartRect) { plot->draft->frame->content.x, row->top,
+                                                    plot->draft->frame->content.width,
+                                                    row->row_height },
+                                 &label, &range);
   add_value_label (plot, row, &label);
   add_name (plot, row, centre_y,
             (bar->flags & REEL_CHART_MARK_REST) ? REEL_CHART_INK_DIM : REEL_CHART_INK_FOREGROUND);

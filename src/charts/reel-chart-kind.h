@@ -99,6 +99,12 @@ struct _ReelChartKindClass
 };
 
 void    reel_chart_draft_fit_to_height       (ReelChartDraft      *draft);
+void    reel_chart_draft_add_bar_mark        (ReelChartDraft      *draft,
+                                              const ReelChartBar  *bar,
+                                              const ReelChartRect *rect,
+                                              const ReelChartRect *area,
+                                              const ReelChartRect *label,
+                                              const ReelChartRect *range);
 void    reel_chart_draft_add_empty           (ReelChartDraft      *draft,
                                               double               top,
                                               double               bottom);
@@ -110,6 +116,7 @@ extern const ReelChartKindClass reel_chart_trend_class;
 
 extern const ReelChartPlotClass reel_chart_bars_class;
 extern const ReelChartPlotClass reel_chart_lines_class;
+extern const ReelChartPlotClass reel_chart_strip_class;
 
 /* Shared by the kinds that show revenue by region for a year. */
 GArray *reel_chart_revenue_list_years        (ReelDataset         *dataset);

@@ -248,8 +248,10 @@ dup_title (const ReelChartData *data)
   guint first, last;
 
   reel_chart_data_get_year_span (data, &first, &last);
+  /* One name for the view, Trend, in the switcher, the title and the table */
   if (last == 0)
-    return g_strdup (_("Revenue by region over time"));
+    /* TRANSLATORS: the title of Trend and of its table */
+    return g_strdup (_("Revenue trend by region"));
   if (draws_months (data) && first == last)
     /* TRANSLATORS: the title of Trend when it draws the world's months, "World revenue by month, 2025" */
     return g_strdup_printf (_("World revenue by month, %u"), first);
@@ -257,9 +259,10 @@ dup_title (const ReelChartData *data)
     /* TRANSLATORS: the title of Trend when it draws the world's months, "World revenue by month, 2024–2025" */
     return g_strdup_printf (_("World revenue by month, %u–%u"), first, last);
   if (first == last)
-    return g_strdup_printf (_("Revenue by region, %u"), first);
-  /* TRANSLATORS: the title of Trend, "Revenue by region, 2022–2025" */
-  return g_strdup_printf (_("Revenue by region, %u–%u"), first, last);
+    /* TRANSLATORS: the title of Trend with one year, "Revenue trend by region, 2025" */
+    return g_strdup_printf (_("Revenue trend by region, %u"), first);
+  /* TRANSLATORS: the title of Trend, "Revenue trend by region, 2022–2025" */
+  return g_strdup_printf (_("Revenue trend by region, %u–%u"), first, last);
 }
 
 static void
