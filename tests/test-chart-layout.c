@@ -115,9 +115,13 @@ test_layout_sample_revenue (void)
 {
   g_autoptr(ReelDataset) dataset = load_test_data ("microdrama-sample.reelscope.json");
   g_autoptr(ReelChartLayout) layout = lay_out (dataset, REEL_CHART_REVENUE, 0, NULL, 1200, 800, 1);
+  g_autoptr(ReelDataset) bundled = load_test_data ("../../data/microdrama-exports.reelscope.json");
+  g_autoptr(ReelChartLayout) bundled_2024 = lay_out (bundled, REEL_CHART_REVENUE, 2024, NULL, 1200,
+                                                      800, 1);
   const ReelChartMark *mark;
   const ReelFigure *primary;
   const char *sources;
+  double world_right;
 
   /* The latest year of revenue: the world's row first, in the world's
    * ink, then North America, the one region with figures. */
@@ -131,12 +135,15 @@ test_layout_sample_revenue (void)
   g_assert_cmpint (mark->region, ==, -1);
   g_assert_cmpstr (mark->name, ==, "World");
   g_assert_cmpfloat (mark->value, ==, 1400e6);
-  /* Ten times North America: cut at a break, its sources counted, no range */
-  g_assert_true (mark->flags & REEL_CHART_MARK_CAPPED);
-  g_assert_true (has_text (layout, "(2 sources)"));
-  g_assert_cmpfloat (mark->range_box.width, ==, 0);
+  /* Ten times North America, but North America's sources reach $819M: no
+   * cut, so that its range line is not cut short either. */
+  g_assert_false (mark->flags & REEL_CHART_MARK_CAPPED);
+  g_assert_cmpfloat (mark->range_box.width, >, 0);
+  world_right = mark->rect.x + mark->rect.width;
 
   mark = reel_chart_layout_get_mark (layout, 1);
+  g_assert_cmpfloat_with_epsilon (mark->range_box.x + mark->range_box.width - mark->rect.x,
+                                  (world_right - mark->rect.x) * 819 / 1400, 2);
   g_assert_cmpstr (mark->region_id, ==, "north-america");
   g_assert_cmpint (mark->region, ==, 0);
   g_assert_cmpuint (mark->year, ==, 2024);
@@ -167,6 +174,14 @@ test_layout_sample_revenue (void)
   g_assert_true (has_text (layout, "(3 sources)"));
   g_assert_true (has_text (layout, "range of other sources"));
   g_assert_nonnull (strstr (reel_chart_layout_get_summary (layout), "North America $142M"));
+
+  /* The bundled 2024: the world's $1.4B is ten times any region's reach,
+   * cut at a break, its sources counted in words rather than a range. */
+  mark = reel_chart_layout_get_mark (bundled_2024, 0);
+  g_assert_true (mark->flags & REEL_CHART_MARK_WORLD);
+  g_assert_true (mark->flags & REEL_CHART_MARK_CAPPED);
+  g_assert_cmpfloat (mark->range_box.width, ==, 0);
+  g_assert_true (has_text (bundled_2024, "(6 sources)"));
 }
 
 static void

@@ -69,6 +69,7 @@ typedef struct {
   double          rows_bottom;
   guint           n_shown;
   double          band;           /* a row's height, unless its name needs more */
+  gboolean        stacked;        /* suffixes under their values: a chart too narrow beside */
 } Plot;
 
 static void
@@ -107,22 +108,44 @@ has_panels (Plot *plot)
   return plot->n_axes > 1;
 }
 
+/* The value with its suffix: on one line, or the suffix under it. */
 static double
-row_min_height (Plot      *plot,
-                const Row *row)
+value_height (Plot      *plot,
+              const Row *row)
 {
-  return MAX (row->label.height, row->value_label.height) + plot->unit * 0.5;
+  if (plot->stacked && row->suffix_label.layout != NULL)
+    return row->value_label.height + row->suffix_label.height;
+  return row->value_label.height;
 }
 
 static double
 value_width (Plot      *plot,
              const Row *row)
 {
-  double width = row->value_label.width;
+  if (row->suffix_label.layout == NULL)
+    return row->value_label.width;
+  if (plot->stacked)
+    return MAX (row->value_label.width, row->suffix_label.width);
+  return row->value_label.width + plot->unit * 0.5 + row->suffix_label.width;
+}
 
-  if (row->suffix_label.layout != NULL)
-    width += plot->unit * 0.5 + row->suffix_label.width;
-  return width;
+/* The end ticks of a range line reach this far either side of it. */
+static double
+range_tick (Plot   *plot,
+            double  bar_height)
+{
+  return CLAMP (bar_height * 0.25, 2, MAX (2, plot->unit * 0.5));
+}
+
+/* A row's name or value, and room under a value label for a range line
+ * that cannot pass beside it. */
+static double
+row_min_height (Plot      *plot,
+                const Row *row)
+{
+  double range_room = isnan (row->bar->low) ? 0 : 2 * (2 * range_tick (plot, G_MAXDOUBLE) + 1);
+
+  return MAX (row->label.height, value_height (plot, row) + range_room) + plot->unit * 0.5;
 }
 
 /* ------------------------------------------------------------------ */
@@ -247,9 +270,41 @@ measure_rows (Plot     *plot,
     }
 }
 
+/* The widest value labels either side of zero in one panel, the widest
+ * such pair of all; @right gets the widest right side. */
+static double
+values_width (Plot   *plot,
+              double *right)
+{
+  double widest = 0;
+
+  *right = 0;
+  for (guint group = 0; group < plot->n_axes; group++)
+    {
+      double group_left = 0, group_right = 0;
+
+      for (guint i = 0; i < plot->rows->len; i++)
+        {
+          Row *row = get_row (plot, i);
+
+          if (row->bar->group != group)
+            continue;
+          if (row->bar->shown >= 0)
+            group_right = MAX (group_right, value_width (plot, row) + plot->gap);
+          else
+            group_left = MAX (group_left, value_width (plot, row) + plot->gap);
+        }
+      widest = MAX (widest, group_left + group_right);
+      *right = MAX (*right, group_right);
+    }
+
+  return widest;
+}
+
 /* The label column, value labels and group headings. A narrow chart keeps
  * a third of its width for the bars: the names give way first (they wrap
- * onto two lines, then more), then the counts of sources. */
+ * onto two lines, then more), then the counts of sources, then the
+ * suffixes go under their values. */
 static void
 fit_label_column (Plot *plot)
 {
@@ -259,25 +314,17 @@ fit_label_column (Plot *plot)
   double column_min = two_line_width (plot, content->width * LABEL_COLUMN_NARROW_MAX);
 
   measure_rows (plot, MAX (content->width * column_share, column_min), TRUE);
-  for (int pass = 0; pass < 2; pass++)
+  for (int pass = 0; pass < 3; pass++)
     {
-      double right = 0, left = 0, column_max;
+      double right, values = values_width (plot, &right), column_max;
 
-      for (guint i = 0; i < plot->rows->len; i++)
-        {
-          Row *row = get_row (plot, i);
-
-          if (row->bar->shown >= 0)
-            right = MAX (right, value_width (plot, row) + plot->gap);
-          else
-            left = MAX (left, value_width (plot, row) + plot->gap);
-        }
-      if (plot->column_width + plot->unit * 1.5 + left + min_plot + right <= content->width)
+      if (plot->column_width + plot->unit * 1.5 + values + min_plot <= content->width || pass == 2)
         break;
 
       column_max = MAX (content->width * 0.2,
-                        content->width - plot->unit * 1.5 - left - min_plot - right);
+                        content->width - plot->unit * 1.5 - values - min_plot);
       column_max = MAX (MIN (column_max, content->width * column_share), column_min);
+      plot->stacked = pass == 1;
       measure_rows (plot, column_max, pass == 0 && right < content->width * 0.25);
     }
 
@@ -722,19 +769,18 @@ add_bar (Plot               *plot,
   return shape->rect.box;
 }
 
-/* The value label's box at the bar's end @bar_end, on the bar's centre
- * line; its suffix follows on the same baseline. */
+/* The value label's box at the bar's end @bar_end, centred on the bar;
+ * its suffix follows on the same baseline, or under it when stacked. */
 static ReelChartRect
 value_box (Plot   *plot,
            Row    *row,
            double  centre_y,
            double  bar_end)
 {
-  double width = value_width (plot, row);
+  double width = value_width (plot, row), height = value_height (plot, row);
   double x = row->bar->shown >= 0 ? bar_end + plot->gap : bar_end - plot->gap - width;
 
-  return (ReelChartRect) { x, centre_y - row->value_label.height / 2, width,
-                           row->value_label.height };
+  return (ReelChartRect) { x, centre_y - height / 2, width, height };
 }
 
 /* The range line of the other sources, with end ticks; a source between
@@ -750,7 +796,7 @@ add_range (Plot                *plot,
 {
   ReelChartCanvas *canvas = plot->draft->canvas;
   const ReelScale *scale = &get_axis (plot, bar)->scale;
-  double tick = MAX (2, bar_height * 0.25);
+  double tick = range_tick (plot, bar_height);
   double low, high, low_x, high_x, line_y;
 
   /* A bar cut at the break has its sources in words: "(6 sources)" */
@@ -758,10 +804,12 @@ add_range (Plot                *plot,
   if (isnan (low) || (bar->flags & REEL_CHART_MARK_CAPPED))
     return (ReelChartRect) { 0 };
 
-  line_y = MAX (centre_y + bar_height / 2 + MAX (2, plot->unit * 0.3),
-                label->y + label->height + tick + 1);
   low_x = reel_scale_map (scale, low);
   high_x = reel_scale_map (scale, high);
+  /* Right under the bar where it passes beside the label, else under that */
+  line_y = centre_y + bar_height / 2 + MAX (2, plot->unit * 0.3);
+  if (MAX (low_x, high_x) + tick >= label->x && MIN (low_x, high_x) - tick <= label->x + label->width)
+    line_y = MAX (line_y, label->y + label->height + tick + 1);
   reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, low_x, line_y, high_x, line_y);
   reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, low_x, line_y - tick, low_x,
                               line_y + tick);
@@ -780,21 +828,30 @@ add_range (Plot                *plot,
   return (ReelChartRect) { MIN (low_x, high_x), line_y - tick, fabs (high_x - low_x), tick * 2 };
 }
 
+/* The value and its suffix in @box; stacked, both lines keep to the side
+ * of the bar's end. */
 static void
 add_value_label (Plot                *plot,
                  Row                 *row,
                  const ReelChartRect *box)
 {
   ReelChartCanvas *canvas = plot->draft->canvas;
+  gboolean to_left = row->bar->shown < 0;
+  double value_x = to_left && plot->stacked ? box->x + box->width - row->value_label.width : box->x;
 
-  if (row->suffix_label.layout != NULL)
+  if (row->suffix_label.layout != NULL && plot->stacked)
+    reel_chart_canvas_add_text (canvas, &row->suffix_label,
+                                to_left ? box->x + box->width - row->suffix_label.width : box->x,
+                                box->y + row->value_label.height, REEL_CHART_INK_DIM,
+                                REEL_CHART_TEXT_VALUE);
+  else if (row->suffix_label.layout != NULL)
     reel_chart_canvas_add_text (canvas, &row->suffix_label,
                                 box->x + row->value_label.width + plot->unit * 0.5,
                                 box->y + reel_chart_text_baseline (&row->value_label) -
                                 reel_chart_text_baseline (&row->suffix_label),
                                 REEL_CHART_INK_DIM, REEL_CHART_TEXT_VALUE);
-  reel_chart_canvas_add_text (canvas, &row->value_label, box->x, box->y, REEL_CHART_INK_FOREGROUND,
-                              REEL_CHART_TEXT_VALUE);
+  reel_chart_canvas_add_text (canvas, &row->value_label, value_x, box->y,
+                              REEL_CHART_INK_FOREGROUND, REEL_CHART_TEXT_VALUE);
 }
 
 static void

@@ -522,8 +522,21 @@ compare_bars_by_value (gconstpointer a,
   return bar_a->region < bar_b->region ? -1 : bar_a->region > bar_b->region;
 }
 
-/* Bars in reading order, and the cap of an outlier among them: among
- * each group's, with groups, whose panels have axes of their own. */
+/* How far a bar reaches from zero: its value or the far end of its range
+ * line, which a cap must not cut short without saying so. */
+static double
+bar_reach (const ReelChartBar *bar)
+{
+  double reach = fabs (bar->value);
+
+  if (!isnan (bar->low))
+    reach = MAX (reach, MAX (fabs (bar->low), fabs (bar->high)));
+  return reach;
+}
+
+/* Bars in reading order, and the cap of an outlier among them (by their
+ * reach): among each group's, with groups, whose panels have axes of
+ * their own. */
 static void
 sort_bars (ReelChartData *data,
            gboolean       cut_outliers)
@@ -547,7 +560,7 @@ sort_bars (ReelChartData *data,
 
       for (guint i = 0; i < data->bars->len; i++)
         if (g_array_index (data->bars, ReelChartBar, i).group == group)
-          values[n_values++] = g_array_index (data->bars, ReelChartBar, i).value;
+          values[n_values++] = bar_reach (&g_array_index (data->bars, ReelChartBar, i));
       capped = reel_scale_find_cap (values, n_values, &cap);
       if (group < data->groups->len)
         {
