@@ -289,6 +289,10 @@ test_export_vector (void)
   g_assert_nonnull (strstr (svg_text, "<svg"));
   g_assert_nonnull (strstr (svg_text, "width=\"1200px\""));
   g_assert_nonnull (strstr (svg_text, "</svg>"));
+  /* Its title, and every source in its description, escaped */
+  g_assert_nonnull (strstr (svg_text, "<title>Revenue trend by region, 2021–2027</title>"));
+  g_assert_nonnull (strstr (svg_text, "<desc>Revenue trend by region"));
+  g_assert_nonnull (strstr (svg_text, "Sources: Alpha Research, 2024-03; Beta Analytics, 2025"));
 
   pdf = reel_chart_export_to_bytes (pdf_layout, REEL_CHART_FORMAT_PDF, &error);
   g_assert_no_error (error);
