@@ -58,7 +58,7 @@ reel_chart_legend_add (ReelChartLegend      *legend,
   g_array_append_val (legend->items, item);
 }
 
-/* A line's colour and its region's name. */
+/* A line's colour and its region's name, wrapped, never cut. */
 void
 reel_chart_legend_add_series (ReelChartLegend *legend,
                               ReelChartPen    *pen,
@@ -68,7 +68,8 @@ reel_chart_legend_add_series (ReelChartLegend *legend,
 {
   ReelChartLegendItem item = {
     REEL_CHART_LEGEND_SERIES,
-    reel_chart_pen_measure (pen, REEL_CHART_FONT_LEGEND, name, legend->width * 0.45, 1, FALSE),
+    reel_chart_pen_measure (pen, REEL_CHART_FONT_LEGEND, name, legend->width * 0.45,
+                            REEL_CHART_PEN_ALL_LINES, FALSE),
     ink,
     palette
   };

@@ -309,6 +309,22 @@ end_labels_wander (Plot *plot)
   return FALSE;
 }
 
+/* Whether a name at a line's end had to end in an ellipsis: the key, which
+ * wraps names, never cuts one. */
+static gboolean
+end_names_cut (Plot *plot)
+{
+  for (guint i = 0; i < plot->lines->len; i++)
+    {
+      Line *line = get_line (plot, i);
+
+      if (pango_layout_is_ellipsized (line->name_label.layout))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* ------------------------------------------------------------------ */
 /* Axes */
 
@@ -444,7 +460,7 @@ label_ends_or_key (Plot *plot,
   /* Down to just above the years under the axis. */
   n_labelled = place_end_labels (plot, plot->draft->frame->header_bottom,
                                  axes->bottom + plot->unit * 0.5);
-  if (n_labelled == plot->lines->len && !end_labels_wander (plot))
+  if (n_labelled == plot->lines->len && !end_labels_wander (plot) && !end_names_cut (plot))
     return FALSE;
 
   plot->use_key = TRUE;
