@@ -361,7 +361,7 @@ def english(text):
 KIND_TITLES = {
     'Revenue': 'Revenue by region',
     'Growth': 'Growth by region',
-    'Share': 'Share of global revenue',
+    'Share': 'Share of world revenue',
     # The bundled dataset's trend is the world's revenue by month.
     'Trend': 'World revenue by month',
 }

@@ -258,14 +258,14 @@ dup_view_title (ReelWindow *self)
       /* TRANSLATORS: title of the table of the revenue chart */
       return g_strdup_printf (_("Revenue by region, %u"), self->year);
     case REEL_CHART_GROWTH:
-      /* TRANSLATORS: title of the table of the growth chart */
-      return g_strdup_printf (_("Reported growth, %u"), self->year);
+      return g_strdup_printf (_("Growth by region, %u"), self->year);
     case REEL_CHART_SHARE:
       /* TRANSLATORS: title of the table of the share chart */
       return g_strdup_printf (_("Share of world revenue, %u"), self->year);
     case REEL_CHART_TREND:
     default:
-      return g_strdup (_("Revenue over the years"));
+      /* TRANSLATORS: the title of Trend and of its table */
+      return g_strdup (_("Revenue trend by region"));
     }
 }
 

@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "reel-chart-kind.h"
 #include "reel-text-figure.h"
 
 double
@@ -233,4 +234,97 @@ reel_chart_append_figure_lines (GString     *tooltip,
 
       g_string_append_printf (tooltip, "\n%s", line);
     }
+}
+
+/* ------------------------------------------------------------------ */
+/* Marks of bars, for the bar plots and the strip */
+
+/* A mark's tooltip, "North America · Viewership · 2024" then the value,
+ * a remark and every figure's line, and its accessible label. */
+static void
+describe_mark (ReelChartDraft     *draft,
+               const ReelChartBar *bar,
+               ReelChartMark      *mark)
+{
+  ReelDataset *dataset = draft->data->dataset;
+  ReelChartBarWords words = { 0 };
+  GString *tooltip = g_string_new (bar->name);
+  guint source = G_MAXUINT;
+
+  draft->kind->describe_bar (draft->data, bar, &words);
+  if (bar->measures->len > 0)
+    {
+      /* A figure for part of the year: its period says when, not the year */
+      const ReelMeasure *shown = g_ptr_array_index (bar->measures, 0);
+
+      if (words.what == NULL)
+        words.what = reel_text_dup_period (&shown->period, FALSE);
+      source = shown->source;
+    }
+  if (words.what != NULL)
+    g_string_append_printf (tooltip, " · %s", words.what);
+  if (bar->measures->len == 0)
+    g_string_append_printf (tooltip, " · %u", draft->data->year);
+  if (words.value_line != NULL)
+    g_string_append_printf (tooltip, "\n%s", words.value_line);
+  if (words.remark != NULL)
+    g_string_append_printf (tooltip, "\n%s", words.remark);
+  reel_chart_append_figure_lines (tooltip, dataset, bar->figures, words.dated_figures);
+  for (guint i = 0; i < bar->measures->len; i++)
+    {
+      g_autofree char *line = reel_text_dup_measure_line (dataset,
+                                                          g_ptr_array_index (bar->measures, i));
+
+      g_string_append_printf (tooltip, "\n%s", line);
+    }
+  for (guint i = 0; i < bar->growths->len; i++)
+    {
+      g_autofree char *line = reel_text_dup_growth_line (dataset,
+                                                         g_ptr_array_index (bar->growths, i));
+
+      g_string_append_printf (tooltip, "\n%s", line);
+    }
+
+  if (bar->figures->len > 0)
+    source = ((const ReelFigure *) g_ptr_array_index (bar->figures, 0))->source;
+  else if (bar->growths->len > 0)
+    source = ((const ReelGrowth *) g_ptr_array_index (bar->growths, 0))->source;
+
+  mark->tooltip = g_string_free (tooltip, FALSE);
+  reel_chart_mark_set_label (mark, dataset, words.what, words.value, source, bar->n_sources);
+  g_free (words.what);
+  g_free (words.value);
+  g_free (words.value_line);
+  g_free (words.remark);
+}
+
+/* The mark of @bar, drawn as @rect, hit in @area, labelled in @label and
+ * with its range line in @range (either may be empty): the bars' and the
+ * strip's. */
+void
+reel_chart_draft_add_bar_mark (ReelChartDraft      *draft,
+                               const ReelChartBar  *bar,
+                               const ReelChartRect *rect,
+                               const ReelChartRect *area,
+                               const ReelChartRect *label,
+                               const ReelChartRect *range)
+{
+  ReelChartMark mark = {
+    .rect = *rect,
+    .label_box = *label,
+    .range_box = *range,
+    .area = *area,
+    .region = bar->region,
+    .region_id = bar->region_id,
+    .name = bar->name,
+    .year = draft->data->year,
+    .metric = bar->metric,
+    .value = bar->value,
+    .flags = bar->flags,
+    .figures = g_ptr_array_ref (bar->figures),
+    .growths = g_ptr_array_ref (bar->growths),
+  };
+
+  describe_mark (draft, bar, &mark);
+  g_array_append_val (draft->canvas->marks, mark);
 }

@@ -49,12 +49,13 @@ static const ReelChartKindClass *const kind_classes[REEL_CHART_N_KINDS] = {
 /* Building */
 
 /* The kind's own notes around those every kind may need, and last which
- * regions have no figure. */
+ * regions have no figure, unless the kind says that under its rows. */
 static void
-add_notes (const ReelChartKindClass *kind,
-           const ReelChartData      *data,
-           GPtrArray                *notes)
+add_notes (ReelChartDraft *draft)
 {
+  const ReelChartKindClass *kind = draft->kind;
+  const ReelChartData *data = draft->data;
+  GPtrArray *notes = draft->frame->notes;
   g_autofree char *missing = reel_chart_data_dup_missing (data);
 
   if (kind->add_notes_before != NULL)
@@ -62,7 +63,9 @@ add_notes (const ReelChartKindClass *kind,
   reel_chart_notes_add_traits (data, notes);
   if (kind->add_notes_after != NULL)
     kind->add_notes_after (data, notes);
-  if (missing != NULL)
+  if (missing != NULL && kind->missing_line)
+    draft->missing_line = kind->dup_missing_note (data, missing);
+  else if (missing != NULL)
     g_ptr_array_add (notes, kind->dup_missing_note (data, missing));
 }
 
@@ -79,7 +82,7 @@ write_texts (ReelChartLayout *self,
   g_ptr_array_add (parts, NULL);
   self->subtitle = g_strjoinv (reel_text_get_separator (REEL_TEXT_SEPARATOR_SUBTITLE),
                                (char **) parts->pdata);
-  add_notes (draft->kind, draft->data, draft->frame->notes);
+  add_notes (draft);
   self->sources = reel_text_dup_sources_line (self->dataset, draft->data->source_order);
 
   draft->frame->title = self->title;
@@ -112,6 +115,8 @@ dup_summary (ReelChartLayout *self,
 
   if (draft->kind->plot->add_summary (draft->kind, draft->data, self->marks, summary) > 0)
     g_string_append (summary, ". ");
+  if (draft->missing_line != NULL)
+    g_string_append_printf (summary, "%s ", draft->missing_line);
 
   for (guint i = 0; i < notes->len; i++)
     {
@@ -160,6 +165,7 @@ build (ReelChartLayout *self)
 
   self->summary = dup_summary (self, &draft);
 
+  g_free (draft.missing_line);
   reel_chart_legend_clear (&legend);
   reel_chart_frame_clear (&frame);
   reel_chart_pen_clear (&pen);

@@ -31,6 +31,10 @@ typedef enum {
 typedef struct {
   ReelChartRect       rect;       /* the bar or the point's marker, as drawn */
   ReelChartRect       area;       /* for hit-testing and keyboard focus: the row, or around the point */
+  ReelChartRect       label_box;  /* its value label (a line's end label, at its last point);
+                                   * empty without one */
+  ReelChartRect       range_box;  /* its range line of other sources, end ticks included; empty
+                                   * without one */
   int                 region;     /* index into reel_dataset_get_regions (), -1 for none */
   const char         *region_id;  /* NULL for the world and for "Rest of world" */
   const char         *name;       /* as shown */
