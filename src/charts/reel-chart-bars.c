@@ -577,18 +577,20 @@ bar_ink (const ReelChartBar *bar)
 }
 
 /* A mark's tooltip, "North America · Viewership · 2024" then the value,
- * a remark and every figure's line, and its accessible label. */
-static void
-describe_mark (Plot               *plot,
-               const ReelChartBar *bar,
-               ReelChartMark      *mark)
+ * a remark and every figure's line, and its accessible label; a Map's
+ * region says the same as its bar. */
+void
+reel_chart_bar_describe_mark (const ReelChartKindClass *kind,
+                              const ReelChartData      *data,
+                              const ReelChartBar       *bar,
+                              ReelChartMark            *mark)
 {
-  ReelDataset *dataset = plot->data->dataset;
+  ReelDataset *dataset = data->dataset;
   ReelChartBarWords words = { 0 };
   GString *tooltip = g_string_new (bar->name);
   guint source = G_MAXUINT;
 
-  plot->draft->kind->describe_bar (plot->data, bar, &words);
+  kind->describe_bar (data, bar, &words);
   if (bar->measures->len > 0)
     {
       /* A figure for part of the year: its period says when, not the year */
@@ -601,7 +603,7 @@ describe_mark (Plot               *plot,
   if (words.what != NULL)
     g_string_append_printf (tooltip, " · %s", words.what);
   if (bar->measures->len == 0)
-    g_string_append_printf (tooltip, " · %u", plot->data->year);
+    g_string_append_printf (tooltip, " · %u", data->year);
   if (words.value_line != NULL)
     g_string_append_printf (tooltip, "\n%s", words.value_line);
   if (words.remark != NULL)
@@ -656,7 +658,7 @@ add_mark (Plot                *plot,
     .growths = g_ptr_array_ref (bar->growths),
   };
 
-  describe_mark (plot, bar, &mark);
+  reel_chart_bar_describe_mark (plot->draft->kind, plot->data, bar, &mark);
   g_array_append_val (plot->draft->canvas->marks, mark);
 }
 

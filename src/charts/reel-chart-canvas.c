@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "reel-text-figure.h"
+#include "reel-world-geometry.h"
 
 double
 reel_chart_canvas_snap (ReelChartCanvas *canvas,
@@ -176,6 +177,8 @@ reel_chart_shape_clear (ReelChartShape *shape)
     g_clear_pointer (&shape->path.points, g_free);
   else if (shape->type == REEL_CHART_SHAPE_MARKER)
     g_clear_pointer (&shape->marker.centres, g_free);
+  else if (shape->type == REEL_CHART_SHAPE_AREA)
+    g_clear_pointer (&shape->area.outline, reel_chart_outline_unref);
 }
 
 void
@@ -185,6 +188,7 @@ reel_chart_mark_clear (ReelChartMark *mark)
   g_clear_pointer (&mark->growths, g_ptr_array_unref);
   g_clear_pointer (&mark->label, g_free);
   g_clear_pointer (&mark->tooltip, g_free);
+  g_clear_pointer (&mark->outline, reel_chart_outline_unref);
 }
 
 /* The accessible label of @mark, from its name, year and flags: @value

@@ -9,6 +9,7 @@
 #include <pango/pangocairo.h>
 
 #include "reel-chart-layout-private.h"
+#include "reel-world-geometry.h"
 
 /* The lighter fill under an estimate's hatching: the region's colour at
  * this opacity, over whatever the background is. */
@@ -109,6 +110,28 @@ rect_path (cairo_t              *cr,
     }
 }
 
+/* Diagonal lines at 45° (rising to the right) across @box, within the
+ * clip, anchored to the chart rather than the mark, so that the lines of
+ * neighbouring marks line up like one pattern. */
+static void
+stroke_hatching (cairo_t             *cr,
+                 const ReelChartRect *box,
+                 double               spacing)
+{
+  double first = floor ((box->x + box->y) / spacing) * spacing;
+  double last = box->x + box->width + box->y + box->height;
+
+  cairo_new_path (cr);
+  cairo_set_line_width (cr, MAX (1.0, spacing * 0.32));
+  for (double k = first; k <= last; k += spacing)
+    {
+      /* The line x + y = k, from the box's top to its bottom. */
+      cairo_move_to (cr, k - box->y, box->y);
+      cairo_line_to (cr, k - box->y - box->height, box->y + box->height);
+    }
+  cairo_stroke (cr);
+}
+
 static void
 draw_rect (cairo_t              *cr,
            const ReelChartShape *shape,
@@ -130,28 +153,52 @@ draw_rect (cairo_t              *cr,
       return;
     }
 
-  /* An estimate: a lighter fill under diagonal lines at 45° (rising to
-   * the right), anchored to the chart rather than the bar, so that the
-   * lines of neighbouring bars line up like one pattern. */
+  /* An estimate: a lighter fill under diagonal lines. */
   cairo_save (cr);
   cairo_clip_preserve (cr);
   set_color (cr, color, HATCH_FILL_ALPHA);
   cairo_fill (cr);
 
   set_color (cr, color, 1.0);
-  cairo_set_line_width (cr, MAX (1.0, spacing * 0.32));
-  {
-    double first = floor ((box->x + box->y) / spacing) * spacing;
-    double last = box->x + box->width + box->y + box->height;
+  stroke_hatching (cr, box, spacing);
+  cairo_restore (cr);
+}
 
-    for (double k = first; k <= last; k += spacing)
-      {
-        /* The line x + y = k, from the box's top to its bottom. */
-        cairo_move_to (cr, k - box->y, box->y);
-        cairo_line_to (cr, k - box->y - box->height, box->y + box->height);
-      }
-  }
-  cairo_stroke (cr);
+/* A Map's countries: filled, hatched like an estimate's bar, or outlined
+ * (borders, the selected region). */
+static void
+draw_area (cairo_t              *cr,
+           const ReelChartShape *shape,
+           const ReelChartColor *color,
+           double                spacing)
+{
+  ReelChartRect box;
+
+  cairo_new_path (cr);
+  reel_chart_outline_append_path (shape->area.outline, cr);
+  set_color (cr, color, 1.0);
+
+  if (shape->area.width > 0)
+    {
+      cairo_set_line_width (cr, shape->area.width);
+      cairo_stroke (cr);
+      return;
+    }
+
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  if (!shape->area.hatched)
+    {
+      cairo_fill (cr);
+      return;
+    }
+
+  box = reel_chart_outline_get_extents (shape->area.outline);
+  cairo_save (cr);
+  cairo_clip_preserve (cr);
+  set_color (cr, color, HATCH_FILL_ALPHA);
+  cairo_fill (cr);
+  set_color (cr, color, 1.0);
+  stroke_hatching (cr, &box, spacing);
   cairo_restore (cr);
 }
 
@@ -270,6 +317,30 @@ draw_markers (cairo_t              *cr,
 }
 
 /**
+ * reel_chart_render_outline:
+ * @mark: a Map's mark (with an outline)
+ * @theme: the colours
+ * @cr: where, in the layout's logical pixels
+ *
+ * Outlines @mark's countries: a Map's hovered region, shown by its shape
+ * rather than by its bounding box.
+ */
+void
+reel_chart_render_outline (const ReelChartMark  *mark,
+                           const ReelChartTheme *theme,
+                           cairo_t              *cr)
+{
+  g_return_if_fail (mark != NULL && mark->outline != NULL);
+
+  cairo_new_path (cr);
+  reel_chart_outline_append_path (mark->outline, cr);
+  set_color (cr, &theme->foreground, 0.6);
+  cairo_set_line_width (cr, 1.5);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+}
+
+/**
  * reel_chart_render:
  * @layout: what to draw
  * @theme: (nullable): the colours, or NULL for the layout's own; a theme
@@ -330,6 +401,10 @@ reel_chart_render (ReelChartLayout      *layout,
 
         case REEL_CHART_SHAPE_PATH:
           draw_path (cr, shape, &color);
+          break;
+
+        case REEL_CHART_SHAPE_AREA:
+          draw_area (cr, shape, &color, spacing);
           break;
 
         case REEL_CHART_SHAPE_TEXT:
