@@ -2,10 +2,13 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Converts Natural Earth's 1:110m admin-0 countries, as world-atlas ships
 them (countries-110m.json, TopoJSON), into data/world-110m.reelgeo: the
-countries of the Map chart, projected once to Equal Earth.
+countries of the Map chart, projected once to Equal Earth. The sovereign
+states too small for 1:110m (Singapore, Malta, Bahrain...) come from the
+1:50m file, so that every country a dataset may name has a shape.
 
     npm pack world-atlas && tar xzf world-atlas-*.tgz
-    build-aux/make-world-geometry.py package/countries-110m.json data/world-110m.reelgeo
+    build-aux/make-world-geometry.py package/countries-110m.json \
+        package/countries-50m.json data/world-110m.reelgeo
 
 Run once, when the source changes; the output is committed (data/
 WORLD-GEOMETRY.md says where it comes from and under which terms). The app
@@ -69,6 +72,16 @@ NUMERIC_TO_ALPHA2 = {
     '780': 'TT', '784': 'AE', '788': 'TN', '792': 'TR', '795': 'TM', '800': 'UG',
     '804': 'UA', '807': 'MK', '818': 'EG', '826': 'GB', '834': 'TZ', '840': 'US',
     '854': 'BF', '858': 'UY', '860': 'UZ', '862': 'VE', '887': 'YE', '894': 'ZM',
+}
+
+# Sovereign states (and Hong Kong and Macao, which ISO 3166-1 lists and
+# datasets count apart) that 1:110m leaves out, taken from 1:50m.
+SMALL_STATES = {
+    '020': 'AD', '028': 'AG', '048': 'BH', '052': 'BB', '132': 'CV', '174': 'KM',
+    '212': 'DM', '296': 'KI', '308': 'GD', '336': 'VA', '344': 'HK', '438': 'LI',
+    '446': 'MO', '462': 'MV', '470': 'MT', '480': 'MU', '492': 'MC', '520': 'NR',
+    '583': 'FM', '584': 'MH', '585': 'PW', '659': 'KN', '662': 'LC', '670': 'VC',
+    '674': 'SM', '678': 'ST', '690': 'SC', '702': 'SG', '776': 'TO', '882': 'WS',
 }
 
 # The features without a numeric id, each placed deliberately:
@@ -224,12 +237,17 @@ def split_polygon(polygon):
     return [[piece] for piece in pieces]
 
 
-def countries_of(topology):
+def countries_of(topology, codes, named):
+    """Polygons by code of the features whose numeric id is in @codes, or
+    whose name is in @named; the others are refused when @named is given
+    (the 1:110m file must be mapped in full) and skipped otherwise."""
     arcs = decode_arcs(topology)
     countries = {}
     for geometry in topology['objects']['countries']['geometries']:
         name = geometry['properties']['name']
-        code = NUMERIC_TO_ALPHA2.get(geometry.get('id')) or NAMED_FEATURES.get(name)
+        code = codes.get(geometry.get('id')) or (named or {}).get(name)
+        if code is None and named is None:
+            continue
         if code is None:
             raise SystemExit(f'make-world-geometry: no code for {name!r} ({geometry.get("id")})')
         for polygon in polygons_of(geometry, arcs):
@@ -261,14 +279,18 @@ def encode(countries):
 
 
 def main():
-    if len(sys.argv) != 3:
-        raise SystemExit('usage: make-world-geometry.py countries-110m.json OUTPUT')
+    if len(sys.argv) != 4:
+        raise SystemExit('usage: make-world-geometry.py countries-110m.json countries-50m.json OUTPUT')
     with open(sys.argv[1], encoding='utf-8') as source:
-        topology = json.load(source)
-    data = encode(countries_of(topology))
-    with open(sys.argv[2], 'wb') as output:
+        countries = countries_of(json.load(source), NUMERIC_TO_ALPHA2, NAMED_FEATURES)
+    with open(sys.argv[2], encoding='utf-8') as source:
+        small = countries_of(json.load(source), SMALL_STATES, None)
+    assert not set(small) & set(countries), 'a small state is in 1:110m after all'
+    countries.update(small)
+    data = encode(countries)
+    with open(sys.argv[3], 'wb') as output:
         output.write(data)
-    print(f'{sys.argv[2]}: {len(data)} bytes', file=sys.stderr)
+    print(f'{sys.argv[3]}: {len(data)} bytes, {len(countries)} countries', file=sys.stderr)
 
 
 if __name__ == '__main__':

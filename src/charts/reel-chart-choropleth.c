@@ -205,7 +205,27 @@ add_no_figure (Plot             *plot,
                ReelChartOutline *outline)
 {
   add_area (plot, outline, REEL_CHART_INK_MUTED, 0, 1.0)->area.hatched = TRUE;
-  plot->no_figure = TRUE;
+}
+
+/* Whether some region has no figure of its own to colour it by: its
+ * countries, or those without one of theirs, are then hatched. */
+static gboolean
+has_region_without_figure (Plot *plot)
+{
+  for (guint r = 0; r < plot->data->regions->len; r++)
+    {
+      gboolean figure = FALSE;
+
+      for (guint i = 0; i < plot->data->bars->len && !figure; i++)
+        {
+          const ReelChartBar *bar = &g_array_index (plot->data->bars, ReelChartBar, i);
+
+          figure = bar->region == (int) r && !bar->missing && !bar_is_country (bar);
+        }
+      if (!figure)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* The land of no region, then every country's border. */
@@ -346,7 +366,7 @@ add_selection (Plot *plot)
 
       if (g_strcmp0 (mark->region_id, selection) == 0)
         add_area (plot, mark->outline, REEL_CHART_INK_FOREGROUND, 0, 1.0)->area.width =
-          MAX (1.5, plot->unit * 0.3);
+          MAX (1.0, plot->unit * 0.16);
     }
 }
 
@@ -429,9 +449,10 @@ add_labels (Plot *plot)
 /* ------------------------------------------------------------------ */
 /* Key */
 
-static double
+static void
 add_swatch (Plot             *plot,
             double            x,
+            double            y,
             double            width,
             ReelChartInk      ink,
             guint             palette,
@@ -441,7 +462,7 @@ add_swatch (Plot             *plot,
 {
   ReelChartCanvas *canvas = plot->draft->canvas;
   double size = plot->unit * 2;
-  ReelChartRect box = { x, plot->key_top, width, size };
+  ReelChartRect box = { x, y, width, size };
   ReelChartShape *shape = reel_chart_canvas_add_rect (canvas, ink, palette, &box, 0, 0);
 
   shape->alpha = alpha;
@@ -453,25 +474,50 @@ add_swatch (Plot             *plot,
       double left = x + box.width + plot->unit * 0.6;
 
       reel_chart_canvas_add_text (canvas, &text, left - text.x_offset,
-                                  plot->key_top + (size - text.height) / 2 - text.y_offset,
+                                  y + (size - text.height) / 2 - text.y_offset,
                                   REEL_CHART_INK_DIM, REEL_CHART_TEXT_LEGEND);
-      return left + text.width + plot->unit * 2;
     }
-  return x + box.width;
 }
 
-/* The bins as a row of swatches with their edges under them, then what
- * hatching and grey mean. */
-static void
-add_key (Plot *plot)
-{
-  double size = plot->unit * 3.2;
-  guint n_edges = plot->diverging ? 2 * plot->n_bins + 1 : plot->n_bins + 1;
-  g_autofree ReelChartText *edges = g_new0 (ReelChartText, n_edges);
-  double x = plot->draft->frame->content.x, swatch = plot->unit * 3.2;
+/* What hatching and grey mean, after the bins. */
+typedef struct {
+  const char   *label;
+  ReelChartInk  ink;
+  guint         palette;
+  double        alpha;
+  gboolean      hatched;
+  double        x;              /* placed by flow_key() */
+  double        y;
+} KeyItem;
 
-  /* Swatches wide enough that the edges' labels under them stay apart */
-  for (guint e = 0; e < n_edges; e++)
+static guint
+list_key_items (Plot    *plot,
+                KeyItem *items)
+{
+  guint n = 0;
+
+  if (plot->data->traits.estimate || plot->data->traits.forecast)
+    items[n++] = (KeyItem) { _("estimate or forecast"), REEL_CHART_INK_REGION, RISE_PALETTE, 1.0, TRUE };
+  if (plot->no_figure)
+    items[n++] = (KeyItem) { _("no figure"), REEL_CHART_INK_MUTED, 0, 1.0, TRUE };
+  items[n++] = (KeyItem) { _("in no region of the dataset"), REEL_CHART_INK_MUTED, 0, 0.6, FALSE };
+  return n;
+}
+
+static guint
+count_edges (Plot *plot)
+{
+  return plot->diverging ? 2 * plot->n_bins + 1 : plot->n_bins + 1;
+}
+
+/* The edges' labels, and the swatches' width that keeps them apart. */
+static double
+measure_edges (Plot          *plot,
+               ReelChartText *edges)
+{
+  double swatch = plot->unit * 3.2;
+
+  for (guint e = 0; e < count_edges (plot); e++)
     {
       g_autofree char *label = plot->draft->kind->format_value (plot->data, get_edge (plot, e),
                                                                 REEL_QUALIFIER_NONE);
@@ -479,8 +525,68 @@ add_key (Plot *plot)
       edges[e] = reel_chart_pen_measure_line (plot->draft->pen, REEL_CHART_FONT_TICK, label);
       swatch = MAX (swatch, edges[e].width + plot->unit);
     }
-  x += edges[0].width / 2;
+  return swatch;
+}
 
+/* The items flow after the bins like words, on as many lines as the width
+ * needs; returns the key's height. */
+static double
+flow_key (Plot    *plot,
+          double   bins_width,
+          KeyItem *items,
+          guint    n_items)
+{
+  const ReelChartRect *content = &plot->draft->frame->content;
+  double bins_height = plot->unit * 2.3 + reel_chart_pen_tick_height (plot->draft->pen);
+  double x = content->x + bins_width + plot->unit * 3, y = 0, bottom = bins_height;
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      ReelChartText text = reel_chart_pen_measure_line (plot->draft->pen, REEL_CHART_FONT_LEGEND,
+                                                        items[i].label);
+      double width = plot->unit * 3.8 + text.width;
+
+      reel_chart_text_clear (&text);
+      if (x + width > content->x + content->width && x > content->x)
+        {
+          x = content->x;
+          y = bottom + plot->unit;
+          bottom = y + plot->unit * 2;
+        }
+      items[i].x = x;
+      items[i].y = y;
+      x += width + plot->unit * 2;
+    }
+  return bottom;
+}
+
+static double
+measure_key (Plot *plot)
+{
+  g_autofree ReelChartText *edges = g_new0 (ReelChartText, count_edges (plot));
+  double swatch = measure_edges (plot, edges);
+  KeyItem items[3];
+  double height = flow_key (plot, edges[0].width / 2 + (count_edges (plot) - 1) * swatch, items,
+                            list_key_items (plot, items));
+
+  for (guint e = 0; e < count_edges (plot); e++)
+    reel_chart_text_clear (&edges[e]);
+  return height;
+}
+
+/* The bins as a row of swatches with their edges under them, then what
+ * hatching and grey mean. */
+static void
+add_key (Plot *plot)
+{
+  guint n_edges = count_edges (plot);
+  g_autofree ReelChartText *edges = g_new0 (ReelChartText, n_edges);
+  double swatch = measure_edges (plot, edges);
+  double x = plot->draft->frame->content.x + edges[0].width / 2;
+  KeyItem items[3];
+  guint n_items = list_key_items (plot, items);
+
+  flow_key (plot, edges[0].width / 2 + (n_edges - 1) * swatch, items, n_items);
   for (guint e = 0; e < n_edges; e++)
     {
       double left = x + e * swatch;
@@ -492,7 +598,8 @@ add_key (Plot *plot)
           double alpha;
 
           get_bin_ink (plot, middle, &palette, &alpha);
-          add_swatch (plot, left, swatch, REEL_CHART_INK_REGION, palette, alpha, FALSE, NULL);
+          add_swatch (plot, left, plot->key_top, swatch, REEL_CHART_INK_REGION, palette, alpha,
+                      FALSE, NULL);
         }
       reel_chart_canvas_add_text (plot->draft->canvas, &edges[e],
                                   left - edges[e].width / 2 - edges[e].x_offset,
@@ -500,19 +607,9 @@ add_key (Plot *plot)
                                   REEL_CHART_INK_DIM, REEL_CHART_TEXT_TICK);
     }
 
-  x += (n_edges - 1) * swatch + plot->unit * 3;
-  if (plot->data->traits.estimate || plot->data->traits.forecast)
-    x = add_swatch (plot, x, size, REEL_CHART_INK_REGION, RISE_PALETTE, 1.0, TRUE,
-                    _("estimate or forecast"));
-  if (plot->no_figure)
-    x = add_swatch (plot, x, size, REEL_CHART_INK_MUTED, 0, 1.0, TRUE, _("no figure"));
-  add_swatch (plot, x, size, REEL_CHART_INK_MUTED, 0, 0.6, FALSE, _("in no region of the dataset"));
-}
-
-static double
-key_height (ReelChartDraft *draft)
-{
-  return draft->pen->unit * 2 + reel_chart_pen_tick_height (draft->pen) + draft->pen->unit * 0.3;
+  for (guint i = 0; i < n_items; i++)
+    add_swatch (plot, items[i].x, plot->key_top + items[i].y, plot->unit * 3.2, items[i].ink,
+                items[i].palette, items[i].alpha, items[i].hatched, items[i].label);
 }
 
 /* ------------------------------------------------------------------ */
@@ -525,7 +622,7 @@ fit_map (Plot *plot)
   ReelChartFrame *frame = plot->draft->frame;
   ReelChartRect bounds;
   double top = frame->header_bottom + plot->unit;
-  double bottom = frame->footer_top - plot->unit * 2 - key_height (plot->draft) - plot->unit * 1.5;
+  double bottom = frame->footer_top - plot->unit * 2 - measure_key (plot) - plot->unit * 1.5;
   double width = frame->content.width, height = MAX (bottom - top, plot->unit);
 
   reel_world_geometry_get_bounds (plot->geometry, FALSE, &bounds);
@@ -592,6 +689,7 @@ lay_out (ReelChartDraft *draft)
     }
 
   fit_bins (&plot);
+  plot.no_figure = has_region_without_figure (&plot);
   fit_map (&plot);
   g_array_sort (draft->data->bars, compare_places);
 
@@ -610,11 +708,12 @@ lay_out (ReelChartDraft *draft)
   draft->canvas->plot = plot.map;
 }
 
+/* A map a few lines high, and its key of bins. */
 static double
 min_height (ReelChartDraft *draft,
             double          tick_height)
 {
-  return draft->pen->font_size * 8 + key_height (draft);
+  return draft->pen->font_size * 8 + draft->pen->unit * 2.3 + tick_height;
 }
 
 /* "North America $142M; …" as the bars say it, then how the map reads. */

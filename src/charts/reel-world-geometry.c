@@ -82,6 +82,28 @@ fail (GError     **error,
   return FALSE;
 }
 
+/* Boxes grown one by one from an empty one, whose width is negative. */
+#define EMPTY_BOX ((ReelChartRect) { 0, 0, -1, -1 })
+
+static void
+add_to_box (ReelChartRect       *box,
+            const ReelChartRect *other)
+{
+  double x2, y2;
+
+  if (box->width < 0)
+    {
+      *box = *other;
+      return;
+    }
+  x2 = MAX (box->x + box->width, other->x + other->width);
+  y2 = MAX (box->y + box->height, other->y + other->height);
+  box->x = MIN (box->x, other->x);
+  box->y = MIN (box->y, other->y);
+  box->width = x2 - box->x;
+  box->height = y2 - box->y;
+}
+
 static void
 country_clear (ReelWorldCountry *country)
 {
@@ -140,6 +162,26 @@ read_ring (ReelWorldGeometry *self,
   return TRUE;
 }
 
+/* The extent of @ring's points. */
+static ReelChartRect
+measure_ring (ReelWorldGeometry   *self,
+              const ReelWorldRing *ring)
+{
+  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+
+  for (guint i = ring->first_point; i < ring->first_point + ring->n_points; i++)
+    {
+      double x = g_array_index (self->points, double, 2 * i);
+      double y = g_array_index (self->points, double, 2 * i + 1);
+
+      x1 = MIN (x1, x);
+      y1 = MIN (y1, y);
+      x2 = MAX (x2, x);
+      y2 = MAX (y2, y);
+    }
+  return (ReelChartRect) { x1, y1, x2 - x1, y2 - y1 };
+}
+
 /* An outer ring and its holes; its area and centre, for labels and tests. */
 static gboolean
 read_polygon (ReelWorldGeometry *self,
@@ -166,6 +208,8 @@ read_polygon (ReelWorldGeometry *self,
                                     i == 0 ? &polygon.centre_y : NULL));
 
       polygon.area += i == 0 ? area : -area;
+      if (i == 0)
+        polygon.box = measure_ring (self, ring);
     }
   g_array_append_val (self->polygons, polygon);
   return TRUE;
@@ -175,31 +219,20 @@ static void
 measure_country (ReelWorldGeometry *self,
                  ReelWorldCountry  *country)
 {
-  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
   double largest = -1;
 
+  country->box = EMPTY_BOX;
   for (guint p = country->first_polygon; p < country->first_polygon + country->n_polygons; p++)
     {
       const ReelWorldPolygon *polygon = &g_array_index (self->polygons, ReelWorldPolygon, p);
-      const ReelWorldRing *outer = &g_array_index (self->rings, ReelWorldRing, polygon->first_ring);
 
       if (polygon->area > largest)
         {
           largest = polygon->area;
           country->largest = p;
         }
-      for (guint i = outer->first_point; i < outer->first_point + outer->n_points; i++)
-        {
-          double x = g_array_index (self->points, double, 2 * i);
-          double y = g_array_index (self->points, double, 2 * i + 1);
-
-          x1 = MIN (x1, x);
-          y1 = MIN (y1, y);
-          x2 = MAX (x2, x);
-          y2 = MAX (y2, y);
-        }
+      add_to_box (&country->box, &polygon->box);
     }
-  country->box = (ReelChartRect) { x1, y1, x2 - x1, y2 - y1 };
 }
 
 /* Every ring as cairo path data, once: drawing a country is then one
@@ -453,22 +486,16 @@ reel_world_geometry_get_bounds (ReelWorldGeometry *self,
                                 gboolean           with_antarctica,
                                 ReelChartRect     *bounds)
 {
-  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
-
   g_return_if_fail (self != NULL && bounds != NULL);
 
+  *bounds = EMPTY_BOX;
   for (guint i = 0; i < self->countries->len; i++)
     {
       const ReelWorldCountry *country = &g_array_index (self->countries, ReelWorldCountry, i);
 
-      if (!with_antarctica && strcmp (country->code, "AQ") == 0)
-        continue;
-      x1 = MIN (x1, country->box.x);
-      y1 = MIN (y1, country->box.y);
-      x2 = MAX (x2, country->box.x + country->box.width);
-      y2 = MAX (y2, country->box.y + country->box.height);
+      if (with_antarctica || strcmp (country->code, "AQ") != 0)
+        add_to_box (bounds, &country->box);
     }
-  *bounds = (ReelChartRect) { x1, y1, x2 - x1, y2 - y1 };
 }
 
 /* Whether (@x, @y), in the plane, is inside @country: the even-odd rule
@@ -590,22 +617,15 @@ reel_chart_outline_contains (ReelChartOutline *self,
 ReelChartRect
 reel_chart_outline_get_extents (ReelChartOutline *self)
 {
-  double x1 = G_MAXDOUBLE, y1 = G_MAXDOUBLE, x2 = -G_MAXDOUBLE, y2 = -G_MAXDOUBLE;
+  ReelChartRect box = EMPTY_BOX;
 
   if (self->countries->len == 0)
     return (ReelChartRect) { self->x, self->y, 0, 0 };
 
   for (guint i = 0; i < self->countries->len; i++)
-    {
-      const ReelWorldCountry *country = g_ptr_array_index (self->countries, i);
-
-      x1 = MIN (x1, country->box.x);
-      y1 = MIN (y1, country->box.y);
-      x2 = MAX (x2, country->box.x + country->box.width);
-      y2 = MAX (y2, country->box.y + country->box.height);
-    }
-  return (ReelChartRect) { self->x + x1 * self->k, self->y + y1 * self->k,
-                           (x2 - x1) * self->k, (y2 - y1) * self->k };
+    add_to_box (&box, &((const ReelWorldCountry *) g_ptr_array_index (self->countries, i))->box);
+  return (ReelChartRect) { self->x + box.x * self->k, self->y + box.y * self->k,
+                           box.width * self->k, box.height * self->k };
 }
 
 /* Every country's rings as one path, in the chart's coordinates. */

@@ -28,7 +28,8 @@ typedef struct {
 typedef struct {
   guint  first_ring;
   guint  n_rings;
-  double area;                  /* of the outer ring less the holes */
+  double        area;           /* of the outer ring less the holes */
+  ReelChartRect box;            /* of the outer ring */
   double centre_x;              /* the outer ring's centroid */
   double centre_y;
 } ReelWorldPolygon;
