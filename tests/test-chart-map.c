@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "reel-chart-layout.h"
+#include "reel-chart-render.h"
 #include "reel-dataset-loader.h"
 #include "reel-world-geometry.h"
 
@@ -358,6 +359,64 @@ test_map_marks (void)
     }
 }
 
+static cairo_surface_t *
+render (ReelChartLayout      *layout,
+        const ReelChartTheme *theme)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 500);
+  cairo_t *cr = cairo_create (surface);
+
+  reel_chart_render (layout, theme, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static gboolean
+same_pixels (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  gsize size = (gsize) cairo_image_surface_get_stride (a) * cairo_image_surface_get_height (a);
+
+  return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b), size) == 0;
+}
+
+/* The countries are drawn once and painted from an image while they stay
+ * the same: a layout drawn in the other theme's colours, or another
+ * year's, is drawn afresh, and equals a layout made for it. */
+static void
+test_map_drawn_again_when_changed (void)
+{
+  g_autoptr(ReelDataset) dataset = load_bundled ();
+  g_autoptr(ReelChartTheme) light = reel_chart_theme_new (REEL_CHART_THEME_LIGHT);
+  g_autoptr(ReelChartTheme) dark = reel_chart_theme_new (REEL_CHART_THEME_DARK);
+  g_autoptr(ReelChartLayout) light_layout = reel_chart_layout_new (dataset, REEL_CHART_MAP, 2024, NULL,
+                                                                  light, 800, 500, 1);
+  g_autoptr(ReelChartLayout) dark_layout = reel_chart_layout_new (dataset, REEL_CHART_MAP, 2024, NULL,
+                                                                 dark, 800, 500, 1);
+  g_autoptr(ReelChartLayout) other_year = reel_chart_layout_new (dataset, REEL_CHART_MAP, 2025, NULL,
+                                                                light, 800, 500, 1);
+  cairo_surface_t *first = render (light_layout, NULL);
+  cairo_surface_t *again = render (light_layout, NULL);
+  cairo_surface_t *switched = render (light_layout, dark);
+  cairo_surface_t *made_dark = render (dark_layout, NULL);
+  cairo_surface_t *year = render (other_year, NULL);
+  cairo_surface_t *back = render (light_layout, NULL);
+
+  g_assert_true (same_pixels (first, again));
+  g_assert_false (same_pixels (first, switched));
+  g_assert_true (same_pixels (switched, made_dark));
+  g_assert_false (same_pixels (first, year));
+  g_assert_true (same_pixels (first, back));
+
+  cairo_surface_destroy (first);
+  cairo_surface_destroy (again);
+  cairo_surface_destroy (switched);
+  cairo_surface_destroy (made_dark);
+  cairo_surface_destroy (year);
+  cairo_surface_destroy (back);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -371,6 +430,7 @@ main (int   argc,
   g_test_add_func ("/chart/map/geometry-damaged", test_geometry_damaged);
   g_test_add_func ("/chart/map/hit-test", test_map_hit_test);
   g_test_add_func ("/chart/map/marks", test_map_marks);
+  g_test_add_func ("/chart/map/drawn-again-when-changed", test_map_drawn_again_when_changed);
 
   return g_test_run ();
 }

@@ -643,6 +643,33 @@ reel_chart_outline_append_path (ReelChartOutline *self,
   cairo_set_matrix (cr, &matrix);
 }
 
+/* FNV-1a over @size bytes, from @hash. */
+static guint64
+hash_bytes (guint64     hash,
+            const void *data,
+            gsize       size)
+{
+  const guint8 *bytes = data;
+
+  for (gsize i = 0; i < size; i++)
+    hash = (hash ^ bytes[i]) * G_GUINT64_CONSTANT (0x100000001b3);
+  return hash;
+}
+
+/* What the outline draws, for a cache of drawings: its countries (the
+ * geometry is one for the process, so their addresses name them) and its
+ * place. */
+guint64
+reel_chart_outline_hash (ReelChartOutline *self,
+                         guint64           seed)
+{
+  guint64 hash = hash_bytes (seed, &self->x, sizeof self->x);
+
+  hash = hash_bytes (hash, &self->y, sizeof self->y);
+  hash = hash_bytes (hash, &self->k, sizeof self->k);
+  return hash_bytes (hash, self->countries->pdata, self->countries->len * sizeof (gpointer));
+}
+
 /* Appends @country's rings to @cr's path, in the plane: the caller sets
  * the transformation from the plane to the chart. */
 void

@@ -88,6 +88,8 @@ gboolean                reel_chart_outline_contains        (ReelChartOutline    
 ReelChartRect           reel_chart_outline_get_extents     (ReelChartOutline        *self);
 void                    reel_chart_outline_append_path     (ReelChartOutline        *self,
                                                             cairo_t                 *cr);
+guint64                 reel_chart_outline_hash            (ReelChartOutline        *self,
+                                                            guint64                  seed);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReelWorldGeometry, reel_world_geometry_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReelChartOutline, reel_chart_outline_unref)
