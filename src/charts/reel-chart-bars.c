@@ -576,9 +576,10 @@ bar_ink (const ReelChartBar *bar)
   return REEL_CHART_INK_REGION;
 }
 
-/* A mark's tooltip, "North America · Viewership · 2024" then the value,
- * a remark and every figure's line, and its accessible label; a Map's
- * region says the same as its bar. */
+/* A mark's figures from its bar, its tooltip, "North America · Viewership
+ * · 2024" then the value, a remark and every figure's line, and its
+ * accessible label; a Map's region says the same as its bar. The caller
+ * places it (rect, area). */
 void
 reel_chart_bar_describe_mark (const ReelChartKindClass *kind,
                               const ReelChartData      *data,
@@ -589,6 +590,16 @@ reel_chart_bar_describe_mark (const ReelChartKindClass *kind,
   ReelChartBarWords words = { 0 };
   GString *tooltip = g_string_new (bar->name);
   guint source = G_MAXUINT;
+
+  mark->region = bar->region;
+  mark->region_id = bar->region_id;
+  mark->name = bar->name;
+  mark->year = data->year;
+  mark->metric = bar->metric;
+  mark->value = bar->value;
+  mark->flags = bar->flags;
+  mark->figures = g_ptr_array_ref (bar->figures);
+  mark->growths = g_ptr_array_ref (bar->growths);
 
   kind->describe_bar (data, bar, &words);
   if (bar->measures->len > 0)
@@ -647,15 +658,6 @@ add_mark (Plot                *plot,
   ReelChartMark mark = {
     .rect = *rect,
     .area = { content->x, row->top, content->width, row->row_height },
-    .region = bar->region,
-    .region_id = bar->region_id,
-    .name = bar->name,
-    .year = plot->data->year,
-    .metric = bar->metric,
-    .value = bar->value,
-    .flags = bar->flags,
-    .figures = g_ptr_array_ref (bar->figures),
-    .growths = g_ptr_array_ref (bar->growths),
   };
 
   reel_chart_bar_describe_mark (plot->draft->kind, plot->data, bar, &mark);

@@ -137,35 +137,43 @@ has_region_bar (Plot *plot,
   return FALSE;
 }
 
-/* A region's countries that have no bar of their own. */
+/* The shapes of @codes (NULL-terminated), but for those with a bar of
+ * their own when @skip_own. */
 static ReelChartOutline *
-outline_rest_of_region (Plot *plot,
-                        int   region_index)
+outline_codes (Plot              *plot,
+               const char *const *codes,
+               gboolean           skip_own)
 {
   ReelChartOutline *outline = reel_chart_outline_new (plot->geometry, plot->x, plot->y, plot->k);
-  const ReelRegion *region = g_ptr_array_index (plot->data->regions, region_index);
 
-  for (guint i = 0; region->countries != NULL && region->countries[i] != NULL; i++)
+  for (guint i = 0; codes != NULL && codes[i] != NULL; i++)
     {
-      const ReelWorldCountry *country = reel_world_geometry_find (plot->geometry,
-                                                                  region->countries[i]);
+      const ReelWorldCountry *country = reel_world_geometry_find (plot->geometry, codes[i]);
 
-      if (country != NULL && !has_own_bar (plot, region->countries[i]))
+      if (country != NULL && !(skip_own && has_own_bar (plot, codes[i])))
         reel_chart_outline_add (outline, country);
     }
   return outline;
 }
 
+/* A region's countries that have no bar of their own. */
+static ReelChartOutline *
+outline_rest_of_region (Plot *plot,
+                        int   region_index)
+{
+  const ReelRegion *region = g_ptr_array_index (plot->data->regions, region_index);
+
+  return outline_codes (plot, (const char *const *) region->countries, TRUE);
+}
+
+/* The one country of a country's bar. */
 static ReelChartOutline *
 outline_country (Plot       *plot,
                  const char *code)
 {
-  ReelChartOutline *outline = reel_chart_outline_new (plot->geometry, plot->x, plot->y, plot->k);
-  const ReelWorldCountry *country = reel_world_geometry_find (plot->geometry, code);
+  const char *codes[] = { code, NULL };
 
-  if (country != NULL)
-    reel_chart_outline_add (outline, country);
-  return outline;
+  return outline_codes (plot, codes, FALSE);
 }
 
 static gboolean
@@ -228,38 +236,41 @@ has_region_without_figure (Plot *plot)
   return FALSE;
 }
 
-/* The land of no region, then every country's border. */
+/* Every country but Antarctica, which no market is in; or only those in
+ * no region of the dataset. */
+static ReelChartOutline *
+outline_world (Plot     *plot,
+               gboolean  outside_regions)
+{
+  ReelChartOutline *outline = reel_chart_outline_new (plot->geometry, plot->x, plot->y, plot->k);
+  guint n = reel_world_geometry_get_n_countries (plot->geometry);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ReelWorldCountry *country = reel_world_geometry_get_country (plot->geometry, i);
+
+      if (g_strcmp0 (country->code, "AQ") != 0 &&
+          !(outside_regions && is_in_a_region (plot, country->code)))
+        reel_chart_outline_add (outline, country);
+    }
+  return outline;
+}
+
+/* The land of no region, in grey. */
 static void
 add_land (Plot *plot)
 {
-  g_autoptr(ReelChartOutline) outside = reel_chart_outline_new (plot->geometry, plot->x, plot->y,
-                                                                plot->k);
-  guint n = reel_world_geometry_get_n_countries (plot->geometry);
+  g_autoptr(ReelChartOutline) outside = outline_world (plot, TRUE);
 
-  for (guint i = 0; i < n; i++)
-    {
-      const ReelWorldCountry *country = reel_world_geometry_get_country (plot->geometry, i);
-
-      if (g_strcmp0 (country->code, "AQ") != 0 && !is_in_a_region (plot, country->code))
-        reel_chart_outline_add (outside, country);
-    }
   add_area (plot, outside, REEL_CHART_INK_MUTED, 0, 0.6);
 }
 
+/* Every country's border, in the background's colour. */
 static void
 add_borders (Plot *plot)
 {
-  g_autoptr(ReelChartOutline) all = reel_chart_outline_new (plot->geometry, plot->x, plot->y,
-                                                            plot->k);
-  guint n = reel_world_geometry_get_n_countries (plot->geometry);
+  g_autoptr(ReelChartOutline) all = outline_world (plot, FALSE);
 
-  for (guint i = 0; i < n; i++)
-    {
-      const ReelWorldCountry *country = reel_world_geometry_get_country (plot->geometry, i);
-
-      if (g_strcmp0 (country->code, "AQ") != 0)
-        reel_chart_outline_add (all, country);
-    }
   add_area (plot, all, REEL_CHART_INK_BACKGROUND, 0, 1.0)->area.width = MAX (0.5, plot->unit * 0.08);
 }
 
@@ -291,23 +302,10 @@ add_place (Plot               *plot,
                                           : outline_rest_of_region (plot, bar->region);
   g_autoptr(ReelChartOutline) hit = NULL;
   ReelChartShape *shape;
-  ReelChartMark mark = {
-    .region = bar->region,
-    .region_id = bar->region_id,
-    .name = bar->name,
-    .year = plot->data->year,
-    .metric = bar->metric,
-    .value = bar->value,
-    .flags = bar->flags,
-    .figures = g_ptr_array_ref (bar->figures),
-    .growths = g_ptr_array_ref (bar->growths),
-  };
+  ReelChartMark mark = { 0 };
 
   if (reel_chart_outline_get_n_countries (outline) == 0)
-    {
-      reel_chart_mark_clear (&mark);
-      return;
-    }
+    return;
 
   if (bar->missing)
     {

@@ -132,6 +132,23 @@ stroke_hatching (cairo_t             *cr,
   cairo_stroke (cr);
 }
 
+/* The current path as an estimate: a lighter fill under diagonal lines
+ * across @box. */
+static void
+fill_hatched (cairo_t              *cr,
+              const ReelChartRect  *box,
+              const ReelChartColor *color,
+              double                spacing)
+{
+  cairo_save (cr);
+  cairo_clip_preserve (cr);
+  set_color (cr, color, HATCH_FILL_ALPHA);
+  cairo_fill (cr);
+  set_color (cr, color, 1.0);
+  stroke_hatching (cr, box, spacing);
+  cairo_restore (cr);
+}
+
 static void
 draw_rect (cairo_t              *cr,
            const ReelChartShape *shape,
@@ -153,15 +170,7 @@ draw_rect (cairo_t              *cr,
       return;
     }
 
-  /* An estimate: a lighter fill under diagonal lines. */
-  cairo_save (cr);
-  cairo_clip_preserve (cr);
-  set_color (cr, color, HATCH_FILL_ALPHA);
-  cairo_fill (cr);
-
-  set_color (cr, color, 1.0);
-  stroke_hatching (cr, box, spacing);
-  cairo_restore (cr);
+  fill_hatched (cr, box, color, spacing);
 }
 
 /* A Map's countries: filled, hatched like an estimate's bar, or outlined
@@ -193,13 +202,7 @@ draw_area (cairo_t              *cr,
     }
 
   box = reel_chart_outline_get_extents (shape->area.outline);
-  cairo_save (cr);
-  cairo_clip_preserve (cr);
-  set_color (cr, color, HATCH_FILL_ALPHA);
-  cairo_fill (cr);
-  set_color (cr, color, 1.0);
-  stroke_hatching (cr, &box, spacing);
-  cairo_restore (cr);
+  fill_hatched (cr, &box, color, spacing);
 }
 
 static void

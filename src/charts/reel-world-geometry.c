@@ -33,42 +33,35 @@ typedef struct {
   gboolean      failed;
 } Reader;
 
-static guint
-read_u16 (Reader *reader)
+/* @size bytes, little-endian; 0 and failed past the end. */
+static guint32
+read_le (Reader *reader,
+         gsize   size)
 {
-  guint16 value;
+  guint32 value = 0;
 
-  if (reader->left < 2)
+  if (reader->left < size)
     {
       reader->failed = TRUE;
       return 0;
     }
-  memcpy (&value, reader->at, 2);
-  reader->at += 2;
-  reader->left -= 2;
-  return GUINT16_FROM_LE (value);
+  for (gsize i = 0; i < size; i++)
+    value |= (guint32) reader->at[i] << (8 * i);
+  reader->at += size;
+  reader->left -= size;
+  return value;
+}
+
+static guint
+read_u16 (Reader *reader)
+{
+  return read_le (reader, 2);
 }
 
 static int
 read_i16 (Reader *reader)
 {
-  return (gint16) read_u16 (reader);
-}
-
-static guint32
-read_u32 (Reader *reader)
-{
-  guint32 value;
-
-  if (reader->left < 4)
-    {
-      reader->failed = TRUE;
-      return 0;
-    }
-  memcpy (&value, reader->at, 4);
-  reader->at += 4;
-  reader->left -= 4;
-  return GUINT32_FROM_LE (value);
+  return (gint16) read_le (reader, 2);
 }
 
 /* What is wrong goes to the debug log: the person who sees the message
@@ -347,7 +340,7 @@ reel_world_geometry_new_from_bytes (GBytes  *bytes,
   reader.at += strlen (MAGIC);
   reader.left -= strlen (MAGIC);
 
-  quantum = read_u32 (&reader);
+  quantum = read_le (&reader, 4);
   n_countries = read_u16 (&reader);
   if (reader.failed || quantum < 100 || n_countries == 0 || n_countries > MAX_COUNTRIES)
     {
