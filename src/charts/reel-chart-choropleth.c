@@ -403,8 +403,34 @@ find_label_point (Plot               *plot,
   return largest > 0;
 }
 
+/* A place for a plate of @width × @height centred on (@x, @y), or just
+ * below or above it, that covers no plate @taken and stays on the map. */
+static gboolean
+find_free_plate (Plot          *plot,
+                 GArray        *taken,
+                 double         x,
+                 double         y,
+                 double         width,
+                 double         height,
+                 ReelChartRect *plate)
+{
+  const double shifts[] = { 0, 1, -1 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (shifts); s++)
+    {
+      gboolean free_place = TRUE;
+
+      *plate = (ReelChartRect) { x - width / 2, y - height / 2 + shifts[s] * height, width, height };
+      for (guint t = 0; t < taken->len && free_place; t++)
+        free_place = !reel_chart_rect_intersects (plate, &g_array_index (taken, ReelChartRect, t));
+      if (free_place && plate->x >= plot->map.x && plate->x + width <= plot->map.x + plot->map.width)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* A region's value on a plate of the background at its largest country,
- * unless it would cover another's or leave the map. */
+ * or beside it, unless it would cover another's or leave the map. */
 static void
 add_labels (Plot *plot)
 {
@@ -417,7 +443,6 @@ add_labels (Plot *plot)
       g_autofree char *value = NULL;
       ReelChartText text;
       ReelChartRect plate;
-      gboolean free_place = TRUE;
       double x = 0, y = 0, pad = plot->unit * 0.3;
 
       if (bar->missing || !find_label_point (plot, bar, &x, &y))
@@ -425,11 +450,7 @@ add_labels (Plot *plot)
 
       value = plot->draft->kind->format_value (plot->data, bar->value, bar->qualifier);
       text = reel_chart_pen_measure_line (plot->draft->pen, REEL_CHART_FONT_VALUE, value);
-      plate = (ReelChartRect) { x - text.width / 2 - pad, y - text.height / 2,
-                                text.width + 2 * pad, text.height };
-      for (guint t = 0; t < taken->len && free_place; t++)
-        free_place = !reel_chart_rect_intersects (&plate, &g_array_index (taken, ReelChartRect, t));
-      if (!free_place || plate.x < plot->map.x || plate.x + plate.width > plot->map.x + plot->map.width)
+      if (!find_free_plate (plot, taken, x, y, text.width + 2 * pad, text.height, &plate))
         {
           reel_chart_text_clear (&text);
           continue;
@@ -438,8 +459,8 @@ add_labels (Plot *plot)
       g_array_append_val (taken, plate);
       reel_chart_canvas_add_rect (canvas, REEL_CHART_INK_BACKGROUND, 0, &plate, pad * 2,
                                   REEL_CHART_CORNER_ALL)->alpha = 0.85;
-      reel_chart_canvas_add_text (canvas, &text, x - text.width / 2 - text.x_offset,
-                                  y - text.height / 2 - text.y_offset, REEL_CHART_INK_FOREGROUND,
+      reel_chart_canvas_add_text (canvas, &text, plate.x + pad - text.x_offset,
+                                  plate.y - text.y_offset, REEL_CHART_INK_FOREGROUND,
                                   REEL_CHART_TEXT_VALUE);
     }
 }
