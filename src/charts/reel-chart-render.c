@@ -327,15 +327,25 @@ draw_markers (cairo_t              *cr,
  * again on every hover, and a layout is made again for every change of
  * size or selection. So the run of area shapes is drawn into an image
  * once and painted from it while what it draws stays the same: the same
- * countries in the same places, inks and device scale (hashed). One image
- * is kept, for the map on screen. Vector targets (SVG, PDF) get paths. */
-typedef struct {
-  GMutex           lock;
-  guint64          key;
-  cairo_surface_t *image;
-} AreaCache;
+ * countries in the same places, inks and device scale (hashed). Two
+ * images are kept, the least recently used replaced: the map on screen
+ * and the Export dialog's preview of it. Vector targets (SVG, PDF) and
+ * images larger than AREA_CACHE_MAX_PIXELS (a one-off export at 4x) get
+ * paths. */
+#define AREA_CACHE_SIZE       2
+#define AREA_CACHE_MAX_PIXELS (8 * 1000 * 1000)
 
-static AreaCache area_cache;
+typedef struct {
+  guint64          key;
+  guint64          used;          /* when last painted, in paints */
+  cairo_surface_t *image;
+} AreaImage;
+
+static struct {
+  GMutex    lock;
+  guint64   n_paints;
+  AreaImage images[AREA_CACHE_SIZE];
+} area_cache;
 
 /* The shapes from @first that are areas, up to @end. */
 static guint
@@ -357,8 +367,12 @@ hash_areas (GArray               *shapes,
             double                scale,
             double                spacing)
 {
+  const ReelChartColor *bg = &theme->background;
   guint64 hash = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  double background[] = { bg->red, bg->green, bg->blue, bg->alpha };
 
+  for (guint k = 0; k < G_N_ELEMENTS (background); k++)
+    hash = (hash ^ (guint64) (background[k] * 65536)) * G_GUINT64_CONSTANT (0x100000001b3);
   for (guint i = first; i < end; i++)
     {
       const ReelChartShape *shape = &g_array_index (shapes, ReelChartShape, i);
@@ -390,8 +404,38 @@ draw_areas (cairo_t              *cr,
     }
 }
 
-/* The areas' image, from the cache or drawn into it now: the chart's
- * size at the layout's device scale, transparent but for the countries. */
+/* The chart's size at the layout's device scale: the countries over the
+ * background, when it is opaque, so that painting is a copy; else over
+ * nothing. */
+static cairo_surface_t *
+draw_areas_image (ReelChartLayout      *layout,
+                  GArray               *shapes,
+                  guint                 first,
+                  guint                 end,
+                  const ReelChartTheme *theme,
+                  double                spacing)
+{
+  double scale = reel_chart_layout_get_scale (layout);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                       (int) ceil (reel_chart_layout_get_width (layout) * scale),
+                                                       (int) ceil (reel_chart_layout_get_height (layout) * scale));
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (image, scale, scale);
+  cr = cairo_create (image);
+  if (theme->background.alpha >= 1)
+    {
+      set_color (cr, &theme->background, 1.0);
+      cairo_paint (cr);
+    }
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_tolerance (cr, 0.25);
+  draw_areas (cr, shapes, first, end, theme, spacing);
+  cairo_destroy (cr);
+  return image;
+}
+
+/* The areas' image, from the cache or drawn into it now. */
 static cairo_surface_t *
 get_areas_image (ReelChartLayout      *layout,
                  GArray               *shapes,
@@ -400,28 +444,31 @@ get_areas_image (ReelChartLayout      *layout,
                  const ReelChartTheme *theme,
                  double                spacing)
 {
-  double scale = reel_chart_layout_get_scale (layout);
-  guint64 key = hash_areas (shapes, first, end, theme, scale, spacing);
+  guint64 key = hash_areas (shapes, first, end, theme, reel_chart_layout_get_scale (layout), spacing);
+  AreaImage *slot = &area_cache.images[0];
   cairo_surface_t *image;
 
   g_mutex_lock (&area_cache.lock);
-  if (area_cache.image == NULL || area_cache.key != key)
+  for (guint i = 0; i < AREA_CACHE_SIZE; i++)
     {
-      cairo_t *image_cr;
+      AreaImage *cached = &area_cache.images[i];
 
-      g_clear_pointer (&area_cache.image, cairo_surface_destroy);
-      area_cache.image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                                     (int) ceil (reel_chart_layout_get_width (layout) * scale),
-                                                     (int) ceil (reel_chart_layout_get_height (layout) * scale));
-      cairo_surface_set_device_scale (area_cache.image, scale, scale);
-      image_cr = cairo_create (area_cache.image);
-      cairo_set_line_join (image_cr, CAIRO_LINE_JOIN_ROUND);
-      cairo_set_tolerance (image_cr, 0.25);
-      draw_areas (image_cr, shapes, first, end, theme, spacing);
-      cairo_destroy (image_cr);
-      area_cache.key = key;
+      if (cached->image != NULL && cached->key == key)
+        {
+          slot = cached;
+          break;
+        }
+      if (cached->used < slot->used)
+        slot = cached;
     }
-  image = cairo_surface_reference (area_cache.image);
+  if (slot->image == NULL || slot->key != key)
+    {
+      g_clear_pointer (&slot->image, cairo_surface_destroy);
+      slot->image = draw_areas_image (layout, shapes, first, end, theme, spacing);
+      slot->key = key;
+    }
+  slot->used = ++area_cache.n_paints;
+  image = cairo_surface_reference (slot->image);
   g_mutex_unlock (&area_cache.lock);
 
   return image;
@@ -438,21 +485,29 @@ paint_areas (ReelChartLayout      *layout,
 {
   guint end = find_areas_end (shapes, first);
   cairo_surface_type_t target = cairo_surface_get_type (cairo_get_target (cr));
+  double scale = reel_chart_layout_get_scale (layout);
+  double pixels = reel_chart_layout_get_width (layout) * reel_chart_layout_get_height (layout) * scale * scale;
   const ReelChartRect *plot;
   cairo_surface_t *image;
 
-  if (target != CAIRO_SURFACE_TYPE_IMAGE && target != CAIRO_SURFACE_TYPE_RECORDING)
+  if ((target != CAIRO_SURFACE_TYPE_IMAGE && target != CAIRO_SURFACE_TYPE_RECORDING) ||
+      pixels > AREA_CACHE_MAX_PIXELS)
     {
       draw_areas (cr, shapes, first, end, theme, spacing);
       return end;
     }
 
-  /* only the map's pixels, within its plot rectangle */
+  /* only the map's pixels, within its plot rectangle, where nothing is
+   * drawn before it but the background */
   image = get_areas_image (layout, shapes, first, end, theme, spacing);
   plot = reel_chart_layout_get_plot_rect (layout);
+  cairo_save (cr);
+  if (theme->background.alpha >= 1)
+    cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
   cairo_set_source_surface (cr, image, 0, 0);
   cairo_rectangle (cr, floor (plot->x) - 2, floor (plot->y) - 2, ceil (plot->width) + 4, ceil (plot->height) + 4);
   cairo_fill (cr);
+  cairo_restore (cr);
   cairo_surface_destroy (image);
   return end;
 }
