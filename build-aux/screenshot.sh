@@ -24,11 +24,13 @@ if [ -n "${REELSCOPE_PREFIX:-}" ]; then
   prefix=$(cd "$REELSCOPE_PREFIX" && pwd)
   app=$prefix/bin/reelscope
   schemadir=$prefix/share/glib-2.0/schemas
+  datadir=   # the installed map, in its PKGDATADIR
   export XDG_DATA_DIRS="$prefix/share:${XDG_DATA_DIRS:-/usr/local/share:/usr/share}"
 else
   builddir=$(cd "${1:-$srcdir/build}" && pwd)
   app=$builddir/src/reelscope
   schemadir=$builddir/data
+  datadir=$srcdir/data
 fi
 output=${2:-$srcdir/data/screenshots/main-window.png}
 shift $(($# < 2 ? $# : 2))
@@ -102,6 +104,7 @@ fi
 env -u WAYLAND_DISPLAY \
     GSETTINGS_SCHEMA_DIR="$schemadir" \
     GSETTINGS_BACKEND=$backend \
+    REELSCOPE_DATA_DIR="$datadir" \
     GSK_RENDERER=cairo \
     GTK_A11Y=none \
     NO_AT_BRIDGE=1 \

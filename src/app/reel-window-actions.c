@@ -144,6 +144,7 @@ reel_window_export_action (GtkWidget  *widget,
 
   dialog = reel_export_dialog_new (GTK_WINDOW (self), self->dataset, self->chart_kind, self->year,
                                    self->selected_region);
+  reel_export_dialog_set_map_metric (dialog, g_settings_get_enum (self->settings, "map-metric"));
   g_signal_connect_object (dialog, "exported",
                            G_CALLBACK (export_dialog_exported_cb), self, G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->export_dialog, dialog);
@@ -291,7 +292,7 @@ reel_window_toggle_side_panels_action (GtkWidget  *widget,
 void
 _reel_window_class_init_actions (GtkWidgetClass *widget_class)
 {
-  static const char * const pages[] = { "overview", "revenue", "growth", "share", "trend" };
+  static const char * const pages[] = { "overview", "revenue", "growth", "share", "trend", "map" };
 
   gtk_widget_class_bind_template_callback (widget_class, chart_view_copied_cb);
   gtk_widget_class_bind_template_callback (widget_class, data_table_copied_cb);

@@ -72,6 +72,7 @@ struct _ReelWindow
   GtkWidget            *view_switcher;
   AdwWindowTitle       *window_title;
   GtkDropDown          *year_dropdown;
+  GtkDropDown          *metric_dropdown;
 
   GSettings            *settings;
   ReelDataset          *dataset;

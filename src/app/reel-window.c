@@ -255,6 +255,7 @@ dup_view_title (ReelWindow *self)
   switch (self->chart_kind)
     {
     case REEL_CHART_REVENUE:
+    case REEL_CHART_MAP:
       /* TRANSLATORS: title of the table of the revenue chart */
       return g_strdup_printf (_("Revenue by region, %u"), self->year);
     case REEL_CHART_GROWTH:
@@ -318,6 +319,8 @@ update_header (ReelWindow *self)
   gtk_widget_set_visible (self->export_squeezer, shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", chart_shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", chart_shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->metric_dropdown),
+                          chart_shown && self->chart_kind == REEL_CHART_MAP);
 
   /* The narrow form of the chart switcher says which chart is shown. */
   gtk_menu_button_set_label (self->chart_menu_button, kind);
@@ -542,6 +545,15 @@ year_dropdown_selected_cb (ReelWindow  *self,
     return;
 
   reel_window_set_year (self, g_array_index (self->years, guint, selected));
+}
+
+/* The map's metric is a setting, which the chart view follows. */
+static void
+metric_dropdown_selected_cb (ReelWindow  *self,
+                             GParamSpec  *pspec,
+                             GtkDropDown *dropdown)
+{
+  g_settings_set_enum (self->settings, "map-metric", (int) gtk_drop_down_get_selected (dropdown));
 }
 
 static void
@@ -810,7 +822,7 @@ install_properties (GObjectClass *object_class)
    * ReelWindow:chart-kind:
    *
    * The chart shown, and its table; `win.chart-kind` with "revenue",
-   * "growth", "share" or "trend" sets it. Remembered in GSettings.
+   * "growth", "share", "trend" or "map" sets it. Remembered in GSettings.
    */
   properties[PROP_CHART_KIND] =
     g_param_spec_enum ("chart-kind", NULL, NULL,
@@ -937,6 +949,8 @@ reel_window_class_init (ReelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, year_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, year_dropdown_selected_cb);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, metric_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, metric_dropdown_selected_cb);
 
   _reel_window_class_init_actions (widget_class);
 }
@@ -983,6 +997,8 @@ reel_window_init (ReelWindow *self)
   g_object_bind_property (self, "selected-region", self->chart_view, "selected-region",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_object_bind_property (self, "chart-kind", self->chart_view, "chart-kind", G_BINDING_SYNC_CREATE);
+  gtk_drop_down_set_selected (self->metric_dropdown, g_settings_get_enum (self->settings, "map-metric"));
+  g_settings_bind (self->settings, "map-metric", self->chart_view, "map-metric", G_SETTINGS_BIND_GET);
   g_object_bind_property (self, "year", self->chart_view, "year", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "year", self->region_list, "year", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "year", self->data_table, "year", G_BINDING_SYNC_CREATE);

@@ -9,6 +9,7 @@
 
 #include "reel-chart-kind.h"
 #include "reel-text-figure.h"
+#include "reel-world-geometry.h"
 
 double
 reel_chart_canvas_snap (ReelChartCanvas *canvas,
@@ -177,6 +178,8 @@ reel_chart_shape_clear (ReelChartShape *shape)
     g_clear_pointer (&shape->path.points, g_free);
   else if (shape->type == REEL_CHART_SHAPE_MARKER)
     g_clear_pointer (&shape->marker.centres, g_free);
+  else if (shape->type == REEL_CHART_SHAPE_AREA)
+    g_clear_pointer (&shape->area.outline, reel_chart_outline_unref);
 }
 
 void
@@ -186,6 +189,7 @@ reel_chart_mark_clear (ReelChartMark *mark)
   g_clear_pointer (&mark->growths, g_ptr_array_unref);
   g_clear_pointer (&mark->label, g_free);
   g_clear_pointer (&mark->tooltip, g_free);
+  g_clear_pointer (&mark->outline, reel_chart_outline_unref);
 }
 
 /* The accessible label of @mark, from its name, year and flags: @value
@@ -239,19 +243,32 @@ reel_chart_append_figure_lines (GString     *tooltip,
 /* ------------------------------------------------------------------ */
 /* Marks of bars, for the bar plots and the strip */
 
-/* A mark's tooltip, "North America · Viewership · 2024" then the value,
- * a remark and every figure's line, and its accessible label. */
-static void
-describe_mark (ReelChartDraft     *draft,
-               const ReelChartBar *bar,
-               ReelChartMark      *mark)
+/* A mark's figures from its bar, its tooltip, "North America · Viewership
+ * · 2024" then the value, a remark and every figure's line, and its
+ * accessible label; a Map's region says the same as its bar. The caller
+ * places it (rect, area and the boxes). */
+void
+reel_chart_bar_describe_mark (const ReelChartKindClass *kind,
+                              const ReelChartData      *data,
+                              const ReelChartBar       *bar,
+                              ReelChartMark            *mark)
 {
-  ReelDataset *dataset = draft->data->dataset;
+  ReelDataset *dataset = data->dataset;
   ReelChartBarWords words = { 0 };
   GString *tooltip = g_string_new (bar->name);
   guint source = G_MAXUINT;
 
-  draft->kind->describe_bar (draft->data, bar, &words);
+  mark->region = bar->region;
+  mark->region_id = bar->region_id;
+  mark->name = bar->name;
+  mark->year = data->year;
+  mark->metric = bar->metric;
+  mark->value = bar->value;
+  mark->flags = bar->flags;
+  mark->figures = g_ptr_array_ref (bar->figures);
+  mark->growths = g_ptr_array_ref (bar->growths);
+
+  kind->describe_bar (data, bar, &words);
   if (bar->measures->len > 0)
     {
       /* A figure for part of the year: its period says when, not the year */
@@ -264,7 +281,7 @@ describe_mark (ReelChartDraft     *draft,
   if (words.what != NULL)
     g_string_append_printf (tooltip, " · %s", words.what);
   if (bar->measures->len == 0)
-    g_string_append_printf (tooltip, " · %u", draft->data->year);
+    g_string_append_printf (tooltip, " · %u", data->year);
   if (words.value_line != NULL)
     g_string_append_printf (tooltip, "\n%s", words.value_line);
   if (words.remark != NULL)
@@ -314,17 +331,8 @@ reel_chart_draft_add_bar_mark (ReelChartDraft      *draft,
     .label_box = *label,
     .range_box = *range,
     .area = *area,
-    .region = bar->region,
-    .region_id = bar->region_id,
-    .name = bar->name,
-    .year = draft->data->year,
-    .metric = bar->metric,
-    .value = bar->value,
-    .flags = bar->flags,
-    .figures = g_ptr_array_ref (bar->figures),
-    .growths = g_ptr_array_ref (bar->growths),
   };
 
-  describe_mark (draft, bar, &mark);
+  reel_chart_bar_describe_mark (draft->kind, draft->data, bar, &mark);
   g_array_append_val (draft->canvas->marks, mark);
 }

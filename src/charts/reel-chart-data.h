@@ -88,6 +88,7 @@ typedef struct {
   GPtrArray       *regions;
   const char      *currency;
   guint            year;
+  ReelChartMetric  metric;          /* what a Map colours by */
   const char      *selection;
 
   GArray          *bars;            /* of ReelChartBar */

@@ -113,10 +113,17 @@ extern const ReelChartKindClass reel_chart_revenue_class;
 extern const ReelChartKindClass reel_chart_growth_class;
 extern const ReelChartKindClass reel_chart_share_class;
 extern const ReelChartKindClass reel_chart_trend_class;
+extern const ReelChartKindClass reel_chart_map_class;
 
 extern const ReelChartPlotClass reel_chart_bars_class;
 extern const ReelChartPlotClass reel_chart_lines_class;
 extern const ReelChartPlotClass reel_chart_strip_class;
+extern const ReelChartPlotClass reel_chart_choropleth_class;
+
+void    reel_chart_bar_describe_mark         (const ReelChartKindClass *kind,
+                                              const ReelChartData *data,
+                                              const ReelChartBar  *bar,
+                                              ReelChartMark       *mark);
 
 /* Shared by the kinds that show revenue by region for a year. */
 GArray *reel_chart_revenue_list_years        (ReelDataset         *dataset);

@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _ReelChartOutline ReelChartOutline;
+
 /* A chart laid out for one (dataset, kind, year, selection, theme, size,
  * scale): the plot rectangle, ticks, every piece of text measured with
  * Pango, and the marks. It is computed once, when one of those changes,
@@ -46,6 +48,7 @@ typedef struct {
   GPtrArray          *growths;    /* of const ReelGrowth *: the one shown first; empty otherwise */
   char               *label;      /* the accessible label */
   char               *tooltip;    /* every figure for the point with source and basis, one a line */
+  ReelChartOutline   *outline;    /* nullable: a Map's countries, which hit-testing follows */
 } ReelChartMark;
 
 #define REEL_TYPE_CHART_LAYOUT (reel_chart_layout_get_type ())
@@ -60,9 +63,19 @@ ReelChartLayout      *reel_chart_layout_new              (ReelDataset          *
                                                           double                width,
                                                           double                height,
                                                           double                scale);
+ReelChartLayout      *reel_chart_layout_new_for_metric   (ReelDataset          *dataset,
+                                                          ReelChartKind         kind,
+                                                          ReelChartMetric       metric,
+                                                          guint                 year,
+                                                          const char           *selection,
+                                                          const ReelChartTheme *theme,
+                                                          double                width,
+                                                          double                height,
+                                                          double                scale);
 void                  reel_chart_layout_preload_fonts    (const ReelChartTheme *theme);
 ReelDataset          *reel_chart_layout_get_dataset      (ReelChartLayout      *self);
 ReelChartKind         reel_chart_layout_get_kind         (ReelChartLayout      *self);
+ReelChartMetric       reel_chart_layout_get_metric       (ReelChartLayout      *self);
 guint                 reel_chart_layout_get_year         (ReelChartLayout      *self);
 const char           *reel_chart_layout_get_selection    (ReelChartLayout      *self);
 const ReelChartTheme *reel_chart_layout_get_theme        (ReelChartLayout      *self);
