@@ -211,9 +211,10 @@ class App:
     """reelscope [ARGS] with settings in memory and XDG folders of its own;
     the main frame once the dataset shows."""
 
-    def __init__(self, *args, overview=False):
+    def __init__(self, *args, overview=False, problems=False):
         self.args = list(args)
         self.overview = overview
+        self.problems = problems
         self.process = None
         self.app = None
 
@@ -243,6 +244,12 @@ class App:
                                         stdout=subprocess.DEVNULL,
                                         stderr=None if os.environ.get('E2E_DEBUG') else self.log)
         self.app = wait_for(self._find_app, 'the app on the accessibility bus', timeout=40)
+        if self.problems:
+            # A file that does not open: the window says why, no switcher.
+            self.frame = wait_for(lambda: next((f for f in children(self.app) if role(f) == 'frame'), None),
+                                  'the window')
+            settle(0.3)
+            return self
         self.frame = wait_for(self._find_frame, 'the window')
         # The dataset is shown: it opens on the overview's headlines; a
         # user goes on to the charts with the switcher.
@@ -653,6 +660,34 @@ def malformed_file():
         assert rows and rows[0].startswith('4:'), rows
 
 
+@test
+def error_state():
+    """A file that does not open on its own: the page says what happened,
+    shows the line with a caret under the column, and the bundled dataset
+    is a click away; a missing file says so in words."""
+    bad = os.path.join(WORKDIR, 'first-malformed.reelscope.json')
+    with open(bad, 'w', encoding='utf-8') as f:
+        f.write(MALFORMED)
+
+    with App(bad, problems=True) as app:
+        texts = wait_for(lambda: 'Could Not Open the Dataset' in labels(app.frame) and labels(app.frame),
+                         'the problems page')
+        line = '  "regions": [{"id": "europe", "name": "Europe"},]'
+        assert line in texts, texts
+        caret = texts[texts.index(line) + 1]
+        assert caret == ' ' * 49 + '^', repr(caret)
+        problems = find(app.frame, lambda n: role(n) == 'list' and name(n) == 'Problems', 'the problems')
+        rows = [name(n) for n in children(problems) if role(n) == 'list item']
+        assert rows and rows[0].startswith('4:50'), rows
+        click(find(app.frame, button_named(app.frame, 'Open the Bundled Dataset'), 'the bundled button'))
+        wait_for(lambda: headlines(app.frame), 'the overview of the bundled dataset')
+
+    with App(os.path.join(WORKDIR, 'gone.reelscope.json'), problems=True) as app:
+        texts = wait_for(lambda: 'File Not Found' in labels(app.frame) and labels(app.frame),
+                         'the page of a missing file')
+        assert any('gone.reelscope.json' in t and 'moved, renamed or deleted' in t for t in texts), texts
+
+
 # Roles of the controls a user operates.
 CONTROL_ROLES = {
     'push button', 'toggle button', 'check box', 'radio button', 'entry', 'text', 'password text',
@@ -695,6 +730,10 @@ def accessible_names():
     with App() as app:
         regions = find(app.frame, lambda n: role(n) == 'list' and name(n) == 'Regions', 'the region list')
         regions.querySelection().selectChild(1)
+        settle(0.5)
+        # At the default width the right pane shows over the chart on demand.
+        click(find(app.frame, button_named(app.frame, 'Show audience and commentary'),
+                   'the right pane’s toggle'))
         settle(0.5)
         # Every quote, and the Sources page (each is filled when shown).
         more = find_all(app.frame, lambda n: role(n) == 'push button' and 'More Quote' in name(n))
