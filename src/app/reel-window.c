@@ -113,17 +113,28 @@ years_contain (GArray *years,
   return FALSE;
 }
 
-/* The region colour of the charts, for the swatches of the list. */
+/* The region colour of the charts, in the chart's variant (the palettes
+ * differ), for the swatches of the list. */
 static void
 region_color_func (ReelDataset *dataset,
                    guint        index,
                    GdkRGBA     *color,
                    gpointer     user_data)
 {
+  ReelWindow *self = user_data;
   ReelChartColor chart_color;
 
-  reel_chart_palette_get_color (index, &chart_color);
+  reel_chart_palette_get_color (reel_chart_view_get_dark (self->chart_view) ?
+                                REEL_CHART_THEME_DARK : REEL_CHART_THEME_LIGHT,
+                                index, &chart_color);
   *color = (GdkRGBA) { chart_color.red, chart_color.green, chart_color.blue, chart_color.alpha };
+}
+
+/* The swatches take the palette of the chart's new variant. */
+static void
+chart_dark_cb (ReelWindow *self)
+{
+  reel_region_list_set_color_func (self->region_list, region_color_func, self, NULL);
 }
 
 /* The kind whose years the year selector lists: the chart's own, or for
@@ -882,7 +893,9 @@ reel_window_init (ReelWindow *self)
 
   /* One selection, shared: the list sets it and follows it, the panels
    * (and the chart) follow it. */
-  reel_region_list_set_color_func (self->region_list, region_color_func, NULL, NULL);
+  reel_region_list_set_color_func (self->region_list, region_color_func, self, NULL);
+  g_signal_connect_object (self->chart_view, "notify::dark", G_CALLBACK (chart_dark_cb), self,
+                           G_CONNECT_SWAPPED);
   g_object_bind_property (self, "selected-region", self->region_list, "selected-region",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_object_bind_property (self, "selected-region", self->audience_panel, "region",
