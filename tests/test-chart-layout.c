@@ -456,8 +456,9 @@ test_layout_palette (void)
   for (guint variant = REEL_CHART_THEME_LIGHT; variant <= REEL_CHART_THEME_DARK; variant++)
     {
       ReelChartColor other;
+      const ReelChartTheme *theme = variant == REEL_CHART_THEME_DARK ? dark : light;
 
-      reel_chart_theme_get_region_color (variant == REEL_CHART_THEME_DARK ? dark : light, 3, &color);
+      reel_chart_theme_get_region_color (theme, 3, &color);
       reel_chart_palette_get_color (variant, 3, &other);
       g_assert_cmpmem (&color, sizeof color, &other, sizeof other);
     }
