@@ -371,16 +371,49 @@ reel_gtk_test_commentary_n_quotes (ReelCommentaryPanel *panel)
   return reel_gtk_test_count_children (reel_gtk_test_commentary_quotes (panel));
 }
 
-/* A quote block's first text is the quote, with its quotation marks, the
- * second its speaker. */
+/* The first label under @widget with @css_class, shown or not. */
+static inline GtkWidget *
+reel_gtk_test_find_label_with_class (GtkWidget  *widget,
+                                     const char *css_class)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = reel_gtk_test_find_label_with_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The quote of the @index-th block, with its quotation marks, when @nth
+ * is 0; its speaker when @nth is 1: the name shown over the expert's
+ * group of quotes, which the block begins or follows. */
 static inline const char *
 reel_gtk_test_commentary_quote_text (ReelCommentaryPanel *panel,
                                      guint                index,
                                      guint                nth)
 {
   GtkWidget *block = reel_gtk_test_nth_child (reel_gtk_test_commentary_quotes (panel), index);
+  GtkWidget *label;
 
-  return block != NULL ? reel_gtk_test_get_nth_label (block, nth) : NULL;
+  g_assert_cmpuint (nth, <=, 1);
+  if (block == NULL)
+    return NULL;
+  if (nth == 0)
+    return gtk_label_get_text (GTK_LABEL (reel_gtk_test_find_label_with_class (block, "reel-quote")));
+
+  while (!gtk_widget_get_visible (gtk_widget_get_parent (
+           label = reel_gtk_test_find_label_with_class (block, "heading"))))
+    block = gtk_widget_get_prev_sibling (block);
+
+  return gtk_label_get_text (GTK_LABEL (label));
 }
 
 /* ------------------------------------------------------------------ */

@@ -122,40 +122,48 @@ test_commentary_region_first (Fixture       *fixture,
                               gconstpointer  data)
 {
   static const char * const africa_speakers[] = {
-    "Mu Ling", "Andrew Moses Miti", "Mu Ling", "Rida Saifee", NULL,
+    "Mu Ling", "Mu Ling", "Andrew Moses Miti", "Rida Saifee", NULL,
   };
   static const char * const africa_starts[] = {
-    "“These groups", "“They want", "“Localization", "“Love stories", NULL,
+    "“These groups", "“Localization", "“They want", "“Love stories", NULL,
   };
   static const char * const world_speakers[] = {
-    "Mu Ling", "Rida Saifee", "Mu Ling", "Andrew Moses Miti", "Rida Saifee", NULL,
+    "Mu Ling", "Mu Ling", "Rida Saifee", "Rida Saifee", "Andrew Moses Miti", NULL,
   };
   static const char * const world_starts[] = {
-    "“Localization", "“Love stories", "“These groups", "“They want", "“People are", NULL,
+    "“Localization", "“These groups", "“Love stories", "“People are", "“They want", NULL,
   };
   static const char * const south_asia_speakers[] = {
-    "Rida Saifee", "Mu Ling", "Rida Saifee", NULL,
+    "Rida Saifee", "Rida Saifee", "Mu Ling", NULL,
   };
   static const char * const south_asia_starts[] = {
-    "“People are", "“Localization", "“Love", NULL,
+    "“People are", "“Love", "“Localization", NULL,
   };
   g_autofree char *labels = NULL;
 
   /* The region's quotes first (their `regions` name it), then the general
-   * ones; quotes about other regions only are left out. */
+   * ones; quotes about other regions only are left out. Each expert's
+   * quotes are together, in the order of the expert's first. */
   reel_commentary_panel_set_region (fixture->panel, "africa");
   g_assert_cmpstr (reel_commentary_panel_get_region (fixture->panel), ==, "africa");
   assert_speakers (fixture->panel, africa_speakers, africa_starts);
 
-  /* Speaker, role and organisation, the regions spoken of, topics, source. */
+  /* Speaker, role and organisation once, over the expert's first quote;
+   * each quote with the regions spoken of, topics, source. */
   labels = dup_quote_labels (fixture->panel, 0);
   g_assert_cmpstr (labels, ==,
-                   "“These groups are becoming key markets for future expansion.” | Mu Ling | "
-                   "Director, New Media Communication Research Lab, National Image Research "
-                   "Center, Tsinghua University | On North America, Sub-Saharan Africa, Middle "
+                   "Mu Ling | Director, New Media Communication Research Lab, National Image "
+                   "Research Center, Tsinghua University | “These groups are becoming key "
+                   "markets for future expansion.” | On North America, Sub-Saharan Africa, Middle "
                    "East & North Africa | audiences | iChongqing (Bridging News), 22 Nov 2025");
   g_clear_pointer (&labels, g_free);
+  labels = dup_quote_labels (fixture->panel, 1);
+  g_assert_true (g_str_has_prefix (labels, "“Localization"));
+  g_assert_null (strstr (labels, "Mu Ling"));
+  g_assert_null (strstr (labels, "Tsinghua"));
+  g_clear_pointer (&labels, g_free);
   labels = dup_quote_labels (fixture->panel, 3);
+  g_assert_true (g_str_has_prefix (labels, "Rida Saifee | "));
   g_assert_true (g_str_has_suffix (labels, " | General | co-production | "
                                            "iChongqing (Bridging News), 22 Nov 2025"));
 

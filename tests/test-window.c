@@ -502,7 +502,7 @@ test_window_selection_shared (void)
   g_assert_cmpint (reel_gtk_test_region_selected_index (list), ==, 5);
   g_assert_cmpstr (reel_gtk_test_audience_summary (audience), ==, "Skews younger");
   g_assert_cmpstr (reel_gtk_test_commentary_quote_text (commentary, 0, 1), ==, "Mu Ling");
-  g_assert_cmpstr (reel_gtk_test_commentary_quote_text (commentary, 1, 1), ==,
+  g_assert_cmpstr (reel_gtk_test_commentary_quote_text (commentary, 2, 1), ==,
                    "Andrew Moses Miti");
 
   /* A region without audience data says so. */
