@@ -357,7 +357,11 @@ def chart_kinds():
                         and find_all(n, button_named(n, 'Trend')), 'the chart switcher')
         seen = []
         for kind in ('Growth', 'Share', 'Trend', 'Revenue'):
-            click(find(switcher, button_named(switcher, kind), f'the {kind} button'))
+            button = find(switcher, button_named(switcher, kind), f'the {kind} button')
+            # Named by its text alone, not "_Growth Growth" (the mnemonic
+            # label read out with its underscore, then the text).
+            assert name(button) == kind, name(button)
+            click(button)
             title = wait_for(lambda: name(chart(app.frame)).startswith(KIND_TITLES[kind])
                              and name(chart(app.frame)), f'the {kind} chart')
             node = chart(app.frame)
@@ -659,6 +663,8 @@ def accessible_names():
         click(find(app.frame, button_named(app.frame, 'Region'), 'the Region button'))
 
         view = find(app.frame, lambda n: role(n) == 'panel' and name(n) == 'View', 'the Chart/Table switch')
+        assert sorted(name(n) for n in children(view)) == ['Chart', 'Table'], \
+            [name(n) for n in children(view)]
         click(find(view, button_named(view, 'Table'), 'the Table button'))
         problems += unnamed_controls(app.frame)
 

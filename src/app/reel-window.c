@@ -164,7 +164,15 @@ update_year_selector (ReelWindow *self)
   for (guint i = 0; i < self->years->len; i++)
     {
       guint year = g_array_index (self->years, guint, i);
-      g_autofree char *text = g_strdup_printf ("%u", year);
+      g_autofree char *text = NULL;
+
+      /* Revenue and Share of a year of forecasts only say so. */
+      if (get_year_kind (self) != REEL_CHART_GROWTH &&
+          reel_chart_year_is_forecast (self->dataset, year))
+        /* TRANSLATORS: a year in the year menu whose revenue figures are all forecasts */
+        text = g_strdup_printf (_("%u (forecast)"), year);
+      else
+        text = g_strdup_printf ("%u", year);
 
       gtk_string_list_append (model, text);
       if (year == self->year)
@@ -875,6 +883,8 @@ reel_window_init (ReelWindow *self)
   self->details_page = g_strdup ("region");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  reel_buttons_name_by_text (self->chart_switcher);
+  reel_buttons_name_by_text (self->view_switcher);
   gtk_menu_button_set_create_popup_func (self->chart_menu_button, create_menu_popup_cb,
                                          self->chart_kind_menu, NULL);
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_menu_popup_cb,

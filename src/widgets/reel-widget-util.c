@@ -117,6 +117,27 @@ reel_widget_get_nth_child (GtkWidget *widget,
   return child;
 }
 
+/**
+ * reel_buttons_name_by_text:
+ * @box: a box of buttons with mnemonic labels
+ *
+ * Names each button of @box by its text alone. GTK 4.8 names a button with
+ * a mnemonic label by its label property, underscore and all, and then by
+ * the label widget that names it: screen readers read "_Revenue Revenue".
+ * Without the property the label widget's text, "Revenue", names it.
+ */
+void
+reel_buttons_name_by_text (GtkWidget *box)
+{
+  g_return_if_fail (GTK_IS_WIDGET (box));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
+
 static void
 destroy_surface (gpointer data)
 {
