@@ -284,7 +284,8 @@ test_export_dialog_full_size (Fixture       *fixture,
                               gconstpointer  data)
 {
   ReelExportDialog *dialog = fixture->dialog;
-  GtkWidget *button = gtk_widget_get_parent (GTK_WIDGET (CONTROL (dialog, "preview")));
+  GtkWidget *button = gtk_widget_get_ancestor (GTK_WIDGET (CONTROL (dialog, "preview")),
+                                               GTK_TYPE_BUTTON);
   GtkWindow *viewer;
   GtkDrawingArea *area;
 

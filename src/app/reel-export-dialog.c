@@ -631,8 +631,9 @@ exported_free (gpointer data)
   g_free (exported);
 }
 
-/* The export at its own size, in a window of its own that scrolls: the
- * preview is too small to read the chart's labels. */
+/* The export at its own size (one logical pixel a pixel of the screen),
+ * in a window of its own that scrolls: the preview is too small to read
+ * the chart's labels. */
 static void
 preview_clicked_cb (ReelExportDialog *self,
                     GtkButton        *button)
@@ -669,7 +670,7 @@ preview_clicked_cb (ReelExportDialog *self,
   header = adw_header_bar_new ();
   adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
                                    adw_window_title_new (_("Preview at Full Size"),
-                                                         gtk_label_get_text (self->pixel_size_label)));
+                                                         reel_chart_layout_get_title (exported->layout)));
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_box_append (GTK_BOX (box), header);
   gtk_box_append (GTK_BOX (box), scrolled);
