@@ -255,25 +255,19 @@ test_table_copy (Fixture       *fixture,
   gt_signal_logger_assert_no_emissions (logger);
 }
 
+static gboolean
+has_css_name (GtkWidget     *widget,
+              gconstpointer  name)
+{
+  return g_str_equal (gtk_widget_get_css_name (widget), name);
+}
+
 /* The first widget under @widget whose CSS name is @name. */
 static GtkWidget *
 find_by_css_name (GtkWidget  *widget,
                   const char *name)
 {
-  if (g_str_equal (gtk_widget_get_css_name (widget), name))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_css_name (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return reel_gtk_test_find_widget (widget, has_css_name, name);
 }
 
 static gboolean
