@@ -292,29 +292,67 @@ test_palette_contrast (void)
 }
 
 static guint
-count_close_pair (ReelChartThemeVariant variant,
-                  guint                 i,
-                  guint                 j)
+count_close (const char           *what,
+             const ReelChartColor *color_a,
+             const ReelChartColor *color_b)
 {
-  ReelChartColor color_i, color_j;
   guint n_close = 0;
 
-  reel_chart_palette_get_color (variant, i, &color_i);
-  reel_chart_palette_get_color (variant, j, &color_j);
   for (Vision vision = VISION_NORMAL; vision < N_VISIONS; vision++)
     {
-      Lab lab_i = simulate (&color_i, vision), lab_j = simulate (&color_j, vision);
-      double difference = ciede2000 (&lab_i, &lab_j);
+      Lab lab_a = simulate (color_a, vision), lab_b = simulate (color_b, vision);
+      double difference = ciede2000 (&lab_a, &lab_b);
 
       if (difference < MIN_DIFFERENCE)
         {
-          g_test_message ("%s: regions %u and %u are %.1f apart under %s", variant_name (variant),
-                          i, j, difference, vision_names[vision]);
+          g_test_message ("%s are %.1f apart under %s", what, difference, vision_names[vision]);
           n_close++;
         }
     }
 
   return n_close;
+}
+
+/* The world's marks and "Rest of world" are marks too: 3:1 on the card,
+ * apart from each other and from the grey region (the eighth), the other
+ * neutral colour they may sit beside. Against the hues they are apart by
+ * lightness or chroma, and they are always labelled. */
+static void
+test_palette_neutrals (void)
+{
+  for (ReelChartThemeVariant variant = REEL_CHART_THEME_LIGHT; variant <= REEL_CHART_THEME_DARK;
+       variant++)
+    {
+      g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (variant);
+      ReelChartColor grey;
+      guint n_close = 0;
+
+      g_test_message ("%s: world %.2f:1, rest of world %.2f:1", variant_name (variant),
+                      get_contrast (&theme->world, &theme->background),
+                      get_contrast (&theme->muted, &theme->background));
+      g_assert_cmpfloat (get_contrast (&theme->world, &theme->background), >=, MIN_CONTRAST);
+      g_assert_cmpfloat (get_contrast (&theme->muted, &theme->background), >=, MIN_CONTRAST);
+
+      reel_chart_palette_get_color (variant, REEL_CHART_PALETTE_SIZE - 1, &grey);
+      n_close += count_close ("the world and rest of world", &theme->world, &theme->muted);
+      n_close += count_close ("rest of world and the grey region", &theme->muted, &grey);
+      n_close += count_close ("the world and the grey region", &theme->world, &grey);
+      g_assert_cmpuint (n_close, ==, 0);
+    }
+}
+
+static guint
+count_close_pair (ReelChartThemeVariant variant,
+                  guint                 i,
+                  guint                 j)
+{
+  ReelChartColor color_i, color_j;
+  g_autofree char *what = g_strdup_printf ("%s: regions %u and %u", variant_name (variant), i, j);
+
+  reel_chart_palette_get_color (variant, i, &color_i);
+  reel_chart_palette_get_color (variant, j, &color_j);
+
+  return count_close (what, &color_i, &color_j);
 }
 
 /* Any two of the first eight regions may meet: bars are sorted by value
@@ -380,6 +418,7 @@ main (int   argc,
   g_test_add_func ("/palette/simulation", test_palette_simulation);
   g_test_add_func ("/palette/contrast", test_palette_contrast);
   g_test_add_func ("/palette/distinct", test_palette_distinct);
+  g_test_add_func ("/palette/neutrals", test_palette_neutrals);
   g_test_add_func ("/palette/variants", test_palette_variants);
 
   return g_test_run ();

@@ -167,8 +167,10 @@ reel_chart_theme_new (ReelChartThemeVariant variant)
   reel_chart_theme_set_base_colors (theme, &base_colors);
 
   /* Marks are opaque, so that gridlines do not show through them and a
-   * transparent export looks the same on any page. */
-  set_rgba (&theme->muted, variant == REEL_CHART_THEME_DARK ? 0x5e5e5e : 0xcccccc, 1.0);
+   * transparent export looks the same on any page. The world's and "Rest
+   * of world"'s greys reach 3:1 on the card too, and stay apart from each
+   * other and from the grey region (tests/test-palette.c). */
+  set_rgba (&theme->muted, variant == REEL_CHART_THEME_DARK ? 0xaaaaaa : 0x696969, 1.0);
   set_rgba (&theme->world, variant == REEL_CHART_THEME_DARK ? 0xdedede : 0x404040, 1.0);
 
   return theme;
