@@ -571,11 +571,16 @@ reel_chart_view_css_changed (GtkWidget         *widget,
                              GtkCssStyleChange *change)
 {
   ReelChartView *self = REEL_CHART_VIEW (widget);
+  gboolean colors_changed, variant_changed;
 
   GTK_WIDGET_CLASS (reel_chart_view_parent_class)->css_changed (widget, change);
 
-  if (update_style_colors (self) || (self->layout != NULL &&
-      (reel_chart_layout_get_theme (self->layout)->variant == REEL_CHART_THEME_DARK) != self->dark))
+  colors_changed = update_style_colors (self);
+  /* AdwStyleManager:dark changed, and left the layout to this restyle. */
+  variant_changed = self->layout != NULL &&
+                    (reel_chart_layout_get_theme (self->layout)->variant == REEL_CHART_THEME_DARK) !=
+                    self->dark;
+  if (colors_changed || variant_changed)
     invalidate_layout (self);
 }
 
