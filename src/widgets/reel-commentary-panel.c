@@ -365,15 +365,28 @@ static void
 more_clicked_cb (ReelCommentaryPanel *self,
                  GtkButton           *button)
 {
-  GtkWidget *next;
+  g_autoptr(GHashTable) shown_before = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  GtkWidget *block;
+
+  g_hash_table_iter_init (&iter, self->blocks);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &block))
+    g_hash_table_add (shown_before, block);
 
   self->show_all = TRUE;
   update (self);
 
-  /* Focus would otherwise fall back to the window when the button hides. */
-  next = reel_widget_get_nth_child (GTK_WIDGET (self->quotes_box), N_QUOTES_SHOWN);
-  if (next != NULL)
-    gtk_widget_child_focus (next, GTK_DIR_TAB_FORWARD);
+  /* Focus would otherwise fall back to the window when the button hides:
+   * it goes to the first quote added, which the grouping by expert may
+   * have put among those shown before. */
+  for (block = gtk_widget_get_first_child (GTK_WIDGET (self->quotes_box));
+       block != NULL;
+       block = gtk_widget_get_next_sibling (block))
+    if (!g_hash_table_contains (shown_before, block))
+      {
+        gtk_widget_child_focus (block, GTK_DIR_TAB_FORWARD);
+        break;
+      }
 }
 
 static void

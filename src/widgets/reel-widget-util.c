@@ -102,21 +102,6 @@ reel_dup_region_name (ReelDataset *dataset,
   return g_strdup (reel_text_get (region->name));
 }
 
-GtkWidget *
-reel_widget_get_nth_child (GtkWidget *widget,
-                           guint      index)
-{
-  GtkWidget *child;
-
-  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
-
-  child = gtk_widget_get_first_child (widget);
-  while (child != NULL && index-- > 0)
-    child = gtk_widget_get_next_sibling (child);
-
-  return child;
-}
-
 /**
  * reel_buttons_name_by_text:
  * @box: a box of buttons with mnemonic labels

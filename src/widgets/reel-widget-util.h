@@ -21,8 +21,6 @@ char       *reel_dup_qualified_share       (ReelQualifier        qualifier,
                                             double               share);
 char       *reel_dup_region_name           (ReelDataset         *dataset,
                                             const char          *region_id);
-GtkWidget  *reel_widget_get_nth_child      (GtkWidget           *widget,
-                                            guint                index);
 void        reel_buttons_name_by_text      (GtkWidget           *box);
 GdkTexture *reel_chart_texture_new         (ReelChartLayout     *layout);
 
