@@ -12,4 +12,5 @@ meson compile -C _build
 
 # Run from the build tree: the settings schema is compiled there.
 export GSETTINGS_SCHEMA_DIR="$PWD/_build/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
+export REELSCOPE_DATA_DIR="$PWD/data"
 exec ./_build/src/reelscope "$@"

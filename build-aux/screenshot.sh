@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Takes a screenshot of the main window: the built app on the bundled
-# dataset (or on FILE), in an Xvfb of its own (1280x800x24, no window
+# dataset (or on FILE), in an Xvfb of its own (1920x1200x24, no window
 # manager, so the window sits at 0,0), cropped to the window.
 #
 #   build-aux/screenshot.sh [BUILDDIR [OUTPUT [FILE]]]
@@ -24,11 +24,13 @@ if [ -n "${REELSCOPE_PREFIX:-}" ]; then
   prefix=$(cd "$REELSCOPE_PREFIX" && pwd)
   app=$prefix/bin/reelscope
   schemadir=$prefix/share/glib-2.0/schemas
+  datadir=   # the installed map, in its PKGDATADIR
   export XDG_DATA_DIRS="$prefix/share:${XDG_DATA_DIRS:-/usr/local/share:/usr/share}"
 else
   builddir=$(cd "${1:-$srcdir/build}" && pwd)
   app=$builddir/src/reelscope
   schemadir=$builddir/data
+  datadir=$srcdir/data
 fi
 output=${2:-$srcdir/data/screenshots/main-window.png}
 shift $(($# < 2 ? $# : 2))
@@ -65,12 +67,16 @@ stop () {
 cleanup () {
   stop "$app_pid"
   stop "$xvfb_pid"
+  # GTK may have started the document portal, which mounts itself there.
+  if [ -d "$tmpdir/runtime/doc" ] && command -v fusermount >/dev/null 2>&1; then
+    fusermount -u -z "$tmpdir/runtime/doc" 2>/dev/null || true
+  fi
   rm -rf "$tmpdir"
 }
 trap cleanup EXIT
 trap 'exit 1' INT TERM
 
-Xvfb ":$display" -screen 0 1280x800x24 -nolisten tcp >"$tmpdir/xvfb.log" 2>&1 &
+Xvfb ":$display" -screen 0 1920x1200x24 -nolisten tcp >"$tmpdir/xvfb.log" 2>&1 &
 xvfb_pid=$!
 
 export DISPLAY=":$display"
@@ -82,10 +88,11 @@ until xwininfo -root >/dev/null 2>&1; do
 done
 
 # Settings in memory: the screenshot neither reads nor changes the user's.
-# Without a settings daemon GTK would draw in "Sans 10": use GNOME's font.
+# Without a settings daemon GTK would draw in "Sans 10" with minimize and
+# maximize buttons: use GNOME's font and its window buttons.
 mkdir -m 700 "$tmpdir/runtime"
 mkdir -p "$tmpdir/config/gtk-4.0"
-printf '[Settings]\ngtk-font-name=Cantarell 11\n' >"$tmpdir/config/gtk-4.0/settings.ini"
+printf '[Settings]\ngtk-font-name=Cantarell 11\ngtk-decoration-layout=appmenu:close\n' >"$tmpdir/config/gtk-4.0/settings.ini"
 backend=memory
 if [ -n "${SCREENSHOT_SETTINGS:-}" ]; then
   # A keyfile of the run's own, in the temporary folder.
@@ -97,6 +104,7 @@ fi
 env -u WAYLAND_DISPLAY \
     GSETTINGS_SCHEMA_DIR="$schemadir" \
     GSETTINGS_BACKEND=$backend \
+    REELSCOPE_DATA_DIR="$datadir" \
     GSK_RENDERER=cairo \
     GTK_A11Y=none \
     NO_AT_BRIDGE=1 \

@@ -45,7 +45,7 @@ export ADW_DISABLE_PORTAL=1
 
 if command -v Xvfb >/dev/null 2>&1; then
   # Xvfb writes its display number to fd 3 once it accepts clients.
-  Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -noreset \
+  Xvfb -displayfd 3 -screen 0 1920x1200x24 -nolisten tcp -noreset \
        3>"$world/display" 2>"$world/xvfb.log" &
   xvfb_pid=$!
   tries=0

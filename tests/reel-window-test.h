@@ -30,12 +30,23 @@ reel_window_test_child (ReelWindow *window,
   return child;
 }
 
-/* The page of the main stack shown: "empty", "loading", "dataset" or
- * "problems". */
+/* The page of the main stack shown: "empty", "loading", "overview",
+ * "dataset" or "problems". */
 static inline const char *
 reel_window_test_get_page (ReelWindow *window)
 {
   return gtk_stack_get_visible_child_name (reel_window_test_child (window, "stack"));
+}
+
+/* Windows open on the overview (ReelWindow:page); the tests of the charts
+ * start on them, as a user who last left the window on a chart does. The
+ * overview has tests of its own. */
+static inline void
+reel_window_test_start_on_charts (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.reelscope.Reelscope");
+
+  g_settings_set_boolean (settings, "overview", FALSE);
 }
 
 static inline void

@@ -180,7 +180,7 @@ def png_theme_and_background():
 
 @test
 def every_kind_and_format():
-    for kind in ('revenue', 'growth', 'share', 'trend'):
+    for kind in ('revenue', 'growth', 'share', 'trend', 'map'):
         for extension in ('png', 'svg', 'pdf', 'PNG'):
             # cairo 1.16 leaks when it puts a CJK (CID-keyed CFF) font in a
             # PDF, which fails a LeakSanitizer build: Latin names for PDF.
@@ -194,6 +194,23 @@ def every_kind_and_format():
                 check(head.startswith(magic), f'{kind} {extension}: starts with {magic!r}')
             finally:
                 shutil.rmtree(directory)
+
+
+@test
+def map_metrics():
+    """--metric picks what the map colours by, and the export says so in its
+    title; its description credits the map's source."""
+    titles = {'revenue': 'Revenue by region', 'share': 'Share of world revenue',
+              'downloads': 'Downloads by region', 'growth': 'Growth by region'}
+    for metric, title in titles.items():
+        directory, out, result = export('--chart=map', f'--metric={metric}', data=None)
+        try:
+            check(result.returncode == 0, f'{metric}: exit status 0', result)
+            _w, _h, _alpha, texts, _row = read_png(out)
+            check(texts.get('Title', '').startswith(title), f'{metric}: title {texts.get("Title")!r}')
+            check('Natural Earth' in texts.get('Description', ''), f'{metric}: the map is credited')
+        finally:
+            shutil.rmtree(directory)
 
 
 @test
@@ -240,11 +257,12 @@ def export_dir():
         check(result.returncode == 0, 'exit status 0', result)
         names = sorted(os.listdir(directory))
         expected = sorted([f'revenue-{year}.png' for year in range(2021, 2028)] +
-                          ['growth-2025.png', 'share-2026.png', 'trend.png'])
+                          ['growth-2025.png', 'share-2026.png', 'trend.png', 'map-2026.png'])
         check(names == expected, f'every kind and every year of Revenue: {names}')
         check(result.stdout.splitlines() == [os.path.join(directory, name) for name in
                                              [f'revenue-{year}.png' for year in range(2021, 2028)] +
-                                             ['growth-2025.png', 'share-2026.png', 'trend.png']],
+                                             ['growth-2025.png', 'share-2026.png', 'trend.png',
+                                              'map-2026.png']],
               'lists what it wrote', result)
         for name in names:
             read_png(os.path.join(directory, name))
@@ -580,6 +598,8 @@ def usage_errors():
     cases = [
         [f'--export={out}', '--chart=trend', '--year=2024'],
         [f'--export={out}', '--chart=pie'],
+        [f'--export={out}', '--metric=growth'],
+        [f'--export={out}', '--chart=map', '--metric=profit'],
         [f'--export={out}', '--year=1800'],
         [f'--export={out}', '--year=soon'],
         [f'--export={out}', '--scale=0.5'],

@@ -289,6 +289,10 @@ test_export_vector (void)
   g_assert_nonnull (strstr (svg_text, "<svg"));
   g_assert_nonnull (strstr (svg_text, "width=\"1200px\""));
   g_assert_nonnull (strstr (svg_text, "</svg>"));
+  /* Its title, and every source in its description, escaped */
+  g_assert_nonnull (strstr (svg_text, "<title>Revenue trend by region, 2021–2027</title>"));
+  g_assert_nonnull (strstr (svg_text, "<desc>Revenue trend by region"));
+  g_assert_nonnull (strstr (svg_text, "Sources: Alpha Research, 2024-03; Beta Analytics, 2025"));
 
   pdf = reel_chart_export_to_bytes (pdf_layout, REEL_CHART_FORMAT_PDF, &error);
   g_assert_no_error (error);
@@ -643,13 +647,14 @@ test_export_png_pixels (void)
     ReelChartBackground background;
     int                 color_type;
   } cases[] = {
-    /* 3200 × 2000, two halves */
-    { "microdrama-sample", REEL_CHART_REVENUE, 1600, 1000, 2, REEL_CHART_BACKGROUND_THEME,
+    /* 3200 × 2000, two halves; Growth's two bars take few enough colours
+     * for a palette (Revenue's world row, cut at a break, does not) */
+    { "microdrama-sample", REEL_CHART_GROWTH, 1600, 1000, 2, REEL_CHART_BACKGROUND_THEME,
       PNG_COLOR_TYPE_PALETTE },
     { "microdrama-sample", REEL_CHART_TREND, 1600, 1000, 2, REEL_CHART_BACKGROUND_TRANSPARENT,
       PNG_COLOR_TYPE_RGB_ALPHA },
     /* 1802 × 3001: odd rows */
-    { "microdrama-sample", REEL_CHART_REVENUE, 1001, 1667, 1.8, REEL_CHART_BACKGROUND_TRANSPARENT,
+    { "microdrama-sample", REEL_CHART_GROWTH, 1001, 1667, 1.8, REEL_CHART_BACKGROUND_TRANSPARENT,
       PNG_COLOR_TYPE_PALETTE },
     { "microdrama-sample", REEL_CHART_TREND, 1001, 1667, 1.8, REEL_CHART_BACKGROUND_THEME, PNG_COLOR_TYPE_RGB },
     /* one stream */

@@ -40,6 +40,9 @@ typedef struct {
   ReelChartThemeVariant  variant;
   double                 scale;
   char                  *name;
+  ReelChartMetric        metric;     /* the Map's */
+  double                 width;      /* 0 for GOLDEN_WIDTH × GOLDEN_HEIGHT */
+  double                 height;
 } Case;
 
 static GHashTable *datasets;  /* name → ReelDataset */
@@ -75,8 +78,10 @@ lay_out (const Case *c)
 {
   g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (c->variant);
 
-  return reel_chart_layout_new (get_dataset (c->dataset), c->kind, c->year, c->selection, theme,
-                                GOLDEN_WIDTH, GOLDEN_HEIGHT, c->scale);
+  return reel_chart_layout_new_for_metric (get_dataset (c->dataset), c->kind, c->metric, c->year,
+                                           c->selection, theme,
+                                           c->width > 0 ? c->width : GOLDEN_WIDTH,
+                                           c->height > 0 ? c->height : GOLDEN_HEIGHT, c->scale);
 }
 
 static cairo_surface_t *
@@ -333,7 +338,7 @@ case_free (gpointer data)
   g_free (c);
 }
 
-static void
+static Case *
 add_case (GPtrArray             *cases,
           const char            *label,
           const char            *dataset,
@@ -358,6 +363,27 @@ add_case (GPtrArray             *cases,
 
   path = g_strconcat ("/chart/render/golden/", c->name, NULL);
   g_test_add_data_func (path, c, test_golden);
+
+  return c;
+}
+
+/* The Map of the bundled dataset at the goldens' size and at a tall one
+ * (a phone's story), light and dark; and growth's two hues. */
+static void
+add_map_cases (GPtrArray *cases)
+{
+  Case *c;
+
+  add_case (cases, "bundled-2024", BUNDLED, REEL_CHART_MAP, 2024, NULL, REEL_CHART_THEME_LIGHT, 1);
+  add_case (cases, "bundled-2024", BUNDLED, REEL_CHART_MAP, 2024, "east-asia", REEL_CHART_THEME_DARK, 2);
+  c = add_case (cases, "bundled-2025-tall", BUNDLED, REEL_CHART_MAP, 2025, NULL, REEL_CHART_THEME_LIGHT, 1);
+  c->width = 450;
+  c->height = 800;
+  c = add_case (cases, "bundled-2025-tall", BUNDLED, REEL_CHART_MAP, 2025, NULL, REEL_CHART_THEME_DARK, 1);
+  c->width = 450;
+  c->height = 800;
+  c = add_case (cases, "bundled-2025-growth", BUNDLED, REEL_CHART_MAP, 2025, NULL, REEL_CHART_THEME_LIGHT, 1);
+  c->metric = REEL_CHART_METRIC_GROWTH;
 }
 
 int
@@ -402,6 +428,7 @@ main (int   argc,
   add_case (cases, "bundled-2025", BUNDLED, REEL_CHART_GROWTH, 2025, NULL, REEL_CHART_THEME_LIGHT, 1);
   add_case (cases, "bundled-2025", BUNDLED, REEL_CHART_SHARE, 2025, NULL, REEL_CHART_THEME_LIGHT, 1);
   add_case (cases, "bundled", BUNDLED, REEL_CHART_TREND, 0, NULL, REEL_CHART_THEME_LIGHT, 1);
+  add_map_cases (cases);
 
   g_test_add_func ("/chart/render/marks-drawn", test_marks_drawn);
   g_test_add_func ("/chart/render/theme-switch", test_theme_switch);

@@ -211,8 +211,9 @@ class App:
     """reelscope [ARGS] with settings in memory and XDG folders of its own;
     the main frame once the dataset shows."""
 
-    def __init__(self, *args):
+    def __init__(self, *args, overview=False):
         self.args = list(args)
+        self.overview = overview
         self.process = None
         self.app = None
 
@@ -243,8 +244,12 @@ class App:
                                         stderr=None if os.environ.get('E2E_DEBUG') else self.log)
         self.app = wait_for(self._find_app, 'the app on the accessibility bus', timeout=40)
         self.frame = wait_for(self._find_frame, 'the window')
-        # The dataset is shown: the chart has its marks.
-        wait_for(lambda: marks(self.frame), 'the marks of the chart')
+        # The dataset is shown: it opens on the overview's headlines; a
+        # user goes on to the charts with the switcher.
+        wait_for(lambda: headlines(self.frame), 'the headlines of the overview')
+        if not self.overview:
+            click(find(switcher(self.frame), button_named(self.frame, 'Revenue'), 'the Revenue button'))
+            wait_for(lambda: marks(self.frame), 'the marks of the chart')
         settle(0.3)
         return self
 
@@ -279,8 +284,7 @@ class App:
 
     def _find_frame(self):
         for frame in children(self.app):
-            if role(frame) == 'frame' and first(frame, lambda n: role(n) == 'list'
-                                                and name(n) == 'Regions') is not None:
+            if role(frame) == 'frame' and first(frame, is_switcher) is not None:
                 return frame
         return None
 
@@ -299,6 +303,21 @@ class App:
                     return frame
             return None
         return wait_for(found, f'the window “{title}”')
+
+
+def is_switcher(node):
+    """The header's switcher of the overview and the charts."""
+    return (role(node) == 'panel' and name(node) == 'Chart'
+            and first(node, button_named(node, 'Trend')) is not None)
+
+
+def switcher(frame):
+    return find(frame, is_switcher, 'the chart switcher')
+
+
+def headlines(frame):
+    """The overview's figures: buttons whose names carry their sources."""
+    return find_all(frame, lambda n: role(n) == 'push button' and '. Sources: ' in name(n))
 
 
 def is_chart(node):
@@ -342,7 +361,7 @@ def english(text):
 KIND_TITLES = {
     'Revenue': 'Revenue by region',
     'Growth': 'Growth by region',
-    'Share': 'Share of global revenue',
+    'Share': 'Share of world revenue',
     # The bundled dataset's trend is the world's revenue by month.
     'Trend': 'World revenue by month',
 }
@@ -353,11 +372,10 @@ def chart_kinds():
     """Every chart kind from the header's switcher: the chart is named by
     its title and described by its summary; every mark has a label."""
     with App() as app:
-        switcher = find(app.frame, lambda n: role(n) == 'panel' and name(n) == 'Chart'
-                        and find_all(n, button_named(n, 'Trend')), 'the chart switcher')
+        kinds = switcher(app.frame)
         seen = []
         for kind in ('Growth', 'Share', 'Trend', 'Revenue'):
-            button = find(switcher, button_named(switcher, kind), f'the {kind} button')
+            button = find(kinds, button_named(kinds, kind), f'the {kind} button')
             # Named by its text alone, not "_Growth Growth" (the mnemonic
             # label read out with its underscore, then the text).
             assert name(button) == kind, name(button)
@@ -375,8 +393,40 @@ def chart_kinds():
             seen.append((title, len(found)))
         emit(f'# {seen}')
         # The header's toggle of the kind shown is the checked one.
-        revenue = find(switcher, button_named(switcher, 'Revenue'), 'the Revenue button')
+        revenue = find(kinds, button_named(kinds, 'Revenue'), 'the Revenue button')
         assert has_state(revenue, pyatspi.STATE_CHECKED) or has_state(revenue, pyatspi.STATE_PRESSED)
+
+
+@test
+def overview():
+    """The window opens on the overview: each headline's accessible name
+    carries its value and its source; one leads to its chart with its
+    region selected, and Overview in the switcher comes back."""
+    with App(overview=True) as app:
+        found = headlines(app.frame)
+        names = [name(n) for n in found]
+        emit(f'# {len(names)} headlines; first {names[0][:120]!r}')
+        assert names[0].startswith('Revenue, $2.28B, +129% on 2024, same source. Sources: '), names[0]
+        assert 'DataEye' in names[0], names[0]
+        market = next(n for n in found if name(n).startswith('North America'))
+        assert '41%' in name(market) and 'DataEye' in name(market), name(market)
+        growth = next(n for n in found if name(n).startswith('Latin America & Caribbean, +69%'))
+        assert 'Sensor Tower' in name(growth), name(growth)
+        # The regions without a revenue figure, in one line.
+        assert ('No revenue figure for 2025: Latin America & Caribbean, Sub-Saharan Africa'
+                in labels(app.frame))
+
+        click(market)
+        wait_for(lambda: marks(app.frame), 'the marks of the chart')
+        assert name(chart(app.frame)).startswith(KIND_TITLES['Share']), name(chart(app.frame))
+        regions = find(app.frame, lambda n: role(n) == 'list' and name(n) == 'Regions', 'the region list')
+        selected = [name(n) for n in children(regions)
+                    if role(n) == 'list item' and has_state(n, pyatspi.STATE_SELECTED)]
+        assert selected and selected[0].startswith('North America'), selected
+
+        kinds = switcher(app.frame)
+        click(find(kinds, button_named(kinds, 'Overview'), 'the Overview button'))
+        wait_for(lambda: headlines(app.frame), 'the headlines again')
 
 
 @test
@@ -412,9 +462,8 @@ def chart_keyboard():
     """Tab into the chart, the arrows move through its marks (push buttons
     under the chart), Enter selects the focused mark's region."""
     with App() as app:
-        switcher = find(app.frame, lambda n: role(n) == 'panel' and name(n) == 'Chart'
-                        and find_all(n, button_named(n, 'Trend')), 'the chart switcher')
-        click(find(switcher, button_named(switcher, 'Trend'), 'the Trend button'))
+        kinds = switcher(app.frame)
+        click(find(kinds, button_named(kinds, 'Trend'), 'the Trend button'))
         wait_for(lambda: name(chart(app.frame)).startswith(KIND_TITLES['Trend']), 'the trend chart')
         expected = [name(m) for m in marks(app.frame)]
         assert len(expected) >= 4, expected

@@ -6,6 +6,7 @@
 #include "reel-export-dialog.h"
 #include "reel-gtk-test.h"
 #include "reel-window.h"
+#include "reel-window-test.h"
 
 #define SETTINGS_SCHEMA_ID "io.github.reelscope.Reelscope"
 
@@ -562,6 +563,8 @@ main (int   argc,
 
   if (status >= 0)
     return status;
+
+  reel_window_test_start_on_charts ();
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "reel-format.h"
+#include "reel-problem.h"
 
 #include <locale.h>
 #include <math.h>
@@ -353,6 +354,41 @@ test_format_threads (void)
     g_assert_true (GPOINTER_TO_UINT (g_thread_join (threads[i])));
 }
 
+/* The line under a problem, cut around its column, with a caret under it. */
+static void
+test_problem_excerpt (void)
+{
+  const char *line = "  \"regions\": [{\"id\": \"europe\", \"name\": \"Europe\"},]";
+  g_autofree char *whole = reel_problem_dup_excerpt (line, 50, 80);
+  g_autofree char *cut = NULL;
+  g_autofree char *wide = reel_problem_dup_excerpt ("{\"名\":\t1x}", 8, 80);
+  g_autofree char *long_line = g_strnfill (300, 'a');
+  g_autofree char *middle = NULL;
+  g_autofree char *expected = NULL;
+
+  g_assert_cmpstr (whole, ==,
+                   "  \"regions\": [{\"id\": \"europe\", \"name\": \"Europe\"},]\n"
+                   "                                                 ^");
+
+  /* A window of 20, here the line's last 20 characters; "…" where cut. */
+  cut = reel_problem_dup_excerpt (line, 50, 20);
+  g_assert_cmpstr (cut, ==, "… \"name\": \"Europe\"},]\n"
+                            "                    ^");
+
+  /* A wide character takes two cells; a tab shows as a space. */
+  g_assert_cmpstr (wide, ==, "{\"名\": 1x}\n        ^");
+
+  long_line[150] = 'X';
+  middle = reel_problem_dup_excerpt (long_line, 151, 30);
+  expected = g_strdup_printf ("…%.10sX%.19s…\n %10s^", long_line, long_line, "");
+  g_assert_cmpstr (middle, ==, expected);
+
+  /* Past the end of the line (a problem at its end is at length + 1). */
+  g_assert_null (reel_problem_dup_excerpt ("abc", 5, 20));
+  g_assert_nonnull (reel_problem_dup_excerpt ("abc", 4, 20));
+  g_assert_null (reel_problem_dup_excerpt (NULL, 1, 20));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -360,6 +396,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/format/number-compact", test_format_number_compact);
+  g_test_add_func ("/problem/excerpt", test_problem_excerpt);
   g_test_add_func ("/format/money-compact", test_format_money_compact);
   g_test_add_func ("/format/money-long", test_format_money_long);
   g_test_add_func ("/format/currency-code", test_format_currency_code);

@@ -184,6 +184,8 @@ main (int   argc,
   if (status >= 0)
     return status;
 
+  reel_window_test_start_on_charts ();
+
   for (guint i = 0; i < G_N_ELEMENTS (hostile_files); i++)
     {
       g_autofree char *name = g_path_get_basename (hostile_files[i].name);

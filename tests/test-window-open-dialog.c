@@ -58,6 +58,8 @@ main (int   argc,
   if (status >= 0)
     return status;
 
+  reel_window_test_start_on_charts ();
+
   g_test_add_func ("/window/open-action", test_window_open_action);
 
   return g_test_run ();

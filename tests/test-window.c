@@ -287,8 +287,19 @@ test_window_broken_shows_problems (Fixture       *fixture,
   row = reel_window_test_dup_problem_row (CHILD (window, "problem_list"), 0);
   g_assert_nonnull (row);
   g_assert_true (g_str_has_prefix (row, "3:3  "));
+  /* Under the message, the line of the file with a caret under column 3. */
+  g_assert_true (g_str_has_suffix (row, "  /* no comments in JSON */    ^"));
+  g_assert_cmpstr (adw_status_page_get_title (CHILD (window, "problems_page")), ==,
+                   "Could Not Open the Dataset");
   g_assert_cmpstr (adw_window_title_get_subtitle (WINDOW_TITLE (window)), ==,
                    "broken & bad.reelscope.json");
+
+  /* The way on: another file, or the bundled dataset. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open-bundled", NULL));
+  wait_for_load (window);
+  g_assert_nonnull (reel_window_get_dataset (window));
+  g_assert_cmpstr (adw_window_title_get_subtitle (WINDOW_TITLE (window)), ==,
+                   "microdrama-exports.reelscope.json");
 
   /* A good file afterwards replaces the problems page. */
   open_sample (window);
@@ -308,12 +319,16 @@ test_window_missing_file (void)
   open_path (window, "/nonexistent/reelscope/missing.reelscope.json");
   wait_for_load (window);
 
-  /* An I/O error is one problem without a position. */
+  /* An I/O error is one problem without a position; the page says what
+   * happened in words. */
   g_assert_cmpstr (reel_window_test_get_page (window), ==, "problems");
   g_assert_cmpuint (reel_window_test_get_n_problem_rows (CHILD (window, "problem_list")), ==, 1);
   row = reel_window_test_dup_problem_row (CHILD (window, "problem_list"), 0);
   g_assert_nonnull (row);
   g_assert_false (g_ascii_isdigit (row[0]));
+  g_assert_cmpstr (adw_status_page_get_title (CHILD (window, "problems_page")), ==, "File Not Found");
+  g_assert_nonnull (strstr (adw_status_page_get_description (CHILD (window, "problems_page")),
+                            "missing.reelscope.json"));
 
   destroy_window (window);
 }
@@ -624,6 +639,73 @@ test_window_chart_kind_action (void)
   reset_settings ();
 }
 
+/* The headline buttons of the overview, in reading order. */
+static void
+collect_headlines (GtkWidget *widget,
+                   GPtrArray *buttons)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "reel-headline"))
+    g_ptr_array_add (buttons, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_headlines (child, buttons);
+}
+
+/* A new window opens on the overview of the bundled dataset; a headline
+ * leads to its chart, with its year and region; win.page goes back. */
+static void
+test_window_overview (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.reelscope.Reelscope");
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                 "microdrama-exports.reelscope.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *market;
+  ReelWindow *window;
+  char *page = NULL;
+
+  reset_settings ();
+  g_settings_set_boolean (settings, "overview", TRUE);
+  window = create_window ();
+  reel_window_open (window, file);
+  wait_for_load (window);
+
+  g_assert_cmpstr (reel_window_test_get_page (window), ==, "overview");
+  g_object_get (window, "page", &page, NULL);
+  g_assert_cmpstr (page, ==, "overview");
+  g_clear_pointer (&page, g_free);
+  /* No chart: nothing to export, no year to choose. */
+  g_assert_false (gtk_widget_is_sensitive (CHILD (window, "export_button")));
+  g_assert_false (gtk_widget_get_visible (CHILD (window, "year_dropdown")));
+
+  /* World (revenue, downloads), three markets, two growths, two forecasts. */
+  collect_headlines (CHILD (window, "overview_page"), buttons);
+  g_assert_cmpuint (buttons->len, ==, 9);
+  market = g_ptr_array_index (buttons, 2);
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (market), "DataEye"));
+
+  g_signal_emit_by_name (market, "clicked");
+  g_assert_cmpstr (reel_window_test_get_page (window), ==, "dataset");
+  g_assert_cmpuint (reel_window_get_chart_kind (window), ==, REEL_CHART_SHARE);
+  g_assert_cmpuint (reel_window_get_year (window), ==, 2025);
+  g_assert_cmpstr (reel_window_get_selected_region (window), ==, "north-america");
+  g_assert_true (gtk_widget_is_sensitive (CHILD (window, "export_button")));
+  g_assert_false (g_settings_get_boolean (settings, "overview"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "overview"));
+  g_assert_cmpstr (reel_window_test_get_page (window), ==, "overview");
+  g_assert_true (g_settings_get_boolean (settings, "overview"));
+  /* Asking for a chart leaves the overview, the chart shown before too. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "share"));
+  g_assert_cmpstr (reel_window_test_get_page (window), ==, "dataset");
+  g_assert_cmpuint (reel_window_get_chart_kind (window), ==, REEL_CHART_SHARE);
+
+  destroy_window (window);
+  reset_settings ();
+  g_settings_set_boolean (settings, "overview", FALSE);
+}
+
 static void
 test_window_year_action (Fixture       *fixture,
                          gconstpointer  data)
@@ -894,6 +976,31 @@ test_window_reload_action (Fixture       *fixture,
   reset_settings ();
 }
 
+/* Resizes the shown window and waits for it to be allocated at that size. */
+static void
+resize_window (ReelWindow *window,
+               int         width,
+               int         height)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  /* Client-side decorations may take a few pixels of the size asked for. */
+  while ((ABS (gtk_widget_get_width (GTK_WIDGET (window)) - width) > 12 ||
+          ABS (gtk_widget_get_height (GTK_WIDGET (window)) - height) > 12) &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  /* The frame after: folding applies as the window allocates. */
+  for (int i = 0; i < 3; i++)
+    {
+      gtk_widget_queue_allocate (GTK_WIDGET (window));
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+      g_usleep (20000);
+    }
+}
+
 static void
 test_window_side_panels (void)
 {
@@ -907,15 +1014,58 @@ test_window_side_panels (void)
   open_sample (window);
   wait_for_load (window);
 
-  /* F9 hides both side panels, and shows them again. */
-  adw_flap_set_reveal_flap (sidebar, TRUE);
-  adw_flap_set_reveal_flap (details, TRUE);
+  /* Wide: both panes beside the chart; F9 hides both, and shows them again. */
+  resize_window (window, 1600, 900);
+  g_assert_false (adw_flap_get_folded (sidebar));
+  g_assert_false (adw_flap_get_folded (details));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-side-panels", NULL));
   g_assert_false (adw_flap_get_reveal_flap (sidebar));
   g_assert_false (adw_flap_get_reveal_flap (details));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-side-panels", NULL);
   g_assert_true (adw_flap_get_reveal_flap (sidebar));
   g_assert_true (adw_flap_get_reveal_flap (details));
+
+  /* The default width: the regions beside the chart, which gets more than
+   * 55% of the window; the right pane over it on demand. */
+  resize_window (window, 1100, 720);
+  g_assert_false (adw_flap_get_folded (sidebar));
+  g_assert_true (adw_flap_get_folded (details));
+  g_assert_false (adw_flap_get_reveal_flap (details));
+  g_assert_cmpint (gtk_widget_get_width (CHILD (window, "centre_box")), >=, 0.55 * 1100);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-side-panels", NULL);
+  g_assert_true (adw_flap_get_reveal_flap (details));
+  g_assert_true (adw_flap_get_reveal_flap (sidebar));
+
+  /* Narrow: either pane over the chart, never both. */
+  resize_window (window, 700, 720);
+  g_assert_true (adw_flap_get_folded (sidebar));
+  g_assert_true (adw_flap_get_folded (details));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-side-panels", NULL);
+  g_assert_true (adw_flap_get_reveal_flap (sidebar));
+  adw_flap_set_reveal_flap (details, TRUE);
+  g_assert_false (adw_flap_get_reveal_flap (sidebar));
+  adw_flap_set_reveal_flap (sidebar, TRUE);
+  g_assert_false (adw_flap_get_reveal_flap (details));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-side-panels", NULL);
+  g_assert_false (adw_flap_get_reveal_flap (sidebar));
+  g_assert_false (adw_flap_get_reveal_flap (details));
+
+  /* As narrow as the metainfo promises, with GNOME's window buttons: the
+   * switcher and the year go to the bottom bar. */
+  g_object_set (gtk_widget_get_settings (GTK_WIDGET (window)),
+                "gtk-decoration-layout", "appmenu:close", NULL);
+  resize_window (window, 360, 640);
+  {
+    int minimum = 0;
+
+    gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                        NULL, NULL);
+    g_assert_cmpint (minimum, <=, 360);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 360);
+  }
+  g_assert_true (gtk_action_bar_get_revealed (CHILD (window, "bottom_bar")));
+  g_assert_true (gtk_widget_get_visible (CHILD (window, "bottom_year_dropdown")));
+  gtk_settings_reset_property (gtk_widget_get_settings (GTK_WIDGET (window)), "gtk-decoration-layout");
 
   /* Ctrl+F shows the region list and its search entry. */
   adw_flap_set_reveal_flap (sidebar, FALSE);
@@ -1214,6 +1364,8 @@ main (int   argc,
   if (status >= 0)
     return status;
 
+  reel_window_test_start_on_charts ();
+
   g_test_add_func ("/window/empty", test_window_empty);
   g_test_add_func ("/window/open-sample", test_window_open_sample);
   g_test_add ("/window/broken-keeps-dataset", Fixture, NULL,
@@ -1228,6 +1380,7 @@ main (int   argc,
   g_test_add_func ("/window/chart-selects", test_window_chart_selects);
   g_test_add_func ("/window/selection-restored", test_window_selection_restored);
   g_test_add_func ("/window/chart-kind-action", test_window_chart_kind_action);
+  g_test_add_func ("/window/overview", test_window_overview);
   g_test_add ("/window/year-action", Fixture, NULL,
               fixture_set_up, test_window_year_action, fixture_tear_down);
   g_test_add ("/window/drop", Fixture, NULL,

@@ -97,6 +97,24 @@ add_source_credits (AdwAboutWindow *about,
                                                   (const char **) credits);
 }
 
+/* The Map's countries: Natural Earth's, converted by world-atlas
+ * (data/world-110m.reelgeo.LICENSE). */
+static void
+add_map_credits (AdwAboutWindow *about)
+{
+  const char *credits[] = {
+    "Natural Earth https://www.naturalearthdata.com",
+    "world-atlas, Mike Bostock https://github.com/topojson/world-atlas",
+    NULL
+  };
+
+  adw_about_window_add_acknowledgement_section (about, _("World Map"), credits);
+  adw_about_window_add_legal_section (about, _("World Map"), NULL, GTK_LICENSE_CUSTOM,
+                                      _("The countries of the map are Natural Earth's, which are "
+                                        "in the public domain, converted by world-atlas, © 2013–2019 "
+                                        "Michael Bostock, under the ISC licence."));
+}
+
 static void
 reel_application_about_action (GSimpleAction *action,
                                GVariant      *parameter,
@@ -121,6 +139,7 @@ reel_application_about_action (GSimpleAction *action,
                         "translator-credits", _("translator-credits"),
                         NULL);
   add_source_credits (ADW_ABOUT_WINDOW (about), gtk_application_get_active_window (app));
+  add_map_credits (ADW_ABOUT_WINDOW (about));
   gtk_window_present (GTK_WINDOW (about));
 }
 

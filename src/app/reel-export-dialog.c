@@ -881,7 +881,7 @@ reel_export_dialog_new (GtkWindow     *parent,
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (REEL_IS_DATASET (dataset), NULL);
-  g_return_val_if_fail (kind <= REEL_CHART_TREND, NULL);
+  g_return_val_if_fail (kind < REEL_CHART_N_KINDS, NULL);
 
   self = g_object_new (REEL_TYPE_EXPORT_DIALOG,
                        "transient-for", parent,
@@ -899,4 +899,15 @@ reel_export_dialog_new (GtkWindow     *parent,
   gtk_window_set_focus (GTK_WINDOW (self), self->export_button);
 
   return self;
+}
+
+/* What a Map export colours its regions by, as the window's map does. */
+void
+reel_export_dialog_set_map_metric (ReelExportDialog *self,
+                                   ReelChartMetric   metric)
+{
+  g_return_if_fail (REEL_IS_EXPORT_DIALOG (self));
+
+  self->request.metric = metric;
+  update (self);
 }

@@ -6,8 +6,15 @@
 #include "reel-problem-list.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "reel-problem.h"
+
+/* The excerpt of a problem's line: this many characters of it at most. */
+#define EXCERPT_WIDTH         72
+#define EXCERPT_WIDTH_COMPACT 48
+#define EXCERPT_PROBLEMS_MAX  50
+#define EXCERPT_READ_MAX      (16 * 1024 * 1024)
 
 struct _ReelProblemList
 {
@@ -106,15 +113,98 @@ append_problem_place (GtkBox            *header,
     }
 }
 
+/* The lines of @file that @problems are on, by number, for their excerpts:
+ * read synchronously, so at most EXCERPT_READ_MAX bytes of the file (a
+ * problem past them shows without its line), and only the lines of the
+ * first EXCERPT_PROBLEMS_MAX problems. */
+static GHashTable *
+read_problem_lines (GFile     *file,
+                    GPtrArray *problems)
+{
+  g_autoptr(GHashTable) wanted = g_hash_table_new (NULL, NULL);
+  GHashTable *lines = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree char *buffer = NULL;
+  gsize n_read = 0;
+  const char *start;
+  guint number = 1;
+
+  for (guint i = 0; i < MIN (problems->len, EXCERPT_PROBLEMS_MAX); i++)
+    {
+      const ReelProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->line > 0)
+        g_hash_table_add (wanted, GUINT_TO_POINTER (problem->line));
+    }
+  /* A FIFO would block, a device never end: only a file's lines show. */
+  if (g_hash_table_size (wanted) == 0 ||
+      g_file_query_file_type (file, G_FILE_QUERY_INFO_NONE, NULL) != G_FILE_TYPE_REGULAR ||
+      (stream = g_file_read (file, NULL, NULL)) == NULL)
+    return lines;
+
+  buffer = g_malloc (EXCERPT_READ_MAX + 1);
+  if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buffer, EXCERPT_READ_MAX, &n_read, NULL, NULL))
+    return lines;
+  buffer[n_read] = '\0';
+
+  /* A line cut by the end of what was read is not shown: its excerpt
+   * could be from before the column. */
+  for (start = buffer; start < buffer + n_read; number++)
+    {
+      const char *end = memchr (start, '\n', buffer + n_read - start);
+
+      if (end == NULL)
+        break;
+      if (g_hash_table_contains (wanted, GUINT_TO_POINTER (number)))
+        {
+          const char *text_end = end > start && end[-1] == '\r' ? end - 1 : end;
+
+          g_hash_table_insert (lines, GUINT_TO_POINTER (number), g_strndup (start, text_end - start));
+        }
+      start = end + 1;
+    }
+  if (start < buffer + n_read && n_read < EXCERPT_READ_MAX &&
+      g_hash_table_contains (wanted, GUINT_TO_POINTER (number)))
+    g_hash_table_insert (lines, GUINT_TO_POINTER (number), g_strdup (start));
+
+  return lines;
+}
+
+/* The line and the caret under it, a label each: one label would need a
+ * line break, and a row's labels hold no control character. */
+static GtkWidget *
+create_excerpt (const char *excerpt)
+{
+  g_auto(GStrv) lines = g_strsplit (excerpt, "\n", 2);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      GtkWidget *label = create_problem_label (lines[i], TRUE);
+
+      gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  gtk_widget_add_css_class (box, "reel-problem-excerpt");
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  return box;
+}
+
 /* A problem as a row: `LINE:COL  PATH  message` on one line, or the
- * position and path above the message where space is short (@compact). */
+ * position and path above the message where space is short (@compact);
+ * below, the problem's line with a caret under its column. */
 static GtkWidget *
 create_problem_row (const ReelProblem *problem,
+                    const char        *text,
                     gboolean           compact)
 {
   g_autofree char *message = dup_problem_message (problem);
   g_autofree char *line = dup_problem_line (problem);
-  GtkWidget *row, *box, *header, *label;
+  g_autofree char *excerpt = reel_problem_dup_excerpt (text, problem->column,
+                                                       compact ? EXCERPT_WIDTH_COMPACT : EXCERPT_WIDTH);
+  GtkWidget *row, *outer, *box, *header, *label;
 
   box = gtk_box_new (compact ? GTK_ORIENTATION_VERTICAL : GTK_ORIENTATION_HORIZONTAL,
                      compact ? 3 : 12);
@@ -136,9 +226,14 @@ create_problem_row (const ReelProblem *problem,
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
 
+  outer = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (outer), box);
+  if (excerpt != NULL)
+    gtk_box_append (GTK_BOX (outer), create_excerpt (excerpt));
+
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), outer);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, line,
                                   -1);
@@ -238,17 +333,27 @@ reel_problem_list_new (gboolean compact)
 /* Shows @problems (of ReelProblem), in their order, instead of those shown. */
 void
 reel_problem_list_set_problems (ReelProblemList *self,
-                                GPtrArray       *problems)
+                                GPtrArray       *problems,
+                                GFile           *file)
 {
+  g_autoptr(GHashTable) lines = NULL;
   GtkWidget *child;
 
   g_return_if_fail (REEL_IS_PROBLEM_LIST (self));
   g_return_if_fail (problems != NULL);
+  g_return_if_fail (file == NULL || G_IS_FILE (file));
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
     gtk_list_box_remove (self->list_box, child);
 
+  if (file != NULL)
+    lines = read_problem_lines (file, problems);
   for (guint i = 0; i < problems->len; i++)
-    gtk_list_box_append (self->list_box,
-                         create_problem_row (g_ptr_array_index (problems, i), self->compact));
+    {
+      const ReelProblem *problem = g_ptr_array_index (problems, i);
+      const char *text = lines != NULL ? g_hash_table_lookup (lines, GUINT_TO_POINTER (problem->line))
+                                       : NULL;
+
+      gtk_list_box_append (self->list_box, create_problem_row (problem, text, self->compact));
+    }
 }

@@ -11,10 +11,12 @@ G_DECLARE_FINAL_TYPE (ReelProblemList, reel_problem_list, REEL, PROBLEM_LIST, Gt
 
 /* The problems of a file that did not load, one row each: `LINE:COL  PATH
  * message`, or, when compact (the Details dialog), the position and path
- * above the message. Each row's accessible name is that line. */
+ * above the message; under them, when @file is given, the problem's line
+ * with a caret under its column. Each row's accessible name is that line. */
 
 GtkWidget *reel_problem_list_new          (gboolean         compact);
 void       reel_problem_list_set_problems (ReelProblemList *self,
-                                           GPtrArray       *problems);
+                                           GPtrArray       *problems,
+                                           GFile           *file);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "reel-application.h"
 #include "reel-window-private.h"
 
 /* The window's actions (win.*), their shortcuts, and the toasts and
@@ -45,7 +46,8 @@ reel_window_show_problems_action (GtkWidget  *widget,
                           self->failed_problems->len);
 
   list = reel_problem_list_new (TRUE);
-  reel_problem_list_set_problems (REEL_PROBLEM_LIST (list), self->failed_problems);
+  reel_problem_list_set_problems (REEL_PROBLEM_LIST (list), self->failed_problems,
+                                  self->failed_file);
 
   /* A few problems show whole; many scroll. */
   scrolled = gtk_scrolled_window_new ();
@@ -142,6 +144,7 @@ reel_window_export_action (GtkWidget  *widget,
 
   dialog = reel_export_dialog_new (GTK_WINDOW (self), self->dataset, self->chart_kind, self->year,
                                    self->selected_region);
+  reel_export_dialog_set_map_metric (dialog, g_settings_get_enum (self->settings, "map-metric"));
   g_signal_connect_object (dialog, "exported",
                            G_CALLBACK (export_dialog_exported_cb), self, G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->export_dialog, dialog);
@@ -266,29 +269,37 @@ reel_window_show_help_overlay_action (GtkWidget  *widget,
   gtk_window_present (self->help_overlay);
 }
 
-/* F9: hides both side panels when either shows, else shows both. */
+/* The dataset that comes with the app, from an error or the empty page. */
+static void
+reel_window_open_bundled_action (GtkWidget  *widget,
+                                 const char *action_name,
+                                 GVariant   *parameter)
+{
+  g_autoptr(GFile) file = reel_application_dup_bundled_dataset ();
+
+  reel_window_open (REEL_WINDOW (widget), file);
+}
+
+/* F9: the side panels (reel-window-layout.c). */
 static void
 reel_window_toggle_side_panels_action (GtkWidget  *widget,
                                        const char *action_name,
                                        GVariant   *parameter)
 {
-  ReelWindow *self = REEL_WINDOW (widget);
-  gboolean reveal = !adw_flap_get_reveal_flap (self->sidebar_flap) &&
-                    !adw_flap_get_reveal_flap (self->details_flap);
-
-  adw_flap_set_reveal_flap (self->sidebar_flap, reveal);
-  adw_flap_set_reveal_flap (self->details_flap, reveal);
+  _reel_window_toggle_side_panels (REEL_WINDOW (widget));
 }
 
 void
 _reel_window_class_init_actions (GtkWidgetClass *widget_class)
 {
-  static const char * const kinds[] = { "revenue", "growth", "share", "trend" };
+  static const char * const pages[] = { "overview", "revenue", "growth", "share", "trend", "map" };
 
   gtk_widget_class_bind_template_callback (widget_class, chart_view_copied_cb);
   gtk_widget_class_bind_template_callback (widget_class, data_table_copied_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, reel_window_open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL,
+                                   reel_window_open_bundled_action);
   gtk_widget_class_install_action (widget_class, "win.open-recent", "s",
                                    reel_window_open_recent_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reel_window_reload_action);
@@ -305,6 +316,7 @@ _reel_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.toggle-side-panels", NULL,
                                    reel_window_toggle_side_panels_action);
   gtk_widget_class_install_property_action (widget_class, "win.chart-kind", "chart-kind");
+  gtk_widget_class_install_property_action (widget_class, "win.page", "page");
   gtk_widget_class_install_property_action (widget_class, "win.year", "year");
   gtk_widget_class_install_property_action (widget_class, "win.view", "view");
   gtk_widget_class_install_property_action (widget_class, "win.details-page", "details-page");
@@ -320,7 +332,7 @@ _reel_window_class_init_actions (GtkWidgetClass *widget_class)
   BIND (GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay");
   BIND (GDK_KEY_w, GDK_CONTROL_MASK, "window.close");
 #undef BIND
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
-                                         "win.chart-kind", "s", kinds[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_CONTROL_MASK,
+                                         "win.page", "s", pages[i]);
 }

@@ -58,23 +58,67 @@ collect_problems (GPtrArray    *loader_problems,
   return problems;
 }
 
+/* What happened, in words: a file that could not be read says why in the
+ * title, and what to do in the description (GNOME HIG, error states); a
+ * file that was read lists its problems. */
 static void
-show_problems_page (ReelWindow *self,
-                    GFile      *file,
-                    GPtrArray  *problems)
+describe_failure (ReelWindow   *self,
+                  const char   *name,
+                  GPtrArray    *problems,
+                  const GError *error)
 {
-  g_autofree char *name = _reel_window_dup_display_name (file);
+  const char *title = _("Could Not Open the Dataset");
   g_autofree char *description = NULL;
 
-  reel_problem_list_set_problems (self->problem_list, problems);
+  if (error != NULL && error->domain == G_IO_ERROR && problems->len == 1)
+    {
+      switch (error->code)
+        {
+        case G_IO_ERROR_NOT_FOUND:
+          title = _("File Not Found");
+          description = g_markup_printf_escaped (_("“%s” is not there any more: it may have "
+                                                   "been moved, renamed or deleted."), name);
+          break;
+        case G_IO_ERROR_PERMISSION_DENIED:
+          title = _("No Permission to Read the File");
+          description = g_markup_printf_escaped (_("You are not allowed to read “%s”. "
+                                                   "Its owner can change that."), name);
+          break;
+        case G_IO_ERROR_IS_DIRECTORY:
+          title = _("This Is a Folder");
+          description = g_markup_printf_escaped (_("“%s” is a folder: open a dataset or CSV "
+                                                   "file inside it."), name);
+          break;
+        default:
+          description = g_markup_printf_escaped (_("“%s” could not be read. The system’s "
+                                                   "message is below."), name);
+          break;
+        }
+    }
+  else
+    {
+      description = g_markup_printf_escaped (ngettext ("“%s” has %u problem. Fix it and open "
+                                                       "the file again.",
+                                                       "“%s” has %u problems. Fix them and open "
+                                                       "the file again.",
+                                                       problems->len),
+                                             name, problems->len);
+    }
 
-  description = g_markup_printf_escaped (ngettext ("“%s” has %u problem. Fix it and open "
-                                                   "the file again.",
-                                                   "“%s” has %u problems. Fix them and open "
-                                                   "the file again.",
-                                                   problems->len),
-                                         name, problems->len);
+  adw_status_page_set_title (self->problems_page, title);
   adw_status_page_set_description (self->problems_page, description);
+}
+
+static void
+show_problems_page (ReelWindow   *self,
+                    GFile        *file,
+                    GPtrArray    *problems,
+                    const GError *error)
+{
+  g_autofree char *name = _reel_window_dup_display_name (file);
+
+  reel_problem_list_set_problems (self->problem_list, problems, file);
+  describe_failure (self, name, problems, error);
 
   adw_window_title_set_title (self->window_title, _("Reelscope"));
   adw_window_title_set_subtitle (self->window_title, name);
@@ -166,13 +210,13 @@ load_cb (GObject      *object,
     {
       /* Keep what is shown: only a dataset without errors replaces it. */
       problems = collect_problems (loader_problems, error);
-      _reel_window_show_page (self->stack, "dataset");
+      _reel_window_show_dataset (self);
       show_failure_toast (self, file, problems);
     }
   else
     {
       problems = collect_problems (loader_problems, error);
-      show_problems_page (self, file, problems);
+      show_problems_page (self, file, problems, error);
     }
 
   _reel_window_update_loading (self);

@@ -9,6 +9,7 @@
 #include "reel-data-table.h"
 #include "reel-dataset-loader.h"
 #include "reel-export-dialog.h"
+#include "reel-overview.h"
 #include "reel-problem-list.h"
 #include "reel-region-list.h"
 #include "reel-sources-panel.h"
@@ -16,10 +17,11 @@
 
 G_BEGIN_DECLS
 
-/* The window in three files: reel-window.c (what it shows: the state,
+/* The window in four files: reel-window.c (what it shows: the state,
  * the pages, the headers and panels), reel-window-files.c (opening,
- * reloading, recent files, the file monitor, drag and drop) and
- * reel-window-actions.c (the win.* actions and their shortcuts). */
+ * reloading, recent files, the file monitor, drag and drop),
+ * reel-window-actions.c (the win.* actions and their shortcuts) and
+ * reel-window-layout.c (how it fits its width). */
 
 struct _ReelWindow
 {
@@ -27,6 +29,10 @@ struct _ReelWindow
 
   /* Template widgets */
   ReelAudiencePanel    *audience_panel;
+  GtkActionBar         *bottom_bar;
+  GtkMenuButton        *bottom_chart_button;
+  GtkDropDown          *bottom_year_dropdown;
+  GtkWidget            *centre_box;
   GtkMenuButton        *chart_menu_button;
   GtkWidget            *chart_switcher;
   ReelChartView        *chart_view;
@@ -35,12 +41,14 @@ struct _ReelWindow
   GtkWidget            *details_box;
   GtkToggleButton      *details_button;
   GtkButton            *export_button;
+  GtkWidget            *export_squeezer;
   GMenu                *file_section;
   AdwFlap              *details_flap;
   GtkStack             *details_stack;
   GtkProgressBar       *loading_bar;
   GtkLabel             *loading_label;
   GtkProgressBar       *osd_bar;
+  ReelOverview         *overview_page;
   ReelProblemList      *problem_list;
   AdwStatusPage        *problems_page;
   GMenu                *recent_menu;
@@ -55,6 +63,7 @@ struct _ReelWindow
   ReelSourcesPanel     *sources_panel;
   GtkStack             *stack;
   GtkWidget            *switcher_spacer;
+  GtkWidget            *switcher_gone;
   AdwSqueezer          *switcher_squeezer;
   GtkLabel             *table_subtitle;
   GtkLabel             *table_title;
@@ -63,6 +72,7 @@ struct _ReelWindow
   GtkWidget            *view_switcher;
   AdwWindowTitle       *window_title;
   GtkDropDown          *year_dropdown;
+  GtkDropDown          *metric_dropdown;
 
   GSettings            *settings;
   ReelDataset          *dataset;
@@ -79,6 +89,7 @@ struct _ReelWindow
    * table (and the chart) follow. */
   char                 *selected_region;  /* NULL for the world */
   ReelChartKind         chart_kind;
+  gboolean              overview;         /* the overview shows instead of the charts */
   guint                 year;             /* 0 for none */
   char                 *view;             /* "chart" or "table" */
   char                 *details_page;     /* "region" or "sources" */
@@ -111,12 +122,21 @@ struct _ReelWindow
   ReelExportDialog     *export_dialog;    /* weak */
 };
 
+/* reel-window-layout.c */
+void  _reel_window_init_layout        (ReelWindow     *self);
+void  _reel_window_fit_width          (ReelWindow     *self,
+                                       int             width);
+void  _reel_window_update_bottom_bar  (ReelWindow     *self);
+void  _reel_window_toggle_side_panels (ReelWindow     *self);
+
 /* reel-window.c */
 char *_reel_window_dup_display_name   (GFile          *file);
 void  _reel_window_show_page          (GtkStack       *stack,
                                        const char     *name);
 void  _reel_window_set_dataset        (ReelWindow     *self,
                                        ReelDataset    *dataset);
+gboolean _reel_window_shows_overview  (ReelWindow     *self);
+void  _reel_window_show_dataset       (ReelWindow     *self);
 void  _reel_window_set_progress       (ReelWindow     *self,
                                        double          fraction);
 void  _reel_window_update_loading     (ReelWindow     *self);

@@ -31,6 +31,7 @@ enum {
   PROP_LOADING,
   PROP_SELECTED_REGION,
   PROP_CHART_KIND,
+  PROP_PAGE,
   PROP_YEAR,
   PROP_VIEW,
   PROP_DETAILS_PAGE,
@@ -43,6 +44,10 @@ static void reel_window_set_year          (ReelWindow    *self,
                                            guint          year);
 static void reel_window_set_chart_kind    (ReelWindow    *self,
                                            ReelChartKind  kind);
+static void reel_window_set_page          (ReelWindow    *self,
+                                           const char    *page);
+static void set_overview                  (ReelWindow    *self,
+                                           gboolean       overview);
 static void reel_window_set_view          (ReelWindow    *self,
                                            const char    *view);
 static void reel_window_set_details_page  (ReelWindow    *self,
@@ -130,11 +135,13 @@ region_color_func (ReelDataset *dataset,
   *color = (GdkRGBA) { chart_color.red, chart_color.green, chart_color.blue, chart_color.alpha };
 }
 
-/* The swatches take the palette of the chart's new variant. */
+/* The swatches of the list and the overview take the palette of the
+ * chart's variant. */
 static void
 chart_dark_cb (ReelWindow *self)
 {
   reel_region_list_set_color_func (self->region_list, region_color_func, self, NULL);
+  reel_overview_set_color_func (self->overview_page, region_color_func, self, NULL);
 }
 
 /* The kind whose years the year selector lists: the chart's own, or for
@@ -187,6 +194,7 @@ update_year_selector (ReelWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->year_dropdown),
                             reel_chart_kind_info_has_year (self->chart_kind) &&
                             self->years->len > 0);
+  _reel_window_update_bottom_bar (self);
 }
 
 /* Keeps the year when the chart kind has data for it, else moves to the
@@ -268,17 +276,18 @@ dup_view_title (ReelWindow *self)
   switch (self->chart_kind)
     {
     case REEL_CHART_REVENUE:
+    case REEL_CHART_MAP:
       /* TRANSLATORS: title of the table of the revenue chart */
       return g_strdup_printf (_("Revenue by region, %u"), self->year);
     case REEL_CHART_GROWTH:
-      /* TRANSLATORS: title of the table of the growth chart */
-      return g_strdup_printf (_("Reported growth, %u"), self->year);
+      return g_strdup_printf (_("Growth by region, %u"), self->year);
     case REEL_CHART_SHARE:
       /* TRANSLATORS: title of the table of the share chart */
       return g_strdup_printf (_("Share of world revenue, %u"), self->year);
     case REEL_CHART_TREND:
     default:
-      return g_strdup (_("Revenue over the years"));
+      /* TRANSLATORS: the title of Trend and of its table */
+      return g_strdup (_("Revenue trend by region"));
     }
 }
 
@@ -303,7 +312,7 @@ update_centre (ReelWindow *self)
 static void
 update_panel_buttons (ReelWindow *self)
 {
-  gboolean shown = self->dataset != NULL;
+  gboolean shown = self->dataset != NULL && !_reel_window_shows_overview (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button),
                           shown && adw_flap_get_folded (self->sidebar_flap));
@@ -320,12 +329,19 @@ static void
 update_header (ReelWindow *self)
 {
   gboolean shown = self->dataset != NULL;
-  const char *kind = reel_chart_kind_info_get_label (self->chart_kind);
+  gboolean chart_shown;
+  const char *kind = self->overview ? C_("view", "Overview")
+                                    : reel_chart_kind_info_get_label (self->chart_kind);
   g_autofree char *accessible = NULL;
 
+  chart_shown = shown && !_reel_window_shows_overview (self);
   gtk_widget_set_visible (GTK_WIDGET (self->switcher_squeezer), shown);
-  gtk_widget_set_visible (GTK_WIDGET (self->year_dropdown), shown);
-  gtk_widget_set_visible (GTK_WIDGET (self->export_button), shown);
+  /* The overview has no year to choose (update_bottom_bar) and no chart to export. */
+  gtk_widget_set_visible (self->export_squeezer, shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", chart_shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", chart_shown);
+  gtk_widget_set_visible (GTK_WIDGET (self->metric_dropdown),
+                          chart_shown && self->chart_kind == REEL_CHART_MAP);
 
   /* The narrow form of the chart switcher says which chart is shown. */
   gtk_menu_button_set_label (self->chart_menu_button, kind);
@@ -334,7 +350,11 @@ update_header (ReelWindow *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->chart_menu_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->bottom_chart_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
 
+  _reel_window_update_bottom_bar (self);
   update_panel_buttons (self);
 }
 
@@ -424,6 +444,37 @@ fill_pages (ReelWindow *self,
     reel_data_table_set_dataset (self->data_table, table_shown ? self->dataset : NULL);
 }
 
+/* Whether the overview shows: asked for, and with something to say (a
+ * file of records alone may have no headline; it opens on its charts). */
+gboolean
+_reel_window_shows_overview (ReelWindow *self)
+{
+  return self->overview && self->dataset != NULL && !reel_overview_is_empty (self->overview_page);
+}
+
+/* The dataset's page: the overview or the charts, and the header that goes
+ * with it. */
+void
+_reel_window_show_dataset (ReelWindow *self)
+{
+  _reel_window_show_page (self->stack, _reel_window_shows_overview (self) ? "overview" : "dataset");
+  update_header (self);
+}
+
+static void
+overview_show_chart_cb (ReelWindow   *self,
+                        guint         kind,
+                        guint         year,
+                        const char   *region_id,
+                        ReelOverview *overview)
+{
+  if (region_id != NULL)
+    reel_window_set_selected_region (self, region_id);
+  reel_window_set_chart_kind (self, kind);
+  if (year != 0 && years_contain (self->years, year))
+    reel_window_set_year (self, year);
+}
+
 void
 _reel_window_set_dataset (ReelWindow  *self,
                           ReelDataset *dataset)
@@ -464,14 +515,11 @@ _reel_window_set_dataset (ReelWindow  *self,
   reel_chart_view_set_dataset (self->chart_view, dataset);
   fill_pages (self, TRUE);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", TRUE);
+  reel_overview_set_dataset (self->overview_page, dataset);
 
   update_region_header (self);
   update_centre (self);
-  update_header (self);
-
-  _reel_window_show_page (self->stack, "dataset");
+  _reel_window_show_dataset (self);
 
   _reel_window_add_recent_file (self, file);
   _reel_window_watch_file (self, file);
@@ -520,6 +568,15 @@ year_dropdown_selected_cb (ReelWindow  *self,
   reel_window_set_year (self, g_array_index (self->years, guint, selected));
 }
 
+/* The map's metric is a setting, which the chart view follows. */
+static void
+metric_dropdown_selected_cb (ReelWindow  *self,
+                             GParamSpec  *pspec,
+                             GtkDropDown *dropdown)
+{
+  g_settings_set_enum (self->settings, "map-metric", (int) gtk_drop_down_get_selected (dropdown));
+}
+
 static void
 region_list_selected_cb (ReelWindow     *self,
                          GParamSpec     *pspec,
@@ -556,6 +613,7 @@ restore_window_state (ReelWindow *self)
 
   /* What the last window showed; the dataset decides whether it has it. */
   self->chart_kind = g_settings_get_enum (self->settings, "chart-kind");
+  self->overview = g_settings_get_boolean (self->settings, "overview");
   self->year = g_settings_get_uint (self->settings, "year");
   self->selected_region = region[0] != '\0' ? g_steal_pointer (&region) : NULL;
 }
@@ -581,6 +639,17 @@ reel_window_close_request (GtkWindow *window)
   save_window_state (REEL_WINDOW (window));
 
   return GTK_WINDOW_CLASS (reel_window_parent_class)->close_request (window);
+}
+
+static void
+reel_window_size_allocate (GtkWidget *widget,
+                           int        width,
+                           int        height,
+                           int        baseline)
+{
+  _reel_window_fit_width (REEL_WINDOW (widget), width);
+
+  GTK_WIDGET_CLASS (reel_window_parent_class)->size_allocate (widget, width, height, baseline);
 }
 
 static void
@@ -661,6 +730,11 @@ reel_window_get_property (GObject    *object,
       g_value_set_enum (value, self->chart_kind);
       break;
 
+    case PROP_PAGE:
+      g_value_set_string (value, self->overview ? "overview"
+                                                : reel_chart_kind_info_get_nick (self->chart_kind));
+      break;
+
     case PROP_YEAR:
       g_value_set_uint (value, self->year);
       break;
@@ -694,6 +768,10 @@ reel_window_set_property (GObject      *object,
 
     case PROP_CHART_KIND:
       reel_window_set_chart_kind (self, g_value_get_enum (value));
+      break;
+
+    case PROP_PAGE:
+      reel_window_set_page (self, g_value_get_string (value));
       break;
 
     case PROP_YEAR:
@@ -765,12 +843,24 @@ install_properties (GObjectClass *object_class)
    * ReelWindow:chart-kind:
    *
    * The chart shown, and its table; `win.chart-kind` with "revenue",
-   * "growth", "share" or "trend" sets it. Remembered in GSettings.
+   * "growth", "share", "trend" or "map" sets it. Remembered in GSettings.
    */
   properties[PROP_CHART_KIND] =
     g_param_spec_enum ("chart-kind", NULL, NULL,
                        REEL_TYPE_CHART_KIND, REEL_CHART_REVENUE,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ReelWindow:page:
+   *
+   * What the switcher shows: "overview", or a chart kind's nick
+   * ("revenue", "growth"...), which sets #ReelWindow:chart-kind too
+   * (`win.page`, Ctrl+0 to Ctrl+4). Remembered in GSettings.
+   */
+  properties[PROP_PAGE] =
+    g_param_spec_string ("page", NULL, NULL,
+                         "overview",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * ReelWindow:year:
@@ -820,6 +910,7 @@ reel_window_class_init (ReelWindowClass *klass)
   object_class->set_property = reel_window_set_property;
 
   window_class->close_request = reel_window_close_request;
+  widget_class->size_allocate = reel_window_size_allocate;
 
   install_properties (object_class);
 
@@ -827,6 +918,7 @@ reel_window_class_init (ReelWindowClass *klass)
   g_type_ensure (REEL_TYPE_CHART_VIEW);
   g_type_ensure (REEL_TYPE_COMMENTARY_PANEL);
   g_type_ensure (REEL_TYPE_DATA_TABLE);
+  g_type_ensure (REEL_TYPE_OVERVIEW);
   g_type_ensure (REEL_TYPE_PROBLEM_LIST);
   g_type_ensure (REEL_TYPE_REGION_LIST);
   g_type_ensure (REEL_TYPE_SOURCES_PANEL);
@@ -834,6 +926,10 @@ reel_window_class_init (ReelWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/reelscope/Reelscope/ui/reel-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, audience_panel);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, bottom_bar);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, bottom_chart_button);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, bottom_year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, centre_box);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, chart_menu_button);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, chart_switcher);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, chart_view);
@@ -844,10 +940,12 @@ reel_window_class_init (ReelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, details_flap);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, details_stack);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, export_button);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, export_squeezer);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, file_section);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, loading_bar);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, loading_label);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, osd_bar);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, overview_page);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, problem_list);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, problems_page);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, recent_menu);
@@ -862,6 +960,7 @@ reel_window_class_init (ReelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, sources_panel);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, switcher_spacer);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, switcher_gone);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, switcher_squeezer);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, table_subtitle);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, table_title);
@@ -871,6 +970,8 @@ reel_window_class_init (ReelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, year_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, year_dropdown_selected_cb);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, metric_dropdown);
+  gtk_widget_class_bind_template_callback (widget_class, metric_dropdown_selected_cb);
 
   _reel_window_class_init_actions (widget_class);
 }
@@ -887,6 +988,8 @@ reel_window_init (ReelWindow *self)
   reel_buttons_name_by_text (self->view_switcher);
   gtk_menu_button_set_create_popup_func (self->chart_menu_button, create_menu_popup_cb,
                                          self->chart_kind_menu, NULL);
+  gtk_menu_button_set_create_popup_func (self->bottom_chart_button, create_menu_popup_cb,
+                                         self->chart_kind_menu, NULL);
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_menu_popup_cb,
                                          self->primary_menu, NULL);
 
@@ -899,13 +1002,16 @@ reel_window_init (ReelWindow *self)
   restore_window_state (self);
   /* The switcher's toggles (property actions) show the restored kind. */
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART_KIND]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
   _reel_window_init_files (self);
 
   /* One selection, shared: the list sets it and follows it, the panels
    * (and the chart) follow it. */
-  reel_region_list_set_color_func (self->region_list, region_color_func, self, NULL);
+  chart_dark_cb (self);
   g_signal_connect_object (self->chart_view, "notify::dark", G_CALLBACK (chart_dark_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->overview_page, "show-chart",
+                           G_CALLBACK (overview_show_chart_cb), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self, "selected-region", self->region_list, "selected-region",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_object_bind_property (self, "selected-region", self->audience_panel, "region",
@@ -915,6 +1021,8 @@ reel_window_init (ReelWindow *self)
   g_object_bind_property (self, "selected-region", self->chart_view, "selected-region",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_object_bind_property (self, "chart-kind", self->chart_view, "chart-kind", G_BINDING_SYNC_CREATE);
+  gtk_drop_down_set_selected (self->metric_dropdown, g_settings_get_enum (self->settings, "map-metric"));
+  g_settings_bind (self->settings, "map-metric", self->chart_view, "map-metric", G_SETTINGS_BIND_GET);
   g_object_bind_property (self, "year", self->chart_view, "year", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "year", self->region_list, "year", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "year", self->data_table, "year", G_BINDING_SYNC_CREATE);
@@ -946,6 +1054,7 @@ reel_window_init (ReelWindow *self)
                                       natural + gtk_widget_get_margin_end (self->view_switcher) + 12);
   }
 
+  _reel_window_init_layout (self);
   update_year_selector (self);
   update_header (self);
   g_signal_connect (self->stack, "notify::transition-running",
@@ -966,7 +1075,11 @@ reel_window_set_chart_kind (ReelWindow    *self,
 {
   g_assert (REEL_IS_WINDOW (self));
 
-  if (self->chart_kind == kind || kind > REEL_CHART_KIND_LAST)
+  if (kind > REEL_CHART_KIND_LAST)
+    return;
+  /* Asking for a chart shows it, even the one the overview hides. */
+  set_overview (self, FALSE);
+  if (self->chart_kind == kind)
     return;
 
   self->chart_kind = kind;
@@ -979,6 +1092,44 @@ reel_window_set_chart_kind (ReelWindow    *self,
   update_header (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART_KIND]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+static void
+set_overview (ReelWindow *self,
+              gboolean    overview)
+{
+  if (self->overview == overview)
+    return;
+
+  self->overview = overview;
+  g_settings_set_boolean (self->settings, "overview", overview);
+  if (self->dataset != NULL)
+    _reel_window_show_dataset (self);
+  else
+    update_header (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
+}
+
+static void
+reel_window_set_page (ReelWindow *self,
+                      const char *page)
+{
+  GEnumValue *kind;
+
+  g_assert (REEL_IS_WINDOW (self));
+
+  if (g_strcmp0 (page, "overview") == 0)
+    {
+      set_overview (self, TRUE);
+      return;
+    }
+
+  kind = page != NULL ? g_enum_get_value_by_nick (g_type_class_peek (REEL_TYPE_CHART_KIND), page)
+                      : NULL;
+  if (kind != NULL)
+    reel_window_set_chart_kind (self, kind->value);
 }
 
 static void

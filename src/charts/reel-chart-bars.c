@@ -11,14 +11,16 @@
 #include "reel-text-figure.h"
 
 /* Horizontal bars, one row each, for Revenue, Growth and Share: a label
- * column, bars from zero with their range lines and value labels, Growth's
- * group headings, the axis under the rows and the legend under that. */
+ * column, bars from zero with their range lines and value labels, the axis
+ * under the rows and the legend under that. Growth's groups are small
+ * multiples: a panel per metric, titled, each with an axis of its own,
+ * since a percentage of downloads and one of revenue share no scale. */
 
 /* A label column takes at most this share of the width; longer names wrap
- * onto a second line and then end in an ellipsis. */
+ * onto a second line, and onto more only when two lines of this share
+ * cannot hold them: a name is never cut. */
 #define LABEL_COLUMN_MAX        0.30
 #define LABEL_COLUMN_NARROW_MAX 0.38
-#define LABEL_MAX_LINES         2
 
 /* A bar's row: its texts and where it sits. */
 typedef struct {
@@ -35,7 +37,8 @@ typedef struct {
   double        top;              /* -1 until placed */
 } Heading;
 
-/* The value axis: where it may start, where it does, its ticks. */
+/* A value axis, one per panel: where it may start, where it does, its
+ * ticks, and the rows it spans. */
 typedef struct {
   double         start;           /* right of the label column */
   double         left;
@@ -43,6 +46,8 @@ typedef struct {
   double         zero_x;
   ReelScale      scale;
   ReelChartTicks ticks;
+  double         top;             /* of its first row; -1 while none is placed */
+  double         bottom;          /* of its last row */
 } Axis;
 
 typedef struct {
@@ -54,14 +59,17 @@ typedef struct {
   double          column_width;   /* of the names */
   GArray         *rows;           /* of Row, as data->bars */
   GArray         *headings;       /* of Heading, as data->groups */
-  Axis            axis;
-  double          legend_height;
+  Axis           *axes;           /* one per group, or one without groups */
+  guint           n_axes;
+  ReelChartText   missing;        /* the regions without a figure, under the axis */
+  double          legend_height;  /* with the line of the missing, when there is one */
   double          tick_height;
   double          top;            /* of the first row */
   double          bottom;         /* of the room for rows */
   double          rows_bottom;
   guint           n_shown;
   double          band;           /* a row's height, unless its name needs more */
+  gboolean        stacked;        /* suffixes under their values: a chart too narrow beside */
 } Plot;
 
 static void
@@ -85,22 +93,59 @@ get_row (Plot  *plot,
   return &g_array_index (plot->rows, Row, index);
 }
 
-static double
-row_min_height (Plot      *plot,
-                const Row *row)
+static Axis *
+get_axis (Plot               *plot,
+          const ReelChartBar *bar)
 {
-  return MAX (row->label.height, row->value_label.height) + plot->unit * 0.5;
+  g_assert (bar->group < plot->n_axes);
+  return &plot->axes[bar->group];
+}
+
+/* Whether the groups are panels, each with its axis labelled under it. */
+static gboolean
+has_panels (Plot *plot)
+{
+  return plot->n_axes > 1;
+}
+
+/* The value with its suffix: on one line, or the suffix under it. */
+static double
+value_height (Plot      *plot,
+              const Row *row)
+{
+  if (plot->stacked && row->suffix_label.layout != NULL)
+    return row->value_label.height + row->suffix_label.height;
+  return row->value_label.height;
 }
 
 static double
 value_width (Plot      *plot,
              const Row *row)
 {
-  double width = row->value_label.width;
+  if (row->suffix_label.layout == NULL)
+    return row->value_label.width;
+  if (plot->stacked)
+    return MAX (row->value_label.width, row->suffix_label.width);
+  return row->value_label.width + plot->unit * 0.5 + row->suffix_label.width;
+}
 
-  if (row->suffix_label.layout != NULL)
-    width += plot->unit * 0.5 + row->suffix_label.width;
-  return width;
+/* The end ticks of a range line reach this far either side of it. */
+static double
+range_tick (Plot   *plot,
+            double  bar_height)
+{
+  return CLAMP (bar_height * 0.25, 2, MAX (2, plot->unit * 0.5));
+}
+
+/* A row's name or value, and room under a value label for a range line
+ * that cannot pass beside it. */
+static double
+row_min_height (Plot      *plot,
+                const Row *row)
+{
+  double range_room = isnan (row->bar->low) ? 0 : 2 * (2 * range_tick (plot, G_MAXDOUBLE) + 1);
+
+  return MAX (row->label.height, value_height (plot, row) + range_room) + plot->unit * 0.5;
 }
 
 /* ------------------------------------------------------------------ */
@@ -154,13 +199,6 @@ measure_values (Plot     *plot,
   reel_chart_text_clear (&row->value_label);
   reel_chart_text_clear (&row->suffix_label);
 
-  if (bar->missing)
-    {
-      /* TRANSLATORS: in place of a bar, for a region without a figure for the year */
-      row->value_label = reel_chart_pen_measure_line (pen, REEL_CHART_FONT_LEGEND, _("no figure"));
-      return;
-    }
-
   value = plot->draft->kind->format_value (plot->data, bar->value, bar->qualifier);
   row->value_label = reel_chart_pen_measure_line (pen, REEL_CHART_FONT_VALUE, value);
   suffix = dup_suffix (bar, counts);
@@ -168,8 +206,51 @@ measure_values (Plot     *plot,
     row->suffix_label = reel_chart_pen_measure_line (pen, REEL_CHART_FONT_LEGEND, suffix);
 }
 
-/* Names at most @column_max wide, values with the counts of sources when
- * @counts; sets the label column's width. */
+static ReelChartFont
+name_font (const Row *row)
+{
+  gboolean bold = (row->bar->flags & (REEL_CHART_MARK_SELECTED | REEL_CHART_MARK_WORLD)) != 0;
+
+  return bold ? REEL_CHART_FONT_LABEL_BOLD : REEL_CHART_FONT_LABEL;
+}
+
+/* The narrowest column, up to @limit, in which every name takes at most
+ * two lines: "Middle East & North Africa · Saudi Arabia" breaks once, at a
+ * space, rather than thrice. */
+static double
+two_line_width (Plot   *plot,
+                double  limit)
+{
+  double need = 0;
+
+  for (guint i = 0; i < plot->rows->len; i++)
+    {
+      Row *row = get_row (plot, i);
+      ReelChartText text = reel_chart_pen_measure_line (plot->draft->pen, name_font (row),
+                                                        row->bar->name);
+      double width = MIN (text.width * 0.55, limit);
+
+      reel_chart_text_clear (&text);
+      for (guint attempt = 0; width > need && width < limit && attempt < 8; attempt++)
+        {
+          ReelChartText wrapped = reel_chart_pen_measure (plot->draft->pen, name_font (row),
+                                                          row->bar->name, width,
+                                                          REEL_CHART_PEN_ALL_LINES, FALSE);
+          gboolean fits = pango_layout_get_line_count (wrapped.layout) <= 2;
+
+          reel_chart_text_clear (&wrapped);
+          if (fits)
+            break;
+          width = MIN (width * 1.1, limit);
+        }
+      need = MAX (need, width);
+    }
+
+  return need;
+}
+
+/* Names wrapped at @column_max, whole; values with the counts of sources
+ * when @counts; sets the label column's width. */
 static void
 measure_rows (Plot     *plot,
               double    column_max,
@@ -180,47 +261,70 @@ measure_rows (Plot     *plot,
   for (guint i = 0; i < plot->rows->len; i++)
     {
       Row *row = get_row (plot, i);
-      gboolean bold = (row->bar->flags & (REEL_CHART_MARK_SELECTED | REEL_CHART_MARK_WORLD)) != 0;
-      ReelChartFont font = bold ? REEL_CHART_FONT_LABEL_BOLD : REEL_CHART_FONT_LABEL;
 
       reel_chart_text_clear (&row->label);
-      row->label = reel_chart_pen_measure (plot->draft->pen, font, row->bar->name, column_max,
-                                           LABEL_MAX_LINES, TRUE);
+      row->label = reel_chart_pen_measure (plot->draft->pen, name_font (row), row->bar->name,
+                                           column_max, REEL_CHART_PEN_ALL_LINES, TRUE);
       plot->column_width = MAX (plot->column_width, row->label.width);
       measure_values (plot, row, counts);
     }
 }
 
+/* The widest value labels either side of zero in one panel, the widest
+ * such pair of all; @right gets the widest right side. */
+static double
+values_width (Plot   *plot,
+              double *right)
+{
+  double widest = 0;
+
+  *right = 0;
+  for (guint group = 0; group < plot->n_axes; group++)
+    {
+      double group_left = 0, group_right = 0;
+
+      for (guint i = 0; i < plot->rows->len; i++)
+        {
+          Row *row = get_row (plot, i);
+
+          if (row->bar->group != group)
+            continue;
+          if (row->bar->shown >= 0)
+            group_right = MAX (group_right, value_width (plot, row) + plot->gap);
+          else
+            group_left = MAX (group_left, value_width (plot, row) + plot->gap);
+        }
+      widest = MAX (widest, group_left + group_right);
+      *right = MAX (*right, group_right);
+    }
+
+  return widest;
+}
+
 /* The label column, value labels and group headings. A narrow chart keeps
- * a third of its width for the bars: the names give way first (they wrap,
- * then end in an ellipsis), then the counts of sources. */
+ * a third of its width for the bars: the names give way first (they wrap
+ * onto two lines, then more), then the counts of sources, then the
+ * suffixes go under their values. */
 static void
 fit_label_column (Plot *plot)
 {
   const ReelChartRect *content = &plot->draft->frame->content;
   double column_share = content->width < 560 ? LABEL_COLUMN_NARROW_MAX : LABEL_COLUMN_MAX;
   double min_plot = content->width * 0.33;
+  double column_min = two_line_width (plot, content->width * LABEL_COLUMN_NARROW_MAX);
 
-  measure_rows (plot, content->width * column_share, TRUE);
-  for (int pass = 0; pass < 2; pass++)
+  measure_rows (plot, MAX (content->width * column_share, column_min), TRUE);
+  for (int pass = 0; pass < 3; pass++)
     {
-      double right = 0, left = 0, column_max;
+      double right, values = values_width (plot, &right), column_max;
 
-      for (guint i = 0; i < plot->rows->len; i++)
-        {
-          Row *row = get_row (plot, i);
-
-          if (row->bar->shown >= 0)
-            right = MAX (right, value_width (plot, row) + plot->gap);
-          else
-            left = MAX (left, value_width (plot, row) + plot->gap);
-        }
-      if (plot->column_width + plot->unit * 1.5 + left + min_plot + right <= content->width)
+      if (plot->column_width + plot->unit * 1.5 + values + min_plot <= content->width || pass == 2)
         break;
 
       column_max = MAX (content->width * 0.2,
-                        content->width - plot->unit * 1.5 - left - min_plot - right);
-      column_max = MIN (column_max, content->width * column_share);
+                        content->width - plot->unit * 1.5 - values - min_plot);
+      column_max = MAX (MIN (column_max, content->width * column_share), column_min);
+      plot->stacked = pass == 1;
       measure_rows (plot, column_max, pass == 0 && right < content->width * 0.25);
     }
 
@@ -232,7 +336,8 @@ fit_label_column (Plot *plot)
       heading->text = reel_chart_pen_measure (plot->draft->pen, REEL_CHART_FONT_HEADING,
                                               group->heading, content->width, 1, FALSE);
     }
-  plot->axis.start = content->x + plot->column_width + plot->unit * 1.5;
+  for (guint i = 0; i < plot->n_axes; i++)
+    plot->axes[i].start = content->x + plot->column_width + plot->unit * 1.5;
 }
 
 /* ------------------------------------------------------------------ */
@@ -245,39 +350,51 @@ get_range (Plot               *plot,
            double             *low,
            double             *high)
 {
+  double cap;
+
   *low = bar->low;
   *high = bar->high;
-  if (plot->data->capped && !isnan (*low))
+  if (reel_chart_data_get_cap (plot->data, bar, &cap) && !isnan (*low))
     {
-      *low = CLAMP (*low, -plot->data->cap, plot->data->cap);
-      *high = CLAMP (*high, -plot->data->cap, plot->data->cap);
+      *low = CLAMP (*low, -cap, cap);
+      *high = CLAMP (*high, -cap, cap);
     }
 }
 
-/* Where a bar's label starts from, as a fraction of the axis: the far end
- * of the bar or of its range line; a cut bar runs to the axis's end. */
+/* Where a bar ends, as a fraction of the axis: its value label starts
+ * there, never at the end of its range line; a cut bar runs to the axis's
+ * end. */
 static double
-far_fraction (Plot               *plot,
+bar_fraction (Plot               *plot,
               const ReelChartBar *bar)
 {
-  const ReelScale *scale = &plot->axis.scale;
-  double low, high, end;
+  const ReelScale *scale = &get_axis (plot, bar)->scale;
 
   if (bar->flags & REEL_CHART_MARK_CAPPED)
     return bar->shown > 0 ? 1 : 0;
+  return (bar->shown - scale->lo) / (scale->hi - scale->lo);
+}
+
+/* Where a bar's range line ends on the side of its value; the bar's end
+ * without one. */
+static double
+range_fraction (Plot               *plot,
+                const ReelChartBar *bar)
+{
+  const ReelScale *scale = &get_axis (plot, bar)->scale;
+  double low, high, end;
 
   get_range (plot, bar, &low, &high);
-  if (bar->shown >= 0)
-    end = isnan (high) ? bar->shown : MAX (bar->shown, high);
-  else
-    end = isnan (low) ? bar->shown : MIN (bar->shown, low);
-
+  if (isnan (low) || (bar->flags & REEL_CHART_MARK_CAPPED))
+    return bar_fraction (plot, bar);
+  end = bar->shown >= 0 ? high : low;
   return (end - scale->lo) / (scale->hi - scale->lo);
 }
 
-/* Every bar and range line, outliers cut to the cap. */
+/* Every bar and range line of @group, outliers cut to the cap. */
 static ReelScaleFlags
 find_domain (Plot   *plot,
+             guint   group,
              double *domain_min,
              double *domain_max)
 {
@@ -286,6 +403,9 @@ find_domain (Plot   *plot,
     {
       ReelChartBar *bar = &g_array_index (plot->data->bars, ReelChartBar, i);
       double low, high;
+
+      if (bar->group != group)
+        continue;
 
       get_range (plot, bar, &low, &high);
       *domain_min = MIN (*domain_min, bar->shown);
@@ -308,6 +428,7 @@ find_domain (Plot   *plot,
 /* As many ticks as labels as wide as the domain's ends fit. */
 static guint
 estimate_tick_count (Plot   *plot,
+                     Axis   *axis,
                      double  domain_min,
                      double  domain_max)
 {
@@ -322,16 +443,17 @@ estimate_tick_count (Plot   *plot,
 
   reel_chart_text_clear (&min_label);
   reel_chart_text_clear (&max_label);
-  return (guint) CLAMP (floor ((right - plot->axis.start) / estimate) + 1, 2, REEL_SCALE_MAX_TICKS);
+  return (guint) CLAMP (floor ((right - axis->start) / estimate) + 1, 2, REEL_SCALE_MAX_TICKS);
 }
 
 /* The widest plot whose value labels still end inside the card: the
  * right side bounds the width, the left side's labels push the axis
  * right, a few times over. */
 static void
-fit_plot_width (Plot *plot)
+fit_plot_width (Plot  *plot,
+                guint  group)
 {
-  Axis *axis = &plot->axis;
+  Axis *axis = &plot->axes[group];
   double right = plot->draft->frame->content.x + plot->draft->frame->content.width;
   const ReelChartText *last_tick = &axis->ticks.labels[axis->scale.n_ticks - 1];
 
@@ -344,21 +466,30 @@ fit_plot_width (Plot *plot)
       for (guint i = 0; i < plot->rows->len; i++)
         {
           Row *row = get_row (plot, i);
-          double fraction = far_fraction (plot, row->bar);
+          double fraction = bar_fraction (plot, row->bar);
+          double reach = range_fraction (plot, row->bar);
           double label_width = value_width (plot, row);
 
+          if (row->bar->group != group)
+            continue;
           if (row->bar->shown >= 0 && fraction > 0)
             axis->width = MIN (axis->width,
                                (right - axis->left - plot->gap - label_width) / fraction);
+          if (row->bar->shown >= 0 && reach > 0)
+            axis->width = MIN (axis->width, (right - axis->left - 1) / reach);
         }
       for (guint i = 0; i < plot->rows->len; i++)
         {
           Row *row = get_row (plot, i);
-          double fraction = far_fraction (plot, row->bar);
+          double fraction = bar_fraction (plot, row->bar);
 
+          if (row->bar->group != group)
+            continue;
           if (row->bar->shown < 0)
             need = MAX (need,
                         axis->start + plot->gap + value_width (plot, row) - axis->width * fraction);
+          if (row->bar->shown < 0)
+            need = MAX (need, axis->start + 1 - axis->width * range_fraction (plot, row->bar));
         }
       if (need <= axis->left + 0.5)
         break;
@@ -367,21 +498,22 @@ fit_plot_width (Plot *plot)
   axis->width = MAX (axis->width, plot->unit * 4);
 }
 
-/* The scale and the plot's width, with fewer ticks while their labels
- * would touch. */
+/* The scale of @group's axis and its width, with fewer ticks while their
+ * labels would touch. */
 static void
-fit_axis (Plot *plot)
+fit_axis (Plot  *plot,
+          guint  group)
 {
-  Axis *axis = &plot->axis;
+  Axis *axis = &plot->axes[group];
   double domain_min, domain_max;
-  ReelScaleFlags flags = find_domain (plot, &domain_min, &domain_max);
-  guint max_ticks = estimate_tick_count (plot, domain_min, domain_max);
+  ReelScaleFlags flags = find_domain (plot, group, &domain_min, &domain_max);
+  guint max_ticks = estimate_tick_count (plot, axis, domain_min, domain_max);
 
   for (guint attempt = 0; attempt < REEL_SCALE_MAX_TICKS; attempt++)
     {
       reel_scale_init (&axis->scale, domain_min, domain_max, max_ticks, flags);
       reel_chart_ticks_measure (&axis->ticks, plot->draft, &axis->scale, FALSE);
-      fit_plot_width (plot);
+      fit_plot_width (plot, group);
 
       if (axis->scale.n_ticks > 2 &&
           axis->ticks.widest + plot->unit * 1.5 > axis->width / (axis->scale.n_ticks - 1))
@@ -398,15 +530,24 @@ fit_axis (Plot *plot)
 /* ------------------------------------------------------------------ */
 /* Rows */
 
-/* The height of heading @group above a row, when it starts one. */
+/* Between one panel's rows and the next one's heading: its axis's labels. */
+static double
+panel_axis_height (Plot *plot)
+{
+  return has_panels (plot) ? plot->unit * 0.6 + plot->tick_height : 0;
+}
+
+/* The height of heading @group above a row, when it starts one, with the
+ * axis of the panel before it. */
 static double
 heading_height (Plot  *plot,
                 guint  group,
                 guint  previous)
 {
   Heading *heading = &g_array_index (plot->headings, Heading, group);
+  double before = previous != G_MAXUINT ? panel_axis_height (plot) + plot->heading_gap : 0;
 
-  return heading->text.height + plot->unit * 0.4 + (previous != G_MAXUINT ? plot->heading_gap : 0);
+  return heading->text.height + plot->unit * 0.4 + before;
 }
 
 /* How much height the first @n rows need at least, headings included. */
@@ -433,14 +574,15 @@ rows_min_height (Plot  *plot,
 }
 
 /* As many rows as fit above the axis, legend and footer; the footer says
- * how many did not. */
+ * how many did not. When the note of that leaves room for fewer than two
+ * rows, the source line gives way to "Sources: see table". */
 static void
 count_rows_that_fit (Plot *plot)
 {
   ReelChartFrame *frame = plot->draft->frame;
   g_autofree char *hidden_note = NULL;
 
-  for (guint attempt = 0; attempt < 4; attempt++)
+  for (guint attempt = 0; attempt < 6; attempt++)
     {
       char *note = NULL;
       guint n_hidden;
@@ -453,6 +595,11 @@ count_rows_that_fit (Plot *plot)
       while (plot->n_shown > 0 && rows_min_height (plot, plot->n_shown) > plot->bottom - plot->top)
         plot->n_shown--;
 
+      if (plot->n_shown < MIN (plot->rows->len, 2) && !frame->sources_elsewhere)
+        {
+          frame->sources_elsewhere = TRUE;
+          continue;
+        }
       n_hidden = plot->rows->len - plot->n_shown;
       if (n_hidden > 0)
         note = g_strdup_printf (ngettext ("%u more row is not shown for lack of room.",
@@ -507,7 +654,8 @@ share_band (Plot *plot)
 }
 
 /* Stacks the rows and their headings from @top down and returns where
- * they end; with @place, they keep their places. */
+ * they end; with @place, they keep their places, and each axis the span
+ * of its panel's rows. */
 static double
 stack_rows (Plot     *plot,
             double    top,
@@ -524,23 +672,25 @@ stack_rows (Plot     *plot,
       if (plot->headings->len > 0 && row->bar->group != group)
         {
           Heading *heading = &g_array_index (plot->headings, Heading, row->bar->group);
+          double height = heading_height (plot, row->bar->group, group);
 
           if (place)
             {
               if (group != G_MAXUINT)
-                y += plot->heading_gap;
-              heading->top = y;
-              y += heading->text.height + plot->unit * 0.4;
+                plot->axes[group].bottom = y;
+              heading->top = y + height - heading->text.height - plot->unit * 0.4;
             }
-          else
-            {
-              y += heading_height (plot, row->bar->group, group);
-            }
+          y += height;
           group = row->bar->group;
         }
 
       if (place)
         {
+          Axis *axis = get_axis (plot, row->bar);
+
+          if (axis->top < 0)
+            axis->top = y;
+          axis->bottom = y + row_height;
           row->top = y;
           row->row_height = row_height;
         }
@@ -576,96 +726,12 @@ bar_ink (const ReelChartBar *bar)
   return REEL_CHART_INK_REGION;
 }
 
-/* A mark's tooltip, "North America · Viewership · 2024" then the value,
- * a remark and every figure's line, and its accessible label. */
-static void
-describe_mark (Plot               *plot,
-               const ReelChartBar *bar,
-               ReelChartMark      *mark)
-{
-  ReelDataset *dataset = plot->data->dataset;
-  ReelChartBarWords words = { 0 };
-  GString *tooltip = g_string_new (bar->name);
-  guint source = G_MAXUINT;
-
-  plot->draft->kind->describe_bar (plot->data, bar, &words);
-  if (bar->measures->len > 0)
-    {
-      /* A figure for part of the year: its period says when, not the year */
-      const ReelMeasure *shown = g_ptr_array_index (bar->measures, 0);
-
-      if (words.what == NULL)
-        words.what = reel_text_dup_period (&shown->period, FALSE);
-      source = shown->source;
-    }
-  if (words.what != NULL)
-    g_string_append_printf (tooltip, " · %s", words.what);
-  if (bar->measures->len == 0)
-    g_string_append_printf (tooltip, " · %u", plot->data->year);
-  if (words.value_line != NULL)
-    g_string_append_printf (tooltip, "\n%s", words.value_line);
-  if (words.remark != NULL)
-    g_string_append_printf (tooltip, "\n%s", words.remark);
-  reel_chart_append_figure_lines (tooltip, dataset, bar->figures, words.dated_figures);
-  for (guint i = 0; i < bar->measures->len; i++)
-    {
-      g_autofree char *line = reel_text_dup_measure_line (dataset,
-                                                          g_ptr_array_index (bar->measures, i));
-
-      g_string_append_printf (tooltip, "\n%s", line);
-    }
-  for (guint i = 0; i < bar->growths->len; i++)
-    {
-      g_autofree char *line = reel_text_dup_growth_line (dataset,
-                                                         g_ptr_array_index (bar->growths, i));
-
-      g_string_append_printf (tooltip, "\n%s", line);
-    }
-
-  if (bar->figures->len > 0)
-    source = ((const ReelFigure *) g_ptr_array_index (bar->figures, 0))->source;
-  else if (bar->growths->len > 0)
-    source = ((const ReelGrowth *) g_ptr_array_index (bar->growths, 0))->source;
-
-  mark->tooltip = g_string_free (tooltip, FALSE);
-  reel_chart_mark_set_label (mark, dataset, words.what, words.value, source, bar->n_sources);
-  g_free (words.what);
-  g_free (words.value);
-  g_free (words.value_line);
-  g_free (words.remark);
-}
-
-static void
-add_mark (Plot                *plot,
-          const Row           *row,
-          const ReelChartRect *rect)
-{
-  const ReelChartBar *bar = row->bar;
-  const ReelChartRect *content = &plot->draft->frame->content;
-  ReelChartMark mark = {
-    .rect = *rect,
-    .area = { content->x, row->top, content->width, row->row_height },
-    .region = bar->region,
-    .region_id = bar->region_id,
-    .name = bar->name,
-    .year = plot->data->year,
-    .metric = bar->metric,
-    .value = bar->value,
-    .flags = bar->flags,
-    .figures = g_ptr_array_ref (bar->figures),
-    .growths = g_ptr_array_ref (bar->growths),
-  };
-
-  describe_mark (plot, bar, &mark);
-  g_array_append_val (plot->draft->canvas->marks, mark);
-}
-
 /* Where a bar ends on the axis: a cut one runs to the axis's end. */
 static double
 bar_end_x (Plot               *plot,
            const ReelChartBar *bar)
 {
-  Axis *axis = &plot->axis;
+  Axis *axis = get_axis (plot, bar);
 
   if (bar->flags & REEL_CHART_MARK_CAPPED)
     return bar->shown > 0 ? axis->left + axis->width : axis->left;
@@ -703,66 +769,89 @@ add_bar (Plot               *plot,
   return shape->rect.box;
 }
 
+/* The value label's box at the bar's end @bar_end, centred on the bar;
+ * its suffix follows on the same baseline, or under it when stacked. */
+static ReelChartRect
+value_box (Plot   *plot,
+           Row    *row,
+           double  centre_y,
+           double  bar_end)
+{
+  double width = value_width (plot, row), height = value_height (plot, row);
+  double x = row->bar->shown >= 0 ? bar_end + plot->gap : bar_end - plot->gap - width;
+
+  return (ReelChartRect) { x, centre_y - height / 2, width, height };
+}
+
 /* The range line of the other sources, with end ticks; a source between
- * the extremes gets a shorter tick. Widens [@left, @right] to it. */
-static void
-add_range (Plot               *plot,
-           const ReelChartBar *bar,
-           double              centre_y,
-           double              bar_height,
-           double              bar_end,
-           double             *left,
-           double             *right)
+ * the extremes gets a shorter tick. It runs under the bar, clear of the
+ * value label at the bar's end, so that the label stays with the bar and
+ * the line crosses neither. Returns its box, empty without one. */
+static ReelChartRect
+add_range (Plot                *plot,
+           const ReelChartBar  *bar,
+           double               centre_y,
+           double               bar_height,
+           const ReelChartRect *label)
 {
   ReelChartCanvas *canvas = plot->draft->canvas;
-  const ReelScale *scale = &plot->axis.scale;
-  double low, high, low_x, high_x, tick = bar_height * 0.3;
+  const ReelScale *scale = &get_axis (plot, bar)->scale;
+  double tick = range_tick (plot, bar_height);
+  double low, high, low_x, high_x, line_y;
 
+  /* A bar cut at the break has its sources in words: "(6 sources)" */
   get_range (plot, bar, &low, &high);
-  if (isnan (low))
-    return;
+  if (isnan (low) || (bar->flags & REEL_CHART_MARK_CAPPED))
+    return (ReelChartRect) { 0 };
 
   low_x = reel_scale_map (scale, low);
   high_x = reel_scale_map (scale, high);
-  reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, low_x, centre_y, high_x, centre_y);
-  reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, low_x, centre_y - tick, low_x,
-                              centre_y + tick);
-  reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, high_x, centre_y - tick, high_x,
-                              centre_y + tick);
+  /* Right under the bar where it passes beside the label, else under that */
+  line_y = centre_y + bar_height / 2 + MAX (2, plot->unit * 0.3);
+  if (MAX (low_x, high_x) + tick >= label->x && MIN (low_x, high_x) - tick <= label->x + label->width)
+    line_y = MAX (line_y, label->y + label->height + tick + 1);
+  reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, low_x, line_y, high_x, line_y);
+  reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, low_x, line_y - tick, low_x,
+                              line_y + tick);
+  reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, high_x, line_y - tick, high_x,
+                              line_y + tick);
   for (guint i = 0; i < bar->others->len; i++)
     {
       double other = g_array_index (bar->others, double, i);
       double other_x = reel_scale_map (scale, CLAMP (other, low, high));
 
-      if (other > low && other < high && fabs (other_x - bar_end) > 2)
-        reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, other_x, centre_y - tick * 0.6,
-                                    other_x, centre_y + tick * 0.6);
+      if (other > low && other < high)
+        reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_WHISKER, other_x, line_y - tick * 0.6,
+                                    other_x, line_y + tick * 0.6);
     }
-  *left = MIN (*left, low_x);
-  *right = MAX (*right, high_x);
+
+  return (ReelChartRect) { MIN (low_x, high_x), line_y - tick, fabs (high_x - low_x), tick * 2 };
 }
 
-/* The value at the far end of the bar or its range, its suffix on the
- * same baseline. */
+/* The value and its suffix in @box; stacked, both lines keep to the side
+ * of the bar's end. */
 static void
-add_value_label (Plot   *plot,
-                 Row    *row,
-                 double  centre_y,
-                 double  left,
-                 double  right)
+add_value_label (Plot                *plot,
+                 Row                 *row,
+                 const ReelChartRect *box)
 {
   ReelChartCanvas *canvas = plot->draft->canvas;
-  double x = row->bar->shown >= 0 ? right + plot->gap : left - plot->gap - value_width (plot, row);
-  double top = centre_y - row->value_label.height / 2;
+  gboolean to_left = row->bar->shown < 0;
+  double value_x = to_left && plot->stacked ? box->x + box->width - row->value_label.width : box->x;
 
-  if (row->suffix_label.layout != NULL)
+  if (row->suffix_label.layout != NULL && plot->stacked)
     reel_chart_canvas_add_text (canvas, &row->suffix_label,
-                                x + row->value_label.width + plot->unit * 0.5,
-                                top + reel_chart_text_baseline (&row->value_label) -
+                                to_left ? box->x + box->width - row->suffix_label.width : box->x,
+                                box->y + row->value_label.height, REEL_CHART_INK_DIM,
+                                REEL_CHART_TEXT_VALUE);
+  else if (row->suffix_label.layout != NULL)
+    reel_chart_canvas_add_text (canvas, &row->suffix_label,
+                                box->x + row->value_label.width + plot->unit * 0.5,
+                                box->y + reel_chart_text_baseline (&row->value_label) -
                                 reel_chart_text_baseline (&row->suffix_label),
                                 REEL_CHART_INK_DIM, REEL_CHART_TEXT_VALUE);
-  reel_chart_canvas_add_text (canvas, &row->value_label, x, top, REEL_CHART_INK_FOREGROUND,
-                              REEL_CHART_TEXT_VALUE);
+  reel_chart_canvas_add_text (canvas, &row->value_label, value_x, box->y,
+                              REEL_CHART_INK_FOREGROUND, REEL_CHART_TEXT_VALUE);
 }
 
 static void
@@ -784,24 +873,18 @@ add_row (Plot   *plot,
   const ReelChartBar *bar = row->bar;
   double centre_y = row->top + row->row_height / 2;
   double end_x = bar_end_x (plot, bar);
-  double left = MIN (plot->axis.zero_x, end_x);
-  double right = MAX (plot->axis.zero_x, end_x);
-  ReelChartRect box;
+  ReelChartRect box, label, range;
 
-  if (bar->missing)
-    {
-      reel_chart_canvas_add_text (plot->draft->canvas, &row->value_label,
-                                  plot->axis.zero_x + plot->gap,
-                                  centre_y - row->value_label.height / 2, REEL_CHART_INK_DIM,
-                                  REEL_CHART_TEXT_VALUE);
-      add_name (plot, row, centre_y, REEL_CHART_INK_DIM);
-      return;
-    }
-
-  box = add_bar (plot, bar, centre_y, bar_height, left, right);
-  add_mark (plot, row, &box);
-  add_range (plot, bar, centre_y, bar_height, end_x, &left, &right);
-  add_value_label (plot, row, centre_y, left, right);
+  box = add_bar (plot, bar, centre_y, bar_height, MIN (get_axis (plot, bar)->zero_x, end_x),
+                 MAX (get_axis (plot, bar)->zero_x, end_x));
+  label = value_box (plot, row, centre_y, end_x);
+  range = add_range (plot, bar, centre_y, bar_height, &label);
+  reel_chart_draft_add_bar_mark (plot->draft, bar, &box,
+                                 &(ReelChartRect) { plot->draft->frame->content.x, row->top,
+                                                    plot->draft->frame->content.width,
+                                                    row->row_height },
+                                 &label, &range);
+  add_value_label (plot, row, &label);
   add_name (plot, row, centre_y,
             (bar->flags & REEL_CHART_MARK_REST) ? REEL_CHART_INK_DIM : REEL_CHART_INK_FOREGROUND);
 }
@@ -825,21 +908,48 @@ add_rows (Plot *plot)
                                     plot->unit * 0.8, REEL_CHART_CORNER_ALL);
     }
 
-  for (guint i = 0; i < plot->axis.scale.n_ticks; i++)
-    {
-      double tick = reel_scale_get_tick (&plot->axis.scale, i);
-      double x = reel_scale_map (&plot->axis.scale, tick);
+  for (guint a = 0; a < plot->n_axes; a++)
+    for (guint i = 0; plot->axes[a].top >= 0 && i < plot->axes[a].scale.n_ticks; i++)
+      {
+        const Axis *axis = &plot->axes[a];
+        double tick = reel_scale_get_tick (&axis->scale, i);
+        double x = reel_scale_map (&axis->scale, tick);
 
-      if (tick != 0)
-        reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_GRID, x, plot->top, x,
-                                    plot->rows_bottom);
-    }
+        if (tick != 0)
+          reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_GRID, x, axis->top, x, axis->bottom);
+      }
 
   for (guint i = 0; i < plot->n_shown; i++)
     add_row (plot, get_row (plot, i), bar_height);
 
-  reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_BASELINE, plot->axis.zero_x, plot->top,
-                              plot->axis.zero_x, plot->rows_bottom);
+  for (guint a = 0; a < plot->n_axes; a++)
+    if (plot->axes[a].top >= 0)
+      reel_chart_canvas_add_rule (canvas, REEL_CHART_INK_BASELINE, plot->axes[a].zero_x,
+                                  plot->axes[a].top, plot->axes[a].zero_x, plot->axes[a].bottom);
+}
+
+/* Each panel's tick labels under its rows. */
+static void
+add_axes (Plot *plot)
+{
+  for (guint a = 0; a < plot->n_axes; a++)
+    if (plot->axes[a].top >= 0)
+      reel_chart_ticks_add_across (&plot->axes[a].ticks, plot->draft, &plot->axes[a].scale,
+                                   plot->axes[a].bottom + plot->unit * 0.6);
+}
+
+/* The data area: around every panel's axis. */
+static ReelChartRect
+get_plot_rect (Plot *plot)
+{
+  double left = G_MAXDOUBLE, right = -G_MAXDOUBLE;
+
+  for (guint a = 0; a < plot->n_axes; a++)
+    {
+      left = MIN (left, plot->axes[a].left);
+      right = MAX (right, plot->axes[a].left + plot->axes[a].width);
+    }
+  return (ReelChartRect) { left, plot->top, right - left, MAX (0, plot->rows_bottom - plot->top) };
 }
 
 static void
@@ -881,8 +991,19 @@ plot_init (Plot           *plot,
 
       g_array_append_val (plot->headings, heading);
     }
+  plot->n_axes = MAX (draft->data->groups->len, 1);
+  plot->axes = g_new0 (Axis, plot->n_axes);
+  for (guint i = 0; i < plot->n_axes; i++)
+    plot->axes[i].top = -1;
 
   plot->legend_height = reel_chart_legend_measure (draft->legend, draft->pen);
+  if (draft->missing_line != NULL)
+    {
+      plot->missing = reel_chart_pen_measure (draft->pen, REEL_CHART_FONT_LABEL,
+                                              draft->missing_line, draft->frame->content.width,
+                                              REEL_CHART_PEN_ALL_LINES, FALSE);
+      plot->legend_height += plot->missing.height + (plot->legend_height > 0 ? plot->unit : 0);
+    }
   plot->tick_height = reel_chart_pen_tick_height (draft->pen);
   plot->top = draft->frame->header_bottom;
 }
@@ -892,7 +1013,27 @@ plot_clear (Plot *plot)
 {
   g_clear_pointer (&plot->rows, g_array_unref);
   g_clear_pointer (&plot->headings, g_array_unref);
-  reel_chart_ticks_clear (&plot->axis.ticks);
+  reel_chart_text_clear (&plot->missing);
+  for (guint i = 0; i < plot->n_axes; i++)
+    reel_chart_ticks_clear (&plot->axes[i].ticks);
+  g_clear_pointer (&plot->axes, g_free);
+}
+
+/* Under the axis's labels from @top: the line of the regions without a
+ * figure, then the legend. */
+static void
+add_under_axis (Plot   *plot,
+                double  top)
+{
+  ReelChartDraft *draft = plot->draft;
+
+  if (plot->missing.layout != NULL)
+    {
+      reel_chart_canvas_add_text (draft->canvas, &plot->missing, draft->frame->content.x, top,
+                                  REEL_CHART_INK_DIM, REEL_CHART_TEXT_FOOTER);
+      top += plot->missing.height + plot->unit;
+    }
+  reel_chart_legend_place (draft->legend, draft->pen, draft->canvas, top);
 }
 
 /* The phases: label column, axis, the rows that fit, their heights and
@@ -914,28 +1055,27 @@ lay_out (ReelChartDraft *draft)
     }
 
   fit_label_column (&plot);
-  fit_axis (&plot);
+  for (guint group = 0; group < plot.n_axes; group++)
+    fit_axis (&plot, group);
   count_rows_that_fit (&plot);
 
   /* Not even one row: the header and the footer, which says so. */
   if (plot.n_shown == 0)
     {
-      canvas->plot = (ReelChartRect) { plot.axis.left, plot.top, plot.axis.width, 0 };
+      plot.rows_bottom = plot.top;
+      canvas->plot = get_plot_rect (&plot);
       plot_clear (&plot);
       return;
     }
 
   share_band (&plot);
   place_rows (&plot);
-  canvas->plot = (ReelChartRect) { plot.axis.left, plot.top, plot.axis.width,
-                                   plot.rows_bottom - plot.top };
+  canvas->plot = get_plot_rect (&plot);
 
   add_rows (&plot);
   add_headings (&plot);
-  reel_chart_ticks_add_across (&plot.axis.ticks, draft, &plot.axis.scale,
-                               plot.rows_bottom + plot.unit * 0.6);
-  reel_chart_legend_place (draft->legend, draft->pen, canvas,
-                           plot.rows_bottom + plot.unit * 0.6 + plot.tick_height + plot.unit * 1.6);
+  add_axes (&plot);
+  add_under_axis (&plot, plot.rows_bottom + plot.unit * 0.6 + plot.tick_height + plot.unit * 1.6);
   plot_clear (&plot);
 }
 
@@ -985,6 +1125,9 @@ add_summary (const ReelChartKindClass *kind,
   return marks->len;
 }
 
+/* The key lists only what is drawn: "reported" beside hatched bars only
+ * when a solid one shows too; its swatches take the first region's
+ * colour, as the bars have. */
 static void
 add_legend (const ReelChartData *data,
             ReelChartLegend     *legend,
@@ -992,7 +1135,14 @@ add_legend (const ReelChartData *data,
 {
   const ReelChartTraits *traits = &data->traits;
 
-  if (traits->estimate || traits->forecast)
+  for (guint i = data->bars->len; i-- > 0;)
+    {
+      const ReelChartBar *bar = &g_array_index (data->bars, ReelChartBar, i);
+
+      if (bar->region >= 0)
+        reel_chart_legend_set_swatch (legend, REEL_CHART_INK_REGION, (guint) bar->region);
+    }
+  if ((traits->estimate || traits->forecast) && traits->reported)
     reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_SOLID, _("reported"));
   if (traits->estimate && traits->forecast)
     reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_HATCHED, _("estimate or forecast"));

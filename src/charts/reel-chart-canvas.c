@@ -7,7 +7,9 @@
 
 #include <math.h>
 
+#include "reel-chart-kind.h"
 #include "reel-text-figure.h"
+#include "reel-world-geometry.h"
 
 double
 reel_chart_canvas_snap (ReelChartCanvas *canvas,
@@ -176,6 +178,8 @@ reel_chart_shape_clear (ReelChartShape *shape)
     g_clear_pointer (&shape->path.points, g_free);
   else if (shape->type == REEL_CHART_SHAPE_MARKER)
     g_clear_pointer (&shape->marker.centres, g_free);
+  else if (shape->type == REEL_CHART_SHAPE_AREA)
+    g_clear_pointer (&shape->area.outline, reel_chart_outline_unref);
 }
 
 void
@@ -185,6 +189,7 @@ reel_chart_mark_clear (ReelChartMark *mark)
   g_clear_pointer (&mark->growths, g_ptr_array_unref);
   g_clear_pointer (&mark->label, g_free);
   g_clear_pointer (&mark->tooltip, g_free);
+  g_clear_pointer (&mark->outline, reel_chart_outline_unref);
 }
 
 /* The accessible label of @mark, from its name, year and flags: @value
@@ -233,4 +238,101 @@ reel_chart_append_figure_lines (GString     *tooltip,
 
       g_string_append_printf (tooltip, "\n%s", line);
     }
+}
+
+/* ------------------------------------------------------------------ */
+/* Marks of bars, for the bar plots and the strip */
+
+/* A mark's figures from its bar, its tooltip, "North America · Viewership
+ * · 2024" then the value, a remark and every figure's line, and its
+ * accessible label; a Map's region says the same as its bar. The caller
+ * places it (rect, area and the boxes). */
+void
+reel_chart_bar_describe_mark (const ReelChartKindClass *kind,
+                              const ReelChartData      *data,
+                              const ReelChartBar       *bar,
+                              ReelChartMark            *mark)
+{
+  ReelDataset *dataset = data->dataset;
+  ReelChartBarWords words = { 0 };
+  GString *tooltip = g_string_new (bar->name);
+  guint source = G_MAXUINT;
+
+  mark->region = bar->region;
+  mark->region_id = bar->region_id;
+  mark->name = bar->name;
+  mark->year = data->year;
+  mark->metric = bar->metric;
+  mark->value = bar->value;
+  mark->flags = bar->flags;
+  mark->figures = g_ptr_array_ref (bar->figures);
+  mark->growths = g_ptr_array_ref (bar->growths);
+
+  kind->describe_bar (data, bar, &words);
+  if (bar->measures->len > 0)
+    {
+      /* A figure for part of the year: its period says when, not the year */
+      const ReelMeasure *shown = g_ptr_array_index (bar->measures, 0);
+
+      if (words.what == NULL)
+        words.what = reel_text_dup_period (&shown->period, FALSE);
+      source = shown->source;
+    }
+  if (words.what != NULL)
+    g_string_append_printf (tooltip, " · %s", words.what);
+  if (bar->measures->len == 0)
+    g_string_append_printf (tooltip, " · %u", data->year);
+  if (words.value_line != NULL)
+    g_string_append_printf (tooltip, "\n%s", words.value_line);
+  if (words.remark != NULL)
+    g_string_append_printf (tooltip, "\n%s", words.remark);
+  reel_chart_append_figure_lines (tooltip, dataset, bar->figures, words.dated_figures);
+  for (guint i = 0; i < bar->measures->len; i++)
+    {
+      g_autofree char *line = reel_text_dup_measure_line (dataset,
+                                                          g_ptr_array_index (bar->measures, i));
+
+      g_string_append_printf (tooltip, "\n%s", line);
+    }
+  for (guint i = 0; i < bar->growths->len; i++)
+    {
+      g_autofree char *line = reel_text_dup_growth_line (dataset,
+                                                         g_ptr_array_index (bar->growths, i));
+
+      g_string_append_printf (tooltip, "\n%s", line);
+    }
+
+  if (bar->figures->len > 0)
+    source = ((const ReelFigure *) g_ptr_array_index (bar->figures, 0))->source;
+  else if (bar->growths->len > 0)
+    source = ((const ReelGrowth *) g_ptr_array_index (bar->growths, 0))->source;
+
+  mark->tooltip = g_string_free (tooltip, FALSE);
+  reel_chart_mark_set_label (mark, dataset, words.what, words.value, source, bar->n_sources);
+  g_free (words.what);
+  g_free (words.value);
+  g_free (words.value_line);
+  g_free (words.remark);
+}
+
+/* The mark of @bar, drawn as @rect, hit in @area, labelled in @label and
+ * with its range line in @range (either may be empty): the bars' and the
+ * strip's. */
+void
+reel_chart_draft_add_bar_mark (ReelChartDraft      *draft,
+                               const ReelChartBar  *bar,
+                               const ReelChartRect *rect,
+                               const ReelChartRect *area,
+                               const ReelChartRect *label,
+                               const ReelChartRect *range)
+{
+  ReelChartMark mark = {
+    .rect = *rect,
+    .label_box = *label,
+    .range_box = *range,
+    .area = *area,
+  };
+
+  reel_chart_bar_describe_mark (draft->kind, draft->data, bar, &mark);
+  g_array_append_val (draft->canvas->marks, mark);
 }

@@ -194,9 +194,19 @@ reel_chart_bar_add_other (ReelChartBar *bar,
   bar->high = isnan (bar->high) ? MAX (value, bar->value) : MAX (bar->high, value);
 }
 
-/* A bar of a region from the figures for one point: the primary is the
- * bar, the others its range when @with_range; @scale turns money into
- * what the chart shows (1, or 1 / the total for Share). */
+/* Region @index of the dataset's list; the world for -1. */
+static const ReelRegion *
+get_place (const ReelChartData *data,
+           int                  index)
+{
+  if (index < 0)
+    return reel_dataset_get_global (data->dataset);
+  return g_ptr_array_index (data->regions, index);
+}
+
+/* A bar of a region (the world for -1) from the figures for one point:
+ * the primary is the bar, the others its range when @with_range; @scale
+ * turns money into what the chart shows (1, or 1 / the total for Share). */
 ReelChartBar *
 reel_chart_data_add_figures_bar (ReelChartData    *data,
                                  int               region,
@@ -205,7 +215,7 @@ reel_chart_data_add_figures_bar (ReelChartData    *data,
                                  double            scale,
                                  gboolean          with_range)
 {
-  const char *name = reel_text_get_region_name (g_ptr_array_index (data->regions, region));
+  const char *name = reel_text_get_region_name (get_place (data, region));
   ReelChartBar *bar = reel_chart_data_add_bar (data, region, name);
 
   g_ptr_array_unref (bar->figures);
@@ -440,8 +450,8 @@ use_measure_sources (ReelChartData     *data,
                                 g_array_index (measure->derived->inputs, ReelDerivedInput, i).source);
 }
 
-/* A bar of a region from a figure for part of the year or for one of its
- * countries: the row names the country, the other figures for the same
+/* A bar of a region (the world for -1) from a figure for part of the year
+ * or for one of its countries: the row names the country, the other figures for the same
  * place and period are its range line when @with_range; @scale as for
  * reel_chart_data_add_figures_bar(). */
 ReelChartBar *
@@ -451,7 +461,7 @@ reel_chart_data_add_measure_bar (ReelChartData     *data,
                                  double             scale,
                                  gboolean           with_range)
 {
-  const ReelRegion *owner = g_ptr_array_index (data->regions, region);
+  const ReelRegion *owner = get_place (data, region);
   const char *name = reel_text_get_region_name (owner);
   ReelChartBar *bar = reel_chart_data_add_bar (data, region, name);
 
@@ -503,8 +513,6 @@ compare_bars_by_value (gconstpointer a,
    * equal values keep region order. */
   if ((bar_a->flags ^ bar_b->flags) & REEL_CHART_MARK_REST)
     return (bar_a->flags & REEL_CHART_MARK_REST) ? 1 : -1;
-  if (bar_a->missing != bar_b->missing)
-    return bar_a->missing ? 1 : -1;
   if (bar_a->group != bar_b->group)
     return bar_a->group < bar_b->group ? -1 : 1;
   if ((bar_a->flags ^ bar_b->flags) & REEL_CHART_MARK_WORLD)
@@ -514,7 +522,21 @@ compare_bars_by_value (gconstpointer a,
   return bar_a->region < bar_b->region ? -1 : bar_a->region > bar_b->region;
 }
 
-/* Bars in reading order, and the cap of an outlier among them. */
+/* How far a bar reaches from zero: its value or the far end of its range
+ * line, which a cap must not cut short without saying so. */
+static double
+bar_reach (const ReelChartBar *bar)
+{
+  double reach = fabs (bar->value);
+
+  if (!isnan (bar->low))
+    reach = MAX (reach, MAX (fabs (bar->low), fabs (bar->high)));
+  return reach;
+}
+
+/* Bars in reading order, and the cap of an outlier among them (by their
+ * reach): among each group's, with groups, whose panels have axes of
+ * their own. */
 static void
 sort_bars (ReelChartData *data,
            gboolean       cut_outliers)
@@ -526,11 +548,49 @@ sort_bars (ReelChartData *data,
 
   values = g_new (double, data->bars->len);
   g_array_sort (data->bars, compare_bars_by_value);
-  for (guint i = 0; i < data->bars->len; i++)
-    if (!g_array_index (data->bars, ReelChartBar, i).missing)
-      values[data->n_figures++] = g_array_index (data->bars, ReelChartBar, i).value;
-  if (cut_outliers)
-    data->capped = reel_scale_find_cap (values, data->n_figures, &data->cap);
+  data->n_figures = data->bars->len;
+  if (!cut_outliers)
+    return;
+
+  for (guint group = 0; group < MAX (data->groups->len, 1); group++)
+    {
+      guint n_values = 0;
+      gboolean capped;
+      double cap = 0;
+
+      for (guint i = 0; i < data->bars->len; i++)
+        if (g_array_index (data->bars, ReelChartBar, i).group == group)
+          values[n_values++] = bar_reach (&g_array_index (data->bars, ReelChartBar, i));
+      capped = reel_scale_find_cap (values, n_values, &cap);
+      if (group < data->groups->len)
+        {
+          g_array_index (data->groups, ReelChartGroup, group).capped = capped;
+          g_array_index (data->groups, ReelChartGroup, group).cap = cap;
+        }
+      else
+        {
+          data->cap = cap;
+        }
+      data->capped |= capped;
+    }
+}
+
+/* Whether @bar's axis is capped, and where. */
+gboolean
+reel_chart_data_get_cap (const ReelChartData *data,
+                         const ReelChartBar  *bar,
+                         double              *cap)
+{
+  const ReelChartGroup *group;
+
+  if (data->groups->len == 0)
+    {
+      *cap = data->cap;
+      return data->capped;
+    }
+  group = &g_array_index (data->groups, ReelChartGroup, bar->group);
+  *cap = group->cap;
+  return group->capped;
 }
 
 static void
@@ -548,6 +608,7 @@ note_series_traits (ReelChartData *data)
           ReelChartPoint *point = &g_array_index (points, ReelChartPoint, j);
 
           data->traits.hollow |= (point->flags & soft) != 0;
+          data->traits.reported |= (point->flags & soft) == 0;
           data->traits.whisker |= !isnan (point->low);
           data->traits.partial |= (point->flags & REEL_CHART_MARK_PARTIAL) != 0;
           if (j > 0)
@@ -570,19 +631,23 @@ note_bar_traits (ReelChartData *data)
     {
       ReelChartBar *bar = &g_array_index (data->bars, ReelChartBar, i);
 
+      double cap;
+
       bar->shown = bar->value;
-      if (data->capped && fabs (bar->value) > data->cap)
+      if (reel_chart_data_get_cap (data, bar, &cap) && fabs (bar->value) > cap)
         {
-          bar->shown = bar->value > 0 ? data->cap : -data->cap;
+          bar->shown = bar->value > 0 ? cap : -cap;
           bar->flags |= REEL_CHART_MARK_CAPPED;
         }
       if (reel_chart_data_is_selected (data, bar->region_id))
         bar->flags |= REEL_CHART_MARK_SELECTED;
 
+      data->traits.reported |= (bar->flags & (REEL_CHART_MARK_ESTIMATE | REEL_CHART_MARK_FORECAST |
+                                              REEL_CHART_MARK_PARTIAL | REEL_CHART_MARK_REST)) == 0;
       data->traits.estimate |= (bar->flags & REEL_CHART_MARK_ESTIMATE) != 0;
       data->traits.forecast |= (bar->flags & REEL_CHART_MARK_FORECAST) != 0;
       data->traits.partial |= (bar->flags & REEL_CHART_MARK_PARTIAL) != 0;
-      data->traits.whisker |= bar->others->len > 0;
+      data->traits.whisker |= bar->others->len > 0 && !(bar->flags & REEL_CHART_MARK_CAPPED);
     }
 }
 

@@ -28,7 +28,6 @@ typedef struct {
   GPtrArray          *measures;     /* of const ReelMeasure *: a figure for part of the year or a
                                      * country's, the shown one first; empty for whole-year bars */
   guint               n_sources;
-  gboolean            missing;      /* Revenue: a region without a figure, a row that says so */
 } ReelChartBar;
 
 /* The series of revenue figures that covers the most regions within a
@@ -41,10 +40,12 @@ typedef struct {
   guint       n_regions;
 } ReelChartRevenueSeries;
 
-/* Growth's groups: one per metric. */
+/* Growth's groups: one per metric, each a panel with its own axis. */
 typedef struct {
   const char *metric;               /* NULL for revenue growth computed from primary figures */
   char       *heading;
+  gboolean    capped;               /* an outlier of the group is cut at cap */
+  double      cap;
 } ReelChartGroup;
 
 /* A point of a Trend line. */
@@ -72,6 +73,7 @@ typedef struct {
 
 /* What the marks show, for the subtitle, the legend and the notes. */
 typedef struct {
+  gboolean reported;   /* a mark that is none of estimate, forecast or partial */
   gboolean estimate;
   gboolean forecast;
   gboolean partial;
@@ -86,6 +88,7 @@ typedef struct {
   GPtrArray       *regions;
   const char      *currency;
   guint            year;
+  ReelChartMetric  metric;          /* what a Map colours by */
   const char      *selection;
 
   GArray          *bars;            /* of ReelChartBar */
@@ -95,8 +98,8 @@ typedef struct {
   gboolean        *source_used;
   GArray          *source_order;    /* of guint: the sources cited, in order */
 
-  guint            n_figures;       /* bars that are not missing */
-  gboolean         capped;          /* an outlier is cut at cap */
+  guint            n_figures;       /* bars */
+  gboolean         capped;          /* an outlier is cut at cap (of its group, with groups) */
   double           cap;
   ReelChartTraits  traits;
 
@@ -116,6 +119,9 @@ void                reel_chart_data_finish        (ReelChartData       *data,
                                                    gboolean             cut_outliers);
 void                reel_chart_data_use_source    (ReelChartData       *data,
                                                    guint                source);
+gboolean            reel_chart_data_get_cap       (const ReelChartData *data,
+                                                   const ReelChartBar  *bar,
+                                                   double              *cap);
 gboolean            reel_chart_data_is_selected   (const ReelChartData *data,
                                                    const char          *region_id);
 void                reel_chart_data_get_year_span (const ReelChartData *data,

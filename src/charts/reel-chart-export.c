@@ -827,6 +827,31 @@ export_png (ReelChartLayout  *layout,
   return ok;
 }
 
+/* The SVG's own <title> and <desc>, first in its root element: the
+ * chart's title and its summary with every source, as a PNG's text
+ * chunks and a PDF's metadata carry them, whatever the chart had room to
+ * print. */
+static void
+add_svg_metadata (ReelChartLayout *layout,
+                  GByteArray      *out)
+{
+  const char *text = (const char *) out->data;
+  const char *root = g_strstr_len (text, out->len, "<svg");
+  const char *end = root != NULL ? memchr (root, '>', out->len - (root - text)) : NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *summary = NULL;
+  g_autofree char *metadata = NULL;
+
+  if (end == NULL)
+    return;
+
+  title = g_markup_escape_text (reel_chart_layout_get_title (layout), -1);
+  summary = g_markup_escape_text (reel_chart_layout_get_summary (layout), -1);
+  metadata = g_strdup_printf ("\n<title>%s</title>\n<desc>%s</desc>", title, summary);
+  /* A GByteArray is a GArray of bytes, which GLib 2.74 inserts into */
+  g_array_insert_vals ((GArray *) out, (guint) ((end + 1) - text), metadata, strlen (metadata));
+}
+
 static gboolean
 export_vector (ReelChartLayout  *layout,
                ReelChartFormat   format,
@@ -874,6 +899,8 @@ export_vector (ReelChartLayout  *layout,
   cairo_surface_finish (surface);
   ok = ok && check_cairo (cairo_surface_status (surface), error);
   cairo_surface_destroy (surface);
+  if (ok && format == REEL_CHART_FORMAT_SVG)
+    add_svg_metadata (layout, out);
 
   return ok;
 }

@@ -10,8 +10,6 @@
 #include "reel-chart-kind.h"
 #include "reel-text-figure.h"
 
-#define FOOTER_MAX_LINES  3      /* per paragraph */
-
 void
 reel_chart_frame_init (ReelChartFrame       *frame,
                        const ReelChartTheme *theme,
@@ -25,8 +23,6 @@ reel_chart_frame_init (ReelChartFrame       *frame,
   frame->header_inset = theme->header_inset;
   frame->notes = g_ptr_array_new_with_free_func (g_free);
   frame->title_lines = 2;
-  frame->subtitle_lines = 3;
-  frame->footer_lines = FOOTER_MAX_LINES;
 }
 
 void
@@ -53,7 +49,8 @@ reel_chart_frame_header_width (ReelChartFrame *frame)
   return MAX (frame->content.width - inset, frame->content.width / 2);
 }
 
-/* The title and subtitle at the lines allowed now. */
+/* The title at the lines allowed now; the subtitle, which says how to
+ * read the marks, whole. */
 void
 reel_chart_frame_measure_header (ReelChartFrame *frame,
                                  ReelChartPen   *pen)
@@ -62,8 +59,7 @@ reel_chart_frame_measure_header (ReelChartFrame *frame,
   ReelChartText title = reel_chart_pen_measure (pen, REEL_CHART_FONT_TITLE, frame->title, width,
                                                 frame->title_lines, FALSE);
   ReelChartText subtitle = reel_chart_pen_measure (pen, REEL_CHART_FONT_SUBTITLE, frame->subtitle,
-                                                   width,
-                                                   frame->subtitle_lines, FALSE);
+                                                   width, REEL_CHART_PEN_ALL_LINES, FALSE);
 
   reel_chart_text_clear (&frame->title_text);
   reel_chart_text_clear (&frame->subtitle_text);
@@ -71,8 +67,10 @@ reel_chart_frame_measure_header (ReelChartFrame *frame,
   frame->subtitle_text = subtitle;
 }
 
-/* Notes, then sources, each paragraph at most footer_lines lines; @extra
- * says what did not fit, when something did not. */
+/* Notes, then sources, wrapped and never cut: sources are the point of
+ * the small print. A chart too small for its sources says where to find
+ * them instead; its summary and its export's metadata keep them all.
+ * @extra says what did not fit, when something did not. */
 void
 reel_chart_frame_measure_footer (ReelChartFrame *frame,
                                  ReelChartPen   *pen,
@@ -90,23 +88,25 @@ reel_chart_frame_measure_footer (ReelChartFrame *frame,
       g_string_append (text, extra);
       g_string_append_c (text, '\n');
     }
-  g_string_append (text, frame->sources);
+  if (frame->sources_elsewhere)
+    /* TRANSLATORS: in place of a chart's source line when the chart is too small for it */
+    g_string_append (text, _("Sources: see table"));
+  else
+    g_string_append (text, frame->sources);
 
   /* A trailing newline would add an empty line. */
   while (text->len > 0 && text->str[text->len - 1] == '\n')
     g_string_truncate (text, text->len - 1);
 
   /* The longest text of the chart: measured again only when it changed. */
-  if (frame->footer_text.layout == NULL || frame->footer_string_lines != frame->footer_lines ||
-      g_strcmp0 (frame->footer_string, text->str) != 0)
+  if (frame->footer_text.layout == NULL || g_strcmp0 (frame->footer_string, text->str) != 0)
     {
       reel_chart_text_clear (&frame->footer_text);
       frame->footer_text = reel_chart_pen_measure (pen, REEL_CHART_FONT_FOOTER, text->str,
                                                    frame->content.width,
-                                                   frame->footer_lines, FALSE);
+                                                   REEL_CHART_PEN_ALL_LINES, FALSE);
       g_free (frame->footer_string);
       frame->footer_string = g_strdup (text->str);
-      frame->footer_string_lines = frame->footer_lines;
     }
   frame->footer_top = frame->content.y + frame->content.height -
                       (text->len > 0 ? frame->footer_text.height : 0);
@@ -176,9 +176,9 @@ reel_chart_notes_add_traits (const ReelChartData *data,
 /* ------------------------------------------------------------------ */
 /* What a draft of a whole chart needs of its frame */
 
-/* A small chart gives up, in turn, the footer's second and third lines,
- * the legend, and the title's and subtitle's extra lines, until a plot of
- * a couple of rows fits between them. */
+/* A small chart gives up, in turn, the legend, its source line (for
+ * "Sources: see table") and the title's second line, until a plot of a
+ * couple of rows fits between them. Notes and the subtitle are never cut. */
 void
 reel_chart_draft_fit_to_height (ReelChartDraft *draft)
 {
@@ -190,10 +190,9 @@ reel_chart_draft_fit_to_height (ReelChartDraft *draft)
     {
       double needed, legend_height;
 
-      frame->footer_lines = level >= 1 ? 1 : FOOTER_MAX_LINES;
-      draft->legend->hidden = level >= 2;
+      draft->legend->hidden = level >= 1;
+      frame->sources_elsewhere = level >= 2;
       frame->title_lines = level >= 3 ? 1 : 2;
-      frame->subtitle_lines = level >= 3 ? 1 : 3;
 
       reel_chart_frame_measure_header (frame, draft->pen);
       reel_chart_frame_measure_footer (frame, draft->pen, NULL);

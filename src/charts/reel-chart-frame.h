@@ -8,8 +8,8 @@
 G_BEGIN_DECLS
 
 /* What every chart has around its plot: the title and subtitle at the
- * top, the notes and the source line at the bottom (DESIGN §2), and how
- * many lines a small chart leaves each. */
+ * top, the notes and the source line at the bottom (DESIGN §2), and what
+ * a small chart gives up of them. */
 typedef struct {
   ReelChartRect  content;          /* inside the padding */
   double         header_inset;     /* kept clear at the right of the header */
@@ -19,14 +19,12 @@ typedef struct {
   GPtrArray     *notes;            /* of char *: paragraphs before the sources */
 
   int            title_lines;
-  int            subtitle_lines;
-  int            footer_lines;     /* per paragraph */
+  gboolean       sources_elsewhere; /* "Sources: see table" in place of the source line */
 
   ReelChartText  title_text;
   ReelChartText  subtitle_text;
   ReelChartText  footer_text;
-  char          *footer_string;    /* what footer_text measured, at footer_string_lines */
-  int            footer_string_lines;
+  char          *footer_string;    /* what footer_text measured */
   double         header_bottom;    /* where the plot may start */
   double         footer_top;
 } ReelChartFrame;

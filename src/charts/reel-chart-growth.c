@@ -306,7 +306,11 @@ static void
 add_subtitle (const ReelChartData *data,
               GPtrArray           *parts)
 {
-  g_ptr_array_add (parts, g_strdup (_("Change on the year before, in percent, grouped by metric")));
+  if (data->groups->len > 1)
+    g_ptr_array_add (parts, g_strdup (_("Change on the year before, in percent: a panel per "
+                                        "metric, each on its own scale")));
+  else
+    g_ptr_array_add (parts, g_strdup (_("Change on the year before, in percent")));
   for (guint i = 0; i < data->bars->len; i++)
     {
       const ReelChartBar *bar = &g_array_index (data->bars, ReelChartBar, i);
@@ -323,6 +327,93 @@ add_subtitle (const ReelChartData *data,
     }
   if (data->capped)
     g_ptr_array_add (parts, g_strdup (_("bars cut at the break are outliers, not to scale")));
+}
+
+/* "Sensor Tower, in-app purchases, Q1 2025 vs Q1 2024": where a growth
+ * figure comes from and what it compares. */
+static char *
+dup_origin (ReelDataset *dataset,
+            guint        source,
+            const char  *basis,
+            const char  *periods)
+{
+  const char *separator = reel_text_get_separator (REEL_TEXT_SEPARATOR_DETAILS);
+  GString *origin = g_string_new (reel_text_get_source_name (dataset, source));
+
+  if (basis != NULL)
+    g_string_append_printf (origin, "%s%s", separator, basis);
+  g_string_append_printf (origin, "%s%s", separator, periods);
+  return g_string_free (origin, FALSE);
+}
+
+/* Why a place's reported revenue growth and the one computed from its
+ * primary figures differ, from the figures themselves: their sources,
+ * bases and periods; NULL when they share all three. */
+static char *
+dup_difference_note (const ReelChartData *data,
+                     const ReelChartBar  *reported,
+                     const ReelChartBar  *computed)
+{
+  const ReelGrowth *growth = g_ptr_array_index (reported->growths, 0);
+  const ReelFigure *now = g_ptr_array_index (computed->figures, 0);
+  const ReelFigure *before = g_ptr_array_index (computed->figures, 1);
+  g_autofree char *growth_periods = reel_text_dup_growth_periods (growth);
+  g_autofree char *now_year = g_strdup_printf ("%u", now->year);
+  g_autofree char *before_year = g_strdup_printf ("%u", before->year);
+  /* TRANSLATORS: the periods a growth figure compares: "Q1 2025 vs Q4 2024" */
+  g_autofree char *years = g_strdup_printf (_("%s vs %s"), now_year, before_year);
+  g_autofree char *reported_origin = NULL, *computed_origin = NULL;
+  g_autofree char *reported_value = format_value (data, reported->value, reported->qualifier);
+  g_autofree char *computed_value = format_value (data, computed->value, REEL_QUALIFIER_NONE);
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+
+  if (growth->source != now->source || growth->source != before->source)
+    g_ptr_array_add (reasons, _("the sources differ"));
+  if (g_strcmp0 (growth->basis, now->basis) != 0 || g_strcmp0 (now->basis, before->basis) != 0)
+    g_ptr_array_add (reasons, _("the bases differ"));
+  if (growth_periods != NULL)
+    g_ptr_array_add (reasons, _("the periods differ"));
+  if (reasons->len == 0)
+    return NULL;
+
+  reported_origin = dup_origin (data->dataset, growth->source, growth->basis,
+                                growth_periods != NULL ? growth_periods : years);
+  computed_origin = dup_origin (data->dataset, now->source, now->basis, years);
+  joined = reel_text_join (reasons, REEL_TEXT_SEPARATOR_NAMES);
+  /* TRANSLATORS: a note under Growth: "World: +300% reported (Sensor Tower, Q1 2025 vs Q1 2024)
+   * and +100% computed (Gamma Times, 2024 vs 2023) are not comparable: the sources differ,
+   * the periods differ." */
+  return g_strdup_printf (_("%s: %s reported (%s) and %s computed (%s) are not comparable: %s."),
+                          computed->name, reported_value, reported_origin, computed_value,
+                          computed_origin, joined);
+}
+
+/* Where a place shows both a reported revenue growth and one computed
+ * from its figures (the world's ≈+293% beside +94.3%), what sets them
+ * apart. */
+static void
+add_notes_after (const ReelChartData *data,
+                 GPtrArray           *notes)
+{
+  for (guint i = 0; i < data->bars->len; i++)
+    {
+      const ReelChartBar *computed = &g_array_index (data->bars, ReelChartBar, i);
+
+      for (guint j = 0; (computed->flags & REEL_CHART_MARK_COMPUTED) && j < data->bars->len; j++)
+        {
+          const ReelChartBar *reported = &g_array_index (data->bars, ReelChartBar, j);
+          char *note;
+
+          if (reported->region != computed->region || reported->growths->len == 0 ||
+              g_strcmp0 (reported->metric, "revenue") != 0)
+            continue;
+          note = dup_difference_note (data, reported, computed);
+          if (note != NULL)
+            g_ptr_array_add (notes, note);
+          break;
+        }
+    }
 }
 
 static char *
@@ -378,6 +469,7 @@ const ReelChartKindClass reel_chart_growth_class = {
   .format_value = format_value,
   .dup_title = dup_title,
   .add_subtitle = add_subtitle,
+  .add_notes_after = add_notes_after,
   .dup_missing_note = dup_missing_note,
   .dup_empty_message = dup_empty_message,
   .describe_bar = describe_bar,

@@ -23,6 +23,8 @@ typedef struct {
   ReelChartCanvas          *canvas;
   ReelChartFrame           *frame;
   ReelChartLegend          *legend;
+  char                     *missing_line;  /* nullable: the regions without a figure, under the
+                                            * rows rather than in the notes */
 } ReelChartDraft;
 
 /* What a bar's mark says beyond its figures, in its kind's words; every
@@ -58,6 +60,8 @@ struct _ReelChartKindClass
   gboolean                  cut_outliers;   /* cap an outlier's bar at a break */
   gboolean                  diverging;      /* bars either side of zero */
   gboolean                  every_year;     /* all years at once: a year given is ignored */
+  gboolean                  missing_line;   /* dup_missing_note () goes under the rows, not in the
+                                             * notes */
 
   /* The years with something to show, sorted; empty when the kind shows
    * them all at once. */
@@ -78,7 +82,8 @@ struct _ReelChartKindClass
                                 GPtrArray             *notes);
   void    (*add_notes_after)   (const ReelChartData   *data,
                                 GPtrArray             *notes);
-  /* The last note: which regions have no figure, @names joined */
+  /* The last note, or the line under the rows: which regions have no
+   * figure, @names joined */
   char   *(*dup_missing_note)  (const ReelChartData   *data,
                                 const char            *names);
   char   *(*dup_empty_message) (guint                  year);
@@ -94,6 +99,12 @@ struct _ReelChartKindClass
 };
 
 void    reel_chart_draft_fit_to_height       (ReelChartDraft      *draft);
+void    reel_chart_draft_add_bar_mark        (ReelChartDraft      *draft,
+                                              const ReelChartBar  *bar,
+                                              const ReelChartRect *rect,
+                                              const ReelChartRect *area,
+                                              const ReelChartRect *label,
+                                              const ReelChartRect *range);
 void    reel_chart_draft_add_empty           (ReelChartDraft      *draft,
                                               double               top,
                                               double               bottom);
@@ -102,9 +113,17 @@ extern const ReelChartKindClass reel_chart_revenue_class;
 extern const ReelChartKindClass reel_chart_growth_class;
 extern const ReelChartKindClass reel_chart_share_class;
 extern const ReelChartKindClass reel_chart_trend_class;
+extern const ReelChartKindClass reel_chart_map_class;
 
 extern const ReelChartPlotClass reel_chart_bars_class;
 extern const ReelChartPlotClass reel_chart_lines_class;
+extern const ReelChartPlotClass reel_chart_strip_class;
+extern const ReelChartPlotClass reel_chart_choropleth_class;
+
+void    reel_chart_bar_describe_mark         (const ReelChartKindClass *kind,
+                                              const ReelChartData *data,
+                                              const ReelChartBar  *bar,
+                                              ReelChartMark       *mark);
 
 /* Shared by the kinds that show revenue by region for a year. */
 GArray *reel_chart_revenue_list_years        (ReelDataset         *dataset);

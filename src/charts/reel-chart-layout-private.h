@@ -32,6 +32,7 @@ typedef enum {
   REEL_CHART_SHAPE_MARKER,
   REEL_CHART_SHAPE_TEXT,
   REEL_CHART_SHAPE_PATH,        /* a polyline: a Trend line, one stroke with joins */
+  REEL_CHART_SHAPE_AREA,        /* a Map's countries, filled or outlined */
 } ReelChartShapeType;
 
 typedef enum {
@@ -94,6 +95,11 @@ typedef struct {
       double            width;
       ReelChartDash     dash;
     } path;
+    struct {
+      ReelChartOutline  *outline;
+      gboolean           hatched; /* as a rect's */
+      double             width;   /* of the outline, 0 to fill */
+    } area;
     struct {
       PangoLayout       *layout;
       double             x, y;    /* of the layout's top left */

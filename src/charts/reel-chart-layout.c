@@ -9,6 +9,7 @@
 
 #include "reel-chart-kind.h"
 #include "reel-text-figure.h"
+#include "reel-world-geometry.h"
 
 struct _ReelChartLayout
 {
@@ -16,6 +17,7 @@ struct _ReelChartLayout
 
   ReelDataset     *dataset;
   ReelChartKind    kind;
+  ReelChartMetric  metric;
   guint            year;
   char            *selection;
   ReelChartTheme  *theme;
@@ -43,18 +45,20 @@ static const ReelChartKindClass *const kind_classes[REEL_CHART_N_KINDS] = {
   [REEL_CHART_GROWTH] = &reel_chart_growth_class,
   [REEL_CHART_SHARE] = &reel_chart_share_class,
   [REEL_CHART_TREND] = &reel_chart_trend_class,
+  [REEL_CHART_MAP] = &reel_chart_map_class,
 };
 
 /* ------------------------------------------------------------------ */
 /* Building */
 
 /* The kind's own notes around those every kind may need, and last which
- * regions have no figure. */
+ * regions have no figure, unless the kind says that under its rows. */
 static void
-add_notes (const ReelChartKindClass *kind,
-           const ReelChartData      *data,
-           GPtrArray                *notes)
+add_notes (ReelChartDraft *draft)
 {
+  const ReelChartKindClass *kind = draft->kind;
+  const ReelChartData *data = draft->data;
+  GPtrArray *notes = draft->frame->notes;
   g_autofree char *missing = reel_chart_data_dup_missing (data);
 
   if (kind->add_notes_before != NULL)
@@ -62,7 +66,9 @@ add_notes (const ReelChartKindClass *kind,
   reel_chart_notes_add_traits (data, notes);
   if (kind->add_notes_after != NULL)
     kind->add_notes_after (data, notes);
-  if (missing != NULL)
+  if (missing != NULL && kind->missing_line)
+    draft->missing_line = kind->dup_missing_note (data, missing);
+  else if (missing != NULL)
     g_ptr_array_add (notes, kind->dup_missing_note (data, missing));
 }
 
@@ -79,7 +85,7 @@ write_texts (ReelChartLayout *self,
   g_ptr_array_add (parts, NULL);
   self->subtitle = g_strjoinv (reel_text_get_separator (REEL_TEXT_SEPARATOR_SUBTITLE),
                                (char **) parts->pdata);
-  add_notes (draft->kind, draft->data, draft->frame->notes);
+  add_notes (draft);
   self->sources = reel_text_dup_sources_line (self->dataset, draft->data->source_order);
 
   draft->frame->title = self->title;
@@ -112,6 +118,8 @@ dup_summary (ReelChartLayout *self,
 
   if (draft->kind->plot->add_summary (draft->kind, draft->data, self->marks, summary) > 0)
     g_string_append (summary, ". ");
+  if (draft->missing_line != NULL)
+    g_string_append_printf (summary, "%s ", draft->missing_line);
 
   for (guint i = 0; i < notes->len; i++)
     {
@@ -140,6 +148,7 @@ build (ReelChartLayout *self)
   ReelChartDraft draft = { kind, &data, &pen, &canvas, &frame, &legend };
 
   reel_chart_data_init (&data, self->dataset, self->year, self->selection);
+  data.metric = self->metric;
   reel_chart_pen_init (&pen, self->theme);
   reel_chart_frame_init (&frame, self->theme, self->width, self->height);
   reel_chart_legend_init (&legend, &frame.content);
@@ -160,6 +169,7 @@ build (ReelChartLayout *self)
 
   self->summary = dup_summary (self, &draft);
 
+  g_free (draft.missing_line);
   reel_chart_legend_clear (&legend);
   reel_chart_frame_clear (&frame);
   reel_chart_pen_clear (&pen);
@@ -231,6 +241,27 @@ reel_chart_layout_new (ReelDataset          *dataset,
                        double                height,
                        double                scale)
 {
+  return reel_chart_layout_new_for_metric (dataset, kind, REEL_CHART_METRIC_REVENUE, year,
+                                           selection, theme, width, height, scale);
+}
+
+/**
+ * reel_chart_layout_new_for_metric:
+ * @metric: what a Map colours its regions by; the other kinds ignore it
+ *
+ * As reel_chart_layout_new(), with a Map's metric.
+ */
+ReelChartLayout *
+reel_chart_layout_new_for_metric (ReelDataset          *dataset,
+                                  ReelChartKind         kind,
+                                  ReelChartMetric       metric,
+                                  guint                 year,
+                                  const char           *selection,
+                                  const ReelChartTheme *theme,
+                                  double                width,
+                                  double                height,
+                                  double                scale)
+{
   ReelChartLayout *self;
 
   g_return_val_if_fail (REEL_IS_DATASET (dataset), NULL);
@@ -242,6 +273,7 @@ reel_chart_layout_new (ReelDataset          *dataset,
   self = g_object_new (REEL_TYPE_CHART_LAYOUT, NULL);
   self->dataset = g_object_ref (dataset);
   self->kind = kind;
+  self->metric = kind == REEL_CHART_MAP ? metric : REEL_CHART_METRIC_REVENUE;
   if (kind_classes[kind]->every_year)
     self->year = 0;
   else
@@ -299,6 +331,15 @@ reel_chart_layout_get_kind (ReelChartLayout *self)
   g_return_val_if_fail (REEL_IS_CHART_LAYOUT (self), REEL_CHART_REVENUE);
 
   return self->kind;
+}
+
+/* What a Map colours by; revenue for every other kind. */
+ReelChartMetric
+reel_chart_layout_get_metric (ReelChartLayout *self)
+{
+  g_return_val_if_fail (REEL_IS_CHART_LAYOUT (self), REEL_CHART_METRIC_REVENUE);
+
+  return self->metric;
 }
 
 /* The year shown; 0 for Trend, or when the dataset has no year at all. */
@@ -428,8 +469,9 @@ reel_chart_layout_get_mark (ReelChartLayout *self,
  * @x: in logical pixels
  * @y: in logical pixels
  *
- * Returns: (nullable): the mark whose area contains (@x, @y); where areas
- * overlap (Trend's points), the one whose centre is nearest.
+ * Returns: (nullable): the mark whose area contains (@x, @y), and whose
+ * countries do on a Map; where areas overlap (Trend's points), the one
+ * whose centre is nearest.
  */
 const ReelChartMark *
 reel_chart_layout_hit_test (ReelChartLayout *self,
@@ -446,7 +488,8 @@ reel_chart_layout_hit_test (ReelChartLayout *self,
       const ReelChartMark *mark = &g_array_index (self->marks, ReelChartMark, i);
       double dx, dy, distance;
 
-      if (!reel_chart_rect_contains (&mark->area, x, y))
+      if (!reel_chart_rect_contains (&mark->area, x, y) ||
+          (mark->outline != NULL && !reel_chart_outline_contains (mark->outline, x, y)))
         continue;
 
       dx = x - (mark->rect.x + mark->rect.width / 2);

@@ -9,6 +9,8 @@
 
 G_BEGIN_DECLS
 
+typedef struct _ReelChartOutline ReelChartOutline;
+
 /* A chart laid out for one (dataset, kind, year, selection, theme, size,
  * scale): the plot rectangle, ticks, every piece of text measured with
  * Pango, and the marks. It is computed once, when one of those changes,
@@ -31,6 +33,10 @@ typedef enum {
 typedef struct {
   ReelChartRect       rect;       /* the bar or the point's marker, as drawn */
   ReelChartRect       area;       /* for hit-testing and keyboard focus: the row, or around the point */
+  ReelChartRect       label_box;  /* its value label (a line's end label, at its last point);
+                                   * empty without one */
+  ReelChartRect       range_box;  /* its range line of other sources, end ticks included; empty
+                                   * without one */
   int                 region;     /* index into reel_dataset_get_regions (), -1 for none */
   const char         *region_id;  /* NULL for the world and for "Rest of world" */
   const char         *name;       /* as shown */
@@ -42,6 +48,7 @@ typedef struct {
   GPtrArray          *growths;    /* of const ReelGrowth *: the one shown first; empty otherwise */
   char               *label;      /* the accessible label */
   char               *tooltip;    /* every figure for the point with source and basis, one a line */
+  ReelChartOutline   *outline;    /* nullable: a Map's countries, which hit-testing follows */
 } ReelChartMark;
 
 #define REEL_TYPE_CHART_LAYOUT (reel_chart_layout_get_type ())
@@ -56,9 +63,19 @@ ReelChartLayout      *reel_chart_layout_new              (ReelDataset          *
                                                           double                width,
                                                           double                height,
                                                           double                scale);
+ReelChartLayout      *reel_chart_layout_new_for_metric   (ReelDataset          *dataset,
+                                                          ReelChartKind         kind,
+                                                          ReelChartMetric       metric,
+                                                          guint                 year,
+                                                          const char           *selection,
+                                                          const ReelChartTheme *theme,
+                                                          double                width,
+                                                          double                height,
+                                                          double                scale);
 void                  reel_chart_layout_preload_fonts    (const ReelChartTheme *theme);
 ReelDataset          *reel_chart_layout_get_dataset      (ReelChartLayout      *self);
 ReelChartKind         reel_chart_layout_get_kind         (ReelChartLayout      *self);
+ReelChartMetric       reel_chart_layout_get_metric       (ReelChartLayout      *self);
 guint                 reel_chart_layout_get_year         (ReelChartLayout      *self);
 const char           *reel_chart_layout_get_selection    (ReelChartLayout      *self);
 const ReelChartTheme *reel_chart_layout_get_theme        (ReelChartLayout      *self);

@@ -22,6 +22,19 @@ reel_chart_legend_init (ReelChartLegend     *legend,
   legend->items = reel_chart_array_new (sizeof (ReelChartLegendItem), (GDestroyNotify) item_clear);
   legend->left = content->x;
   legend->width = content->width;
+  legend->swatch_ink = REEL_CHART_INK_DIM;
+}
+
+/* The colour of the glyphs of bars and points, so that the key's
+ * "reported" and "estimate" look like the marks they explain: the first
+ * mark's, a region's colour rather than a grey none of them has. */
+void
+reel_chart_legend_set_swatch (ReelChartLegend *legend,
+                              ReelChartInk     ink,
+                              guint            palette)
+{
+  legend->swatch_ink = ink;
+  legend->swatch_palette = palette;
 }
 
 void
@@ -45,16 +58,19 @@ reel_chart_legend_add (ReelChartLegend      *legend,
   g_array_append_val (legend->items, item);
 }
 
-/* A line's colour and its region's name. */
+/* A line's colour and its region's name, wrapped, never cut. */
 void
 reel_chart_legend_add_series (ReelChartLegend *legend,
                               ReelChartPen    *pen,
                               const char      *name,
+                              ReelChartInk     ink,
                               guint            palette)
 {
   ReelChartLegendItem item = {
     REEL_CHART_LEGEND_SERIES,
-    reel_chart_pen_measure (pen, REEL_CHART_FONT_LEGEND, name, legend->width * 0.45, 1, FALSE),
+    reel_chart_pen_measure (pen, REEL_CHART_FONT_LEGEND, name, legend->width * 0.45,
+                            REEL_CHART_PEN_ALL_LINES, FALSE),
+    ink,
     palette
   };
 
@@ -78,11 +94,13 @@ add_whisker_glyph (ReelChartCanvas *canvas,
                               centre_y + height / 2);
 }
 
-/* A sample of a line with one point on it. */
+/* A sample of a line with one point on it, in @ink. */
 static void
 add_marker_glyph (ReelChartCanvas           *canvas,
                   ReelChartPen              *pen,
                   const ReelChartLegendItem *item,
+                  ReelChartInk               ink,
+                  guint                      palette,
                   double                     left,
                   double                     centre_y,
                   double                     width)
@@ -91,26 +109,19 @@ add_marker_glyph (ReelChartCanvas           *canvas,
   double radius = MAX (3, pen->font_size * 0.3);
   ReelChartShape *marker;
 
-  if (item->glyph == REEL_CHART_LEGEND_SERIES)
-    {
-      reel_chart_canvas_add_line (canvas, REEL_CHART_INK_REGION, item->palette, left, centre_y,
-                                  left + width, centre_y, 2, REEL_CHART_DASH_SOLID);
-      marker = reel_chart_canvas_add_marker (canvas, item->palette, left + width / 2, centre_y,
-                                             radius, TRUE);
-      marker->marker.ring = FALSE;
-      return;
-    }
-
-  reel_chart_canvas_add_line (canvas, REEL_CHART_INK_DIM, 0, left, centre_y, left + width, centre_y,
-                              2, filled ? REEL_CHART_DASH_SOLID : REEL_CHART_DASH_DASHED);
-  marker = reel_chart_canvas_add_marker (canvas, 0, left + width / 2, centre_y, radius, filled);
-  marker->ink = REEL_CHART_INK_DIM;
+  reel_chart_canvas_add_line (canvas, ink, palette, left, centre_y, left + width, centre_y, 2,
+                              filled ? REEL_CHART_DASH_SOLID : REEL_CHART_DASH_DASHED);
+  marker = reel_chart_canvas_add_marker (canvas, palette, left + width / 2, centre_y, radius,
+                                         filled);
+  marker->ink = ink;
   /* A ring would cut the sample's line and read as dashes. */
   marker->marker.ring = !filled;
 }
 
+/* An item's glyph: a line's in its own ink, the others in the marks'. */
 static void
-add_glyph (ReelChartCanvas           *canvas,
+add_glyph (ReelChartLegend           *legend,
+           ReelChartCanvas           *canvas,
            ReelChartPen              *pen,
            const ReelChartLegendItem *item,
            double                     left,
@@ -119,6 +130,9 @@ add_glyph (ReelChartCanvas           *canvas,
 {
   double height = pen->font_size * 0.75;
   ReelChartRect box = { left, centre_y - height / 2, width, height };
+  gboolean series = item->glyph == REEL_CHART_LEGEND_SERIES;
+  ReelChartInk ink = series ? item->ink : legend->swatch_ink;
+  guint palette = series ? item->palette : legend->swatch_palette;
   ReelChartShape *shape;
 
   switch (item->glyph)
@@ -126,8 +140,7 @@ add_glyph (ReelChartCanvas           *canvas,
     case REEL_CHART_LEGEND_SOLID:
     case REEL_CHART_LEGEND_HATCHED:
     case REEL_CHART_LEGEND_BREAK:
-      shape = reel_chart_canvas_add_rect (canvas, REEL_CHART_INK_DIM, 0, &box, 2,
-                                          REEL_CHART_CORNER_ALL);
+      shape = reel_chart_canvas_add_rect (canvas, ink, palette, &box, 2, REEL_CHART_CORNER_ALL);
       shape->rect.hatched = item->glyph == REEL_CHART_LEGEND_HATCHED;
       if (item->glyph == REEL_CHART_LEGEND_BREAK)
         shape->rect.cut = left + width * 0.6;
@@ -138,7 +151,7 @@ add_glyph (ReelChartCanvas           *canvas,
     case REEL_CHART_LEGEND_MARKER_FILLED:
     case REEL_CHART_LEGEND_MARKER_HOLLOW:
     case REEL_CHART_LEGEND_SERIES:
-      add_marker_glyph (canvas, pen, item, left, centre_y, width);
+      add_marker_glyph (canvas, pen, item, ink, palette, left, centre_y, width);
       break;
     case REEL_CHART_LEGEND_DASHED:
     case REEL_CHART_LEGEND_DOTTED:
@@ -202,7 +215,7 @@ flow (ReelChartLegend *legend,
         {
           double centre_y = top + row_top + item_height / 2;
 
-          add_glyph (canvas, pen, item, x, centre_y, glyph_width);
+          add_glyph (legend, canvas, pen, item, x, centre_y, glyph_width);
           reel_chart_canvas_add_text (canvas, &item->text, x + glyph_width + gap,
                                       centre_y - item->text.height / 2, REEL_CHART_INK_DIM,
                                       REEL_CHART_TEXT_LEGEND);

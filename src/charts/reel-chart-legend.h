@@ -24,7 +24,8 @@ typedef enum {
 typedef struct {
   ReelChartLegendGlyph glyph;
   ReelChartText        text;
-  guint                palette;    /* REEL_CHART_LEGEND_SERIES */
+  ReelChartInk         ink;        /* of REEL_CHART_LEGEND_SERIES */
+  guint                palette;
 } ReelChartLegendItem;
 
 typedef struct {
@@ -32,6 +33,8 @@ typedef struct {
   double         left;
   double         width;            /* of the content, which the legend flows within */
   gboolean       hidden;           /* given up by a chart too small for it */
+  ReelChartInk   swatch_ink;       /* of the glyphs of bars and points: the marks' own */
+  guint          swatch_palette;
 } ReelChartLegend;
 
 void   reel_chart_legend_init       (ReelChartLegend      *legend,
@@ -44,6 +47,10 @@ void   reel_chart_legend_add        (ReelChartLegend      *legend,
 void   reel_chart_legend_add_series (ReelChartLegend      *legend,
                                      ReelChartPen         *pen,
                                      const char           *name,
+                                     ReelChartInk          ink,
+                                     guint                 palette);
+void   reel_chart_legend_set_swatch (ReelChartLegend      *legend,
+                                     ReelChartInk          ink,
                                      guint                 palette);
 double reel_chart_legend_measure    (ReelChartLegend      *legend,
                                      ReelChartPen         *pen);

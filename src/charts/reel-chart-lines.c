@@ -29,6 +29,7 @@ typedef struct {
   double           label_width;
   double           label_height;
   gboolean         labelled;
+  ReelChartRect   *ranges;         /* of each point: its range line as placed, or empty */
 } Line;
 
 typedef struct {
@@ -67,6 +68,7 @@ line_clear (Line *line)
 {
   g_clear_pointer (&line->x, g_free);
   g_clear_pointer (&line->y, g_free);
+  g_clear_pointer (&line->ranges, g_free);
   reel_chart_text_clear (&line->name_label);
   reel_chart_text_clear (&line->value_label);
 }
@@ -83,6 +85,13 @@ get_point (const Line *line,
            guint       index)
 {
   return &g_array_index (line->series->points, ReelChartPoint, index);
+}
+
+/* The world's line in the world's ink, a region's in its colour. */
+static ReelChartInk
+line_ink (const Line *line)
+{
+  return line->series->region < 0 ? REEL_CHART_INK_WORLD : REEL_CHART_INK_REGION;
 }
 
 static guint
@@ -300,6 +309,22 @@ end_labels_wander (Plot *plot)
   return FALSE;
 }
 
+/* Whether a name at a line's end had to end in an ellipsis: the key, which
+ * wraps names, never cuts one. */
+static gboolean
+end_names_cut (Plot *plot)
+{
+  for (guint i = 0; i < plot->lines->len; i++)
+    {
+      Line *line = get_line (plot, i);
+
+      if (pango_layout_is_ellipsized (line->name_label.layout))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 /* ------------------------------------------------------------------ */
 /* Axes */
 
@@ -435,7 +460,7 @@ label_ends_or_key (Plot *plot,
   /* Down to just above the years under the axis. */
   n_labelled = place_end_labels (plot, plot->draft->frame->header_bottom,
                                  axes->bottom + plot->unit * 0.5);
-  if (n_labelled == plot->lines->len && !end_labels_wander (plot))
+  if (n_labelled == plot->lines->len && !end_labels_wander (plot) && !end_names_cut (plot))
     return FALSE;
 
   plot->use_key = TRUE;
@@ -444,7 +469,7 @@ label_ends_or_key (Plot *plot,
       Line *line = get_line (plot, plot->order[k]);
 
       reel_chart_legend_add_series (plot->draft->legend, plot->draft->pen, line->series->name,
-                                    line->series->palette);
+                                    line_ink (line), line->series->palette);
     }
   axes->legend_height = reel_chart_legend_measure (plot->draft->legend, plot->draft->pen);
   axes->end_width = 0;
@@ -538,7 +563,87 @@ segment_dash (const Line *line,
   return REEL_CHART_DASH_SOLID;
 }
 
-/* Each point's range of other sources, with end caps. */
+/* The end label's box, as add_end_labels() draws its halo. */
+static ReelChartRect
+end_label_box (const Line *line)
+{
+  return (ReelChartRect) { line->label_x - 2, line->label_y - 1, line->label_width + 4,
+                           line->label_height + 2 };
+}
+
+/* How many other lines' points and end labels, or its own end label,
+ * @range covers. */
+static guint
+count_range_collisions (Plot                *plot,
+                        const Line          *owner,
+                        const ReelChartRect *range)
+{
+  double reach = plot->radius * 1.25 + 1;
+  guint n = 0;
+
+  for (guint k = 0; k < plot->lines->len; k++)
+    {
+      const Line *other = get_line (plot, k);
+      ReelChartRect label = end_label_box (other);
+
+      if (other->labelled && reel_chart_rect_intersects (range, &label))
+        n++;
+      for (guint m = 0; other != owner && m < other->series->points->len; m++)
+        {
+          ReelChartRect point = { other->x[m] - reach, other->y[m] - reach, reach * 2, reach * 2 };
+
+          n += reel_chart_rect_intersects (range, &point);
+        }
+    }
+
+  return n;
+}
+
+/* Each point's range of other sources, on the point where it crosses no
+ * other line's point or label; else moved aside, left then right, a
+ * marker's width at a time, to the first place where it crosses none (or
+ * fewest): a range never reads as passing through another region's
+ * figure. */
+static void
+place_ranges (Plot *plot,
+              Axes *axes)
+{
+  double cap = plot->radius * 0.9, step = plot->radius * 1.25 + cap + 2;
+  static const double offsets[] = { 0, -1, 1, -2, 2, -3, 3 };
+
+  for (guint i = 0; i < plot->lines->len; i++)
+    {
+      Line *line = get_line (plot, i);
+
+      for (guint j = 0; j < line->series->points->len; j++)
+        {
+          const ReelChartPoint *point = get_point (line, j);
+          double low_y, high_y;
+          guint best = G_MAXUINT;
+
+          if (isnan (point->low))
+            continue;
+
+          low_y = reel_scale_map (&axes->y_scale, point->low);
+          high_y = reel_scale_map (&axes->y_scale, point->high);
+          for (guint k = 0; k < G_N_ELEMENTS (offsets) && best != 0; k++)
+            {
+              ReelChartRect range = { line->x[j] + offsets[k] * step - cap, high_y, cap * 2,
+                                      low_y - high_y };
+              guint n = count_range_collisions (plot, line, &range);
+
+              if (n < best)
+                {
+                  best = n;
+                  line->ranges[j] = range;
+                }
+            }
+        }
+    }
+}
+
+/* Each point's range of other sources as placed, with end caps, and a
+ * short leader to its point when it had to move aside. */
 static void
 add_ranges (Plot   *plot,
             Axes   *axes,
@@ -547,24 +652,27 @@ add_ranges (Plot   *plot,
 {
   ReelChartCanvas *canvas = plot->draft->canvas;
   guint palette = line->series->palette;
-  double cap = plot->radius * 0.9;
+  ReelChartInk ink = line_ink (line);
 
   for (guint j = 0; j < line->series->points->len; j++)
     {
-      const ReelChartPoint *point = get_point (line, j);
-      double x = line->x[j], low_y, high_y;
+      const ReelChartRect *range = &line->ranges[j];
+      double x = range->x + range->width / 2, top = range->y, bottom = range->y + range->height;
 
-      if (isnan (point->low))
+      if (range->width == 0)
         continue;
 
-      low_y = reel_scale_map (&axes->y_scale, point->low);
-      high_y = reel_scale_map (&axes->y_scale, point->high);
-      reel_chart_canvas_add_line (canvas, REEL_CHART_INK_REGION, palette, x, low_y, x, high_y, 1,
+      reel_chart_canvas_add_line (canvas, ink, palette, x, top, x, bottom, 1,
                                   REEL_CHART_DASH_SOLID)->alpha = alpha;
-      reel_chart_canvas_add_line (canvas, REEL_CHART_INK_REGION, palette, x - cap, low_y, x + cap,
-                                  low_y, 1, REEL_CHART_DASH_SOLID)->alpha = alpha;
-      reel_chart_canvas_add_line (canvas, REEL_CHART_INK_REGION, palette, x - cap, high_y, x + cap,
-                                  high_y, 1, REEL_CHART_DASH_SOLID)->alpha = alpha;
+      reel_chart_canvas_add_line (canvas, ink, palette, range->x, top,
+                                  range->x + range->width, top, 1,
+                                  REEL_CHART_DASH_SOLID)->alpha = alpha;
+      reel_chart_canvas_add_line (canvas, ink, palette, range->x, bottom,
+                                  range->x + range->width, bottom, 1,
+                                  REEL_CHART_DASH_SOLID)->alpha = alpha;
+      if (fabs (x - line->x[j]) > 0.5)
+        reel_chart_canvas_add_line (canvas, ink, palette, line->x[j], line->y[j],
+                                    x, line->y[j], 1, REEL_CHART_DASH_DOTTED)->alpha = alpha;
     }
 }
 
@@ -588,7 +696,7 @@ add_segments (Plot     *plot,
         end++;
 
       shape = reel_chart_canvas_add_shape (plot->draft->canvas, REEL_CHART_SHAPE_PATH,
-                                           REEL_CHART_INK_REGION, line->series->palette);
+                                           line_ink (line), line->series->palette);
       shape->alpha = alpha;
       shape->path.width = selected ? plot->line_width * 1.5 : plot->line_width;
       shape->path.dash = dash;
@@ -631,6 +739,7 @@ add_points (Plot     *plot,
 
               shape = reel_chart_canvas_add_marker (plot->draft->canvas, line->series->palette,
                                                     line->x[j], line->y[j], radius, filled == 1);
+              shape->ink = line_ink (line);
               shape->alpha = alpha;
               shape->marker.centres = g_renew (double, shape->marker.centres, n_points * 2);
               continue;
@@ -711,10 +820,13 @@ add_marks (Plot *plot)
             .year = point->year,
             .value = point->value,
             .flags = point->flags,
+            .range_box = line->ranges[j],
             .figures = g_ptr_array_ref (point->figures),
             .growths = g_ptr_array_new (),
           };
 
+          if (line->labelled && j == last_index (line))
+            mark.label_box = end_label_box (line);
           if (reel_chart_data_is_selected (plot->data, line->series->region_id))
             mark.flags |= REEL_CHART_MARK_SELECTED;
           plot->draft->kind->describe_point (plot->data, line->series, point, &mark);
@@ -736,15 +848,14 @@ add_end_labels (Plot *plot)
       Line *line = get_line (plot, plot->order[k]);
       double point_x = line->x[last_index (line)], point_y = last_y (line);
       double centre_y = line->label_y + line->label_height / 2;
-      ReelChartRect halo = { line->label_x - 2, line->label_y - 1, line->label_width + 4,
-                             line->label_height + 2 };
+      ReelChartRect halo = end_label_box (line);
       double baseline;
 
       if (!line->labelled)
         continue;
 
       if (fabs (centre_y - point_y) > plot->radius)
-        reel_chart_canvas_add_line (canvas, REEL_CHART_INK_REGION, line->series->palette,
+        reel_chart_canvas_add_line (canvas, line_ink (line), line->series->palette,
                                     point_x + plot->radius + 1, point_y,
                                     line->label_x - plot->unit * 0.3, centre_y, 1,
                                     REEL_CHART_DASH_SOLID)->alpha = 0.6;
@@ -785,6 +896,7 @@ plot_init (Plot           *plot,
         .series = series,
         .x = g_new (double, series->points->len),
         .y = g_new (double, series->points->len),
+        .ranges = g_new0 (ReelChartRect, series->points->len),
       };
 
       g_array_append_val (plot->lines, line);
@@ -832,6 +944,7 @@ lay_out (ReelChartDraft *draft)
   if (axes.bottom - axes.top >= axes.tick_height * 2)
     {
       add_axes (&plot, &axes);
+      place_ranges (&plot, &axes);
       add_layer (&plot, &axes, add_line_layer);
       add_marks (&plot);
       add_end_labels (&plot);
@@ -845,14 +958,23 @@ lay_out (ReelChartDraft *draft)
 /* ------------------------------------------------------------------ */
 /* The key and the words of lines */
 
+/* Its samples in the first region's colour, as the lines have. */
 static void
 add_legend (const ReelChartData *data,
             ReelChartLegend     *legend,
             ReelChartPen        *pen)
 {
+  for (guint i = data->series->len; i-- > 0;)
+    {
+      const ReelChartSeries *series = &g_array_index (data->series, ReelChartSeries, i);
+
+      if (series->region >= 0)
+        reel_chart_legend_set_swatch (legend, REEL_CHART_INK_REGION, series->palette);
+    }
   if (data->traits.hollow)
     {
-      reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_MARKER_FILLED, _("reported"));
+      if (data->traits.reported)
+        reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_MARKER_FILLED, _("reported"));
       reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_MARKER_HOLLOW,
                              _("estimate, forecast or partial year"));
     }

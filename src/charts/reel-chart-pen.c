@@ -144,7 +144,9 @@ set_font_attributes (ReelChartPen  *pen,
 
 /* Measures @string in @font. With @width > 0 it wraps at that width onto
  * at most @max_lines lines (per paragraph), the last ending in an
- * ellipsis, aligned to the end when @align_end: the visual right for
+ * ellipsis, or onto as many as it takes when @max_lines is
+ * REEL_CHART_PEN_ALL_LINES: text that must never be cut. It is aligned
+ * to the end when @align_end: the visual right for
  * left-to-right text, the left for a right-to-left name, so that an Arabic
  * or Hebrew region name reads from the bar outwards like a Latin one. */
 ReelChartText
@@ -167,8 +169,11 @@ reel_chart_pen_measure (ReelChartPen  *pen,
     {
       pango_layout_set_width (text.layout, (int) floor (width * PANGO_SCALE));
       pango_layout_set_wrap (text.layout, PANGO_WRAP_WORD_CHAR);
-      pango_layout_set_ellipsize (text.layout, PANGO_ELLIPSIZE_END);
-      pango_layout_set_height (text.layout, -MAX (max_lines, 1));
+      if (max_lines != REEL_CHART_PEN_ALL_LINES)
+        {
+          pango_layout_set_ellipsize (text.layout, PANGO_ELLIPSIZE_END);
+          pango_layout_set_height (text.layout, -MAX (max_lines, 1));
+        }
     }
 
   pango_layout_set_text (text.layout, string, -1);

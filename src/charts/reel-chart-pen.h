@@ -25,6 +25,10 @@ typedef enum {
   REEL_CHART_N_FONTS
 } ReelChartFont;
 
+/* For reel_chart_pen_measure(): wrap onto as many lines as it takes,
+ * never end in an ellipsis. */
+#define REEL_CHART_PEN_ALL_LINES 0
+
 /* A measured piece of text, not yet placed. */
 typedef struct {
   PangoLayout *layout;

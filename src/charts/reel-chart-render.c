@@ -9,6 +9,7 @@
 #include <pango/pangocairo.h>
 
 #include "reel-chart-layout-private.h"
+#include "reel-world-geometry.h"
 
 /* The lighter fill under an estimate's hatching: the region's colour at
  * this opacity, over whatever the background is. */
@@ -109,6 +110,45 @@ rect_path (cairo_t              *cr,
     }
 }
 
+/* Diagonal lines at 45° (rising to the right) across @box, within the
+ * clip, anchored to the chart rather than the mark, so that the lines of
+ * neighbouring marks line up like one pattern. */
+static void
+stroke_hatching (cairo_t             *cr,
+                 const ReelChartRect *box,
+                 double               spacing)
+{
+  double first = floor ((box->x + box->y) / spacing) * spacing;
+  double last = box->x + box->width + box->y + box->height;
+
+  cairo_new_path (cr);
+  cairo_set_line_width (cr, MAX (1.0, spacing * 0.32));
+  for (double k = first; k <= last; k += spacing)
+    {
+      /* The line x + y = k, from the box's top to its bottom. */
+      cairo_move_to (cr, k - box->y, box->y);
+      cairo_line_to (cr, k - box->y - box->height, box->y + box->height);
+    }
+  cairo_stroke (cr);
+}
+
+/* The current path as an estimate: a lighter fill under diagonal lines
+ * across @box. */
+static void
+fill_hatched (cairo_t              *cr,
+              const ReelChartRect  *box,
+              const ReelChartColor *color,
+              double                spacing)
+{
+  cairo_save (cr);
+  cairo_clip_preserve (cr);
+  set_color (cr, color, HATCH_FILL_ALPHA);
+  cairo_fill (cr);
+  set_color (cr, color, 1.0);
+  stroke_hatching (cr, box, spacing);
+  cairo_restore (cr);
+}
+
 static void
 draw_rect (cairo_t              *cr,
            const ReelChartShape *shape,
@@ -130,29 +170,39 @@ draw_rect (cairo_t              *cr,
       return;
     }
 
-  /* An estimate: a lighter fill under diagonal lines at 45° (rising to
-   * the right), anchored to the chart rather than the bar, so that the
-   * lines of neighbouring bars line up like one pattern. */
-  cairo_save (cr);
-  cairo_clip_preserve (cr);
-  set_color (cr, color, HATCH_FILL_ALPHA);
-  cairo_fill (cr);
+  fill_hatched (cr, box, color, spacing);
+}
 
+/* A Map's countries: filled, hatched like an estimate's bar, or outlined
+ * (borders, the selected region). */
+static void
+draw_area (cairo_t              *cr,
+           const ReelChartShape *shape,
+           const ReelChartColor *color,
+           double                spacing)
+{
+  ReelChartRect box;
+
+  cairo_new_path (cr);
+  reel_chart_outline_append_path (shape->area.outline, cr);
   set_color (cr, color, 1.0);
-  cairo_set_line_width (cr, MAX (1.0, spacing * 0.32));
-  {
-    double first = floor ((box->x + box->y) / spacing) * spacing;
-    double last = box->x + box->width + box->y + box->height;
 
-    for (double k = first; k <= last; k += spacing)
-      {
-        /* The line x + y = k, from the box's top to its bottom. */
-        cairo_move_to (cr, k - box->y, box->y);
-        cairo_line_to (cr, k - box->y - box->height, box->y + box->height);
-      }
-  }
-  cairo_stroke (cr);
-  cairo_restore (cr);
+  if (shape->area.width > 0)
+    {
+      cairo_set_line_width (cr, shape->area.width);
+      cairo_stroke (cr);
+      return;
+    }
+
+  cairo_set_fill_rule (cr, CAIRO_FILL_RULE_EVEN_ODD);
+  if (!shape->area.hatched)
+    {
+      cairo_fill (cr);
+      return;
+    }
+
+  box = reel_chart_outline_get_extents (shape->area.outline);
+  fill_hatched (cr, &box, color, spacing);
 }
 
 static void
@@ -269,6 +319,223 @@ draw_markers (cairo_t              *cr,
   cairo_fill (cr);
 }
 
+/* ------------------------------------------------------------------ */
+/* The map's countries, drawn once */
+
+/* A Map's countries take some 40 ms to fill, hatch and outline at
+ * 1600 × 1000, where the rest of a chart takes one: the window draws
+ * again on every hover, and a layout is made again for every change of
+ * size or selection. So the run of area shapes is drawn into an image
+ * once and painted from it while what it draws stays the same: the same
+ * countries in the same places, inks and device scale (hashed). Two
+ * images are kept, the least recently used replaced: the map on screen
+ * and the Export dialog's preview of it. Vector targets (SVG, PDF) and
+ * images larger than AREA_CACHE_MAX_PIXELS (a one-off export at 4x) get
+ * paths. */
+#define AREA_CACHE_SIZE       2
+#define AREA_CACHE_MAX_PIXELS (8 * 1000 * 1000)
+
+typedef struct {
+  guint64          key;
+  guint64          used;          /* when last painted, in paints */
+  cairo_surface_t *image;
+} AreaImage;
+
+static struct {
+  GMutex    lock;
+  guint64   n_paints;
+  AreaImage images[AREA_CACHE_SIZE];
+} area_cache;
+
+/* The shapes from @first that are areas, up to @end. */
+static guint
+find_areas_end (GArray *shapes,
+                guint   first)
+{
+  guint end = first;
+
+  while (end < shapes->len && g_array_index (shapes, ReelChartShape, end).type == REEL_CHART_SHAPE_AREA)
+    end++;
+  return end;
+}
+
+static guint64
+hash_areas (GArray               *shapes,
+            guint                 first,
+            guint                 end,
+            const ReelChartTheme *theme,
+            double                scale,
+            double                spacing)
+{
+  const ReelChartColor *bg = &theme->background;
+  guint64 hash = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+  double background[] = { bg->red, bg->green, bg->blue, bg->alpha };
+
+  for (guint k = 0; k < G_N_ELEMENTS (background); k++)
+    hash = (hash ^ (guint64) (background[k] * 65536)) * G_GUINT64_CONSTANT (0x100000001b3);
+  for (guint i = first; i < end; i++)
+    {
+      const ReelChartShape *shape = &g_array_index (shapes, ReelChartShape, i);
+      ReelChartColor color = ink_color (theme, shape);
+      double look[] = { color.red, color.green, color.blue, color.alpha, shape->area.hatched,
+                        shape->area.width, scale, spacing };
+
+      hash = reel_chart_outline_hash (shape->area.outline, hash);
+      for (guint k = 0; k < G_N_ELEMENTS (look); k++)
+        hash = (hash ^ (guint64) (look[k] * 65536)) * G_GUINT64_CONSTANT (0x100000001b3);
+    }
+  return hash;
+}
+
+static void
+draw_areas (cairo_t              *cr,
+            GArray               *shapes,
+            guint                 first,
+            guint                 end,
+            const ReelChartTheme *theme,
+            double                spacing)
+{
+  for (guint i = first; i < end; i++)
+    {
+      const ReelChartShape *shape = &g_array_index (shapes, ReelChartShape, i);
+      ReelChartColor color = ink_color (theme, shape);
+
+      draw_area (cr, shape, &color, spacing);
+    }
+}
+
+/* The chart's size at the layout's device scale: the countries over the
+ * background, when it is opaque, so that painting is a copy; else over
+ * nothing. */
+static cairo_surface_t *
+draw_areas_image (ReelChartLayout      *layout,
+                  GArray               *shapes,
+                  guint                 first,
+                  guint                 end,
+                  const ReelChartTheme *theme,
+                  double                spacing)
+{
+  double scale = reel_chart_layout_get_scale (layout);
+  cairo_surface_t *image = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                       (int) ceil (reel_chart_layout_get_width (layout) * scale),
+                                                       (int) ceil (reel_chart_layout_get_height (layout) * scale));
+  cairo_t *cr;
+
+  cairo_surface_set_device_scale (image, scale, scale);
+  cr = cairo_create (image);
+  if (theme->background.alpha >= 1)
+    {
+      set_color (cr, &theme->background, 1.0);
+      cairo_paint (cr);
+    }
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_tolerance (cr, 0.25);
+  draw_areas (cr, shapes, first, end, theme, spacing);
+  cairo_destroy (cr);
+  return image;
+}
+
+/* The areas' image, from the cache or drawn into it now. */
+static cairo_surface_t *
+get_areas_image (ReelChartLayout      *layout,
+                 GArray               *shapes,
+                 guint                 first,
+                 guint                 end,
+                 const ReelChartTheme *theme,
+                 double                spacing)
+{
+  guint64 key = hash_areas (shapes, first, end, theme, reel_chart_layout_get_scale (layout), spacing);
+  AreaImage *slot = &area_cache.images[0];
+  cairo_surface_t *image;
+
+  g_mutex_lock (&area_cache.lock);
+  for (guint i = 0; i < AREA_CACHE_SIZE; i++)
+    {
+      AreaImage *cached = &area_cache.images[i];
+
+      if (cached->image != NULL && cached->key == key)
+        {
+          slot = cached;
+          break;
+        }
+      if (cached->used < slot->used)
+        slot = cached;
+    }
+  if (slot->image == NULL || slot->key != key)
+    {
+      g_clear_pointer (&slot->image, cairo_surface_destroy);
+      slot->image = draw_areas_image (layout, shapes, first, end, theme, spacing);
+      slot->key = key;
+    }
+  slot->used = ++area_cache.n_paints;
+  image = cairo_surface_reference (slot->image);
+  g_mutex_unlock (&area_cache.lock);
+
+  return image;
+}
+
+/* The run of area shapes from @first; returns where it ends. */
+static guint
+paint_areas (ReelChartLayout      *layout,
+             cairo_t              *cr,
+             GArray               *shapes,
+             guint                 first,
+             const ReelChartTheme *theme,
+             double                spacing)
+{
+  guint end = find_areas_end (shapes, first);
+  cairo_surface_type_t target = cairo_surface_get_type (cairo_get_target (cr));
+  double scale = reel_chart_layout_get_scale (layout);
+  double pixels = reel_chart_layout_get_width (layout) * reel_chart_layout_get_height (layout) * scale * scale;
+  const ReelChartRect *plot;
+  cairo_surface_t *image;
+
+  if ((target != CAIRO_SURFACE_TYPE_IMAGE && target != CAIRO_SURFACE_TYPE_RECORDING) ||
+      pixels > AREA_CACHE_MAX_PIXELS)
+    {
+      draw_areas (cr, shapes, first, end, theme, spacing);
+      return end;
+    }
+
+  /* only the map's pixels, within its plot rectangle, where nothing is
+   * drawn before it but the background */
+  image = get_areas_image (layout, shapes, first, end, theme, spacing);
+  plot = reel_chart_layout_get_plot_rect (layout);
+  cairo_save (cr);
+  if (theme->background.alpha >= 1)
+    cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
+  cairo_set_source_surface (cr, image, 0, 0);
+  cairo_rectangle (cr, floor (plot->x) - 2, floor (plot->y) - 2, ceil (plot->width) + 4, ceil (plot->height) + 4);
+  cairo_fill (cr);
+  cairo_restore (cr);
+  cairo_surface_destroy (image);
+  return end;
+}
+
+/**
+ * reel_chart_render_outline:
+ * @mark: a Map's mark (with an outline)
+ * @theme: the colours
+ * @cr: where, in the layout's logical pixels
+ *
+ * Outlines @mark's countries: a Map's hovered region, shown by its shape
+ * rather than by its bounding box.
+ */
+void
+reel_chart_render_outline (const ReelChartMark  *mark,
+                           const ReelChartTheme *theme,
+                           cairo_t              *cr)
+{
+  g_return_if_fail (mark != NULL && mark->outline != NULL);
+
+  cairo_new_path (cr);
+  reel_chart_outline_append_path (mark->outline, cr);
+  set_color (cr, &theme->foreground, 0.6);
+  cairo_set_line_width (cr, 1.5);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+}
+
 /**
  * reel_chart_render:
  * @layout: what to draw
@@ -313,6 +580,12 @@ reel_chart_render (ReelChartLayout      *layout,
     {
       const ReelChartShape *shape = &g_array_index (shapes, ReelChartShape, i);
       ReelChartColor color = ink_color (theme, shape);
+
+      if (shape->type == REEL_CHART_SHAPE_AREA)
+        {
+          i = paint_areas (layout, cr, shapes, i, theme, spacing) - 1;
+          continue;
+        }
 
       switch (shape->type)
         {

@@ -14,5 +14,8 @@ G_BEGIN_DECLS
 void reel_chart_render (ReelChartLayout      *layout,
                         const ReelChartTheme *theme,
                         cairo_t              *cr);
+void reel_chart_render_outline (const ReelChartMark  *mark,
+                                const ReelChartTheme *theme,
+                                cairo_t              *cr);
 
 G_END_DECLS

@@ -9,9 +9,9 @@
 #include "reel-format.h"
 #include "reel-text-figure.h"
 
-/* Revenue: a bar per region for the year, sorted by value, the other
- * sources' figures as a range line; a region without a figure keeps a row
- * that says so. */
+/* Revenue: the world's row at the top, then a bar per region for the
+ * year, sorted by value, the other sources' figures as a range line; the
+ * regions without a figure make one line under the rows. */
 
 GArray *
 reel_chart_revenue_list_years (ReelDataset *dataset)
@@ -124,17 +124,29 @@ typedef struct {
   gboolean               mixed;           /* bars of different periods */
 } Periods;
 
+/* The world's row, in the world's ink: of the series most bars come from
+ * and its period when the regions show one for part of the year, so that
+ * the world and its regions are one reading (October's world beside
+ * October's regions); else its whole-year figure. Its magnitude, often
+ * tens of times a region's, is an outlier that the axis cuts at a break. */
 static void
-add_missing (ReelChartData    *data,
-             guint             index,
-             const ReelRegion *region)
+add_world (ReelChartData *data,
+           const Periods *periods)
 {
-  /* A row of its own, at the bottom: a gap in the data shows where it is,
-   * not only in the small print. */
-  const char *name = reel_text_get_region_name (region);
+  const ReelRegion *world = reel_dataset_get_global (data->dataset);
+  const ReelFigure *primary = reel_dataset_get_primary_figure (world->revenue, data->year);
+  const ReelMeasure *measure;
 
-  reel_chart_data_add_bar (data, (int) index, name)->missing = TRUE;
-  g_ptr_array_add (data->missing, (gpointer) name);
+  if (periods->n_series_bars == 0 || periods->series.period.kind == REEL_PERIOD_YEAR)
+    {
+      if (primary != NULL)
+        reel_chart_data_add_figures_bar (data, -1, world->revenue, primary, 1.0, TRUE);
+      return;
+    }
+
+  measure = reel_chart_pick_revenue_measure (world, data->year, &periods->series, TRUE);
+  if (measure != NULL)
+    reel_chart_data_add_measure_bar (data, -1, measure, 1.0, TRUE);
 }
 
 /* The rule: a region shows its whole-year figure when
@@ -177,7 +189,7 @@ collect (ReelChartData *data)
         }
       else
         {
-          add_missing (data, i, region);
+          g_ptr_array_add (data->missing, (gpointer) reel_text_get_region_name (region));
           continue;
         }
 
@@ -186,6 +198,8 @@ collect (ReelChartData *data)
       has_period = TRUE;
     }
 
+  if (has_period)
+    add_world (data, periods);
   if (periods->n_series_bars > 0)
     {
       data->kind_data = g_steal_pointer (&periods);
@@ -251,9 +265,21 @@ add_notes_after (const ReelChartData *data,
                                       "else its figure nearest to that period."), data->year));
 }
 
+/* One line under the rows, "No 2025 figure: Latin America & Caribbean,
+ * Sub-Saharan Africa", rather than a row of "no figure" for each. */
+static char *
+dup_missing_line (const ReelChartData *data,
+                  const char          *names)
+{
+  /* TRANSLATORS: under the Revenue chart's rows, "No 2025 figure: Latin America & Caribbean,
+   * Sub-Saharan Africa"; %u is the year, %s the regions */
+  return g_strdup_printf (_("No %u figure: %s"), data->year, names);
+}
+
 const ReelChartKindClass reel_chart_revenue_class = {
   .plot = &reel_chart_bars_class,
   .cut_outliers = TRUE,
+  .missing_line = TRUE,
   .list_years = list_years,
   .get_default_year = get_default_year,
   .collect = collect,
@@ -261,7 +287,7 @@ const ReelChartKindClass reel_chart_revenue_class = {
   .dup_title = dup_title,
   .add_subtitle = add_subtitle,
   .add_notes_after = add_notes_after,
-  .dup_missing_note = reel_chart_revenue_dup_missing_note,
+  .dup_missing_note = dup_missing_line,
   .dup_empty_message = reel_chart_revenue_dup_empty_message,
   .describe_bar = describe_bar,
 };

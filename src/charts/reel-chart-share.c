@@ -9,8 +9,9 @@
 #include "reel-format.h"
 #include "reel-text-figure.h"
 
-/* Share: a bar per region of its share of the global total for the year,
- * plus "Rest of world" when the regions add up to less (DESIGN §2). */
+/* Share: the parts of the world's total for the year, one strip of a
+ * segment per region and "Rest of world" when the regions add up to less
+ * (DESIGN §2), and a note on what the total covers. */
 
 /* What the shares are of. */
 typedef struct {
@@ -199,7 +200,7 @@ collect (ReelChartData *data)
       const ReelFigure *primary = reel_dataset_get_primary_figure (region->revenue, data->year);
 
       /* No range lines: the other sources' figures often have another
-       * basis than the global total (all revenue against in-app), and a
+       * basis than the world total (all revenue against in-app), and a
        * share of 205% says nothing. The count and the tooltip keep them. */
       if (primary != NULL)
         reel_chart_data_add_figures_bar (data, (int) i, region->revenue, primary, 1.0 / denominator,
@@ -244,8 +245,8 @@ static char *
 dup_title (const ReelChartData *data)
 {
   if (data->year == 0)
-    return g_strdup (_("Share of global revenue"));
-  return g_strdup_printf (_("Share of global revenue, %u"), data->year);
+    return g_strdup (_("Share of world revenue"));
+  return g_strdup_printf (_("Share of world revenue, %u"), data->year);
 }
 
 static void
@@ -267,7 +268,7 @@ add_subtitle (const ReelChartData *data,
                                              period, NULL);
 
       g_ptr_array_add (parts,
-                       g_strdup_printf (_("Percent of the global total of %s (%s)"), total, series));
+                       g_strdup_printf (_("Percent of the world total of %s (%s)"), total, series));
     }
   else if (whole->total != NULL)
     {
@@ -277,36 +278,81 @@ add_subtitle (const ReelChartData *data,
                           ? whole->total->basis
                           : reel_text_get_source_name (data->dataset, whole->total->source);
 
-      /* TRANSLATORS: the subtitle of Share: "Percent of the global total of $1.4B
+      /* TRANSLATORS: the subtitle of Share: "Percent of the world total of $1.4B
        * (all revenue outside China)" */
       g_ptr_array_add (parts,
-                       g_strdup_printf (_("Percent of the global total of %s (%s)"), total, basis));
+                       g_strdup_printf (_("Percent of the world total of %s (%s)"), total, basis));
     }
   else if (data->year > 0)
     {
       g_ptr_array_add (parts, g_strdup_printf (_("Percent of what the regions shown add up to: "
-                                                 "no global figure for %u"), data->year));
+                                                 "no world figure for %u"), data->year));
     }
   if (data->traits.whisker)
     g_ptr_array_add (parts, g_strdup (_("line: range of other sources")));
 }
 
-/* How the bars relate to the global total. */
+/* What the total covers: "$1.4B, all revenue outside China, 2024;
+ * source: Campaign Asia"; NULL for shares of the regions' sum. */
+static char *
+dup_total_note (const ReelChartData *data)
+{
+  const Whole *whole = get_whole (data);
+  g_autofree char *value = NULL;
+  g_autofree char *period = NULL;
+  const char *basis;
+  guint source;
+
+  if (whole->period_total != NULL)
+    {
+      value = reel_chart_money_format_value (data, whole->period_total->value,
+                                             whole->period_total->qualifier);
+      period = reel_text_dup_period (&whole->period_total->period, TRUE);
+      basis = whole->period_total->basis;
+      source = whole->period_total->source;
+    }
+  else if (whole->total != NULL)
+    {
+      value = reel_chart_money_format_value (data, whole->total->value, whole->total->qualifier);
+      period = g_strdup_printf ("%u", whole->total->year);
+      basis = whole->total->basis;
+      source = whole->total->source;
+    }
+  else
+    {
+      return NULL;
+    }
+
+  if (basis != NULL)
+    /* TRANSLATORS: a note under Share: "What the total covers: $1.4B, all revenue outside China,
+     * 2024; source: Campaign Asia." */
+    return g_strdup_printf (_("What the total covers: %s, %s, %s; source: %s."), value, basis,
+                            period, reel_text_get_source_name (data->dataset, source));
+  /* TRANSLATORS: a note under Share: "What the total covers: $1.4B, 2024; source: Campaign Asia." */
+  return g_strdup_printf (_("What the total covers: %s, %s; source: %s."), value, period,
+                          reel_text_get_source_name (data->dataset, source));
+}
+
+/* How the segments relate to the world's total, and what it covers. */
 static void
 add_notes_before (const ReelChartData *data,
                   GPtrArray           *notes)
 {
   const ReelChartBar *last;
+  char *total;
 
   if (data->bars->len == 0)
     return;
 
+  total = dup_total_note (data);
+  if (total != NULL)
+    g_ptr_array_add (notes, total);
   last = &g_array_index (data->bars, ReelChartBar, data->bars->len - 1);
   if (last->flags & REEL_CHART_MARK_REST)
     g_ptr_array_add (notes,
-                     g_strdup (_("Rest of world is the global total minus the regions shown.")));
+                     g_strdup (_("Rest of world is the world total minus the regions shown.")));
   if (get_whole (data)->over)
-    g_ptr_array_add (notes, g_strdup (_("The regions add up to more than the global total: "
+    g_ptr_array_add (notes, g_strdup (_("The regions add up to more than the world total: "
                                         "their sources differ.")));
 }
 
@@ -319,11 +365,11 @@ dup_share_value (const ReelChartData *data,
   if (get_whole (data)->of_sum)
     /* TRANSLATORS: an accessible label, "10.1% of the regions' total" */
     return g_strdup_printf (_("%s of the regions' total"), value);
-  /* TRANSLATORS: an accessible label, "10.1% of the global total" */
-  return g_strdup_printf (_("%s of the global total"), value);
+  /* TRANSLATORS: an accessible label, "10.1% of the world total" */
+  return g_strdup_printf (_("%s of the world total"), value);
 }
 
-/* "10.1% of the global total", also under the tooltip's heading */
+/* "10.1% of the world total", also under the tooltip's heading */
 static void
 describe_bar (const ReelChartData *data,
               const ReelChartBar  *bar,
@@ -332,11 +378,11 @@ describe_bar (const ReelChartData *data,
   words->value = dup_share_value (data, bar->value);
   words->value_line = g_strdup (words->value);
   if (bar->flags & REEL_CHART_MARK_REST)
-    words->remark = g_strdup (_("The global total minus the regions shown"));
+    words->remark = g_strdup (_("The world total minus the regions shown"));
 }
 
 const ReelChartKindClass reel_chart_share_class = {
-  .plot = &reel_chart_bars_class,
+  .plot = &reel_chart_strip_class,
   .list_years = list_years,
   .get_default_year = reel_chart_get_revenue_year,
   .collect = collect,

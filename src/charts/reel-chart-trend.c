@@ -11,7 +11,8 @@
 #include "reel-text-figure.h"
 
 /* Trend: one line per region through its primary figures of every year,
- * the other sources' figures as ranges at the points (DESIGN §2). */
+ * and the world's in the world's ink, the other sources' figures as
+ * ranges at the points (DESIGN §2). */
 
 static GArray *
 list_years (ReelDataset *dataset)
@@ -102,7 +103,6 @@ add_world_months (ReelChartData *data)
   ReelChartSeries series = {
     .region = -1,
     .name = reel_text_get_region_name (world),
-    .palette = data->regions->len,
   };
 
   for (guint i = 0; i < world->measures->len; i++)
@@ -153,15 +153,78 @@ add_world_months (ReelChartData *data)
   return TRUE;
 }
 
-/* Whether the line is the world's months (add_world_months ()). */
+/* Whether the line is the world's months (add_world_months ()), whose
+ * points are measures, not yearly figures. */
 static gboolean
 draws_months (const ReelChartData *data)
 {
-  return data->series->len > 0 && g_array_index (data->series, ReelChartSeries, 0).region == -1;
+  const ReelChartSeries *first;
+
+  if (data->series->len == 0)
+    return FALSE;
+  first = &g_array_index (data->series, ReelChartSeries, 0);
+  return g_array_index (first->points, ReelChartPoint, 0).measure != NULL;
+}
+
+/* Whether the world's @figure is one region's own, summed from records
+ * of that region alone: a point of the world's line on top of the
+ * region's, which says nothing more and hides it. */
+static gboolean
+repeats_a_region (const ReelChartData *data,
+                  const ReelFigure    *figure)
+{
+  for (guint i = 0; i < data->regions->len; i++)
+    {
+      const ReelRegion *region = g_ptr_array_index (data->regions, i);
+      const ReelFigure *primary = reel_dataset_get_primary_figure (region->revenue, figure->year);
+
+      if (primary != NULL && primary->source == figure->source && primary->value == figure->value)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The line of a region's (the world's, for -1) primary figures; FALSE
+ * when it has none. */
+static gboolean
+add_yearly_line (ReelChartData    *data,
+                 const ReelRegion *region,
+                 int               index)
+{
+  ReelChartSeries series = {
+    .region = index,
+    .region_id = region->id,
+    .name = reel_text_get_region_name (region),
+    .palette = index >= 0 ? (guint) index : 0,
+    .points = reel_chart_array_new (sizeof (ReelChartPoint), (GDestroyNotify) point_clear),
+  };
+
+  for (guint j = 0; j < region->revenue->len; j++)
+    {
+      const ReelFigure *figure = &g_array_index (region->revenue, ReelFigure, j);
+      ReelChartPoint point;
+
+      if ((figure->flags & REEL_FIGURE_PRIMARY) == 0 || (index < 0 && repeats_a_region (data, figure)))
+        continue;
+      point = make_point (data, region->revenue, figure);
+      g_array_append_val (series.points, point);
+    }
+
+  if (series.points->len == 0)
+    {
+      g_array_unref (series.points);
+      return FALSE;
+    }
+
+  g_array_sort (series.points, compare_points);
+  g_array_append_val (data->series, series);
+  return TRUE;
 }
 
 /* By month, the regions' yearly figures stay out: on an axis of months a
- * year's revenue would read as one month's. */
+ * year's revenue would read as one month's. By year, the world's line
+ * comes last, drawn over the regions', when any region has one. */
 static void
 collect (ReelChartData *data)
 {
@@ -171,35 +234,12 @@ collect (ReelChartData *data)
   for (guint i = 0; i < data->regions->len; i++)
     {
       const ReelRegion *region = g_ptr_array_index (data->regions, i);
-      ReelChartSeries series = {
-        .region = (int) i,
-        .region_id = region->id,
-        .name = reel_text_get_region_name (region),
-        .palette = i,
-        .points = reel_chart_array_new (sizeof (ReelChartPoint), (GDestroyNotify) point_clear),
-      };
 
-      for (guint j = 0; j < region->revenue->len; j++)
-        {
-          const ReelFigure *figure = &g_array_index (region->revenue, ReelFigure, j);
-          ReelChartPoint point;
-
-          if ((figure->flags & REEL_FIGURE_PRIMARY) == 0)
-            continue;
-          point = make_point (data, region->revenue, figure);
-          g_array_append_val (series.points, point);
-        }
-
-      if (series.points->len == 0)
-        {
-          g_ptr_array_add (data->missing, (gpointer) series.name);
-          g_array_unref (series.points);
-          continue;
-        }
-
-      g_array_sort (series.points, compare_points);
-      g_array_append_val (data->series, series);
+      if (!add_yearly_line (data, region, (int) i))
+        g_ptr_array_add (data->missing, (gpointer) reel_text_get_region_name (region));
     }
+  if (data->series->len > 0)
+    add_yearly_line (data, reel_dataset_get_global (data->dataset), -1);
 }
 
 static char *
@@ -208,8 +248,10 @@ dup_title (const ReelChartData *data)
   guint first, last;
 
   reel_chart_data_get_year_span (data, &first, &last);
+  /* One name for the view, Trend, in the switcher, the title and the table */
   if (last == 0)
-    return g_strdup (_("Revenue by region over time"));
+    /* TRANSLATORS: the title of Trend and of its table */
+    return g_strdup (_("Revenue trend by region"));
   if (draws_months (data) && first == last)
     /* TRANSLATORS: the title of Trend when it draws the world's months, "World revenue by month, 2025" */
     return g_strdup_printf (_("World revenue by month, %u"), first);
@@ -217,9 +259,10 @@ dup_title (const ReelChartData *data)
     /* TRANSLATORS: the title of Trend when it draws the world's months, "World revenue by month, 2024–2025" */
     return g_strdup_printf (_("World revenue by month, %u–%u"), first, last);
   if (first == last)
-    return g_strdup_printf (_("Revenue by region, %u"), first);
-  /* TRANSLATORS: the title of Trend, "Revenue by region, 2022–2025" */
-  return g_strdup_printf (_("Revenue by region, %u–%u"), first, last);
+    /* TRANSLATORS: the title of Trend with one year, "Revenue trend by region, 2025" */
+    return g_strdup_printf (_("Revenue trend by region, %u"), first);
+  /* TRANSLATORS: the title of Trend, "Revenue trend by region, 2022–2025" */
+  return g_strdup_printf (_("Revenue trend by region, %u–%u"), first, last);
 }
 
 static void

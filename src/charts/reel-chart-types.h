@@ -23,9 +23,19 @@ typedef enum {
   REEL_CHART_GROWTH,
   REEL_CHART_SHARE,
   REEL_CHART_TREND,
+  REEL_CHART_MAP,
 } ReelChartKind;
 
-#define REEL_CHART_N_KINDS 4
+#define REEL_CHART_N_KINDS 5
+
+/* What the Map colours its regions by (`--metric`); the other kinds show
+ * one measure each and ignore it. */
+typedef enum {
+  REEL_CHART_METRIC_REVENUE,
+  REEL_CHART_METRIC_SHARE,
+  REEL_CHART_METRIC_DOWNLOADS,
+  REEL_CHART_METRIC_GROWTH,
+} ReelChartMetric;
 
 typedef enum {
   REEL_CHART_THEME_LIGHT,
@@ -56,12 +66,14 @@ typedef struct _ReelChartLayout ReelChartLayout;
 typedef struct _ReelChartTheme  ReelChartTheme;
 
 #define REEL_TYPE_CHART_KIND          (reel_chart_kind_get_type ())
+#define REEL_TYPE_CHART_METRIC        (reel_chart_metric_get_type ())
 #define REEL_TYPE_CHART_THEME_VARIANT (reel_chart_theme_variant_get_type ())
 #define REEL_TYPE_CHART_BACKGROUND    (reel_chart_background_get_type ())
 #define REEL_TYPE_CHART_FORMAT        (reel_chart_format_get_type ())
 
 GQuark      reel_chart_error_quark            (void);
 GType       reel_chart_kind_get_type          (void) G_GNUC_CONST;
+GType       reel_chart_metric_get_type        (void) G_GNUC_CONST;
 GType       reel_chart_theme_variant_get_type (void) G_GNUC_CONST;
 GType       reel_chart_background_get_type    (void) G_GNUC_CONST;
 GType       reel_chart_format_get_type        (void) G_GNUC_CONST;

@@ -34,7 +34,10 @@ static const GOptionEntry option_entries[] = {
   { "export-dir", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Export every chart kind, and Revenue for every year, into DIR as PNG files"), N_("DIR") },
   { "chart", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    N_("The chart to export: revenue, growth, share or trend (default revenue)"), N_("KIND") },
+    N_("The chart to export: revenue, growth, share, trend or map (default revenue)"), N_("KIND") },
+  { "metric", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
+    N_("What the map colours regions by: revenue, share, downloads or growth (default revenue)"),
+    N_("METRIC") },
   { "year", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, NULL,
     N_("The year to show (default the latest with data; not with trend)"), N_("YYYY") },
   { "width", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, NULL,
@@ -105,7 +108,7 @@ lookup_enum (GVariantDict *options,
 
   if (!reel_chart_enum_from_nick (type, nick, value))
     {
-      /* TRANSLATORS: "Unknown --chart “pie”: use revenue, growth, share or trend" */
+      /* TRANSLATORS: "Unknown --chart “pie”: use revenue, growth, share, trend or map" */
       g_autofree char *message = g_strdup_printf (_("Unknown --%s “%s”: use %s"), name, nick, choices);
 
       *status = usage_error (message);
@@ -197,10 +200,21 @@ parse_request (GVariantDict       *options,
   if (request->dir != NULL && g_variant_dict_contains (options, "format"))
     return usage_error (_("--export-dir writes PNG files: leave out --format"));
 
-  if (!lookup_enum (options, "chart", REEL_TYPE_CHART_KIND, &value, "revenue, growth, share or trend", &status))
+  if (!lookup_enum (options, "chart", REEL_TYPE_CHART_KIND, &value, "revenue, growth, share, trend or map",
+                    &status))
     return status;
   if (g_variant_dict_contains (options, "chart"))
     request->chart.kind = (ReelChartKind) value;
+
+  if (!lookup_enum (options, "metric", REEL_TYPE_CHART_METRIC, &value, "revenue, share, downloads or growth",
+                    &status))
+    return status;
+  if (g_variant_dict_contains (options, "metric"))
+    {
+      if (request->chart.kind != REEL_CHART_MAP)
+        return usage_error (_("--metric is for the map: add --chart=map"));
+      request->chart.metric = (ReelChartMetric) value;
+    }
 
   if (g_variant_dict_lookup (options, "year", "i", &year))
     {
@@ -415,7 +429,7 @@ remove_staging (const char *staging,
 }
 
 /* Every kind, and Revenue for every year, into an existing directory:
- * revenue-2024.png, growth-2025.png, share-2024.png, trend.png.
+ * revenue-2024.png, growth-2025.png, share-2024.png, trend.png, map-2025.png.
  *
  * All or nothing, as far as the file system allows: every chart is first
  * written into a private directory inside DIR, and only when all of them
@@ -454,7 +468,7 @@ export_dir (ReelDataset   *dataset,
 
       g_array_append_val (jobs, job);
     }
-  for (guint kind = REEL_CHART_GROWTH; kind <= REEL_CHART_TREND; kind++)
+  for (guint kind = REEL_CHART_GROWTH; kind <= REEL_CHART_MAP; kind++)
     {
       guint job[2] = { kind, reel_chart_layout_get_default_year (dataset, kind) };
 

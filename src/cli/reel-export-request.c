@@ -22,6 +22,7 @@ reel_export_request_init (ReelExportRequest *request)
   *request = (ReelExportRequest) {
     .format = REEL_CHART_FORMAT_PNG,
     .kind = REEL_CHART_REVENUE,
+    .metric = REEL_CHART_METRIC_REVENUE,
     .year = 0,
     .selection = NULL,
     .width = REEL_CHART_EXPORT_DEFAULT_WIDTH,
@@ -97,9 +98,10 @@ reel_export_request_make_layout (const ReelExportRequest *request,
 
   theme = reel_export_request_make_theme (request);
 
-  return reel_chart_layout_new (dataset, request->kind, request->year, request->selection, theme,
-                                request->width, request->height,
-                                request->format == REEL_CHART_FORMAT_PNG ? request->scale : 1.0);
+  return reel_chart_layout_new_for_metric (dataset, request->kind, request->metric, request->year,
+                                           request->selection, theme,
+                                           request->width, request->height,
+                                           request->format == REEL_CHART_FORMAT_PNG ? request->scale : 1.0);
 }
 
 /**
@@ -132,19 +134,25 @@ reel_export_request_get_pixel_size (const ReelExportRequest *request,
  * @dataset: (nullable): the data, to resolve a year of 0
  *
  * The name an export suggests, and `--export-dir` writes: the kind and the
- * year, "revenue-2025.png", or the kind alone for Trend ("trend.svg").
+ * year, "revenue-2025.png", or the kind alone for Trend ("trend.svg"); a
+ * Map of another metric than revenue names it ("map-growth-2025.png").
  */
 char *
 reel_export_request_dup_file_name (const ReelExportRequest *request,
                                    ReelDataset             *dataset)
 {
-  const char *kind, *extension;
+  g_autofree char *kind = NULL;
+  const char *extension;
   guint year;
 
   g_return_val_if_fail (request != NULL, NULL);
   g_return_val_if_fail (dataset == NULL || REEL_IS_DATASET (dataset), NULL);
 
-  kind = reel_chart_enum_to_nick (REEL_TYPE_CHART_KIND, request->kind);
+  if (request->kind == REEL_CHART_MAP && request->metric != REEL_CHART_METRIC_REVENUE)
+    kind = g_strconcat ("map-", reel_chart_enum_to_nick (REEL_TYPE_CHART_METRIC, request->metric),
+                        NULL);
+  else
+    kind = g_strdup (reel_chart_enum_to_nick (REEL_TYPE_CHART_KIND, request->kind));
   extension = reel_chart_enum_to_nick (REEL_TYPE_CHART_FORMAT, request->format);
 
   year = request->year;

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
 typedef struct {
   ReelChartFormat        format;
   ReelChartKind          kind;
+  ReelChartMetric        metric;      /* what a Map colours by */
   guint                  year;        /* 0: the kind's default year */
   char                  *selection;   /* the region to highlight, NULL for none */
   double                 width;       /* logical pixels */

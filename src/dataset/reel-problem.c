@@ -109,3 +109,67 @@ reel_problem_compare (const ReelProblem **a,
     return (*a)->column < (*b)->column ? -1 : 1;
   return 0;
 }
+
+/**
+ * reel_problem_dup_excerpt:
+ * @line: (nullable): the text of the problem's line, without its end, as
+ *   read from the file (not validated: a file may not be UTF-8)
+ * @column: the problem's 1-based column, in characters
+ * @width: how many characters of the line to show at most
+ *
+ * What the problems page shows under a problem: its line, cut to @width
+ * characters around the column with "…" where cut, and below it a caret
+ * under the column:
+ *
+ *     "regions": [{"id": "europe", "name": "Europe"},]
+ *                                                    ^
+ *
+ * Tabs and other control characters show as spaces, so that the caret
+ * lines up in a monospace font (two spaces under a wide character, as
+ * CJK text takes two cells); bytes that are not UTF-8 as U+FFFD.
+ *
+ * Returns: (transfer full) (nullable): the two lines, or %NULL without a
+ *   line or when the column is past its end plus one
+ */
+char *
+reel_problem_dup_excerpt (const char *line,
+                          guint       column,
+                          guint       width)
+{
+  g_autofree char *valid = NULL;
+  g_autofree gunichar *chars = NULL;
+  glong n_chars = 0;
+  glong first, last, caret;
+  GString *excerpt;
+
+  g_return_val_if_fail (width >= 8, NULL);
+
+  if (line == NULL || column == 0)
+    return NULL;
+
+  valid = g_utf8_make_valid (line, -1);
+  chars = g_utf8_to_ucs4_fast (valid, -1, &n_chars);
+  if ((glong) column > n_chars + 1)
+    return NULL;
+
+  /* A window of @width characters with the column a third of the way in,
+   * so that what led to the problem shows; "…" takes one at a cut end. */
+  caret = (glong) column - 1;
+  first = MAX (0, caret - (glong) width / 3);
+  last = MIN (n_chars, first + (glong) width);
+  first = MAX (0, MIN (first, last - (glong) width));
+
+  excerpt = g_string_new (first > 0 ? "…" : NULL);
+  for (glong i = first; i < last; i++)
+    g_string_append_unichar (excerpt, g_unichar_iscntrl (chars[i]) ? ' ' : chars[i]);
+  if (last < n_chars)
+    g_string_append (excerpt, "…");
+
+  /* Under the "…", then a space a character, two under a wide one. */
+  g_string_append (excerpt, first > 0 ? "\n " : "\n");
+  for (glong i = first; i < caret; i++)
+    g_string_append (excerpt, g_unichar_iswide (chars[i]) ? "  " : " ");
+  g_string_append_c (excerpt, '^');
+
+  return g_string_free (excerpt, FALSE);
+}

@@ -49,6 +49,9 @@ char        *reel_problem_to_string   (const ReelProblem   *problem,
                                        const char          *file_name);
 int          reel_problem_compare     (const ReelProblem  **a,
                                        const ReelProblem  **b);
+char        *reel_problem_dup_excerpt (const char          *line,
+                                       guint                column,
+                                       guint                width);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReelProblem, reel_problem_free)
 

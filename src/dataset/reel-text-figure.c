@@ -354,10 +354,27 @@ append_derivation (GString              *line,
   append_part (line, text);
 }
 
+/* A figure's number in its metric's unit: "$142M", "2.3B", "41%". */
+static char *
+dup_measure_number (ReelDataset       *dataset,
+                    const ReelMeasure *measure)
+{
+  switch (reel_metric_get_unit (measure->metric))
+    {
+    case REEL_UNIT_COUNT:
+      return reel_format_number_compact (measure->value, NULL);
+    case REEL_UNIT_SHARE:
+      return reel_format_share (measure->value, NULL);
+    case REEL_UNIT_MONEY:
+    default:
+      return reel_format_money_compact (measure->value, reel_dataset_get_currency (dataset), NULL);
+    }
+}
+
 /**
  * reel_text_dup_measure_line:
  * @dataset: where @measure comes from
- * @measure: a money figure of format version 2
+ * @measure: a figure of format version 2, in its metric's unit
  *
  * One line of a tooltip: "Oct 2025: ≈$79M · derived: share × total of
  * 41% (DataEye, Oct 2025); $194M (DataEye, Oct 2025) · estimate".
@@ -369,9 +386,8 @@ reel_text_dup_measure_line (ReelDataset       *dataset,
                             const ReelMeasure *measure)
 {
   g_autofree char *period = reel_text_dup_period (&measure->period, FALSE);
-  g_autofree char *money = reel_format_money_compact (measure->value,
-                                                      reel_dataset_get_currency (dataset), NULL);
-  g_autofree char *value = reel_text_dup_qualified_sign (measure->qualifier, money);
+  g_autofree char *number = dup_measure_number (dataset, measure);
+  g_autofree char *value = reel_text_dup_qualified_sign (measure->qualifier, number);
   GString *line = g_string_new (NULL);
 
   g_string_append_printf (line, "%s: %s", period, value);

@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-/* "revenue", "growth", "share" or "trend". */
+/* "revenue", "growth", "share", "trend" or "map". */
 const char *
 reel_chart_kind_info_get_nick (ReelChartKind kind)
 {
@@ -30,6 +30,8 @@ reel_chart_kind_info_get_label (ReelChartKind kind)
       return C_("chart kind", "Share");
     case REEL_CHART_TREND:
       return C_("chart kind", "Trend");
+    case REEL_CHART_MAP:
+      return C_("chart kind", "Map");
     default:
       g_return_val_if_reached (NULL);
     }

@@ -50,6 +50,7 @@ struct _ReelChartView
 
   ReelDataset     *dataset;
   ReelChartKind    kind;
+  ReelChartMetric  map_metric;
   guint            year;
   char            *selected_region;   /* NULL for the world */
   gboolean         dark;
@@ -82,6 +83,7 @@ enum {
   PROP_DARK,
   PROP_HEADER_INSET,
   PROP_LAYOUT,
+  PROP_MAP_METRIC,
   N_PROPS
 };
 
@@ -299,8 +301,9 @@ ensure_layout (ReelChartView *self,
         reel_chart_theme_set_base_colors (theme, &self->style_colors);
       theme->header_inset = MAX (0, self->header_inset - theme->padding_right);
 
-      self->layout = reel_chart_layout_new (self->dataset, self->kind, self->year, self->selected_region,
-                                            theme, width, height, scale);
+      self->layout = reel_chart_layout_new_for_metric (self->dataset, self->kind, self->map_metric,
+                                                       self->year, self->selected_region,
+                                                       theme, width, height, scale);
     }
 
   if ((self->layout != NULL ? reel_chart_layout_get_n_marks (self->layout) : 0) == self->mark_widgets->len)
@@ -605,7 +608,15 @@ reel_chart_view_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 
   hover = self->hover_mark >= 0 ? get_mark (self, self->hover_mark) : NULL;
-  if (mark_is_selectable (hover) && (hover->flags & REEL_CHART_MARK_SELECTED) == 0)
+  if (mark_is_selectable (hover) && hover->outline != NULL)
+    {
+      cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (hover->area.x - 2, hover->area.y - 2,
+                                                                      hover->area.width + 4,
+                                                                      hover->area.height + 4));
+      reel_chart_render_outline (hover, reel_chart_layout_get_theme (self->layout), cr);
+      cairo_destroy (cr);
+    }
+  else if (mark_is_selectable (hover) && (hover->flags & REEL_CHART_MARK_SELECTED) == 0)
     {
       const ReelChartTheme *theme = reel_chart_layout_get_theme (self->layout);
       const ReelChartRect *area = &hover->area;
@@ -789,6 +800,10 @@ reel_chart_view_get_property (GObject    *object,
       g_value_set_object (value, self->layout);
       break;
 
+    case PROP_MAP_METRIC:
+      g_value_set_enum (value, self->map_metric);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -826,6 +841,15 @@ reel_chart_view_set_property (GObject      *object,
 
     case PROP_HEADER_INSET:
       reel_chart_view_set_header_inset (self, g_value_get_int (value));
+      break;
+
+    case PROP_MAP_METRIC:
+      if (self->map_metric != (ReelChartMetric) g_value_get_enum (value))
+        {
+          self->map_metric = g_value_get_enum (value);
+          invalidate_layout (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     default:
@@ -922,6 +946,12 @@ reel_chart_view_class_init (ReelChartViewClass *klass)
     g_param_spec_object ("layout", NULL, NULL,
                          REEL_TYPE_CHART_LAYOUT,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /* What the Map colours its regions by; the other kinds ignore it. */
+  properties[PROP_MAP_METRIC] =
+    g_param_spec_enum ("map-metric", NULL, NULL,
+                       REEL_TYPE_CHART_METRIC, REEL_CHART_METRIC_REVENUE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1029,7 +1059,7 @@ reel_chart_view_set_chart_kind (ReelChartView *self,
                                 ReelChartKind  kind)
 {
   g_return_if_fail (REEL_IS_CHART_VIEW (self));
-  g_return_if_fail (kind <= REEL_CHART_TREND);
+  g_return_if_fail (kind < REEL_CHART_N_KINDS);
 
   if (self->kind == kind)
     return;

@@ -148,52 +148,15 @@ dup_search_keys (const ReelRegion *region,
 }
 
 static void
-swatch_draw_func (GtkDrawingArea *area,
-                  cairo_t        *cr,
-                  int             width,
-                  int             height,
-                  gpointer        user_data)
-{
-  const GdkRGBA *color = user_data;
-  double radius = 3.0;
-
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, width - radius, radius, radius, -G_PI_2, 0);
-  cairo_arc (cr, width - radius, height - radius, radius, 0, G_PI_2);
-  cairo_arc (cr, radius, height - radius, radius, G_PI_2, G_PI);
-  cairo_arc (cr, radius, radius, radius, G_PI, 3 * G_PI_2);
-  cairo_close_path (cr);
-  gdk_cairo_set_source_rgba (cr, color);
-  cairo_fill (cr);
-}
-
-static void
 set_swatch_color (ReelRegionList *self,
                   GtkWidget      *swatch,
                   guint           index)
 {
-  GdkRGBA *color = g_new (GdkRGBA, 1);
+  GdkRGBA color = { 0.54, 0.54, 0.54, 1.0 };
 
-  *color = (GdkRGBA) { 0.54, 0.54, 0.54, 1.0 };
   if (self->color_func != NULL)
-    self->color_func (self->dataset, index, color, self->color_data);
-
-  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), swatch_draw_func, color, g_free);
-}
-
-/* The swatch is decoration: the row's accessible name says the region. */
-static GtkWidget *
-create_swatch (void)
-{
-  GtkWidget *swatch = gtk_drawing_area_new ();
-
-  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 12);
-  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 12);
-  gtk_widget_set_valign (swatch, GTK_ALIGN_START);
-  gtk_widget_set_margin_top (swatch, 4);
-  gtk_accessible_update_state (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
-
-  return swatch;
+    self->color_func (self->dataset, index, &color, self->color_data);
+  reel_swatch_set_color (swatch, &color);
 }
 
 /* What the primary figure is, when it is not a plain reported figure. */
@@ -316,7 +279,7 @@ create_row (gboolean world)
   gtk_widget_set_margin_bottom (grid, 6);
   if (!world)
     {
-      parts->swatch = create_swatch ();
+      parts->swatch = reel_swatch_new ();
       gtk_grid_attach (GTK_GRID (grid), parts->swatch, 0, 0, 1, 1);
     }
 

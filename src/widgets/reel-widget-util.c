@@ -178,3 +178,54 @@ reel_chart_texture_new (ReelChartLayout *layout)
   return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
                                  (gsize) cairo_image_surface_get_stride (surface));
 }
+
+static void
+swatch_draw_func (GtkDrawingArea *area,
+                  cairo_t        *cr,
+                  int             width,
+                  int             height,
+                  gpointer        user_data)
+{
+  const GdkRGBA *color = user_data;
+  double radius = 3.0;
+
+  cairo_new_sub_path (cr);
+  cairo_arc (cr, width - radius, radius, radius, -G_PI_2, 0);
+  cairo_arc (cr, width - radius, height - radius, radius, 0, G_PI_2);
+  cairo_arc (cr, radius, height - radius, radius, G_PI_2, G_PI);
+  cairo_arc (cr, radius, radius, radius, G_PI, 3 * G_PI_2);
+  cairo_close_path (cr);
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_fill (cr);
+}
+
+/**
+ * reel_swatch_new:
+ *
+ * A region's colour swatch, as the list and the overview show it beside
+ * its name: decoration, hidden from assistive technologies, since the
+ * name beside it says the region.
+ */
+GtkWidget *
+reel_swatch_new (void)
+{
+  GtkWidget *swatch = gtk_drawing_area_new ();
+
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (swatch), 12);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (swatch), 12);
+  gtk_widget_set_valign (swatch, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (swatch, 4);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (swatch), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+
+  return swatch;
+}
+
+void
+reel_swatch_set_color (GtkWidget     *swatch,
+                       const GdkRGBA *color)
+{
+  g_return_if_fail (GTK_IS_DRAWING_AREA (swatch));
+
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (swatch), swatch_draw_func,
+                                  gdk_rgba_copy (color), (GDestroyNotify) gdk_rgba_free);
+}

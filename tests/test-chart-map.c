@@ -1,0 +1,436 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+
+#include "reel-chart-layout.h"
+#include "reel-chart-render.h"
+#include "reel-dataset-loader.h"
+#include "reel-world-geometry.h"
+
+/* The Map: its countries (data/world-110m.reelgeo, which the test
+ * environment's REELSCOPE_DATA_DIR points at), the reader's refusal of a
+ * damaged file, and the layout's marks and hit-testing on the bundled
+ * dataset. */
+
+/* Equal Earth's plane for a sphere of radius 1 */
+#define PLANE_HALF_WIDTH  2.7066
+#define PLANE_HALF_HEIGHT 1.3173
+
+static ReelDataset *
+load_bundled (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                 "microdrama-exports.reelscope.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new (file);
+  g_autoptr(GError) error = NULL;
+  ReelDataset *dataset = reel_dataset_loader_load (loader, NULL, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+static ReelWorldGeometry *
+get_geometry (void)
+{
+  g_autoptr(GError) error = NULL;
+  ReelWorldGeometry *geometry = reel_world_geometry_get_default (&error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (geometry);
+  return geometry;
+}
+
+static GBytes *
+read_file (void)
+{
+  g_autofree char *path = reel_world_geometry_dup_path ();
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  return g_bytes_new_take (contents, length);
+}
+
+/* The file: small, every country once and in order, inside the plane, and
+ * nothing across the antimeridian but Antarctica's ring around the pole. */
+static void
+test_geometry_file (void)
+{
+  ReelWorldGeometry *geometry = get_geometry ();
+  g_autoptr(GBytes) bytes = read_file ();
+  guint n = reel_world_geometry_get_n_countries (geometry);
+  ReelChartRect bounds;
+  const ReelWorldCountry *russia, *fiji;
+  gboolean russia_east = FALSE, russia_west = FALSE;
+
+  g_assert_cmpuint (g_bytes_get_size (bytes), <, 300 * 1024);
+  g_assert_cmpuint (n, >=, 190);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const ReelWorldCountry *country = reel_world_geometry_get_country (geometry, i);
+
+      g_assert_cmpuint (strlen (country->code), ==, 2);
+      if (i > 0)
+        g_assert_cmpstr (reel_world_geometry_get_country (geometry, i - 1)->code, <, country->code);
+      g_assert_true (reel_world_geometry_find (geometry, country->code) == country);
+      g_assert_cmpfloat (country->box.width, >, 0);
+
+      /* A ring across the antimeridian, unsplit, would streak across the
+   * world: only Antarctica's, closed along the pole, is as wide. */
+      if (strcmp (country->code, "AQ") != 0)
+        for (guint p = 0; p < country->n_polygons; p++)
+          {
+            const ReelWorldPolygon *polygon = reel_world_geometry_get_polygon (geometry,
+                                                                               country->first_polygon + p);
+
+            g_assert_cmpfloat (polygon->box.width, <, PLANE_HALF_WIDTH);
+          }
+    }
+
+  reel_world_geometry_get_bounds (geometry, TRUE, &bounds);
+  g_assert_cmpfloat (bounds.x, >=, -PLANE_HALF_WIDTH - 1e-3);
+  g_assert_cmpfloat (bounds.x + bounds.width, <=, PLANE_HALF_WIDTH + 1e-3);
+  g_assert_cmpfloat (bounds.y, >=, -PLANE_HALF_HEIGHT - 1e-3);
+  g_assert_cmpfloat (bounds.y + bounds.height, <=, PLANE_HALF_HEIGHT + 1e-3);
+  g_assert_cmpfloat (bounds.width, >, 2 * PLANE_HALF_WIDTH - 0.2);
+
+  /* Russia and Fiji cross the antimeridian: split, a piece on each side */
+  russia = reel_world_geometry_find (geometry, "RU");
+  fiji = reel_world_geometry_find (geometry, "FJ");
+  g_assert_nonnull (russia);
+  g_assert_nonnull (fiji);
+  for (guint p = 0; p < russia->n_polygons; p++)
+    {
+      const ReelWorldPolygon *polygon = reel_world_geometry_get_polygon (geometry, russia->first_polygon + p);
+
+      /* Chukotka, at 65° north, where 180° is 1.94 from the middle */
+      russia_east |= polygon->box.x + polygon->box.width > 1.9;
+      russia_west |= polygon->box.x < -1.9;
+    }
+  g_assert_true (russia_east && russia_west);
+  g_assert_cmpfloat (fiji->box.width, >, 2 * PLANE_HALF_WIDTH - 0.3);
+
+  /* the features without an ISO number, placed on purpose */
+  g_assert_nonnull (reel_world_geometry_find (geometry, "XK"));
+  g_assert_nonnull (reel_world_geometry_find (geometry, "GF"));
+  g_assert_nonnull (reel_world_geometry_find (geometry, "EH"));
+}
+
+/* Every country the bundled dataset names, in a region or with figures
+ * of its own, has a shape. */
+static void
+test_geometry_dataset_codes (void)
+{
+  ReelWorldGeometry *geometry = get_geometry ();
+  g_autoptr(ReelDataset) dataset = load_bundled ();
+  GPtrArray *regions = reel_dataset_get_regions (dataset);
+  guint checked = 0;
+
+  for (guint r = 0; r < regions->len; r++)
+    {
+      const ReelRegion *region = g_ptr_array_index (regions, r);
+
+      for (guint i = 0; region->countries != NULL && region->countries[i] != NULL; i++, checked++)
+        if (reel_world_geometry_find (geometry, region->countries[i]) == NULL)
+          g_error ("%s of %s has no shape", region->countries[i], region->id);
+      for (guint i = 0; i < region->measures->len; i++)
+        {
+          const ReelMeasure *measure = &g_array_index (region->measures, ReelMeasure, i);
+
+          if (measure->country != NULL && reel_world_geometry_find (geometry, measure->country) == NULL)
+            g_error ("%s, which has figures, has no shape", measure->country);
+        }
+    }
+  g_assert_cmpuint (checked, >, 150);
+}
+
+/* Holes are outside: Lesotho's middle is in Lesotho, not in South Africa,
+ * whose ring around it is a hole; the sea is in no country. */
+static void
+test_geometry_contains (void)
+{
+  ReelWorldGeometry *geometry = get_geometry ();
+  const ReelWorldCountry *lesotho = reel_world_geometry_find (geometry, "LS");
+  const ReelWorldCountry *south_africa = reel_world_geometry_find (geometry, "ZA");
+  const ReelWorldPolygon *middle = reel_world_geometry_get_polygon (geometry, lesotho->largest);
+  guint n = reel_world_geometry_get_n_countries (geometry);
+
+  g_assert_true (reel_world_geometry_contains (geometry, lesotho, middle->centre_x, middle->centre_y));
+  g_assert_false (reel_world_geometry_contains (geometry, south_africa, middle->centre_x, middle->centre_y));
+  g_assert_true (south_africa->box.x < middle->centre_x &&
+                 middle->centre_x < south_africa->box.x + south_africa->box.width);
+
+  /* the middle of the Pacific, at the equator */
+  for (guint i = 0; i < n; i++)
+    g_assert_false (reel_world_geometry_contains (geometry, reel_world_geometry_get_country (geometry, i),
+                                                  -2.2, 0));
+}
+
+static void
+assert_damaged (GBytes *bytes)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReelWorldGeometry) geometry = reel_world_geometry_new_from_bytes (bytes, &error);
+
+  g_assert_null (geometry);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+}
+
+/* A damaged file is an error, never a crash or a read past its end (the
+ * sanitizer builds run this): cut short anywhere, a wrong magic, a count
+ * too large, a byte more, and bytes flipped at random (which may leave a
+ * valid file, but must never be read wrongly). */
+static void
+test_geometry_damaged (void)
+{
+  g_autoptr(GBytes) bytes = read_file ();
+  gsize size = g_bytes_get_size (bytes);
+  const guint8 *data = g_bytes_get_data (bytes, NULL);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (16);
+
+  for (gsize cut = 0; cut < size; cut += 1 + cut / 8)
+    {
+      g_autoptr(GBytes) part = g_bytes_new (data, cut);
+
+      assert_damaged (part);
+    }
+
+  {
+    g_autofree guint8 *copy = g_memdup2 (data, size + 1);
+    g_autoptr(GBytes) longer = NULL, magic = NULL, count = NULL;
+
+    copy[size] = 0;
+    longer = g_bytes_new (copy, size + 1);
+    assert_damaged (longer);
+
+    copy[0] = 'X';
+    magic = g_bytes_new (copy, size);
+    assert_damaged (magic);
+
+    copy[0] = data[0];
+    copy[12] = 0xff;   /* the number of countries */
+    copy[13] = 0xff;
+    count = g_bytes_new (copy, size);
+    assert_damaged (count);
+  }
+
+  for (guint round = 0; round < 200; round++)
+    {
+      g_autofree guint8 *copy = g_memdup2 (data, size);
+      g_autoptr(GBytes) flipped = NULL;
+      g_autoptr(ReelWorldGeometry) geometry = NULL;
+      g_autoptr(GError) error = NULL;
+
+      for (guint k = 0; k < 4; k++)
+        copy[g_rand_int_range (rand, 8, (gint32) size)] ^= (guint8) g_rand_int_range (rand, 1, 256);
+      flipped = g_bytes_new (copy, size);
+      geometry = reel_world_geometry_new_from_bytes (flipped, &error);
+      g_assert_true ((geometry == NULL) != (error == NULL));
+    }
+}
+
+static ReelChartLayout *
+lay_out_map (ReelDataset     *dataset,
+             ReelChartMetric  metric,
+             guint            year,
+             double           width,
+             double           height)
+{
+  g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (REEL_CHART_THEME_LIGHT);
+
+  return reel_chart_layout_new_for_metric (dataset, REEL_CHART_MAP, metric, year, NULL, theme,
+                                           width, height, 1);
+}
+
+/* The centre of the largest polygon among @region's countries, in the
+ * plane. */
+static void
+find_region_centre (ReelWorldGeometry *geometry,
+                    const ReelRegion  *region,
+                    double            *x,
+                    double            *y)
+{
+  double largest = 0;
+
+  for (guint i = 0; region->countries[i] != NULL; i++)
+    {
+      const ReelWorldCountry *country = reel_world_geometry_find (geometry, region->countries[i]);
+      const ReelWorldPolygon *polygon = reel_world_geometry_get_polygon (geometry, country->largest);
+
+      if (polygon->area > largest)
+        {
+          largest = polygon->area;
+          *x = polygon->centre_x;
+          *y = polygon->centre_y;
+        }
+    }
+  g_assert_cmpfloat (largest, >, 0);
+}
+
+/* Hit-testing the centre of each region's largest polygon finds that
+ * region, at two sizes and for 2024 (countries of their own) and 2025
+ * (regions without a figure): the map's place on the chart is its plot
+ * rectangle, the plane's bounds without Antarctica. */
+static void
+test_map_hit_test (void)
+{
+  ReelWorldGeometry *geometry = get_geometry ();
+  g_autoptr(ReelDataset) dataset = load_bundled ();
+  GPtrArray *regions = reel_dataset_get_regions (dataset);
+  const double sizes[][2] = { { 1600, 1000 }, { 700, 900 } };
+  ReelChartRect bounds;
+
+  reel_world_geometry_get_bounds (geometry, FALSE, &bounds);
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint year = 2024; year <= 2025; year++)
+      {
+        g_autoptr(ReelChartLayout) layout = lay_out_map (dataset, REEL_CHART_METRIC_REVENUE, year,
+                                                         sizes[s][0], sizes[s][1]);
+        const ReelChartRect *plot = reel_chart_layout_get_plot_rect (layout);
+        double k = plot->width / bounds.width;
+
+        g_assert_cmpfloat (fabs (plot->height / bounds.height - k), <, 1e-6);
+        for (guint r = 0; r < regions->len; r++)
+          {
+            const ReelRegion *region = g_ptr_array_index (regions, r);
+            const ReelChartMark *mark;
+            double u = 0, v = 0;
+
+            find_region_centre (geometry, region, &u, &v);
+            mark = reel_chart_layout_hit_test (layout, plot->x + (u - bounds.x) * k,
+                                               plot->y + (v - bounds.y) * k);
+            if (mark == NULL || g_strcmp0 (mark->region_id, region->id) != 0)
+              g_error ("%u at %gx%g: the middle of %s hit %s", year, sizes[s][0], sizes[s][1],
+                       region->id, mark != NULL ? mark->region_id : "nothing");
+          }
+
+        /* the sea is no region */
+        g_assert_null (reel_chart_layout_hit_test (layout, plot->x + (-2.2 - bounds.x) * k,
+                                                   plot->y + (0 - bounds.y) * k));
+      }
+}
+
+/* Marks in the region list's order, each with its accessible label and
+ * tooltip; the summary says it is a map; each metric titles the chart as
+ * its bar chart does. */
+static void
+test_map_marks (void)
+{
+  g_autoptr(ReelDataset) dataset = load_bundled ();
+  g_autoptr(ReelChartLayout) layout = lay_out_map (dataset, REEL_CHART_METRIC_REVENUE, 2024, 1200, 800);
+  const struct { ReelChartMetric metric; const char *title; } metrics[] = {
+    { REEL_CHART_METRIC_REVENUE, "Revenue by region, 2025" },
+    { REEL_CHART_METRIC_SHARE, "Share of world revenue, 2025" },
+    { REEL_CHART_METRIC_DOWNLOADS, "Downloads by region, 2025" },
+    { REEL_CHART_METRIC_GROWTH, "Growth by region, 2025" },
+  };
+  int last_region = -1;
+
+  g_assert_cmpuint (reel_chart_layout_get_n_marks (layout), >=, 8);
+  for (guint i = 0; i < reel_chart_layout_get_n_marks (layout); i++)
+    {
+      const ReelChartMark *mark = reel_chart_layout_get_mark (layout, i);
+
+      g_assert_cmpint (mark->region, >=, last_region);
+      last_region = mark->region;
+      g_assert_nonnull (mark->outline);
+      g_assert_nonnull (mark->label);
+      g_assert_true (g_str_has_prefix (mark->tooltip, mark->name));
+    }
+  /* the United States has a figure of its own in 2024 */
+  g_assert_nonnull (strstr (reel_chart_layout_get_summary (layout), "United States"));
+  g_assert_nonnull (strstr (reel_chart_layout_get_summary (layout), "A world map"));
+
+  for (guint m = 0; m < G_N_ELEMENTS (metrics); m++)
+    {
+      g_autoptr(ReelChartLayout) metric_layout = lay_out_map (dataset, metrics[m].metric, 2025, 1200, 800);
+
+      g_assert_cmpstr (reel_chart_layout_get_title (metric_layout), ==, metrics[m].title);
+      g_assert_cmpint (reel_chart_layout_get_metric (metric_layout), ==, metrics[m].metric);
+      g_assert_false (reel_chart_layout_is_empty (metric_layout));
+    }
+}
+
+static cairo_surface_t *
+render (ReelChartLayout      *layout,
+        const ReelChartTheme *theme)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 800, 500);
+  cairo_t *cr = cairo_create (surface);
+
+  reel_chart_render (layout, theme, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  return surface;
+}
+
+static gboolean
+same_pixels (cairo_surface_t *a,
+             cairo_surface_t *b)
+{
+  gsize size = (gsize) cairo_image_surface_get_stride (a) * cairo_image_surface_get_height (a);
+
+  return memcmp (cairo_image_surface_get_data (a), cairo_image_surface_get_data (b), size) == 0;
+}
+
+/* The countries are drawn once and painted from an image while they stay
+ * the same: a layout drawn in the other theme's colours, or another
+ * year's, is drawn afresh, and equals a layout made for it. */
+static void
+test_map_drawn_again_when_changed (void)
+{
+  g_autoptr(ReelDataset) dataset = load_bundled ();
+  g_autoptr(ReelChartTheme) light = reel_chart_theme_new (REEL_CHART_THEME_LIGHT);
+  g_autoptr(ReelChartTheme) dark = reel_chart_theme_new (REEL_CHART_THEME_DARK);
+  g_autoptr(ReelChartLayout) light_layout = reel_chart_layout_new (dataset, REEL_CHART_MAP, 2024, NULL,
+                                                                  light, 800, 500, 1);
+  g_autoptr(ReelChartLayout) dark_layout = reel_chart_layout_new (dataset, REEL_CHART_MAP, 2024, NULL,
+                                                                 dark, 800, 500, 1);
+  g_autoptr(ReelChartLayout) other_year = reel_chart_layout_new (dataset, REEL_CHART_MAP, 2025, NULL,
+                                                                light, 800, 500, 1);
+  cairo_surface_t *first = render (light_layout, NULL);
+  cairo_surface_t *again = render (light_layout, NULL);
+  cairo_surface_t *switched = render (light_layout, dark);
+  cairo_surface_t *made_dark = render (dark_layout, NULL);
+  cairo_surface_t *year = render (other_year, NULL);
+  cairo_surface_t *back = render (light_layout, NULL);
+
+  g_assert_true (same_pixels (first, again));
+  g_assert_false (same_pixels (first, switched));
+  g_assert_true (same_pixels (switched, made_dark));
+  g_assert_false (same_pixels (first, year));
+  g_assert_true (same_pixels (first, back));
+
+  cairo_surface_destroy (first);
+  cairo_surface_destroy (again);
+  cairo_surface_destroy (switched);
+  cairo_surface_destroy (made_dark);
+  cairo_surface_destroy (year);
+  cairo_surface_destroy (back);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart/map/geometry-file", test_geometry_file);
+  g_test_add_func ("/chart/map/geometry-dataset-codes", test_geometry_dataset_codes);
+  g_test_add_func ("/chart/map/geometry-contains", test_geometry_contains);
+  g_test_add_func ("/chart/map/geometry-damaged", test_geometry_damaged);
+  g_test_add_func ("/chart/map/hit-test", test_map_hit_test);
+  g_test_add_func ("/chart/map/marks", test_map_marks);
+  g_test_add_func ("/chart/map/drawn-again-when-changed", test_map_drawn_again_when_changed);
+
+  return g_test_run ();
+}

@@ -1,0 +1,143 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "reel-gtk-test.h"
+#include "reel-window-test.h"
+
+/* The Map in the window: the switcher shows it with its metric dropdown,
+ * a click on a region's countries selects the region for the panels, and
+ * the metric is remembered. */
+
+#define CHILD(window, name) reel_window_test_child (window, name)
+
+static void
+reset_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.reelscope.Reelscope");
+
+  g_settings_reset (settings, "chart-kind");
+  g_settings_reset (settings, "map-metric");
+  g_settings_reset (settings, "year");
+  g_settings_reset (settings, "selected-region");
+}
+
+static ReelWindow *
+open_bundled (void)
+{
+  ReelWindow *window = g_object_ref (reel_window_new (NULL));
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                 "microdrama-exports.reelscope.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  gtk_window_present (GTK_WINDOW (window));
+  reel_window_open (window, file);
+  reel_window_test_wait_for_load (window);
+  return window;
+}
+
+/* Laid out for the view's inputs, its metric too, with its marks. */
+static gboolean
+map_laid_out (gpointer data)
+{
+  ReelChartView *view = data;
+  ReelChartMetric metric;
+
+  g_object_get (view, "map-metric", &metric, NULL);
+  return reel_gtk_test_chart_is_current (view) && reel_gtk_test_chart_n_mark_widgets (view) > 0 &&
+         reel_chart_layout_get_metric (reel_chart_view_get_layout (view)) == metric;
+}
+
+/* A point of @mark's countries: the first, on a grid over its area, that
+ * hit-testing gives to it. */
+static gboolean
+find_point_in (ReelChartLayout     *layout,
+               const ReelChartMark *mark,
+               double              *x,
+               double              *y)
+{
+  for (double v = 0.05; v < 1; v += 0.05)
+    for (double u = 0.05; u < 1; u += 0.05)
+      {
+        *x = mark->area.x + mark->area.width * u;
+        *y = mark->area.y + mark->area.height * v;
+        if (reel_chart_layout_hit_test (layout, *x, *y) == mark)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+static void
+test_window_map (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.reelscope.Reelscope");
+  ReelWindow *window;
+  ReelChartView *view;
+  GtkWidget *metric;
+  ReelChartLayout *layout;
+  const ReelChartMark *mark = NULL;
+  double x = 0, y = 0;
+
+  reset_settings ();
+  window = open_bundled ();
+  view = REEL_CHART_VIEW (CHILD (window, "chart_view"));
+  metric = GTK_WIDGET (CHILD (window, "metric_dropdown"));
+  g_assert_false (gtk_widget_get_visible (metric));
+
+  /* Ctrl+5's action shows the map and its dropdown */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "map"));
+  g_assert_true (gtk_widget_get_visible (metric));
+  g_assert_true (reel_gtk_test_wait (map_laid_out, view, 10000));
+  layout = reel_chart_view_get_layout (view);
+  g_assert_cmpint (reel_chart_layout_get_kind (layout), ==, REEL_CHART_MAP);
+  g_assert_cmpint (reel_chart_layout_get_metric (layout), ==, REEL_CHART_METRIC_REVENUE);
+
+  /* a click on Latin America's countries selects it, and the panels follow */
+  for (guint i = 0; i < reel_chart_layout_get_n_marks (layout) && mark == NULL; i++)
+    if (g_strcmp0 (reel_chart_layout_get_mark (layout, i)->region_id, "latin-america") == 0)
+      mark = reel_chart_layout_get_mark (layout, i);
+  g_assert_nonnull (mark);
+  g_assert_true (find_point_in (layout, mark, &x, &y));
+  reel_gtk_test_chart_click (view, x, y);
+  g_assert_cmpstr (reel_window_get_selected_region (window), ==, "latin-america");
+  g_assert_cmpstr (reel_audience_panel_get_region (REEL_AUDIENCE_PANEL (CHILD (window, "audience_panel"))),
+                   ==, "latin-america");
+
+  /* the dropdown sets the metric, which is remembered */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (metric), REEL_CHART_METRIC_GROWTH);
+  g_assert_cmpint (g_settings_get_enum (settings, "map-metric"), ==, REEL_CHART_METRIC_GROWTH);
+  g_assert_true (reel_gtk_test_wait (map_laid_out, view, 10000));
+  layout = reel_chart_view_get_layout (view);
+  g_assert_true (g_str_has_prefix (reel_chart_layout_get_title (layout), "Growth by region"));
+
+  /* another chart hides the dropdown */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "share");
+  g_assert_false (gtk_widget_get_visible (metric));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+
+  /* a new window opens on the metric chosen last */
+  window = open_bundled ();
+  metric = GTK_WIDGET (CHILD (window, "metric_dropdown"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (metric)), ==, REEL_CHART_METRIC_GROWTH);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+
+  reset_settings ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status = reel_gtk_test_init (&argc, &argv);
+
+  if (status >= 0)
+    return status;
+
+  g_test_add_func ("/window/map", test_window_map);
+
+  return g_test_run ();
+}
