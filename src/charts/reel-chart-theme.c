@@ -38,18 +38,18 @@ G_DEFINE_BOXED_TYPE (ReelChartTheme, reel_chart_theme, reel_chart_theme_copy, re
  *
  * tests/test-palette.c checks each against its card and each pair under
  * simulated protanopia, deuteranopia and tritanopia: the first eight are
- * apart pairwise (bars sorted by value and crossing lines put any two of
- * them side by side); the second set, for the ninth to sixteenth region,
+ * apart pairwise and from the world's colour (bars sorted by value and
+ * crossing lines put any two of them side by side); the second set, for the ninth to sixteenth region,
  * from its neighbours in region order. The second set is Paul Tol's
  * "light" scheme, in an order that keeps neighbours apart, and in the
  * light variant darkened (in linear light, keeping its hue) to 3.3:1. */
 static const guint32 palette_light[2 * REEL_CHART_PALETTE_SIZE] = {
-  0x1F56E0, 0x9A2A00, 0x006F4E, 0x7B3275, 0x0095C8, 0xD6336A, 0xA88200, 0x868E92,
+  0x1F56E0, 0x9A2A00, 0x00744B, 0x7B3275, 0x0095C8, 0xF52D79, 0xA88200, 0x868E92,
   0x998E56, 0x6591BD, 0xCE7557, 0x6593AB, 0x929200, 0x389D80, 0x889522, 0xBB7C89,
 };
 
 static const guint32 palette_dark[2 * REEL_CHART_PALETTE_SIZE] = {
-  0xB1A8FF, 0xD37210, 0x89C787, 0x9D5EFF, 0x1C909C, 0xFFB3CE, 0xD1E100, 0x968075,
+  0xB1A8FF, 0xD37210, 0x89C787, 0x9D5EFF, 0x1C909C, 0xE5AFCB, 0xD5D800, 0x968075,
   0xEEDD88, 0x77AADD, 0xEE8866, 0x99DDFF, 0xAAAA00, 0x44BB99, 0xBBCC33, 0xFFAABB,
 };
 
@@ -167,11 +167,14 @@ reel_chart_theme_new (ReelChartThemeVariant variant)
   reel_chart_theme_set_base_colors (theme, &base_colors);
 
   /* Marks are opaque, so that gridlines do not show through them and a
-   * transparent export looks the same on any page. The world's and "Rest
-   * of world"'s greys reach 3:1 on the card too, and stay apart from each
-   * other and from the grey region (tests/test-palette.c). */
-  set_rgba (&theme->muted, variant == REEL_CHART_THEME_DARK ? 0xaaaaaa : 0x696969, 1.0);
-  set_rgba (&theme->world, variant == REEL_CHART_THEME_DARK ? 0xdedede : 0x404040, 1.0);
+   * transparent export looks the same on any page. The world is drawn in
+   * the darkest (or, on the dark card, the lightest) neutral, at 3:1 on
+   * the card and apart from every region (tests/test-palette.c). The
+   * muted grey is the map's land without a figure and "Rest of world":
+   * background more than mark, named wherever it is drawn, and under 3:1
+   * on purpose, so that the regions' colours stand out from it. */
+  set_rgba (&theme->muted, variant == REEL_CHART_THEME_DARK ? 0x5e5e5e : 0xcccccc, 1.0);
+  set_rgba (&theme->world, variant == REEL_CHART_THEME_DARK ? 0xffffff : 0x404040, 1.0);
 
   return theme;
 }
