@@ -527,7 +527,8 @@ test_layout_scripts (void)
   g_assert_true (seen_cjk && seen_arabic && seen_wrapped);
 }
 
-/* Regions 9 and 10 take the second colour set. */
+/* Regions 9 to 16 take the second colour set, then the colours repeat;
+ * each variant has its own palette (tests/test-palette.c checks them). */
 static void
 test_layout_palette (void)
 {
@@ -536,17 +537,16 @@ test_layout_palette (void)
   g_autoptr(ReelChartTheme) dark = reel_chart_theme_new (REEL_CHART_THEME_DARK);
   g_autoptr(ReelChartTheme) copy = NULL;
 
-  reel_chart_palette_get_color (0, &color);
-  g_assert_cmpint ((int) round (color.red * 255), ==, 0x00);
-  g_assert_cmpint ((int) round (color.green * 255), ==, 0x72);
-  g_assert_cmpint ((int) round (color.blue * 255), ==, 0xB2);
-  reel_chart_palette_get_color (7, &color);
-  g_assert_cmpint ((int) round (color.red * 255), ==, 0x8A);
-  g_assert_cmpfloat (color.red, ==, color.green);
-  reel_chart_palette_get_color (8, &color);
-  g_assert_cmpint ((int) round (color.green * 255), ==, 0xBB);
-  reel_chart_palette_get_color (16, &color);
-  g_assert_cmpint ((int) round (color.blue * 255), ==, 0xB2);
+  reel_chart_palette_get_color (REEL_CHART_THEME_LIGHT, 0, &color);
+  g_assert_cmpint ((int) round (color.red * 255), ==, 0x1F);
+  g_assert_cmpint ((int) round (color.green * 255), ==, 0x56);
+  g_assert_cmpint ((int) round (color.blue * 255), ==, 0xE0);
+  reel_chart_palette_get_color (REEL_CHART_THEME_LIGHT, 8, &color);
+  g_assert_cmpint ((int) round (color.green * 255), ==, 0x8E);
+  reel_chart_palette_get_color (REEL_CHART_THEME_LIGHT, 16, &color);
+  g_assert_cmpint ((int) round (color.blue * 255), ==, 0xE0);
+  reel_chart_palette_get_color (REEL_CHART_THEME_DARK, 0, &color);
+  g_assert_cmpint ((int) round (color.red * 255), ==, 0xB1);
 
   /* libadwaita's cards, as the window shows them (test-chart-view.c). */
   g_assert_cmpfloat (light->background.red, ==, 1.0);
@@ -554,13 +554,23 @@ test_layout_palette (void)
   g_assert_cmpfloat (dark->foreground.red, ==, 1.0);
   g_assert_cmpfloat (light->foreground.alpha, ==, 0.8);
 
-  /* A region keeps its colour in both themes. */
-  reel_chart_theme_get_region_color (dark, 3, &color);
-  {
-    ReelChartColor other;
+  /* A theme draws regions in its own variant's palette. */
+  for (guint variant = REEL_CHART_THEME_LIGHT; variant <= REEL_CHART_THEME_DARK; variant++)
+    {
+      ReelChartColor other;
+      const ReelChartTheme *theme = variant == REEL_CHART_THEME_DARK ? dark : light;
 
-    reel_chart_theme_get_region_color (light, 3, &other);
-    g_assert_cmpmem (&color, sizeof color, &other, sizeof other);
+      reel_chart_theme_get_region_color (theme, 3, &color);
+      reel_chart_palette_get_color (variant, 3, &other);
+      g_assert_cmpmem (&color, sizeof color, &other, sizeof other);
+    }
+  {
+    ReelChartColor dark_color;
+
+    reel_chart_palette_get_color (REEL_CHART_THEME_LIGHT, 3, &color);
+    reel_chart_palette_get_color (REEL_CHART_THEME_DARK, 3, &dark_color);
+    g_assert_false (color.red == dark_color.red && color.green == dark_color.green &&
+                    color.blue == dark_color.blue);
   }
 
   copy = reel_chart_theme_copy (dark);

@@ -421,11 +421,100 @@ test_chart_view_dark (Fixture       *fixture,
   g_assert_cmpuint (fixture->n_layouts, ==, n + 1);
   g_assert_cmpint (reel_chart_layout_get_theme (reel_chart_view_get_layout (view))->variant, ==,
                    REEL_CHART_THEME_DARK);
+  /* The style's translucent card over the window, as the window shows it
+   * and the fixed dark theme copies it (test_chart_view_card_background). */
+  {
+    g_autoptr(ReelChartTheme) fixed = reel_chart_theme_new (REEL_CHART_THEME_DARK);
+    const ReelChartTheme *theme = reel_chart_layout_get_theme (reel_chart_view_get_layout (view));
+
+    g_assert_cmpfloat_with_epsilon (theme->background.red, fixed->background.red, 1.0 / 255);
+    g_assert_cmpfloat (theme->background.alpha, ==, 1.0);
+    g_assert_cmpfloat (theme->foreground.red, ==, 1.0);
+  }
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
   g_assert_false (reel_chart_view_get_dark (view));
   wait_for_layout (fixture);
   g_assert_cmpuint (fixture->n_layouts, ==, n + 2);
+}
+
+static void
+assert_rgb (const ReelChartColor *color,
+            guint32               rgb)
+{
+  g_assert_cmpint ((int) round (color->red * 255), ==, (rgb >> 16) & 0xff);
+  g_assert_cmpint ((int) round (color->green * 255), ==, (rgb >> 8) & 0xff);
+  g_assert_cmpint ((int) round (color->blue * 255), ==, rgb & 0xff);
+}
+
+typedef struct {
+  Fixture *fixture;
+  guint    n_layouts;
+} LayoutCount;
+
+static gboolean
+has_new_layout (gpointer data)
+{
+  const LayoutCount *count = data;
+
+  return count->fixture->n_layouts > count->n_layouts;
+}
+
+/* Runs frames until the view has made a layout since it had @n, then
+ * until that one is current. */
+static void
+wait_for_new_layout (Fixture *fixture,
+                     guint    n)
+{
+  LayoutCount count = { fixture, n };
+
+  g_assert_true (reel_gtk_test_wait (has_new_layout, &count, 5000));
+  wait_for_layout (fixture);
+}
+
+/* The chart takes its text, background and accent from the style, not
+ * from copied constants: a stylesheet that changes them (a newer
+ * libadwaita, high contrast, an accent colour) lays the chart out in
+ * them, and the lines and dimmed text derive from them. */
+static void
+test_chart_view_style_colors (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  ReelChartView *view = fixture->view;
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (view));
+  const ReelChartTheme *theme = reel_chart_layout_get_theme (reel_chart_view_get_layout (view));
+  guint n = fixture->n_layouts;
+
+  /* libadwaita 1.2's own, which the fixed light theme copies. */
+  assert_rgb (&theme->foreground, 0x000000);
+  g_assert_cmpfloat_with_epsilon (theme->foreground.alpha, 0.8, 0.01);
+  assert_rgb (&theme->background, 0xffffff);
+  assert_rgb (&theme->selection, 0x1c71d8);
+
+  gtk_css_provider_load_from_data (provider,
+                                   "@define-color card_bg_color #fdf6e3;"
+                                   "@define-color accent_color #c01c28;"
+                                   "chartview { color: #102030; }", -1);
+  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_USER);
+  wait_for_new_layout (fixture, n);
+  g_assert_cmpuint (fixture->n_layouts, ==, n + 1);
+  theme = reel_chart_layout_get_theme (reel_chart_view_get_layout (view));
+  assert_rgb (&theme->foreground, 0x102030);
+  g_assert_cmpfloat (theme->foreground.alpha, ==, 1.0);
+  assert_rgb (&theme->dim, 0x102030);
+  g_assert_cmpfloat (theme->dim.alpha, <, 1.0);
+  assert_rgb (&theme->grid, 0x102030);
+  assert_rgb (&theme->background, 0xfdf6e3);
+  assert_rgb (&theme->selection, 0xc01c28);
+  g_assert_cmpint (theme->variant, ==, REEL_CHART_THEME_LIGHT);
+
+  gtk_style_context_remove_provider_for_display (display, GTK_STYLE_PROVIDER (provider));
+  wait_for_new_layout (fixture, n + 1);
+  g_assert_cmpuint (fixture->n_layouts, ==, n + 2);
+  theme = reel_chart_layout_get_theme (reel_chart_view_get_layout (view));
+  assert_rgb (&theme->background, 0xffffff);
 }
 
 static gboolean
@@ -538,6 +627,7 @@ test_chart_view_card_background (void)
 
       adw_style_manager_set_color_scheme (style_manager, cases[i].scheme);
       assert_color_near (render_card_color (), &theme->background);
+
     }
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
@@ -619,6 +709,7 @@ main (int   argc,
   ADD_DENSE ("/chart-view/keyboard", test_chart_view_keyboard);
   ADD_DENSE ("/chart-view/keyboard-trend", test_chart_view_keyboard_trend);
   ADD ("/chart-view/dark", test_chart_view_dark);
+  ADD ("/chart-view/style-colors", test_chart_view_style_colors);
   g_test_add_func ("/chart-view/card-background", test_chart_view_card_background);
   ADD ("/chart-view/header-inset", test_chart_view_header_inset);
   ADD ("/chart-view/copy", test_chart_view_copy);

@@ -122,40 +122,48 @@ test_commentary_region_first (Fixture       *fixture,
                               gconstpointer  data)
 {
   static const char * const africa_speakers[] = {
-    "Mu Ling", "Andrew Moses Miti", "Mu Ling", "Rida Saifee", NULL,
+    "Mu Ling", "Mu Ling", "Andrew Moses Miti", "Rida Saifee", NULL,
   };
   static const char * const africa_starts[] = {
-    "“These groups", "“They want", "“Localization", "“Love stories", NULL,
+    "“These groups", "“Localization", "“They want", "“Love stories", NULL,
   };
   static const char * const world_speakers[] = {
-    "Mu Ling", "Rida Saifee", "Mu Ling", "Andrew Moses Miti", "Rida Saifee", NULL,
+    "Mu Ling", "Mu Ling", "Rida Saifee", "Rida Saifee", "Andrew Moses Miti", NULL,
   };
   static const char * const world_starts[] = {
-    "“Localization", "“Love stories", "“These groups", "“They want", "“People are", NULL,
+    "“Localization", "“These groups", "“Love stories", "“People are", "“They want", NULL,
   };
   static const char * const south_asia_speakers[] = {
-    "Rida Saifee", "Mu Ling", "Rida Saifee", NULL,
+    "Rida Saifee", "Rida Saifee", "Mu Ling", NULL,
   };
   static const char * const south_asia_starts[] = {
-    "“People are", "“Localization", "“Love", NULL,
+    "“People are", "“Love", "“Localization", NULL,
   };
   g_autofree char *labels = NULL;
 
   /* The region's quotes first (their `regions` name it), then the general
-   * ones; quotes about other regions only are left out. */
+   * ones; quotes about other regions only are left out. Each expert's
+   * quotes are together, in the order of the expert's first. */
   reel_commentary_panel_set_region (fixture->panel, "africa");
   g_assert_cmpstr (reel_commentary_panel_get_region (fixture->panel), ==, "africa");
   assert_speakers (fixture->panel, africa_speakers, africa_starts);
 
-  /* Speaker, role and organisation, the regions spoken of, topics, source. */
+  /* Speaker, role and organisation once, over the expert's first quote;
+   * each quote with the regions spoken of, topics, source. */
   labels = dup_quote_labels (fixture->panel, 0);
   g_assert_cmpstr (labels, ==,
-                   "“These groups are becoming key markets for future expansion.” | Mu Ling | "
-                   "Director, New Media Communication Research Lab, National Image Research "
-                   "Center, Tsinghua University | On North America, Sub-Saharan Africa, Middle "
+                   "Mu Ling | Director, New Media Communication Research Lab, National Image "
+                   "Research Center, Tsinghua University | “These groups are becoming key "
+                   "markets for future expansion.” | On North America, Sub-Saharan Africa, Middle "
                    "East & North Africa | audiences | iChongqing (Bridging News), 22 Nov 2025");
   g_clear_pointer (&labels, g_free);
+  labels = dup_quote_labels (fixture->panel, 1);
+  g_assert_true (g_str_has_prefix (labels, "“Localization"));
+  g_assert_null (strstr (labels, "Mu Ling"));
+  g_assert_null (strstr (labels, "Tsinghua"));
+  g_clear_pointer (&labels, g_free);
   labels = dup_quote_labels (fixture->panel, 3);
+  g_assert_true (g_str_has_prefix (labels, "Rida Saifee | "));
   g_assert_true (g_str_has_suffix (labels, " | General | co-production | "
                                            "iChongqing (Bridging News), 22 Nov 2025"));
 
@@ -166,6 +174,47 @@ test_commentary_region_first (Fixture       *fixture,
   reel_commentary_panel_set_region (fixture->panel, NULL);
   assert_speakers (fixture->panel, world_speakers, world_starts);
   g_assert_false (is_empty (fixture->panel));
+}
+
+/* "Show More" moves the focus to the first quote it adds, though the
+ * grouping by expert puts it among the quotes shown before: A's quote on
+ * a region comes after A's general ones, before B's. */
+static void
+test_commentary_more_focus (void)
+{
+  g_autoptr(ReelDataset) dataset =
+    reel_gtk_test_load_json ("{\"format\": \"reelscope-dataset\", \"version\": 1,\n"
+                             " \"sources\": [{\"id\": \"s\", \"title\": \"S\",\n"
+                             "   \"url\": \"https://example.com/s\"}],\n"
+                             " \"regions\": [{\"id\": \"r\", \"name\": \"R\"}],\n"
+                             " \"experts\": [\n"
+                             "  {\"id\": \"a\", \"name\": \"A\", \"quotes\": [\n"
+                             "   {\"text\": \"A1\", \"source\": \"s\"}, {\"text\": \"A2\", \"source\": \"s\"},\n"
+                             "   {\"text\": \"A5\", \"source\": \"s\", \"regions\": [\"r\"]}]},\n"
+                             "  {\"id\": \"b\", \"name\": \"B\", \"quotes\": [\n"
+                             "   {\"text\": \"B3\", \"source\": \"s\"}]},\n"
+                             "  {\"id\": \"c\", \"name\": \"C\", \"quotes\": [\n"
+                             "   {\"text\": \"C4\", \"source\": \"s\"}]}]}\n");
+  ReelCommentaryPanel *panel = REEL_COMMENTARY_PANEL (reel_commentary_panel_new ());
+  GtkWindow *window = reel_gtk_test_window_new (GTK_WIDGET (panel));
+  GtkWidget *added, *focus;
+
+  reel_commentary_panel_set_dataset (panel, dataset);
+  g_assert_cmpuint (reel_gtk_test_commentary_n_quotes (panel), ==, 3);
+  g_assert_cmpstr (reel_gtk_test_commentary_quote_text (panel, 2, 0), ==, "“B3”");
+
+  g_signal_emit_by_name (more_button (panel), "clicked");
+  g_assert_cmpuint (reel_gtk_test_commentary_n_quotes (panel), ==, 5);
+  g_assert_cmpstr (reel_gtk_test_commentary_quote_text (panel, 2, 0), ==, "“A5”");
+  g_assert_cmpstr (reel_gtk_test_commentary_quote_text (panel, 2, 1), ==, "A");
+  g_assert_cmpstr (reel_gtk_test_commentary_quote_text (panel, 3, 1), ==, "B");
+
+  added = reel_gtk_test_nth_child (reel_gtk_test_commentary_quotes (panel), 2);
+  focus = gtk_window_get_focus (window);
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, added));
+
+  reel_gtk_test_window_destroy (window);
 }
 
 static void
@@ -457,6 +506,7 @@ main (int   argc,
   g_test_add ("/commentary-panel/keeps-blocks", Fixture, NULL,
               fixture_set_up, test_commentary_keeps_blocks, fixture_tear_down);
   g_test_add_func ("/commentary-panel/empty", test_commentary_empty);
+  g_test_add_func ("/commentary-panel/more-focus", test_commentary_more_focus);
   g_test_add_func ("/source-link/decision", test_link_decision);
   g_test_add_func ("/source-link/never-opens-script", test_link_never_opens_script);
   g_test_add_func ("/source-link/citation-keeps-date", test_link_citation_keeps_date);

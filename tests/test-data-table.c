@@ -255,6 +255,123 @@ test_table_copy (Fixture       *fixture,
   gt_signal_logger_assert_no_emissions (logger);
 }
 
+static gboolean
+has_css_name (GtkWidget     *widget,
+              gconstpointer  name)
+{
+  return g_str_equal (gtk_widget_get_css_name (widget), name);
+}
+
+/* The first widget under @widget whose CSS name is @name. */
+static GtkWidget *
+find_by_css_name (GtkWidget  *widget,
+                  const char *name)
+{
+  return reel_gtk_test_find_widget (widget, has_css_name, name);
+}
+
+static gboolean
+has_rows (gpointer data)
+{
+  GtkWidget *list_view = find_by_css_name (GTK_WIDGET (column_view (data)), "listview");
+  GtkWidget *row = list_view != NULL ? gtk_widget_get_first_child (list_view) : NULL;
+
+  return row != NULL && gtk_widget_get_height (row) > 0;
+}
+
+/* The table of every figure of tests/data/charts-edge.reelscope.json, whose
+ * region names are long, Chinese and Arabic, in a window of @width. */
+static ReelDataTable *
+show_edge_table (GtkWindow **window,
+                 ReelDataset *dataset,
+                 int          width)
+{
+  ReelDataTable *table = REEL_DATA_TABLE (reel_data_table_new ());
+
+  reel_data_table_set_chart_kind (table, REEL_CHART_TREND);
+  reel_data_table_set_dataset (table, dataset);
+  gtk_widget_set_size_request (GTK_WIDGET (table), width, 600);
+  *window = reel_gtk_test_window_new (GTK_WIDGET (table));
+  g_assert_true (reel_gtk_test_wait (has_rows, table, 5000));
+  reel_gtk_test_flush ();
+
+  return table;
+}
+
+/* The columns fill the card: Source and Basis take what is left. Region
+ * names are whole; every row is one line of the same height, Chinese and
+ * Arabic names included; the Source column names the publisher, with the
+ * source's title in its tooltip. */
+static void
+test_table_layout (void)
+{
+  g_autoptr(ReelDataset) dataset = reel_gtk_test_load_dataset ("charts-edge.reelscope.json");
+  GtkWindow *window;
+  ReelDataTable *table = show_edge_table (&window, dataset, 1400);
+  GtkWidget *view = GTK_WIDGET (column_view (table));
+  GtkWidget *header = find_by_css_name (view, "header");
+  GtkWidget *list_view = find_by_css_name (view, "listview");
+  const char * const publishers[] = {
+    "Alpha Research", "Beta Analytics", "Gamma Times", "Delta Forecasts", NULL,
+  };
+  int titles_width = 0, row_height = -1;
+  guint n_rows = 0, n_cjk = 0, n_published = 0;
+
+  for (GtkWidget *title = gtk_widget_get_first_child (header);
+       title != NULL;
+       title = gtk_widget_get_next_sibling (title))
+    if (gtk_widget_get_visible (title))
+      titles_width += gtk_widget_get_allocated_width (title);
+  g_assert_cmpint (ABS (titles_width - gtk_widget_get_width (view)), <=, 2);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list_view);
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *region = gtk_widget_get_first_child (gtk_widget_get_first_child (row));
+      /* Region, Year, Value, Source: the trend has no Metric column. */
+      GtkWidget *source = gtk_widget_get_first_child (reel_gtk_test_nth_child (row, 3));
+      g_auto(GStrv) publisher = NULL;
+      const char *name;
+      int natural;
+
+      if (!gtk_widget_get_child_visible (row) || gtk_widget_get_height (row) == 0)
+        continue;
+
+      g_assert_true (GTK_IS_LABEL (region));
+      name = gtk_label_get_text (GTK_LABEL (region));
+      gtk_widget_measure (region, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_width (region), >=, natural);
+      n_cjk += g_utf8_get_char (name) >= 0x600;
+
+      if (row_height < 0)
+        row_height = gtk_widget_get_height (row);
+      g_assert_cmpint (gtk_widget_get_height (row), ==, row_height);
+
+      /* "Alpha Research", titled "Alpha market report"; the records
+       * have no publisher and show their title. */
+      publisher = g_strsplit (gtk_label_get_text (GTK_LABEL (source)), " ", 2);
+      if (g_strv_contains (publishers, gtk_label_get_text (GTK_LABEL (source))))
+        {
+          g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (source), publisher[0]));
+          g_assert_true (g_str_has_suffix (gtk_widget_get_tooltip_text (source), "report") ||
+                         g_str_has_suffix (gtk_widget_get_tooltip_text (source), "tracker") ||
+                         g_str_has_suffix (gtk_widget_get_tooltip_text (source), "article") ||
+                         g_str_has_suffix (gtk_widget_get_tooltip_text (source), "outlook"));
+          n_published++;
+        }
+      else
+        g_assert_cmpstr (gtk_widget_get_tooltip_text (source), ==,
+                         gtk_label_get_text (GTK_LABEL (source)));
+      n_rows++;
+    }
+
+  g_assert_cmpuint (n_rows, >, 4);
+  g_assert_cmpuint (n_cjk, >, 0);
+  g_assert_cmpuint (n_published, >, 0);
+  reel_gtk_test_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -273,6 +390,7 @@ main (int   argc,
   g_test_add_func ("/data-table/csv-quoting", test_table_csv_quoting);
   g_test_add ("/data-table/copy", Fixture, NULL,
               fixture_set_up, test_table_copy, fixture_tear_down);
+  g_test_add_func ("/data-table/layout", test_table_layout);
 
   return g_test_run ();
 }

@@ -382,7 +382,11 @@ def chart_kinds():
         kinds = switcher(app.frame)
         seen = []
         for kind in ('Growth', 'Share', 'Trend', 'Revenue'):
-            click(find(kinds, button_named(kinds, kind), f'the {kind} button'))
+            button = find(kinds, button_named(kinds, kind), f'the {kind} button')
+            # Named by its text alone, not "_Growth Growth" (the mnemonic
+            # label read out with its underscore, then the text).
+            assert name(button) == kind, name(button)
+            click(button)
             title = wait_for(lambda: name(chart(app.frame)).startswith(KIND_TITLES[kind])
                              and name(chart(app.frame)), f'the {kind} chart')
             node = chart(app.frame)
@@ -747,6 +751,8 @@ def accessible_names():
         click(find(app.frame, button_named(app.frame, 'Region'), 'the Region button'))
 
         view = find(app.frame, lambda n: role(n) == 'panel' and name(n) == 'View', 'the Chart/Table switch')
+        assert sorted(name(n) for n in children(view)) == ['Chart', 'Table'], \
+            [name(n) for n in children(view)]
         click(find(view, button_named(view, 'Table'), 'the Table button'))
         problems += unnamed_controls(app.frame)
 

@@ -260,6 +260,56 @@ test_export_dialog_pixel_size (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (EXPORT_BUTTON (dialog)));
 }
 
+/* The window transient for @dialog, NULL for none. */
+static GtkWindow *
+find_window_of (ReelExportDialog *dialog)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (window) == GTK_WINDOW (dialog))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* The preview, too small to read, opens the export at its own size: a
+ * 16:9 chart of 1280 × 720 logical pixels, drawn 1:1 in a window that
+ * scrolls, named by the chart's title. */
+static void
+test_export_dialog_full_size (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  ReelExportDialog *dialog = fixture->dialog;
+  GtkWidget *button = gtk_widget_get_ancestor (GTK_WIDGET (CONTROL (dialog, "preview")),
+                                               GTK_TYPE_BUTTON);
+  GtkWindow *viewer;
+  GtkDrawingArea *area;
+
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_null (find_window_of (dialog));
+  adw_combo_row_set_selected (SIZE_ROW (dialog), size_index ("16:9"));
+  g_signal_emit_by_name (button, "clicked");
+  reel_gtk_test_flush ();
+
+  viewer = find_window_of (dialog);
+  g_assert_nonnull (viewer);
+  g_assert_true (gtk_window_get_modal (viewer));
+  area = GTK_DRAWING_AREA (reel_gtk_test_find_descendant (GTK_WIDGET (viewer), GTK_TYPE_DRAWING_AREA));
+  g_assert_nonnull (area);
+  g_assert_cmpint (gtk_drawing_area_get_content_width (area), ==, 1280);
+  g_assert_cmpint (gtk_drawing_area_get_content_height (area), ==, 720);
+  g_assert_nonnull (reel_gtk_test_find_descendant (GTK_WIDGET (viewer), GTK_TYPE_SCROLLED_WINDOW));
+
+  gtk_window_destroy (viewer);
+  reel_gtk_test_flush ();
+  g_assert_null (find_window_of (dialog));
+}
+
 /* Every choice is remembered, and a new dialog starts from it. */
 static void
 test_export_dialog_settings (Fixture       *fixture,
@@ -519,6 +569,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/export-dialog/pixel-size", test_export_dialog_pixel_size);
+  ADD ("/export-dialog/full-size", test_export_dialog_full_size);
   ADD ("/export-dialog/settings", test_export_dialog_settings);
   ADD ("/export-dialog/export-png", test_export_dialog_export_png);
   ADD ("/export-dialog/file-names", test_export_dialog_file_names);

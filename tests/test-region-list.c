@@ -134,10 +134,13 @@ test_region_list_rows (Fixture       *fixture,
   g_assert_cmpstr (reel_gtk_test_region_row_label (fixture->list, 2, 1), ==, "");
 
   /* 2025: reported growth shows under the name, the metric by the name the
-   * growth chart gives it, never by its id in the dataset ("viewership"). */
+   * growth chart gives it, never by its id in the dataset ("viewership"),
+   * and the year it compares with. */
   reel_region_list_set_year (fixture->list, 2025);
-  g_assert_cmpstr (reel_gtk_test_region_row_label (fixture->list, 2, 1), ==, "+69% Viewership");
-  g_assert_cmpstr (reel_gtk_test_region_row_label (fixture->list, 3, 1), ==, "+61% Viewership");
+  g_assert_cmpstr (reel_gtk_test_region_row_label (fixture->list, 2, 1), ==,
+                   "Viewership +69% vs 2024");
+  g_assert_cmpstr (reel_gtk_test_region_row_label (fixture->list, 3, 1), ==,
+                   "Viewership +61% vs 2024");
   g_assert_cmpstr (reel_gtk_test_region_row_label (fixture->list, 1, 2), ==, "—");
 }
 
@@ -173,8 +176,8 @@ test_region_list_growth_translated (Fixture       *fixture,
   metric = reel_text_dup_metric_name ("viewership");
   g_assert_cmpstr (metric, ==, g_dgettext (GETTEXT_PACKAGE, "Viewership"));
   g_assert_cmpstr (metric, !=, "Viewership");
-  expected = g_strdup_printf (g_dpgettext2 (GETTEXT_PACKAGE, "region list", "%s %s"),
-                              "+69%", metric);
+  expected = g_strdup_printf (g_dpgettext2 (GETTEXT_PACKAGE, "region list", "%1$s %2$s vs %3$u"),
+                              metric, "+69%", 2024);
 
   reel_region_list_set_year (fixture->list, 2025);
   reel_region_list_set_dataset (fixture->list, fixture->dataset);
@@ -226,7 +229,7 @@ test_region_list_growth (void)
                              " \"regions\": [{\"id\": \"up\", \"name\": \"Up\", \"revenue\": [\n"
                              "   {\"year\": 2023, \"value\": 100, \"source\": \"s\"},\n"
                              "   {\"year\": 2024, \"value\": 150, \"source\": \"s\", \"estimate\": true,\n"
-                             "    \"note\": \"guessed\"}]},\n"
+                             "    \"note\": \"guessed\", \"qualifier\": \"at-least\"}]},\n"
                              "  {\"id\": \"down\", \"name\": \"Down\", \"revenue\": [\n"
                              "   {\"year\": 2023, \"value\": 200, \"source\": \"s\"},\n"
                              "   {\"year\": 2024, \"value\": 150, \"source\": \"s\"}]}]}\n");
@@ -236,11 +239,13 @@ test_region_list_growth (void)
   reel_region_list_set_dataset (list, dataset);
   reel_region_list_set_year (list, 2024);
 
-  /* Year over year, from reel_dataset_get_revenue_growth(). */
-  g_assert_cmpstr (reel_gtk_test_region_row_label (list, 1, 2), ==, "$150");
-  g_assert_cmpstr (reel_gtk_test_region_row_label (list, 1, 3), ==, "+50%");
+  /* Year over year, from reel_dataset_get_revenue_growth(), saying what
+   * it compares; the value with its qualifier's sign, as the bar has it. */
+  g_assert_cmpstr (reel_gtk_test_region_row_label (list, 1, 2), ==, "≥$150");
+  g_assert_cmpstr (reel_gtk_test_region_row_label (list, 1, 3), ==, "+50% vs 2023");
   g_assert_cmpstr (reel_gtk_test_region_row_label (list, 1, 1), ==, "estimate");
-  g_assert_cmpstr (reel_gtk_test_region_row_label (list, 2, 3), ==, "-25%");
+  g_assert_cmpstr (reel_gtk_test_region_row_label (list, 2, 2), ==, "$150");
+  g_assert_cmpstr (reel_gtk_test_region_row_label (list, 2, 3), ==, "-25% vs 2023");
   g_assert_cmpstr (reel_gtk_test_region_row_label (list, 2, 1), ==, "");
 
   reel_gtk_test_window_destroy (window);

@@ -517,7 +517,7 @@ test_window_selection_shared (void)
   g_assert_cmpint (reel_gtk_test_region_selected_index (list), ==, 5);
   g_assert_cmpstr (reel_gtk_test_audience_summary (audience), ==, "Skews younger");
   g_assert_cmpstr (reel_gtk_test_commentary_quote_text (commentary, 0, 1), ==, "Mu Ling");
-  g_assert_cmpstr (reel_gtk_test_commentary_quote_text (commentary, 1, 1), ==,
+  g_assert_cmpstr (reel_gtk_test_commentary_quote_text (commentary, 2, 1), ==,
                    "Andrew Moses Miti");
 
   /* A region without audience data says so. */
@@ -723,7 +723,8 @@ test_window_year_action (Fixture       *fixture,
                        " \"regions\": [{\"id\": \"r\", \"name\": \"R\", \"revenue\": [\n"
                        "   {\"year\": 2022, \"value\": 1, \"source\": \"s\"},\n"
                        "   {\"year\": 2023, \"value\": 2, \"source\": \"s\"},\n"
-                       "   {\"year\": 2024, \"value\": 4, \"source\": \"s\"}]}]}\n",
+                       "   {\"year\": 2024, \"value\": 4, \"source\": \"s\"},\n"
+                       "   {\"year\": 2030, \"value\": 9, \"source\": \"s\", \"forecast\": true}]}]}\n",
                        -1, &error);
   g_assert_no_error (error);
 
@@ -733,9 +734,14 @@ test_window_year_action (Fixture       *fixture,
   open_path (window, path);
   wait_for_load (window);
 
-  /* The years with data, the latest selected. */
-  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (years)), ==, 3);
+  /* The years with data, the latest reported one selected; the year of
+   * forecasts only says so. */
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (years)), ==, 4);
   g_assert_cmpuint (gtk_drop_down_get_selected (years), ==, 2);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (years)), 2),
+                   ==, "2024");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (years)), 3),
+                   ==, "2030 (forecast)");
   g_assert_cmpuint (reel_window_get_year (window), ==, 2024);
 
   gt_signal_logger_connect (logger, window, "notify::year");

@@ -529,9 +529,57 @@ background_changed_cb (ReelExportDialog *self,
   update (self);
 }
 
-/* The export, small: the layout made in update(), scaled to fit, on a
- * checkerboard where it is transparent, with a hairline around it. The
- * colours here are the preview's frame, not the chart's. */
+/* What an export shows, for the preview and its full-size view. */
+typedef struct {
+  ReelChartLayout       *layout;
+  ReelChartBackground    background;
+  ReelChartThemeVariant  variant;
+} Exported;
+
+/* @exported's chart at @scale from the origin: on a checkerboard where it
+ * is transparent, as an image viewer shows one. */
+static void
+paint_exported (cairo_t        *cr,
+                const Exported *exported,
+                double          scale)
+{
+  double width = round (reel_chart_layout_get_width (exported->layout) * scale);
+  double height = round (reel_chart_layout_get_height (exported->layout) * scale);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, 0, width, height);
+  cairo_clip (cr);
+
+  if (exported->background == REEL_CHART_BACKGROUND_TRANSPARENT)
+    {
+      const double square = 8;
+      /* A page of the theme's kind: dark text on light, light on dark. */
+      double page = exported->variant == REEL_CHART_THEME_DARK ? 0.16 : 0.95;
+      double check = exported->variant == REEL_CHART_THEME_DARK ? 0.24 : 0.8;
+
+      cairo_set_source_rgb (cr, page, page, page);
+      cairo_paint (cr);
+      cairo_set_source_rgb (cr, check, check, check);
+      for (double sy = 0; sy < height; sy += square)
+        for (double sx = ((int) (sy / square) % 2) * square; sx < width; sx += 2 * square)
+          cairo_rectangle (cr, sx, sy, square, square);
+      cairo_fill (cr);
+    }
+
+  cairo_scale (cr, scale, scale);
+  reel_chart_render (exported->layout, NULL, cr);
+  cairo_restore (cr);
+}
+
+static Exported
+get_exported (ReelExportDialog *self)
+{
+  return (Exported) { self->preview_layout, self->request.background, self->request.variant };
+}
+
+/* The export, small: the layout made in update(), scaled to fit, with a
+ * hairline around it. The colours here are the preview's frame, not the
+ * chart's. */
 static void
 draw_preview (GtkDrawingArea *area,
               cairo_t        *cr,
@@ -540,47 +588,100 @@ draw_preview (GtkDrawingArea *area,
               gpointer        user_data)
 {
   ReelExportDialog *self = user_data;
-  ReelChartLayout *layout = self->preview_layout;
+  Exported exported = get_exported (self);
   double chart_width, chart_height, scale, x, y;
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
 
-  if (layout == NULL)
+  if (exported.layout == NULL)
     return;
 
-  chart_width = reel_chart_layout_get_width (layout);
-  chart_height = reel_chart_layout_get_height (layout);
+  chart_width = reel_chart_layout_get_width (exported.layout);
+  chart_height = reel_chart_layout_get_height (exported.layout);
   scale = MIN ((width - 2) / chart_width, (height - 2) / chart_height);
   x = round ((width - chart_width * scale) / 2);
   y = round ((height - chart_height * scale) / 2);
 
   cairo_save (cr);
   cairo_translate (cr, x, y);
-  cairo_rectangle (cr, 0, 0, round (chart_width * scale), round (chart_height * scale));
-  cairo_clip (cr);
-
-  if (self->request.background == REEL_CHART_BACKGROUND_TRANSPARENT)
-    {
-      const double square = 8;
-      /* A page of the theme's kind: dark text on light, light on dark. */
-      gboolean dark_page = self->request.variant == REEL_CHART_THEME_DARK;
-
-      cairo_set_source_rgb (cr, dark_page ? 0.16 : 0.95, dark_page ? 0.16 : 0.95, dark_page ? 0.16 : 0.95);
-      cairo_paint (cr);
-      cairo_set_source_rgb (cr, dark_page ? 0.24 : 0.8, dark_page ? 0.24 : 0.8, dark_page ? 0.24 : 0.8);
-      for (double sy = 0; sy < chart_height * scale; sy += square)
-        for (double sx = ((int) (sy / square) % 2) * square; sx < chart_width * scale; sx += 2 * square)
-          cairo_rectangle (cr, sx, sy, square, square);
-      cairo_fill (cr);
-    }
-
-  cairo_scale (cr, scale, scale);
-  reel_chart_render (layout, NULL, cr);
+  paint_exported (cr, &exported, scale);
   cairo_restore (cr);
 
   cairo_rectangle (cr, x - 0.5, y - 0.5, round (chart_width * scale) + 1, round (chart_height * scale) + 1);
   cairo_set_source_rgba (cr, dark ? 1 : 0, dark ? 1 : 0, dark ? 1 : 0, 0.15);
   cairo_set_line_width (cr, 1);
   cairo_stroke (cr);
+}
+
+static void
+draw_full_size (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        user_data)
+{
+  paint_exported (cr, user_data, 1.0);
+}
+
+static void
+exported_free (gpointer data)
+{
+  Exported *exported = data;
+
+  g_object_unref (exported->layout);
+  g_free (exported);
+}
+
+/* The export at its own size (one logical pixel a pixel of the screen),
+ * in a window of its own that scrolls: the preview is too small to read
+ * the chart's labels. */
+static void
+preview_clicked_cb (ReelExportDialog *self,
+                    GtkButton        *button)
+{
+  Exported *exported;
+  GtkWidget *window, *box, *header, *scrolled, *area;
+  int width, height;
+
+  if (self->preview_layout == NULL)
+    return;
+
+  exported = g_memdup2 (&(Exported) { g_object_ref (self->preview_layout), self->request.background,
+                                      self->request.variant }, sizeof (Exported));
+  width = (int) ceil (reel_chart_layout_get_width (exported->layout));
+  height = (int) ceil (reel_chart_layout_get_height (exported->layout));
+
+  area = gtk_drawing_area_new ();
+  gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (area), width);
+  gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (area), height);
+  gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (area), draw_full_size, exported, exported_free);
+  gtk_widget_set_halign (area, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (area, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (area),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  reel_chart_layout_get_title (exported->layout),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  reel_chart_layout_get_summary (exported->layout),
+                                  -1);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), area);
+  gtk_widget_set_vexpand (scrolled, TRUE);
+
+  header = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
+                                   adw_window_title_new (_("Preview at Full Size"),
+                                                         reel_chart_layout_get_title (exported->layout)));
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (box), header);
+  gtk_box_append (GTK_BOX (box), scrolled);
+
+  window = adw_window_new ();
+  adw_window_set_content (ADW_WINDOW (window), box);
+  gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (self));
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  gtk_window_set_default_size (GTK_WINDOW (window), MIN (width, 1000), MIN (height + 48, 720));
+  gtk_window_present (GTK_WINDOW (window));
 }
 
 /* ------------------------------------------------------------------ */
@@ -734,6 +835,7 @@ reel_export_dialog_class_init (ReelExportDialogClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, custom_size_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, export_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, format_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, preview_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, scale_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, size_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, theme_changed_cb);

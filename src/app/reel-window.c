@@ -118,17 +118,30 @@ years_contain (GArray *years,
   return FALSE;
 }
 
-/* The region colour of the charts, for the swatches of the list. */
+/* The region colour of the charts, in the chart's variant (the palettes
+ * differ), for the swatches of the list. */
 static void
 region_color_func (ReelDataset *dataset,
                    guint        index,
                    GdkRGBA     *color,
                    gpointer     user_data)
 {
+  ReelWindow *self = user_data;
   ReelChartColor chart_color;
 
-  reel_chart_palette_get_color (index, &chart_color);
+  reel_chart_palette_get_color (reel_chart_view_get_dark (self->chart_view) ?
+                                REEL_CHART_THEME_DARK : REEL_CHART_THEME_LIGHT,
+                                index, &chart_color);
   *color = (GdkRGBA) { chart_color.red, chart_color.green, chart_color.blue, chart_color.alpha };
+}
+
+/* The swatches of the list and the overview take the palette of the
+ * chart's variant. */
+static void
+chart_dark_cb (ReelWindow *self)
+{
+  reel_region_list_set_color_func (self->region_list, region_color_func, self, NULL);
+  reel_overview_set_color_func (self->overview_page, region_color_func, self, NULL);
 }
 
 /* The kind whose years the year selector lists: the chart's own, or for
@@ -158,7 +171,15 @@ update_year_selector (ReelWindow *self)
   for (guint i = 0; i < self->years->len; i++)
     {
       guint year = g_array_index (self->years, guint, i);
-      g_autofree char *text = g_strdup_printf ("%u", year);
+      g_autofree char *text = NULL;
+
+      /* Revenue and Share of a year of forecasts only say so. */
+      if (get_year_kind (self) != REEL_CHART_GROWTH &&
+          reel_chart_year_is_forecast (self->dataset, year))
+        /* TRANSLATORS: a year in the year menu whose revenue figures are all forecasts */
+        text = g_strdup_printf (_("%u (forecast)"), year);
+      else
+        text = g_strdup_printf ("%u", year);
 
       gtk_string_list_append (model, text);
       if (year == self->year)
@@ -963,6 +984,8 @@ reel_window_init (ReelWindow *self)
   self->details_page = g_strdup ("region");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  reel_buttons_name_by_text (self->chart_switcher);
+  reel_buttons_name_by_text (self->view_switcher);
   gtk_menu_button_set_create_popup_func (self->chart_menu_button, create_menu_popup_cb,
                                          self->chart_kind_menu, NULL);
   gtk_menu_button_set_create_popup_func (self->bottom_chart_button, create_menu_popup_cb,
@@ -984,8 +1007,9 @@ reel_window_init (ReelWindow *self)
 
   /* One selection, shared: the list sets it and follows it, the panels
    * (and the chart) follow it. */
-  reel_region_list_set_color_func (self->region_list, region_color_func, NULL, NULL);
-  reel_overview_set_color_func (self->overview_page, region_color_func, NULL, NULL);
+  chart_dark_cb (self);
+  g_signal_connect_object (self->chart_view, "notify::dark", G_CALLBACK (chart_dark_cb), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (self->overview_page, "show-chart",
                            G_CALLBACK (overview_show_chart_cb), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self, "selected-region", self->region_list, "selected-region",

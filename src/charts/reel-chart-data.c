@@ -746,3 +746,43 @@ reel_chart_list_measure_years (ReelDataset *dataset)
 
   return years;
 }
+
+/* Whether the regions' revenue for @year is forecasts only: some
+ * forecast, and no figure or measure of the year that is not one. The
+ * year menu marks such years. */
+gboolean
+reel_chart_year_is_forecast (ReelDataset *dataset,
+                             guint        year)
+{
+  GPtrArray *regions = reel_dataset_get_regions (dataset);
+  gboolean has_forecast = FALSE;
+
+  for (guint i = 0; i < regions->len; i++)
+    {
+      const ReelRegion *region = g_ptr_array_index (regions, i);
+
+      for (guint j = 0; j < region->revenue->len; j++)
+        {
+          const ReelFigure *figure = &g_array_index (region->revenue, ReelFigure, j);
+
+          if (figure->year != year)
+            continue;
+          if ((figure->flags & REEL_FIGURE_FORECAST) == 0)
+            return FALSE;
+          has_forecast = TRUE;
+        }
+
+      for (guint j = 0; region->measures != NULL && j < region->measures->len; j++)
+        {
+          const ReelMeasure *measure = &g_array_index (region->measures, ReelMeasure, j);
+
+          if (!is_revenue_within (measure, year))
+            continue;
+          if ((measure->flags & REEL_FIGURE_FORECAST) == 0)
+            return FALSE;
+          has_forecast = TRUE;
+        }
+    }
+
+  return has_forecast;
+}

@@ -166,5 +166,7 @@ void                reel_chart_years_sort         (GArray              *years);
 GArray             *reel_chart_list_revenue_years (ReelDataset         *dataset);
 guint               reel_chart_get_revenue_year   (ReelDataset         *dataset);
 GArray             *reel_chart_list_measure_years (ReelDataset         *dataset);
+gboolean            reel_chart_year_is_forecast   (ReelDataset         *dataset,
+                                                   guint                year);
 
 G_END_DECLS

@@ -27,20 +27,30 @@ G_DEFINE_BOXED_TYPE (ReelChartTheme, reel_chart_theme, reel_chart_theme_copy, re
 #define CARD_LIGHT   0xffffff
 #define CARD_DARK    0x353535
 
-/* Okabe & Ito's colour-blind-safe set in its usual order, with a mid grey
- * in place of black, which would vanish on the dark card (DESIGN §2). */
-static const guint32 okabe_ito[REEL_CHART_PALETTE_SIZE] = {
-  0x0072B2, 0xE69F00, 0x009E73, 0xCC79A7, 0x56B4E9, 0xD55E00, 0xF0E442, 0x8A8A8A,
+/* The colours of the regions, one palette per variant. No one colour
+ * reaches 3:1 against both cards (WCAG 1.4.11 asks that of marks) and
+ * stays apart from seven others: against white a colour needs a relative
+ * luminance under 0.30, against #353535 over 0.21, and in that band most
+ * of the difference left is hue, which colour-blind readers lose. So the
+ * light palette is darker and the dark one lighter, each region keeping
+ * its hue family: blue, rust, green, purple, cyan, rose, mustard, grey
+ * (Okabe & Ito's order, from which the set started).
+ *
+ * tests/test-palette.c checks each against its card and each pair under
+ * simulated protanopia, deuteranopia and tritanopia: the first eight are
+ * apart pairwise and from the world's colour (bars sorted by value and
+ * crossing lines put any two of them side by side); the second set, for the ninth to sixteenth region,
+ * from its neighbours in region order. The second set is Paul Tol's
+ * "light" scheme, in an order that keeps neighbours apart, and in the
+ * light variant darkened (in linear light, keeping its hue) to 3.3:1. */
+static const guint32 palette_light[2 * REEL_CHART_PALETTE_SIZE] = {
+  0x1F56E0, 0x9A2A00, 0x00744B, 0x7B3275, 0x0095C8, 0xF52D79, 0xA88200, 0x868E92,
+  0x998E56, 0x6591BD, 0xCE7557, 0x6593AB, 0x929200, 0x389D80, 0x889522, 0xBB7C89,
 };
 
-/* The second, lighter set: Paul Tol's "light" scheme, also made for
- * colour-blind readers and for labelled marks. Tints of the first set were
- * tried and rejected: a light #0072B2 is #56B4E9's twin. The hues the first
- * set lacks (mint, pear, olive) come first, since a dataset with nine or
- * ten regions uses only the first few; Tol's pale grey is left out, as it
- * vanishes on a white card. */
-static const guint32 tol_light[REEL_CHART_PALETTE_SIZE] = {
-  0x44BB99, 0xBBCC33, 0x77AADD, 0xEE8866, 0xAAAA00, 0xFFAABB, 0x99DDFF, 0xEEDD88,
+static const guint32 palette_dark[2 * REEL_CHART_PALETTE_SIZE] = {
+  0xB1A8FF, 0xD37210, 0x89C787, 0x9D5EFF, 0x1C909C, 0xE5AFCB, 0xD5D800, 0x968075,
+  0xEEDD88, 0x77AADD, 0xEE8866, 0x99DDFF, 0xAAAA00, 0x44BB99, 0xBBCC33, 0xFFAABB,
 };
 
 static void
@@ -56,66 +66,115 @@ set_rgba (ReelChartColor *color,
 
 /**
  * reel_chart_palette_get_color:
+ * @variant: the theme variant the colour is drawn in
  * @index: the region's index in the dataset
  * @color: (out): its colour
  *
- * The colour of a region everywhere it is drawn: charts, the region list's
- * swatches and the panels. Independent of the theme variant.
+ * The colour of a region everywhere it is drawn in @variant: charts, the
+ * region list's swatches and the panels.
  */
 void
-reel_chart_palette_get_color (guint           index,
-                              ReelChartColor *color)
+reel_chart_palette_get_color (ReelChartThemeVariant  variant,
+                              guint                  index,
+                              ReelChartColor        *color)
 {
-  const guint32 *set;
+  const guint32 *palette;
 
   g_return_if_fail (color != NULL);
 
-  set = (index / REEL_CHART_PALETTE_SIZE) % 2 == 0 ? okabe_ito : tol_light;
-  set_rgba (color, set[index % REEL_CHART_PALETTE_SIZE], 1.0);
+  palette = variant == REEL_CHART_THEME_DARK ? palette_dark : palette_light;
+  set_rgba (color, palette[index % G_N_ELEMENTS (palette_light)], 1.0);
+}
+
+/* How strongly the dimmed text, the lines and the selection band show the
+ * foreground (or the accent) they are drawn in: the dark card needs a
+ * little more of each for the same weight. Dimmed text is the foreground
+ * at 60% rather than .dim-label's 55% of it (44% in light), which is too
+ * faint for an exported image's small print. */
+typedef struct {
+  double dim;
+  double grid;
+  double baseline;
+  double whisker;
+  double selection;
+} InkStrength;
+
+static const InkStrength ink_light = { 0.6, 0.08, 0.5, 0.75, 0.1 };
+static const InkStrength ink_dark = { 0.6, 0.1, 0.55, 0.8, 0.16 };
+
+static void
+set_ink (ReelChartColor       *color,
+         const ReelChartColor *ink,
+         double                alpha)
+{
+  *color = (ReelChartColor) { ink->red, ink->green, ink->blue, alpha };
+}
+
+/**
+ * reel_chart_theme_set_base_colors:
+ * @colors: the text, surface and accent colours where the chart is shown
+ *
+ * Takes @colors as the chart's foreground, background and accent, and
+ * derives from them the dimmed text, gridlines, zero line, range lines and
+ * the selection band. The window passes its style's, so that a newer
+ * libadwaita, high contrast and accent colours are followed; the variant's
+ * own are libadwaita 1.2's.
+ */
+void
+reel_chart_theme_set_base_colors (ReelChartTheme            *theme,
+                                  const ReelChartBaseColors *colors)
+{
+  const InkStrength *ink;
+
+  g_return_if_fail (theme != NULL);
+  g_return_if_fail (colors != NULL);
+
+  ink = theme->variant == REEL_CHART_THEME_DARK ? &ink_dark : &ink_light;
+  theme->foreground = colors->foreground;
+  theme->background = colors->background;
+  set_ink (&theme->dim, &colors->foreground, ink->dim);
+  set_ink (&theme->grid, &colors->foreground, ink->grid);
+  set_ink (&theme->baseline, &colors->foreground, ink->baseline);
+  set_ink (&theme->whisker, &colors->foreground, ink->whisker);
+  set_ink (&theme->selection, &colors->accent, ink->selection);
+}
+
+/* libadwaita 1.2's card_bg_color (see CARD_LIGHT), card_fg_color and
+ * accent_color. */
+static void
+get_variant_base_colors (ReelChartThemeVariant  variant,
+                         ReelChartBaseColors   *colors)
+{
+  gboolean dark = variant == REEL_CHART_THEME_DARK;
+
+  set_rgba (&colors->background, dark ? CARD_DARK : CARD_LIGHT, 1.0);
+  set_rgba (&colors->foreground, dark ? 0xffffff : 0x000000, dark ? 1.0 : 0.8);
+  set_rgba (&colors->accent, dark ? 0x78aeed : 0x1c71d8, 1.0);
 }
 
 ReelChartTheme *
 reel_chart_theme_new (ReelChartThemeVariant variant)
 {
   ReelChartTheme *theme = g_new0 (ReelChartTheme, 1);
+  ReelChartBaseColors base_colors;
 
   theme->variant = variant;
   theme->font_family = g_strdup (FONT_FAMILY);
   theme->font_size = FONT_SIZE;
   reel_chart_theme_set_padding (theme, PADDING, PADDING, PADDING, PADDING);
 
-  /* libadwaita 1.2: card_bg_color, window_fg_color; dimmed text is the
-   * foreground at 60% rather than .dim-label's 55% of it (44%), which is
-   * too faint for an exported image's small print. Marks are opaque, so
-   * that gridlines do not show through them and a transparent export
-   * looks the same on any page. */
-  switch (variant)
-    {
-    case REEL_CHART_THEME_DARK:
-      set_rgba (&theme->background, CARD_DARK, 1.0);
-      set_rgba (&theme->foreground, 0xffffff, 1.0);
-      set_rgba (&theme->dim, 0xffffff, 0.6);
-      set_rgba (&theme->grid, 0xffffff, 0.1);
-      set_rgba (&theme->baseline, 0xffffff, 0.55);
-      set_rgba (&theme->whisker, 0xffffff, 0.8);
-      set_rgba (&theme->selection, 0x78aeed, 0.16);
-      set_rgba (&theme->muted, 0x5e5e5e, 1.0);
-      set_rgba (&theme->world, 0xdedede, 1.0);
-      break;
+  get_variant_base_colors (variant, &base_colors);
+  reel_chart_theme_set_base_colors (theme, &base_colors);
 
-    case REEL_CHART_THEME_LIGHT:
-    default:
-      set_rgba (&theme->background, CARD_LIGHT, 1.0);
-      set_rgba (&theme->foreground, 0x000000, 0.8);
-      set_rgba (&theme->dim, 0x000000, 0.6);
-      set_rgba (&theme->grid, 0x000000, 0.08);
-      set_rgba (&theme->baseline, 0x000000, 0.5);
-      set_rgba (&theme->whisker, 0x000000, 0.75);
-      set_rgba (&theme->selection, 0x3584e4, 0.1);
-      set_rgba (&theme->muted, 0xcccccc, 1.0);
-      set_rgba (&theme->world, 0x404040, 1.0);
-      break;
-    }
+  /* Marks are opaque, so that gridlines do not show through them and a
+   * transparent export looks the same on any page. The world is drawn in
+   * the darkest (or, on the dark card, the lightest) neutral, at 3:1 on
+   * the card and apart from every region (tests/test-palette.c). The
+   * muted grey is the map's land without a figure and "Rest of world":
+   * background more than mark, named wherever it is drawn, and under 3:1
+   * on purpose, so that the regions' colours stand out from it. */
+  set_rgba (&theme->muted, variant == REEL_CHART_THEME_DARK ? 0x5e5e5e : 0xcccccc, 1.0);
+  set_rgba (&theme->world, variant == REEL_CHART_THEME_DARK ? 0xffffff : 0x404040, 1.0);
 
   return theme;
 }
@@ -164,8 +223,12 @@ reel_chart_theme_set_background (ReelChartTheme      *theme,
 
     case REEL_CHART_BACKGROUND_THEME:
     default:
-      set_rgba (&theme->background,
-                theme->variant == REEL_CHART_THEME_DARK ? CARD_DARK : CARD_LIGHT, 1.0);
+      {
+        ReelChartBaseColors base_colors;
+
+        get_variant_base_colors (theme->variant, &base_colors);
+        theme->background = base_colors.background;
+      }
       break;
     }
 }
@@ -186,8 +249,7 @@ reel_chart_theme_set_padding (ReelChartTheme *theme,
   theme->padding_left = left;
 }
 
-/* Per theme so that a future high-contrast theme may change them; the
- * palette is the same in both variants today. */
+/* The region's colour in the theme's variant. */
 void
 reel_chart_theme_get_region_color (const ReelChartTheme *theme,
                                    guint                 index,
@@ -196,5 +258,5 @@ reel_chart_theme_get_region_color (const ReelChartTheme *theme,
   g_return_if_fail (theme != NULL);
   g_return_if_fail (color != NULL);
 
-  reel_chart_palette_get_color (index, color);
+  reel_chart_palette_get_color (theme->variant, index, color);
 }

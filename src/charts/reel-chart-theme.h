@@ -9,10 +9,11 @@ G_BEGIN_DECLS
 
 /* Colours and type of a chart. The light and dark variants follow
  * libadwaita 1.2's palettes: a chart sits on a card (#ffffff / #353535),
- * with the foreground and dimmed text of the labels around it. Region
- * colours are Okabe-Ito in region order and the same in both variants,
- * so that a region keeps its colour in every chart, the list and the
- * panels (DESIGN §2). */
+ * with the foreground and dimmed text of the labels around it. The window
+ * replaces those with the colours of its own style (ReelChartBaseColors);
+ * exports keep them. Region colours are one palette per variant, in region
+ * order, so that a region keeps its colour in every chart, the list and
+ * the panels (DESIGN §2). */
 
 typedef struct {
   double red;
@@ -21,9 +22,18 @@ typedef struct {
   double alpha;
 } ReelChartColor;
 
-/* The first set has eight colours; a second, lighter set follows for the
- * ninth to sixteenth region, then the colours repeat. */
+/* The first set has eight colours; a second set follows for the ninth to
+ * sixteenth region, then the colours repeat. */
 #define REEL_CHART_PALETTE_SIZE 8
+
+/* What a chart takes from where it is shown: its text, the opaque surface
+ * under it and the accent. The other colours of the text and lines (dimmed
+ * text, gridlines, the selection band) derive from them. */
+typedef struct {
+  ReelChartColor foreground;
+  ReelChartColor background;
+  ReelChartColor accent;
+} ReelChartBaseColors;
 
 struct _ReelChartTheme {
   ReelChartThemeVariant variant;
@@ -51,21 +61,24 @@ struct _ReelChartTheme {
 #define REEL_TYPE_CHART_THEME (reel_chart_theme_get_type ())
 
 GType           reel_chart_theme_get_type         (void) G_GNUC_CONST;
-ReelChartTheme *reel_chart_theme_new              (ReelChartThemeVariant  variant);
-ReelChartTheme *reel_chart_theme_copy             (const ReelChartTheme  *theme);
-void            reel_chart_theme_free             (ReelChartTheme        *theme);
-void            reel_chart_theme_set_background   (ReelChartTheme        *theme,
-                                                   ReelChartBackground    background);
-void            reel_chart_theme_set_padding      (ReelChartTheme        *theme,
-                                                   double                 top,
-                                                   double                 right,
-                                                   double                 bottom,
-                                                   double                 left);
-void            reel_chart_theme_get_region_color (const ReelChartTheme  *theme,
-                                                   guint                  index,
-                                                   ReelChartColor        *color);
-void            reel_chart_palette_get_color      (guint                  index,
-                                                   ReelChartColor        *color);
+ReelChartTheme *reel_chart_theme_new              (ReelChartThemeVariant      variant);
+ReelChartTheme *reel_chart_theme_copy             (const ReelChartTheme      *theme);
+void            reel_chart_theme_free             (ReelChartTheme            *theme);
+void            reel_chart_theme_set_background   (ReelChartTheme            *theme,
+                                                   ReelChartBackground        background);
+void            reel_chart_theme_set_padding      (ReelChartTheme            *theme,
+                                                   double                     top,
+                                                   double                     right,
+                                                   double                     bottom,
+                                                   double                     left);
+void            reel_chart_theme_set_base_colors  (ReelChartTheme            *theme,
+                                                   const ReelChartBaseColors *colors);
+void            reel_chart_theme_get_region_color (const ReelChartTheme      *theme,
+                                                   guint                      index,
+                                                   ReelChartColor            *color);
+void            reel_chart_palette_get_color      (ReelChartThemeVariant      variant,
+                                                   guint                      index,
+                                                   ReelChartColor            *color);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReelChartTheme, reel_chart_theme_free)
 

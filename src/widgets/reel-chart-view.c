@@ -14,12 +14,15 @@
 #include "reel-chart-theme.h"
 #include "reel-chart-mark-widget.h"
 #include "reel-chart-navigation.h"
+#include "reel-chart-style.h"
+#include "reel-widget-util.h"
 
 /* The chart of the window (DESIGN §1, §5): the charts layer's layout,
  * drawn by its one renderer through gtk_snapshot_append_cairo().
  *
  * The layout is made only when one of its inputs changed: the data, kind,
- * year, selection, theme (AdwStyleManager:dark), the size or the scale
+ * year, selection, theme (AdwStyleManager:dark for the region palette, the
+ * style's colours for the rest: reel-chart-style.h), the size or the scale
  * factor; before the frame's layout when an input changed, in
  * size_allocate when the size did. Drawing only reads it, so a redraw (a
  * hover, a focus ring, a tooltip) costs a render and no layout.
@@ -51,6 +54,8 @@ struct _ReelChartView
   guint            year;
   char            *selected_region;   /* NULL for the world */
   gboolean         dark;
+  ReelChartBaseColors style_colors;   /* valid when has_style_colors */
+  gboolean         has_style_colors;
   int              header_inset;
 
   ReelChartLayout *layout;
@@ -240,6 +245,35 @@ sync_mark_widgets (ReelChartView *self)
   update_mark_widgets (self);
 }
 
+/* Takes the style's colours; TRUE when they changed. */
+static gboolean
+update_style_colors (ReelChartView *self)
+{
+  ReelChartBaseColors colors;
+
+  if (!reel_chart_style_get_base_colors (GTK_WIDGET (self), &colors) ||
+      (self->has_style_colors && memcmp (&colors, &self->style_colors, sizeof colors) == 0))
+    return FALSE;
+
+  self->style_colors = colors;
+  self->has_style_colors = TRUE;
+  return TRUE;
+}
+
+static void
+set_dark (ReelChartView *self,
+          gboolean       dark,
+          gboolean       lay_out)
+{
+  if (self->dark == !!dark)
+    return;
+
+  self->dark = !!dark;
+  if (lay_out)
+    invalidate_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DARK]);
+}
+
 /* Makes the layout for a @width × @height chart unless the one there is
  * already that, for the same inputs and scale factor. */
 static void
@@ -263,6 +297,8 @@ ensure_layout (ReelChartView *self,
   if (self->dataset != NULL && width > 0 && height > 0)
     {
       theme = reel_chart_theme_new (self->dark ? REEL_CHART_THEME_DARK : REEL_CHART_THEME_LIGHT);
+      if (self->has_style_colors || update_style_colors (self))
+        reel_chart_theme_set_base_colors (theme, &self->style_colors);
       theme->header_inset = MAX (0, self->header_inset - theme->padding_right);
 
       self->layout = reel_chart_layout_new_for_metric (self->dataset, self->kind, self->map_metric,
@@ -362,12 +398,15 @@ select_mark (ReelChartView *self,
 /* ------------------------------------------------------------------ */
 /* Callbacks */
 
+/* In a window the new style's colours follow with the next restyle
+ * (css_changed), which lays the chart out once for both. */
 static void
 style_manager_dark_cb (ReelChartView   *self,
                        GParamSpec      *pspec,
                        AdwStyleManager *style_manager)
 {
-  reel_chart_view_set_dark (self, adw_style_manager_get_dark (style_manager));
+  set_dark (self, adw_style_manager_get_dark (style_manager),
+            gtk_widget_get_root (GTK_WIDGET (self)) == NULL);
 }
 
 static void
@@ -526,6 +565,26 @@ reel_chart_view_size_allocate (GtkWidget *widget,
       gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, -1, NULL, NULL, NULL, NULL);
       gtk_widget_size_allocate (child, &allocation, -1);
     }
+}
+
+/* A new style (light or dark, high contrast, another accent) lays the
+ * chart out in its colours. */
+static void
+reel_chart_view_css_changed (GtkWidget         *widget,
+                             GtkCssStyleChange *change)
+{
+  ReelChartView *self = REEL_CHART_VIEW (widget);
+  gboolean colors_changed, variant_changed;
+
+  GTK_WIDGET_CLASS (reel_chart_view_parent_class)->css_changed (widget, change);
+
+  colors_changed = update_style_colors (self);
+  /* AdwStyleManager:dark changed, and left the layout to this restyle. */
+  variant_changed = self->layout != NULL &&
+                    (reel_chart_layout_get_theme (self->layout)->variant == REEL_CHART_THEME_DARK) !=
+                    self->dark;
+  if (colors_changed || variant_changed)
+    invalidate_layout (self);
 }
 
 /* The chart, then the hovered mark's area lightly shaded (it says that a
@@ -812,6 +871,7 @@ reel_chart_view_class_init (ReelChartViewClass *klass)
   widget_class->measure = reel_chart_view_measure;
   widget_class->size_allocate = reel_chart_view_size_allocate;
   widget_class->snapshot = reel_chart_view_snapshot;
+  widget_class->css_changed = reel_chart_view_css_changed;
   widget_class->query_tooltip = reel_chart_view_query_tooltip;
   widget_class->focus = reel_chart_view_focus;
   widget_class->set_focus_child = reel_chart_view_set_focus_child;
@@ -1069,13 +1129,7 @@ reel_chart_view_set_dark (ReelChartView *self,
 {
   g_return_if_fail (REEL_IS_CHART_VIEW (self));
 
-  dark = !!dark;
-  if (self->dark == dark)
-    return;
-
-  self->dark = dark;
-  invalidate_layout (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DARK]);
+  set_dark (self, dark, TRUE);
 }
 
 int
@@ -1115,12 +1169,6 @@ reel_chart_view_get_layout (ReelChartView *self)
   return self->layout;
 }
 
-static void
-destroy_surface (gpointer data)
-{
-  cairo_surface_destroy (data);
-}
-
 /**
  * reel_chart_view_create_texture:
  *
@@ -1133,44 +1181,9 @@ destroy_surface (gpointer data)
 GdkTexture *
 reel_chart_view_create_texture (ReelChartView *self)
 {
-  g_autoptr(GBytes) bytes = NULL;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  double scale;
-  int width, height;
-
   g_return_val_if_fail (REEL_IS_CHART_VIEW (self), NULL);
 
-  if (self->layout == NULL)
-    return NULL;
-
-  scale = reel_chart_layout_get_scale (self->layout);
-  width = (int) ceil (reel_chart_layout_get_width (self->layout) * scale - 1e-6);
-  height = (int) ceil (reel_chart_layout_get_height (self->layout) * scale - 1e-6);
-
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
-  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
-    {
-      g_warning ("Could not draw the chart into an image: %s",
-                 cairo_status_to_string (cairo_surface_status (surface)));
-      cairo_surface_destroy (surface);
-      return NULL;
-    }
-  cairo_surface_set_device_scale (surface, scale, scale);
-
-  cr = cairo_create (surface);
-  reel_chart_render (self->layout, NULL, cr);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
-
-  /* Cairo's ARGB32 is GDK's default memory format (premultiplied, native
-   * byte order): the texture takes the pixels as they are. */
-  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
-                                      (gsize) cairo_image_surface_get_stride (surface) * height,
-                                      destroy_surface, surface);
-
-  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
-                                 (gsize) cairo_image_surface_get_stride (surface));
+  return self->layout != NULL ? reel_chart_texture_new (self->layout) : NULL;
 }
 
 /**

@@ -13,10 +13,13 @@
 /* The expert commentary of the selected region (DESIGN §5): the quotes
  * that speak of it first (their `regions` name it), then the general ones
  * (no `regions`); for the world, the general quotes first, then every
- * other. Each quote shows its speaker, role, organisation, topics and a
- * link to its source. */
+ * other. The quotes shown are grouped by expert, in the order of each
+ * expert's first quote: the speaker, role and organisation once, then
+ * each quote with the regions it speaks of, topics and a link to its
+ * source. */
 
 #define QUOTE_RULE_KEY     "reel-quote-rule"
+#define QUOTE_SPEAKER_KEY  "reel-quote-speaker"
 
 #define RESOURCE_PATH "/io/github/reelscope/Reelscope/ui/"
 
@@ -114,36 +117,16 @@ dup_scope_text (ReelCommentaryPanel *self,
   return g_strdup_printf (C_("quote scope", "On %s"), names->str);
 }
 
-/* A quote's block; its rule above it shows unless it comes first. */
+/* The speaker of a quote: name, then role and organisation. */
 static GtkWidget *
-create_quote (ReelCommentaryPanel *self,
-              const ReelExpert    *expert,
-              const ReelQuote     *quote)
+create_speaker (const ReelExpert *expert)
 {
-  const ReelSource *source = reel_dataset_get_source (self->dataset, quote->source);
-  g_autofree char *text = NULL;
-  g_autofree char *scope = dup_scope_text (self, quote);
   g_autoptr(GString) credentials = g_string_new (NULL);
-  const char *speaker = reel_text_get (expert->name);
-  GtkWidget *box, *label, *separator, *link = NULL;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label;
 
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_add_css_class (box, "reel-quote-block");
-
-  separator = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
-  gtk_widget_set_margin_bottom (separator, 10);
-  gtk_box_append (GTK_BOX (box), separator);
-  g_object_set_data (G_OBJECT (box), QUOTE_RULE_KEY, separator);
-
-  /* TRANSLATORS: a quote as the commentary shows it, in your language's quotation marks */
-  text = g_strdup_printf (C_("quotation", "“%s”"), reel_text_get (quote->text));
-  label = reel_plain_label_new (text, "reel-quote");
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
-  gtk_widget_set_margin_bottom (label, 4);
-  gtk_box_append (GTK_BOX (box), label);
-
-  label = reel_plain_label_new (speaker, "heading");
-  gtk_box_append (GTK_BOX (box), label);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_box_append (GTK_BOX (box), reel_plain_label_new (reel_text_get (expert->name), "heading"));
 
   if (expert->role != NULL)
     g_string_append (credentials, reel_text_get (expert->role));
@@ -160,6 +143,40 @@ create_quote (ReelCommentaryPanel *self,
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (GTK_BOX (box), label);
     }
+
+  return box;
+}
+
+/* A quote's block. Its rule and its speaker show only where it begins its
+ * expert's group (see show_quotes()). */
+static GtkWidget *
+create_quote (ReelCommentaryPanel *self,
+              const ReelExpert    *expert,
+              const ReelQuote     *quote)
+{
+  const ReelSource *source = reel_dataset_get_source (self->dataset, quote->source);
+  g_autofree char *text = NULL;
+  g_autofree char *scope = dup_scope_text (self, quote);
+  GtkWidget *box, *label, *separator, *speaker, *link = NULL;
+
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (box, "reel-quote-block");
+
+  separator = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_widget_set_margin_bottom (separator, 10);
+  gtk_box_append (GTK_BOX (box), separator);
+  g_object_set_data (G_OBJECT (box), QUOTE_RULE_KEY, separator);
+
+  speaker = create_speaker (expert);
+  gtk_box_append (GTK_BOX (box), speaker);
+  g_object_set_data (G_OBJECT (box), QUOTE_SPEAKER_KEY, speaker);
+
+  /* TRANSLATORS: a quote as the commentary shows it, in your language's quotation marks */
+  text = g_strdup_printf (C_("quotation", "“%s”"), reel_text_get (quote->text));
+  label = reel_plain_label_new (text, "reel-quote");
+  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  gtk_widget_set_margin_bottom (label, 4);
+  gtk_box_append (GTK_BOX (box), label);
 
   label = reel_plain_label_new (scope, "caption");
   gtk_widget_add_css_class (label, "dim-label");
@@ -241,6 +258,31 @@ append_quotes (ReelCommentaryPanel *self,
   return n;
 }
 
+/* @shown with each expert's quotes together, the experts in the order of
+ * their first quote there. */
+static GArray *
+group_by_expert (GArray *shown)
+{
+  GArray *grouped = g_array_sized_new (FALSE, FALSE, sizeof (QuoteRef), shown->len);
+
+  for (guint i = 0; i < shown->len; i++)
+    {
+      const ReelExpert *expert = g_array_index (shown, QuoteRef, i).expert;
+      gboolean placed = FALSE;
+
+      for (guint j = 0; j < grouped->len && !placed; j++)
+        placed = g_array_index (grouped, QuoteRef, j).expert == expert;
+      if (placed)
+        continue;
+
+      for (guint j = i; j < shown->len; j++)
+        if (g_array_index (shown, QuoteRef, j).expert == expert)
+          g_array_append_val (grouped, g_array_index (shown, QuoteRef, j));
+    }
+
+  return grouped;
+}
+
 /* Shows the blocks of @shown in its order: the ones shown already move,
  * the others are made, and the blocks of quotes not in @shown go. */
 static void
@@ -250,20 +292,25 @@ show_quotes (ReelCommentaryPanel *self,
   g_autoptr(GHashTable) old = g_steal_pointer (&self->blocks);
   GHashTableIter iter;
   GtkWidget *previous = NULL, *block;
+  const ReelExpert *previous_expert = NULL;
 
   self->blocks = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < shown->len; i++)
     {
       const QuoteRef *ref = &g_array_index (shown, QuoteRef, i);
+      gboolean starts_group = ref->expert != previous_expert;
 
       if (g_hash_table_steal_extended (old, ref->quote, NULL, (gpointer *) &block))
         gtk_box_reorder_child_after (self->quotes_box, block, previous);
       else
         gtk_box_insert_child_after (self->quotes_box, block = create_quote (self, ref->expert, ref->quote),
                                     previous);
-      gtk_widget_set_visible (g_object_get_data (G_OBJECT (block), QUOTE_RULE_KEY), previous != NULL);
+      gtk_widget_set_visible (g_object_get_data (G_OBJECT (block), QUOTE_RULE_KEY),
+                              previous != NULL && starts_group);
+      gtk_widget_set_visible (g_object_get_data (G_OBJECT (block), QUOTE_SPEAKER_KEY), starts_group);
       g_hash_table_insert (self->blocks, (gpointer) ref->quote, block);
       previous = block;
+      previous_expert = ref->expert;
     }
 
   g_hash_table_iter_init (&iter, old);
@@ -276,6 +323,7 @@ update (ReelCommentaryPanel *self)
 {
   guint limit = self->show_all ? G_MAXUINT : N_QUOTES_SHOWN;
   g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (QuoteRef));
+  g_autoptr(GArray) grouped = NULL;
   guint n_quotes = 0, n_shown;
 
   if (self->dataset != NULL)
@@ -291,7 +339,8 @@ update (ReelCommentaryPanel *self)
           n_quotes = append_quotes (self, shown, QUOTE_OTHER, n_quotes, limit);
         }
     }
-  show_quotes (self, shown);
+  grouped = group_by_expert (shown);
+  show_quotes (self, grouped);
   n_shown = MIN (n_quotes, limit);
 
   if (n_quotes > n_shown)
@@ -316,15 +365,28 @@ static void
 more_clicked_cb (ReelCommentaryPanel *self,
                  GtkButton           *button)
 {
-  GtkWidget *next;
+  g_autoptr(GHashTable) shown_before = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  GtkWidget *block;
+
+  g_hash_table_iter_init (&iter, self->blocks);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &block))
+    g_hash_table_add (shown_before, block);
 
   self->show_all = TRUE;
   update (self);
 
-  /* Focus would otherwise fall back to the window when the button hides. */
-  next = reel_widget_get_nth_child (GTK_WIDGET (self->quotes_box), N_QUOTES_SHOWN);
-  if (next != NULL)
-    gtk_widget_child_focus (next, GTK_DIR_TAB_FORWARD);
+  /* Focus would otherwise fall back to the window when the button hides:
+   * it goes to the first quote added, which the grouping by expert may
+   * have put among those shown before. */
+  for (block = gtk_widget_get_first_child (GTK_WIDGET (self->quotes_box));
+       block != NULL;
+       block = gtk_widget_get_next_sibling (block))
+    if (!g_hash_table_contains (shown_before, block))
+      {
+        gtk_widget_child_focus (block, GTK_DIR_TAB_FORWARD);
+        break;
+      }
 }
 
 static void

@@ -74,21 +74,31 @@ typedef struct {
   const char *title;
   const char *property;    /* sorted by */
   gboolean    numeric;
-  gboolean    expand;      /* long text: shares the width left */
-  int         width;
+  gboolean    expand;      /* long text: shares the width left, cut with "…" */
 } ColumnInfo;
 
-/* One line a row: what does not fit is in the cell's tooltip, and a column
- * can be widened. A narrow table scrolls sideways. */
+/* One line a row. The columns take the width their text needs (the region
+ * names, numbers and flags whole); Source and Basis share what is left of
+ * the card and are cut with "…" when it is not enough, the whole text in
+ * the cell's tooltip. Every column can be widened; a narrow table scrolls
+ * sideways. */
 static const ColumnInfo column_info[REEL_DATA_TABLE_N_COLUMNS] = {
-  [REEL_DATA_TABLE_COLUMN_REGION] = { N_("Region"), "region",     FALSE, FALSE, 140 },
-  [REEL_DATA_TABLE_COLUMN_YEAR]   = { N_("Year"),   "year",       TRUE,  FALSE,  56 },
-  [REEL_DATA_TABLE_COLUMN_METRIC] = { N_("Metric"), "metric",     FALSE, FALSE, 100 },
-  [REEL_DATA_TABLE_COLUMN_VALUE]  = { N_("Value"),  "value",      TRUE,  FALSE, 120 },
-  [REEL_DATA_TABLE_COLUMN_SOURCE] = { N_("Source"), "source",     FALSE, TRUE,  240 },
-  [REEL_DATA_TABLE_COLUMN_BASIS]  = { N_("Basis"),  "basis",      FALSE, TRUE,  200 },
-  [REEL_DATA_TABLE_COLUMN_FLAGS]  = { N_("Flags"),  "flags-text", FALSE, FALSE, 120 },
+  [REEL_DATA_TABLE_COLUMN_REGION] = { N_("Region"), "region",     FALSE, FALSE },
+  [REEL_DATA_TABLE_COLUMN_YEAR]   = { N_("Year"),   "year",       TRUE,  FALSE },
+  [REEL_DATA_TABLE_COLUMN_METRIC] = { N_("Metric"), "metric",     FALSE, FALSE },
+  [REEL_DATA_TABLE_COLUMN_VALUE]  = { N_("Value"),  "value",      TRUE,  FALSE },
+  [REEL_DATA_TABLE_COLUMN_SOURCE] = { N_("Source"), "publisher",  FALSE, TRUE  },
+  [REEL_DATA_TABLE_COLUMN_BASIS]  = { N_("Basis"),  "basis",      FALSE, TRUE  },
+  [REEL_DATA_TABLE_COLUMN_FLAGS]  = { N_("Flags"),  "flags-text", FALSE, FALSE },
 };
+
+/* The width an expanding column starts from: what a few words need. */
+#define EXPAND_MIN_WIDTH 120
+
+/* A line of Latin and Han text: every cell is as tall as a line of it.
+ * Without that, a row with Chinese text (whose glyphs come from Noto Sans
+ * CJK, taller than Cantarell) was taller than the rows around it. */
+#define LINE_HEIGHT_SAMPLE "Ag\u6c49\u5b57"
 
 /* The CSV header; the columns of every kind, so that files line up. */
 static const char csv_header[] =
@@ -112,7 +122,7 @@ get_cell_text (ReelFigureRow       *row,
     case REEL_DATA_TABLE_COLUMN_VALUE:
       return reel_figure_row_get_value_text (row);
     case REEL_DATA_TABLE_COLUMN_SOURCE:
-      return reel_figure_row_get_source (row);
+      return reel_figure_row_get_publisher (row);
     case REEL_DATA_TABLE_COLUMN_BASIS:
       return reel_figure_row_get_basis (row);
     case REEL_DATA_TABLE_COLUMN_FLAGS:
@@ -132,7 +142,8 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), column_info[column].numeric ? 1 : 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  if (column_info[column].expand)
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   if (column_info[column].numeric)
     gtk_widget_add_css_class (label, "numeric");
   gtk_list_item_set_child (item, label);
@@ -148,11 +159,23 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
   char buffer[16];
   const char *text = get_cell_text (row, column, buffer, sizeof buffer);
+  const char *tooltip = column == REEL_DATA_TABLE_COLUMN_SOURCE ?
+                        reel_figure_row_get_source (row) : text;
+  g_autoptr(PangoLayout) sample = NULL;
+  int line_height;
 
-  /* Dataset text: plain, never markup; what does not fit is in the tooltip. */
+  /* Dataset text: plain, never markup; what does not fit is in the tooltip,
+   * and the source's title is in the tooltip of its publisher. */
   reel_label_set_plain_text (label, text);
   if (column != REEL_DATA_TABLE_COLUMN_YEAR)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (label), text != NULL && text[0] != '\0' ? text : NULL);
+    gtk_widget_set_tooltip_text (GTK_WIDGET (label),
+                                 tooltip != NULL && tooltip[0] != '\0' ? tooltip : NULL);
+
+  /* Measured here, where the label has its style's font. */
+  sample = gtk_widget_create_pango_layout (GTK_WIDGET (label), LINE_HEIGHT_SAMPLE);
+  pango_layout_get_pixel_size (sample, NULL, &line_height);
+  gtk_widget_set_size_request (GTK_WIDGET (label),
+                               column_info[column].expand ? EXPAND_MIN_WIDTH : -1, line_height);
 }
 
 static GtkSorter *
@@ -182,7 +205,6 @@ add_columns (ReelDataTable *self)
       gtk_column_view_column_set_sorter (column, create_sorter (i));
       g_object_unref (gtk_column_view_column_get_sorter (column));
       gtk_column_view_column_set_expand (column, column_info[i].expand);
-      gtk_column_view_column_set_fixed_width (column, column_info[i].width);
       gtk_column_view_column_set_resizable (column, TRUE);
       gtk_column_view_append_column (self->column_view, column);
 

@@ -7,6 +7,7 @@
 
 #include "reel-format.h"
 #include "reel-text-figure.h"
+#include "reel-text-source.h"
 #include "reel-widget-util.h"
 
 struct _ReelFigureRow
@@ -23,6 +24,7 @@ struct _ReelFigureRow
   ReelQualifier    qualifier;
   char            *source;
   char            *source_id;
+  char            *publisher;
   char            *basis;
   ReelFigureFlags  flags;
   char            *flags_text;
@@ -38,6 +40,7 @@ enum {
   PROP_METRIC,
   PROP_VALUE,
   PROP_SOURCE,
+  PROP_PUBLISHER,
   PROP_BASIS,
   PROP_FLAGS_TEXT,
   N_PROPS
@@ -60,6 +63,7 @@ reel_figure_row_new (ReelDataset      *dataset,
   self->year = year;
   self->source = g_strdup (source != NULL ? reel_text_get (source->title) : "");
   self->source_id = g_strdup (source != NULL ? source->id : "");
+  self->publisher = g_strdup (source != NULL ? reel_text_get_source_author (source) : "");
   self->basis = g_strdup (basis != NULL ? basis : "");
 
   return self;
@@ -128,6 +132,7 @@ reel_figure_row_finalize (GObject *object)
   g_free (self->unit);
   g_free (self->source);
   g_free (self->source_id);
+  g_free (self->publisher);
   g_free (self->basis);
   g_free (self->flags_text);
 
@@ -162,6 +167,10 @@ reel_figure_row_get_property (GObject    *object,
 
     case PROP_SOURCE:
       g_value_set_string (value, self->source);
+      break;
+
+    case PROP_PUBLISHER:
+      g_value_set_string (value, self->publisher);
       break;
 
     case PROP_BASIS:
@@ -199,6 +208,9 @@ reel_figure_row_class_init (ReelFigureRowClass *klass)
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_SOURCE] =
     g_param_spec_string ("source", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PUBLISHER] =
+    g_param_spec_string ("publisher", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_BASIS] =
     g_param_spec_string ("basis", NULL, NULL, NULL,
@@ -292,6 +304,15 @@ reel_figure_row_get_source (ReelFigureRow *self)
   g_return_val_if_fail (REEL_IS_FIGURE_ROW (self), NULL);
 
   return self->source;
+}
+
+/* Who published the source: its publisher, else its title. */
+const char *
+reel_figure_row_get_publisher (ReelFigureRow *self)
+{
+  g_return_val_if_fail (REEL_IS_FIGURE_ROW (self), NULL);
+
+  return self->publisher;
 }
 
 const char *

@@ -30,6 +30,7 @@ const char      *reel_figure_row_get_unit        (ReelFigureRow     *self);
 ReelQualifier    reel_figure_row_get_qualifier   (ReelFigureRow     *self);
 const char      *reel_figure_row_get_source      (ReelFigureRow     *self);
 const char      *reel_figure_row_get_source_id   (ReelFigureRow     *self);
+const char      *reel_figure_row_get_publisher   (ReelFigureRow     *self);
 const char      *reel_figure_row_get_basis       (ReelFigureRow     *self);
 ReelFigureFlags  reel_figure_row_get_flags       (ReelFigureRow     *self);
 const char      *reel_figure_row_get_flags_text  (ReelFigureRow     *self);

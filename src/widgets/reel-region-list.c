@@ -183,8 +183,6 @@ append_flags (GString          *detail,
     }
 }
 
-/* Reported growth in the year, as the growth chart shows it, with the
- * chart's name for the metric: "+69% Viewership". */
 /* A figure for part of the year or for one country, as the chart shows it:
  * "Oct 2025 · United States · estimate". */
 static void
@@ -201,6 +199,10 @@ append_measure_detail (GString           *detail,
     g_string_append_printf (detail, "%s%s", separator, C_("region list", "estimate"));
 }
 
+/* Reported growth in the year, as the growth chart shows it, named by the
+ * chart's name for the metric and the year it compares with, so that it
+ * is not taken for the revenue growth beside it: "Viewership +69% vs
+ * 2024". */
 static void
 append_reported_growth (GString          *detail,
                         const ReelRegion *region,
@@ -220,9 +222,11 @@ append_reported_growth (GString          *detail,
       if (detail->len > 0)
         /* TRANSLATORS: between the parts of a line: "$1.3B · Business Insider · estimate" */
         g_string_append (detail, C_("parts of a line", " · "));
-      /* TRANSLATORS: reported growth in the region list: "+69% Viewership";
-       * the second %s is the metric's name as the growth chart shows it */
-      g_string_append_printf (detail, C_("region list", "%s %s"), percent, metric);
+      /* TRANSLATORS: reported growth in the region list: "Viewership +69% vs
+       * 2024"; the metric's name as the growth chart shows it, the growth, the
+       * year compared with */
+      g_string_append_printf (detail, C_("region list", "%1$s %2$s vs %3$u"), metric, percent,
+                              year - 1);
       return;
     }
 }
@@ -317,9 +321,12 @@ update_row (ReelRegionList   *self,
   const char *currency = reel_dataset_get_currency (self->dataset);
   g_autoptr(GString) detail = g_string_new (NULL);
   g_autoptr(GString) accessible = g_string_new (NULL);
+  g_autofree char *money = NULL;
   g_autofree char *value = NULL;
+  g_autofree char *spoken_value = NULL;
   g_autofree char *growth = NULL;
   const ReelFigure *figure = NULL;
+  ReelQualifier qualifier = REEL_QUALIFIER_NONE;
   const char *name;
   double percent = 0;
 
@@ -333,7 +340,8 @@ update_row (ReelRegionList   *self,
       figure = reel_dataset_get_primary_figure (region->revenue, self->year);
       if (figure != NULL)
         {
-          value = reel_format_money_compact (figure->value, currency, NULL);
+          money = reel_format_money_compact (figure->value, currency, NULL);
+          qualifier = figure->qualifier;
           append_flags (detail, figure);
         }
       else
@@ -343,13 +351,28 @@ update_row (ReelRegionList   *self,
 
           if (measure != NULL)
             {
-              value = reel_format_money_compact (measure->value, currency, NULL);
+              money = reel_format_money_compact (measure->value, currency, NULL);
+              qualifier = measure->qualifier;
               append_measure_detail (detail, measure);
             }
         }
       if (reel_dataset_get_revenue_growth (region->revenue, self->year, &percent))
-        growth = reel_format_percent (percent, NULL);
+        {
+          g_autofree char *change = reel_format_percent (percent, NULL);
+
+          /* TRANSLATORS: revenue growth under a region's revenue in the list:
+           * "+94.3% vs 2024", the year compared with */
+          growth = g_strdup_printf (C_("region list", "%s vs %u"), change, self->year - 1);
+        }
       append_reported_growth (detail, region, self->year);
+    }
+
+  /* The qualifier as the chart's bar gives it, "≈$75M", and in words for
+   * a screen reader, "about $75M". */
+  if (money != NULL)
+    {
+      value = reel_text_dup_qualified_sign (qualifier, money);
+      spoken_value = reel_text_dup_qualified_words (qualifier, money);
     }
 
   if (parts->swatch != NULL)
@@ -379,13 +402,13 @@ update_row (ReelRegionList   *self,
   g_string_append (accessible, name);
   if (value != NULL)
     /* TRANSLATORS: part of a region row's accessible name: ", $142M in 2024" */
-    g_string_append_printf (accessible, _(", %s in %u"), value, self->year);
+    g_string_append_printf (accessible, _(", %s in %u"), spoken_value, self->year);
   else if (self->year != 0)
     /* TRANSLATORS: part of a region row's accessible name */
     g_string_append_printf (accessible, _(", no revenue figure for %u"), self->year);
   if (growth != NULL)
-    /* TRANSLATORS: part of a region row's accessible name: ", growth +12%" */
-    g_string_append_printf (accessible, _(", growth %s"), growth);
+    /* TRANSLATORS: part of a region row's accessible name: ", revenue growth +12% vs 2023" */
+    g_string_append_printf (accessible, _(", revenue growth %s"), growth);
   if (detail->len > 0)
     /* TRANSLATORS: between the details of a figure or a chart mark: "North America, 2024, $142M" */
     g_string_append_printf (accessible, "%s%s", C_("details of a figure", ", "), detail->str);

@@ -7,9 +7,11 @@
 #include "reel-widget-util.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 #include <string.h>
 
 #include "reel-chart-layout.h"
+#include "reel-chart-render.h"
 #include "reel-format.h"
 
 /**
@@ -100,19 +102,81 @@ reel_dup_region_name (ReelDataset *dataset,
   return g_strdup (reel_text_get (region->name));
 }
 
-GtkWidget *
-reel_widget_get_nth_child (GtkWidget *widget,
-                           guint      index)
+/**
+ * reel_buttons_name_by_text:
+ * @box: a box of buttons with mnemonic labels
+ *
+ * Names each button of @box by its text alone. GTK 4.8 names a button with
+ * a mnemonic label by its label property, underscore and all, and then by
+ * the label widget that names it: screen readers read "_Revenue Revenue".
+ * Without the property the label widget's text, "Revenue", names it.
+ */
+void
+reel_buttons_name_by_text (GtkWidget *box)
 {
-  GtkWidget *child;
+  g_return_if_fail (GTK_IS_WIDGET (box));
 
-  g_return_val_if_fail (GTK_IS_WIDGET (widget), NULL);
+  for (GtkWidget *child = gtk_widget_get_first_child (box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_BUTTON (child))
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL);
+}
 
-  child = gtk_widget_get_first_child (widget);
-  while (child != NULL && index-- > 0)
-    child = gtk_widget_get_next_sibling (child);
+static void
+destroy_surface (gpointer data)
+{
+  cairo_surface_destroy (data);
+}
 
-  return child;
+/**
+ * reel_chart_texture_new:
+ * @layout: a chart's layout
+ *
+ * The chart drawn into an image at the layout's scale factor, on the
+ * theme's own background.
+ *
+ * Returns: (nullable) (transfer full): the image, %NULL when cairo could not
+ *   make one that large
+ */
+GdkTexture *
+reel_chart_texture_new (ReelChartLayout *layout)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double scale;
+  int width, height;
+
+  g_return_val_if_fail (REEL_IS_CHART_LAYOUT (layout), NULL);
+
+  scale = reel_chart_layout_get_scale (layout);
+  width = (int) ceil (reel_chart_layout_get_width (layout) * scale - 1e-6);
+  height = (int) ceil (reel_chart_layout_get_height (layout) * scale - 1e-6);
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  if (cairo_surface_status (surface) != CAIRO_STATUS_SUCCESS)
+    {
+      g_warning ("Could not draw the chart into an image: %s",
+                 cairo_status_to_string (cairo_surface_status (surface)));
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+  cairo_surface_set_device_scale (surface, scale, scale);
+
+  cr = cairo_create (surface);
+  reel_chart_render (layout, NULL, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  /* Cairo's ARGB32 is GDK's default memory format (premultiplied, native
+   * byte order): the texture takes the pixels as they are. */
+  bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
+                                      (gsize) cairo_image_surface_get_stride (surface) * height,
+                                      destroy_surface, surface);
+
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes,
+                                 (gsize) cairo_image_surface_get_stride (surface));
 }
 
 static void
