@@ -164,6 +164,23 @@ collect_period (ReelChartData *data,
   return TRUE;
 }
 
+/* A region's figure for @year by @source, not a forecast, or NULL. */
+static const ReelFigure *
+find_source_figure (GArray *figures,
+                    guint   year,
+                    guint   source)
+{
+  for (guint i = 0; i < figures->len; i++)
+    {
+      const ReelFigure *figure = &g_array_index (figures, ReelFigure, i);
+
+      if (figure->year == year && figure->source == source &&
+          (figure->flags & REEL_FIGURE_FORECAST) == 0)
+        return figure;
+    }
+  return NULL;
+}
+
 static void
 collect (ReelChartData *data)
 {
@@ -199,26 +216,68 @@ collect (ReelChartData *data)
       const ReelRegion *region = g_ptr_array_index (data->regions, i);
       const ReelFigure *primary = reel_dataset_get_primary_figure (region->revenue, data->year);
 
+      const ReelFigure *shown = primary;
+
+      if (primary == NULL)
+        continue;
+      /* A share is of one source's total: the region's figure by that
+       * source, not its primary by another, which measures something else
+       * (in-app against all revenue) and would read as a share it is not. */
+      if (whole->total != NULL && primary->source != whole->total->source)
+        {
+          shown = find_source_figure (region->revenue, data->year, whole->total->source);
+          if (shown == NULL)
+            {
+              g_ptr_array_add (data->missing, (gpointer) reel_text_get_region_name (region));
+              sum -= primary->value;
+              continue;
+            }
+          sum += shown->value - primary->value;
+        }
       /* No range lines: the other sources' figures often have another
        * basis than the world total (all revenue against in-app), and a
        * share of 205% says nothing. The count and the tooltip keep them. */
-      if (primary != NULL)
-        reel_chart_data_add_figures_bar (data, (int) i, region->revenue, primary, 1.0 / denominator,
-                                         FALSE);
+      reel_chart_data_add_figures_bar (data, (int) i, region->revenue, shown, 1.0 / denominator,
+                                       FALSE);
     }
 
   if (whole->total != NULL && data->bars->len > 0)
     add_rest (data, whole, sum);
 }
 
-/* Whole-year figures' years, and those whose default series has a world
- * total for its period. */
+/* Whether @year has a share to show: a region's figure by the source of
+ * the world's total, or, without a world total, any region's figure. */
+static gboolean
+has_shares (ReelDataset *dataset,
+            guint        year)
+{
+  const ReelRegion *world = reel_dataset_get_global (dataset);
+  const ReelFigure *total = reel_dataset_get_primary_figure (world->revenue, year);
+  GPtrArray *regions = reel_dataset_get_regions (dataset);
+
+  for (guint i = 0; i < regions->len; i++)
+    {
+      const ReelRegion *region = g_ptr_array_index (regions, i);
+
+      if (total == NULL ? reel_dataset_get_primary_figure (region->revenue, year) != NULL
+                        : find_source_figure (region->revenue, year, total->source) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whole-year figures' years with shares to show, and those whose default
+ * series has a world total for its period. */
 static GArray *
 list_years (ReelDataset *dataset)
 {
   GArray *years = reel_chart_revenue_list_years (dataset);
   g_autoptr(GArray) measure_years = reel_chart_list_measure_years (dataset);
   const ReelRegion *world = reel_dataset_get_global (dataset);
+
+  for (guint i = years->len; i-- > 0;)
+    if (!has_shares (dataset, g_array_index (years, guint, i)))
+      g_array_remove_index (years, i);
 
   for (guint i = 0; i < measure_years->len; i++)
     {
@@ -356,6 +415,30 @@ add_notes_before (const ReelChartData *data,
                                         "their sources differ.")));
 }
 
+/* Regions without a figure, and those whose figure is not the total's
+ * source's: neither has a share of this total. */
+static char *
+dup_missing_note (const ReelChartData *data,
+                  const char          *names)
+{
+  /* TRANSLATORS: a note under Share: "No share of the world total for 2024: Europe, South Asia." */
+  return g_strdup_printf (_("No share of the world total for %u: %s."), data->year, names);
+}
+
+/* The year the Revenue chart opens on, where shares are published for it;
+ * else the latest with shares. */
+static guint
+get_default_year (ReelDataset *dataset)
+{
+  g_autoptr(GArray) years = list_years (dataset);
+  guint revenue_year = reel_chart_revenue_class.get_default_year (dataset);
+
+  for (guint i = 0; i < years->len; i++)
+    if (g_array_index (years, guint, i) == revenue_year)
+      return revenue_year;
+  return years->len > 0 ? g_array_index (years, guint, years->len - 1) : 0;
+}
+
 static char *
 dup_share_value (const ReelChartData *data,
                  double               share)
@@ -384,13 +467,13 @@ describe_bar (const ReelChartData *data,
 const ReelChartKindClass reel_chart_share_class = {
   .plot = &reel_chart_strip_class,
   .list_years = list_years,
-  .get_default_year = reel_chart_get_revenue_year,
+  .get_default_year = get_default_year,
   .collect = collect,
   .format_value = format_value,
   .dup_title = dup_title,
   .add_subtitle = add_subtitle,
   .add_notes_before = add_notes_before,
-  .dup_missing_note = reel_chart_revenue_dup_missing_note,
+  .dup_missing_note = dup_missing_note,
   .dup_empty_message = reel_chart_revenue_dup_empty_message,
   .describe_bar = describe_bar,
 };
