@@ -1197,6 +1197,42 @@ test_layout_growth_panels (void)
                                    "the sources differ, the bases differ."));
 }
 
+/* A month without a figure breaks the line: the world's DataEye months
+ * run April, May, then July to November; no stroke joins May to July. */
+static void
+test_layout_month_gap (void)
+{
+  g_autoptr(ReelDataset) bundled = load_test_data ("../../data/microdrama-exports.reelscope.json");
+  g_autoptr(ReelChartLayout) layout = lay_out (bundled, REEL_CHART_TREND, 0, NULL, 1200, 800, 1);
+  GArray *shapes = _reel_chart_layout_get_shapes (layout);
+  double may_x = NAN, july_x = NAN;
+  guint n_strokes = 0;
+
+  for (guint i = 0; i < reel_chart_layout_get_n_marks (layout); i++)
+    {
+      const ReelChartMark *mark = reel_chart_layout_get_mark (layout, i);
+
+      if (strstr (mark->label, "May 2025") != NULL)
+        may_x = mark->rect.x + mark->rect.width / 2;
+      if (strstr (mark->label, "Jul 2025") != NULL)
+        july_x = mark->rect.x + mark->rect.width / 2;
+    }
+  g_assert_false (isnan (may_x) || isnan (july_x));
+
+  for (guint i = 0; i < shapes->len; i++)
+    {
+      const ReelChartShape *shape = &g_array_index (shapes, ReelChartShape, i);
+
+      if (shape->type != REEL_CHART_SHAPE_PATH || shape->ink != REEL_CHART_INK_WORLD)
+        continue;
+      n_strokes++;
+      for (guint k = 1; k < shape->path.n_points; k++)
+        g_assert_false (shape->path.points[(k - 1) * 2] <= may_x + 0.5 &&
+                        shape->path.points[k * 2] >= july_x - 0.5);
+    }
+  g_assert_cmpuint (n_strokes, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1220,6 +1256,7 @@ main (int   argc,
   g_test_add_func ("/chart/layout/crowded", test_layout_crowded);
   g_test_add_func ("/chart/layout/snapping", test_layout_snapping);
   g_test_add_func ("/chart/layout/periods", test_layout_periods);
+  g_test_add_func ("/chart/layout/month-gap", test_layout_month_gap);
   g_test_add_func ("/chart/layout/ranges", test_layout_ranges);
   g_test_add_func ("/chart/layout/sources-elsewhere", test_layout_sources_elsewhere);
   g_test_add_func ("/chart/layout/growth-panels", test_layout_growth_panels);

@@ -676,8 +676,22 @@ add_ranges (Plot   *plot,
     }
 }
 
+/* Whether the line breaks before point @index: months with a month
+ * between them that has no figure. A line across it would draw a value
+ * nobody published; years are joined, as forecasts years apart are. */
+static gboolean
+is_gap (const Line *line,
+        guint       index)
+{
+  const ReelChartPoint *previous = get_point (line, index - 1);
+  const ReelChartPoint *point = get_point (line, index);
+
+  return previous->measure != NULL && point->measure != NULL &&
+         point->measure->period.first > previous->measure->period.last + 1;
+}
+
 /* Runs of segments of one style become one stroke, which joins them
- * cleanly (and costs one stroke, not one per year). */
+ * cleanly (and costs one stroke, not one per year); a gap ends a run. */
 static void
 add_segments (Plot     *plot,
               Line     *line,
@@ -692,7 +706,12 @@ add_segments (Plot     *plot,
       guint end = start;
       ReelChartShape *shape;
 
-      while (end + 1 < n_points && segment_dash (line, end + 1) == dash)
+      if (is_gap (line, start))
+        {
+          start++;
+          continue;
+        }
+      while (end + 1 < n_points && segment_dash (line, end + 1) == dash && !is_gap (line, end + 1))
         end++;
 
       shape = reel_chart_canvas_add_shape (plot->draft->canvas, REEL_CHART_SHAPE_PATH,
