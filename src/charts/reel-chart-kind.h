@@ -150,6 +150,8 @@ char   *reel_chart_revenue_dup_missing_note  (const ReelChartData *data,
                                               const char          *names);
 char   *reel_chart_revenue_dup_missing_line  (const ReelChartData *data,
                                               const char          *names);
+void    reel_chart_revenue_add_subtitle      (const ReelChartData *data,
+                                              GPtrArray           *parts);
 void    reel_chart_revenue_describe_bar      (const ReelChartData *data,
                                               const ReelChartBar  *bar,
                                               ReelChartBarWords   *words);

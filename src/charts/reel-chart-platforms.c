@@ -173,19 +173,6 @@ dup_title (const ReelChartData *data)
   return g_strdup_printf (_("Platforms by revenue, %u"), data->year);
 }
 
-static void
-add_subtitle (const ReelChartData *data,
-              GPtrArray           *parts)
-{
-  const ReelChartPeriods *periods = data->kind_data;
-
-  g_ptr_array_add (parts, g_strdup_printf (_("Revenue in %s"), data->currency));
-  if (periods != NULL)
-    reel_chart_periods_add_subtitle (data, periods, parts);
-  if (data->traits.whisker)
-    g_ptr_array_add (parts, g_strdup (_("bar: primary source, line: range of other sources")));
-}
-
 /* ------------------------------------------------------------------ */
 /* Shares of a total */
 
@@ -359,7 +346,7 @@ const ReelChartKindClass reel_chart_platforms_class = {
   .collect = collect,
   .format_value = reel_chart_money_format_value,
   .dup_title = dup_title,
-  .add_subtitle = add_subtitle,
+  .add_subtitle = reel_chart_revenue_add_subtitle,
   .add_notes_after = add_notes_after,
   .dup_missing_note = reel_chart_revenue_dup_missing_line,
   .dup_empty_message = dup_empty_message,

@@ -238,9 +238,11 @@ dup_title (const ReelChartData *data)
   return g_strdup_printf (_("Revenue by region, %u"), data->year);
 }
 
-static void
-add_subtitle (const ReelChartData *data,
-              GPtrArray           *parts)
+/* The currency, the series and periods (kind_data, a ReelChartPeriods,
+ * nullable) and how to read a range line: Revenue's and Platforms'. */
+void
+reel_chart_revenue_add_subtitle (const ReelChartData *data,
+                                 GPtrArray           *parts)
 {
   const ReelChartPeriods *periods = data->kind_data;
 
@@ -295,7 +297,7 @@ const ReelChartKindClass reel_chart_revenue_class = {
   .collect = collect,
   .format_value = reel_chart_money_format_value,
   .dup_title = dup_title,
-  .add_subtitle = add_subtitle,
+  .add_subtitle = reel_chart_revenue_add_subtitle,
   .add_notes_after = add_notes_after,
   .dup_missing_note = reel_chart_revenue_dup_missing_line,
   .dup_empty_message = reel_chart_revenue_dup_empty_message,
