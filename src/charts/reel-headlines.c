@@ -658,6 +658,42 @@ reel_headlines_collect (ReelDataset *dataset)
 }
 
 /**
+ * reel_headlines_any:
+ * @dataset: the data
+ *
+ * Whether reel_headlines_collect() has something to say of the world, of
+ * growth or of forecasts, without laying out a chart: cheap enough to
+ * decide, before a first frame, that a window opens on its overview. (A
+ * dataset with shares alone opens on its charts.)
+ */
+gboolean
+reel_headlines_any (ReelDataset *dataset)
+{
+  const ReelRegion *world;
+  GPtrArray *regions;
+  g_autoptr(GArray) growths = NULL;
+
+  g_return_val_if_fail (REEL_IS_DATASET (dataset), FALSE);
+
+  world = reel_dataset_get_global (dataset);
+  regions = reel_dataset_get_regions (dataset);
+  if (get_world_year (world) > 0)
+    return TRUE;
+  growths = list_download_growths (regions);
+  if (growths->len > 0)
+    return TRUE;
+  for (int r = -1; r < (int) regions->len; r++)
+    {
+      const ReelRegion *place = r < 0 ? world : g_ptr_array_index (regions, r);
+      g_autoptr(GArray) years = list_forecast_years (place, 0);
+
+      if (years->len > 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
  * reel_headlines_dup_missing:
  * @dataset: the data
  *

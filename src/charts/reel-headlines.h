@@ -40,7 +40,8 @@ typedef struct {
   GArray            *items;    /* of ReelHeadline, never empty */
 } ReelHeadlineSection;
 
-GArray *reel_headlines_collect     (ReelDataset *dataset);
-char   *reel_headlines_dup_missing (ReelDataset *dataset);
+GArray   *reel_headlines_collect     (ReelDataset *dataset);
+gboolean  reel_headlines_any         (ReelDataset *dataset);
+char     *reel_headlines_dup_missing (ReelDataset *dataset);
 
 G_END_DECLS

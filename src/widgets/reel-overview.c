@@ -37,6 +37,8 @@ struct _ReelOverview
 
   ReelDataset         *dataset;
   GArray              *sections;   /* of ReelHeadlineSection: the buttons point into it */
+  GdkFrameClock       *frame_clock; /* while the figures wait for a frame */
+  gulong               after_paint_handler;
   ReelRegionColorFunc  color_func;
   gpointer             color_data;
   GDestroyNotify       color_destroy;
@@ -201,16 +203,24 @@ show_description (ReelOverview *self)
 }
 
 static void
-update (ReelOverview *self)
+stop_waiting_for_frame (ReelOverview *self)
+{
+  if (self->frame_clock != NULL)
+    {
+      g_clear_signal_handler (&self->after_paint_handler, self->frame_clock);
+      g_clear_object (&self->frame_clock);
+    }
+}
+
+/* The figures: two charts laid out to read them, and their cards. */
+static void
+fill_sections (ReelOverview *self)
 {
   g_autofree char *missing = NULL;
 
-  remove_sections (self);
-  if (self->dataset == NULL)
+  stop_waiting_for_frame (self);
+  if (self->dataset == NULL || self->sections != NULL)
     return;
-
-  reel_label_set_plain_text (self->title_label, reel_text_get (reel_dataset_get_title (self->dataset)));
-  show_description (self);
 
   self->sections = reel_headlines_collect (self->dataset);
   for (guint i = 0; i < self->sections->len; i++)
@@ -225,6 +235,49 @@ update (ReelOverview *self)
   gtk_widget_set_visible (GTK_WIDGET (self->missing_label), missing != NULL);
 }
 
+/* The title and the description at once; the figures after the frame that
+ * shows them, which need not wait for two charts' text to be measured (a
+ * window's first frame with its dataset; the region panels do the same). */
+static void
+update (ReelOverview *self)
+{
+  GdkFrameClock *clock;
+
+  stop_waiting_for_frame (self);
+  remove_sections (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->missing_label), FALSE);
+  if (self->dataset == NULL)
+    return;
+
+  reel_label_set_plain_text (self->title_label, reel_text_get (reel_dataset_get_title (self->dataset)));
+  show_description (self);
+
+  clock = gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self))
+                                                     : NULL;
+  if (clock == NULL)
+    {
+      fill_sections (self);
+      return;
+    }
+  self->frame_clock = g_object_ref (clock);
+  self->after_paint_handler = g_signal_connect_swapped (clock, "after-paint",
+                                                        G_CALLBACK (fill_sections), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Unmapped while it waited (another page shows): the figures are made
+ * now, for when it shows again. */
+static void
+reel_overview_unmap (GtkWidget *widget)
+{
+  ReelOverview *self = REEL_OVERVIEW (widget);
+
+  if (self->frame_clock != NULL)
+    fill_sections (self);
+
+  GTK_WIDGET_CLASS (reel_overview_parent_class)->unmap (widget);
+}
+
 static void
 charts_clicked_cb (ReelOverview *self)
 {
@@ -237,6 +290,7 @@ reel_overview_dispose (GObject *object)
   ReelOverview *self = (ReelOverview *)object;
   GtkWidget *child;
 
+  stop_waiting_for_frame (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), REEL_TYPE_OVERVIEW);
   /* The children the template does not name. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -296,6 +350,7 @@ reel_overview_class_init (ReelOverviewClass *klass)
   object_class->dispose = reel_overview_dispose;
   object_class->get_property = reel_overview_get_property;
   object_class->set_property = reel_overview_set_property;
+  widget_class->unmap = reel_overview_unmap;
 
   properties[PROP_DATASET] =
     g_param_spec_object ("dataset", NULL, NULL,
@@ -369,7 +424,7 @@ reel_overview_is_empty (ReelOverview *self)
 {
   g_return_val_if_fail (REEL_IS_OVERVIEW (self), TRUE);
 
-  return self->sections == NULL || self->sections->len == 0;
+  return self->dataset == NULL || !reel_headlines_any (self->dataset);
 }
 
 void
