@@ -62,7 +62,7 @@ bench_png_levels (const char *path)
 
   /* The encoder's level and filter are compile-time constants; this
    * measures the export as built, per kind, for the report. */
-  for (ReelChartKind kind = REEL_CHART_REVENUE; kind <= REEL_CHART_MAP; kind++)
+  for (ReelChartKind kind = REEL_CHART_REVENUE; kind <= REEL_CHART_PLATFORMS; kind++)
     for (double scale = 1; scale <= 2; scale++)
       {
         g_autoptr(ReelChartLayout) layout = reel_chart_layout_new (dataset, kind, 0, NULL, theme, 1200, 800, scale);
@@ -149,7 +149,7 @@ main (int   argc,
   printf ("# %s: %" G_GUINT64_FORMAT " records, loaded in %.2f s; %gx%g@%g, %d runs\n", argv[1],
           reel_dataset_get_n_records (dataset), seconds, width, height, scale, runs);
 
-  for (ReelChartKind kind = REEL_CHART_REVENUE; kind <= REEL_CHART_MAP; kind++)
+  for (ReelChartKind kind = REEL_CHART_REVENUE; kind <= REEL_CHART_PLATFORMS; kind++)
     {
       g_autofree double *times = NULL;
       g_autofree double *layout_times = NULL;

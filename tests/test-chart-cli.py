@@ -180,7 +180,7 @@ def png_theme_and_background():
 
 @test
 def every_kind_and_format():
-    for kind in ('revenue', 'growth', 'share', 'trend', 'map'):
+    for kind in ('revenue', 'growth', 'share', 'trend', 'map', 'platforms'):
         for extension in ('png', 'svg', 'pdf', 'PNG'):
             # cairo 1.16 leaks when it puts a CJK (CID-keyed CFF) font in a
             # PDF, which fails a LeakSanitizer build: Latin names for PDF.
@@ -276,6 +276,41 @@ def bundled_dataset():
     try:
         check(result.returncode == 0, 'exit status 0', result)
         read_png(out)
+    finally:
+        shutil.rmtree(directory)
+
+
+@test
+def platforms():
+    """--chart=platforms ranks the bundled dataset's apps for its latest year
+    in every format; the description names each app with its company, its
+    value and its source, and --export-dir writes the ranking."""
+    for extension in ('png', 'svg', 'pdf'):
+        directory, out, result = export('--chart=platforms', name=f'c.{extension}', data=None)
+        try:
+            check(result.returncode == 0, f'{extension}: exit status 0', result)
+            with open(out, 'rb') as f:
+                head = f.read(64)
+            magic = {'png': b'\x89PNG', 'svg': b'<?xml', 'pdf': b'%PDF-'}[extension]
+            check(head.startswith(magic), f'{extension}: starts with {magic!r}')
+            if extension != 'png':
+                continue
+            _w, _h, _alpha, texts, _row = read_png(out)
+            description = texts.get('Description', '')
+            check(texts.get('Title') == 'Platforms by revenue, 2025', f'title {texts.get("Title")!r}')
+            check(description.startswith('Platforms by revenue, 2025. ReelShort · Crazy Maple Studio'),
+                  f'the leading app first, with its company: {description[:120]!r}')
+            check('TechCrunch' in description, 'the leading app\'s source is named')
+        finally:
+            shutil.rmtree(directory)
+
+    directory = tempfile.mkdtemp(prefix='reel-cli-')
+    try:
+        result = run(f'--export-dir={directory}', SAMPLE)
+        check(result.returncode == 0, 'export-dir: exit status 0', result)
+        names = sorted(os.listdir(directory))
+        check(any(name.startswith('platforms-') for name in names),
+              f'export-dir writes the platforms of a dataset that has them: {names}')
     finally:
         shutil.rmtree(directory)
 

@@ -429,6 +429,11 @@ main (int   argc,
   add_case (cases, "bundled-2025", BUNDLED, REEL_CHART_SHARE, 2025, NULL, REEL_CHART_THEME_LIGHT, 1);
   add_case (cases, "bundled", BUNDLED, REEL_CHART_TREND, 0, NULL, REEL_CHART_THEME_LIGHT, 1);
   add_map_cases (cases);
+  /* The apps in their own colours, a month's figure beside whole years */
+  add_case (cases, "bundled-2025", BUNDLED, REEL_CHART_PLATFORMS, 2025, NULL,
+            REEL_CHART_THEME_LIGHT, 1);
+  add_case (cases, "bundled-2025", BUNDLED, REEL_CHART_PLATFORMS, 2025, NULL,
+            REEL_CHART_THEME_DARK, 2);
 
   g_test_add_func ("/chart/render/marks-drawn", test_marks_drawn);
   g_test_add_func ("/chart/render/theme-switch", test_theme_switch);

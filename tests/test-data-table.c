@@ -143,6 +143,33 @@ test_table_rows (Fixture       *fixture,
                     find_column (fixture->table, "Metric")));
 }
 
+/* Platforms: the apps' revenue figures of the year, named by the app and
+ * of no region, under a column of apps; Revenue has its regions again. */
+static void
+test_table_platforms (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GListModel *model = reel_data_table_get_model (fixture->table);
+  g_autoptr(ReelFigureRow) first = NULL;
+  g_autoptr(ReelFigureRow) second = NULL;
+
+  reel_data_table_set_chart_kind (fixture->table, REEL_CHART_PLATFORMS);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  first = g_list_model_get_item (model, 0);
+  second = g_list_model_get_item (model, 1);
+  g_assert_cmpstr (reel_figure_row_get_region (first), ==, "ReelShort");
+  g_assert_null (reel_figure_row_get_region_id (first));
+  g_assert_cmpfloat (reel_figure_row_get_value (first), ==, 214e6);
+  g_assert_cmpstr (reel_figure_row_get_source_id (first), ==, "omdia-2025");
+  g_assert_cmpstr (reel_figure_row_get_region (second), ==, "DramaBox");
+  g_assert_cmpfloat (reel_figure_row_get_value (second), ==, 217e6);
+  g_assert_nonnull (find_column (fixture->table, "App"));
+
+  reel_data_table_set_chart_kind (fixture->table, REEL_CHART_REVENUE);
+  g_assert_nonnull (find_column (fixture->table, "Region"));
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 2);
+}
+
 static void
 test_table_sort (Fixture       *fixture,
                  gconstpointer  data)
@@ -383,6 +410,8 @@ main (int   argc,
 
   g_test_add ("/data-table/rows", Fixture, NULL,
               fixture_set_up, test_table_rows, fixture_tear_down);
+  g_test_add ("/data-table/platforms", Fixture, NULL,
+              fixture_set_up, test_table_platforms, fixture_tear_down);
   g_test_add ("/data-table/sort", Fixture, NULL,
               fixture_set_up, test_table_sort, fixture_tear_down);
   g_test_add ("/data-table/csv", Fixture, NULL,

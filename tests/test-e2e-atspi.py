@@ -409,6 +409,46 @@ def chart_kinds():
 
 
 @test
+def platforms():
+    """Platforms from the header's switcher: the apps ranked by revenue, the
+    leading one read out with its company, value and source; Enter on an
+    app's mark leaves the region chosen in the list as it was."""
+    with App() as app:
+        kinds = switcher(app.frame)
+        button = find(kinds, button_named(kinds, 'Platforms'), 'the Platforms button')
+        assert name(button) == 'Platforms', name(button)
+        click(button)
+        wait_for(lambda: name(chart(app.frame)) == 'Platforms by revenue, 2025', 'the Platforms chart')
+        found = wait_for(lambda: marks(app.frame), 'the apps\' marks')
+        leading = name(found[0])
+        emit(f'# {len(found)} apps; first {leading!r}')
+        assert leading.startswith('ReelShort · Crazy Maple Studio'), leading
+        assert '1.2 billion US dollars' in leading, leading
+        assert 'Appfigures' in leading, leading
+        assert description(chart(app.frame)).startswith('Platforms by revenue, 2025. ReelShort')
+
+        regions = find(app.frame, lambda n: role(n) == 'list' and name(n) == 'Regions', 'the region list')
+
+        def focused_mark():
+            return next((m for m in marks(app.frame) if has_state(m, pyatspi.STATE_FOCUSED)), None)
+
+        def selected():
+            return [name(i) for i in children(regions) if has_state(i, pyatspi.STATE_SELECTED)]
+
+        for _ in range(60):
+            pump()
+            if focused_mark() is not None:
+                break
+            press(KEY_TAB)
+        wait_for(focused_mark, 'a mark to have the focus', timeout=3)
+        before = selected()
+        assert before, 'no region selected'
+        press(KEY_RETURN)
+        settle(0.5)
+        assert selected() == before, (selected(), before)
+
+
+@test
 def overview():
     """The window opens on the overview: each headline's accessible name
     carries its value and its source; one leads to its chart with its

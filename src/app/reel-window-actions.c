@@ -292,7 +292,8 @@ reel_window_toggle_side_panels_action (GtkWidget  *widget,
 void
 _reel_window_class_init_actions (GtkWidgetClass *widget_class)
 {
-  static const char * const pages[] = { "overview", "revenue", "growth", "share", "trend", "map" };
+  static const char * const pages[] = { "overview", "revenue", "growth", "share", "trend", "map",
+                                        "platforms" };
 
   gtk_widget_class_bind_template_callback (widget_class, chart_view_copied_cb);
   gtk_widget_class_bind_template_callback (widget_class, data_table_copied_cb);

@@ -284,6 +284,8 @@ dup_view_title (ReelWindow *self)
     case REEL_CHART_SHARE:
       /* TRANSLATORS: title of the table of the share chart */
       return g_strdup_printf (_("Share of world revenue, %u"), self->year);
+    case REEL_CHART_PLATFORMS:
+      return g_strdup_printf (_("Platforms by revenue, %u"), self->year);
     case REEL_CHART_TREND:
     default:
       /* TRANSLATORS: the title of Trend and of its table */

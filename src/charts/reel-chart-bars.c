@@ -721,7 +721,7 @@ bar_ink (const ReelChartBar *bar)
 {
   if (bar->flags & REEL_CHART_MARK_REST)
     return REEL_CHART_INK_MUTED;
-  if (bar->region < 0)
+  if (bar->flags & REEL_CHART_MARK_WORLD)
     return REEL_CHART_INK_WORLD;
   return REEL_CHART_INK_REGION;
 }
@@ -751,8 +751,7 @@ add_bar (Plot               *plot,
   ReelChartRect box = { left, centre_y - bar_height / 2, right - left, bar_height };
   ReelChartShape *shape;
 
-  shape = reel_chart_canvas_add_rect (plot->draft->canvas, bar_ink (bar),
-                                      bar->region >= 0 ? (guint) bar->region : 0,
+  shape = reel_chart_canvas_add_rect (plot->draft->canvas, bar_ink (bar), bar->palette,
                                       &box, MIN (3, bar_height * 0.2),
                                       bar->shown >= 0
                                       ? REEL_CHART_CORNER_TOP_RIGHT | REEL_CHART_CORNER_BOTTOM_RIGHT
@@ -1139,8 +1138,8 @@ add_legend (const ReelChartData *data,
     {
       const ReelChartBar *bar = &g_array_index (data->bars, ReelChartBar, i);
 
-      if (bar->region >= 0)
-        reel_chart_legend_set_swatch (legend, REEL_CHART_INK_REGION, (guint) bar->region);
+      if ((bar->flags & REEL_CHART_MARK_WORLD) == 0)
+        reel_chart_legend_set_swatch (legend, REEL_CHART_INK_REGION, bar->palette);
     }
   if ((traits->estimate || traits->forecast) && traits->reported)
     reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_SOLID, _("reported"));

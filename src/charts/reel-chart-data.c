@@ -159,14 +159,15 @@ reel_chart_collect_figures (GArray           *figures,
   return found;
 }
 
-ReelChartBar *
-reel_chart_data_add_bar (ReelChartData *data,
-                         int            region,
-                         const char    *name)
+static ReelChartBar *
+append_bar (ReelChartData *data,
+            int            region,
+            const char    *name)
 {
   ReelChartBar bar = { 0 };
 
   bar.region = region;
+  bar.platform = -1;
   bar.name = name;
   bar.low = bar.high = NAN;
   bar.others = g_array_new (FALSE, FALSE, sizeof (double));
@@ -174,13 +175,42 @@ reel_chart_data_add_bar (ReelChartData *data,
   bar.growths = g_ptr_array_new ();
   bar.measures = g_ptr_array_new ();
 
-  if (region >= 0)
-    bar.region_id = ((const ReelRegion *) g_ptr_array_index (data->regions, region))->id;
-  else
-    bar.flags |= REEL_CHART_MARK_WORLD;
-
   g_array_append_val (data->bars, bar);
   return &g_array_index (data->bars, ReelChartBar, data->bars->len - 1);
+}
+
+ReelChartBar *
+reel_chart_data_add_bar (ReelChartData *data,
+                         int            region,
+                         const char    *name)
+{
+  ReelChartBar *bar = append_bar (data, region, name);
+
+  if (region >= 0)
+    {
+      bar->region_id = ((const ReelRegion *) g_ptr_array_index (data->regions, region))->id;
+      bar->palette = (guint) region;
+    }
+  else
+    {
+      bar->flags |= REEL_CHART_MARK_WORLD;
+    }
+  return bar;
+}
+
+/* A bar of platform @index of the dataset's list: of no region, in a
+ * colour of its own. */
+ReelChartBar *
+reel_chart_data_add_platform_bar (ReelChartData *data,
+                                  guint          index,
+                                  const char    *name)
+{
+  ReelChartBar *bar = append_bar (data, -1, name);
+
+  bar->platform = (int) index;
+  bar->flags |= REEL_CHART_MARK_PLATFORM;
+  bar->palette = reel_chart_platform_palette (index);
+  return bar;
 }
 
 /* The range line of a bar: all sources' values for its point, the shown
@@ -218,6 +248,20 @@ reel_chart_data_add_figures_bar (ReelChartData    *data,
   const char *name = reel_text_get_region_name (get_place (data, region));
   ReelChartBar *bar = reel_chart_data_add_bar (data, region, name);
 
+  reel_chart_bar_take_figures (data, bar, figures, primary, scale, with_range);
+  return bar;
+}
+
+/* What @bar shows of its place's @figures for one point: the primary is
+ * the bar, the others its range when @with_range; @scale as above. */
+void
+reel_chart_bar_take_figures (ReelChartData    *data,
+                             ReelChartBar     *bar,
+                             GArray           *figures,
+                             const ReelFigure *primary,
+                             double            scale,
+                             gboolean          with_range)
+{
   g_ptr_array_unref (bar->figures);
   bar->figures = reel_chart_collect_figures (figures, primary->year, primary);
   bar->value = primary->value * scale;
@@ -233,8 +277,6 @@ reel_chart_data_add_figures_bar (ReelChartData    *data,
       if (i > 0 && with_range)
         reel_chart_bar_add_other (bar, figure->value * scale);
     }
-
-  return bar;
 }
 
 /* The source a figure's series is named by: its own, or for a derived
@@ -266,13 +308,14 @@ is_in_series (const ReelMeasure            *measure,
          g_strcmp0 (measure->basis, series->basis) == 0;
 }
 
-/* Revenue that a bar can show for @year: within the year, and not a run
- * rate, which the README has stored as the month's figure times 12. */
+/* Revenue that a bar can show for @year: within the year, not a run
+ * rate, which the README has stored as the month's figure times 12, and
+ * not a platform's figure for one region, which is a part of its bar. */
 static gboolean
 is_revenue_within (const ReelMeasure *measure,
                    guint              year)
 {
-  return measure->metric == REEL_METRIC_REVENUE &&
+  return measure->metric == REEL_METRIC_REVENUE && measure->region == NULL &&
          measure->period.first / 12 == year && measure->period.last / 12 == year &&
          (measure->basis == NULL || strstr (measure->basis, "run rate") == NULL);
 }
@@ -308,21 +351,36 @@ count_candidate (GArray            *candidates,
     }
 }
 
-/* The default series of @year: the one whose revenue figures cover the
- * most regions (their own or one of their countries'), then the one
- * whose latest period is latest; FALSE when no region has any. */
+/* The default series of @year among the regions: see
+ * reel_chart_find_series_among(). */
 gboolean
 reel_chart_find_revenue_series (ReelDataset            *dataset,
                                 guint                   year,
                                 ReelChartRevenueSeries *series)
 {
   GPtrArray *regions = reel_dataset_get_regions (dataset);
+  g_autoptr(GPtrArray) lists = g_ptr_array_sized_new (regions->len);
+
+  for (guint i = 0; i < regions->len; i++)
+    g_ptr_array_add (lists, ((const ReelRegion *) g_ptr_array_index (regions, i))->measures);
+  return reel_chart_find_series_among (lists, year, series);
+}
+
+/* The default series of @year among places (regions or platforms), each
+ * @lists' GArray of ReelMeasure (nullable): the one whose revenue figures
+ * cover the most places (their own or one of their countries'), then the
+ * one whose latest period is latest; FALSE when no place has any. */
+gboolean
+reel_chart_find_series_among (GPtrArray              *lists,
+                              guint                   year,
+                              ReelChartRevenueSeries *series)
+{
   g_autoptr(GArray) candidates = g_array_new (FALSE, TRUE, sizeof (Candidate));
   const ReelChartRevenueSeries *best = NULL;
 
-  for (guint i = 0; i < regions->len; i++)
+  for (guint i = 0; i < lists->len; i++)
     {
-      GArray *measures = ((const ReelRegion *) g_ptr_array_index (regions, i))->measures;
+      GArray *measures = g_ptr_array_index (lists, i);
 
       for (guint j = 0; measures != NULL && j < measures->len; j++)
         if (is_revenue_within (&g_array_index (measures, ReelMeasure, j), year))
@@ -395,23 +453,34 @@ reel_chart_pick_region_revenue (ReelDataset      *dataset,
   return reel_chart_pick_revenue_measure (region, year, &series, FALSE);
 }
 
-/* The figure a region without a whole-year one shows for @year: its (or a
- * country's) figure of @series for the series' period; else, unless
- * @series_only, its figure inside the year nearest to that period; NULL
- * without any. */
+/* The figure a region without a whole-year one shows for @year: see
+ * reel_chart_pick_measure_among(). */
 const ReelMeasure *
 reel_chart_pick_revenue_measure (const ReelRegion             *region,
                                  guint                         year,
                                  const ReelChartRevenueSeries *series,
                                  gboolean                      series_only)
 {
+  return reel_chart_pick_measure_among (region->measures, year, series, series_only);
+}
+
+/* The figure a place (a region, a platform) without a whole-year one
+ * shows for @year, of its @measures (nullable): its (or a country's)
+ * figure of @series for the series' period; else, unless @series_only,
+ * its figure inside the year nearest to that period; NULL without any. */
+const ReelMeasure *
+reel_chart_pick_measure_among (GArray                       *measures,
+                               guint                         year,
+                               const ReelChartRevenueSeries *series,
+                               gboolean                      series_only)
+{
   const ReelMeasure *best = NULL;
   gboolean best_in_series = FALSE;
   guint best_distance = G_MAXUINT;
 
-  for (guint i = 0; region->measures != NULL && i < region->measures->len; i++)
+  for (guint i = 0; measures != NULL && i < measures->len; i++)
     {
-      const ReelMeasure *measure = &g_array_index (region->measures, ReelMeasure, i);
+      const ReelMeasure *measure = &g_array_index (measures, ReelMeasure, i);
       gboolean in_series;
       guint distance;
 
@@ -451,9 +520,8 @@ use_measure_sources (ReelChartData     *data,
 }
 
 /* A bar of a region (the world for -1) from a figure for part of the year
- * or for one of its countries: the row names the country, the other figures for the same
- * place and period are its range line when @with_range; @scale as for
- * reel_chart_data_add_figures_bar(). */
+ * or for one of its countries, as reel_chart_bar_take_measures() makes
+ * it; @scale as for reel_chart_data_add_figures_bar(). */
 ReelChartBar *
 reel_chart_data_add_measure_bar (ReelChartData     *data,
                                  int                region,
@@ -462,12 +530,27 @@ reel_chart_data_add_measure_bar (ReelChartData     *data,
                                  gboolean           with_range)
 {
   const ReelRegion *owner = get_place (data, region);
-  const char *name = reel_text_get_region_name (owner);
-  ReelChartBar *bar = reel_chart_data_add_bar (data, region, name);
+  ReelChartBar *bar = reel_chart_data_add_bar (data, region, reel_text_get_region_name (owner));
 
+  reel_chart_bar_take_measures (data, bar, owner->measures, shown, scale, with_range);
+  return bar;
+}
+
+/* What @bar shows of its place's @measures: @shown, a figure for part of
+ * the year or for one of the place's countries, which the row then
+ * names; the other figures for the same place and period are its range
+ * line when @with_range. */
+void
+reel_chart_bar_take_measures (ReelChartData     *data,
+                              ReelChartBar      *bar,
+                              GArray            *measures,
+                              const ReelMeasure *shown,
+                              double             scale,
+                              gboolean           with_range)
+{
   if (shown->country != NULL)
     {
-      g_autofree char *row_name = g_strconcat (name,
+      g_autofree char *row_name = g_strconcat (bar->name,
                                                reel_text_get_separator (REEL_TEXT_SEPARATOR_PARTS),
                                                reel_text_get_country_name (shown->country), NULL);
 
@@ -485,12 +568,13 @@ reel_chart_data_add_measure_bar (ReelChartData     *data,
   g_ptr_array_add (bar->measures, (gpointer) shown);
   use_measure_sources (data, shown);
 
-  for (guint i = 0; i < owner->measures->len; i++)
+  for (guint i = 0; i < measures->len; i++)
     {
-      const ReelMeasure *other = &g_array_index (owner->measures, ReelMeasure, i);
+      const ReelMeasure *other = &g_array_index (measures, ReelMeasure, i);
 
       if (other == shown || other->metric != REEL_METRIC_REVENUE ||
           g_strcmp0 (other->country, shown->country) != 0 ||
+          g_strcmp0 (other->region, shown->region) != 0 ||
           !reel_period_equal (&other->period, &shown->period))
         continue;
       g_ptr_array_add (bar->measures, (gpointer) other);
@@ -499,8 +583,6 @@ reel_chart_data_add_measure_bar (ReelChartData     *data,
         reel_chart_bar_add_other (bar, other->value * scale);
     }
   bar->n_sources = bar->measures->len;
-
-  return bar;
 }
 
 static int
@@ -731,20 +813,26 @@ reel_chart_list_measure_years (ReelDataset *dataset)
   GPtrArray *regions = reel_dataset_get_regions (dataset);
 
   for (guint i = 0; i < regions->len; i++)
-    {
-      GArray *measures = ((const ReelRegion *) g_ptr_array_index (regions, i))->measures;
-
-      for (guint j = 0; measures != NULL && j < measures->len; j++)
-        {
-          const ReelMeasure *measure = &g_array_index (measures, ReelMeasure, j);
-          guint year = measure->period.first / 12;
-
-          if ((measure->flags & REEL_FIGURE_FORECAST) == 0 && is_revenue_within (measure, year))
-            reel_chart_years_add (years, year);
-        }
-    }
+    reel_chart_years_add_measures (years,
+                                   ((const ReelRegion *) g_ptr_array_index (regions, i))->measures);
 
   return years;
+}
+
+/* Adds to @years those of @measures' (nullable) revenue figures that lie
+ * within one year and are not forecasts. */
+void
+reel_chart_years_add_measures (GArray *years,
+                               GArray *measures)
+{
+  for (guint j = 0; measures != NULL && j < measures->len; j++)
+    {
+      const ReelMeasure *measure = &g_array_index (measures, ReelMeasure, j);
+      guint year = measure->period.first / 12;
+
+      if ((measure->flags & REEL_FIGURE_FORECAST) == 0 && is_revenue_within (measure, year))
+        reel_chart_years_add (years, year);
+    }
 }
 
 /* Whether the regions' revenue for @year is forecasts only: some

@@ -11,9 +11,12 @@ G_BEGIN_DECLS
 
 /* A bar of Revenue, Growth or Share: one point's figures. */
 typedef struct {
-  int                 region;       /* -1 for the world and "Rest of world" */
+  int                 region;       /* -1 for the world, "Rest of world" and a platform */
+  int                 platform;     /* index into reel_dataset_get_platforms (), -1 for none */
   const char         *region_id;
   const char         *name;
+  guint               palette;      /* its colour: the region's index, or a platform's in the
+                                     * palette's second set (reel_chart_platform_palette()) */
   guint               group;        /* Growth: index into the groups */
   const char         *metric;
   double              value;
@@ -30,9 +33,10 @@ typedef struct {
   guint               n_sources;
 } ReelChartBar;
 
-/* The series of revenue figures that covers the most regions within a
- * year: one source's figures on one basis (derived ones count as their
- * inputs' source when they share one), and the latest period it has. */
+/* The series of revenue figures that covers the most regions (or
+ * platforms) within a year: one source's figures on one basis (derived
+ * ones count as their inputs' source when they share one), and the
+ * latest period it has. */
 typedef struct {
   guint       source;               /* G_MAXUINT: derived from several sources */
   const char *basis;                /* nullable */
@@ -132,6 +136,9 @@ char               *reel_chart_data_dup_missing   (const ReelChartData *data);
 ReelChartBar       *reel_chart_data_add_bar       (ReelChartData       *data,
                                                    int                  region,
                                                    const char          *name);
+ReelChartBar       *reel_chart_data_add_platform_bar (ReelChartData    *data,
+                                                   guint                index,
+                                                   const char          *name);
 ReelChartBar       *reel_chart_data_add_figures_bar (ReelChartData     *data,
                                                    int                  region,
                                                    GArray              *figures,
@@ -141,6 +148,13 @@ ReelChartBar       *reel_chart_data_add_figures_bar (ReelChartData     *data,
 gboolean            reel_chart_find_revenue_series (ReelDataset        *dataset,
                                                    guint                year,
                                                    ReelChartRevenueSeries *series);
+gboolean            reel_chart_find_series_among  (GPtrArray          *lists,
+                                                   guint                year,
+                                                   ReelChartRevenueSeries *series);
+const ReelMeasure  *reel_chart_pick_measure_among (GArray             *measures,
+                                                   guint                year,
+                                                   const ReelChartRevenueSeries *series,
+                                                   gboolean             series_only);
 const ReelMeasure  *reel_chart_pick_region_revenue (ReelDataset       *dataset,
                                                    const ReelRegion  *region,
                                                    guint              year);
@@ -150,6 +164,18 @@ const ReelMeasure  *reel_chart_pick_revenue_measure (const ReelRegion  *region,
                                                    gboolean             series_only);
 ReelChartBar       *reel_chart_data_add_measure_bar (ReelChartData     *data,
                                                    int                  region,
+                                                   const ReelMeasure   *shown,
+                                                   double               scale,
+                                                   gboolean             with_range);
+void                reel_chart_bar_take_figures   (ReelChartData       *data,
+                                                   ReelChartBar        *bar,
+                                                   GArray              *figures,
+                                                   const ReelFigure    *primary,
+                                                   double               scale,
+                                                   gboolean             with_range);
+void                reel_chart_bar_take_measures  (ReelChartData       *data,
+                                                   ReelChartBar        *bar,
+                                                   GArray              *measures,
                                                    const ReelMeasure   *shown,
                                                    double               scale,
                                                    gboolean             with_range);
@@ -166,6 +192,8 @@ void                reel_chart_years_sort         (GArray              *years);
 GArray             *reel_chart_list_revenue_years (ReelDataset         *dataset);
 guint               reel_chart_get_revenue_year   (ReelDataset         *dataset);
 GArray             *reel_chart_list_measure_years (ReelDataset         *dataset);
+void                reel_chart_years_add_measures (GArray              *years,
+                                                   GArray              *measures);
 gboolean            reel_chart_year_is_forecast   (ReelDataset         *dataset,
                                                    guint                year);
 

@@ -114,6 +114,7 @@ extern const ReelChartKindClass reel_chart_growth_class;
 extern const ReelChartKindClass reel_chart_share_class;
 extern const ReelChartKindClass reel_chart_trend_class;
 extern const ReelChartKindClass reel_chart_map_class;
+extern const ReelChartKindClass reel_chart_platforms_class;
 
 extern const ReelChartPlotClass reel_chart_bars_class;
 extern const ReelChartPlotClass reel_chart_lines_class;
@@ -125,11 +126,35 @@ void    reel_chart_bar_describe_mark         (const ReelChartKindClass *kind,
                                               const ReelChartBar  *bar,
                                               ReelChartMark       *mark);
 
+/* What a chart of revenue for a year (Revenue, Platforms) drew beyond
+ * whole-year figures, for its subtitle and notes. */
+typedef struct {
+  ReelChartRevenueSeries series;
+  guint                  n_bars;
+  guint                  n_series_bars;   /* bars of the series' period */
+  gboolean               mixed;           /* bars of different periods */
+  ReelPeriod             last;            /* the period of the bar counted last */
+} ReelChartPeriods;
+
+void    reel_chart_periods_count             (ReelChartPeriods       *periods,
+                                              const ReelPeriod       *period,
+                                              gboolean                measured);
+void    reel_chart_periods_add_subtitle      (const ReelChartData    *data,
+                                              const ReelChartPeriods *periods,
+                                              GPtrArray              *parts);
+
 /* Shared by the kinds that show revenue by region for a year. */
 GArray *reel_chart_revenue_list_years        (ReelDataset         *dataset);
 char   *reel_chart_revenue_dup_empty_message (guint                year);
 char   *reel_chart_revenue_dup_missing_note  (const ReelChartData *data,
                                               const char          *names);
+char   *reel_chart_revenue_dup_missing_line  (const ReelChartData *data,
+                                              const char          *names);
+void    reel_chart_revenue_add_subtitle      (const ReelChartData *data,
+                                              GPtrArray           *parts);
+void    reel_chart_revenue_describe_bar      (const ReelChartData *data,
+                                              const ReelChartBar  *bar,
+                                              ReelChartBarWords   *words);
 char   *reel_chart_money_format_value        (const ReelChartData *data,
                                               double               value,
                                               ReelQualifier        qualifier);

@@ -46,6 +46,7 @@ static const ReelChartKindClass *const kind_classes[REEL_CHART_N_KINDS] = {
   [REEL_CHART_SHARE] = &reel_chart_share_class,
   [REEL_CHART_TREND] = &reel_chart_trend_class,
   [REEL_CHART_MAP] = &reel_chart_map_class,
+  [REEL_CHART_PLATFORMS] = &reel_chart_platforms_class,
 };
 
 /* ------------------------------------------------------------------ */

@@ -28,6 +28,7 @@ typedef enum {
   REEL_CHART_MARK_REST     = 1 << 5,   /* Share's "Rest of world" */
   REEL_CHART_MARK_WORLD    = 1 << 6,   /* the world's own figure */
   REEL_CHART_MARK_SELECTED = 1 << 7,
+  REEL_CHART_MARK_PLATFORM = 1 << 8,   /* a platform's: of no region, so selecting it selects none */
 } ReelChartMarkFlags;
 
 typedef struct {
@@ -38,7 +39,7 @@ typedef struct {
   ReelChartRect       range_box;  /* its range line of other sources, end ticks included; empty
                                    * without one */
   int                 region;     /* index into reel_dataset_get_regions (), -1 for none */
-  const char         *region_id;  /* NULL for the world and for "Rest of world" */
+  const char         *region_id;  /* NULL for the world, "Rest of world" and a platform */
   const char         *name;       /* as shown */
   guint               year;
   const char         *metric;     /* Growth: the metric ("viewership"); otherwise NULL */

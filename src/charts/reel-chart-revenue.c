@@ -117,12 +117,43 @@ reel_chart_money_format_value (const ReelChartData *data,
                                     reel_format_money_compact (value, data->currency, NULL));
 }
 
-/* What Revenue drew beyond whole-year figures, for its subtitle and notes. */
-typedef struct {
-  ReelChartRevenueSeries series;
-  guint                  n_series_bars;   /* bars of the series' period */
-  gboolean               mixed;           /* bars of different periods */
-} Periods;
+/* Counts a bar of @period: one of a figure for part of the year when
+ * @measured, of the series' period or not, else a whole-year figure. */
+void
+reel_chart_periods_count (ReelChartPeriods *periods,
+                          const ReelPeriod *period,
+                          gboolean          measured)
+{
+  if (measured && reel_period_equal (period, &periods->series.period))
+    periods->n_series_bars++;
+  periods->mixed |= periods->n_bars > 0 && !reel_period_equal (period, &periods->last);
+  periods->last = *period;
+  periods->n_bars++;
+}
+
+/* The series most bars come from, "DataEye, October 2025", when they
+ * come from it, and whether periods differ. */
+void
+reel_chart_periods_add_subtitle (const ReelChartData    *data,
+                                 const ReelChartPeriods *periods,
+                                 GPtrArray              *parts)
+{
+  const ReelChartRevenueSeries *series = &periods->series;
+
+  if (periods->n_series_bars > 0)
+    {
+      g_autofree char *period = reel_text_dup_period (&series->period, TRUE);
+      const char *name = series->source == G_MAXUINT
+                           ? series->basis
+                           : reel_text_get_source_name (data->dataset, series->source);
+
+      g_ptr_array_add (parts, g_strconcat (name,
+                                           reel_text_get_separator (REEL_TEXT_SEPARATOR_DETAILS),
+                                           period, NULL));
+    }
+  if (periods->mixed)
+    g_ptr_array_add (parts, g_strdup (_("periods differ: each bar names its own")));
+}
 
 /* The world's row, in the world's ink: of the series most bars come from
  * and its period when the regions show one for part of the year, so that
@@ -130,8 +161,8 @@ typedef struct {
  * October's regions); else its whole-year figure. Its magnitude, often
  * tens of times a region's, is an outlier that the axis cuts at a break. */
 static void
-add_world (ReelChartData *data,
-           const Periods *periods)
+add_world (ReelChartData          *data,
+           const ReelChartPeriods *periods)
 {
   const ReelRegion *world = reel_dataset_get_global (data->dataset);
   const ReelFigure *primary = reel_dataset_get_primary_figure (world->revenue, data->year);
@@ -160,11 +191,9 @@ add_world (ReelChartData *data,
 static void
 collect (ReelChartData *data)
 {
-  g_autofree Periods *periods = g_new0 (Periods, 1);
+  g_autofree ReelChartPeriods *periods = g_new0 (ReelChartPeriods, 1);
   gboolean has_series = reel_chart_find_revenue_series (data->dataset, data->year,
                                                         &periods->series);
-  ReelPeriod first_period = { 0 };
-  gboolean has_period = FALSE;
 
   for (guint i = 0; i < data->regions->len; i++)
     {
@@ -177,28 +206,22 @@ collect (ReelChartData *data)
         {
           reel_chart_data_add_figures_bar (data, (int) i, region->revenue, primary, 1.0, TRUE);
           reel_period_init_year (&period, data->year);
+          reel_chart_periods_count (periods, &period, FALSE);
         }
       else if (has_series &&
                (measure = reel_chart_pick_revenue_measure (region, data->year,
                                                            &periods->series, FALSE)) != NULL)
         {
           reel_chart_data_add_measure_bar (data, (int) i, measure, 1.0, TRUE);
-          period = measure->period;
-          if (reel_period_equal (&period, &periods->series.period))
-            periods->n_series_bars++;
+          reel_chart_periods_count (periods, &measure->period, TRUE);
         }
       else
         {
           g_ptr_array_add (data->missing, (gpointer) reel_text_get_region_name (region));
-          continue;
         }
-
-      periods->mixed |= has_period && !reel_period_equal (&period, &first_period);
-      first_period = period;
-      has_period = TRUE;
     }
 
-  if (has_period)
+  if (periods->n_bars > 0)
     add_world (data, periods);
   if (periods->n_series_bars > 0)
     {
@@ -215,37 +238,26 @@ dup_title (const ReelChartData *data)
   return g_strdup_printf (_("Revenue by region, %u"), data->year);
 }
 
-static void
-add_subtitle (const ReelChartData *data,
-              GPtrArray           *parts)
+/* The currency, the series and periods (kind_data, a ReelChartPeriods,
+ * nullable) and how to read a range line: Revenue's and Platforms'. */
+void
+reel_chart_revenue_add_subtitle (const ReelChartData *data,
+                                 GPtrArray           *parts)
 {
-  const Periods *periods = data->kind_data;
+  const ReelChartPeriods *periods = data->kind_data;
 
   g_ptr_array_add (parts, g_strdup_printf (_("Revenue in %s"), data->currency));
   if (periods != NULL)
-    {
-      const ReelChartRevenueSeries *series = &periods->series;
-      g_autofree char *period = reel_text_dup_period (&series->period, TRUE);
-      const char *name = series->source == G_MAXUINT
-                           ? series->basis
-                           : reel_text_get_source_name (data->dataset, series->source);
-
-      /* The series most bars come from: "DataEye, October 2025" */
-      g_ptr_array_add (parts, g_strconcat (name,
-                                           reel_text_get_separator (REEL_TEXT_SEPARATOR_DETAILS),
-                                           period, NULL));
-      if (periods->mixed)
-        g_ptr_array_add (parts, g_strdup (_("periods differ: each bar names its own")));
-    }
+    reel_chart_periods_add_subtitle (data, periods, parts);
   if (data->traits.whisker)
     g_ptr_array_add (parts, g_strdup (_("bar: primary source, line: range of other sources")));
 }
 
 /* "142 million US dollars" */
-static void
-describe_bar (const ReelChartData *data,
-              const ReelChartBar  *bar,
-              ReelChartBarWords   *words)
+void
+reel_chart_revenue_describe_bar (const ReelChartData *data,
+                                 const ReelChartBar  *bar,
+                                 ReelChartBarWords   *words)
 {
   g_autofree char *money = reel_format_money_long (bar->value, data->currency, NULL);
 
@@ -267,9 +279,9 @@ add_notes_after (const ReelChartData *data,
 
 /* One line under the rows, "No 2025 figure: Latin America & Caribbean,
  * Sub-Saharan Africa", rather than a row of "no figure" for each. */
-static char *
-dup_missing_line (const ReelChartData *data,
-                  const char          *names)
+char *
+reel_chart_revenue_dup_missing_line (const ReelChartData *data,
+                                     const char          *names)
 {
   /* TRANSLATORS: under the Revenue chart's rows, "No 2025 figure: Latin America & Caribbean,
    * Sub-Saharan Africa"; %u is the year, %s the regions */
@@ -285,9 +297,9 @@ const ReelChartKindClass reel_chart_revenue_class = {
   .collect = collect,
   .format_value = reel_chart_money_format_value,
   .dup_title = dup_title,
-  .add_subtitle = add_subtitle,
+  .add_subtitle = reel_chart_revenue_add_subtitle,
   .add_notes_after = add_notes_after,
-  .dup_missing_note = dup_missing_line,
+  .dup_missing_note = reel_chart_revenue_dup_missing_line,
   .dup_empty_message = reel_chart_revenue_dup_empty_message,
-  .describe_bar = describe_bar,
+  .describe_bar = reel_chart_revenue_describe_bar,
 };

@@ -86,6 +86,22 @@ reel_chart_palette_get_color (ReelChartThemeVariant  variant,
   set_rgba (color, palette[index % G_N_ELEMENTS (palette_light)], 1.0);
 }
 
+/* The palette index of platform @index of the dataset: the second set,
+ * so that an app's bar is not taken for one of the first eight regions
+ * (a dataset of more regions shares those colours, as its ninth to
+ * sixteenth regions do), and each app keeps its colour from year to year.
+ * The set keeps neighbours in region order apart, but not every pair (its
+ * two blues, its sand and olives), and the first apps of a dataset are
+ * the ones shown together most: they take its most different hues first,
+ * blue, salmon, teal, rose, sand. */
+guint
+reel_chart_platform_palette (guint index)
+{
+  static const guint order[REEL_CHART_PALETTE_SIZE] = { 1, 2, 5, 7, 0, 3, 4, 6 };
+
+  return REEL_CHART_PALETTE_SIZE + order[index % REEL_CHART_PALETTE_SIZE];
+}
+
 /* How strongly the dimmed text, the lines and the selection band show the
  * foreground (or the accent) they are drawn in: the dark card needs a
  * little more of each for the same weight. Dimmed text is the foreground

@@ -76,6 +76,7 @@ void            reel_chart_theme_set_base_colors  (ReelChartTheme            *th
 void            reel_chart_theme_get_region_color (const ReelChartTheme      *theme,
                                                    guint                      index,
                                                    ReelChartColor            *color);
+guint           reel_chart_platform_palette       (guint                      index);
 void            reel_chart_palette_get_color      (ReelChartThemeVariant      variant,
                                                    guint                      index,
                                                    ReelChartColor            *color);

@@ -24,9 +24,10 @@ typedef enum {
   REEL_CHART_SHARE,
   REEL_CHART_TREND,
   REEL_CHART_MAP,
+  REEL_CHART_PLATFORMS,
 } ReelChartKind;
 
-#define REEL_CHART_N_KINDS 5
+#define REEL_CHART_N_KINDS 6
 
 /* What the Map colours its regions by (`--metric`); the other kinds show
  * one measure each and ignore it. */

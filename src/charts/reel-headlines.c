@@ -399,10 +399,9 @@ same_series (const ReelGrowth *a,
          reel_period_equal (&a->versus, &b->versus);
 }
 
-/* Every region's growth of downloads in the series of @key. */
+/* Every region's reported growth of downloads, in the dataset's order. */
 static GArray *
-collect_series (GPtrArray        *regions,
-                const ReelGrowth *key)
+list_download_growths (GPtrArray *regions)
 {
   GArray *found = g_array_new (FALSE, FALSE, sizeof (RegionGrowth));
 
@@ -414,16 +413,30 @@ collect_series (GPtrArray        *regions,
       for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
         for (guint i = 0; lists[l] != NULL && i < lists[l]->len; i++)
           {
-            const ReelGrowth *growth = &g_array_index (lists[l], ReelGrowth, i);
-            RegionGrowth entry = { growth, (int) r };
+            RegionGrowth entry = { &g_array_index (lists[l], ReelGrowth, i), (int) r };
 
-            if (g_strcmp0 (growth->metric, "downloads") == 0 && same_series (growth, key))
-              {
-                g_array_append_val (found, entry);
-                l = G_N_ELEMENTS (lists);
-                break;
-              }
+            if (g_strcmp0 (entry.growth->metric, "downloads") == 0)
+              g_array_append_val (found, entry);
           }
+    }
+  return found;
+}
+
+/* Of @growths, each region's first in the series of @key. */
+static GArray *
+collect_series (GArray           *growths,
+                const ReelGrowth *key)
+{
+  GArray *found = g_array_new (FALSE, FALSE, sizeof (RegionGrowth));
+
+  for (guint i = 0; i < growths->len; i++)
+    {
+      const RegionGrowth *entry = &g_array_index (growths, RegionGrowth, i);
+      gboolean seen = found->len > 0 &&
+                      g_array_index (found, RegionGrowth, found->len - 1).region == entry->region;
+
+      if (!seen && same_series (entry->growth, key))
+        g_array_append_val (found, *entry);
     }
   return found;
 }
@@ -434,32 +447,21 @@ collect_series (GPtrArray        *regions,
 static GArray *
 find_download_series (ReelDataset *dataset)
 {
-  GPtrArray *regions = reel_dataset_get_regions (dataset);
+  g_autoptr(GArray) growths = list_download_growths (reel_dataset_get_regions (dataset));
   GArray *best = NULL;
 
-  for (guint r = 0; r < regions->len; r++)
+  for (guint i = 0; i < growths->len; i++)
     {
-      const ReelRegion *region = g_ptr_array_index (regions, r);
-      GArray *lists[] = { region->growth, region->period_growth };
+      const ReelGrowth *growth = g_array_index (growths, RegionGrowth, i).growth;
+      g_autoptr(GArray) series = collect_series (growths, growth);
+      const ReelGrowth *best_key = best != NULL ? g_array_index (best, RegionGrowth, 0).growth : NULL;
 
-      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-        for (guint i = 0; lists[l] != NULL && i < lists[l]->len; i++)
-          {
-            const ReelGrowth *growth = &g_array_index (lists[l], ReelGrowth, i);
-            g_autoptr(GArray) series = NULL;
-            const ReelGrowth *best_key;
-
-            if (g_strcmp0 (growth->metric, "downloads") != 0)
-              continue;
-            series = collect_series (regions, growth);
-            best_key = best != NULL ? g_array_index (best, RegionGrowth, 0).growth : NULL;
-            if (best == NULL || series->len > best->len ||
-                (series->len == best->len && growth->period.first > best_key->period.first))
-              {
-                g_clear_pointer (&best, g_array_unref);
-                best = g_steal_pointer (&series);
-              }
-          }
+      if (best == NULL || series->len > best->len ||
+          (series->len == best->len && growth->period.first > best_key->period.first))
+        {
+          g_clear_pointer (&best, g_array_unref);
+          best = g_steal_pointer (&series);
+        }
     }
   return best;
 }

@@ -34,7 +34,7 @@ static const GOptionEntry option_entries[] = {
   { "export-dir", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
     N_("Export every chart kind, and Revenue for every year, into DIR as PNG files"), N_("DIR") },
   { "chart", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    N_("The chart to export: revenue, growth, share, trend or map (default revenue)"), N_("KIND") },
+    N_("The chart to export: revenue, growth, share, trend, map or platforms (default revenue)"), N_("KIND") },
   { "metric", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("What the map colours regions by: revenue, share, downloads or growth (default revenue)"),
     N_("METRIC") },
@@ -200,7 +200,7 @@ parse_request (GVariantDict       *options,
   if (request->dir != NULL && g_variant_dict_contains (options, "format"))
     return usage_error (_("--export-dir writes PNG files: leave out --format"));
 
-  if (!lookup_enum (options, "chart", REEL_TYPE_CHART_KIND, &value, "revenue, growth, share, trend or map",
+  if (!lookup_enum (options, "chart", REEL_TYPE_CHART_KIND, &value, "revenue, growth, share, trend, map or platforms",
                     &status))
     return status;
   if (g_variant_dict_contains (options, "chart"))
@@ -429,7 +429,8 @@ remove_staging (const char *staging,
 }
 
 /* Every kind, and Revenue for every year, into an existing directory:
- * revenue-2024.png, growth-2025.png, share-2024.png, trend.png, map-2025.png.
+ * revenue-2024.png, growth-2025.png, share-2024.png, trend.png, map-2025.png,
+ * platforms-2025.png.
  *
  * All or nothing, as far as the file system allows: every chart is first
  * written into a private directory inside DIR, and only when all of them
@@ -468,10 +469,14 @@ export_dir (ReelDataset   *dataset,
 
       g_array_append_val (jobs, job);
     }
-  for (guint kind = REEL_CHART_GROWTH; kind <= REEL_CHART_MAP; kind++)
+  for (guint kind = REEL_CHART_GROWTH; kind <= REEL_CHART_PLATFORMS; kind++)
     {
       guint job[2] = { kind, reel_chart_layout_get_default_year (dataset, kind) };
 
+      /* A dataset without the apps' figures has no ranking of them to
+       * write: a file that says so would only be noise among the charts. */
+      if (kind == REEL_CHART_PLATFORMS && job[1] == 0)
+        continue;
       g_array_append_val (jobs, job);
     }
 

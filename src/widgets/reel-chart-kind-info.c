@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-/* "revenue", "growth", "share", "trend" or "map". */
+/* "revenue", "growth", "share", "trend", "map" or "platforms". */
 const char *
 reel_chart_kind_info_get_nick (ReelChartKind kind)
 {
@@ -32,6 +32,8 @@ reel_chart_kind_info_get_label (ReelChartKind kind)
       return C_("chart kind", "Trend");
     case REEL_CHART_MAP:
       return C_("chart kind", "Map");
+    case REEL_CHART_PLATFORMS:
+      return C_("chart kind", "Platforms");
     default:
       g_return_val_if_reached (NULL);
     }

@@ -16,7 +16,7 @@ G_BEGIN_DECLS
  * agree. The kinds' nicks ("revenue", "growth", "share", "trend") are the
  * targets of `win.chart-kind` and the values of the `chart-kind` setting. */
 
-#define REEL_CHART_KIND_LAST REEL_CHART_MAP
+#define REEL_CHART_KIND_LAST REEL_CHART_PLATFORMS
 
 const char  *reel_chart_kind_info_get_label        (ReelChartKind  kind);
 const char  *reel_chart_kind_info_get_nick         (ReelChartKind  kind);

@@ -138,7 +138,7 @@ hit_test (ReelChartView *self,
 static gboolean
 mark_is_selectable (const ReelChartMark *mark)
 {
-  return mark != NULL && (mark->flags & REEL_CHART_MARK_REST) == 0;
+  return mark != NULL && (mark->flags & (REEL_CHART_MARK_REST | REEL_CHART_MARK_PLATFORM)) == 0;
 }
 
 static void schedule_mark_sync (ReelChartView *self);

@@ -244,6 +244,30 @@ append_region (ReelDataTable    *self,
     }
 }
 
+/* Every app's whole-year revenue figures for the year, as the regions'
+ * on Revenue. */
+static void
+append_platforms (ReelDataTable *self)
+{
+  GPtrArray *platforms = reel_dataset_get_platforms (self->dataset);
+
+  for (guint i = 0; i < platforms->len; i++)
+    {
+      const ReelPlatform *platform = g_ptr_array_index (platforms, i);
+
+      for (guint j = 0; j < platform->revenue->len; j++)
+        {
+          const ReelFigure *figure = &g_array_index (platform->revenue, ReelFigure, j);
+          g_autoptr(ReelFigureRow) row = NULL;
+
+          if (figure->year != self->year)
+            continue;
+          row = reel_figure_row_new_for_platform (self->dataset, platform, figure);
+          g_list_store_append (self->store, row);
+        }
+    }
+}
+
 static guint
 count_sources (ReelDataTable *self)
 {
@@ -272,7 +296,11 @@ update (ReelDataTable *self)
 
   g_list_store_remove_all (self->store);
 
-  if (self->dataset != NULL)
+  if (self->dataset != NULL && self->chart_kind == REEL_CHART_PLATFORMS)
+    {
+      append_platforms (self);
+    }
+  else if (self->dataset != NULL)
     {
       GPtrArray *regions = reel_dataset_get_regions (self->dataset);
 
@@ -280,6 +308,11 @@ update (ReelDataTable *self)
       for (guint i = 0; i < regions->len; i++)
         append_region (self, g_ptr_array_index (regions, i));
     }
+  /* The first column names the apps on Platforms, the regions elsewhere */
+  gtk_column_view_column_set_title (self->columns[REEL_DATA_TABLE_COLUMN_REGION],
+                                    self->chart_kind == REEL_CHART_PLATFORMS
+                                    ? C_("table column", "App")
+                                    : _(column_info[REEL_DATA_TABLE_COLUMN_REGION].title));
 
   gtk_column_view_column_set_visible (self->columns[REEL_DATA_TABLE_COLUMN_METRIC],
                                       self->chart_kind == REEL_CHART_GROWTH);

@@ -48,9 +48,12 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* A row of the place named @name, a region's (with its @region_id) or
+ * an app's (without one). */
 static ReelFigureRow *
 reel_figure_row_new (ReelDataset      *dataset,
-                     const ReelRegion *region,
+                     const char       *name,
+                     const char       *region_id,
                      guint             year,
                      guint             source_index,
                      const char       *basis)
@@ -58,8 +61,8 @@ reel_figure_row_new (ReelDataset      *dataset,
   ReelFigureRow *self = g_object_new (REEL_TYPE_FIGURE_ROW, NULL);
   const ReelSource *source = reel_dataset_get_source (dataset, source_index);
 
-  self->region = g_strdup (reel_text_get_region_name (region));
-  self->region_id = g_strdup (region->id);
+  self->region = g_strdup (name);
+  self->region_id = g_strdup (region_id);
   self->year = year;
   self->source = g_strdup (source != NULL ? reel_text_get (source->title) : "");
   self->source_id = g_strdup (source != NULL ? source->id : "");
@@ -69,19 +72,14 @@ reel_figure_row_new (ReelDataset      *dataset,
   return self;
 }
 
-ReelFigureRow *
-reel_figure_row_new_for_revenue (ReelDataset      *dataset,
-                                 const ReelRegion *region,
-                                 const ReelFigure *figure)
+/* The value of a money @figure, its words and its flags. */
+static void
+take_money (ReelFigureRow    *self,
+            ReelDataset      *dataset,
+            const ReelFigure *figure)
 {
-  ReelFigureRow *self;
   g_autofree char *money = NULL;
 
-  g_return_val_if_fail (REEL_IS_DATASET (dataset), NULL);
-  g_return_val_if_fail (region != NULL, NULL);
-  g_return_val_if_fail (figure != NULL, NULL);
-
-  self = reel_figure_row_new (dataset, region, figure->year, figure->source, figure->basis);
   self->value = figure->value;
   self->unit = g_strdup (reel_dataset_get_currency (dataset));
   self->qualifier = figure->qualifier;
@@ -90,7 +88,44 @@ reel_figure_row_new_for_revenue (ReelDataset      *dataset,
 
   money = reel_format_money_compact (figure->value, self->unit, NULL);
   self->value_text = reel_text_dup_qualified_words (figure->qualifier, money);
+}
 
+ReelFigureRow *
+reel_figure_row_new_for_revenue (ReelDataset      *dataset,
+                                 const ReelRegion *region,
+                                 const ReelFigure *figure)
+{
+  ReelFigureRow *self;
+
+  g_return_val_if_fail (REEL_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (region != NULL, NULL);
+  g_return_val_if_fail (figure != NULL, NULL);
+
+  self = reel_figure_row_new (dataset, reel_text_get_region_name (region), region->id,
+                              figure->year, figure->source, figure->basis);
+  take_money (self, dataset, figure);
+  return self;
+}
+
+/**
+ * reel_figure_row_new_for_platform:
+ *
+ * A row of an app's revenue figure, named by the app; of no region.
+ */
+ReelFigureRow *
+reel_figure_row_new_for_platform (ReelDataset        *dataset,
+                                  const ReelPlatform *platform,
+                                  const ReelFigure   *figure)
+{
+  ReelFigureRow *self;
+
+  g_return_val_if_fail (REEL_IS_DATASET (dataset), NULL);
+  g_return_val_if_fail (platform != NULL, NULL);
+  g_return_val_if_fail (figure != NULL, NULL);
+
+  self = reel_figure_row_new (dataset, reel_text_get (platform->name), NULL, figure->year,
+                              figure->source, figure->basis);
+  take_money (self, dataset, figure);
   return self;
 }
 
@@ -106,7 +141,8 @@ reel_figure_row_new_for_growth (ReelDataset      *dataset,
   g_return_val_if_fail (region != NULL, NULL);
   g_return_val_if_fail (growth != NULL, NULL);
 
-  self = reel_figure_row_new (dataset, region, growth->year, growth->source, growth->basis);
+  self = reel_figure_row_new (dataset, reel_text_get_region_name (region), region->id,
+                              growth->year, growth->source, growth->basis);
   self->metric = g_strdup (growth->metric);
   self->value = growth->percent;
   self->unit = g_strdup ("percent");

@@ -12,7 +12,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ReelFigureRow, reel_figure_row, REEL, FIGURE_ROW, GObject)
 
 /* One figure of the data table: a region's (or the world's) revenue or
- * growth figure, with what the table shows of it and what CSV keeps. */
+ * growth figure, or an app's revenue, with what the table shows of it and
+ * what CSV keeps. */
 
 ReelFigureRow   *reel_figure_row_new_for_revenue (ReelDataset       *dataset,
                                                   const ReelRegion  *region,
@@ -20,6 +21,9 @@ ReelFigureRow   *reel_figure_row_new_for_revenue (ReelDataset       *dataset,
 ReelFigureRow   *reel_figure_row_new_for_growth  (ReelDataset       *dataset,
                                                   const ReelRegion  *region,
                                                   const ReelGrowth  *growth);
+ReelFigureRow   *reel_figure_row_new_for_platform (ReelDataset      *dataset,
+                                                  const ReelPlatform *platform,
+                                                  const ReelFigure  *figure);
 const char      *reel_figure_row_get_region      (ReelFigureRow     *self);
 const char      *reel_figure_row_get_region_id   (ReelFigureRow     *self);
 guint            reel_figure_row_get_year        (ReelFigureRow     *self);

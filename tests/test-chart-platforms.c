@@ -1,0 +1,259 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <locale.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "reel-chart-layout-private.h"
+#include "reel-chart-layout.h"
+#include "reel-dataset-loader.h"
+
+/* The Platforms chart: the apps' ranking and the rule that picks each
+ * one's figure, their names with the company, their colours, a share of a
+ * total only by the same source, marks of no region; on a dataset written
+ * here and on the bundled one. */
+
+/* Four apps with revenue in 2025, by three sources: one whole-year figure
+ * each for BigApp (and another source's, an estimate, as its range) and
+ * SmallApp; October only for MonthApp and PartApp, by Beta, on two bases.
+ * The world has October's total by Beta on MonthApp's basis, and a larger
+ * one by Gamma; RegionApp's only figure is for one region, NoFigure's a
+ * download count. */
+static const char platforms_json[] =
+  "{\"format\": \"reelscope-dataset\", \"version\": 2, \"currency\": \"USD\","
+  " \"sources\": [{\"id\": \"alpha\", \"title\": \"Alpha report\"},"
+  "              {\"id\": \"beta\", \"title\": \"Beta tracker\"},"
+  "              {\"id\": \"gamma\", \"title\": \"Gamma survey\"}],"
+  " \"global\": {\"figures\": ["
+  "   {\"metric\": \"revenue\", \"period\": \"2025-10\", \"value\": 400000000,"
+  "    \"source\": \"gamma\", \"basis\": \"in-app\"},"
+  "   {\"metric\": \"revenue\", \"period\": \"2025-10\", \"value\": 200000000,"
+  "    \"source\": \"beta\", \"basis\": \"in-app\"}]},"
+  " \"regions\": [{\"id\": \"asia\", \"name\": \"Asia\", \"figures\": ["
+  "   {\"metric\": \"revenue\", \"period\": \"2025\", \"value\": 5000000,"
+  "    \"source\": \"alpha\"}]}],"
+  " \"platforms\": ["
+  "   {\"id\": \"small\", \"name\": \"SmallApp\", \"company\": \"Small Co\", \"figures\": ["
+  "     {\"metric\": \"revenue\", \"period\": \"2025\", \"value\": 30000000,"
+  "      \"source\": \"alpha\"}]},"
+  "   {\"id\": \"big\", \"name\": \"BigApp\", \"company\": \"Big Co\", \"figures\": ["
+  "     {\"metric\": \"revenue\", \"period\": \"2025\", \"value\": 90000000,"
+  "      \"source\": \"alpha\"},"
+  "     {\"metric\": \"revenue\", \"period\": \"2025\", \"value\": 120000000,"
+  "      \"source\": \"gamma\", \"estimate\": true, \"note\": \"from downloads\"}]},"
+  "   {\"id\": \"monthly\", \"name\": \"MonthApp\", \"figures\": ["
+  "     {\"metric\": \"revenue\", \"period\": \"2025-09\", \"value\": 40000000,"
+  "      \"source\": \"beta\", \"basis\": \"in-app\"},"
+  "     {\"metric\": \"revenue\", \"period\": \"2025-10\", \"value\": 50000000,"
+  "      \"source\": \"beta\", \"basis\": \"in-app\"}]},"
+  "   {\"id\": \"partial\", \"name\": \"PartApp\", \"figures\": ["
+  "     {\"metric\": \"revenue\", \"period\": \"2025-10\", \"value\": 10000000,"
+  "      \"source\": \"beta\", \"basis\": \"all revenue\"}]},"
+  "   {\"id\": \"none\", \"name\": \"NoFigure\", \"figures\": ["
+  "     {\"metric\": \"downloads\", \"period\": \"2025\", \"value\": 1000,"
+  "      \"source\": \"alpha\"}]},"
+  "   {\"id\": \"regional\", \"name\": \"RegionApp\", \"figures\": ["
+  "     {\"metric\": \"revenue\", \"period\": \"2025-10\", \"value\": 99000000,"
+  "      \"source\": \"beta\", \"basis\": \"in-app\", \"region\": \"asia\"}]}]}";
+
+static ReelDataset *
+load_path (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new (file);
+  g_autoptr(GError) error = NULL;
+  ReelDataset *dataset = reel_dataset_loader_load (loader, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (dataset);
+  return dataset;
+}
+
+static ReelDataset *
+load_platforms_json (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  ReelDataset *dataset;
+  int fd = g_file_open_tmp ("reel-platforms-XXXXXX.reelscope.json", &path, &error);
+
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (path, platforms_json, -1, &error);
+  g_assert_no_error (error);
+  dataset = load_path (path);
+  g_unlink (path);
+  return dataset;
+}
+
+static ReelChartLayout *
+lay_out (ReelDataset *dataset,
+         guint        year,
+         const char  *selection)
+{
+  g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (REEL_CHART_THEME_LIGHT);
+
+  return reel_chart_layout_new (dataset, REEL_CHART_PLATFORMS, year, selection, theme,
+                                1200, 800, 1);
+}
+
+/* The apps by value, each named with its company where it has one, of no
+ * region, the figure picked by the rule: whole-year, else the nearest
+ * period in the year; the regional figure and the download count are not
+ * revenue of the whole app. */
+static void
+test_platforms_ranking (void)
+{
+  g_autoptr(ReelDataset) dataset = load_platforms_json ();
+  g_autoptr(ReelChartLayout) layout = lay_out (dataset, 0, "asia");
+  static const char * const names[] = { "BigApp · Big Co", "MonthApp", "SmallApp · Small Co",
+                                        "PartApp" };
+  static const double values[] = { 90e6, 50e6, 30e6, 10e6 };
+  const char *summary = reel_chart_layout_get_summary (layout);
+  const ReelChartMark *mark;
+
+  g_assert_cmpuint (reel_chart_layout_get_default_year (dataset, REEL_CHART_PLATFORMS), ==, 2025);
+  g_assert_cmpuint (reel_chart_layout_get_year (layout), ==, 2025);
+  g_assert_cmpstr (reel_chart_layout_get_title (layout), ==, "Platforms by revenue, 2025");
+  g_assert_nonnull (strstr (reel_chart_layout_get_subtitle (layout),
+                            "periods differ: each bar names its own"));
+  g_assert_cmpuint (reel_chart_layout_get_n_marks (layout), ==, G_N_ELEMENTS (names));
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      mark = reel_chart_layout_get_mark (layout, i);
+      g_assert_cmpstr (mark->name, ==, names[i]);
+      g_assert_cmpfloat (mark->value, ==, values[i]);
+      g_assert_cmpint (mark->region, ==, -1);
+      g_assert_null (mark->region_id);
+      g_assert_true (mark->flags & REEL_CHART_MARK_PLATFORM);
+      /* "asia" is selected, and no app is it */
+      g_assert_false (mark->flags & (REEL_CHART_MARK_WORLD | REEL_CHART_MARK_SELECTED));
+    }
+
+  /* The leading app: its primary source in its label, the other as its
+   * range line and in its tooltip */
+  mark = reel_chart_layout_get_mark (layout, 0);
+  g_assert_cmpstr (mark->label, ==, "BigApp · Big Co, 2025, 90 million US dollars, "
+                                    "primary source Alpha report, 1 other source");
+  g_assert_nonnull (strstr (mark->tooltip, "Gamma survey"));
+  g_assert_cmpfloat (mark->range_box.width, >, 0);
+
+  /* October, the latest of MonthApp's months, named on its mark */
+  mark = reel_chart_layout_get_mark (layout, 1);
+  g_assert_cmpstr (mark->label, ==, "MonthApp, Oct 2025, 2025, 50 million US dollars, "
+                                    "source Beta tracker");
+  g_assert_null (strstr (mark->tooltip, "40M"));
+
+  g_assert_nonnull (strstr (summary, "No 2025 figure: NoFigure, RegionApp"));
+  g_assert_nonnull (strstr (summary, "An app without a figure for all of 2025"));
+}
+
+/* A share of a total only of the same source's total for the same period
+ * on the same basis: MonthApp's 50M of Beta's 200M, not of Gamma's 400M;
+ * PartApp's figure, on another basis, is no part of it; whole-year
+ * figures have no total by their source. */
+static void
+test_platforms_same_source_share (void)
+{
+  g_autoptr(ReelDataset) dataset = load_platforms_json ();
+  g_autoptr(ReelChartLayout) layout = lay_out (dataset, 2025, NULL);
+  const char *summary = reel_chart_layout_get_summary (layout);
+  const char *note = strstr (summary, "MonthApp: 25% of the total for October 2025 that "
+                                      "Beta tracker gives on the same basis, $200M.");
+
+  g_assert_nonnull (note);
+  g_assert_null (strstr (note + strlen ("MonthApp: 25% of the total for"), "of the total for"));
+  g_assert_null (strstr (summary, "12.5%"));
+  g_assert_null (strstr (summary, "30%"));
+  g_assert_null (strstr (summary, "PartApp: "));
+}
+
+/* Each app's bar in the palette's second set, apart from the regions'
+ * first eight, and no two of the four alike. */
+static void
+test_platforms_colours (void)
+{
+  g_autoptr(ReelDataset) dataset = load_platforms_json ();
+  g_autoptr(ReelChartLayout) layout = lay_out (dataset, 2025, NULL);
+  GArray *shapes = _reel_chart_layout_get_shapes (layout);
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  guint n_bars = 0;
+
+  for (guint i = 0; i < shapes->len; i++)
+    {
+      const ReelChartShape *shape = &g_array_index (shapes, ReelChartShape, i);
+
+      if (shape->type != REEL_CHART_SHAPE_RECT || shape->ink != REEL_CHART_INK_REGION ||
+          shape->rect.box.height < 10)
+        continue;
+      g_assert_cmpuint (shape->region, >=, REEL_CHART_PALETTE_SIZE);
+      g_assert_cmpuint (shape->region, <, 2 * REEL_CHART_PALETTE_SIZE);
+      g_hash_table_add (seen, GUINT_TO_POINTER (shape->region));
+      n_bars++;
+    }
+  g_assert_cmpuint (n_bars, ==, 4);
+  g_assert_cmpuint (g_hash_table_size (seen), ==, 4);
+}
+
+/* A year without the apps' revenue says so. */
+static void
+test_platforms_empty (void)
+{
+  g_autoptr(ReelDataset) dataset = load_platforms_json ();
+  g_autoptr(ReelChartLayout) layout = lay_out (dataset, 2024, NULL);
+
+  g_assert_true (reel_chart_layout_is_empty (layout));
+  g_assert_cmpuint (reel_chart_layout_get_n_marks (layout), ==, 0);
+  g_assert_cmpstr (reel_chart_layout_get_title (layout), ==, "Platforms by revenue, 2024");
+  g_assert_nonnull (strstr (reel_chart_layout_get_summary (layout),
+                            "No platform revenue figures for 2024"));
+}
+
+/* The bundled dataset's 2025: ReelShort leads with its year by
+ * Appfigures, DramaWave shows its October by DataEye, and its share is
+ * of DataEye's own October total. */
+static void
+test_platforms_bundled (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                 "microdrama-exports.reelscope.json", NULL);
+  g_autoptr(ReelDataset) dataset = load_path (path);
+  g_autoptr(ReelChartLayout) layout = lay_out (dataset, 0, NULL);
+  static const char * const apps[] = { "ReelShort", "DramaBox", "GoodShort", "DramaWave" };
+  const ReelChartMark *mark;
+
+  g_assert_cmpuint (reel_chart_layout_get_year (layout), ==, 2025);
+  g_assert_cmpuint (reel_chart_layout_get_n_marks (layout), ==, G_N_ELEMENTS (apps));
+  for (guint i = 0; i < G_N_ELEMENTS (apps); i++)
+    g_assert_true (g_str_has_prefix (reel_chart_layout_get_mark (layout, i)->name, apps[i]));
+
+  mark = reel_chart_layout_get_mark (layout, 0);
+  g_assert_cmpstr (mark->name, ==, "ReelShort · Crazy Maple Studio (49% held by COL Group)");
+  g_assert_cmpfloat (mark->value, ==, 1.2e9);
+  g_assert_nonnull (strstr (mark->label, "Appfigures"));
+
+  mark = reel_chart_layout_get_mark (layout, 3);
+  g_assert_true (g_str_has_prefix (mark->label, "DramaWave · Kunlun Tech, Oct 2025, 2025, "
+                                                 "17 million US dollars, source DataEye"));
+  g_assert_nonnull (strstr (reel_chart_layout_get_summary (layout),
+                            "DramaWave: 8.8% of the total for October 2025 that DataEye"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  setlocale (LC_ALL, "");
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/chart/platforms/ranking", test_platforms_ranking);
+  g_test_add_func ("/chart/platforms/same-source-share", test_platforms_same_source_share);
+  g_test_add_func ("/chart/platforms/colours", test_platforms_colours);
+  g_test_add_func ("/chart/platforms/empty", test_platforms_empty);
+  g_test_add_func ("/chart/platforms/bundled", test_platforms_bundled);
+
+  return g_test_run ();
+}
