@@ -7,8 +7,9 @@ the accessibility bus by name, and works it with clicks (AT-SPI actions),
 selections and key presses (synthesized by the registry through XTest):
 every chart kind from the header's switcher, a region from the list, the
 chart's marks with the keyboard, an export through the Export dialog and
-GTK's own file chooser, a malformed file through the Open dialog, and a walk
-of the whole tree for controls without an accessible name.
+GTK's own file chooser, a malformed file through the Open dialog, the help
+through F1 and the main menu, and a walk of the whole tree for controls
+without an accessible name.
 
 Run in a world of its own (tests/meson.build: hermetic-session.sh gives it
 an Xvfb, a D-Bus session whose accessibility bus the app registers with, and
@@ -34,6 +35,8 @@ import traceback
 REELSCOPE = os.path.abspath(sys.argv[1])
 BUNDLED = os.path.abspath(sys.argv[2])
 BUILDDIR = os.path.dirname(os.path.dirname(REELSCOPE))
+with open(os.path.join(BUILDDIR, 'config.h'), encoding='utf-8') as _config:
+    APP_ID = re.search(r'#define APP_ID "([^"]+)"', _config.read()).group(1)
 WORKDIR = os.path.join(os.environ.get('G_TEST_BUILDDIR', os.path.join(BUILDDIR, 'tests')), 'e2e-atspi')
 
 # Keysyms (X11 keysymdef.h).
@@ -43,6 +46,7 @@ KEY_RIGHT = 0xff53
 KEY_DOWN = 0xff54
 KEY_HOME = 0xff50
 KEY_SLASH = 0x002f
+KEY_F1 = 0xffbe
 
 TIMEOUT = 20.0
 
@@ -502,6 +506,49 @@ def region_selection():
         assert quote in quotes[0], (quote, quotes[0])
         # The right pane's header and the chart follow the same selection.
         assert region_name in labels(app.frame)
+
+
+def install_help_handler(log):
+    """A handler of help: URIs in the app's XDG folders that writes the URI
+    it is given to LOG, in place of Yelp."""
+    data_home = os.path.join(WORKDIR, 'home', '.local', 'share', 'applications')
+    config_home = os.path.join(WORKDIR, 'home', '.config')
+    os.makedirs(data_home, exist_ok=True)
+    os.makedirs(config_home, exist_ok=True)
+    with open(os.path.join(data_home, 'reel-test-help.desktop'), 'w', encoding='utf-8') as f:
+        f.write('[Desktop Entry]\nType=Application\nName=Help\n'
+                f'Exec=sh -c \'echo "$1" >> {log}\' sh %u\n'
+                'MimeType=x-scheme-handler/help;\n')
+    with open(os.path.join(config_home, 'mimeapps.list'), 'w', encoding='utf-8') as f:
+        f.write('[Default Applications]\nx-scheme-handler/help=reel-test-help.desktop\n')
+
+
+def opened_uris(log):
+    if not os.path.exists(log):
+        return []
+    with open(log, encoding='utf-8') as f:
+        return f.read().split()
+
+
+@test
+def help_opens():
+    """F1 and the primary menu's Help open the app's Mallard pages,
+    help:APP_ID, with the desktop's handler of help: URIs."""
+    log = os.path.join(WORKDIR, 'help-uris')
+    install_help_handler(log)
+    expected = 'help:' + APP_ID
+
+    with App(overview=True) as app:
+        press(KEY_F1)
+        wait_for(lambda: opened_uris(log) == [expected], f'{expected} opened by F1')
+
+        menu_button = find(app.frame, lambda n: name(n) == 'Main menu', 'the main menu button')
+        # GTK 4.8 gives the action to the menu button's own button inside it.
+        click(children(menu_button)[0])
+        item = find(app.app, lambda n: role(n) == 'menu item' and name(n) == 'Help',
+                    'the Help menu item')
+        click(item)
+        wait_for(lambda: opened_uris(log) == [expected] * 2, f'{expected} opened by the menu')
 
 
 @test

@@ -47,8 +47,9 @@ expected = [
     'share/mime/mime.cache',
     'share/applications/mimeinfo.cache',
 ] + [f'share/locale/{lang}/LC_MESSAGES/reelscope.mo' for lang in installtest.LANGUAGES]
+expected += [f'share/help/{lang}/{APP_ID}/index.page' for lang in ('C',) + installtest.LANGUAGES]
 missing = [path for path in expected if not os.path.isfile(os.path.join(prefix, path))]
-tap.ok(not missing, 'the prefix holds the binary, data, desktop files, icons and translations',
+tap.ok(not missing, 'the prefix holds the binary, data, desktop files, icons, translations and help',
        'missing: ' + ', '.join(missing))
 
 service = configparser.ConfigParser(interpolation=None)

@@ -172,8 +172,20 @@ reel_application_open_action (GSimpleAction *action,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL);
 }
 
+/* The Mallard pages of help/, installed under the application's id. */
+static void
+reel_application_help_action (GSimpleAction *action,
+                              GVariant      *parameter,
+                              gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_show_uri (window, "help:" APP_ID, GDK_CURRENT_TIME);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", reel_application_about_action },
+  { "help", reel_application_help_action },
   { "open", reel_application_open_action },
   { "quit", reel_application_quit_action },
 };
@@ -266,12 +278,14 @@ static void
 reel_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *help_accels[] = { "F1", NULL };
 
   G_APPLICATION_CLASS (reel_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
 }
 
 static void
