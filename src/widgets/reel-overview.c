@@ -37,8 +37,7 @@ struct _ReelOverview
 
   ReelDataset         *dataset;
   GArray              *sections;   /* of ReelHeadlineSection: the buttons point into it */
-  GdkFrameClock       *frame_clock; /* while the figures wait for a frame */
-  gulong               after_paint_handler;
+  guint                fill_source; /* while the figures wait for a first frame */
   ReelRegionColorFunc  color_func;
   gpointer             color_data;
   GDestroyNotify       color_destroy;
@@ -186,39 +185,44 @@ remove_sections (ReelOverview *self)
 
 /* The description's first paragraph leads; the rest, often the notes on
  * method, follows the figures, so that they show without scrolling. */
-static void
-show_description (ReelOverview *self)
+static const char *
+get_description (ReelOverview *self)
 {
   ReelText *text = reel_dataset_get_description (self->dataset);
-  const char *description = text != NULL ? reel_text_get (text) : "";
+
+  return text != NULL ? reel_text_get (text) : "";
+}
+
+static void
+show_lede (ReelOverview *self)
+{
+  const char *description = get_description (self);
   const char *rest = strstr (description, "\n\n");
   g_autofree char *lede = g_strndup (description, rest != NULL ? (gsize) (rest - description)
                                                                : strlen (description));
-  g_autofree char *notes = g_strstrip (g_strdup (rest != NULL ? rest : ""));
 
   reel_label_set_plain_text (self->description_label, lede);
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), lede[0] != '\0');
+}
+
+static void
+show_notes (ReelOverview *self)
+{
+  const char *rest = strstr (get_description (self), "\n\n");
+  g_autofree char *notes = g_strstrip (g_strdup (rest != NULL ? rest : ""));
+
   reel_label_set_plain_text (self->about_label, notes);
   gtk_widget_set_visible (self->about_box, notes[0] != '\0');
 }
 
-static void
-stop_waiting_for_frame (ReelOverview *self)
-{
-  if (self->frame_clock != NULL)
-    {
-      g_clear_signal_handler (&self->after_paint_handler, self->frame_clock);
-      g_clear_object (&self->frame_clock);
-    }
-}
-
-/* The figures: two charts laid out to read them, and their cards. */
+/* The figures (two charts laid out to read them) and their cards, then
+ * the notes on method. */
 static void
 fill_sections (ReelOverview *self)
 {
   g_autofree char *missing = NULL;
 
-  stop_waiting_for_frame (self);
+  g_clear_handle_id (&self->fill_source, g_source_remove);
   if (self->dataset == NULL || self->sections != NULL)
     return;
 
@@ -233,49 +237,36 @@ fill_sections (ReelOverview *self)
   missing = reel_headlines_dup_missing (self->dataset);
   reel_label_set_plain_text (self->missing_label, missing != NULL ? missing : "");
   gtk_widget_set_visible (GTK_WIDGET (self->missing_label), missing != NULL);
+  show_notes (self);
 }
 
-/* The title and the description at once; the figures after the frame that
- * shows them, which need not wait for two charts' text to be measured (a
- * window's first frame with its dataset; the region panels do the same). */
+static gboolean
+fill_sections_cb (gpointer user_data)
+{
+  ReelOverview *self = user_data;
+
+  self->fill_source = 0;
+  fill_sections (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The title and the lede at once; the rest in an idle below the redraw's
+ * priority, so after the frame that shows them: a window's first frame
+ * with its dataset need not wait for two charts' text and a long text to
+ * be measured (the region panels, too, follow that frame). */
 static void
 update (ReelOverview *self)
 {
-  GdkFrameClock *clock;
-
-  stop_waiting_for_frame (self);
+  g_clear_handle_id (&self->fill_source, g_source_remove);
   remove_sections (self);
   gtk_widget_set_visible (GTK_WIDGET (self->missing_label), FALSE);
+  gtk_widget_set_visible (self->about_box, FALSE);
   if (self->dataset == NULL)
     return;
 
   reel_label_set_plain_text (self->title_label, reel_text_get (reel_dataset_get_title (self->dataset)));
-  show_description (self);
-
-  clock = gtk_widget_get_mapped (GTK_WIDGET (self)) ? gtk_widget_get_frame_clock (GTK_WIDGET (self))
-                                                     : NULL;
-  if (clock == NULL)
-    {
-      fill_sections (self);
-      return;
-    }
-  self->frame_clock = g_object_ref (clock);
-  self->after_paint_handler = g_signal_connect_swapped (clock, "after-paint",
-                                                        G_CALLBACK (fill_sections), self);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-/* Unmapped while it waited (another page shows): the figures are made
- * now, for when it shows again. */
-static void
-reel_overview_unmap (GtkWidget *widget)
-{
-  ReelOverview *self = REEL_OVERVIEW (widget);
-
-  if (self->frame_clock != NULL)
-    fill_sections (self);
-
-  GTK_WIDGET_CLASS (reel_overview_parent_class)->unmap (widget);
+  show_lede (self);
+  self->fill_source = g_idle_add_full (G_PRIORITY_LOW, fill_sections_cb, self, NULL);
 }
 
 static void
@@ -290,7 +281,7 @@ reel_overview_dispose (GObject *object)
   ReelOverview *self = (ReelOverview *)object;
   GtkWidget *child;
 
-  stop_waiting_for_frame (self);
+  g_clear_handle_id (&self->fill_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), REEL_TYPE_OVERVIEW);
   /* The children the template does not name. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -350,7 +341,6 @@ reel_overview_class_init (ReelOverviewClass *klass)
   object_class->dispose = reel_overview_dispose;
   object_class->get_property = reel_overview_get_property;
   object_class->set_property = reel_overview_set_property;
-  widget_class->unmap = reel_overview_unmap;
 
   properties[PROP_DATASET] =
     g_param_spec_object ("dataset", NULL, NULL,
