@@ -365,6 +365,7 @@ test_problem_excerpt (void)
   g_autofree char *long_line = g_strnfill (300, 'a');
   g_autofree char *middle = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *at_end = NULL;
 
   g_assert_cmpstr (whole, ==,
                    "  \"regions\": [{\"id\": \"europe\", \"name\": \"Europe\"},]\n"
@@ -385,7 +386,8 @@ test_problem_excerpt (void)
 
   /* Past the end of the line (a problem at its end is at length + 1). */
   g_assert_null (reel_problem_dup_excerpt ("abc", 5, 20));
-  g_assert_nonnull (reel_problem_dup_excerpt ("abc", 4, 20));
+  at_end = reel_problem_dup_excerpt ("abc", 4, 20);
+  g_assert_cmpstr (at_end, ==, "abc\n   ^");
   g_assert_null (reel_problem_dup_excerpt (NULL, 1, 20));
 }
 
