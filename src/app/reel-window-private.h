@@ -17,11 +17,12 @@
 
 G_BEGIN_DECLS
 
-/* The window in four files: reel-window.c (what it shows: the state,
+/* The window in five files: reel-window.c (what it shows: the state,
  * the pages, the headers and panels), reel-window-files.c (opening,
  * reloading, recent files, the file monitor, drag and drop),
- * reel-window-actions.c (the win.* actions and their shortcuts) and
- * reel-window-layout.c (how it fits its width). */
+ * reel-window-actions.c (the win.* actions and their shortcuts),
+ * reel-window-layout.c (how it fits its width) and reel-window-years.c
+ * (the year selector). */
 
 struct _ReelWindow
 {
@@ -129,7 +130,18 @@ void  _reel_window_fit_width          (ReelWindow     *self,
 void  _reel_window_update_bottom_bar  (ReelWindow     *self);
 void  _reel_window_toggle_side_panels (ReelWindow     *self);
 
+/* reel-window-years.c */
+gboolean _reel_window_has_year            (ReelWindow     *self,
+                                           guint           year);
+void  _reel_window_update_year_selector   (ReelWindow     *self);
+void  _reel_window_choose_year            (ReelWindow     *self);
+void  _reel_window_year_selected_cb       (ReelWindow     *self,
+                                           GParamSpec     *pspec,
+                                           GtkDropDown    *dropdown);
+
 /* reel-window.c */
+void  _reel_window_set_year           (ReelWindow     *self,
+                                       guint           year);
 char *_reel_window_dup_display_name   (GFile          *file);
 void  _reel_window_show_page          (GtkStack       *stack,
                                        const char     *name);

@@ -40,8 +40,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void reel_window_set_year          (ReelWindow    *self,
-                                           guint          year);
 static void reel_window_set_chart_kind    (ReelWindow    *self,
                                            ReelChartKind  kind);
 static void reel_window_set_page          (ReelWindow    *self,
@@ -107,17 +105,6 @@ _reel_window_show_page (GtkStack   *stack,
     hide_pages_not_shown (stack);
 }
 
-static gboolean
-years_contain (GArray *years,
-               guint   year)
-{
-  for (guint i = 0; i < years->len; i++)
-    if (g_array_index (years, guint, i) == year)
-      return TRUE;
-
-  return FALSE;
-}
-
 /* The region colour of the charts, in the chart's variant (the palettes
  * differ), for the swatches of the list. */
 static void
@@ -142,75 +129,6 @@ chart_dark_cb (ReelWindow *self)
 {
   reel_region_list_set_color_func (self->region_list, region_color_func, self, NULL);
   reel_overview_set_color_func (self->overview_page, region_color_func, self, NULL);
-}
-
-/* The kind whose years the year selector lists: the chart's own, or for
- * the trend (which shows every year, and has none to select) Revenue's,
- * whose year the region list and the panels keep showing. */
-static ReelChartKind
-get_year_kind (ReelWindow *self)
-{
-  return reel_chart_kind_info_has_year (self->chart_kind) ? self->chart_kind : REEL_CHART_REVENUE;
-}
-
-/* The year selector lists the years that have data for the chart kind, as
- * the charts layer counts them (`--export` agrees); the trend's is
- * insensitive. */
-static void
-update_year_selector (ReelWindow *self)
-{
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
-  guint selected = GTK_INVALID_LIST_POSITION;
-
-  g_clear_pointer (&self->years, g_array_unref);
-  if (self->dataset != NULL)
-    self->years = reel_chart_layout_list_years (self->dataset, get_year_kind (self));
-  else
-    self->years = g_array_new (FALSE, FALSE, sizeof (guint));
-
-  for (guint i = 0; i < self->years->len; i++)
-    {
-      guint year = g_array_index (self->years, guint, i);
-      g_autofree char *text = NULL;
-
-      /* Revenue and Share of a year of forecasts only say so. */
-      if (get_year_kind (self) != REEL_CHART_GROWTH &&
-          reel_chart_year_is_forecast (self->dataset, year))
-        /* TRANSLATORS: a year in the year menu whose revenue figures are all forecasts */
-        text = g_strdup_printf (_("%u (forecast)"), year);
-      else
-        text = g_strdup_printf ("%u", year);
-
-      gtk_string_list_append (model, text);
-      if (year == self->year)
-        selected = i;
-    }
-
-  self->updating_years = TRUE;
-  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (model));
-  gtk_drop_down_set_selected (self->year_dropdown, selected);
-  self->updating_years = FALSE;
-
-  gtk_widget_set_sensitive (GTK_WIDGET (self->year_dropdown),
-                            reel_chart_kind_info_has_year (self->chart_kind) &&
-                            self->years->len > 0);
-  _reel_window_update_bottom_bar (self);
-}
-
-/* Keeps the year when the chart kind has data for it, else moves to the
- * kind's default year. */
-static void
-choose_year (ReelWindow *self)
-{
-  guint year = self->year;
-
-  if (self->dataset == NULL)
-    return;
-
-  if (!years_contain (self->years, year))
-    year = reel_chart_layout_get_default_year (self->dataset, get_year_kind (self));
-
-  reel_window_set_year (self, year);
 }
 
 static char *
@@ -473,8 +391,8 @@ overview_show_chart_cb (ReelWindow   *self,
   if (region_id != NULL)
     reel_window_set_selected_region (self, region_id);
   reel_window_set_chart_kind (self, kind);
-  if (year != 0 && years_contain (self->years, year))
-    reel_window_set_year (self, year);
+  if (year != 0 && _reel_window_has_year (self, year))
+    _reel_window_set_year (self, year);
 }
 
 void
@@ -504,8 +422,8 @@ _reel_window_set_dataset (ReelWindow  *self,
 
   /* The year first, so that each widget fills in once (choosing the
    * year selects it in the selector). */
-  update_year_selector (self);
-  choose_year (self);
+  _reel_window_update_year_selector (self);
+  _reel_window_choose_year (self);
 
   /* A region the new dataset lacks leaves the world selected. */
   if (self->selected_region != NULL &&
@@ -555,19 +473,6 @@ _reel_window_update_loading (ReelWindow *self)
 
   self->loading = loading;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-static void
-year_dropdown_selected_cb (ReelWindow  *self,
-                           GParamSpec  *pspec,
-                           GtkDropDown *dropdown)
-{
-  guint selected = gtk_drop_down_get_selected (dropdown);
-
-  if (self->updating_years || self->years == NULL || selected >= self->years->len)
-    return;
-
-  reel_window_set_year (self, g_array_index (self->years, guint, selected));
 }
 
 /* The map's metric is a setting, which the chart view follows. */
@@ -777,7 +682,7 @@ reel_window_set_property (GObject      *object,
       break;
 
     case PROP_YEAR:
-      reel_window_set_year (self, g_value_get_uint (value));
+      _reel_window_set_year (self, g_value_get_uint (value));
       break;
 
     case PROP_VIEW:
@@ -971,7 +876,8 @@ reel_window_class_init (ReelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, view_switcher);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, year_dropdown);
-  gtk_widget_class_bind_template_callback (widget_class, year_dropdown_selected_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "year_dropdown_selected_cb",
+                                                G_CALLBACK (_reel_window_year_selected_cb));
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, metric_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, metric_dropdown_selected_cb);
 
@@ -1057,7 +963,7 @@ reel_window_init (ReelWindow *self)
   }
 
   _reel_window_init_layout (self);
-  update_year_selector (self);
+  _reel_window_update_year_selector (self);
   update_header (self);
   g_signal_connect (self->stack, "notify::transition-running",
                     G_CALLBACK (stack_transition_running_cb), NULL);
@@ -1087,9 +993,9 @@ reel_window_set_chart_kind (ReelWindow    *self,
   self->chart_kind = kind;
   g_settings_set_enum (self->settings, "chart-kind", kind);
 
-  update_year_selector (self);
-  choose_year (self);
-  update_year_selector (self);
+  _reel_window_update_year_selector (self);
+  _reel_window_choose_year (self);
+  _reel_window_update_year_selector (self);
   update_centre (self);
   update_header (self);
 
@@ -1134,8 +1040,8 @@ reel_window_set_page (ReelWindow *self,
     reel_window_set_chart_kind (self, kind->value);
 }
 
-static void
-reel_window_set_year (ReelWindow *self,
+void
+_reel_window_set_year (ReelWindow *self,
                       guint       year)
 {
   g_assert (REEL_IS_WINDOW (self));

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reel-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "reel-chart-data.h"
+#include "reel-chart-kind-info.h"
+#include "reel-chart-layout.h"
+#include "reel-window-private.h"
+
+/* The year selector: the years a chart kind has data for, the one shown,
+ * and the menu (in the header or the bottom bar) that chooses it. */
+
+/* Whether the year selector lists @year. */
+gboolean
+_reel_window_has_year (ReelWindow *self,
+                       guint       year)
+{
+  for (guint i = 0; self->years != NULL && i < self->years->len; i++)
+    if (g_array_index (self->years, guint, i) == year)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* The kind whose years the year selector lists: the chart's own, or for
+ * the trend (which shows every year, and has none to select) Revenue's,
+ * whose year the region list and the panels keep showing. */
+static ReelChartKind
+get_year_kind (ReelWindow *self)
+{
+  return reel_chart_kind_info_has_year (self->chart_kind) ? self->chart_kind : REEL_CHART_REVENUE;
+}
+
+/* The year selector lists the years that have data for the chart kind, as
+ * the charts layer counts them (`--export` agrees); the trend's is
+ * insensitive. */
+void
+_reel_window_update_year_selector (ReelWindow *self)
+{
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  guint selected = GTK_INVALID_LIST_POSITION;
+
+  g_clear_pointer (&self->years, g_array_unref);
+  if (self->dataset != NULL)
+    self->years = reel_chart_layout_list_years (self->dataset, get_year_kind (self));
+  else
+    self->years = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  for (guint i = 0; i < self->years->len; i++)
+    {
+      guint year = g_array_index (self->years, guint, i);
+      g_autofree char *text = NULL;
+
+      /* Revenue and Share of a year of forecasts only say so. */
+      if (get_year_kind (self) != REEL_CHART_GROWTH &&
+          reel_chart_year_is_forecast (self->dataset, year))
+        /* TRANSLATORS: a year in the year menu whose revenue figures are all forecasts */
+        text = g_strdup_printf (_("%u (forecast)"), year);
+      else
+        text = g_strdup_printf ("%u", year);
+
+      gtk_string_list_append (model, text);
+      if (year == self->year)
+        selected = i;
+    }
+
+  self->updating_years = TRUE;
+  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (model));
+  gtk_drop_down_set_selected (self->year_dropdown, selected);
+  self->updating_years = FALSE;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->year_dropdown),
+                            reel_chart_kind_info_has_year (self->chart_kind) &&
+                            self->years->len > 0);
+  _reel_window_update_bottom_bar (self);
+}
+
+/* Keeps the year when the chart kind has data for it, else moves to the
+ * kind's default year. */
+void
+_reel_window_choose_year (ReelWindow *self)
+{
+  guint year = self->year;
+
+  if (self->dataset == NULL)
+    return;
+
+  if (!_reel_window_has_year (self, year))
+    year = reel_chart_layout_get_default_year (self->dataset, get_year_kind (self));
+
+  _reel_window_set_year (self, year);
+}
+
+void
+_reel_window_year_selected_cb (ReelWindow  *self,
+                               GParamSpec  *pspec,
+                               GtkDropDown *dropdown)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->updating_years || self->years == NULL || selected >= self->years->len)
+    return;
+
+  _reel_window_set_year (self, g_array_index (self->years, guint, selected));
+}
