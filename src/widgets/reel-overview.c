@@ -38,6 +38,7 @@ struct _ReelOverview
   ReelDataset         *dataset;
   GArray              *sections;   /* of ReelHeadlineSection: the buttons point into it */
   guint                fill_source; /* while the figures wait for a first frame */
+  gboolean             has_headlines; /* reel_headlines_any() of the dataset */
   ReelRegionColorFunc  color_func;
   gpointer             color_data;
   GDestroyNotify       color_destroy;
@@ -264,6 +265,7 @@ update (ReelOverview *self)
   if (self->dataset == NULL)
     return;
 
+  self->has_headlines = reel_headlines_any (self->dataset);
   reel_label_set_plain_text (self->title_label, reel_text_get (reel_dataset_get_title (self->dataset)));
   show_lede (self);
   self->fill_source = g_idle_add_full (G_PRIORITY_LOW, fill_sections_cb, self, NULL);
@@ -414,7 +416,7 @@ reel_overview_is_empty (ReelOverview *self)
 {
   g_return_val_if_fail (REEL_IS_OVERVIEW (self), TRUE);
 
-  return self->dataset == NULL || !reel_headlines_any (self->dataset);
+  return self->dataset == NULL || !self->has_headlines;
 }
 
 void
