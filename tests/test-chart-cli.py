@@ -214,6 +214,28 @@ def map_metrics():
 
 
 @test
+def map_without_geometry():
+    """A map whose geometry file is missing is refused with its reason, in
+    every way a map is exported, and leaves no file behind."""
+    directory = tempfile.mkdtemp(prefix='reel-cli-')
+    env = environment()
+    env['REELSCOPE_DATA_DIR'] = os.path.join(directory, 'no-data')
+    try:
+        out = os.path.join(directory, 'map.png')
+        for args in ([f'--export={out}', '--chart=map'], ['--export=-', '--format=png', '--chart=map']):
+            result = subprocess.run([REELSCOPE, *args, SAMPLE], env=env, capture_output=True, timeout=120)
+            stderr = result.stderr.decode()
+            check(result.returncode == 1, f'{args}: exit status 1, not {result.returncode}')
+            check('The world map cannot be drawn' in stderr and 'world-110m.reelgeo' in stderr,
+                  f'{args}: says why: {stderr!r}')
+            check(result.stdout == b'', f'{args}: nothing on standard output')
+            check_stderr_form(stderr, str(args))
+        check(os.listdir(directory) == [], f'no file left: {os.listdir(directory)}')
+    finally:
+        shutil.rmtree(directory)
+
+
+@test
 def svg_opens():
     converter = shutil.which('rsvg-convert')
     if converter is None:

@@ -16,6 +16,7 @@
 #include "reel-chart-layout.h"
 #include "reel-cli-io.h"
 #include "reel-export-request.h"
+#include "reel-world-geometry.h"
 
 /* A failed load shows this many problems; --validate shows them all. */
 #define MAX_PRINTED_PROBLEMS 10
@@ -356,8 +357,20 @@ render (ReelDataset             *dataset,
         const ReelExportRequest *chart,
         GError                 **error)
 {
-  g_autoptr(ReelChartLayout) layout = reel_export_request_make_layout (chart, dataset);
+  g_autoptr(ReelChartLayout) layout = NULL;
+  g_autoptr(GError) geometry_error = NULL;
 
+  /* A map without its geometry is drawn as a message on screen, where the
+   * user sees it; a file written from the command line would carry that
+   * message in place of a chart behind a successful exit. */
+  if (chart->kind == REEL_CHART_MAP && reel_world_geometry_get_default (&geometry_error) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The world map cannot be drawn: %s"),
+                   geometry_error->message);
+      return NULL;
+    }
+
+  layout = reel_export_request_make_layout (chart, dataset);
   return reel_chart_export_to_bytes (layout, chart->format, error);
 }
 
