@@ -417,6 +417,41 @@ test_map_drawn_again_when_changed (void)
   cairo_surface_destroy (back);
 }
 
+/* Borders between countries and the plates under labels are drawn in the
+ * card's colour on a transparent export too: drawn in no colour, the
+ * countries ran into each other. */
+static void
+test_map_transparent_borders (void)
+{
+  g_autoptr(ReelDataset) dataset = load_bundled ();
+  g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (REEL_CHART_THEME_LIGHT);
+  g_autoptr(ReelChartLayout) layout = NULL;
+  cairo_surface_t *surface;
+  const guint32 *pixels;
+  int stride;
+  guint n_card = 0, n_clear = 0;
+
+  reel_chart_theme_set_background (theme, REEL_CHART_BACKGROUND_TRANSPARENT);
+  layout = reel_chart_layout_new (dataset, REEL_CHART_MAP, 2025, NULL, theme, 800, 500, 1);
+  surface = render (layout, NULL);
+  pixels = (const guint32 *) cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface) / 4;
+  for (int y = 0; y < 500; y++)
+    for (int x = 0; x < 800; x++)
+      {
+        guint32 pixel = pixels[y * stride + x];
+        guint red = (pixel >> 16) & 0xff, green = (pixel >> 8) & 0xff, blue = pixel & 0xff;
+
+        /* the card's white, or the plates' 85% of it over a fill */
+        n_card += pixel >> 24 == 0xff && MIN (red, MIN (green, blue)) >= 0xd8;
+        n_clear += pixel >> 24 == 0;
+      }
+
+  g_assert_cmpuint (n_clear, >, 800 * 500 / 4);   /* the background is still clear */
+  g_assert_cmpuint (n_card, >, 300);      /* none when borders were drawn in no colour */
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +466,7 @@ main (int   argc,
   g_test_add_func ("/chart/map/hit-test", test_map_hit_test);
   g_test_add_func ("/chart/map/marks", test_map_marks);
   g_test_add_func ("/chart/map/drawn-again-when-changed", test_map_drawn_again_when_changed);
+  g_test_add_func ("/chart/map/transparent-borders", test_map_transparent_borders);
 
   return g_test_run ();
 }
