@@ -368,7 +368,8 @@ add_case (GPtrArray             *cases,
 }
 
 /* The Map of the bundled dataset at the goldens' size and at a tall one
- * (a phone's story), light and dark; and growth's two hues. */
+ * (a phone's story), light and dark; and growth's two hues, falls down to
+ * −100% at most. */
 static void
 add_map_cases (GPtrArray *cases)
 {
@@ -383,6 +384,9 @@ add_map_cases (GPtrArray *cases)
   c->width = 450;
   c->height = 800;
   c = add_case (cases, "bundled-2025-growth", BUNDLED, REEL_CHART_MAP, 2025, NULL, REEL_CHART_THEME_LIGHT, 1);
+  c->metric = REEL_CHART_METRIC_GROWTH;
+  c = add_case (cases, "bases-2024-growth", "map-growth.reelscope.json", REEL_CHART_MAP, 2024, NULL,
+                REEL_CHART_THEME_DARK, 1);
   c->metric = REEL_CHART_METRIC_GROWTH;
 }
 
