@@ -79,7 +79,8 @@ lay_out (ReelDataset   *dataset,
 {
   g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (REEL_CHART_THEME_LIGHT);
 
-  return reel_chart_layout_new (dataset, kind, year, selection, theme, width, height, scale);
+  return reel_chart_layout_new (dataset, kind, year, (const char * const[]) { selection, NULL }, theme,
+                                width, height, scale);
 }
 
 static double
@@ -602,7 +603,7 @@ test_layout_selection (void)
                                                    region, 1200, 800, 1);
       guint selected = 0;
 
-      g_assert_cmpstr (reel_chart_layout_get_selection (layout), ==, region);
+      g_assert_cmpstrv (reel_chart_layout_get_selection (layout), ((const char * const[]) { region, NULL }));
       for (guint i = 0; i < reel_chart_layout_get_n_marks (layout); i++)
         {
           const ReelChartMark *mark = reel_chart_layout_get_mark (layout, i);

@@ -36,7 +36,7 @@ typedef struct {
   const char            *dataset;    /* a file in tests/data, or "generated" */
   ReelChartKind          kind;
   guint                  year;
-  const char            *selection;
+  const char            *selection;  /* region ids, comma-separated */
   ReelChartThemeVariant  variant;
   double                 scale;
   char                  *name;
@@ -77,9 +77,10 @@ static ReelChartLayout *
 lay_out (const Case *c)
 {
   g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (c->variant);
+  g_auto(GStrv) selection = c->selection != NULL ? g_strsplit (c->selection, ",", -1) : NULL;
 
   return reel_chart_layout_new_for_metric (get_dataset (c->dataset), c->kind, c->metric, c->year,
-                                           c->selection, theme,
+                                           (const char * const *) selection, theme,
                                            c->width > 0 ? c->width : GOLDEN_WIDTH,
                                            c->height > 0 ? c->height : GOLDEN_HEIGHT, c->scale);
 }

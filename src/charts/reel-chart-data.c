@@ -44,10 +44,10 @@ reel_chart_array_new (guint          element_size,
 }
 
 void
-reel_chart_data_init (ReelChartData *data,
-                      ReelDataset   *dataset,
-                      guint          year,
-                      const char    *selection)
+reel_chart_data_init (ReelChartData      *data,
+                      ReelDataset        *dataset,
+                      guint               year,
+                      const char * const *selection)
 {
   guint n_sources = reel_dataset_get_sources (dataset)->len;
 
@@ -93,7 +93,15 @@ gboolean
 reel_chart_data_is_selected (const ReelChartData *data,
                              const char          *region_id)
 {
-  return data->selection != NULL && g_strcmp0 (region_id, data->selection) == 0;
+  return region_id != NULL && g_strv_contains (data->selection, region_id);
+}
+
+/* Whether several regions are selected: a comparison, which Trend draws
+ * alone with the world. */
+gboolean
+reel_chart_data_compares (const ReelChartData *data)
+{
+  return data->selection[0] != NULL && data->selection[1] != NULL;
 }
 
 /* The first and last years of Trend's lines; G_MAXUINT and 0 without any. */

@@ -357,7 +357,9 @@ survey_lines (Plot *plot,
           if (!isnan (point->high))
             axes->value_max = MAX (axes->value_max, point->high);
         }
-      if (reel_chart_data_is_selected (plot->data, line->series->region_id))
+      /* A comparison draws only what is selected: nothing fades. */
+      if (reel_chart_data_is_selected (plot->data, line->series->region_id) &&
+          !reel_chart_data_compares (plot->data))
         plot->selection_shown = TRUE;
 
       line->value_label = measure_end_value (plot, line);

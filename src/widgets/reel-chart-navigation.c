@@ -7,6 +7,8 @@
 
 #include <math.h>
 
+#include "reel-region-selection.h"
+
 /* How the arrow keys, Home and End move the focus between the marks of a
  * chart view (DESIGN §5): in mark order, except that Up and Down on Trend
  * go to the nearest point of the next line; and the view's key bindings. */
@@ -132,6 +134,12 @@ reel_chart_add_key_bindings (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, 0, "chart.select", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "chart.select", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Space, 0, "chart.select", NULL);
+  /* As GTK's lists: Ctrl+Space adds or takes out, Shift+Space selects a range. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_CONTROL_MASK,
+                                       "chart.select-with", "i", (int) REEL_SELECT_TOGGLE);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_SHIFT_MASK,
+                                       "chart.select-with", "i", (int) REEL_SELECT_EXTEND);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "chart.select-world", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK,
                                        "chart.copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, GDK_CONTROL_MASK,
