@@ -129,6 +129,7 @@ gboolean            reel_chart_data_get_cap       (const ReelChartData *data,
 gboolean            reel_chart_data_is_selected   (const ReelChartData *data,
                                                    const char          *region_id);
 gboolean            reel_chart_data_compares      (const ReelChartData *data);
+char               *reel_chart_data_dup_comparison (const ReelChartData *data);
 void                reel_chart_data_get_year_span (const ReelChartData *data,
                                                    guint               *first,
                                                    guint               *last);

@@ -1005,13 +1005,20 @@ add_legend (const ReelChartData *data,
     reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_WHISKER, _("range of other sources"));
 }
 
-/* "North America: from $80M in 2022 to $142M in 2024" */
+/* "North America: from $80M in 2022 to $142M in 2024", after what is
+ * compared when regions are. */
 static guint
 add_summary (const ReelChartKindClass *kind,
              const ReelChartData      *data,
              GArray                   *marks,
              GString                  *summary)
 {
+  if (reel_chart_data_compares (data))
+    {
+      g_autofree char *comparison = reel_chart_data_dup_comparison (data);
+
+      g_string_append_printf (summary, "%s. ", comparison);
+    }
   for (guint i = 0; i < data->series->len; i++)
     {
       const ReelChartSeries *series = &g_array_index (data->series, ReelChartSeries, i);

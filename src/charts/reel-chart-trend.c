@@ -41,11 +41,13 @@ point_clear (ReelChartPoint *point)
   g_clear_pointer (&point->figures, g_ptr_array_unref);
 }
 
+/* A month's revenue of the whole region: a country's (the United
+ * States' in North America) would read as the region's on its line. */
 static gboolean
 is_month (const ReelMeasure *measure)
 {
   return measure->metric == REEL_METRIC_REVENUE && measure->period.kind == REEL_PERIOD_MONTH &&
-         measure->derived == NULL;
+         measure->derived == NULL && measure->country == NULL;
 }
 
 static gboolean
@@ -307,39 +309,12 @@ dup_title (const ReelChartData *data)
   return g_strdup_printf (_("Revenue trend by region, %u–%u"), first, last);
 }
 
-/* The selected regions' names in dataset order, as a sentence's list:
- * "North America, Europe and Southeast Asia". */
-static char *
-dup_compared_names (const ReelChartData *data)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
-  g_autofree char *head = NULL;
-  const char *last;
-
-  for (guint i = 0; i < data->regions->len; i++)
-    {
-      const ReelRegion *region = g_ptr_array_index (data->regions, i);
-
-      if (reel_chart_data_is_selected (data, region->id))
-        g_ptr_array_add (names, (gpointer) reel_text_get_region_name (region));
-    }
-  last = g_ptr_array_steal_index (names, names->len - 1);
-  head = reel_text_join (names, REEL_TEXT_SEPARATOR_NAMES);
-  /* TRANSLATORS: the last two items of a list of names, "Europe and Southeast Asia" */
-  return g_strdup_printf (_("%s and %s"), head, last);
-}
-
 static void
 add_subtitle (const ReelChartData *data,
               GPtrArray           *parts)
 {
   if (reel_chart_data_compares (data))
-    {
-      g_autofree char *names = dup_compared_names (data);
-
-      /* TRANSLATORS: Trend's subtitle when regions are compared, "North America, Europe and Southeast Asia, with the world" */
-      g_ptr_array_add (parts, g_strdup_printf (_("%s, with the world"), names));
-    }
+    g_ptr_array_add (parts, reel_chart_data_dup_comparison (data));
   g_ptr_array_add (parts, g_strdup_printf (_("Revenue in %s"), data->currency));
   if (data->traits.dashed)
     g_ptr_array_add (parts, g_strdup (_("dashed: estimate, forecast or partial year")));
