@@ -590,8 +590,9 @@ search_stop_cb (ReelRegionList *self,
   apply_search (self);
 }
 
-/* The region of the row just clicked (or moved to) comes first, when it
- * is the one the change added; else the first stays first. */
+/* The region of the row just clicked (or moved to) comes first when it
+ * is the only one the change added; else the first stays first, as the
+ * anchor of a range (Shift) does. */
 static void
 order_selection (ReelRegionList *self,
                  GPtrArray      *region_ids)
@@ -599,9 +600,13 @@ order_selection (ReelRegionList *self,
   GtkWidget *focus = gtk_widget_get_focus_child (GTK_WIDGET (self->list_box));
   const char *focused = focus != NULL ? g_object_get_data (G_OBJECT (focus), ROW_REGION_KEY) : NULL;
   const char *first = self->selected_regions[0];
-  guint index;
+  guint n_added = 0, index;
 
-  if (focused != NULL && !g_strv_contains ((const char * const *) self->selected_regions, focused) &&
+  for (guint i = 0; i < region_ids->len; i++)
+    n_added += !g_strv_contains ((const char * const *) self->selected_regions,
+                                 g_ptr_array_index (region_ids, i));
+  if (n_added == 1 && focused != NULL &&
+      !g_strv_contains ((const char * const *) self->selected_regions, focused) &&
       g_ptr_array_find_with_equal_func (region_ids, focused, g_str_equal, &index))
     first = focused;
   if (first != NULL && g_ptr_array_find_with_equal_func (region_ids, first, g_str_equal, &index))
