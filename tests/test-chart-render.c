@@ -430,6 +430,14 @@ main (int   argc,
   add_case (cases, "bundled-2025", BUNDLED, REEL_CHART_SHARE, 2025, NULL, REEL_CHART_THEME_LIGHT, 1);
   add_case (cases, "bundled", BUNDLED, REEL_CHART_TREND, 0, NULL, REEL_CHART_THEME_LIGHT, 1);
   add_map_cases (cases);
+  /* Trend by month across a year boundary, light and dark; and three
+   * regions compared with the world (one has no month). */
+  add_case (cases, "months", "trend-months.reelscope.json", REEL_CHART_TREND, 0, NULL,
+            REEL_CHART_THEME_LIGHT, 1);
+  add_case (cases, "months", "trend-months.reelscope.json", REEL_CHART_TREND, 0, NULL,
+            REEL_CHART_THEME_DARK, 2);
+  add_case (cases, "months-compared", "trend-months.reelscope.json", REEL_CHART_TREND, 0,
+            "north-america,europe,southeast-asia", REEL_CHART_THEME_LIGHT, 1);
   /* The apps in their own colours, a month's figure beside whole years */
   add_case (cases, "bundled-2025", BUNDLED, REEL_CHART_PLATFORMS, 2025, NULL,
             REEL_CHART_THEME_LIGHT, 1);
