@@ -388,29 +388,6 @@ get_focused_mark (ReelChartView *self)
   return index < get_n_mark_widgets (self) ? (int) index : -1;
 }
 
-/* The regions of the marks, each once, in mark order: what a range
- * (Shift) runs along. */
-static GStrv
-dup_mark_regions (ReelChartView *self)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
-
-  for (guint i = 0; i < get_n_mark_widgets (self); i++)
-    {
-      const ReelChartMark *mark = reel_chart_layout_get_mark (self->layout, i);
-
-      if (mark->region_id != NULL && mark_is_selectable (mark) &&
-          !g_ptr_array_find_with_equal_func (seen, mark->region_id, g_str_equal, NULL))
-        {
-          g_ptr_array_add (seen, (gpointer) mark->region_id);
-          g_strv_builder_add (builder, mark->region_id);
-        }
-    }
-
-  return g_strv_builder_end (builder);
-}
-
 static void
 select_mark (ReelChartView  *self,
              int             index,
@@ -423,20 +400,10 @@ select_mark (ReelChartView  *self,
   if (!mark_is_selectable (mark))
     return;
 
-  order = dup_mark_regions (self);
+  order = reel_chart_dup_mark_regions (self->layout, get_n_mark_widgets (self));
   selection = reel_region_selection_change ((const char * const *) self->selected_regions,
                                             (const char * const *) order, mark->region_id, mode);
   reel_chart_view_set_selected_regions (self, (const char * const *) selection);
-}
-
-static ReelSelectMode
-get_select_mode (GdkModifierType state)
-{
-  if (state & GDK_CONTROL_MASK)
-    return REEL_SELECT_TOGGLE;
-  if (state & GDK_SHIFT_MASK)
-    return REEL_SELECT_EXTEND;
-  return REEL_SELECT_REPLACE;
 }
 
 /* ------------------------------------------------------------------ */
@@ -476,7 +443,7 @@ click_pressed_cb (ReelChartView   *self,
   /* The keyboard goes on from the mark clicked. */
   focus_mark (self, index);
   select_mark (self, index,
-               get_select_mode (gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture))));
+               reel_select_mode_for_state (gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture))));
 }
 
 static void

@@ -103,3 +103,15 @@ reel_region_selection_equal (const char * const *a,
 
   return g_strv_equal (a != NULL ? a : none, b != NULL ? b : none);
 }
+
+/* What a click with the modifiers of @state does: Ctrl toggles, Shift
+ * extends. */
+ReelSelectMode
+reel_select_mode_for_state (GdkModifierType state)
+{
+  if (state & GDK_CONTROL_MASK)
+    return REEL_SELECT_TOGGLE;
+  if (state & GDK_SHIFT_MASK)
+    return REEL_SELECT_EXTEND;
+  return REEL_SELECT_REPLACE;
+}

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gdk/gdk.h>
 
 G_BEGIN_DECLS
 
@@ -23,5 +23,7 @@ GStrv    reel_region_selection_change (const char * const *selection,
                                        ReelSelectMode      mode);
 gboolean reel_region_selection_equal  (const char * const *a,
                                        const char * const *b);
+
+ReelSelectMode reel_select_mode_for_state (GdkModifierType state);
 
 G_END_DECLS
