@@ -349,7 +349,8 @@ reel_gtk_test_region_move_cursor (ReelRegionList *list,
       return;
     }
   g_signal_emit_by_name (list_box, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, -1, FALSE, TRUE);
-  g_signal_emit_by_name (list_box, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, (int) index, FALSE, modify);
+  g_signal_emit_by_name (list_box, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, (int) index, FALSE,
+                         modify);
 }
 
 /* Ctrl+click on row @index: added to the selection, or taken out. */
@@ -370,8 +371,8 @@ reel_gtk_test_region_extend_to_row (ReelRegionList *list,
   GtkListBoxRow *cursor = GTK_LIST_BOX_ROW (gtk_widget_get_focus_child (GTK_WIDGET (list_box)));
   int from = cursor != NULL ? gtk_list_box_row_get_index (cursor) : 0;
 
-  g_signal_emit_by_name (list_box, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, (int) index - from, TRUE,
-                         FALSE);
+  g_signal_emit_by_name (list_box, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, (int) index - from,
+                         TRUE, FALSE);
 }
 
 static inline void

@@ -78,9 +78,9 @@ lay_out (ReelDataset   *dataset,
          double         scale)
 {
   g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (REEL_CHART_THEME_LIGHT);
+  const char * const selected[] = { selection, NULL };
 
-  return reel_chart_layout_new (dataset, kind, year, (const char * const[]) { selection, NULL }, theme,
-                                width, height, scale);
+  return reel_chart_layout_new (dataset, kind, year, selected, theme, width, height, scale);
 }
 
 static double
@@ -694,7 +694,8 @@ test_layout_selection (void)
                                                    region, 1200, 800, 1);
       guint selected = 0;
 
-      g_assert_cmpstrv (reel_chart_layout_get_selection (layout), ((const char * const[]) { region, NULL }));
+      g_assert_cmpstrv (reel_chart_layout_get_selection (layout),
+                        ((const char * const[]) { region, NULL }));
       for (guint i = 0; i < reel_chart_layout_get_n_marks (layout); i++)
         {
           const ReelChartMark *mark = reel_chart_layout_get_mark (layout, i);

@@ -316,7 +316,8 @@ select_with (ReelChartView  *view,
   g_assert_cmpint (index, >=, 0);
   gtk_widget_grab_focus (reel_gtk_test_chart_mark_widget (view, (guint) index));
   g_assert_cmpint (reel_gtk_test_chart_focused_mark (view), ==, index);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.select-with", "i", (int) mode));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.select-with", "i",
+                                             (int) mode));
 }
 
 /* Whether the marks of @region_id tell assistive technologies that they
@@ -333,10 +334,11 @@ assert_marks_selected (ReelChartView *view,
     if (g_strcmp0 (reel_chart_layout_get_mark (layout, i)->region_id, region_id) == 0)
       {
         GtkWidget *widget = reel_gtk_test_chart_mark_widget (view, i);
+        ReelChartMarkFlags flags = reel_chart_layout_get_mark (layout, i)->flags;
 
-        gtk_test_accessible_assert_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_SELECTED, selected);
-        g_assert_cmpint (!!(reel_chart_layout_get_mark (layout, i)->flags & REEL_CHART_MARK_SELECTED), ==,
-                         selected);
+        gtk_test_accessible_assert_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_SELECTED,
+                                          selected);
+        g_assert_cmpint (!!(flags & REEL_CHART_MARK_SELECTED), ==, selected);
         n_found++;
       }
   g_assert_cmpuint (n_found, >, 0);
@@ -353,7 +355,8 @@ dup_mark_regions (ReelChartLayout *layout)
     {
       const char *region_id = reel_chart_layout_get_mark (layout, i)->region_id;
 
-      if (region_id != NULL && !g_ptr_array_find_with_equal_func (regions, region_id, g_str_equal, NULL))
+      if (region_id != NULL &&
+          !g_ptr_array_find_with_equal_func (regions, region_id, g_str_equal, NULL))
         g_ptr_array_add (regions, (gpointer) region_id);
     }
   g_ptr_array_add (regions, NULL);
@@ -379,8 +382,10 @@ test_chart_view_multi_selection (Fixture       *fixture,
   guint n_regions = g_strv_length (ids);
   guint from = 0;
 
-  reel_gtk_test_chart_click (view, mark->rect.x + mark->rect.width / 2, mark->rect.y + mark->rect.height / 2);
-  g_assert_cmpstrv (reel_chart_view_get_selected_regions (view), ((const char * const[]) { "europe", NULL }));
+  reel_gtk_test_chart_click (view, mark->rect.x + mark->rect.width / 2,
+                             mark->rect.y + mark->rect.height / 2);
+  g_assert_cmpstrv (reel_chart_view_get_selected_regions (view),
+                    ((const char * const[]) { "europe", NULL }));
 
   select_with (view, find_mark_of_region (layout, "east-asia"), REEL_SELECT_TOGGLE);
   g_assert_cmpstrv (reel_chart_view_get_selected_regions (view),
@@ -393,7 +398,8 @@ test_chart_view_multi_selection (Fixture       *fixture,
 
   /* Out again: the other one comes first. */
   select_with (view, find_mark_of_region (layout, "east-asia"), REEL_SELECT_TOGGLE);
-  g_assert_cmpstrv (reel_chart_view_get_selected_regions (view), ((const char * const[]) { "europe", NULL }));
+  g_assert_cmpstrv (reel_chart_view_get_selected_regions (view),
+                    ((const char * const[]) { "europe", NULL }));
   wait_for_layout (fixture);
   layout = reel_chart_view_get_layout (view);
   assert_marks_selected (view, "east-asia", FALSE);
@@ -409,14 +415,16 @@ test_chart_view_multi_selection (Fixture       *fixture,
   g_assert_null (reel_chart_view_get_selected_region (view));
 
   /* Trend compares two regions with the world, alone. */
-  reel_chart_view_set_selected_regions (view, (const char * const[]) { "europe", "east-asia", NULL });
+  reel_chart_view_set_selected_regions (view,
+                                        (const char * const[]) { "europe", "east-asia", NULL });
   reel_chart_view_set_chart_kind (view, REEL_CHART_TREND);
   wait_for_layout (fixture);
   layout = reel_chart_view_get_layout (view);
   lines = dup_mark_regions (layout);
   g_assert_cmpstr (lines, ==, "europe,east-asia");
   g_assert_cmpint (find_mark_of_region (layout, NULL), >=, 0);
-  g_assert_true (g_str_has_prefix (reel_chart_layout_get_subtitle (layout), "Europe and East Asia, with the world"));
+  g_assert_true (g_str_has_prefix (reel_chart_layout_get_subtitle (layout),
+                                   "Europe and East Asia, with the world"));
 }
 
 static gboolean

@@ -358,9 +358,9 @@ assert_row_selected (Fixture  *fixture,
                      gboolean  selected)
 {
   GtkListBox *list_box = reel_gtk_test_region_list_box (fixture->list);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list_box, (int) index);
 
-  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (gtk_list_box_get_row_at_index (list_box, (int) index)),
-                                    GTK_ACCESSIBLE_STATE_SELECTED, selected);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, selected);
 }
 
 /* Several regions, as in GTK's lists: Ctrl adds or takes out a row (the
@@ -394,7 +394,9 @@ test_region_list_multi_selection (Fixture       *fixture,
   reel_gtk_test_region_extend_to_row (fixture->list, 5);
   assert_rows (fixture, "3,4,5");
   g_assert_cmpstrv (reel_region_list_get_selected_regions (fixture->list),
-                    ((const char * const[]) { "southeast-asia", "middle-east-north-africa", "africa", NULL }));
+                    ((const char * const[]) {
+                      "southeast-asia", "middle-east-north-africa", "africa", NULL
+                    }));
   assert_row_selected (fixture, 1, FALSE);
 
   /* One taken out: the next comes first. */
@@ -415,13 +417,15 @@ test_region_list_multi_selection (Fixture       *fixture,
 
   /* Set from outside (the chart, the window), the rows follow; ids the
    * dataset does not have are left out. */
-  reel_region_list_set_selected_regions (fixture->list,
-                                         (const char * const[]) { "africa", "atlantis", "north-america", NULL });
+  reel_region_list_set_selected_regions (fixture->list, (const char * const[]) {
+                                           "africa", "atlantis", "north-america", NULL
+                                         });
   g_assert_cmpstrv (reel_region_list_get_selected_regions (fixture->list),
                     ((const char * const[]) { "africa", "north-america", NULL }));
   assert_rows (fixture, "1,5");
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->list), "regions.select-world", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->list), "regions.select-world",
+                                             NULL));
   g_assert_null (reel_region_list_get_selected_region (fixture->list));
   assert_rows (fixture, "0");
   assert_row_selected (fixture, 0, TRUE);

@@ -572,7 +572,8 @@ test_window_selection_restored (void)
   assert_regions_setting (settings, (const char * const[]) { "north-america", NULL });
   reel_gtk_test_region_toggle_row (REGION_LIST (window), 3);
   assert_setting (settings, "selected-region", "southeast-asia");
-  assert_regions_setting (settings, (const char * const[]) { "southeast-asia", "north-america", NULL });
+  assert_regions_setting (settings,
+                          (const char * const[]) { "southeast-asia", "north-america", NULL });
   destroy_window (window);
 
   /* The next window selects them again, the first one's panels shown. */
@@ -587,7 +588,8 @@ test_window_selection_restored (void)
   destroy_window (window);
 
   /* The regions it does not have are left out; none left is the world. */
-  g_settings_set_strv (settings, "selected-regions", (const char * const[]) { "atlantis", "africa", NULL });
+  g_settings_set_strv (settings, "selected-regions",
+                       (const char * const[]) { "atlantis", "africa", NULL });
   window = create_window ();
   open_sample (window);
   wait_for_load (window);

@@ -128,7 +128,8 @@ reel_chart_data_dup_comparison (const ReelChartData *data)
   head = reel_text_join (names, REEL_TEXT_SEPARATOR_NAMES);
   /* TRANSLATORS: the last two items of a list of names, "Europe and Southeast Asia" */
   listed = g_strdup_printf (_("%s and %s"), head, last);
-  /* TRANSLATORS: Trend's subtitle when regions are compared, "North America, Europe and Southeast Asia, with the world" */
+  /* TRANSLATORS: Trend's subtitle when regions are compared, "North America, Europe and
+   * Southeast Asia, with the world" */
   return g_strdup_printf (_("%s, with the world"), listed);
 }
 

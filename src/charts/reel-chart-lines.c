@@ -355,7 +355,8 @@ survey_lines (Plot *plot,
         {
           const ReelChartPoint *point = get_point (line, j);
 
-          axes->by_month |= point->measure != NULL && point->measure->period.kind == REEL_PERIOD_MONTH;
+          axes->by_month |= point->measure != NULL &&
+                            point->measure->period.kind == REEL_PERIOD_MONTH;
           axes->first_time = MIN (axes->first_time, point->time);
           axes->last_time = MAX (axes->last_time, point->time);
           axes->value_max = MAX (axes->value_max, point->value);

@@ -35,8 +35,8 @@ month_middle (int month)
 static char *
 dup_month_name (int month)
 {
-  g_autoptr(GDateTime) date = g_date_time_new_utc (month / MONTHS_PER_YEAR, month % MONTHS_PER_YEAR + 1,
-                                                   1, 0, 0, 0);
+  g_autoptr(GDateTime) date = g_date_time_new_utc (month / MONTHS_PER_YEAR,
+                                                   month % MONTHS_PER_YEAR + 1, 1, 0, 0, 0);
 
   return date != NULL ? g_date_time_format (date, "%b") : g_strdup ("");
 }
@@ -73,7 +73,8 @@ choose_step (ReelChartDraft  *draft,
              int              first,
              int              last)
 {
-  double month_width = reel_scale_map (scale, month_middle (1)) - reel_scale_map (scale, month_middle (0));
+  double month_width = reel_scale_map (scale, month_middle (1)) -
+                       reel_scale_map (scale, month_middle (0));
   double widest = 0, gap = draft->pen->unit;
 
   for (int month = first; month <= MIN (last, first + MONTHS_PER_YEAR - 1); month++)
@@ -102,7 +103,8 @@ add_label (ReelChartDraft *draft,
   const ReelChartRect *content = &draft->frame->content;
 
   x = CLAMP (x - label->width / 2, content->x, content->x + content->width - label->width);
-  reel_chart_canvas_add_text (draft->canvas, label, x, top, REEL_CHART_INK_DIM, REEL_CHART_TEXT_TICK);
+  reel_chart_canvas_add_text (draft->canvas, label, x, top, REEL_CHART_INK_DIM,
+                              REEL_CHART_TEXT_TICK);
 }
 
 /* The year of @month under it, unless the next January's year, which
@@ -155,7 +157,8 @@ reel_chart_time_axis_add (ReelChartDraft  *draft,
       if (step < MONTHS_PER_YEAR && month % step == 0)
         {
           g_autofree char *name = dup_month_name (month);
-          ReelChartText label = reel_chart_pen_measure_line (draft->pen, REEL_CHART_FONT_TICK, name);
+          ReelChartText label = reel_chart_pen_measure_line (draft->pen, REEL_CHART_FONT_TICK,
+                                                             name);
 
           add_label (draft, &label, x, top);
           reel_chart_text_clear (&label);

@@ -294,7 +294,8 @@ dup_title (const ReelChartData *data)
     /* TRANSLATORS: the title of Trend comparing regions by month, "Revenue by month, 2025" */
     return g_strdup_printf (_("Revenue by month, %u"), first);
   if (draws_months (data) && reel_chart_data_compares (data))
-    /* TRANSLATORS: the title of Trend comparing regions by month, "Revenue by month, 2024–2025" */
+    /* TRANSLATORS: the title of Trend comparing regions by month,
+     * "Revenue by month, 2024–2025" */
     return g_strdup_printf (_("Revenue by month, %u–%u"), first, last);
   if (draws_months (data) && first == last)
     /* TRANSLATORS: the title of Trend when it draws the world's months, "World revenue by month, 2025" */

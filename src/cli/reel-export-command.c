@@ -416,7 +416,8 @@ check_regions (ReelDataset   *dataset,
     g_string_append_printf (listed, "%s%s", i > 0 ? ", " : "",
                             ((const ReelRegion *) g_ptr_array_index (regions, i))->id);
   /* TRANSLATORS: "No region “atlantis” in this dataset; its regions: north-america, europe" */
-  reel_cli_printerr (NULL, _("No region “%s” in this dataset; its regions: %s"), unknown, listed->str);
+  reel_cli_printerr (NULL, _("No region “%s” in this dataset; its regions: %s"), unknown,
+                     listed->str);
 
   return FALSE;
 }

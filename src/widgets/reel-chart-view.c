@@ -42,8 +42,9 @@
  * A click on a mark selects its region (a click on the world's mark
  * selects the world); Ctrl+click (Ctrl+Space) adds or takes it out,
  * Shift+click (Shift+Space) selects the regions from the first selected
- * to it, in mark order; Escape selects the world. A click outside every mark keeps the selection: the
- * world is chosen with its row of the list (or its mark), and a stray click
+ * to it, in mark order; Escape selects the world. A click outside every
+ * mark keeps the selection: the world is chosen with its row of the list
+ * (or its mark), and a stray click
  * on the title, the legend or the source line should not throw away what
  * the panels show. "Rest of world" is no region to select. */
 
@@ -286,6 +287,7 @@ ensure_layout (ReelChartView *self,
                int            height)
 {
   double scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  const char * const *selection = (const char * const *) self->selected_regions;
   g_autoptr(ReelChartTheme) theme = NULL;
   gboolean had_layout = self->layout != NULL;
 
@@ -306,9 +308,8 @@ ensure_layout (ReelChartView *self,
       theme->header_inset = MAX (0, self->header_inset - theme->padding_right);
 
       self->layout = reel_chart_layout_new_for_metric (self->dataset, self->kind, self->map_metric,
-                                                       self->year,
-                                                       (const char * const *) self->selected_regions,
-                                                       theme, width, height, scale);
+                                                       self->year, selection, theme, width, height,
+                                                       scale);
     }
 
   if ((self->layout != NULL ? reel_chart_layout_get_n_marks (self->layout) : 0) == self->mark_widgets->len)
@@ -435,6 +436,7 @@ click_pressed_cb (ReelChartView   *self,
                   double           y,
                   GtkGestureClick *gesture)
 {
+  GdkModifierType state;
   int index;
 
   if (n_press != 1 || (index = hit_test (self, x, y)) < 0)
@@ -442,8 +444,8 @@ click_pressed_cb (ReelChartView   *self,
 
   /* The keyboard goes on from the mark clicked. */
   focus_mark (self, index);
-  select_mark (self, index,
-               reel_select_mode_for_state (gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture))));
+  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  select_mark (self, index, reel_select_mode_for_state (state));
 }
 
 static void
@@ -506,9 +508,10 @@ select_focused_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   ReelChartView *self = REEL_CHART_VIEW (widget);
+  ReelSelectMode mode = parameter != NULL ? (ReelSelectMode) g_variant_get_int32 (parameter)
+                                          : REEL_SELECT_REPLACE;
 
-  select_mark (self, get_focused_mark (self),
-               parameter != NULL ? (ReelSelectMode) g_variant_get_int32 (parameter) : REEL_SELECT_REPLACE);
+  select_mark (self, get_focused_mark (self), mode);
 }
 
 static void

@@ -435,9 +435,9 @@ select_rows (ReelRegionList *self)
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
     {
       const char *region_id = g_object_get_data (G_OBJECT (row), ROW_REGION_KEY);
-      gboolean selected = region_id != NULL ? g_strv_contains ((const char * const *) self->selected_regions,
-                                                               region_id)
-                                            : self->selected_regions[0] == NULL;
+      const char * const *selection = (const char * const *) self->selected_regions;
+      gboolean selected = region_id != NULL ? g_strv_contains (selection, region_id)
+                                            : selection[0] == NULL;
 
       if (selected && !gtk_list_box_row_is_selected (row))
         gtk_list_box_select_row (self->list_box, row);
@@ -577,7 +577,8 @@ search_activate_cb (ReelRegionList *self,
   apply_search (self);
   if ((row = get_first_visible_row (self)) != NULL)
     {
-      reel_region_list_set_selected_region (self, g_object_get_data (G_OBJECT (row), ROW_REGION_KEY));
+      reel_region_list_set_selected_region (self,
+                                            g_object_get_data (G_OBJECT (row), ROW_REGION_KEY));
       gtk_widget_grab_focus (GTK_WIDGET (row));
     }
 }
@@ -819,7 +820,8 @@ reel_region_list_class_init (ReelRegionListClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, selected_rows_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "regions.select-world", NULL, select_world_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "regions.select-world", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
+                                       "regions.select-world", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "reelregionlist");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
