@@ -1023,6 +1023,28 @@ add_legend (const ReelChartData *data,
     reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_WHISKER, _("range of other sources"));
 }
 
+/* A line of months in words, by its months: "World: from $126M in Apr
+ * 2025 to $197M in Nov 2025". */
+static void
+append_months_summary (GString              *summary,
+                       const char           *name,
+                       const ReelChartPoint *first,
+                       const char           *first_value,
+                       const ReelChartPoint *last,
+                       const char           *last_value)
+{
+  g_autofree char *first_month = reel_text_dup_period (&first->measure->period, FALSE);
+  g_autofree char *last_month = reel_text_dup_period (&last->measure->period, FALSE);
+
+  if (first == last)
+    /* TRANSLATORS: in a chart's summary, "Europe: $10M in Oct 2025" */
+    g_string_append_printf (summary, _("%s: %s in %s"), name, last_value, last_month);
+  else
+    /* TRANSLATORS: in a chart's summary, "World: from $126M in Apr 2025 to $197M in Nov 2025" */
+    g_string_append_printf (summary, _("%s: from %s in %s to %s in %s"), name, first_value,
+                            first_month, last_value, last_month);
+}
+
 /* "North America: from $80M in 2022 to $142M in 2024", after what is
  * compared when regions are. */
 static guint
@@ -1050,7 +1072,9 @@ add_summary (const ReelChartKindClass *kind,
 
       if (i > 0)
         g_string_append (summary, reel_text_get_separator (REEL_TEXT_SEPARATOR_ITEMS));
-      if (first == last)
+      if (first->measure != NULL && last->measure != NULL)
+        append_months_summary (summary, series->name, first, first_value, last, last_value);
+      else if (first == last)
         /* TRANSLATORS: in a chart's summary, "North America: $142M in 2024" */
         g_string_append_printf (summary, _("%s: %s in %u"), series->name, last_value, last->year);
       else
