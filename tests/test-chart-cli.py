@@ -338,6 +338,52 @@ def platforms():
 
 
 @test
+def compare_regions():
+    """--region, repeated or with commas, selects regions as the window's
+    list does: Trend then draws exactly those with the world and says so
+    first; an id the dataset does not have is an error naming its ids."""
+    directory, out, result = export('--chart=trend', '--region=north-america,europe',
+                                    '--region', 'southeast-asia', '--region=europe', data=EDGE)
+    try:
+        check(result.returncode == 0, 'exit status 0', result)
+        _w, _h, _alpha, texts, _row = read_png(out)
+        description = texts.get('Description', '')
+        title = texts.get('Title', '')
+        check(description.startswith(f'{title}. North America, Europe and Southeast Asia, with the world. '),
+              f'the comparison first: {description[:160]!r}')
+        series = [part.split(':')[0] for part in
+                  description[len(title) + 2:].split('. ')[1].split('; ')]
+        check(series == ['North America', 'Europe', 'Southeast Asia', 'World'], f'the lines: {series}')
+        check('Latin America' not in description, 'no other region')
+    finally:
+        shutil.rmtree(directory)
+
+    # The same three regions on the bundled dataset, by month; in SVG and
+    # PDF as in PNG.
+    for extension in ('png', 'svg', 'pdf'):
+        directory, out, result = export('--chart=trend', '--region=north-america,europe,southeast-asia',
+                                        name=f'c.{extension}', data=None)
+        try:
+            check(result.returncode == 0, f'{extension}: exit status 0', result)
+            if extension == 'png':
+                _w, _h, _alpha, texts, _row = read_png(out)
+                check(texts.get('Title') == 'Revenue by month, 2025', f'title {texts.get("Title")!r}')
+                check('No monthly revenue figures: North America.' in texts.get('Description', ''),
+                      'North America has no month of its own')
+        finally:
+            shutil.rmtree(directory)
+
+    directory, out, result = export('--chart=trend', '--region=europe,atlantis', data=EDGE)
+    try:
+        check(result.returncode == 1, 'an unknown region: exit status 1', result)
+        check(result.stderr.startswith('reelscope: No region “atlantis” in this dataset; its regions: '
+                                       'north-america, latin-america, '), result.stderr)
+        check(os.listdir(directory) == [], 'writes nothing')
+    finally:
+        shutil.rmtree(directory)
+
+
+@test
 def missing_directory():
     parent = tempfile.mkdtemp(prefix='reel-cli-')
     try:

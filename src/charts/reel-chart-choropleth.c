@@ -387,17 +387,15 @@ add_regions_without_bars (Plot *plot)
     }
 }
 
-/* The selected region's countries, outlined in the text's colour. */
+/* The selected regions' countries, outlined in the text's colour. */
 static void
 add_selection (Plot *plot)
 {
-  const char *selection = plot->data->selection;
-
-  for (guint i = 0; selection != NULL && i < plot->draft->canvas->marks->len; i++)
+  for (guint i = 0; i < plot->draft->canvas->marks->len; i++)
     {
       const ReelChartMark *mark = &g_array_index (plot->draft->canvas->marks, ReelChartMark, i);
 
-      if (g_strcmp0 (mark->region_id, selection) == 0)
+      if (reel_chart_data_is_selected (plot->data, mark->region_id))
         add_area (plot, mark->outline, REEL_CHART_INK_FOREGROUND, 0, 1.0)->area.width =
           MAX (1.0, plot->unit * 0.16);
     }
