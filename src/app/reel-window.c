@@ -565,6 +565,7 @@ reel_window_dispose (GObject *object)
   ReelWindow *self = (ReelWindow *)object;
 
   _reel_window_dispose_files (self);
+  _reel_window_dispose_report (self);
   g_cancellable_cancel (self->launch_cancellable);
   g_clear_object (&self->launch_cancellable);
 
@@ -882,6 +883,7 @@ reel_window_class_init (ReelWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, metric_dropdown_selected_cb);
 
   _reel_window_class_init_actions (widget_class);
+  _reel_window_class_init_report (widget_class);
 }
 
 static void
