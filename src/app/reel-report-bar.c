@@ -12,10 +12,9 @@ struct _ReelReportBar
   GtkWidget       parent_instance;
 
   /* Template widgets */
-  GtkButton      *cancel_button;
+  GtkWidget      *box;
   GtkLabel       *label;
   GtkProgressBar *progress_bar;
-  GtkRevealer    *revealer;
 
   GCancellable   *cancellable;  /* while a report is written */
 };
@@ -125,7 +124,7 @@ write_done_cb (GObject      *object,
   if (self->cancellable == g_task_get_cancellable (G_TASK (result)))
     {
       g_clear_object (&self->cancellable);
-      gtk_revealer_set_reveal_child (self->revealer, FALSE);
+      gtk_widget_set_visible (self->box, FALSE);
     }
 
   g_signal_emit (self, signals[FINISHED], 0, file, error);
@@ -173,10 +172,9 @@ reel_report_bar_class_init (ReelReportBarClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/reelscope/Reelscope/ui/reel-report-bar.ui");
-  gtk_widget_class_bind_template_child (widget_class, ReelReportBar, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, ReelReportBar, box);
   gtk_widget_class_bind_template_child (widget_class, ReelReportBar, label);
   gtk_widget_class_bind_template_child (widget_class, ReelReportBar, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, ReelReportBar, revealer);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked_cb);
   gtk_widget_class_set_css_name (widget_class, "reportbar");
 }
@@ -229,7 +227,7 @@ reel_report_bar_start (ReelReportBar           *self,
 
   gtk_label_set_text (self->label, _("Writing the report…"));
   gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_revealer_set_reveal_child (self->revealer, TRUE);
+  gtk_widget_set_visible (self->box, TRUE);
   g_task_run_in_thread (task, write_thread);
 }
 
@@ -252,5 +250,5 @@ reel_report_bar_cancel (ReelReportBar *self)
     return;
 
   g_cancellable_cancel (self->cancellable);
-  gtk_revealer_set_reveal_child (self->revealer, FALSE);
+  gtk_widget_set_visible (self->box, FALSE);
 }
