@@ -118,7 +118,7 @@ add_text (Builder         *builder,
   return add_block (builder, style, cap_text (text));
 }
 
-static void
+static ReelReportBlock *
 add_indented (Builder         *builder,
               ReelReportStyle  style,
               const char      *text)
@@ -127,6 +127,15 @@ add_indented (Builder         *builder,
 
   if (block != NULL)
     block->indent = INDENT;
+  return block;
+}
+
+/* @block on the page of the block after it: a line and its source. */
+static void
+keep_with_next (ReelReportBlock *block)
+{
+  if (block != NULL)
+    block->keep_with_next = TRUE;
 }
 
 /* A heading that starts a section, on a page of its own when @new_page:
@@ -177,7 +186,7 @@ add_headlines (Builder *builder)
       const ReelHeadlineSection *section = &g_array_index (sections, ReelHeadlineSection, i);
 
       add_text (builder, REEL_REPORT_STYLE_HEADING, section->heading);
-      add_text (builder, REEL_REPORT_STYLE_NOTE, section->note);
+      keep_with_next (add_text (builder, REEL_REPORT_STYLE_NOTE, section->note));
       for (guint j = 0; j < section->items->len; j++)
         {
           const ReelHeadline *item = &g_array_index (section->items, ReelHeadline, j);
@@ -191,11 +200,37 @@ add_headlines (Builder *builder)
     }
 }
 
+/* The dataset's description, a paragraph a block: the first on the cover
+ * under the title, the others after the headlines. */
+static void
+add_description (Builder         *builder,
+                 ReelReportStyle  style,
+                 gboolean         first)
+{
+  ReelText *description = reel_dataset_get_description (builder->dataset);
+  g_auto(GStrv) paragraphs = NULL;
+
+  if (description == NULL)
+    return;
+
+  paragraphs = g_strsplit (reel_text_get (description), "\n\n", 0);
+  if (first)
+    {
+      add_text (builder, style, paragraphs[0]);
+      return;
+    }
+  for (guint i = 1; paragraphs[0] != NULL && paragraphs[i] != NULL; i++)
+    {
+      if (i == 1)
+        add_text (builder, REEL_REPORT_STYLE_HEADING, _("About the data"));
+      add_text (builder, style, paragraphs[i]);
+    }
+}
+
 static void
 add_cover (Builder *builder)
 {
   g_autofree char *title = reel_report_dup_dataset_title (builder->dataset);
-  ReelText *description = reel_dataset_get_description (builder->dataset);
   const char *updated = reel_dataset_get_updated (builder->dataset);
   ReelReportBlock *block = add_text (builder, REEL_REPORT_STYLE_TITLE, title);
 
@@ -204,8 +239,7 @@ add_cover (Builder *builder)
       block->outline = REEL_REPORT_OUTLINE_SECTION;
       block->section = g_strdup (_("Summary"));
     }
-  if (description != NULL)
-    add_text (builder, REEL_REPORT_STYLE_LEAD, reel_text_get (description));
+  add_description (builder, REEL_REPORT_STYLE_LEAD, TRUE);
   if (updated != NULL)
     {
       g_autofree char *date = reel_text_dup_published (updated);
@@ -216,6 +250,7 @@ add_cover (Builder *builder)
 
   if (reel_headlines_any (builder->dataset))
     add_headlines (builder);
+  add_description (builder, REEL_REPORT_STYLE_BODY, FALSE);
 }
 
 /* ---- The charts ---- */
@@ -295,7 +330,7 @@ add_figures (Builder          *builder,
         const ReelFigure *figure = &g_array_index (region->revenue, ReelFigure, i);
         g_autofree char *line = reel_text_dup_figure_line (builder->dataset, figure, TRUE);
 
-        add_indented (builder, REEL_REPORT_STYLE_BODY, line);
+        add_indented (builder, REEL_REPORT_STYLE_DETAIL, line);
       }
   for (guint i = 0; i < region->measures->len; i++)
     {
@@ -306,7 +341,7 @@ add_figures (Builder          *builder,
       if (reel_measure_is_yearly_revenue (measure) || n_lines++ >= MAX_FIGURES)
         continue;
       line = reel_text_dup_measure_line (builder->dataset, measure);
-      add_indented (builder, REEL_REPORT_STYLE_BODY, line);
+      add_indented (builder, REEL_REPORT_STYLE_DETAIL, line);
     }
   for (guint g = 0; g < 2; g++)
     {
@@ -318,7 +353,7 @@ add_figures (Builder          *builder,
             g_autofree char *line = reel_text_dup_growth_line (builder->dataset,
                                                                &g_array_index (growths, ReelGrowth, i));
 
-            add_indented (builder, REEL_REPORT_STYLE_BODY, line);
+            add_indented (builder, REEL_REPORT_STYLE_DETAIL, line);
           }
     }
 
@@ -374,7 +409,8 @@ add_audience (Builder            *builder,
       g_autofree char *citation = dup_citation (builder, trait->source, trait->flags);
 
       /* TRANSLATORS: an audience trait in the report: "Women: at least 60%" */
-      add_block (builder, REEL_REPORT_STYLE_BODY, g_strdup_printf (_("%s: %s"), label, qualified));
+      keep_with_next (add_block (builder, REEL_REPORT_STYLE_BODY,
+                                 g_strdup_printf (_("%s: %s"), label, qualified)));
       add_indented (builder, REEL_REPORT_STYLE_NOTE, citation);
     }
   if (audience->traits->len > MAX_TRAITS)
@@ -390,7 +426,7 @@ add_audience (Builder            *builder,
       const ReelNote *note = &g_array_index (audience->notes, ReelNote, i);
       g_autofree char *citation = dup_citation (builder, note->source, 0);
 
-      add_text (builder, REEL_REPORT_STYLE_BODY, reel_text_get (note->text));
+      keep_with_next (add_text (builder, REEL_REPORT_STYLE_BODY, reel_text_get (note->text)));
       add_indented (builder, REEL_REPORT_STYLE_NOTE, citation);
     }
   if (audience->notes->len > MAX_NOTES)
@@ -420,7 +456,7 @@ add_speaker (Builder          *builder,
         g_string_append (credentials, C_("role and organisation", ", "));
       g_string_append (credentials, reel_text_get (expert->organization));
     }
-  add_text (builder, REEL_REPORT_STYLE_NOTE, credentials->str);
+  keep_with_next (add_text (builder, REEL_REPORT_STYLE_NOTE, credentials->str));
 }
 
 static void
@@ -641,6 +677,8 @@ dup_supports_text (const Supports *entry)
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
+/* A source, kept on one page: its title, citation, note, what it
+ * supports and its link. */
 static void
 add_source (Builder          *builder,
             const ReelSource *source,
@@ -648,20 +686,24 @@ add_source (Builder          *builder,
 {
   g_autofree char *citation = reel_text_dup_source_citation (source);
   g_autofree char *supported = dup_supports_text (entry);
+  guint first = builder->blocks->len;
+  ReelReportBlock *block;
 
   add_text (builder, REEL_REPORT_STYLE_SUBHEADING, reel_text_get (source->title));
   add_text (builder, REEL_REPORT_STYLE_NOTE, citation);
   if (source->note != NULL)
     add_text (builder, REEL_REPORT_STYLE_NOTE, reel_text_get (source->note));
-  add_indented (builder, REEL_REPORT_STYLE_BODY, supported);
+  add_indented (builder, REEL_REPORT_STYLE_DETAIL, supported);
   if (source->url != NULL)
     {
-      ReelReportBlock *block = add_text (builder, REEL_REPORT_STYLE_LINK, source->url);
-
+      block = add_text (builder, REEL_REPORT_STYLE_LINK, source->url);
       /* Only the web's schemes are links (DESIGN §3); others stay text. */
       if (block != NULL && reel_dataset_url_is_safe (source->url))
         block->uri = g_strdup (source->url);
     }
+
+  for (guint i = first; i + 1 < builder->blocks->len; i++)
+    keep_with_next (g_ptr_array_index (builder->blocks, i));
 }
 
 static void

@@ -20,6 +20,7 @@ typedef enum {
   REEL_REPORT_STYLE_SUBHEADING, /* a speaker, a source's title */
   REEL_REPORT_STYLE_VALUE,      /* a headline figure */
   REEL_REPORT_STYLE_BODY,
+  REEL_REPORT_STYLE_DETAIL,     /* a figure's line, what a source supports */
   REEL_REPORT_STYLE_QUOTE,
   REEL_REPORT_STYLE_NOTE,       /* sources, dates, "and 3 more" */
   REEL_REPORT_STYLE_LINK,       /* a URL, a live link */
@@ -42,6 +43,7 @@ typedef struct {
   ReelChartKind      chart;
   guint              year;
   gboolean           new_page;    /* starts a page */
+  gboolean           keep_with_next; /* on the page of the block after it (headings always are) */
   char              *section;     /* nullable: the running header from here on */
   ReelReportOutline  outline;
   double             indent;      /* in points, from the start edge */

@@ -25,14 +25,13 @@
 #define MARGIN_SIDE        56.0
 #define HEADER_Y           30.0   /* top of the running header */
 #define FOOTER_GAP         30.0   /* from the bottom edge to the page number's baseline */
-#define COVER_DROP          0.16  /* of the page's height: the cover's title sits lower */
+#define COVER_DROP          0.10  /* of the page's height: the cover's title sits lower */
 #define MAX_LINES          24     /* of one block of text */
 
 /* Charts are laid out at this width in their own pixels and scaled onto
  * the page: their type (14 px labels) prints at about 9 points. */
 #define CHART_WIDTH       760.0
-#define CHART_ASPECT        0.72  /* height per width */
-#define CHART_GAP          10.0   /* points between a chart and its summary */
+#define CHART_ASPECT        0.8   /* height per width */
 
 typedef enum {
   INK_FOREGROUND,
@@ -56,6 +55,7 @@ static const StyleInfo styles[REEL_REPORT_N_STYLES] = {
   [REEL_REPORT_STYLE_SUBHEADING] = { 10.0, PANGO_WEIGHT_BOLD,   PANGO_STYLE_NORMAL,  9.0, INK_FOREGROUND, TRUE },
   [REEL_REPORT_STYLE_VALUE]      = { 10.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,  7.0, INK_FOREGROUND, TRUE },
   [REEL_REPORT_STYLE_BODY]       = {  9.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,  3.0, INK_FOREGROUND, FALSE },
+  [REEL_REPORT_STYLE_DETAIL]     = {  8.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,  2.0, INK_FOREGROUND, FALSE },
   [REEL_REPORT_STYLE_QUOTE]      = {  9.5, PANGO_WEIGHT_NORMAL, PANGO_STYLE_ITALIC,  5.0, INK_FOREGROUND, TRUE },
   [REEL_REPORT_STYLE_NOTE]       = {  8.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,  2.0, INK_DIM,        FALSE },
   [REEL_REPORT_STYLE_LINK]       = {  8.0, PANGO_WEIGHT_NORMAL, PANGO_STYLE_NORMAL,  1.0, INK_FOREGROUND, FALSE },
@@ -256,22 +256,16 @@ content_width (ReelReport *self)
   return self->page_width - 2 * MARGIN_SIDE;
 }
 
+/* A chart, laid out at CHART_WIDTH and scaled to the text's width. Its
+ * title, labels and source line are text in the PDF as on screen. */
 static void
 measure_chart (ReelReport      *self,
                ReelReportBlock *block)
 {
-  double width = content_width (self);
-
   block->chart_layout = reel_chart_layout_new (self->dataset, block->chart, block->year, self->selection,
                                                self->theme, CHART_WIDTH, CHART_WIDTH * CHART_ASPECT, 1.0);
-  block->chart_scale = width / CHART_WIDTH;
+  block->chart_scale = content_width (self) / CHART_WIDTH;
   block->height = CHART_WIDTH * CHART_ASPECT * block->chart_scale;
-
-  /* The chart's summary below it: what a reader of the text alone (or a
-   * search) finds of the chart. */
-  block->layout = make_layout (self, REEL_REPORT_STYLE_BODY,
-                               reel_chart_layout_get_summary (block->chart_layout), FALSE, width);
-  block->height += CHART_GAP + layout_height (block->layout);
 }
 
 static void
@@ -313,8 +307,15 @@ too_many_pages (GError **error)
   return FALSE;
 }
 
-/* How much room @block needs where it follows other blocks: a heading
- * takes the first lines of what follows it along (it never ends a page). */
+static gboolean
+keeps_with_next (const ReelReportBlock *block)
+{
+  return block->keep_with_next || (styles[block->style].keep_with_next && !block->has_chart);
+}
+
+/* How much room @block needs where it follows other blocks: the blocks
+ * kept with it (a heading, a source's lines) go along whole, and the
+ * first lines of what follows them (a heading never ends a page). */
 static double
 room_needed (ReelReport *self,
              guint       index,
@@ -323,13 +324,16 @@ room_needed (ReelReport *self,
   ReelReportBlock *block = g_ptr_array_index (self->blocks, index);
   double room = space + block->height;
 
-  if (styles[block->style].keep_with_next && !block->has_chart && index + 1 < self->blocks->len)
+  for (guint i = index; keeps_with_next (block) && i + 1 < self->blocks->len; i++)
     {
-      ReelReportBlock *next = g_ptr_array_index (self->blocks, index + 1);
+      ReelReportBlock *next = g_ptr_array_index (self->blocks, i + 1);
 
+      if (next->new_page)
+        break;
       measure (self, next);
-      if (!next->new_page)
-        room += styles[next->style].space_before + MIN (next->height, 3 * styles[next->style].size);
+      room += styles[next->style].space_before;
+      room += keeps_with_next (next) ? next->height : MIN (next->height, 3 * styles[next->style].size);
+      block = next;
     }
 
   return room;
@@ -527,7 +531,7 @@ draw_block (ReelReport      *self,
       cairo_scale (cr, block->chart_scale, block->chart_scale);
       reel_chart_render (block->chart_layout, self->theme, cr);
       cairo_restore (cr);
-      y += CHART_WIDTH * CHART_ASPECT * block->chart_scale + CHART_GAP;
+      return;
     }
 
   set_ink (self, cr, styles[block->style].ink);
