@@ -12,18 +12,11 @@
  * bar writes a report off the main thread, shows its progress, and leaves
  * nothing behind when cancelled. */
 
+/* The dataset that comes with the app, in data/ beside tests/data. */
 static ReelDataset *
 load_bundled (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
-                                                 "microdrama-exports.reelscope.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new (file);
-  g_autoptr(GError) error = NULL;
-  ReelDataset *dataset = reel_dataset_loader_load (loader, NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
+  return reel_gtk_test_load_dataset ("../../data/microdrama-exports.reelscope.json");
 }
 
 /* What a poppler tool prints of @path. */

@@ -40,26 +40,10 @@ menu_has_action (GMenuModel *model,
   return FALSE;
 }
 
-static GtkFileChooser *
-find_file_chooser (void)
-{
-  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_FILE_CHOOSER (window);
-    }
-
-  return NULL;
-}
-
 static gboolean
 file_chooser_shown (gpointer data)
 {
-  return find_file_chooser () != NULL;
+  return reel_gtk_test_find_file_chooser () != NULL;
 }
 
 static void
@@ -82,7 +66,7 @@ test_window_export_report (void)
   g_assert_true (menu_has_action (menu, "win.print"));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL);
   reel_gtk_test_flush ();
-  g_assert_null (find_file_chooser ());
+  g_assert_null (reel_gtk_test_find_file_chooser ());
 
   reel_window_open (window, file);
   reel_window_test_wait_for_load (window);
@@ -90,14 +74,14 @@ test_window_export_report (void)
   /* From the overview too: the report covers every chart. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export-report", NULL));
   g_assert_true (reel_gtk_test_wait (file_chooser_shown, NULL, 10000));
-  chooser = find_file_chooser ();
+  chooser = reel_gtk_test_find_file_chooser ();
   suggested = gtk_file_chooser_get_current_name (chooser);
   g_assert_cmpstr (suggested, ==, "Chinese micro-dramas abroad.pdf");
 
   /* Cancelled: nothing is written, and the bar does not show. */
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   reel_gtk_test_flush ();
-  g_assert_null (find_file_chooser ());
+  g_assert_null (reel_gtk_test_find_file_chooser ());
   g_assert_false (reel_report_bar_is_busy (reel_window_test_child (window, "report_bar")));
 
   gtk_window_destroy (GTK_WINDOW (window));

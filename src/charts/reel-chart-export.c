@@ -875,8 +875,8 @@ export_vector (ReelChartLayout  *layout,
     {
       /* A page in points, the chart in CSS pixels on it: 1200 px wide is
        * 12.5 inches, as a browser would print it. */
-      surface = cairo_pdf_surface_create_for_stream (stream_write_cb, out,
-                                                     width * POINTS_PER_PIXEL, height * POINTS_PER_PIXEL);
+      surface = reel_chart_export_new_pdf_surface (out, width * POINTS_PER_PIXEL,
+                                                   height * POINTS_PER_PIXEL);
       reel_chart_export_set_pdf_metadata (surface, reel_chart_layout_get_title (layout),
                                           reel_chart_layout_get_summary (layout), NULL);
     }
@@ -896,6 +896,27 @@ export_vector (ReelChartLayout  *layout,
     add_svg_metadata (layout, out);
 
   return ok;
+}
+
+/**
+ * reel_chart_export_new_pdf_surface:
+ * @out: where the document's bytes go, as cairo writes them
+ * @width: of the first page, in points
+ * @height: in points
+ *
+ * A PDF surface writing into memory: an export is written to its file
+ * only once whole (reel_chart_export_write_bytes()).
+ *
+ * Returns: (transfer full): the surface; finish it before reading @out
+ */
+cairo_surface_t *
+reel_chart_export_new_pdf_surface (GByteArray *out,
+                                   double      width,
+                                   double      height)
+{
+  g_return_val_if_fail (out != NULL, NULL);
+
+  return cairo_pdf_surface_create_for_stream (stream_write_cb, out, width, height);
 }
 
 /**

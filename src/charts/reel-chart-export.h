@@ -51,6 +51,9 @@ gboolean               reel_chart_export_check_file       (const char           
 GBytes                *reel_chart_export_to_bytes         (ReelChartLayout       *layout,
                                                            ReelChartFormat        format,
                                                            GError               **error);
+cairo_surface_t       *reel_chart_export_new_pdf_surface  (GByteArray            *out,
+                                                           double                 width,
+                                                           double                 height);
 void                   reel_chart_export_set_pdf_metadata (cairo_surface_t       *surface,
                                                            const char            *title,
                                                            const char            *subject,

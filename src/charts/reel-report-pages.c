@@ -444,19 +444,10 @@ static void
 add_speaker (Builder          *builder,
              const ReelExpert *expert)
 {
-  g_autoptr(GString) credentials = g_string_new (NULL);
+  g_autofree char *credentials = reel_text_dup_expert_credentials (expert);
 
   add_text (builder, REEL_REPORT_STYLE_SUBHEADING, reel_text_get (expert->name));
-  if (expert->role != NULL)
-    g_string_append (credentials, reel_text_get (expert->role));
-  if (expert->organization != NULL)
-    {
-      if (credentials->len > 0)
-        /* TRANSLATORS: between a speaker's role and organisation */
-        g_string_append (credentials, C_("role and organisation", ", "));
-      g_string_append (credentials, reel_text_get (expert->organization));
-    }
-  keep_with_next (add_text (builder, REEL_REPORT_STYLE_NOTE, credentials->str));
+  keep_with_next (add_text (builder, REEL_REPORT_STYLE_NOTE, credentials));
 }
 
 static void

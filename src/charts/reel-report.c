@@ -597,15 +597,6 @@ reel_report_create_pdf_context (void)
   return context;
 }
 
-static cairo_status_t
-append_cb (void                *closure,
-           const unsigned char *data,
-           unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* The bookmarks of @page's blocks: sections at the top level, the charts
  * and regions under the section before them. */
 static void
@@ -710,7 +701,7 @@ reel_report_to_pdf_bytes (ReelReport          *self,
   if (progress != NULL)
     progress (0, reel_report_get_n_pages (self), user_data);
 
-  surface = cairo_pdf_surface_create_for_stream (append_cb, out, width, height);
+  surface = reel_chart_export_new_pdf_surface (out, width, height);
   reel_chart_export_set_pdf_metadata (surface, self->title, _("Micro-drama export report"), "Reelscope");
   ok = draw_pdf_pages (self, surface, cancellable, progress, user_data, error);
 

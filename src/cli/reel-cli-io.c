@@ -201,9 +201,9 @@ reel_cli_print_usage_error (const char *message)
 }
 
 /* Loads like --validate, and on failure prints the first problems. */
-ReelDataset *
-reel_cli_load_dataset (const char *file_name,
-                       const char *display_name)
+static ReelDataset *
+load_named (const char *file_name,
+            const char *display_name)
 {
   g_autoptr(ReelDatasetLoader) loader = NULL;
   g_autoptr(GError) error = NULL;
@@ -242,4 +242,32 @@ reel_cli_load_dataset (const char *file_name,
                        display_name);
 
   return NULL;
+}
+
+/**
+ * reel_cli_load_dataset:
+ * @files: (nullable): the arguments left after the options: FILE, or none
+ * @default_file: the dataset to read without a FILE (the bundled one)
+ *
+ * Loads what a headless command reads, and on failure prints the first
+ * problems under the name a user knows it by.
+ *
+ * Returns: (transfer full) (nullable): the dataset
+ */
+ReelDataset *
+reel_cli_load_dataset (const char * const *files,
+                       GFile              *default_file)
+{
+  g_autofree char *default_uri = NULL;
+  g_autofree char *default_name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (default_file), NULL);
+
+  if (files != NULL && files[0] != NULL)
+    return load_named (files[0], g_strcmp0 (files[0], REEL_CLI_STDIO_NAME) == 0 ? REEL_CLI_STDIN_NAME
+                                                                                 : files[0]);
+
+  default_uri = g_file_get_uri (default_file);
+  default_name = g_file_get_parse_name (default_file);
+  return load_named (default_uri, default_name);
 }

@@ -131,9 +131,6 @@ reel_report_command_run (GVariantDict       *options,
   g_autoptr(ReelDataset) dataset = NULL;
   g_autoptr(ReelReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *default_uri = NULL;
-  g_autofree char *default_name = NULL;
-  const char *file_name, *display_name;
   Request request;
   int status;
 
@@ -144,20 +141,7 @@ reel_report_command_run (GVariantDict       *options,
   if (status != EXIT_OK)
     return status;
 
-  if (files != NULL && files[0] != NULL)
-    {
-      file_name = files[0];
-      display_name = g_strcmp0 (file_name, REEL_CLI_STDIO_NAME) == 0 ? REEL_CLI_STDIN_NAME : file_name;
-    }
-  else
-    {
-      default_uri = g_file_get_uri (default_file);
-      default_name = g_file_get_parse_name (default_file);
-      file_name = default_uri;
-      display_name = default_name;
-    }
-
-  dataset = reel_cli_load_dataset (file_name, display_name);
+  dataset = reel_cli_load_dataset (files, default_file);
   if (dataset == NULL)
     return EXIT_DATA;
 

@@ -9,6 +9,7 @@
 
 #include "reel-quotes.h"
 #include "reel-source-link.h"
+#include "reel-text-source.h"
 #include "reel-widget-util.h"
 
 /* The expert commentary of the selected region (DESIGN §5): the quotes
@@ -104,25 +105,16 @@ dup_scope_text (ReelCommentaryPanel *self,
 static GtkWidget *
 create_speaker (const ReelExpert *expert)
 {
-  g_autoptr(GString) credentials = g_string_new (NULL);
+  g_autofree char *credentials = reel_text_dup_expert_credentials (expert);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *label;
 
   gtk_widget_set_margin_bottom (box, 4);
   gtk_box_append (GTK_BOX (box), reel_plain_label_new (reel_text_get (expert->name), "heading"));
 
-  if (expert->role != NULL)
-    g_string_append (credentials, reel_text_get (expert->role));
-  if (expert->organization != NULL)
+  if (credentials[0] != '\0')
     {
-      if (credentials->len > 0)
-        /* TRANSLATORS: between a speaker's role and organisation */
-        g_string_append (credentials, C_("role and organisation", ", "));
-      g_string_append (credentials, reel_text_get (expert->organization));
-    }
-  if (credentials->len > 0)
-    {
-      label = reel_plain_label_new (credentials->str, "caption");
+      label = reel_plain_label_new (credentials, "caption");
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (GTK_BOX (box), label);
     }
