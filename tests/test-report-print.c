@@ -19,20 +19,39 @@ load_bundled (void)
   return reel_gtk_test_load_dataset ("../../data/microdrama-exports.reelscope.json");
 }
 
-/* What a poppler tool prints of @path. */
+/* What a poppler tool prints of @path: pdfinfo's information, or
+ * pdftotext's text of pages @first to @last (from 1; 0 for all). */
 static char *
 run_poppler (const char *tool,
-             const char *path)
+             const char *path,
+             guint       first,
+             guint       last)
 {
-  const char *argv[] = { tool, "-enc", "UTF-8", path, "-", NULL };
-  const char *info_argv[] = { tool, path, NULL };
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   char *out = NULL;
   int status;
 
-  g_spawn_sync (NULL, (char **) (g_str_equal (tool, "pdftotext") ? argv : info_argv), NULL,
-                G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL, &status,
-                &error);
+  g_ptr_array_add (argv, g_strdup (tool));
+  if (g_str_equal (tool, "pdftotext"))
+    {
+      g_ptr_array_add (argv, g_strdup ("-enc"));
+      g_ptr_array_add (argv, g_strdup ("UTF-8"));
+      if (last > 0)
+        {
+          g_ptr_array_add (argv, g_strdup ("-f"));
+          g_ptr_array_add (argv, g_strdup_printf ("%u", first));
+          g_ptr_array_add (argv, g_strdup ("-l"));
+          g_ptr_array_add (argv, g_strdup_printf ("%u", last));
+        }
+    }
+  g_ptr_array_add (argv, g_strdup (path));
+  if (g_str_equal (tool, "pdftotext"))
+    g_ptr_array_add (argv, g_strdup ("-"));
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, &out, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 
@@ -42,19 +61,21 @@ run_poppler (const char *tool,
 static guint
 count_pages (const char *path)
 {
-  g_autofree char *info = run_poppler ("pdfinfo", path);
+  g_autofree char *info = run_poppler ("pdfinfo", path, 0, 0);
   const char *pages = strstr (info, "\nPages:");
 
   g_assert_nonnull (pages);
   return (guint) g_ascii_strtoull (pages + strlen ("\nPages:"), NULL, 10);
 }
 
-/* The text of the pages, without the document information GTK and the
- * report write differently (pdftotext prints none of it). */
+/* The text of pages @first to @last, without the document information GTK
+ * and the report write differently (pdftotext prints none of it). */
 static char *
-page_text (const char *path)
+page_text (const char *path,
+           guint       first,
+           guint       last)
 {
-  return run_poppler ("pdftotext", path);
+  return run_poppler ("pdftotext", path, first, last);
 }
 
 static void
@@ -90,8 +111,8 @@ test_print_export_matches_pdf (void)
 
   g_assert_cmpuint (count_pages (printed), >, 10);
   g_assert_cmpuint (count_pages (printed), ==, count_pages (exported));
-  printed_text = page_text (printed);
-  exported_text = page_text (exported);
+  printed_text = page_text (printed, 0, 0);
+  exported_text = page_text (exported, 0, 0);
   g_assert_nonnull (strstr (printed_text, "Sources"));
   g_assert_cmpstr (printed_text, ==, exported_text);
 
@@ -105,6 +126,53 @@ test_print_export_matches_pdf (void)
     g_assert_nonnull (strstr (contents, "[Page Setup]"));
     g_assert_nonnull (strstr (contents, "PPDName=A4"));
   }
+
+  g_unlink (printed);
+  g_unlink (exported);
+  g_rmdir (dir);
+}
+
+/* Printed from a chart, the dialog's "Current Page" is that chart's page
+ * of the printed report, as in the PDF. */
+static void
+test_print_current_chart (void)
+{
+  g_autoptr(ReelDataset) dataset = load_bundled ();
+  g_autofree char *dir = g_dir_make_tmp ("reel-print-XXXXXX", NULL);
+  g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
+  g_autofree char *exported = g_build_filename (dir, "exported.pdf", NULL);
+  g_autofree char *printed_text = NULL;
+  g_autofree char *exported_text = NULL;
+  g_autoptr(ReelReportPrint) print = NULL;
+  g_autoptr(ReelReport) report = NULL;
+  g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (REEL_CHART_THEME_LIGHT);
+  g_autoptr(ReelChartLayout) trend = NULL;
+  g_autoptr(GError) error = NULL;
+  ReelReportOptions options;
+  int page;
+
+  reel_report_options_init (&options);
+  options.paper = REEL_REPORT_PAPER_A4;
+  report = reel_report_new (dataset, &options);
+  g_assert_true (reel_report_write_pdf (report, exported, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  print = reel_report_print_new (dataset, &options);
+  reel_report_print_set_chart (print, REEL_CHART_TREND);
+  g_object_get (print, "current-page", &page, NULL);
+  /* After the cover and the other charts' pages, as in the PDF. */
+  g_assert_cmpint (page, ==, reel_report_find_chart_page (report, REEL_CHART_TREND));
+  g_assert_cmpint (page, >, reel_report_find_chart_page (report, REEL_CHART_REVENUE));
+
+  gtk_print_operation_set_export_filename (GTK_PRINT_OPERATION (print), printed);
+  gtk_print_operation_run (GTK_PRINT_OPERATION (print), GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
+  g_assert_no_error (error);
+
+  printed_text = page_text (printed, (guint) page + 1, (guint) page + 1);
+  exported_text = page_text (exported, (guint) page + 1, (guint) page + 1);
+  g_assert_cmpstr (printed_text, ==, exported_text);
+  trend = reel_chart_layout_new (dataset, REEL_CHART_TREND, 0, NULL, theme, 760, 600, 1);
+  g_assert_nonnull (strstr (printed_text, reel_chart_layout_get_title (trend)));
 
   g_unlink (printed);
   g_unlink (exported);
@@ -194,6 +262,7 @@ main (int   argc,
     return status;
 
   g_test_add_func ("/report/print/export-matches-pdf", test_print_export_matches_pdf);
+  g_test_add_func ("/report/print/current-chart", test_print_current_chart);
   g_test_add_func ("/report/bar/progress-and-cancel", test_report_bar);
 
   return g_test_run ();

@@ -87,6 +87,35 @@ reel_report_print_save_settings (ReelReportPrint *self)
                error != NULL ? error->message : g_strerror (errno));
 }
 
+/**
+ * reel_report_print_set_chart:
+ * @self: the print
+ * @kind: the chart the window shows
+ *
+ * Makes @kind's page the dialog's current page, as laid out on the default
+ * page setup's paper (the pages of another paper follow the same order:
+ * the cover, then a page per chart).
+ */
+void
+reel_report_print_set_chart (ReelReportPrint *self,
+                             ReelChartKind    kind)
+{
+  GtkPageSetup *page_setup;
+  PangoContext *context;
+  int page = -1;
+
+  g_return_if_fail (REEL_IS_REPORT_PRINT (self));
+
+  page_setup = gtk_print_operation_get_default_page_setup (GTK_PRINT_OPERATION (self));
+  context = reel_report_create_pdf_context ();
+  if (reel_report_paginate (self->report, gtk_page_setup_get_paper_width (page_setup, GTK_UNIT_POINTS),
+                            gtk_page_setup_get_paper_height (page_setup, GTK_UNIT_POINTS), context, NULL))
+    page = reel_report_find_chart_page (self->report, kind);
+  g_object_unref (context);
+
+  gtk_print_operation_set_current_page (GTK_PRINT_OPERATION (self), page);
+}
+
 const GError *
 reel_report_print_get_error (ReelReportPrint *self)
 {

@@ -11,7 +11,8 @@
 /* The report from the window (DESIGN §4): Export Report… (Ctrl+Shift+E)
  * writes it as a PDF off the main thread, with the report bar showing its
  * progress; Print… (Ctrl+P) prints it through GTK's print dialog, with its
- * preview. Both show the window's year and selected region. */
+ * preview, the chart shown being the dialog's "Current Page". Both show
+ * the window's year and selected region. */
 
 static void
 report_options_init (ReelWindow        *self,
@@ -178,6 +179,8 @@ reel_window_print_action (GtkWidget  *widget,
 
   report_options_init (self, &options);
   print = reel_report_print_new (self->dataset, &options);
+  if (!_reel_window_shows_overview (self))
+    reel_report_print_set_chart (print, self->chart_kind);
   gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (print), TRUE);
   g_signal_connect_object (print, "done", G_CALLBACK (print_done_cb), self, G_CONNECT_SWAPPED);
   if (gtk_print_operation_run (GTK_PRINT_OPERATION (print), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,

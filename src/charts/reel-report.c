@@ -439,6 +439,31 @@ reel_report_get_n_pages (ReelReport *self)
   return self->pages != NULL ? self->pages->len : 0;
 }
 
+/**
+ * reel_report_find_chart_page:
+ * @self: a paginated report
+ * @kind: a chart kind
+ *
+ * Returns: the page (from 0) that shows @kind, or -1 when the report has
+ *   no page of it
+ */
+int
+reel_report_find_chart_page (ReelReport    *self,
+                             ReelChartKind  kind)
+{
+  g_return_val_if_fail (REEL_IS_REPORT (self), -1);
+
+  for (guint i = 0; self->blocks != NULL && i < self->blocks->len; i++)
+    {
+      const ReelReportBlock *block = g_ptr_array_index (self->blocks, i);
+
+      if (block->has_chart && block->chart == kind && block->page < reel_report_get_n_pages (self))
+        return (int) block->page;
+    }
+
+  return -1;
+}
+
 /* ---- Drawing ---- */
 
 static void

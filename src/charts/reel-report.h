@@ -64,6 +64,8 @@ gboolean         reel_report_paginate          (ReelReport               *self,
                                                 PangoContext             *context,
                                                 GError                  **error);
 guint            reel_report_get_n_pages       (ReelReport               *self);
+int              reel_report_find_chart_page   (ReelReport               *self,
+                                                ReelChartKind             kind);
 void             reel_report_draw_page         (ReelReport               *self,
                                                 cairo_t                  *cr,
                                                 guint                     page);
