@@ -51,6 +51,10 @@ report_finished_cb (ReelWindow    *self,
 {
   g_autofree char *text = NULL;
 
+  /* A report that ended as its window closed has no window to tell. */
+  if (self->toast_overlay == NULL)
+    return;
+
   if (error == NULL)
     show_report_toast (self, _("Report saved"), file);
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
