@@ -154,6 +154,24 @@ reel_gtk_test_window_destroy (GtkWindow *window)
   g_assert_finalize_object (window);
 }
 
+/* The file chooser shown (GtkFileChooserNative's own dialog, without a
+ * portal), else NULL. */
+static inline GtkFileChooser *
+reel_gtk_test_find_file_chooser (void)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return GTK_FILE_CHOOSER (window);
+    }
+
+  return NULL;
+}
+
 /* ------------------------------------------------------------------ */
 /* Reading the widget tree */
 

@@ -617,6 +617,19 @@ def help_opens():
 
 
 @test
+def report_menu_items():
+    """The primary menu offers Export Report… and Print…, named as shown,
+    from the overview too (the report covers every chart)."""
+    with App(overview=True) as app:
+        menu_button = find(app.frame, lambda n: name(n) == 'Main menu', 'the main menu button')
+        click(children(menu_button)[0])
+        for label in ('Export Report…', 'Print…'):
+            item = find(app.app, lambda n, label=label: role(n) == 'menu item' and name(n) == label,
+                        f'the {label} menu item')
+            assert has_state(item, pyatspi.STATE_SENSITIVE), f'{label} is enabled'
+
+
+@test
 def chart_keyboard():
     """Tab into the chart, the arrows move through its marks (push buttons
     under the chart), Enter selects the focused mark's region."""

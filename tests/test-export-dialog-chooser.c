@@ -27,26 +27,10 @@ exported_cb (ReelExportDialog *dialog,
 /* The file chooser GtkFileChooserNative shows where there is no portal, as
  * here, among the toplevels. It shows it once the portal's absence is
  * known, after a round trip on the bus. */
-static GtkFileChooser *
-find_file_chooser (void)
-{
-  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_FILE_CHOOSER_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return GTK_FILE_CHOOSER (window);
-    }
-
-  return NULL;
-}
-
 static gboolean
 file_chooser_shown (gpointer data)
 {
-  return find_file_chooser () != NULL;
+  return reel_gtk_test_find_file_chooser () != NULL;
 }
 
 static gboolean
@@ -100,7 +84,7 @@ test_export_dialog_chooser_cancelled (void)
   spinner = gtk_widget_get_template_child (GTK_WIDGET (dialog), REEL_TYPE_EXPORT_DIALOG, "spinner");
   gtk_widget_activate (GTK_WIDGET (export_button));
   g_assert_true (reel_gtk_test_wait (file_chooser_shown, NULL, 10000));
-  chooser = find_file_chooser ();
+  chooser = reel_gtk_test_find_file_chooser ();
   /* It offers to write over the file that is there. */
   chosen_name = gtk_file_chooser_get_current_name (chooser);
   g_assert_cmpstr (chosen_name, ==, name);
@@ -111,7 +95,7 @@ test_export_dialog_chooser_cancelled (void)
 
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
   reel_gtk_test_flush ();
-  g_assert_null (find_file_chooser ());
+  g_assert_null (reel_gtk_test_find_file_chooser ());
   /* Nothing is being written. */
   g_assert_false (gtk_spinner_get_spinning (GTK_SPINNER (spinner)));
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (export_button)));

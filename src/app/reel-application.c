@@ -9,6 +9,7 @@
 #include <stdio.h>
 
 #include "reel-export-command.h"
+#include "reel-report-command.h"
 #include "reel-text-source.h"
 #include "reel-validate-command.h"
 #include "reel-window.h"
@@ -248,6 +249,15 @@ reel_application_handle_local_options (GApplication *app,
       return EXIT_OK;
     }
 
+  /* Before --export: a report takes --year, an export option. */
+  if (reel_report_command_is_wanted (options))
+    {
+      g_autoptr(GFile) bundled = reel_application_dup_bundled_dataset ();
+      const char * const *files = self->arguments != NULL ? (const char * const *) *self->arguments + 1 : NULL;
+
+      return reel_report_command_run (options, files, bundled);
+    }
+
   /* Before --validate: an export option beside it is a usage error. */
   if (reel_export_command_is_wanted (options))
     {
@@ -341,6 +351,7 @@ reel_application_init (ReelApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_add_main_option_entries (G_APPLICATION (self), reel_export_command_get_options ());
+  g_application_add_main_option_entries (G_APPLICATION (self), reel_report_command_get_options ());
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Open each FILE (a dataset or a CSV file of records) "

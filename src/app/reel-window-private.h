@@ -12,18 +12,20 @@
 #include "reel-overview.h"
 #include "reel-problem-list.h"
 #include "reel-region-list.h"
+#include "reel-report-bar.h"
 #include "reel-sources-panel.h"
 #include "reel-window.h"
 
 G_BEGIN_DECLS
 
-/* The window in five files: reel-window.c (what it shows: the state,
+/* The window in six files: reel-window.c (what it shows: the state,
  * the pages, the headers and panels), reel-window-files.c (opening,
  * reloading, recent files, the file monitor, drag and drop),
  * reel-window-actions.c (the win.* actions and their shortcuts),
  * reel-window-layout.c (how it fits its width), reel-window-years.c
- * (the year selector) and reel-window-selection.c (the selected regions:
- * their settings and the right pane's header). */
+ * (the year selector), reel-window-selection.c (the selected regions:
+ * their settings and the right pane's header) and reel-window-report.c
+ * (Export Report, Print). */
 
 struct _ReelWindow
 {
@@ -58,6 +60,7 @@ struct _ReelWindow
   GMenuModel           *primary_menu;
   GtkMenuButton        *primary_menu_button;
   ReelRegionList       *region_list;
+  ReelReportBar        *report_bar;
   GtkLabel             *region_subtitle;
   GtkLabel             *region_title;
   GtkToggleButton      *sidebar_button;
@@ -122,6 +125,7 @@ struct _ReelWindow
 
   GtkFileChooserNative *chooser;
   ReelExportDialog     *export_dialog;    /* weak */
+  GtkFileChooserNative *report_chooser;
 };
 
 /* reel-window-layout.c */
@@ -171,6 +175,10 @@ void  _reel_window_watch_file         (ReelWindow     *self,
                                        GFile          *file);
 void  _reel_window_add_recent_file    (ReelWindow     *self,
                                        GFile          *file);
+
+/* reel-window-report.c */
+void  _reel_window_class_init_report  (GtkWidgetClass *widget_class);
+void  _reel_window_dispose_report     (ReelWindow     *self);
 
 /* reel-window-actions.c */
 void  _reel_window_class_init_actions (GtkWidgetClass *widget_class);

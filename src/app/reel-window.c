@@ -206,6 +206,9 @@ update_header (ReelWindow *self)
   gtk_widget_set_visible (self->export_squeezer, shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", chart_shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", chart_shown);
+  /* The report covers the whole dataset, from any page. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", shown);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", shown);
   gtk_widget_set_visible (GTK_WIDGET (self->metric_dropdown),
                           chart_shown && self->chart_kind == REEL_CHART_MAP);
 
@@ -507,6 +510,7 @@ reel_window_dispose (GObject *object)
   ReelWindow *self = (ReelWindow *)object;
 
   _reel_window_dispose_files (self);
+  _reel_window_dispose_report (self);
   g_cancellable_cancel (self->launch_cancellable);
   g_clear_object (&self->launch_cancellable);
 
@@ -843,6 +847,7 @@ reel_window_class_init (ReelWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, metric_dropdown_selected_cb);
 
   _reel_window_class_init_actions (widget_class);
+  _reel_window_class_init_report (widget_class);
 }
 
 static void
@@ -865,6 +870,8 @@ reel_window_init (ReelWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-problems", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-image", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
 
   self->launch_cancellable = g_cancellable_new ();
   self->settings = g_settings_new (SETTINGS_SCHEMA_ID);

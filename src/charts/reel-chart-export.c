@@ -873,19 +873,12 @@ export_vector (ReelChartLayout  *layout,
     }
   else
     {
-      g_autoptr(GDateTime) now = creation_time ();
-      g_autofree char *date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
-      g_autofree char *software = g_strdup_printf ("Reelscope %s", PACKAGE_VERSION);
-
       /* A page in points, the chart in CSS pixels on it: 1200 px wide is
        * 12.5 inches, as a browser would print it. */
-      surface = cairo_pdf_surface_create_for_stream (stream_write_cb, out,
-                                                     width * POINTS_PER_PIXEL, height * POINTS_PER_PIXEL);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, reel_chart_layout_get_title (layout));
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT,
-                                      reel_chart_layout_get_summary (layout));
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, software);
-      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
+      surface = reel_chart_export_new_pdf_surface (out, width * POINTS_PER_PIXEL,
+                                                   height * POINTS_PER_PIXEL);
+      reel_chart_export_set_pdf_metadata (surface, reel_chart_layout_get_title (layout),
+                                          reel_chart_layout_get_summary (layout), NULL);
     }
 
   cr = cairo_create (surface);
@@ -903,6 +896,60 @@ export_vector (ReelChartLayout  *layout,
     add_svg_metadata (layout, out);
 
   return ok;
+}
+
+/**
+ * reel_chart_export_new_pdf_surface:
+ * @out: where the document's bytes go, as cairo writes them
+ * @width: of the first page, in points
+ * @height: in points
+ *
+ * A PDF surface writing into memory: an export is written to its file
+ * only once whole (reel_chart_export_write_bytes()).
+ *
+ * Returns: (transfer full): the surface; finish it before reading @out
+ */
+cairo_surface_t *
+reel_chart_export_new_pdf_surface (GByteArray *out,
+                                   double      width,
+                                   double      height)
+{
+  g_return_val_if_fail (out != NULL, NULL);
+
+  return cairo_pdf_surface_create_for_stream (stream_write_cb, out, width, height);
+}
+
+/**
+ * reel_chart_export_set_pdf_metadata:
+ * @surface: a PDF surface
+ * @title: the document's title
+ * @subject: (nullable): what it says, in a sentence
+ * @author: (nullable): who made what it shows
+ *
+ * The document information every PDF export carries: its title, subject
+ * and author, the app as its creator, and when it was made
+ * (SOURCE_DATE_EPOCH when set, so that a build gives the same bytes twice).
+ */
+void
+reel_chart_export_set_pdf_metadata (cairo_surface_t *surface,
+                                    const char      *title,
+                                    const char      *subject,
+                                    const char      *author)
+{
+  g_autoptr(GDateTime) now = creation_time ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ");
+  g_autofree char *software = g_strdup_printf ("Reelscope %s", PACKAGE_VERSION);
+
+  g_return_if_fail (surface != NULL);
+  g_return_if_fail (title != NULL);
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  if (subject != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+  if (author != NULL)
+    cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, author);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, software);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
 }
 
 /**
@@ -973,16 +1020,49 @@ reel_chart_export_check_file (const char  *filename,
 }
 
 /**
+ * reel_chart_export_write_bytes:
+ * @filename: where to write
+ * @bytes: the whole file
+ * @error: GLib's G_FILE_ERROR, whose code says what went wrong without
+ *   naming the temporary file, or a REEL_CHART_ERROR for a read-only file
+ *
+ * Writes @bytes to a temporary file in @filename's directory and renames
+ * it into place: a reader sees the old file or the new one, never half of
+ * one, and on any error nothing is left behind (DESIGN §4). A read-only
+ * file is refused (reel_chart_export_check_file()). Every export, a
+ * chart's or a report's, is written through here.
+ */
+gboolean
+reel_chart_export_write_bytes (const char  *filename,
+                               GBytes      *bytes,
+                               GError     **error)
+{
+  gsize size;
+  const char *data;
+
+  g_return_val_if_fail (filename != NULL, FALSE);
+  g_return_val_if_fail (bytes != NULL, FALSE);
+
+  if (!reel_chart_export_check_file (filename, error))
+    return FALSE;
+
+  data = g_bytes_get_data (bytes, &size);
+
+  /* GLib writes NAME.XXXXXX beside NAME, renames it over NAME, and unlinks
+   * it when writing or renaming fails. 0666 less the umask, like any file
+   * a user creates. */
+  return g_file_set_contents_full (filename, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0666,
+                                   error);
+}
+
+/**
  * reel_chart_export_to_file:
  * @layout: the chart, laid out at the export's size (and, for PNG, scale)
  * @format: PNG, SVG or PDF
  * @filename: where to write
  * @error: a REEL_CHART_ERROR
  *
- * Writes the chart to a temporary file in @filename's directory and renames
- * it into place: a reader sees the old file or the new one, never half of
- * one, and on any error nothing is left behind (DESIGN §4). A read-only
- * file is refused (reel_chart_export_check_file()).
+ * Draws the chart and writes it as reel_chart_export_write_bytes() does.
  */
 gboolean
 reel_chart_export_to_file (ReelChartLayout  *layout,
@@ -992,8 +1072,6 @@ reel_chart_export_to_file (ReelChartLayout  *layout,
 {
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) local_error = NULL;
-  gsize size;
-  const char *data;
 
   g_return_val_if_fail (REEL_IS_CHART_LAYOUT (layout), FALSE);
   g_return_val_if_fail (filename != NULL, FALSE);
@@ -1006,15 +1084,12 @@ reel_chart_export_to_file (ReelChartLayout  *layout,
   if (bytes == NULL)
     return FALSE;
 
-  data = g_bytes_get_data (bytes, &size);
-
-  /* GLib writes NAME.XXXXXX beside NAME, renames it over NAME, and unlinks
-   * it when writing or renaming fails. 0666 less the umask, like any file
-   * a user creates. */
-  if (!g_file_set_contents_full (filename, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0666,
-                                 &local_error))
+  if (!reel_chart_export_write_bytes (filename, bytes, &local_error))
     {
-      g_set_error (error, REEL_CHART_ERROR, REEL_CHART_ERROR_IO, "%s", local_error->message);
+      if (local_error->domain == REEL_CHART_ERROR)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      else
+        g_set_error (error, REEL_CHART_ERROR, REEL_CHART_ERROR_IO, "%s", local_error->message);
       return FALSE;
     }
 

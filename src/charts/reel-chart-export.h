@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 
 #include "reel-chart-layout.h"
@@ -49,6 +50,16 @@ gboolean               reel_chart_export_check_file       (const char           
                                                            GError               **error);
 GBytes                *reel_chart_export_to_bytes         (ReelChartLayout       *layout,
                                                            ReelChartFormat        format,
+                                                           GError               **error);
+cairo_surface_t       *reel_chart_export_new_pdf_surface  (GByteArray            *out,
+                                                           double                 width,
+                                                           double                 height);
+void                   reel_chart_export_set_pdf_metadata (cairo_surface_t       *surface,
+                                                           const char            *title,
+                                                           const char            *subject,
+                                                           const char            *author);
+gboolean               reel_chart_export_write_bytes      (const char            *filename,
+                                                           GBytes                *bytes,
                                                            GError               **error);
 gboolean               reel_chart_export_to_file          (ReelChartLayout       *layout,
                                                            ReelChartFormat        format,

@@ -15,6 +15,9 @@
 /* How much of standard input is read at a time. */
 #define STDIN_CHUNK_SIZE  (64 * 1024)
 
+/* A failed load shows this many problems; --validate shows them all. */
+#define MAX_PRINTED_PROBLEMS 10
+
 /* GIO's and GLib's file error codes that stand for an errno, whose
  * g_strerror() text (translated by the C library) says what went wrong
  * without the path. */
@@ -185,4 +188,86 @@ reel_cli_open_dataset (const char  *file_name,
 
   /* Neither `.json` nor `.csv`: the loader looks at the first bytes. */
   return reel_dataset_loader_new_for_bytes (input, REEL_CLI_STDIN_NAME);
+}
+
+/* A usage error's message, and where to read about the options. */
+void
+reel_cli_print_usage_error (const char *message)
+{
+  reel_cli_printerr (NULL, "%s", message);
+  g_printerr ("%s: ", g_get_prgname ());
+  g_printerr (_("Run “%s --help” to see a full list of available command line options.\n"),
+              g_get_prgname ());
+}
+
+/* Loads like --validate, and on failure prints the first problems. */
+static ReelDataset *
+load_named (const char *file_name,
+            const char *display_name)
+{
+  g_autoptr(ReelDatasetLoader) loader = NULL;
+  g_autoptr(GError) error = NULL;
+  ReelDataset *dataset;
+  GPtrArray *problems;
+  guint n_errors = 0;
+
+  loader = reel_cli_open_dataset (file_name, &error);
+  if (loader == NULL)
+    {
+      reel_cli_printerr (display_name, "%s", reel_cli_describe_error (error));
+      return NULL;
+    }
+
+  dataset = reel_dataset_loader_load (loader, NULL, &error);
+  if (dataset != NULL)
+    return dataset;
+
+  problems = reel_dataset_loader_get_problems (loader);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      const ReelProblem *problem = g_ptr_array_index (problems, i);
+
+      if (problem->severity != REEL_PROBLEM_ERROR)
+        continue;
+      if (n_errors++ < MAX_PRINTED_PROBLEMS)
+        reel_cli_print_problem (problem, display_name);
+    }
+
+  if (n_errors == 0)
+    reel_cli_printerr (display_name, "%s",
+                       error != NULL ? reel_cli_describe_error (error) : _("The file could not be read"));
+  else if (n_errors > MAX_PRINTED_PROBLEMS)
+    /* TRANSLATORS: "and more; “reelscope --validate FILE” lists every problem" */
+    reel_cli_printerr (display_name, _("and more; “%s --validate %s” lists every problem"), g_get_prgname (),
+                       display_name);
+
+  return NULL;
+}
+
+/**
+ * reel_cli_load_dataset:
+ * @files: (nullable): the arguments left after the options: FILE, or none
+ * @default_file: the dataset to read without a FILE (the bundled one)
+ *
+ * Loads what a headless command reads, and on failure prints the first
+ * problems under the name a user knows it by.
+ *
+ * Returns: (transfer full) (nullable): the dataset
+ */
+ReelDataset *
+reel_cli_load_dataset (const char * const *files,
+                       GFile              *default_file)
+{
+  g_autofree char *default_uri = NULL;
+  g_autofree char *default_name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (default_file), NULL);
+
+  if (files != NULL && files[0] != NULL)
+    return load_named (files[0], g_strcmp0 (files[0], REEL_CLI_STDIO_NAME) == 0 ? REEL_CLI_STDIN_NAME
+                                                                                 : files[0]);
+
+  default_uri = g_file_get_uri (default_file);
+  default_name = g_file_get_parse_name (default_file);
+  return load_named (default_uri, default_name);
 }

@@ -29,4 +29,8 @@ void               reel_cli_print_problem  (const ReelProblem *problem,
 ReelDatasetLoader *reel_cli_open_dataset   (const char        *file_name,
                                             GError           **error);
 
+void               reel_cli_print_usage_error (const char    *message);
+ReelDataset       *reel_cli_load_dataset   (const char * const *files,
+                                            GFile             *default_file);
+
 G_END_DECLS

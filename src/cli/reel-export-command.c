@@ -18,9 +18,6 @@
 #include "reel-export-request.h"
 #include "reel-world-geometry.h"
 
-/* A failed load shows this many problems; --validate shows them all. */
-#define MAX_PRINTED_PROBLEMS 10
-
 enum {
   EXIT_OK    = 0,
   EXIT_DATA  = 1,
@@ -98,10 +95,7 @@ reel_export_command_is_wanted (GVariantDict *options)
 static int
 usage_error (const char *message)
 {
-  reel_cli_printerr (NULL, "%s", message);
-  g_printerr ("%s: ", g_get_prgname ());
-  g_printerr (_("Run “%s --help” to see a full list of available command line options.\n"),
-              g_get_prgname ());
+  reel_cli_print_usage_error (message);
   return EXIT_USAGE;
 }
 
@@ -313,50 +307,6 @@ parse_request (GVariantDict       *options,
   return EXIT_OK;
 }
 
-/* Loads like --validate, and on failure prints the first problems. */
-static ReelDataset *
-load (const char *file_name,
-      const char *display_name)
-{
-  g_autoptr(ReelDatasetLoader) loader = NULL;
-  g_autoptr(GError) error = NULL;
-  ReelDataset *dataset;
-  GPtrArray *problems;
-  guint n_errors = 0;
-
-  loader = reel_cli_open_dataset (file_name, &error);
-  if (loader == NULL)
-    {
-      reel_cli_printerr (display_name, "%s", reel_cli_describe_error (error));
-      return NULL;
-    }
-
-  dataset = reel_dataset_loader_load (loader, NULL, &error);
-  if (dataset != NULL)
-    return dataset;
-
-  problems = reel_dataset_loader_get_problems (loader);
-  for (guint i = 0; i < problems->len; i++)
-    {
-      const ReelProblem *problem = g_ptr_array_index (problems, i);
-
-      if (problem->severity != REEL_PROBLEM_ERROR)
-        continue;
-      if (n_errors++ < MAX_PRINTED_PROBLEMS)
-        reel_cli_print_problem (problem, display_name);
-    }
-
-  if (n_errors == 0)
-    reel_cli_printerr (display_name, "%s",
-                       error != NULL ? reel_cli_describe_error (error) : _("The file could not be read"));
-  else if (n_errors > MAX_PRINTED_PROBLEMS)
-    /* TRANSLATORS: "and more; “reelscope --validate FILE” lists every problem" */
-    reel_cli_printerr (display_name, _("and more; “%s --validate %s” lists every problem"), g_get_prgname (),
-                       display_name);
-
-  return NULL;
-}
-
 /* A year given for a chart that has no figures for it would draw an empty
  * chart: refused, with the years there are. */
 static gboolean
@@ -481,8 +431,6 @@ export_one (ReelDataset    *dataset,
 {
   ReelExportRequest chart = request->chart;
   g_autoptr(GBytes) bytes = NULL;
-  const char *data;
-  gsize size;
 
   chart.kind = kind;
   chart.year = year;
@@ -495,8 +443,7 @@ export_one (ReelDataset    *dataset,
   if (bytes == NULL)
     return FALSE;
 
-  data = g_bytes_get_data (bytes, &size);
-  return g_file_set_contents_full (filename, data, (gssize) size, G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
+  return reel_chart_export_write_bytes (filename, bytes, error);
 }
 
 /* Removes the staging directory of export_dir() and what is left in it. */
@@ -643,9 +590,6 @@ reel_export_command_run (GVariantDict       *options,
 {
   g_autoptr(ReelDataset) dataset = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *default_uri = NULL;
-  g_autofree char *default_name = NULL;
-  const char *file_name, *display_name;
   g_auto(Request) request = { 0 };
   int status;
 
@@ -656,20 +600,7 @@ reel_export_command_run (GVariantDict       *options,
   if (status != EXIT_OK)
     return status;
 
-  if (files != NULL && files[0] != NULL)
-    {
-      file_name = files[0];
-      display_name = g_strcmp0 (file_name, REEL_CLI_STDIO_NAME) == 0 ? REEL_CLI_STDIN_NAME : file_name;
-    }
-  else
-    {
-      default_uri = g_file_get_uri (default_file);
-      default_name = g_file_get_parse_name (default_file);
-      file_name = default_uri;
-      display_name = default_name;
-    }
-
-  dataset = load (file_name, display_name);
+  dataset = reel_cli_load_dataset (files, default_file);
   if (dataset == NULL || !check_regions (dataset, &request))
     return EXIT_DATA;
 

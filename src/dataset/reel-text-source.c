@@ -92,3 +92,32 @@ reel_text_dup_source_credit (const ReelSource *source)
 
   return g_string_free (credit, FALSE);
 }
+
+/**
+ * reel_text_dup_expert_credentials:
+ * @expert: a speaker of quotes
+ *
+ * Who a speaker is, under their name: "Director, National Image Research
+ * Center", or their role or organisation alone.
+ *
+ * Returns: (transfer full): the line, empty when the dataset says neither
+ */
+char *
+reel_text_dup_expert_credentials (const ReelExpert *expert)
+{
+  GString *credentials = g_string_new (NULL);
+
+  g_return_val_if_fail (expert != NULL, NULL);
+
+  if (expert->role != NULL)
+    g_string_append (credentials, reel_text_get (expert->role));
+  if (expert->organization != NULL)
+    {
+      if (credentials->len > 0)
+        /* TRANSLATORS: between a speaker's role and organisation */
+        g_string_append (credentials, C_("role and organisation", ", "));
+      g_string_append (credentials, reel_text_get (expert->organization));
+    }
+
+  return g_string_free (credentials, FALSE);
+}

@@ -15,5 +15,6 @@ char       *reel_text_dup_published       (const char         *published);
 const char *reel_text_get_source_author   (const ReelSource   *source);
 char       *reel_text_dup_source_citation (const ReelSource   *source);
 char       *reel_text_dup_source_credit   (const ReelSource   *source);
+char       *reel_text_dup_expert_credentials (const ReelExpert *expert);
 
 G_END_DECLS

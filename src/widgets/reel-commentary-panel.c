@@ -7,7 +7,9 @@
 
 #include <glib/gi18n.h>
 
+#include "reel-quotes.h"
 #include "reel-source-link.h"
+#include "reel-text-source.h"
 #include "reel-widget-util.h"
 
 /* The expert commentary of the selected region (DESIGN §5): the quotes
@@ -61,24 +63,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef enum {
-  QUOTE_OF_REGION,   /* names the region */
-  QUOTE_GENERAL,     /* names no region */
-  QUOTE_OTHER,       /* names other regions only */
-} QuoteScope;
-
-static QuoteScope
-get_scope (const ReelQuote *quote,
-           const char      *region_id)
-{
-  if (quote->regions == NULL || quote->regions[0] == NULL)
-    return QUOTE_GENERAL;
-  if (region_id != NULL && g_strv_contains ((const char * const *) quote->regions, region_id))
-    return QUOTE_OF_REGION;
-
-  return QUOTE_OTHER;
-}
-
 static GtkWidget *
 create_pill (const char *text)
 {
@@ -121,25 +105,16 @@ dup_scope_text (ReelCommentaryPanel *self,
 static GtkWidget *
 create_speaker (const ReelExpert *expert)
 {
-  g_autoptr(GString) credentials = g_string_new (NULL);
+  g_autofree char *credentials = reel_text_dup_expert_credentials (expert);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *label;
 
   gtk_widget_set_margin_bottom (box, 4);
   gtk_box_append (GTK_BOX (box), reel_plain_label_new (reel_text_get (expert->name), "heading"));
 
-  if (expert->role != NULL)
-    g_string_append (credentials, reel_text_get (expert->role));
-  if (expert->organization != NULL)
+  if (credentials[0] != '\0')
     {
-      if (credentials->len > 0)
-        /* TRANSLATORS: between a speaker's role and organisation */
-        g_string_append (credentials, C_("role and organisation", ", "));
-      g_string_append (credentials, reel_text_get (expert->organization));
-    }
-  if (credentials->len > 0)
-    {
-      label = reel_plain_label_new (credentials->str, "caption");
+      label = reel_plain_label_new (credentials, "caption");
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (GTK_BOX (box), label);
     }
@@ -219,70 +194,6 @@ create_quote (ReelCommentaryPanel *self,
   return box;
 }
 
-typedef struct {
-  const ReelExpert *expert;
-  const ReelQuote  *quote;
-} QuoteRef;
-
-/* Adds the quotes of @scope to @shown while it has fewer than @limit;
- * returns @n_before plus how many quotes of @scope there are, shown or
- * not. */
-static guint
-append_quotes (ReelCommentaryPanel *self,
-               GArray              *shown,
-               QuoteScope           scope,
-               guint                n_before,
-               guint                limit)
-{
-  guint n = n_before;
-
-  GPtrArray *experts = reel_dataset_get_experts (self->dataset);
-
-  for (guint i = 0; i < experts->len; i++)
-    {
-      const ReelExpert *expert = g_ptr_array_index (experts, i);
-
-      for (guint j = 0; j < expert->quotes->len; j++)
-        {
-          const ReelQuote *quote = &g_array_index (expert->quotes, ReelQuote, j);
-
-          if (get_scope (quote, self->region) != scope)
-            continue;
-
-          if (n < limit)
-            g_array_append_val (shown, ((QuoteRef) { expert, quote }));
-          n++;
-        }
-    }
-
-  return n;
-}
-
-/* @shown with each expert's quotes together, the experts in the order of
- * their first quote there. */
-static GArray *
-group_by_expert (GArray *shown)
-{
-  GArray *grouped = g_array_sized_new (FALSE, FALSE, sizeof (QuoteRef), shown->len);
-
-  for (guint i = 0; i < shown->len; i++)
-    {
-      const ReelExpert *expert = g_array_index (shown, QuoteRef, i).expert;
-      gboolean placed = FALSE;
-
-      for (guint j = 0; j < grouped->len && !placed; j++)
-        placed = g_array_index (grouped, QuoteRef, j).expert == expert;
-      if (placed)
-        continue;
-
-      for (guint j = i; j < shown->len; j++)
-        if (g_array_index (shown, QuoteRef, j).expert == expert)
-          g_array_append_val (grouped, g_array_index (shown, QuoteRef, j));
-    }
-
-  return grouped;
-}
-
 /* Shows the blocks of @shown in its order: the ones shown already move,
  * the others are made, and the blocks of quotes not in @shown go. */
 static void
@@ -297,7 +208,7 @@ show_quotes (ReelCommentaryPanel *self,
   self->blocks = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < shown->len; i++)
     {
-      const QuoteRef *ref = &g_array_index (shown, QuoteRef, i);
+      const ReelQuoteRef *ref = &g_array_index (shown, ReelQuoteRef, i);
       gboolean starts_group = ref->expert != previous_expert;
 
       if (g_hash_table_steal_extended (old, ref->quote, NULL, (gpointer *) &block))
@@ -322,25 +233,14 @@ static void
 update (ReelCommentaryPanel *self)
 {
   guint limit = self->show_all ? G_MAXUINT : N_QUOTES_SHOWN;
-  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (QuoteRef));
-  g_autoptr(GArray) grouped = NULL;
+  g_autoptr(GArray) shown = NULL;
   guint n_quotes = 0, n_shown;
 
   if (self->dataset != NULL)
-    {
-      if (self->region != NULL)
-        {
-          n_quotes = append_quotes (self, shown, QUOTE_OF_REGION, n_quotes, limit);
-          n_quotes = append_quotes (self, shown, QUOTE_GENERAL, n_quotes, limit);
-        }
-      else
-        {
-          n_quotes = append_quotes (self, shown, QUOTE_GENERAL, n_quotes, limit);
-          n_quotes = append_quotes (self, shown, QUOTE_OTHER, n_quotes, limit);
-        }
-    }
-  grouped = group_by_expert (shown);
-  show_quotes (self, grouped);
+    shown = reel_quotes_collect (self->dataset, self->region, limit, &n_quotes);
+  else
+    shown = g_array_new (FALSE, FALSE, sizeof (ReelQuoteRef));
+  show_quotes (self, shown);
   n_shown = MIN (n_quotes, limit);
 
   if (n_quotes > n_shown)
