@@ -13,6 +13,7 @@
 #include "reel-problem-list.h"
 #include "reel-region-list.h"
 #include "reel-sources-panel.h"
+#include "reel-timeline.h"
 #include "reel-window.h"
 
 G_BEGIN_DECLS
@@ -21,8 +22,9 @@ G_BEGIN_DECLS
  * the pages, the headers and panels), reel-window-files.c (opening,
  * reloading, recent files, the file monitor, drag and drop),
  * reel-window-actions.c (the win.* actions and their shortcuts),
- * reel-window-layout.c (how it fits its width) and reel-window-years.c
- * (the year selector). */
+ * reel-window-layout.c (how it fits its width), reel-window-years.c
+ * (the year selector) and reel-window-timeline.c (stepping and playing
+ * through the periods). */
 
 struct _ReelWindow
 {
@@ -32,6 +34,8 @@ struct _ReelWindow
   ReelAudiencePanel    *audience_panel;
   GtkActionBar         *bottom_bar;
   GtkMenuButton        *bottom_chart_button;
+  GtkWidget            *bottom_period_box;  /* an AdwSqueezer */
+  GtkButton            *bottom_play_button;
   GtkDropDown          *bottom_year_dropdown;
   GtkWidget            *centre_box;
   GtkMenuButton        *chart_menu_button;
@@ -50,6 +54,8 @@ struct _ReelWindow
   GtkLabel             *loading_label;
   GtkProgressBar       *osd_bar;
   ReelOverview         *overview_page;
+  GtkWidget            *period_box;
+  GtkButton            *play_button;
   ReelProblemList      *problem_list;
   AdwStatusPage        *problems_page;
   GMenu                *recent_menu;
@@ -96,6 +102,7 @@ struct _ReelWindow
   char                 *details_page;     /* "region" or "sources" */
   GArray               *years;            /* of guint: the year selector's */
   gboolean              updating_years;
+  ReelTimeline         *timeline;         /* the period shown, and Play */
 
   /* The file whose dataset or problems are shown, watched for changes. */
   GFile                *shown_file;
@@ -138,6 +145,14 @@ void  _reel_window_choose_year            (ReelWindow     *self);
 void  _reel_window_year_selected_cb       (ReelWindow     *self,
                                            GParamSpec     *pspec,
                                            GtkDropDown    *dropdown);
+
+/* reel-window-timeline.c */
+void  _reel_window_class_init_timeline    (GtkWidgetClass *widget_class);
+void  _reel_window_init_timeline          (ReelWindow     *self);
+void  _reel_window_update_timeline        (ReelWindow     *self);
+void  _reel_window_update_period_controls (ReelWindow     *self,
+                                           gboolean        in_header,
+                                           gboolean        in_bottom_bar);
 
 /* reel-window.c */
 void  _reel_window_set_year           (ReelWindow     *self,
