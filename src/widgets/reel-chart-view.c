@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "reel-chart-view.h"
+#include "reel-chart-view-private.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -44,33 +45,6 @@
  * on the title, the legend or the source line should not throw away what
  * the panels show. "Rest of world" is no region to select. */
 
-struct _ReelChartView
-{
-  GtkWidget        parent_instance;
-
-  ReelDataset     *dataset;
-  ReelChartKind    kind;
-  ReelChartMetric  map_metric;
-  guint            year;
-  char            *selected_region;   /* NULL for the world */
-  gboolean         dark;
-  ReelChartBaseColors style_colors;   /* valid when has_style_colors */
-  gboolean         has_style_colors;
-  int              header_inset;
-
-  ReelChartLayout *layout;
-  gboolean         layout_valid;      /* no input changed since it was made */
-
-  GPtrArray       *mark_widgets;      /* of ReelChartMarkWidget, in mark order */
-  guint            marks_tick;        /* makes the layout and the mark widgets before a layout */
-  int              focus_mark;        /* where the keyboard enters, -1 for none yet */
-  int              hover_mark;        /* under the pointer, -1 for none */
-
-  char            *accessible_label;
-  char            *accessible_description;
-
-  GtkWidget       *tooltip_box;       /* the custom tooltip (reel-chart-tooltip.h) */
-};
 
 G_DEFINE_FINAL_TYPE (ReelChartView, reel_chart_view, GTK_TYPE_WIDGET)
 
@@ -186,65 +160,6 @@ update_accessible (ReelChartView *self)
     }
 }
 
-/* The marks that have a widget: all of them, except in the frame after
- * an allocation changed their number, before sync_mark_widgets() runs. */
-static guint
-get_n_mark_widgets (ReelChartView *self)
-{
-  guint n = self->layout != NULL ? reel_chart_layout_get_n_marks (self->layout) : 0;
-
-  return MIN (n, self->mark_widgets->len);
-}
-
-static void
-update_mark_widgets (ReelChartView *self)
-{
-  guint n = get_n_mark_widgets (self);
-  gboolean round = self->layout != NULL && reel_chart_layout_get_kind (self->layout) == REEL_CHART_TREND;
-
-  for (guint i = 0; i < n; i++)
-    reel_chart_mark_widget_update (g_ptr_array_index (self->mark_widgets, i),
-                                   reel_chart_layout_get_mark (self->layout, i), round);
-
-  if (self->focus_mark >= (int) n)
-    self->focus_mark = (int) n - 1;
-  if (self->hover_mark >= (int) n)
-    self->hover_mark = -1;
-}
-
-/* One child per mark of the layout, reused from one layout to the next so
- * that the focused mark keeps the focus when the chart is laid out again.
- * Children are added and removed only here, before a frame's layout: one
- * added in size_allocate would be drawn by its ancestors before GTK 4.8
- * allocates them again. */
-static void
-sync_mark_widgets (ReelChartView *self)
-{
-  guint n = self->layout != NULL ? reel_chart_layout_get_n_marks (self->layout) : 0;
-
-  while (self->mark_widgets->len > n)
-    {
-      GtkWidget *widget = g_ptr_array_index (self->mark_widgets, self->mark_widgets->len - 1);
-
-      /* The focus stays in the chart when its mark goes away. */
-      if (gtk_widget_has_focus (widget) && n > 0)
-        gtk_widget_grab_focus (g_ptr_array_index (self->mark_widgets, n - 1));
-      gtk_widget_unparent (widget);
-      g_ptr_array_remove_index (self->mark_widgets, self->mark_widgets->len - 1);
-    }
-
-  while (self->mark_widgets->len < n)
-    {
-      /* The array holds a reference of its own, the parent another. */
-      GtkWidget *widget = g_object_ref_sink (reel_chart_mark_widget_new (self->mark_widgets->len));
-
-      gtk_widget_set_parent (widget, GTK_WIDGET (self));
-      g_ptr_array_add (self->mark_widgets, widget);
-    }
-
-  update_mark_widgets (self);
-}
-
 /* Takes the style's colours; TRUE when they changed. */
 static gboolean
 update_style_colors (ReelChartView *self)
@@ -283,6 +198,7 @@ ensure_layout (ReelChartView *self,
 {
   double scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   g_autoptr(ReelChartTheme) theme = NULL;
+  g_autoptr(ReelChartLayout) shown = NULL;
   gboolean had_layout = self->layout != NULL;
 
   if (self->layout_valid && self->layout != NULL &&
@@ -291,7 +207,7 @@ ensure_layout (ReelChartView *self,
       reel_chart_layout_get_scale (self->layout) == scale)
     return;
 
-  g_clear_object (&self->layout);
+  shown = g_steal_pointer (&self->layout);
   self->layout_valid = TRUE;
 
   if (self->dataset != NULL && width > 0 && height > 0)
@@ -306,8 +222,16 @@ ensure_layout (ReelChartView *self,
                                                        theme, width, height, scale);
     }
 
-  if ((self->layout != NULL ? reel_chart_layout_get_n_marks (self->layout) : 0) == self->mark_widgets->len)
-    update_mark_widgets (self);
+  /* Another year moves in (Play, the steps); anything else is redrawn. */
+  if (self->year_changed)
+    reel_chart_transition_start (&self->transition, GTK_WIDGET (self), shown, self->layout);
+  else
+    reel_chart_transition_stop (&self->transition);
+  self->year_changed = FALSE;
+
+  if ((self->layout != NULL ? reel_chart_layout_get_n_marks (self->layout) : 0) ==
+      self->mark_widgets->len)
+    _reel_chart_view_update_mark_widgets (self);
   else
     schedule_mark_sync (self);
   update_accessible (self);
@@ -327,7 +251,7 @@ marks_tick_cb (GtkWidget     *widget,
   self->marks_tick = 0;
   if (!self->layout_valid && width > 0 && height > 0)
     ensure_layout (self, width, height);
-  sync_mark_widgets (self);
+  _reel_chart_view_sync_mark_widgets (self);
   gtk_widget_queue_allocate (widget);
 
   return G_SOURCE_REMOVE;
@@ -346,7 +270,7 @@ schedule_mark_sync (ReelChartView *self)
 static int
 get_entry_mark (ReelChartView *self)
 {
-  guint n = get_n_mark_widgets (self);
+  guint n = _reel_chart_view_n_marks (self);
 
   if (self->focus_mark >= 0 && (guint) self->focus_mark < n)
     return self->focus_mark;
@@ -363,7 +287,7 @@ static void
 focus_mark (ReelChartView *self,
             int            index)
 {
-  g_assert (index >= 0 && (guint) index < get_n_mark_widgets (self));
+  g_assert (index >= 0 && (guint) index < _reel_chart_view_n_marks (self));
 
   self->focus_mark = index;
   gtk_widget_grab_focus (g_ptr_array_index (self->mark_widgets, index));
@@ -380,7 +304,7 @@ get_focused_mark (ReelChartView *self)
     return -1;
 
   index = reel_chart_mark_widget_get_index (REEL_CHART_MARK_WIDGET (child));
-  return index < get_n_mark_widgets (self) ? (int) index : -1;
+  return index < _reel_chart_view_n_marks (self) ? (int) index : -1;
 }
 
 static void
@@ -475,7 +399,7 @@ move_focus_action (GtkWidget  *widget,
   ReelChartView *self = REEL_CHART_VIEW (widget);
   int from = get_focused_mark (self);
 
-  if (get_n_mark_widgets (self) == 0)
+  if (_reel_chart_view_n_marks (self) == 0)
     return;
 
   if (from < 0)
@@ -484,7 +408,8 @@ move_focus_action (GtkWidget  *widget,
       return;
     }
 
-  focus_mark (self, reel_chart_find_move_target (self->layout, get_n_mark_widgets (self), from,
+  focus_mark (self, reel_chart_find_move_target (self->layout, _reel_chart_view_n_marks (self),
+                                                from,
                                                 (ReelChartMove) g_variant_get_int32 (parameter)));
 }
 
@@ -547,7 +472,7 @@ reel_chart_view_size_allocate (GtkWidget *widget,
       GtkAllocation allocation = { 0, 0, 0, 0 };
 
       /* A mark the layout no longer has keeps no area until it goes. */
-      if (i < get_n_mark_widgets (self))
+      if (i < _reel_chart_view_n_marks (self))
         {
           const ReelChartRect *area = &reel_chart_layout_get_mark (self->layout, i)->area;
           double x0 = floor (area->x), y0 = floor (area->y);
@@ -604,7 +529,8 @@ reel_chart_view_snapshot (GtkWidget   *widget,
                                   &GRAPHENE_RECT_INIT (0, 0,
                                                        reel_chart_layout_get_width (self->layout),
                                                        reel_chart_layout_get_height (self->layout)));
-  reel_chart_render (self->layout, NULL, cr);
+  if (!reel_chart_transition_render (&self->transition, self->layout, cr))
+    reel_chart_render (self->layout, NULL, cr);
   cairo_destroy (cr);
 
   hover = self->hover_mark >= 0 ? get_mark (self, self->hover_mark) : NULL;
@@ -668,9 +594,10 @@ reel_chart_view_focus (GtkWidget        *widget,
 {
   ReelChartView *self = REEL_CHART_VIEW (widget);
   int focused = get_focused_mark (self);
+  guint n_marks = _reel_chart_view_n_marks (self);
   int target;
 
-  if (get_n_mark_widgets (self) == 0)
+  if (n_marks == 0)
     return FALSE;
 
   if (focused >= 0)
@@ -682,20 +609,20 @@ reel_chart_view_focus (GtkWidget        *widget,
           /* One Tab stop: the arrows move inside. */
           return FALSE;
         case GTK_DIR_UP:
-          target = reel_chart_find_move_target (self->layout, get_n_mark_widgets (self), focused,
+          target = reel_chart_find_move_target (self->layout, n_marks, focused,
                                                 REEL_CHART_MOVE_UP);
           break;
         case GTK_DIR_DOWN:
-          target = reel_chart_find_move_target (self->layout, get_n_mark_widgets (self), focused,
+          target = reel_chart_find_move_target (self->layout, n_marks, focused,
                                                 REEL_CHART_MOVE_DOWN);
           break;
         case GTK_DIR_LEFT:
-          target = reel_chart_find_move_target (self->layout, get_n_mark_widgets (self), focused,
+          target = reel_chart_find_move_target (self->layout, n_marks, focused,
                                                 REEL_CHART_MOVE_LEFT);
           break;
         case GTK_DIR_RIGHT:
         default:
-          target = reel_chart_find_move_target (self->layout, get_n_mark_widgets (self), focused,
+          target = reel_chart_find_move_target (self->layout, n_marks, focused,
                                                 REEL_CHART_MOVE_RIGHT);
           break;
         }
@@ -742,6 +669,7 @@ reel_chart_view_dispose (GObject *object)
         gtk_widget_unparent (g_ptr_array_index (self->mark_widgets, i));
       g_ptr_array_set_size (self->mark_widgets, 0);
     }
+  reel_chart_transition_stop (&self->transition);
   g_clear_object (&self->layout);
   g_clear_object (&self->dataset);
   g_clear_object (&self->tooltip_box);
@@ -1088,6 +1016,7 @@ reel_chart_view_set_year (ReelChartView *self,
     return;
 
   self->year = year;
+  self->year_changed = TRUE;
   invalidate_layout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
 }

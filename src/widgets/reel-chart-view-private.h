@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "reel-chart-style.h"
+#include "reel-chart-transition.h"
+#include "reel-chart-view.h"
+
+G_BEGIN_DECLS
+
+/* The chart view in two files: reel-chart-view.c (the layout, drawing,
+ * input and properties) and reel-chart-view-marks.c (its accessible mark
+ * widgets, one per mark of the layout). */
+
+struct _ReelChartView
+{
+  GtkWidget        parent_instance;
+
+  ReelDataset     *dataset;
+  ReelChartKind    kind;
+  ReelChartMetric  map_metric;
+  guint            year;
+  char            *selected_region;   /* NULL for the world */
+  gboolean         dark;
+  ReelChartBaseColors style_colors;   /* valid when has_style_colors */
+  gboolean         has_style_colors;
+  int              header_inset;
+
+  ReelChartLayout *layout;
+  gboolean         layout_valid;      /* no input changed since it was made */
+  gboolean         year_changed;      /* since it was made: the next one moves in */
+  ReelChartTransition transition;     /* from the layout before, while it runs */
+
+  GPtrArray       *mark_widgets;      /* of ReelChartMarkWidget, in mark order */
+  guint            marks_tick;        /* makes the layout and the mark widgets before a layout */
+  int              focus_mark;        /* where the keyboard enters, -1 for none yet */
+  int              hover_mark;        /* under the pointer, -1 for none */
+
+  char            *accessible_label;
+  char            *accessible_description;
+
+  GtkWidget       *tooltip_box;       /* the custom tooltip (reel-chart-tooltip.h) */
+};
+
+/* reel-chart-view-marks.c */
+guint _reel_chart_view_n_marks              (ReelChartView *self);
+void  _reel_chart_view_update_mark_widgets  (ReelChartView *self);
+void  _reel_chart_view_sync_mark_widgets    (ReelChartView *self);
+
+G_END_DECLS
