@@ -5,6 +5,9 @@
 
 G_BEGIN_DECLS
 
-void reel_frame_bench_watch (ReelWindow *window);
+void reel_frame_bench_watch      (ReelWindow *window);
+
+/* reel-frame-bench-play.c */
+void reel_frame_bench_watch_play (ReelWindow *window);
 
 G_END_DECLS
