@@ -55,7 +55,8 @@ def check_play(kind):
     years = f['years']
     assert len(years) >= 2 and years == sorted(set(years)), f
     # Every frame listed in order; at least one a year moved in.
-    assert f['frames'] == len(f['durations']) >= len(years) - 1, f
+    assert f['frames'] == len(f['durations']) == len(f['cpu']) >= len(years) - 1, f
+    assert min(f['cpu']) >= 0 and f['cpu_of_max'] in f['cpu'], f
     assert 0 < f['median'] <= f['p95'] <= f['max'] == max(f['durations']), f
     assert f['over_16ms'] == sum(1 for d in f['durations'] if d > 16000), f
     # Play steps at its pace: a year every 1.3 s.

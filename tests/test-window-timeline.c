@@ -11,7 +11,9 @@
  * steps, the ends, Play stopping at the last and starting again from the
  * first), then the window's period control with animations off: the step
  * actions and their buttons, Play flipping to Pause by its icon and its
- * accessible name, and the chart described anew at each year. */
+ * accessible name, and the chart described anew at each year; and the
+ * chart view's layout of the next year, made ahead, taken only while the
+ * other inputs are those it was made for. */
 
 #define CHILD(window, name) reel_window_test_child (window, name)
 
@@ -114,6 +116,54 @@ test_timeline_play (void)
   reel_timeline_set_playing (timeline, TRUE);
   reel_timeline_set_periods (timeline, years, 2022);
   g_assert_false (reel_timeline_get_playing (timeline));
+}
+
+static gboolean
+view_current (gpointer data)
+{
+  return reel_gtk_test_chart_is_current (data);
+}
+
+/* The layout a view shows, as its summary says it. */
+static const char *
+view_summary (ReelChartView *view)
+{
+  g_assert_true (reel_gtk_test_wait (view_current, view, 10000));
+  return reel_chart_layout_get_summary (reel_chart_view_get_layout (view));
+}
+
+static void
+test_chart_view_prepare_year (void)
+{
+  g_autoptr(ReelDataset) dataset =
+    reel_gtk_test_load_dataset ("../../data/microdrama-exports.reelscope.json");
+  ReelChartView *view = REEL_CHART_VIEW (reel_chart_view_new ());
+  GtkWindow *window = reel_gtk_test_window_new (GTK_WIDGET (view));
+  g_autofree char *plain = NULL;
+
+  reel_chart_view_set_dataset (view, dataset);
+  reel_chart_view_set_year (view, 2025);
+  plain = g_strdup (view_summary (view));
+  reel_chart_view_set_year (view, 2024);
+  g_assert_true (g_str_has_prefix (view_summary (view), "Revenue by region, 2024. "));
+
+  /* laid out ahead, then taken: the same chart as one laid out then */
+  reel_chart_view_prepare_year (view, 2025);
+  reel_gtk_test_flush ();
+  reel_chart_view_set_year (view, 2025);
+  g_assert_cmpstr (view_summary (view), ==, plain);
+
+  /* another input changed in between: not the one made ahead */
+  reel_chart_view_prepare_year (view, 2024);
+  reel_gtk_test_flush ();
+  reel_chart_view_set_selected_region (view, "europe");
+  reel_chart_view_set_year (view, 2024);
+  view_summary (view);
+  g_assert_cmpstr (reel_chart_layout_get_selection (reel_chart_view_get_layout (view)), ==,
+                   "europe");
+  g_assert_cmpuint (reel_chart_layout_get_year (reel_chart_view_get_layout (view)), ==, 2024);
+
+  reel_gtk_test_window_destroy (window);
 }
 
 static ReelWindow *
@@ -282,6 +332,7 @@ main (int   argc,
 
   g_test_add_func ("/timeline/steps", test_timeline_steps);
   g_test_add_func ("/timeline/play", test_timeline_play);
+  g_test_add_func ("/chart-view/prepare-year", test_chart_view_prepare_year);
   g_test_add_func ("/window/timeline", test_window_timeline);
 
   return g_test_run ();

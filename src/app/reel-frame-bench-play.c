@@ -16,10 +16,12 @@
  * dataset, switches to the chart KIND ("revenue", "share", …) at its
  * first year, and once that has settled presses Play (win.play) and
  * records how long each frame of its GdkFrameClock takes (::before-paint
- * to ::after-paint: update, layout, paint), until the last year has moved
- * in. It then prints one line, `frames-while-playing JSON` (times in
- * microseconds, every frame's in order under "durations"), and exits with
- * 0; with 1 if the window never gets there. */
+ * to ::after-paint: update, layout, paint) and the main thread's CPU time
+ * in it, until the last year has moved in. It then prints one line,
+ * `frames-while-playing JSON` (times in microseconds, every frame's in
+ * order under "durations", their CPU times under "cpu"), and exits with 0;
+ * with 1 if the window never gets there. A frame much longer than its CPU
+ * time waited for a core. */
 
 #define BENCH_WIDTH   1600
 #define BENCH_HEIGHT  1000
@@ -39,7 +41,9 @@ typedef struct {
   State       state;
   GArray     *years;       /* of guint: the kind's */
   GArray     *durations;   /* of gint64, in order */
+  GArray     *cpu_times;   /* of gint64, likewise */
   gint64      frame_start;
+  gint64      frame_cpu_start;
   gint64      start;
   guint       timer;
 } PlayBench;
@@ -61,18 +65,36 @@ fail (const char *why)
   _exit (1);
 }
 
+static void
+append_times (GString    *json,
+              const char *name,
+              GArray     *times)
+{
+  g_string_append_printf (json, ",\"%s\":[", name);
+  for (guint i = 0; i < times->len; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
+                            g_array_index (times, gint64, i));
+  g_string_append_c (json, ']');
+}
+
 static G_NORETURN void
 report (PlayBench *bench)
 {
   g_autoptr(GString) json = g_string_new (NULL);
   g_autoptr(GArray) sorted = g_array_copy (bench->durations);
-  guint n = sorted->len, over = 0;
+  guint n = sorted->len, over = 0, longest = 0;
 
   if (n == 0)
     fail ("no frames");
   g_array_sort (sorted, compare_int64);
   for (guint i = 0; i < n; i++)
-    over += g_array_index (sorted, gint64, i) > 16000;
+    {
+      gint64 duration = g_array_index (bench->durations, gint64, i);
+
+      over += duration > 16000;
+      if (duration > g_array_index (bench->durations, gint64, longest))
+        longest = i;
+    }
 
   g_string_append_printf (json, "{\"kind\":\"%s\",\"years\":[", bench->kind);
   for (guint i = 0; i < bench->years->len; i++)
@@ -82,14 +104,16 @@ report (PlayBench *bench)
                           g_array_index (sorted, gint64, (n - 1) / 2));
   g_string_append_printf (json, ",\"p95\":%" G_GINT64_FORMAT,
                           g_array_index (sorted, gint64, MIN (n - 1, (95 * n + 99) / 100 - 1)));
-  g_string_append_printf (json, ",\"max\":%" G_GINT64_FORMAT, g_array_index (sorted, gint64, n - 1));
+  g_string_append_printf (json, ",\"max\":%" G_GINT64_FORMAT,
+                          g_array_index (sorted, gint64, n - 1));
   g_string_append_printf (json, ",\"over_16ms\":%u", over);
-  g_string_append_printf (json, ",\"played\":%" G_GINT64_FORMAT, g_get_monotonic_time () - bench->start);
-  g_string_append (json, ",\"durations\":[");
-  for (guint i = 0; i < n; i++)
-    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > 0 ? "," : "",
-                            g_array_index (bench->durations, gint64, i));
-  g_string_append (json, "]}");
+  g_string_append_printf (json, ",\"cpu_of_max\":%" G_GINT64_FORMAT,
+                          g_array_index (bench->cpu_times, gint64, longest));
+  g_string_append_printf (json, ",\"played\":%" G_GINT64_FORMAT,
+                          g_get_monotonic_time () - bench->start);
+  append_times (json, "durations", bench->durations);
+  append_times (json, "cpu", bench->cpu_times);
+  g_string_append_c (json, '}');
 
   printf ("frames-while-playing %s\n", json->str);
   fflush (stdout);
@@ -142,7 +166,8 @@ show_kind_cb (gpointer user_data)
   bench->timer = 0;
   if (kind == NULL)
     fail ("no such chart kind");
-  bench->years = reel_chart_layout_list_years (reel_window_get_dataset (bench->window), kind->value);
+  bench->years = reel_chart_layout_list_years (reel_window_get_dataset (bench->window),
+                                               kind->value);
   g_type_class_unref (kinds);
   if (bench->years->len < 2)
     fail ("the chart has fewer than two years to play");
@@ -172,6 +197,7 @@ before_paint_cb (GdkFrameClock *clock,
                  PlayBench     *bench)
 {
   bench->frame_start = g_get_monotonic_time ();
+  bench->frame_cpu_start = reel_frame_bench_get_thread_cpu_time ();
 }
 
 static void
@@ -179,9 +205,13 @@ after_paint_cb (GdkFrameClock *clock,
                 PlayBench     *bench)
 {
   gint64 duration = g_get_monotonic_time () - bench->frame_start;
+  gint64 cpu = reel_frame_bench_get_thread_cpu_time () - bench->frame_cpu_start;
 
   if (bench->state == STATE_PLAYING && bench->frame_start != 0)
-    g_array_append_val (bench->durations, duration);
+    {
+      g_array_append_val (bench->durations, duration);
+      g_array_append_val (bench->cpu_times, cpu);
+    }
   bench->frame_start = 0;
 }
 
@@ -219,6 +249,7 @@ reel_frame_bench_watch_play (ReelWindow *window)
   bench->window = window;
   bench->kind = kind;
   bench->durations = g_array_new (FALSE, FALSE, sizeof (gint64));
+  bench->cpu_times = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   gtk_window_set_default_size (GTK_WINDOW (window), BENCH_WIDTH, BENCH_HEIGHT);
   g_signal_connect (window, "realize", G_CALLBACK (realize_cb), bench);

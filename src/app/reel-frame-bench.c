@@ -88,9 +88,9 @@ typedef struct {
   guint          settle;
 } FrameBench;
 
-/* The nearest-rank percentile of sorted values. */
-static gint64
-get_thread_cpu_time (void)
+/* The CPU time of the calling thread, in microseconds. */
+gint64
+reel_frame_bench_get_thread_cpu_time (void)
 {
   struct timespec now;
 
@@ -98,6 +98,7 @@ get_thread_cpu_time (void)
   return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
 }
 
+/* The nearest-rank percentile of sorted values. */
 static gint64
 get_percentile (GArray *sorted,
                 guint   percentile)
@@ -278,7 +279,7 @@ before_paint_cb (GdkFrameClock *clock,
                  FrameBench    *bench)
 {
   bench->frame_start = g_get_monotonic_time ();
-  bench->frame_cpu_start = get_thread_cpu_time ();
+  bench->frame_cpu_start = reel_frame_bench_get_thread_cpu_time ();
   for (guint i = 0; i < N_PHASES; i++)
     bench->phase_end[i] = bench->frame_start;
 }
@@ -327,7 +328,7 @@ after_paint_cb (GdkFrameClock *clock,
     {
       gint64 duration = now - bench->frame_start;
       gint64 interval = now - bench->last_paint;
-      gint64 cpu = get_thread_cpu_time () - bench->frame_cpu_start;
+      gint64 cpu = reel_frame_bench_get_thread_cpu_time () - bench->frame_cpu_start;
 
       g_array_append_val (bench->durations, duration);
       g_array_append_val (bench->intervals, interval);

@@ -5,9 +5,10 @@
 
 G_BEGIN_DECLS
 
-void reel_frame_bench_watch      (ReelWindow *window);
+void   reel_frame_bench_watch               (ReelWindow *window);
+gint64 reel_frame_bench_get_thread_cpu_time (void);
 
 /* reel-frame-bench-play.c */
-void reel_frame_bench_watch_play (ReelWindow *window);
+void   reel_frame_bench_watch_play          (ReelWindow *window);
 
 G_END_DECLS

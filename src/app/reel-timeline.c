@@ -316,6 +316,20 @@ reel_timeline_can_step (ReelTimeline *self,
   return self->position + (guint) delta < self->periods->len;
 }
 
+/* The period @delta steps from the one shown, 0 past either end or with
+ * none shown. */
+guint
+reel_timeline_peek (ReelTimeline *self,
+                    int           delta)
+{
+  g_return_val_if_fail (REEL_IS_TIMELINE (self), 0);
+
+  if (self->position == NO_POSITION || !reel_timeline_can_step (self, delta))
+    return 0;
+
+  return g_array_index (self->periods, guint, (guint) ((gint64) self->position + delta));
+}
+
 /* A step by hand (a button, an arrow key): @delta periods on, clamped to
  * the ends; from no period, the first (or the last, going back). Pauses. */
 void

@@ -22,6 +22,8 @@ void          reel_timeline_set_period    (ReelTimeline *self,
                                            guint         period);
 gboolean      reel_timeline_can_step      (ReelTimeline *self,
                                            int           delta);
+guint         reel_timeline_peek          (ReelTimeline *self,
+                                           int           delta);
 void          reel_timeline_step          (ReelTimeline *self,
                                            int           delta);
 gboolean      reel_timeline_get_playing   (ReelTimeline *self);

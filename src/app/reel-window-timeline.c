@@ -73,6 +73,9 @@ timeline_changed_cb (ReelWindow   *self,
 
   if (period != 0)
     _reel_window_set_year (self, period);
+  /* The chart lays the next year out while this one shows. */
+  if (reel_timeline_get_playing (timeline))
+    reel_chart_view_prepare_year (self->chart_view, reel_timeline_peek (timeline, +1));
   _reel_window_update_bottom_bar (self);
 }
 

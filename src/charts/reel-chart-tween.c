@@ -18,6 +18,9 @@
  * and alphas. A Map (its countries are drawn by runs from a cache) and a
  * change of kind or size have no transition: the new layout is drawn. */
 
+/* Less than a level of 8-bit colour. */
+#define INVISIBLE (1.0 / 512)
+
 static gboolean
 is_bar (const ReelChartShape *shape)
 {
@@ -93,6 +96,11 @@ draw_faded (cairo_t              *cr,
             double                spacing)
 {
   ReelChartShape faded = *shape;
+
+  /* Nothing to see: the first and last frames draw one chart's text, not
+   * two (the first is the step's, which lays the year out too). */
+  if (alpha < INVISIBLE)
+    return;
 
   faded.alpha *= alpha;
   _reel_chart_render_shape (cr, &faded, theme, spacing);

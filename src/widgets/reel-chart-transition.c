@@ -12,7 +12,12 @@
  * tick of the frame clock; a frame only draws both layouts' shapes
  * (reel_chart_render_between()). With animations off (GtkSettings:
  * gtk-enable-animations, the desktop's reduce-motion setting) the chart
- * steps. */
+ * steps.
+ *
+ * While Play runs, the next year is laid out ahead, in an idle between
+ * frames, so that the frame of the step draws and does not measure text
+ * too: the view takes it when its inputs are still those it was made for
+ * (the view counts their changes: one more, the year's, is expected). */
 
 static gboolean
 animations_enabled (GtkWidget *widget)
@@ -97,6 +102,84 @@ reel_chart_transition_stop (ReelChartTransition *transition)
     gtk_widget_remove_tick_callback (transition->widget, transition->tick);
   transition->tick = 0;
   g_clear_object (&transition->from);
+}
+
+static gboolean
+prepare_cb (gpointer user_data)
+{
+  ReelChartTransition *transition = user_data;
+  ReelChartLayout *like = transition->prepare_like;
+
+  transition->prepare_source = 0;
+  transition->prepared =
+    reel_chart_layout_new_for_metric (reel_chart_layout_get_dataset (like),
+                                      reel_chart_layout_get_kind (like),
+                                      reel_chart_layout_get_metric (like),
+                                      transition->prepared_year,
+                                      reel_chart_layout_get_selection (like),
+                                      reel_chart_layout_get_theme (like),
+                                      reel_chart_layout_get_width (like),
+                                      reel_chart_layout_get_height (like),
+                                      reel_chart_layout_get_scale (like));
+  g_clear_object (&transition->prepare_like);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Lays out, when the main loop is idle, what @like shows for @year: the
+ * layout the view will want once its inputs reach @generation. */
+void
+reel_chart_transition_prepare (ReelChartTransition *transition,
+                               ReelChartLayout     *like,
+                               guint                year,
+                               guint                generation)
+{
+  g_return_if_fail (transition != NULL);
+  g_return_if_fail (REEL_IS_CHART_LAYOUT (like));
+
+  g_clear_object (&transition->prepared);
+  g_set_object (&transition->prepare_like, like);
+  transition->prepared_year = year;
+  transition->prepared_generation = generation;
+  if (transition->prepare_source == 0)
+    transition->prepare_source = g_idle_add_full (G_PRIORITY_LOW, prepare_cb, transition, NULL);
+}
+
+/* The layout prepared for @year, when it was for the inputs at @generation
+ * and this size; else %NULL. Either way none is kept. */
+ReelChartLayout *
+reel_chart_transition_take_prepared (ReelChartTransition *transition,
+                                     guint                year,
+                                     guint                generation,
+                                     double               width,
+                                     double               height,
+                                     double               scale)
+{
+  g_autoptr(ReelChartLayout) prepared = NULL;
+
+  g_return_val_if_fail (transition != NULL, NULL);
+
+  prepared = g_steal_pointer (&transition->prepared);
+  if (prepared == NULL || transition->prepared_year != year ||
+      transition->prepared_generation != generation ||
+      reel_chart_layout_get_width (prepared) != width ||
+      reel_chart_layout_get_height (prepared) != height ||
+      reel_chart_layout_get_scale (prepared) != scale)
+    return NULL;
+
+  return g_steal_pointer (&prepared);
+}
+
+/* Stops it and drops what was prepared: the view goes. */
+void
+reel_chart_transition_clear (ReelChartTransition *transition)
+{
+  g_return_if_fail (transition != NULL);
+
+  reel_chart_transition_stop (transition);
+  g_clear_handle_id (&transition->prepare_source, g_source_remove);
+  g_clear_object (&transition->prepare_like);
+  g_clear_object (&transition->prepared);
 }
 
 /* Draws the frame of the running transition into @to; FALSE with none

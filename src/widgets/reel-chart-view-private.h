@@ -28,6 +28,8 @@ struct _ReelChartView
   ReelChartLayout *layout;
   gboolean         layout_valid;      /* no input changed since it was made */
   gboolean         year_changed;      /* since it was made: the next one moves in */
+  guint            generation;        /* of the inputs: one more at each change */
+  guint            next_year;         /* to lay out ahead once this layout is made, or 0 */
   ReelChartTransition transition;     /* from the layout before, while it runs */
 
   GPtrArray       *mark_widgets;      /* of ReelChartMarkWidget, in mark order */

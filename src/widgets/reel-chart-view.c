@@ -123,6 +123,7 @@ static void
 invalidate_layout (ReelChartView *self)
 {
   self->layout_valid = FALSE;
+  self->generation++;
   schedule_mark_sync (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
@@ -189,6 +190,17 @@ set_dark (ReelChartView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DARK]);
 }
 
+/* The layout of the year asked for next, made ahead from the one shown. */
+static void
+prepare_next_year (ReelChartView *self)
+{
+  guint year = self->next_year;
+
+  self->next_year = 0;
+  if (self->layout != NULL && year != 0 && year != self->year)
+    reel_chart_transition_prepare (&self->transition, self->layout, year, self->generation + 1);
+}
+
 /* Makes the layout for a @width × @height chart unless the one there is
  * already that, for the same inputs and scale factor. */
 static void
@@ -211,6 +223,9 @@ ensure_layout (ReelChartView *self,
   self->layout_valid = TRUE;
 
   if (self->dataset != NULL && width > 0 && height > 0)
+    self->layout = reel_chart_transition_take_prepared (&self->transition, self->year,
+                                                        self->generation, width, height, scale);
+  if (self->layout == NULL && self->dataset != NULL && width > 0 && height > 0)
     {
       theme = reel_chart_theme_new (self->dark ? REEL_CHART_THEME_DARK : REEL_CHART_THEME_LIGHT);
       if (self->has_style_colors || update_style_colors (self))
@@ -228,6 +243,7 @@ ensure_layout (ReelChartView *self,
   else
     reel_chart_transition_stop (&self->transition);
   self->year_changed = FALSE;
+  prepare_next_year (self);
 
   if ((self->layout != NULL ? reel_chart_layout_get_n_marks (self->layout) : 0) ==
       self->mark_widgets->len)
@@ -669,7 +685,7 @@ reel_chart_view_dispose (GObject *object)
         gtk_widget_unparent (g_ptr_array_index (self->mark_widgets, i));
       g_ptr_array_set_size (self->mark_widgets, 0);
     }
-  reel_chart_transition_stop (&self->transition);
+  reel_chart_transition_clear (&self->transition);
   g_clear_object (&self->layout);
   g_clear_object (&self->dataset);
   g_clear_object (&self->tooltip_box);
@@ -1138,4 +1154,23 @@ reel_chart_view_copy_image (ReelChartView *self)
   g_signal_emit (self, signals[SIGNAL_COPIED], 0);
 
   return TRUE;
+}
+
+/**
+ * reel_chart_view_prepare_year:
+ *
+ * Lays the chart out for @year ahead, when the main loop is idle (once the
+ * chart shown is laid out), so that setting ReelChartView:year to it next
+ * (as Play does) only draws; a change of any other input in between drops
+ * it.
+ */
+void
+reel_chart_view_prepare_year (ReelChartView *self,
+                              guint          year)
+{
+  g_return_if_fail (REEL_IS_CHART_VIEW (self));
+
+  self->next_year = year;
+  if (self->layout_valid)
+    prepare_next_year (self);
 }
