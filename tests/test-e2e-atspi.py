@@ -348,6 +348,20 @@ def marks(frame):
     return [n for n in children(chart(frame)) if role(n) == 'push button']
 
 
+def focused_chart_mark(frame):
+    return next((m for m in marks(frame) if has_state(m, pyatspi.STATE_FOCUSED)), None)
+
+
+def tab_into_chart(frame):
+    """Tab until a mark of the chart has the focus; that mark."""
+    for _ in range(60):
+        pump()
+        if focused_chart_mark(frame) is not None:
+            break
+        press(KEY_TAB)
+    return wait_for(lambda: focused_chart_mark(frame), 'a mark to have the focus', timeout=3)
+
+
 def toast_text(frame, prefix):
     """The text of a toast of the window starting with @prefix: toasts are
     the last children of the window's toast overlay."""
@@ -566,14 +580,9 @@ def chart_keyboard():
         regions = find(app.frame, lambda n: role(n) == 'list' and name(n) == 'Regions', 'the region list')
 
         def focused_mark():
-            return next((m for m in marks(app.frame) if has_state(m, pyatspi.STATE_FOCUSED)), None)
+            return focused_chart_mark(app.frame)
 
-        for _ in range(60):
-            pump()
-            if focused_mark() is not None:
-                break
-            press(KEY_TAB)
-        mark = wait_for(focused_mark, 'a mark to have the focus', timeout=3)
+        mark = tab_into_chart(app.frame)
         # Tabbing through the region list selected its rows in turn: the
         # chart is entered at the selected region's mark, or at its first
         # mark when that region has none.
@@ -667,15 +676,7 @@ def timeline():
         assert chart_year(app.frame) == last_year
 
         # The keys on the chart: Left steps back, Space plays and pauses.
-        def focused_mark():
-            return next((m for m in marks(app.frame) if has_state(m, pyatspi.STATE_FOCUSED)), None)
-
-        for _ in range(60):
-            pump()
-            if focused_mark() is not None:
-                break
-            press(KEY_TAB)
-        wait_for(focused_mark, 'a mark to have the focus', timeout=3)
+        tab_into_chart(app.frame)
         press(KEY_LEFT)
         wait_for(lambda: chart_year(app.frame) == played[-2], 'Left to step back')
         press(KEY_SPACE)

@@ -166,20 +166,6 @@ test_chart_view_prepare_year (void)
   reel_gtk_test_window_destroy (window);
 }
 
-static ReelWindow *
-open_bundled (void)
-{
-  ReelWindow *window = g_object_ref (reel_window_new (NULL));
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
-                                                 "microdrama-exports.reelscope.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  gtk_window_present (GTK_WINDOW (window));
-  reel_window_open (window, file);
-  reel_window_test_wait_for_load (window);
-  return window;
-}
-
 static gboolean
 chart_current (gpointer data)
 {
@@ -259,7 +245,7 @@ test_window_timeline (void)
   /* Reduced motion: the chart steps without a transition. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   reset_settings ();
-  window = open_bundled ();
+  window = reel_window_test_open_bundled ();
   gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "revenue");
 
   /* Revenue has figures for 2024, 2025 and 2026 in the bundled dataset;

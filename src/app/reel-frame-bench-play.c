@@ -48,15 +48,6 @@ typedef struct {
   guint       timer;
 } PlayBench;
 
-static int
-compare_int64 (gconstpointer a,
-               gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
-
 static G_NORETURN void
 fail (const char *why)
 {
@@ -86,7 +77,7 @@ report (PlayBench *bench)
 
   if (n == 0)
     fail ("no frames");
-  g_array_sort (sorted, compare_int64);
+  g_array_sort (sorted, reel_frame_bench_compare_times);
   for (guint i = 0; i < n; i++)
     {
       gint64 duration = g_array_index (bench->durations, gint64, i);

@@ -112,9 +112,10 @@ get_percentile (GArray *sorted,
   return g_array_index (sorted, gint64, MIN (rank, sorted->len) - 1);
 }
 
-static int
-compare_int64 (gconstpointer a,
-               gconstpointer b)
+/* For g_array_sort() of gint64 times. */
+int
+reel_frame_bench_compare_times (gconstpointer a,
+                                gconstpointer b)
 {
   gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
 
@@ -154,9 +155,9 @@ report (FrameBench *bench)
   g_autoptr(GString) json = g_string_new (NULL);
   guint over = 0;
 
-  g_array_sort (bench->durations, compare_int64);
-  g_array_sort (bench->intervals, compare_int64);
-  g_array_sort (bench->cpu_times, compare_int64);
+  g_array_sort (bench->durations, reel_frame_bench_compare_times);
+  g_array_sort (bench->intervals, reel_frame_bench_compare_times);
+  g_array_sort (bench->cpu_times, reel_frame_bench_compare_times);
   for (guint i = 0; i < bench->durations->len; i++)
     over += g_array_index (bench->durations, gint64, i) > 16000;
 
