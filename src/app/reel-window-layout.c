@@ -58,7 +58,8 @@ _reel_window_fit_width (ReelWindow *self,
 {
   gboolean narrow = width < NARROW_WIDTH;
 
-  gboolean was_narrow = adw_flap_get_fold_policy (self->sidebar_flap) == ADW_FLAP_FOLD_POLICY_ALWAYS;
+  gboolean was_narrow =
+    adw_flap_get_fold_policy (self->sidebar_flap) == ADW_FLAP_FOLD_POLICY_ALWAYS;
 
   set_folded (self->details_flap, width < WIDE_WIDTH);
   set_folded (self->sidebar_flap, narrow);

@@ -553,7 +553,8 @@ _reel_chart_render_begin (ReelChartLayout      *layout,
 
   if (theme->background.alpha > 0)
     {
-      cairo_rectangle (cr, 0, 0, reel_chart_layout_get_width (layout), reel_chart_layout_get_height (layout));
+      cairo_rectangle (cr, 0, 0,
+                       reel_chart_layout_get_width (layout), reel_chart_layout_get_height (layout));
       set_color (cr, &theme->background, 1.0);
       cairo_fill (cr);
     }
