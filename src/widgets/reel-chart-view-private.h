@@ -9,7 +9,8 @@ G_BEGIN_DECLS
 
 /* The chart view in two files: reel-chart-view.c (the layout, drawing,
  * input and properties) and reel-chart-view-marks.c (its accessible mark
- * widgets, one per mark of the layout). */
+ * widgets, one per mark of the layout, and the keyboard focus among
+ * them). */
 
 struct _ReelChartView
 {
@@ -19,7 +20,7 @@ struct _ReelChartView
   ReelChartKind    kind;
   ReelChartMetric  map_metric;
   guint            year;
-  char            *selected_region;   /* NULL for the world */
+  GStrv            selected_regions;  /* empty for the world (reel-region-selection.h) */
   gboolean         dark;
   ReelChartBaseColors style_colors;   /* valid when has_style_colors */
   gboolean         has_style_colors;
@@ -47,5 +48,11 @@ struct _ReelChartView
 guint _reel_chart_view_n_marks              (ReelChartView *self);
 void  _reel_chart_view_update_mark_widgets  (ReelChartView *self);
 void  _reel_chart_view_sync_mark_widgets    (ReelChartView *self);
+int   _reel_chart_view_get_entry_mark       (ReelChartView *self);
+void  _reel_chart_view_focus_mark           (ReelChartView *self,
+                                             int            index);
+int   _reel_chart_view_get_focused_mark     (ReelChartView *self);
+gboolean _reel_chart_view_focus             (GtkWidget        *widget,
+                                             GtkDirectionType  direction);
 
 G_END_DECLS

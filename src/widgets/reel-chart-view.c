@@ -16,6 +16,7 @@
 #include "reel-chart-mark-widget.h"
 #include "reel-chart-navigation.h"
 #include "reel-chart-style.h"
+#include "reel-region-selection.h"
 #include "reel-widget-util.h"
 
 /* The chart of the window (DESIGN §1, §5): the charts layer's layout,
@@ -40,11 +41,13 @@
  * layout's summary of every figure.
  *
  * A click on a mark selects its region (a click on the world's mark
- * selects the world). A click outside every mark keeps the selection: the
- * world is chosen with its row of the list (or its mark), and a stray click
+ * selects the world); Ctrl+click (Ctrl+Space) adds or takes it out,
+ * Shift+click (Shift+Space) selects the regions from the first selected
+ * to it, in mark order; Escape selects the world. A click outside every
+ * mark keeps the selection: the world is chosen with its row of the list
+ * (or its mark), and a stray click
  * on the title, the legend or the source line should not throw away what
  * the panels show. "Rest of world" is no region to select. */
-
 
 G_DEFINE_FINAL_TYPE (ReelChartView, reel_chart_view, GTK_TYPE_WIDGET)
 
@@ -54,6 +57,7 @@ enum {
   PROP_CHART_KIND,
   PROP_YEAR,
   PROP_SELECTED_REGION,
+  PROP_SELECTED_REGIONS,
   PROP_DARK,
   PROP_HEADER_INSET,
   PROP_LAYOUT,
@@ -209,6 +213,7 @@ ensure_layout (ReelChartView *self,
                int            height)
 {
   double scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  const char * const *selection = (const char * const *) self->selected_regions;
   g_autoptr(ReelChartTheme) theme = NULL;
   g_autoptr(ReelChartLayout) shown = NULL;
   gboolean had_layout = self->layout != NULL;
@@ -233,8 +238,8 @@ ensure_layout (ReelChartView *self,
       theme->header_inset = MAX (0, self->header_inset - theme->padding_right);
 
       self->layout = reel_chart_layout_new_for_metric (self->dataset, self->kind, self->map_metric,
-                                                       self->year, self->selected_region,
-                                                       theme, width, height, scale);
+                                                       self->year, selection, theme, width, height,
+                                                       scale);
     }
 
   /* Another year moves in (Play, the steps); anything else is redrawn. */
@@ -281,58 +286,22 @@ schedule_mark_sync (ReelChartView *self)
     self->marks_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), marks_tick_cb, NULL, NULL);
 }
 
-/* Where the keyboard enters the chart: the mark it left, else the
- * selected region's, else the first. */
-static int
-get_entry_mark (ReelChartView *self)
-{
-  guint n = _reel_chart_view_n_marks (self);
-
-  if (self->focus_mark >= 0 && (guint) self->focus_mark < n)
-    return self->focus_mark;
-
-  if (self->layout != NULL)
-    for (guint i = 0; i < n; i++)
-      if (reel_chart_layout_get_mark (self->layout, i)->flags & REEL_CHART_MARK_SELECTED)
-        return (int) i;
-
-  return n > 0 ? 0 : -1;
-}
-
 static void
-focus_mark (ReelChartView *self,
-            int            index)
-{
-  g_assert (index >= 0 && (guint) index < _reel_chart_view_n_marks (self));
-
-  self->focus_mark = index;
-  gtk_widget_grab_focus (g_ptr_array_index (self->mark_widgets, index));
-}
-
-static int
-get_focused_mark (ReelChartView *self)
-{
-  GtkWidget *child = gtk_widget_get_focus_child (GTK_WIDGET (self));
-
-  guint index;
-
-  if (child == NULL || !gtk_widget_has_focus (child) || !REEL_IS_CHART_MARK_WIDGET (child))
-    return -1;
-
-  index = reel_chart_mark_widget_get_index (REEL_CHART_MARK_WIDGET (child));
-  return index < _reel_chart_view_n_marks (self) ? (int) index : -1;
-}
-
-static void
-select_mark (ReelChartView *self,
-             int            index)
+select_mark (ReelChartView  *self,
+             int             index,
+             ReelSelectMode  mode)
 {
   const ReelChartMark *mark = self->layout != NULL ? get_mark (self, index) : NULL;
+  g_auto(GStrv) order = NULL;
+  g_auto(GStrv) selection = NULL;
 
   if (!mark_is_selectable (mark))
     return;
 
-  reel_chart_view_set_selected_region (self, mark->region_id);
+  order = reel_chart_dup_mark_regions (self->layout, _reel_chart_view_n_marks (self));
+  selection = reel_region_selection_change ((const char * const *) self->selected_regions,
+                                            (const char * const *) order, mark->region_id, mode);
+  reel_chart_view_set_selected_regions (self, (const char * const *) selection);
 }
 
 /* ------------------------------------------------------------------ */
@@ -364,14 +333,16 @@ click_pressed_cb (ReelChartView   *self,
                   double           y,
                   GtkGestureClick *gesture)
 {
+  GdkModifierType state;
   int index;
 
   if (n_press != 1 || (index = hit_test (self, x, y)) < 0)
     return;
 
   /* The keyboard goes on from the mark clicked. */
-  focus_mark (self, index);
-  select_mark (self, index);
+  _reel_chart_view_focus_mark (self, index);
+  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  select_mark (self, index, reel_select_mode_for_state (state));
 }
 
 static void
@@ -413,20 +384,20 @@ move_focus_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   ReelChartView *self = REEL_CHART_VIEW (widget);
-  int from = get_focused_mark (self);
+  int from = _reel_chart_view_get_focused_mark (self);
+  guint n_marks = _reel_chart_view_n_marks (self);
+  ReelChartMove move = (ReelChartMove) g_variant_get_int32 (parameter);
 
-  if (_reel_chart_view_n_marks (self) == 0)
+  if (n_marks == 0)
     return;
 
   if (from < 0)
     {
-      focus_mark (self, get_entry_mark (self));
+      _reel_chart_view_focus_mark (self, _reel_chart_view_get_entry_mark (self));
       return;
     }
 
-  focus_mark (self, reel_chart_find_move_target (self->layout, _reel_chart_view_n_marks (self),
-                                                from,
-                                                (ReelChartMove) g_variant_get_int32 (parameter)));
+  _reel_chart_view_focus_mark (self, reel_chart_find_move_target (self->layout, n_marks, from, move));
 }
 
 static void
@@ -435,8 +406,18 @@ select_focused_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   ReelChartView *self = REEL_CHART_VIEW (widget);
+  ReelSelectMode mode = parameter != NULL ? (ReelSelectMode) g_variant_get_int32 (parameter)
+                                          : REEL_SELECT_REPLACE;
 
-  select_mark (self, get_focused_mark (self));
+  select_mark (self, _reel_chart_view_get_focused_mark (self), mode);
+}
+
+static void
+select_world_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  reel_chart_view_set_selected_region (REEL_CHART_VIEW (widget), NULL);
 }
 
 static void
@@ -591,7 +572,7 @@ reel_chart_view_query_tooltip (GtkWidget  *widget,
   const ReelChartMark *mark;
   int index;
 
-  index = keyboard_mode ? get_focused_mark (self) : hit_test (self, x, y);
+  index = keyboard_mode ? _reel_chart_view_get_focused_mark (self) : hit_test (self, x, y);
   if (index < 0 || (mark = get_mark (self, index)) == NULL || mark->tooltip == NULL)
     return FALSE;
 
@@ -601,56 +582,6 @@ reel_chart_view_query_tooltip (GtkWidget  *widget,
                             &(GdkRectangle) { (int) floor (mark->area.x), (int) floor (mark->area.y),
                                               (int) ceil (mark->area.width), (int) ceil (mark->area.height) });
 
-  return TRUE;
-}
-
-static gboolean
-reel_chart_view_focus (GtkWidget        *widget,
-                       GtkDirectionType  direction)
-{
-  ReelChartView *self = REEL_CHART_VIEW (widget);
-  int focused = get_focused_mark (self);
-  guint n_marks = _reel_chart_view_n_marks (self);
-  int target;
-
-  if (n_marks == 0)
-    return FALSE;
-
-  if (focused >= 0)
-    {
-      switch (direction)
-        {
-        case GTK_DIR_TAB_FORWARD:
-        case GTK_DIR_TAB_BACKWARD:
-          /* One Tab stop: the arrows move inside. */
-          return FALSE;
-        case GTK_DIR_UP:
-          target = reel_chart_find_move_target (self->layout, n_marks, focused,
-                                                REEL_CHART_MOVE_UP);
-          break;
-        case GTK_DIR_DOWN:
-          target = reel_chart_find_move_target (self->layout, n_marks, focused,
-                                                REEL_CHART_MOVE_DOWN);
-          break;
-        case GTK_DIR_LEFT:
-          target = reel_chart_find_move_target (self->layout, n_marks, focused,
-                                                REEL_CHART_MOVE_LEFT);
-          break;
-        case GTK_DIR_RIGHT:
-        default:
-          target = reel_chart_find_move_target (self->layout, n_marks, focused,
-                                                REEL_CHART_MOVE_RIGHT);
-          break;
-        }
-      focus_mark (self, target);
-      return TRUE;
-    }
-
-  target = get_entry_mark (self);
-  if (target < 0)
-    return FALSE;
-
-  focus_mark (self, target);
   return TRUE;
 }
 
@@ -699,7 +630,7 @@ reel_chart_view_finalize (GObject *object)
   ReelChartView *self = REEL_CHART_VIEW (object);
 
   g_clear_pointer (&self->mark_widgets, g_ptr_array_unref);
-  g_free (self->selected_region);
+  g_strfreev (self->selected_regions);
   g_free (self->accessible_label);
   g_free (self->accessible_description);
 
@@ -729,7 +660,11 @@ reel_chart_view_get_property (GObject    *object,
       break;
 
     case PROP_SELECTED_REGION:
-      g_value_set_string (value, self->selected_region);
+      g_value_set_string (value, self->selected_regions[0]);
+      break;
+
+    case PROP_SELECTED_REGIONS:
+      g_value_set_boxed (value, self->selected_regions);
       break;
 
     case PROP_DARK:
@@ -779,6 +714,10 @@ reel_chart_view_set_property (GObject      *object,
       reel_chart_view_set_selected_region (self, g_value_get_string (value));
       break;
 
+    case PROP_SELECTED_REGIONS:
+      reel_chart_view_set_selected_regions (self, g_value_get_boxed (value));
+      break;
+
     case PROP_DARK:
       reel_chart_view_set_dark (self, g_value_get_boolean (value));
       break;
@@ -817,7 +756,7 @@ reel_chart_view_class_init (ReelChartViewClass *klass)
   widget_class->snapshot = reel_chart_view_snapshot;
   widget_class->css_changed = reel_chart_view_css_changed;
   widget_class->query_tooltip = reel_chart_view_query_tooltip;
-  widget_class->focus = reel_chart_view_focus;
+  widget_class->focus = _reel_chart_view_focus;
   widget_class->set_focus_child = reel_chart_view_set_focus_child;
 
   /**
@@ -849,13 +788,26 @@ reel_chart_view_class_init (ReelChartViewClass *klass)
   /**
    * ReelChartView:selected-region:
    *
-   * The id of the region highlighted, %NULL for the world. A click on a
-   * mark, or Enter on a focused one, sets it.
+   * The first of #ReelChartView:selected-regions, %NULL for the world;
+   * setting it selects that region alone.
    */
   properties[PROP_SELECTED_REGION] =
     g_param_spec_string ("selected-region", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ReelChartView:selected-regions:
+   *
+   * The ids of the regions highlighted (on Trend, when there are several,
+   * the only ones drawn with the world), empty for the world. A click on a
+   * mark, or Enter on a focused one, sets it; with Ctrl or Shift it
+   * changes it (reel-region-selection.h).
+   */
+  properties[PROP_SELECTED_REGIONS] =
+    g_param_spec_boxed ("selected-regions", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * ReelChartView:dark:
@@ -914,6 +866,8 @@ reel_chart_view_class_init (ReelChartViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "chart.move-focus", "i", move_focus_action);
   gtk_widget_class_install_action (widget_class, "chart.select", NULL, select_focused_action);
+  gtk_widget_class_install_action (widget_class, "chart.select-with", "i", select_focused_action);
+  gtk_widget_class_install_action (widget_class, "chart.select-world", NULL, select_world_action);
   gtk_widget_class_install_action (widget_class, "chart.copy", NULL, copy_action);
 
   reel_chart_add_key_bindings (widget_class);
@@ -930,6 +884,7 @@ reel_chart_view_init (ReelChartView *self)
   GtkGesture *gesture;
 
   self->kind = REEL_CHART_REVENUE;
+  self->selected_regions = reel_region_selection_new (NULL);
   self->mark_widgets = g_ptr_array_new_with_free_func (g_object_unref);
   self->focus_mark = -1;
   self->hover_mark = -1;
@@ -1042,22 +997,53 @@ reel_chart_view_get_selected_region (ReelChartView *self)
 {
   g_return_val_if_fail (REEL_IS_CHART_VIEW (self), NULL);
 
-  return self->selected_region;
+  return self->selected_regions[0];
 }
 
 void
 reel_chart_view_set_selected_region (ReelChartView *self,
                                      const char    *region_id)
 {
+  g_auto(GStrv) selection = reel_region_selection_new (region_id);
+
   g_return_if_fail (REEL_IS_CHART_VIEW (self));
 
-  if (g_strcmp0 (self->selected_region, region_id) == 0)
+  reel_chart_view_set_selected_regions (self, (const char * const *) selection);
+}
+
+/**
+ * reel_chart_view_get_selected_regions:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the selected
+ *   regions' ids, empty for the world
+ */
+const char * const *
+reel_chart_view_get_selected_regions (ReelChartView *self)
+{
+  g_return_val_if_fail (REEL_IS_CHART_VIEW (self), NULL);
+
+  return (const char * const *) self->selected_regions;
+}
+
+void
+reel_chart_view_set_selected_regions (ReelChartView      *self,
+                                      const char * const *region_ids)
+{
+  g_autofree char *first = NULL;
+
+  g_return_if_fail (REEL_IS_CHART_VIEW (self));
+
+  if (reel_region_selection_equal ((const char * const *) self->selected_regions, region_ids))
     return;
 
-  g_free (self->selected_region);
-  self->selected_region = g_strdup (region_id);
+  first = g_strdup (self->selected_regions[0]);
+  g_strfreev (self->selected_regions);
+  self->selected_regions = region_ids != NULL ? g_strdupv ((char **) region_ids)
+                                              : reel_region_selection_new (NULL);
   invalidate_layout (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGION]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGIONS]);
+  if (g_strcmp0 (first, self->selected_regions[0]) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGION]);
 }
 
 gboolean
