@@ -16,6 +16,7 @@
 #    for the cairo and GL renderers;
 #    and the window's frames and main-loop stalls while it loads the 1M-record files, from a
 #    window that shows the bundled dataset and from an empty one, for both renderers;
+#    and its frames while it plays through a chart's years at 1600x1000 (cairo renderer);
 #  - prints the table and writes it to tests/bench/results.md with the machine it ran on.
 #
 #   build-aux/bench.sh [BUILDDIR]       RUNS=5 (medians of), REDRAW_RUNS=200, SKIP_STARTUP=1
@@ -23,6 +24,8 @@
 #                                       while a 1M-record file loads, into their section of results.md),
 #                                       ONLY_EXPORT=1 (only the small chart's PNG export: times and
 #                                       sizes, into its section and its target; no data to generate)
+#                                       SKIP_PLAY=1, ONLY_PLAY=1 (only the frames while playing through
+#                                       the years, into their section of results.md)
 #
 # Runtime needs (Debian 12), beyond the build dependencies in build-aux/debian-packages.txt:
 #   python3-matplotlib python3-pandas gnuplot-nox time xvfb xauth dbus
@@ -55,7 +58,7 @@ meson compile -C "$build" >/dev/null
 
 data="$build/bench-data"
 mkdir -p "$data"
-[ "${ONLY_EXPORT:-}" = 1 ] ||
+[ "${ONLY_EXPORT:-}" = 1 ] || [ "${ONLY_PLAY:-}" = 1 ] ||
 for n in 10k:10000 100k:100000 1M:1000000; do
     label=${n%%:*} count=${n##*:}
     for format in json csv; do

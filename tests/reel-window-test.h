@@ -59,6 +59,22 @@ reel_window_test_wait_for_load (ReelWindow *window)
     ;
 }
 
+/* A window shown on the bundled dataset, loaded; a reference of the
+ * caller's. */
+static inline ReelWindow *
+reel_window_test_open_bundled (void)
+{
+  ReelWindow *window = g_object_ref (reel_window_new (NULL));
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                 "microdrama-exports.reelscope.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  gtk_window_present (GTK_WINDOW (window));
+  reel_window_open (window, file);
+  reel_window_test_wait_for_load (window);
+  return window;
+}
+
 /* The region list's rows: World first, then the regions. */
 static inline guint
 reel_window_test_get_n_region_rows (ReelWindow *window)

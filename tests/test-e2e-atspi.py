@@ -6,7 +6,7 @@ Starts the built reelscope on the bundled dataset for each test, finds it on
 the accessibility bus by name, and works it with clicks (AT-SPI actions),
 selections and key presses (synthesized by the registry through XTest):
 every chart kind from the header's switcher, a region from the list, the
-chart's marks with the keyboard, an export through the Export dialog and
+chart's marks with the keyboard, the years stepped and played through, an export through the Export dialog and
 GTK's own file chooser, a malformed file through the Open dialog, the help
 through F1 and the main menu, and a walk of the whole tree for controls
 without an accessible name.
@@ -42,7 +42,9 @@ WORKDIR = os.path.join(os.environ.get('G_TEST_BUILDDIR', os.path.join(BUILDDIR, 
 # Keysyms (X11 keysymdef.h).
 KEY_TAB = 0xff09
 KEY_RETURN = 0xff0d
+KEY_LEFT = 0xff51
 KEY_RIGHT = 0xff53
+KEY_SPACE = 0x0020
 KEY_DOWN = 0xff54
 KEY_HOME = 0xff50
 KEY_SLASH = 0x002f
@@ -346,6 +348,20 @@ def marks(frame):
     return [n for n in children(chart(frame)) if role(n) == 'push button']
 
 
+def focused_chart_mark(frame):
+    return next((m for m in marks(frame) if has_state(m, pyatspi.STATE_FOCUSED)), None)
+
+
+def tab_into_chart(frame):
+    """Tab until a mark of the chart has the focus; that mark."""
+    for _ in range(60):
+        pump()
+        if focused_chart_mark(frame) is not None:
+            break
+        press(KEY_TAB)
+    return wait_for(lambda: focused_chart_mark(frame), 'a mark to have the focus', timeout=3)
+
+
 def toast_text(frame, prefix):
     """The text of a toast of the window starting with @prefix: toasts are
     the last children of the window's toast overlay."""
@@ -642,14 +658,9 @@ def chart_keyboard():
         regions = find(app.frame, lambda n: role(n) == 'list' and name(n) == 'Regions', 'the region list')
 
         def focused_mark():
-            return next((m for m in marks(app.frame) if has_state(m, pyatspi.STATE_FOCUSED)), None)
+            return focused_chart_mark(app.frame)
 
-        for _ in range(60):
-            pump()
-            if focused_mark() is not None:
-                break
-            press(KEY_TAB)
-        mark = wait_for(focused_mark, 'a mark to have the focus', timeout=3)
+        mark = tab_into_chart(app.frame)
         # Tabbing through the region list selected its rows in turn: the
         # chart is entered at the selected region's mark, or at its first
         # mark when that region has none.
@@ -688,6 +699,69 @@ def chart_keyboard():
                              for i in children(regions)), f'{region} selected in the list')
         # The chart keeps the focus, on the same mark.
         wait_for(lambda: focused_mark() is not None and name(focused_mark()) == target, 'the focus kept')
+
+
+
+def chart_year(frame):
+    """The year in the chart's name ("Revenue by region, 2024"), or None."""
+    found = re.search(r', (\d{4})$', name(chart(frame)))
+    return int(found.group(1)) if found else None
+
+
+@test
+def timeline():
+    """The period control: Previous year steps back to the first year with
+    figures, Play steps through every year to the last at a readable pace
+    and turns back into Play there, and the chart's summary names each year
+    in turn; on the chart, Left steps back and Space plays and pauses."""
+    with App() as app:
+        previous = find(app.frame, button_named(app.frame, 'Previous year'), 'the Previous year button')
+        play = find(app.frame, button_named(app.frame, 'Play'), 'the Play button')
+        stepped = [chart_year(app.frame)]
+        while has_state(previous, pyatspi.STATE_SENSITIVE):
+            click(previous)
+            wait_for(lambda: chart_year(app.frame) not in (None, stepped[-1]), 'the previous year')
+            stepped.append(chart_year(app.frame))
+            assert len(stepped) < 40, stepped
+        emit(f'# stepped back through {stepped}')
+        assert stepped == sorted(stepped, reverse=True) and len(stepped) >= 2, stepped
+        first_year = stepped[-1]
+
+        # Play: every year from the first one, each read out.
+        click(play)
+        assert name(play) == 'Pause', name(play)
+        summaries = {}
+        start = time.monotonic()
+        while name(play) == 'Pause' and time.monotonic() - start < 60:
+            year = chart_year(app.frame)
+            summaries.setdefault(year, description(chart(app.frame)))
+            settle(0.1)
+        elapsed = time.monotonic() - start
+        # The last year shows as Play stops: read it once the chart has it.
+        settle(0.5)
+        summaries.setdefault(chart_year(app.frame), description(chart(app.frame)))
+        played = sorted(summaries)
+        emit(f'# played {played} in {elapsed:.1f} s')
+        assert name(play) == 'Play', name(play)
+        # The years from the first to the one it started at, each shown.
+        assert played[0] == first_year and set(stepped) <= set(played), (played, stepped)
+        for year, summary in summaries.items():
+            assert summary.startswith(f'Revenue by region, {year}. '), summary[:60]
+        assert len(set(summaries.values())) == len(summaries), 'a summary did not change'
+        # A readable pace: about a second or more a year.
+        assert elapsed > 0.9 * (len(played) - 1), elapsed
+        last_year = played[-1]
+        assert chart_year(app.frame) == last_year
+
+        # The keys on the chart: Left steps back, Space plays and pauses.
+        tab_into_chart(app.frame)
+        press(KEY_LEFT)
+        wait_for(lambda: chart_year(app.frame) == played[-2], 'Left to step back')
+        press(KEY_SPACE)
+        wait_for(lambda: name(play) == 'Pause', 'Space to play')
+        press(KEY_SPACE)
+        wait_for(lambda: name(play) == 'Play', 'Space to pause')
+        assert chart_year(app.frame) in (played[-2], last_year), chart_year(app.frame)
 
 
 def is_format_row(node):

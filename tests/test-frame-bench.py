@@ -1,8 +1,10 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The benchmark hook REELSCOPE_BENCH_FRAMES_WHILE_LOADING (src/app/reel-frame-bench.c) prints
-figures that make sense, from a window that shows the bundled dataset and from an empty one.
-Its timings are build-aux/bench.sh's business: nothing here is timed.
+"""The benchmark hooks REELSCOPE_BENCH_FRAMES_WHILE_LOADING (src/app/reel-frame-bench.c) and
+REELSCOPE_BENCH_FRAMES_WHILE_PLAYING (src/app/reel-frame-bench-play.c) print figures that make
+sense: the first from a window that shows the bundled dataset and from an empty one, the second
+for a play-through of the Revenue chart's years. Their timings are build-aux/bench.sh's
+business: nothing here is timed.
 
 Usage: test-frame-bench.py REELSCOPE   (the built binary), on a display. Prints TAP.
 """
@@ -42,16 +44,40 @@ def check(path, start):
         assert update + layout + paint <= length, frame
 
 
+def check_play(kind):
+    env = dict(os.environ, REELSCOPE_BENCH_FRAMES_WHILE_PLAYING=kind, G_DEBUG='gc-friendly')
+    out = subprocess.run([REELSCOPE], env=env, capture_output=True, text=True, timeout=120,
+                         check=True).stdout
+    lines = [line for line in out.splitlines() if line.startswith('frames-while-playing ')]
+    assert len(lines) == 1, out
+    f = json.loads(lines[0].split(' ', 1)[1])
+    assert f['kind'] == kind, f
+    years = f['years']
+    assert len(years) >= 2 and years == sorted(set(years)), f
+    # Every frame listed in order; at least one a year moved in.
+    assert f['frames'] == len(f['durations']) == len(f['cpu']) >= len(years) - 1, f
+    assert min(f['cpu']) >= 0 and f['cpu_of_max'] in f['cpu'], f
+    assert 0 < f['median'] <= f['p95'] <= f['max'] == max(f['durations']), f
+    assert f['over_16ms'] == sum(1 for d in f['durations'] if d > 16000), f
+    # Play steps at its pace: a year every 1.3 s.
+    assert f['played'] >= 1000000 * (len(years) - 1), f
+
+
 def main():
     if not os.environ.get('DISPLAY') and not os.environ.get('WAYLAND_DISPLAY'):
         print('1..0 # SKIP no display')
         return
     cases = [(path, start) for path in FILES for start in ('dataset', 'empty')]
+    cases.append(('revenue', 'play'))
     print('1..%d' % len(cases))
     for i, (path, start) in enumerate(cases, 1):
         name = '%s from %s window' % (os.path.basename(path), start)
         try:
-            check(path, start)
+            if start == 'play':
+                name = 'play through the years of %s' % path
+                check_play(path)
+            else:
+                check(path, start)
             print('ok %d %s' % (i, name))
         except (AssertionError, subprocess.SubprocessError, ValueError) as e:
             print('not ok %d %s' % (i, name))

@@ -23,20 +23,6 @@ reset_settings (void)
   g_settings_reset (settings, "selected-region");
 }
 
-static ReelWindow *
-open_bundled (void)
-{
-  ReelWindow *window = g_object_ref (reel_window_new (NULL));
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
-                                                 "microdrama-exports.reelscope.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-
-  gtk_window_present (GTK_WINDOW (window));
-  reel_window_open (window, file);
-  reel_window_test_wait_for_load (window);
-  return window;
-}
-
 /* Laid out for the view's inputs, its metric too, with its marks. */
 static gboolean
 map_laid_out (gpointer data)
@@ -80,7 +66,7 @@ test_window_map (void)
   double x = 0, y = 0;
 
   reset_settings ();
-  window = open_bundled ();
+  window = reel_window_test_open_bundled ();
   view = REEL_CHART_VIEW (CHILD (window, "chart_view"));
   metric = GTK_WIDGET (CHILD (window, "metric_dropdown"));
   g_assert_false (gtk_widget_get_visible (metric));
@@ -119,7 +105,7 @@ test_window_map (void)
   g_assert_finalize_object (window);
 
   /* a new window opens on the metric chosen last */
-  window = open_bundled ();
+  window = reel_window_test_open_bundled ();
   metric = GTK_WIDGET (CHILD (window, "metric_dropdown"));
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (metric)), ==, REEL_CHART_METRIC_GROWTH);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -88,9 +88,9 @@ typedef struct {
   guint          settle;
 } FrameBench;
 
-/* The nearest-rank percentile of sorted values. */
-static gint64
-get_thread_cpu_time (void)
+/* The CPU time of the calling thread, in microseconds. */
+gint64
+reel_frame_bench_get_thread_cpu_time (void)
 {
   struct timespec now;
 
@@ -98,6 +98,7 @@ get_thread_cpu_time (void)
   return (gint64) now.tv_sec * G_USEC_PER_SEC + now.tv_nsec / 1000;
 }
 
+/* The nearest-rank percentile of sorted values. */
 static gint64
 get_percentile (GArray *sorted,
                 guint   percentile)
@@ -111,9 +112,10 @@ get_percentile (GArray *sorted,
   return g_array_index (sorted, gint64, MIN (rank, sorted->len) - 1);
 }
 
-static int
-compare_int64 (gconstpointer a,
-               gconstpointer b)
+/* For g_array_sort() of gint64 times. */
+int
+reel_frame_bench_compare_times (gconstpointer a,
+                                gconstpointer b)
 {
   gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
 
@@ -153,9 +155,9 @@ report (FrameBench *bench)
   g_autoptr(GString) json = g_string_new (NULL);
   guint over = 0;
 
-  g_array_sort (bench->durations, compare_int64);
-  g_array_sort (bench->intervals, compare_int64);
-  g_array_sort (bench->cpu_times, compare_int64);
+  g_array_sort (bench->durations, reel_frame_bench_compare_times);
+  g_array_sort (bench->intervals, reel_frame_bench_compare_times);
+  g_array_sort (bench->cpu_times, reel_frame_bench_compare_times);
   for (guint i = 0; i < bench->durations->len; i++)
     over += g_array_index (bench->durations, gint64, i) > 16000;
 
@@ -278,7 +280,7 @@ before_paint_cb (GdkFrameClock *clock,
                  FrameBench    *bench)
 {
   bench->frame_start = g_get_monotonic_time ();
-  bench->frame_cpu_start = get_thread_cpu_time ();
+  bench->frame_cpu_start = reel_frame_bench_get_thread_cpu_time ();
   for (guint i = 0; i < N_PHASES; i++)
     bench->phase_end[i] = bench->frame_start;
 }
@@ -327,7 +329,7 @@ after_paint_cb (GdkFrameClock *clock,
     {
       gint64 duration = now - bench->frame_start;
       gint64 interval = now - bench->last_paint;
-      gint64 cpu = get_thread_cpu_time () - bench->frame_cpu_start;
+      gint64 cpu = reel_frame_bench_get_thread_cpu_time () - bench->frame_cpu_start;
 
       g_array_append_val (bench->durations, duration);
       g_array_append_val (bench->intervals, interval);
@@ -475,4 +477,5 @@ reel_frame_bench_watch (ReelWindow *window)
 
   watch_first_frame (window);
   watch_frames_while_loading (window);
+  reel_frame_bench_watch_play (window);
 }

@@ -58,24 +58,36 @@ _reel_window_fit_width (ReelWindow *self,
 {
   gboolean narrow = width < NARROW_WIDTH;
 
+  gboolean was_narrow =
+    adw_flap_get_fold_policy (self->sidebar_flap) == ADW_FLAP_FOLD_POLICY_ALWAYS;
+
   set_folded (self->details_flap, width < WIDE_WIDTH);
   set_folded (self->sidebar_flap, narrow);
   set_card_margins (self, narrow ? NARROW_CARD_MARGIN : CARD_MARGIN);
+  if (narrow != was_narrow)
+    _reel_window_update_bottom_bar (self);
 }
 
-/* The bottom bar holds the switcher and the year when the header has let
- * them go; the year only where a chart with years to choose shows. */
+/* The bottom bar holds the switcher when the header has let it go, and
+ * the year with its steps and Play on a narrow window too (the header
+ * keeps its width for the title and the switcher); the year only where a
+ * chart with years to choose shows. */
 void
 _reel_window_update_bottom_bar (ReelWindow *self)
 {
   gboolean gone = adw_squeezer_get_visible_child (self->switcher_squeezer) == self->switcher_gone;
+  gboolean narrow = adw_flap_get_fold_policy (self->sidebar_flap) == ADW_FLAP_FOLD_POLICY_ALWAYS;
   gboolean has_years = self->dataset != NULL && !_reel_window_shows_overview (self) &&
                        self->years != NULL && self->years->len > 0;
+  gboolean in_header = !gone && !narrow;
 
-  gtk_action_bar_set_revealed (self->bottom_bar, self->dataset != NULL && gone);
+  gtk_action_bar_set_revealed (self->bottom_bar,
+                               self->dataset != NULL && (gone || (narrow && has_years)));
+  gtk_widget_set_visible (GTK_WIDGET (self->bottom_chart_button), gone);
   /* No menu of no years: GTK would show "(None)". */
-  gtk_widget_set_visible (GTK_WIDGET (self->year_dropdown), !gone && has_years);
+  gtk_widget_set_visible (GTK_WIDGET (self->year_dropdown), in_header && has_years);
   gtk_widget_set_visible (GTK_WIDGET (self->bottom_year_dropdown), has_years);
+  _reel_window_update_period_controls (self, in_header && has_years, has_years);
 }
 
 /* A pane shown over the chart hides the other: with both, no chart is left. */

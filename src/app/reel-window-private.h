@@ -14,6 +14,7 @@
 #include "reel-region-list.h"
 #include "reel-report-bar.h"
 #include "reel-sources-panel.h"
+#include "reel-timeline.h"
 #include "reel-window.h"
 
 G_BEGIN_DECLS
@@ -24,8 +25,9 @@ G_BEGIN_DECLS
  * reel-window-actions.c (the win.* actions and their shortcuts),
  * reel-window-layout.c (how it fits its width), reel-window-years.c
  * (the year selector), reel-window-selection.c (the selected regions:
- * their settings and the right pane's header) and reel-window-report.c
- * (Export Report, Print). */
+ * their settings and the right pane's header), reel-window-report.c
+ * (Export Report, Print) and reel-window-timeline.c (stepping and playing
+ * through the periods). */
 
 struct _ReelWindow
 {
@@ -35,6 +37,8 @@ struct _ReelWindow
   ReelAudiencePanel    *audience_panel;
   GtkActionBar         *bottom_bar;
   GtkMenuButton        *bottom_chart_button;
+  GtkWidget            *bottom_period_box;  /* an AdwSqueezer */
+  GtkButton            *bottom_play_button;
   GtkDropDown          *bottom_year_dropdown;
   GtkWidget            *centre_box;
   GtkMenuButton        *chart_menu_button;
@@ -53,6 +57,8 @@ struct _ReelWindow
   GtkLabel             *loading_label;
   GtkProgressBar       *osd_bar;
   ReelOverview         *overview_page;
+  GtkWidget            *period_box;
+  GtkButton            *play_button;
   ReelProblemList      *problem_list;
   AdwStatusPage        *problems_page;
   GMenu                *recent_menu;
@@ -100,6 +106,7 @@ struct _ReelWindow
   char                 *details_page;     /* "region" or "sources" */
   GArray               *years;            /* of guint: the year selector's */
   gboolean              updating_years;
+  ReelTimeline         *timeline;         /* the period shown, and Play */
 
   /* The file whose dataset or problems are shown, watched for changes. */
   GFile                *shown_file;
@@ -151,6 +158,14 @@ void  _reel_window_choose_year            (ReelWindow     *self);
 void  _reel_window_year_selected_cb       (ReelWindow     *self,
                                            GParamSpec     *pspec,
                                            GtkDropDown    *dropdown);
+
+/* reel-window-timeline.c */
+void  _reel_window_class_init_timeline    (GtkWidgetClass *widget_class);
+void  _reel_window_init_timeline          (ReelWindow     *self);
+void  _reel_window_update_timeline        (ReelWindow     *self);
+void  _reel_window_update_period_controls (ReelWindow     *self,
+                                           gboolean        in_header,
+                                           gboolean        in_bottom_bar);
 
 /* reel-window.c */
 void  _reel_window_set_year           (ReelWindow     *self,

@@ -75,6 +75,7 @@ _reel_window_update_year_selector (ReelWindow *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->year_dropdown),
                             reel_chart_kind_info_has_year (self->chart_kind) &&
                             self->years->len > 0);
+  _reel_window_update_timeline (self);
   _reel_window_update_bottom_bar (self);
 }
 

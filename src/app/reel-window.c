@@ -531,6 +531,7 @@ reel_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), REEL_TYPE_WINDOW);
   g_clear_object (&self->switcher_group);
+  g_clear_object (&self->timeline);
 
   G_OBJECT_CLASS (reel_window_parent_class)->dispose (object);
 }
@@ -848,6 +849,7 @@ reel_window_class_init (ReelWindowClass *klass)
 
   _reel_window_class_init_actions (widget_class);
   _reel_window_class_init_report (widget_class);
+  _reel_window_class_init_timeline (widget_class);
 }
 
 static void
@@ -858,6 +860,7 @@ reel_window_init (ReelWindow *self)
   self->details_page = g_strdup ("region");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _reel_window_init_timeline (self);
   reel_buttons_name_by_text (self->chart_switcher);
   reel_buttons_name_by_text (self->view_switcher);
   gtk_menu_button_set_create_popup_func (self->chart_menu_button, create_menu_popup_cb,

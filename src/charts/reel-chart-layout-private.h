@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <cairo.h>
 #include <pango/pango.h>
 
 #include "reel-chart-layout.h"
@@ -111,5 +112,14 @@ typedef struct {
 
 GArray *_reel_chart_layout_get_shapes        (ReelChartLayout *self);
 double  _reel_chart_layout_get_hatch_spacing (ReelChartLayout *self);
+
+/* reel-chart-render.c, for the transitions (reel-chart-tween.c) */
+void    _reel_chart_render_begin             (ReelChartLayout      *layout,
+                                              const ReelChartTheme *theme,
+                                              cairo_t              *cr);
+void    _reel_chart_render_shape             (cairo_t              *cr,
+                                              const ReelChartShape *shape,
+                                              const ReelChartTheme *theme,
+                                              double                hatch_spacing);
 
 G_END_DECLS

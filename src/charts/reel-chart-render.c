@@ -536,6 +536,69 @@ reel_chart_render_outline (const ReelChartMark  *mark,
   cairo_stroke (cr);
 }
 
+/* What every drawing of a layout starts with: the cairo state its shapes
+ * expect, and the theme's background (unless transparent). The caller
+ * restores @cr when done. */
+void
+_reel_chart_render_begin (ReelChartLayout      *layout,
+                          const ReelChartTheme *theme,
+                          cairo_t              *cr)
+{
+  cairo_save (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  /* Curves are only the points and the bars' corners, a few pixels
+   * across: a quarter of a pixel flattens them invisibly and in fewer
+   * segments than cairo's default tenth. */
+  cairo_set_tolerance (cr, 0.25);
+
+  if (theme->background.alpha > 0)
+    {
+      cairo_rectangle (cr, 0, 0,
+                       reel_chart_layout_get_width (layout), reel_chart_layout_get_height (layout));
+      set_color (cr, &theme->background, 1.0);
+      cairo_fill (cr);
+    }
+}
+
+/* One shape of the display list, other than a Map's areas (drawn by runs,
+ * from a cache). */
+void
+_reel_chart_render_shape (cairo_t              *cr,
+                          const ReelChartShape *shape,
+                          const ReelChartTheme *theme,
+                          double                hatch_spacing)
+{
+  ReelChartColor color = ink_color (theme, shape);
+
+  g_assert (shape->type != REEL_CHART_SHAPE_AREA);
+
+  switch (shape->type)
+    {
+    case REEL_CHART_SHAPE_RECT:
+      draw_rect (cr, shape, &color, hatch_spacing);
+      break;
+
+    case REEL_CHART_SHAPE_LINE:
+      draw_line (cr, shape, &color);
+      break;
+
+    case REEL_CHART_SHAPE_MARKER:
+      draw_markers (cr, shape, &color, theme);
+      break;
+
+    case REEL_CHART_SHAPE_PATH:
+      draw_path (cr, shape, &color);
+      break;
+
+    case REEL_CHART_SHAPE_TEXT:
+    default:
+      set_color (cr, &color, 1.0);
+      cairo_move_to (cr, shape->text.x, shape->text.y);
+      pango_cairo_show_layout (cr, shape->text.layout);
+      break;
+    }
+}
+
 /**
  * reel_chart_render:
  * @layout: what to draw
@@ -562,56 +625,16 @@ reel_chart_render (ReelChartLayout      *layout,
   shapes = _reel_chart_layout_get_shapes (layout);
   spacing = _reel_chart_layout_get_hatch_spacing (layout);
 
-  cairo_save (cr);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  /* Curves are only the points and the bars' corners, a few pixels
-   * across: a quarter of a pixel flattens them invisibly and in fewer
-   * segments than cairo's default tenth. */
-  cairo_set_tolerance (cr, 0.25);
-
-  if (theme->background.alpha > 0)
-    {
-      cairo_rectangle (cr, 0, 0, reel_chart_layout_get_width (layout), reel_chart_layout_get_height (layout));
-      set_color (cr, &theme->background, 1.0);
-      cairo_fill (cr);
-    }
+  _reel_chart_render_begin (layout, theme, cr);
 
   for (guint i = 0; i < shapes->len; i++)
     {
       const ReelChartShape *shape = &g_array_index (shapes, ReelChartShape, i);
-      ReelChartColor color = ink_color (theme, shape);
 
       if (shape->type == REEL_CHART_SHAPE_AREA)
-        {
-          i = paint_areas (layout, cr, shapes, i, theme, spacing) - 1;
-          continue;
-        }
-
-      switch (shape->type)
-        {
-        case REEL_CHART_SHAPE_RECT:
-          draw_rect (cr, shape, &color, spacing);
-          break;
-
-        case REEL_CHART_SHAPE_LINE:
-          draw_line (cr, shape, &color);
-          break;
-
-        case REEL_CHART_SHAPE_MARKER:
-          draw_markers (cr, shape, &color, theme);
-          break;
-
-        case REEL_CHART_SHAPE_PATH:
-          draw_path (cr, shape, &color);
-          break;
-
-        case REEL_CHART_SHAPE_TEXT:
-        default:
-          set_color (cr, &color, 1.0);
-          cairo_move_to (cr, shape->text.x, shape->text.y);
-          pango_cairo_show_layout (cr, shape->text.layout);
-          break;
-        }
+        i = paint_areas (layout, cr, shapes, i, theme, spacing) - 1;
+      else
+        _reel_chart_render_shape (cr, shape, theme, spacing);
     }
 
   cairo_restore (cr);

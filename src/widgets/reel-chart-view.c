@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "reel-chart-view.h"
+#include "reel-chart-view-private.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -47,34 +48,6 @@
  * (or its mark), and a stray click
  * on the title, the legend or the source line should not throw away what
  * the panels show. "Rest of world" is no region to select. */
-
-struct _ReelChartView
-{
-  GtkWidget        parent_instance;
-
-  ReelDataset     *dataset;
-  ReelChartKind    kind;
-  ReelChartMetric  map_metric;
-  guint            year;
-  GStrv            selected_regions;  /* empty for the world (reel-region-selection.h) */
-  gboolean         dark;
-  ReelChartBaseColors style_colors;   /* valid when has_style_colors */
-  gboolean         has_style_colors;
-  int              header_inset;
-
-  ReelChartLayout *layout;
-  gboolean         layout_valid;      /* no input changed since it was made */
-
-  GPtrArray       *mark_widgets;      /* of ReelChartMarkWidget, in mark order */
-  guint            marks_tick;        /* makes the layout and the mark widgets before a layout */
-  int              focus_mark;        /* where the keyboard enters, -1 for none yet */
-  int              hover_mark;        /* under the pointer, -1 for none */
-
-  char            *accessible_label;
-  char            *accessible_description;
-
-  GtkWidget       *tooltip_box;       /* the custom tooltip (reel-chart-tooltip.h) */
-};
 
 G_DEFINE_FINAL_TYPE (ReelChartView, reel_chart_view, GTK_TYPE_WIDGET)
 
@@ -154,6 +127,7 @@ static void
 invalidate_layout (ReelChartView *self)
 {
   self->layout_valid = FALSE;
+  self->generation++;
   schedule_mark_sync (self);
   gtk_widget_queue_allocate (GTK_WIDGET (self));
 }
@@ -191,65 +165,6 @@ update_accessible (ReelChartView *self)
     }
 }
 
-/* The marks that have a widget: all of them, except in the frame after
- * an allocation changed their number, before sync_mark_widgets() runs. */
-static guint
-get_n_mark_widgets (ReelChartView *self)
-{
-  guint n = self->layout != NULL ? reel_chart_layout_get_n_marks (self->layout) : 0;
-
-  return MIN (n, self->mark_widgets->len);
-}
-
-static void
-update_mark_widgets (ReelChartView *self)
-{
-  guint n = get_n_mark_widgets (self);
-  gboolean round = self->layout != NULL && reel_chart_layout_get_kind (self->layout) == REEL_CHART_TREND;
-
-  for (guint i = 0; i < n; i++)
-    reel_chart_mark_widget_update (g_ptr_array_index (self->mark_widgets, i),
-                                   reel_chart_layout_get_mark (self->layout, i), round);
-
-  if (self->focus_mark >= (int) n)
-    self->focus_mark = (int) n - 1;
-  if (self->hover_mark >= (int) n)
-    self->hover_mark = -1;
-}
-
-/* One child per mark of the layout, reused from one layout to the next so
- * that the focused mark keeps the focus when the chart is laid out again.
- * Children are added and removed only here, before a frame's layout: one
- * added in size_allocate would be drawn by its ancestors before GTK 4.8
- * allocates them again. */
-static void
-sync_mark_widgets (ReelChartView *self)
-{
-  guint n = self->layout != NULL ? reel_chart_layout_get_n_marks (self->layout) : 0;
-
-  while (self->mark_widgets->len > n)
-    {
-      GtkWidget *widget = g_ptr_array_index (self->mark_widgets, self->mark_widgets->len - 1);
-
-      /* The focus stays in the chart when its mark goes away. */
-      if (gtk_widget_has_focus (widget) && n > 0)
-        gtk_widget_grab_focus (g_ptr_array_index (self->mark_widgets, n - 1));
-      gtk_widget_unparent (widget);
-      g_ptr_array_remove_index (self->mark_widgets, self->mark_widgets->len - 1);
-    }
-
-  while (self->mark_widgets->len < n)
-    {
-      /* The array holds a reference of its own, the parent another. */
-      GtkWidget *widget = g_object_ref_sink (reel_chart_mark_widget_new (self->mark_widgets->len));
-
-      gtk_widget_set_parent (widget, GTK_WIDGET (self));
-      g_ptr_array_add (self->mark_widgets, widget);
-    }
-
-  update_mark_widgets (self);
-}
-
 /* Takes the style's colours; TRUE when they changed. */
 static gboolean
 update_style_colors (ReelChartView *self)
@@ -279,6 +194,17 @@ set_dark (ReelChartView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DARK]);
 }
 
+/* The layout of the year asked for next, made ahead from the one shown. */
+static void
+prepare_next_year (ReelChartView *self)
+{
+  guint year = self->next_year;
+
+  self->next_year = 0;
+  if (self->layout != NULL && year != 0 && year != self->year)
+    reel_chart_transition_prepare (&self->transition, self->layout, year, self->generation + 1);
+}
+
 /* Makes the layout for a @width × @height chart unless the one there is
  * already that, for the same inputs and scale factor. */
 static void
@@ -289,6 +215,7 @@ ensure_layout (ReelChartView *self,
   double scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
   const char * const *selection = (const char * const *) self->selected_regions;
   g_autoptr(ReelChartTheme) theme = NULL;
+  g_autoptr(ReelChartLayout) shown = NULL;
   gboolean had_layout = self->layout != NULL;
 
   if (self->layout_valid && self->layout != NULL &&
@@ -297,10 +224,13 @@ ensure_layout (ReelChartView *self,
       reel_chart_layout_get_scale (self->layout) == scale)
     return;
 
-  g_clear_object (&self->layout);
+  shown = g_steal_pointer (&self->layout);
   self->layout_valid = TRUE;
 
   if (self->dataset != NULL && width > 0 && height > 0)
+    self->layout = reel_chart_transition_take_prepared (&self->transition, self->year,
+                                                        self->generation, width, height, scale);
+  if (self->layout == NULL && self->dataset != NULL && width > 0 && height > 0)
     {
       theme = reel_chart_theme_new (self->dark ? REEL_CHART_THEME_DARK : REEL_CHART_THEME_LIGHT);
       if (self->has_style_colors || update_style_colors (self))
@@ -312,8 +242,17 @@ ensure_layout (ReelChartView *self,
                                                        scale);
     }
 
-  if ((self->layout != NULL ? reel_chart_layout_get_n_marks (self->layout) : 0) == self->mark_widgets->len)
-    update_mark_widgets (self);
+  /* Another year moves in (Play, the steps); anything else is redrawn. */
+  if (self->year_changed)
+    reel_chart_transition_start (&self->transition, GTK_WIDGET (self), shown, self->layout);
+  else
+    reel_chart_transition_stop (&self->transition);
+  self->year_changed = FALSE;
+  prepare_next_year (self);
+
+  if ((self->layout != NULL ? reel_chart_layout_get_n_marks (self->layout) : 0) ==
+      self->mark_widgets->len)
+    _reel_chart_view_update_mark_widgets (self);
   else
     schedule_mark_sync (self);
   update_accessible (self);
@@ -333,7 +272,7 @@ marks_tick_cb (GtkWidget     *widget,
   self->marks_tick = 0;
   if (!self->layout_valid && width > 0 && height > 0)
     ensure_layout (self, width, height);
-  sync_mark_widgets (self);
+  _reel_chart_view_sync_mark_widgets (self);
   gtk_widget_queue_allocate (widget);
 
   return G_SOURCE_REMOVE;
@@ -345,48 +284,6 @@ schedule_mark_sync (ReelChartView *self)
 {
   if (self->marks_tick == 0)
     self->marks_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), marks_tick_cb, NULL, NULL);
-}
-
-/* Where the keyboard enters the chart: the mark it left, else the
- * selected region's, else the first. */
-static int
-get_entry_mark (ReelChartView *self)
-{
-  guint n = get_n_mark_widgets (self);
-
-  if (self->focus_mark >= 0 && (guint) self->focus_mark < n)
-    return self->focus_mark;
-
-  if (self->layout != NULL)
-    for (guint i = 0; i < n; i++)
-      if (reel_chart_layout_get_mark (self->layout, i)->flags & REEL_CHART_MARK_SELECTED)
-        return (int) i;
-
-  return n > 0 ? 0 : -1;
-}
-
-static void
-focus_mark (ReelChartView *self,
-            int            index)
-{
-  g_assert (index >= 0 && (guint) index < get_n_mark_widgets (self));
-
-  self->focus_mark = index;
-  gtk_widget_grab_focus (g_ptr_array_index (self->mark_widgets, index));
-}
-
-static int
-get_focused_mark (ReelChartView *self)
-{
-  GtkWidget *child = gtk_widget_get_focus_child (GTK_WIDGET (self));
-
-  guint index;
-
-  if (child == NULL || !gtk_widget_has_focus (child) || !REEL_IS_CHART_MARK_WIDGET (child))
-    return -1;
-
-  index = reel_chart_mark_widget_get_index (REEL_CHART_MARK_WIDGET (child));
-  return index < get_n_mark_widgets (self) ? (int) index : -1;
 }
 
 static void
@@ -401,7 +298,7 @@ select_mark (ReelChartView  *self,
   if (!mark_is_selectable (mark))
     return;
 
-  order = reel_chart_dup_mark_regions (self->layout, get_n_mark_widgets (self));
+  order = reel_chart_dup_mark_regions (self->layout, _reel_chart_view_n_marks (self));
   selection = reel_region_selection_change ((const char * const *) self->selected_regions,
                                             (const char * const *) order, mark->region_id, mode);
   reel_chart_view_set_selected_regions (self, (const char * const *) selection);
@@ -443,7 +340,7 @@ click_pressed_cb (ReelChartView   *self,
     return;
 
   /* The keyboard goes on from the mark clicked. */
-  focus_mark (self, index);
+  _reel_chart_view_focus_mark (self, index);
   state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
   select_mark (self, index, reel_select_mode_for_state (state));
 }
@@ -487,19 +384,20 @@ move_focus_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   ReelChartView *self = REEL_CHART_VIEW (widget);
-  int from = get_focused_mark (self);
+  int from = _reel_chart_view_get_focused_mark (self);
+  guint n_marks = _reel_chart_view_n_marks (self);
+  ReelChartMove move = (ReelChartMove) g_variant_get_int32 (parameter);
 
-  if (get_n_mark_widgets (self) == 0)
+  if (n_marks == 0)
     return;
 
   if (from < 0)
     {
-      focus_mark (self, get_entry_mark (self));
+      _reel_chart_view_focus_mark (self, _reel_chart_view_get_entry_mark (self));
       return;
     }
 
-  focus_mark (self, reel_chart_find_move_target (self->layout, get_n_mark_widgets (self), from,
-                                                (ReelChartMove) g_variant_get_int32 (parameter)));
+  _reel_chart_view_focus_mark (self, reel_chart_find_move_target (self->layout, n_marks, from, move));
 }
 
 static void
@@ -511,7 +409,7 @@ select_focused_action (GtkWidget  *widget,
   ReelSelectMode mode = parameter != NULL ? (ReelSelectMode) g_variant_get_int32 (parameter)
                                           : REEL_SELECT_REPLACE;
 
-  select_mark (self, get_focused_mark (self), mode);
+  select_mark (self, _reel_chart_view_get_focused_mark (self), mode);
 }
 
 static void
@@ -571,7 +469,7 @@ reel_chart_view_size_allocate (GtkWidget *widget,
       GtkAllocation allocation = { 0, 0, 0, 0 };
 
       /* A mark the layout no longer has keeps no area until it goes. */
-      if (i < get_n_mark_widgets (self))
+      if (i < _reel_chart_view_n_marks (self))
         {
           const ReelChartRect *area = &reel_chart_layout_get_mark (self->layout, i)->area;
           double x0 = floor (area->x), y0 = floor (area->y);
@@ -628,7 +526,8 @@ reel_chart_view_snapshot (GtkWidget   *widget,
                                   &GRAPHENE_RECT_INIT (0, 0,
                                                        reel_chart_layout_get_width (self->layout),
                                                        reel_chart_layout_get_height (self->layout)));
-  reel_chart_render (self->layout, NULL, cr);
+  if (!reel_chart_transition_render (&self->transition, self->layout, cr))
+    reel_chart_render (self->layout, NULL, cr);
   cairo_destroy (cr);
 
   hover = self->hover_mark >= 0 ? get_mark (self, self->hover_mark) : NULL;
@@ -673,7 +572,7 @@ reel_chart_view_query_tooltip (GtkWidget  *widget,
   const ReelChartMark *mark;
   int index;
 
-  index = keyboard_mode ? get_focused_mark (self) : hit_test (self, x, y);
+  index = keyboard_mode ? _reel_chart_view_get_focused_mark (self) : hit_test (self, x, y);
   if (index < 0 || (mark = get_mark (self, index)) == NULL || mark->tooltip == NULL)
     return FALSE;
 
@@ -683,55 +582,6 @@ reel_chart_view_query_tooltip (GtkWidget  *widget,
                             &(GdkRectangle) { (int) floor (mark->area.x), (int) floor (mark->area.y),
                                               (int) ceil (mark->area.width), (int) ceil (mark->area.height) });
 
-  return TRUE;
-}
-
-static gboolean
-reel_chart_view_focus (GtkWidget        *widget,
-                       GtkDirectionType  direction)
-{
-  ReelChartView *self = REEL_CHART_VIEW (widget);
-  int focused = get_focused_mark (self);
-  int target;
-
-  if (get_n_mark_widgets (self) == 0)
-    return FALSE;
-
-  if (focused >= 0)
-    {
-      switch (direction)
-        {
-        case GTK_DIR_TAB_FORWARD:
-        case GTK_DIR_TAB_BACKWARD:
-          /* One Tab stop: the arrows move inside. */
-          return FALSE;
-        case GTK_DIR_UP:
-          target = reel_chart_find_move_target (self->layout, get_n_mark_widgets (self), focused,
-                                                REEL_CHART_MOVE_UP);
-          break;
-        case GTK_DIR_DOWN:
-          target = reel_chart_find_move_target (self->layout, get_n_mark_widgets (self), focused,
-                                                REEL_CHART_MOVE_DOWN);
-          break;
-        case GTK_DIR_LEFT:
-          target = reel_chart_find_move_target (self->layout, get_n_mark_widgets (self), focused,
-                                                REEL_CHART_MOVE_LEFT);
-          break;
-        case GTK_DIR_RIGHT:
-        default:
-          target = reel_chart_find_move_target (self->layout, get_n_mark_widgets (self), focused,
-                                                REEL_CHART_MOVE_RIGHT);
-          break;
-        }
-      focus_mark (self, target);
-      return TRUE;
-    }
-
-  target = get_entry_mark (self);
-  if (target < 0)
-    return FALSE;
-
-  focus_mark (self, target);
   return TRUE;
 }
 
@@ -766,6 +616,7 @@ reel_chart_view_dispose (GObject *object)
         gtk_widget_unparent (g_ptr_array_index (self->mark_widgets, i));
       g_ptr_array_set_size (self->mark_widgets, 0);
     }
+  reel_chart_transition_clear (&self->transition);
   g_clear_object (&self->layout);
   g_clear_object (&self->dataset);
   g_clear_object (&self->tooltip_box);
@@ -905,7 +756,7 @@ reel_chart_view_class_init (ReelChartViewClass *klass)
   widget_class->snapshot = reel_chart_view_snapshot;
   widget_class->css_changed = reel_chart_view_css_changed;
   widget_class->query_tooltip = reel_chart_view_query_tooltip;
-  widget_class->focus = reel_chart_view_focus;
+  widget_class->focus = _reel_chart_view_focus;
   widget_class->set_focus_child = reel_chart_view_set_focus_child;
 
   /**
@@ -1136,6 +987,7 @@ reel_chart_view_set_year (ReelChartView *self,
     return;
 
   self->year = year;
+  self->year_changed = TRUE;
   invalidate_layout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
 }
@@ -1288,4 +1140,23 @@ reel_chart_view_copy_image (ReelChartView *self)
   g_signal_emit (self, signals[SIGNAL_COPIED], 0);
 
   return TRUE;
+}
+
+/**
+ * reel_chart_view_prepare_year:
+ *
+ * Lays the chart out for @year ahead, when the main loop is idle (once the
+ * chart shown is laid out), so that setting ReelChartView:year to it next
+ * (as Play does) only draws; a change of any other input in between drops
+ * it.
+ */
+void
+reel_chart_view_prepare_year (ReelChartView *self,
+                              guint          year)
+{
+  g_return_if_fail (REEL_IS_CHART_VIEW (self));
+
+  self->next_year = year;
+  if (self->layout_valid)
+    prepare_next_year (self);
 }

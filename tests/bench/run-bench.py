@@ -11,9 +11,10 @@ in the report.
 
 Environment: RUNS (runs per figure, default 7; on 1M records at most 5),
 REDRAW_RUNS (bench-charts runs per chart kind, default 200), SKIP_STARTUP=1,
-FRAMES_RUNS (runs per case of "Frames while loading", default 5), SKIP_FRAMES=1,
-ONLY_FRAMES=1 (measure only the frames while loading and replace that section of
-OUTPUT.md, leaving the rest of it as it was), ONLY_EXPORT=1 (likewise the export of the small
+FRAMES_RUNS (runs per case of "Frames while loading" and of "Frames while playing", default 5),
+SKIP_FRAMES=1, ONLY_FRAMES=1 (measure only the frames while loading and replace that section of
+OUTPUT.md, leaving the rest of it as it was), SKIP_PLAY=1, ONLY_PLAY=1 (likewise the frames
+while the window plays through a chart's years), ONLY_EXPORT=1 (likewise the export of the small
 chart: its section, and its row of the targets).
 """
 
@@ -378,6 +379,82 @@ def frames_section(frames):
     return lines
 
 
+# The chart kinds whose years Play steps through in "Frames while playing": those of the
+# bundled dataset with more than one year.
+PLAY_KINDS = ['revenue', 'share', 'growth', 'platforms']
+
+
+def frames_while_playing():
+    """The window's frames while it plays through the years of each of PLAY_KINDS at 1600 x 1000
+    with the cairo renderer (REELSCOPE_BENCH_FRAMES_WHILE_PLAYING, src/app/reel-frame-bench-play.c),
+    under one Xvfb and D-Bus session: {kind: [one dict of figures per run]}; a kind with fewer than
+    two years is left out."""
+    helper = os.path.join(WORK, 'play.py')
+    with open(helper, 'w') as f:
+        f.write(PLAY)
+    out = subprocess.run(['xvfb-run', '-a', '-s', '-screen 0 1920x1200x24 -nolisten tcp',
+                          'dbus-run-session', '--', PYTHON, helper, REELSCOPE, os.path.join(BUILD, 'data'),
+                          str(FRAMES_RUNS)] + PLAY_KINDS,
+                         check=True, capture_output=True, text=True, env=ENV).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+PLAY = r'''
+import json, os, subprocess, sys
+reelscope, schemas, runs, kinds = sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4:]
+env = dict(os.environ, GSK_RENDERER='cairo', GSETTINGS_BACKEND='memory', GSETTINGS_SCHEMA_DIR=schemas,
+           XDG_CONFIG_HOME=os.path.join(os.environ.get('TMPDIR', '/tmp'), 'reelscope-bench-config'))
+results = {}
+# Interleaved, after a warm-up round.
+for i in range(runs + 1):
+    for kind in kinds:
+        p = subprocess.run([reelscope], env=dict(env, REELSCOPE_BENCH_FRAMES_WHILE_PLAYING=kind),
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
+        lines = [l for l in p.stdout.decode().splitlines() if l.startswith('frames-while-playing ')]
+        if not lines:
+            if 'fewer than two years' in p.stderr.decode():
+                continue
+            raise SystemExit('%s: no figures (exit status %d)' % (kind, p.returncode))
+        if i > 0:
+            results.setdefault(kind, []).append(json.loads(lines[0].split(' ', 1)[1]))
+print(json.dumps(results))
+'''
+
+
+def play_section(play):
+    """The "Frames while playing" section of the report, as lines."""
+    lines = ['## Frames while playing', '',
+             'Issue 17: the longest frame stays under 16 ms over a full play-through at 1600×1000 with the '
+             'cairo renderer. The window (1600×1000, Xvfb at 1920×1200, a private D-Bus session, '
+             '`GSK_RENDERER=cairo`) shows the bundled dataset, switches to the chart at its first year, lets it '
+             'settle, presses Play and records every frame until the last year has moved in, by '
+             '`REELSCOPE_BENCH_FRAMES_WHILE_PLAYING=KIND` (a benchmark hook in '
+             '`src/app/reel-frame-bench-play.c`). Play steps a year every 1.3 s; each step lays the chart out '
+             'once for its new year and then moves the bars over 320 ms, a frame each tick, drawing both '
+             'layouts. A frame\'s time runs from the frame clock\'s `before-paint` to its `after-paint` '
+             '(update, layout, paint); beside the longest, the main thread\'s CPU time in it: a frame much '
+             'longer than its CPU time waited for a core (Xvfb and other processes share them). Medians over '
+             '%d runs (the worst run in brackets).' % FRAMES_RUNS,
+             '',
+             '| Chart | Years | Frames | Frame time: median / p95 | Longest frame (worst) | '
+             'CPU of the longest frame | Most CPU in a frame | Frames over 16 ms |',
+             '|---|---|---|---|---|---|---|---|']
+    longest = 0
+    for kind, runs in play.items():
+        med = lambda key: statistics.median(r[key] for r in runs) / 1e6
+        worst = max(r['max'] for r in runs) / 1e6
+        years = runs[0]['years']
+        lines.append('| %s | %d–%d (%d) | %d | %s / %s | %s (%s) | %s | %s | %d |' % (
+            kind.capitalize(), years[0], years[-1], len(years), statistics.median(r['frames'] for r in runs),
+            ms(med('median')), ms(med('p95')), ms(med('max')), ms(worst), ms(med('cpu_of_max')),
+            ms(statistics.median(max(r['cpu']) for r in runs) / 1e6), max(r['over_16ms'] for r in runs)))
+        longest = max(longest, med('max'))
+    lines += ['', 'The longest frame (median of the runs) is %s: the target is %s (load average %s when the '
+              'runs ended).' % (ms(longest), 'met' if longest < 0.016 else '**missed**',
+                                ' '.join(open('/proc/loadavg').read().split()[:3]))]
+    return lines
+
+
 def replace_section(path, lines):
     """Puts lines (a `## ` section) into the report at path in place of the section of that title,
     or before "## Targets" when it has none."""
@@ -463,6 +540,10 @@ def machine():
 
 
 def main():
+    if os.environ.get('ONLY_PLAY') == '1':
+        log('# frames while playing')
+        replace_section(OUTPUT, play_section(frames_while_playing()))
+        return
     if os.environ.get('ONLY_FRAMES') == '1':
         log('# frames while loading')
         replace_section(OUTPUT, frames_section(frames_while_loading()))
@@ -546,8 +627,18 @@ def main():
         except (subprocess.CalledProcessError, OSError) as e:
             log('frames while loading not measured: %s' % e)
 
+    play = None
+    if os.environ.get('SKIP_PLAY') != '1':
+        log('# frames while playing')
+        try:
+            play = frames_while_playing()
+        except (subprocess.CalledProcessError, OSError) as e:
+            log('frames while playing not measured: %s' % e)
+
     info['load_after'] = open('/proc/loadavg').read().split()[:3]
     write(info, rows, summary, small, small_lines, starts, frames)
+    if play is not None:
+        replace_section(OUTPUT, play_section(play))
 
 
 def export_section(mpl_small, note=False):

@@ -1,0 +1,207 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "reel-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "reel-chart-kind-info.h"
+#include "reel-window-private.h"
+
+/* The period control beside the year menu: Previous, Next and Play, their
+ * keys, and the ReelTimeline that keeps where the window is in time. The
+ * periods are the years the chart kind shown has figures for (the year
+ * menu's); Trend, which draws every year at once, has none to step. */
+
+/* The timeline's periods: the year menu's, where the chart has a year. */
+void
+_reel_window_update_timeline (ReelWindow *self)
+{
+  g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean has_periods = self->years != NULL && reel_chart_kind_info_has_year (self->chart_kind);
+
+  reel_timeline_set_periods (self->timeline, has_periods ? self->years : none, self->year);
+}
+
+/* The buttons show where the controls do (the header or the bottom bar)
+ * and step only where a chart with periods shows; Play flips to Pause. */
+void
+_reel_window_update_period_controls (ReelWindow *self,
+                                     gboolean    in_header,
+                                     gboolean    in_bottom_bar)
+{
+  gboolean shown = self->dataset != NULL && !_reel_window_shows_overview (self);
+  gboolean playing;
+  const char *icon, *tooltip, *label;
+
+  gtk_widget_set_visible (self->period_box, in_header);
+  gtk_widget_set_visible (self->bottom_period_box, in_bottom_bar);
+
+  if (!shown)
+    reel_timeline_set_playing (self->timeline, FALSE);
+  playing = reel_timeline_get_playing (self->timeline);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.period-previous",
+                                 shown && reel_timeline_can_step (self->timeline, -1));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.period-next",
+                                 shown && reel_timeline_can_step (self->timeline, +1));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.play",
+                                 shown && reel_timeline_get_n_periods (self->timeline) >= 2);
+
+  icon = playing ? "media-playback-pause-symbolic" : "media-playback-start-symbolic";
+  tooltip = playing ? _("Pause (Space)") : _("Play Through the Years (Space)");
+  /* TRANSLATORS: accessible names of the button that plays through the years */
+  label = playing ? C_("timeline", "Pause") : C_("timeline", "Play");
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkButton *button = i == 0 ? self->play_button : self->bottom_play_button;
+
+      gtk_button_set_icon_name (button, icon);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (button), tooltip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+    }
+}
+
+static void
+timeline_changed_cb (ReelWindow   *self,
+                     GParamSpec   *pspec,
+                     ReelTimeline *timeline)
+{
+  guint period = reel_timeline_get_period (timeline);
+
+  if (period != 0)
+    _reel_window_set_year (self, period);
+  /* The chart lays the next year out while this one shows. */
+  if (reel_timeline_get_playing (timeline))
+    reel_chart_view_prepare_year (self->chart_view, reel_timeline_peek (timeline, +1));
+  _reel_window_update_bottom_bar (self);
+}
+
+/* The year chosen elsewhere (the menu, win.year): Play goes on from it. */
+static void
+year_changed_cb (ReelWindow *self,
+                 GParamSpec *pspec,
+                 gpointer    user_data)
+{
+  reel_timeline_set_period (self->timeline, self->year);
+}
+
+/* Whether @focus reads the arrow keys itself: text, a scale, a popover's
+ * list (the year menu open). */
+static gboolean
+focus_takes_arrows (GtkWidget *focus)
+{
+  return GTK_IS_EDITABLE (focus) || GTK_IS_TEXT_VIEW (focus) || GTK_IS_RANGE (focus) ||
+         gtk_widget_get_ancestor (focus, GTK_TYPE_POPOVER) != NULL;
+}
+
+/* Left and Right step, Space plays or pauses, wherever they would do
+ * nothing else: on the chart (whose marks go up and down with the other
+ * arrows, and are selected with Enter), or with the focus nowhere; Left
+ * and Right also wherever they edit no text. Space stays with the button,
+ * the list row or the entry that has the focus. A chart without periods
+ * (Trend) keeps the keys for its points. */
+static gboolean
+key_pressed_cb (ReelWindow            *self,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                GtkEventControllerKey *controller)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  GtkWidget *chart = GTK_WIDGET (self->chart_view);
+  gboolean on_chart = focus != NULL && (focus == chart || gtk_widget_is_ancestor (focus, chart));
+  gboolean nowhere = focus == NULL || focus == GTK_WIDGET (self);
+
+  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0 ||
+      !gtk_widget_is_sensitive (GTK_WIDGET (self)) ||
+      reel_timeline_get_n_periods (self->timeline) < 2)
+    return FALSE;
+
+  switch (keyval)
+    {
+    case GDK_KEY_Left:
+    case GDK_KEY_KP_Left:
+    case GDK_KEY_Right:
+    case GDK_KEY_KP_Right:
+      if (!on_chart && !nowhere && focus_takes_arrows (focus))
+        return FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (self),
+                                  keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left
+                                  ? "win.period-previous" : "win.period-next", NULL);
+      return TRUE;
+
+    case GDK_KEY_space:
+    case GDK_KEY_KP_Space:
+      if (!on_chart && !nowhere)
+        return FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.play", NULL);
+      return TRUE;
+
+    default:
+      return FALSE;
+    }
+}
+
+static void
+period_previous_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  reel_timeline_step (REEL_WINDOW (widget)->timeline, -1);
+}
+
+static void
+period_next_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  reel_timeline_step (REEL_WINDOW (widget)->timeline, +1);
+}
+
+static void
+play_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ReelTimeline *timeline = REEL_WINDOW (widget)->timeline;
+
+  reel_timeline_set_playing (timeline, !reel_timeline_get_playing (timeline));
+}
+
+void
+_reel_window_class_init_timeline (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, bottom_period_box);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, bottom_play_button);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, period_box);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, play_button);
+
+  gtk_widget_class_install_action (widget_class, "win.period-previous", NULL,
+                                   period_previous_action);
+  gtk_widget_class_install_action (widget_class, "win.period-next", NULL, period_next_action);
+  gtk_widget_class_install_action (widget_class, "win.play", NULL, play_action);
+}
+
+void
+_reel_window_init_timeline (ReelWindow *self)
+{
+  GtkEventController *keys;
+
+  self->timeline = reel_timeline_new ();
+  g_signal_connect_object (self->timeline, "notify::period",
+                           G_CALLBACK (timeline_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline, "notify::n-periods",
+                           G_CALLBACK (timeline_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->timeline, "notify::playing",
+                           G_CALLBACK (timeline_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect (self, "notify::year", G_CALLBACK (year_changed_cb), NULL);
+
+  /* Before the focused widget's own keys, which the handler leaves it. */
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}

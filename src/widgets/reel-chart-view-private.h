@@ -1,0 +1,58 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "reel-chart-style.h"
+#include "reel-chart-transition.h"
+#include "reel-chart-view.h"
+
+G_BEGIN_DECLS
+
+/* The chart view in two files: reel-chart-view.c (the layout, drawing,
+ * input and properties) and reel-chart-view-marks.c (its accessible mark
+ * widgets, one per mark of the layout, and the keyboard focus among
+ * them). */
+
+struct _ReelChartView
+{
+  GtkWidget        parent_instance;
+
+  ReelDataset     *dataset;
+  ReelChartKind    kind;
+  ReelChartMetric  map_metric;
+  guint            year;
+  GStrv            selected_regions;  /* empty for the world (reel-region-selection.h) */
+  gboolean         dark;
+  ReelChartBaseColors style_colors;   /* valid when has_style_colors */
+  gboolean         has_style_colors;
+  int              header_inset;
+
+  ReelChartLayout *layout;
+  gboolean         layout_valid;      /* no input changed since it was made */
+  gboolean         year_changed;      /* since it was made: the next one moves in */
+  guint            generation;        /* of the inputs: one more at each change */
+  guint            next_year;         /* to lay out ahead once this layout is made, or 0 */
+  ReelChartTransition transition;     /* from the layout before, while it runs */
+
+  GPtrArray       *mark_widgets;      /* of ReelChartMarkWidget, in mark order */
+  guint            marks_tick;        /* makes the layout and the mark widgets before a layout */
+  int              focus_mark;        /* where the keyboard enters, -1 for none yet */
+  int              hover_mark;        /* under the pointer, -1 for none */
+
+  char            *accessible_label;
+  char            *accessible_description;
+
+  GtkWidget       *tooltip_box;       /* the custom tooltip (reel-chart-tooltip.h) */
+};
+
+/* reel-chart-view-marks.c */
+guint _reel_chart_view_n_marks              (ReelChartView *self);
+void  _reel_chart_view_update_mark_widgets  (ReelChartView *self);
+void  _reel_chart_view_sync_mark_widgets    (ReelChartView *self);
+int   _reel_chart_view_get_entry_mark       (ReelChartView *self);
+void  _reel_chart_view_focus_mark           (ReelChartView *self,
+                                             int            index);
+int   _reel_chart_view_get_focused_mark     (ReelChartView *self);
+gboolean _reel_chart_view_focus             (GtkWidget        *widget,
+                                             GtkDirectionType  direction);
+
+G_END_DECLS
