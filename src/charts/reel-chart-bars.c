@@ -170,6 +170,8 @@ dup_suffix (const ReelChartBar *bar,
       if (periods != NULL)
         g_ptr_array_add (parts, periods);
     }
+  if (bar->remark != NULL)
+    g_ptr_array_add (parts, g_strdup (bar->remark));
   if (bar->flags & REEL_CHART_MARK_FORECAST)
     g_ptr_array_add (parts, g_strdup (_("forecast")));
   if (bar->flags & REEL_CHART_MARK_PARTIAL)

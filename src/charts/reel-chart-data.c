@@ -18,6 +18,7 @@ bar_clear (ReelChartBar *bar)
   g_clear_pointer (&bar->figures, g_ptr_array_unref);
   g_clear_pointer (&bar->growths, g_ptr_array_unref);
   g_clear_pointer (&bar->measures, g_ptr_array_unref);
+  g_clear_pointer (&bar->remark, g_free);
 }
 
 static void
@@ -304,18 +305,20 @@ static gboolean
 is_in_series (const ReelMeasure            *measure,
               const ReelChartRevenueSeries *series)
 {
-  return get_series_source (measure) == series->source &&
+  return measure->metric == series->metric && get_series_source (measure) == series->source &&
          g_strcmp0 (measure->basis, series->basis) == 0;
 }
 
-/* Revenue that a bar can show for @year: within the year, not a run
- * rate, which the README has stored as the month's figure times 12, and
- * not a platform's figure for one region, which is a part of its bar. */
+/* A figure of @metric that a bar can show for @year: within the year,
+ * not a run rate, which the README has stored as the month's figure times
+ * 12, and not a platform's figure for one region, which is a part of its
+ * bar. */
 static gboolean
-is_revenue_within (const ReelMeasure *measure,
-                   guint              year)
+is_shown_within (const ReelMeasure *measure,
+                 ReelMetric         metric,
+                 guint              year)
 {
-  return measure->metric == REEL_METRIC_REVENUE && measure->region == NULL &&
+  return measure->metric == metric && measure->region == NULL &&
          measure->period.first / 12 == year && measure->period.last / 12 == year &&
          (measure->basis == NULL || strstr (measure->basis, "run rate") == NULL);
 }
@@ -330,7 +333,8 @@ count_candidate (GArray            *candidates,
                  const ReelMeasure *measure,
                  guint              region)
 {
-  Candidate fresh = { { get_series_source (measure), measure->basis, measure->period, 0 }, 0 };
+  Candidate fresh = { { measure->metric, get_series_source (measure), measure->basis,
+                        measure->period, 0 }, 0 };
   Candidate *candidate = NULL;
 
   for (guint i = 0; i < candidates->len && candidate == NULL; i++)
@@ -363,15 +367,16 @@ reel_chart_find_revenue_series (ReelDataset            *dataset,
 
   for (guint i = 0; i < regions->len; i++)
     g_ptr_array_add (lists, ((const ReelRegion *) g_ptr_array_index (regions, i))->measures);
-  return reel_chart_find_series_among (lists, year, series);
+  return reel_chart_find_series_among (lists, REEL_METRIC_REVENUE, year, series);
 }
 
-/* The default series of @year among places (regions or platforms), each
- * @lists' GArray of ReelMeasure (nullable): the one whose revenue figures
- * cover the most places (their own or one of their countries'), then the
- * one whose latest period is latest; FALSE when no place has any. */
+/* The default series of @metric for @year among places (regions or
+ * platforms), each @lists' GArray of ReelMeasure (nullable): the one whose
+ * figures cover the most places (their own or one of their countries'),
+ * then the one whose latest period is latest; FALSE when no place has any. */
 gboolean
 reel_chart_find_series_among (GPtrArray              *lists,
+                              ReelMetric              metric,
                               guint                   year,
                               ReelChartRevenueSeries *series)
 {
@@ -383,7 +388,7 @@ reel_chart_find_series_among (GPtrArray              *lists,
       GArray *measures = g_ptr_array_index (lists, i);
 
       for (guint j = 0; measures != NULL && j < measures->len; j++)
-        if (is_revenue_within (&g_array_index (measures, ReelMeasure, j), year))
+        if (is_shown_within (&g_array_index (measures, ReelMeasure, j), metric, year))
           count_candidate (candidates, &g_array_index (measures, ReelMeasure, j), i);
     }
 
@@ -484,7 +489,7 @@ reel_chart_pick_measure_among (GArray                       *measures,
       gboolean in_series;
       guint distance;
 
-      if (!is_revenue_within (measure, year))
+      if (!is_shown_within (measure, series->metric, year))
         continue;
       in_series = is_in_series (measure, series) &&
                   reel_period_equal (&measure->period, &series->period);
@@ -572,7 +577,7 @@ reel_chart_bar_take_measures (ReelChartData     *data,
     {
       const ReelMeasure *other = &g_array_index (measures, ReelMeasure, i);
 
-      if (other == shown || other->metric != REEL_METRIC_REVENUE ||
+      if (other == shown || other->metric != shown->metric ||
           g_strcmp0 (other->country, shown->country) != 0 ||
           g_strcmp0 (other->region, shown->region) != 0 ||
           !reel_period_equal (&other->period, &shown->period))
@@ -830,7 +835,8 @@ reel_chart_years_add_measures (GArray *years,
       const ReelMeasure *measure = &g_array_index (measures, ReelMeasure, j);
       guint year = measure->period.first / 12;
 
-      if ((measure->flags & REEL_FIGURE_FORECAST) == 0 && is_revenue_within (measure, year))
+      if ((measure->flags & REEL_FIGURE_FORECAST) == 0 &&
+          is_shown_within (measure, REEL_METRIC_REVENUE, year))
         reel_chart_years_add (years, year);
     }
 }
@@ -864,7 +870,7 @@ reel_chart_year_is_forecast (ReelDataset *dataset,
         {
           const ReelMeasure *measure = &g_array_index (region->measures, ReelMeasure, j);
 
-          if (!is_revenue_within (measure, year))
+          if (!is_shown_within (measure, REEL_METRIC_REVENUE, year))
             continue;
           if ((measure->flags & REEL_FIGURE_FORECAST) == 0)
             return FALSE;

@@ -31,13 +31,16 @@ typedef struct {
   GPtrArray          *measures;     /* of const ReelMeasure *: a figure for part of the year or a
                                      * country's, the shown one first; empty for whole-year bars */
   guint               n_sources;
+  char               *remark;       /* nullable, owned: after the value and its period, "+52% on
+                                     * 2024, same source" */
 } ReelChartBar;
 
-/* The series of revenue figures that covers the most regions (or
- * platforms) within a year: one source's figures on one basis (derived
- * ones count as their inputs' source when they share one), and the
- * latest period it has. */
+/* The series of revenue (or another metric's) figures that covers the
+ * most regions (or platforms) within a year: one source's figures on one
+ * basis (derived ones count as their inputs' source when they share one),
+ * and the latest period it has. */
 typedef struct {
+  ReelMetric  metric;
   guint       source;               /* G_MAXUINT: derived from several sources */
   const char *basis;                /* nullable */
   ReelPeriod  period;
@@ -149,6 +152,7 @@ gboolean            reel_chart_find_revenue_series (ReelDataset        *dataset,
                                                    guint                year,
                                                    ReelChartRevenueSeries *series);
 gboolean            reel_chart_find_series_among  (GPtrArray          *lists,
+                                                   ReelMetric           metric,
                                                    guint                year,
                                                    ReelChartRevenueSeries *series);
 const ReelMeasure  *reel_chart_pick_measure_among (GArray             *measures,

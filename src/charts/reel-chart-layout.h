@@ -64,6 +64,8 @@ ReelChartLayout      *reel_chart_layout_new              (ReelDataset          *
                                                           double                width,
                                                           double                height,
                                                           double                scale);
+gboolean              reel_chart_kind_has_metric         (ReelChartKind         kind,
+                                                          ReelChartMetric       metric);
 ReelChartLayout      *reel_chart_layout_new_for_metric   (ReelDataset          *dataset,
                                                           ReelChartKind         kind,
                                                           ReelChartMetric       metric,
