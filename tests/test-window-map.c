@@ -8,7 +8,7 @@
 
 /* The Map in the window: the switcher shows it with its metric dropdown,
  * a click on a region's countries selects the region for the panels, and
- * the metric is remembered. */
+ * the metric is remembered; Platforms' metric in the same dropdown. */
 
 #define CHILD(window, name) reel_window_test_child (window, name)
 
@@ -19,6 +19,7 @@ reset_settings (void)
 
   g_settings_reset (settings, "chart-kind");
   g_settings_reset (settings, "map-metric");
+  g_settings_reset (settings, "platforms-metric");
   g_settings_reset (settings, "year");
   g_settings_reset (settings, "selected-region");
 }
@@ -44,7 +45,7 @@ map_laid_out (gpointer data)
   ReelChartView *view = data;
   ReelChartMetric metric;
 
-  g_object_get (view, "map-metric", &metric, NULL);
+  g_object_get (view, "metric", &metric, NULL);
   return reel_gtk_test_chart_is_current (view) && reel_gtk_test_chart_n_mark_widgets (view) > 0 &&
          reel_chart_layout_get_metric (reel_chart_view_get_layout (view)) == metric;
 }
@@ -118,13 +119,75 @@ test_window_map (void)
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
 
-  /* a new window opens on the metric chosen last */
+  /* a new window's map opens on the metric chosen last */
   window = open_bundled ();
   metric = GTK_WIDGET (CHILD (window, "metric_dropdown"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "map");
+  g_assert_true (gtk_widget_get_visible (metric));
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (metric)), ==, REEL_CHART_METRIC_GROWTH);
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
 
+  reset_settings ();
+}
+
+/* The label of @dropdown's @position'th item. */
+static const char *
+get_item (GtkWidget *dropdown,
+          guint      position)
+{
+  GListModel *model = gtk_drop_down_get_model (GTK_DROP_DOWN (dropdown));
+  g_autoptr(GtkStringObject) item = g_list_model_get_item (model, position);
+
+  return g_intern_string (gtk_string_object_get_string (item));
+}
+
+/* Platforms' own metrics in the same dropdown, its choice a setting apart
+ * from the map's, which the chart follows. */
+static void
+test_window_platforms_metric (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.reelscope.Reelscope");
+  ReelWindow *window;
+  ReelChartView *view;
+  GtkWidget *metric;
+  ReelChartLayout *layout;
+
+  reset_settings ();
+  window = open_bundled ();
+  view = REEL_CHART_VIEW (CHILD (window, "chart_view"));
+  metric = GTK_WIDGET (CHILD (window, "metric_dropdown"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s",
+                                             "platforms"));
+  g_assert_true (gtk_widget_get_visible (metric));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (metric))),
+                    ==, 3);
+  g_assert_cmpstr (get_item (metric, 1), ==, "Downloads");
+  g_assert_cmpstr (get_item (metric, 2), ==, "Monthly active users");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (metric), ==, "What the Apps Are Ranked By");
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (metric), 1);
+  g_assert_cmpint (g_settings_get_enum (settings, "platforms-metric"), ==,
+                   REEL_CHART_METRIC_DOWNLOADS);
+  g_assert_cmpint (g_settings_get_enum (settings, "map-metric"), ==, REEL_CHART_METRIC_REVENUE);
+  g_assert_true (reel_gtk_test_wait (map_laid_out, view, 10000));
+  layout = reel_chart_view_get_layout (view);
+  g_assert_cmpstr (reel_chart_layout_get_title (layout), ==, "Platforms by downloads, 2025");
+
+  /* the map lists its own four, on its own choice */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "map");
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (GTK_DROP_DOWN (metric))),
+                    ==, 4);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (metric)), ==, 0);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (metric), ==, "What the Map Shows");
+
+  /* and back: downloads again */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "platforms");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (metric)), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
   reset_settings ();
 }
 
@@ -138,6 +201,7 @@ main (int   argc,
     return status;
 
   g_test_add_func ("/window/map", test_window_map);
+  g_test_add_func ("/window/platforms-metric", test_window_platforms_metric);
 
   return g_test_run ();
 }

@@ -74,6 +74,7 @@ struct _ReelWindow
   AdwWindowTitle       *window_title;
   GtkDropDown          *year_dropdown;
   GtkDropDown          *metric_dropdown;
+  int                   metric_kind;      /* whose metrics the dropdown lists; -1 for none yet */
 
   GSettings            *settings;
   ReelDataset          *dataset;
@@ -138,6 +139,14 @@ void  _reel_window_choose_year            (ReelWindow     *self);
 void  _reel_window_year_selected_cb       (ReelWindow     *self,
                                            GParamSpec     *pspec,
                                            GtkDropDown    *dropdown);
+
+/* reel-window-metric.c */
+void  _reel_window_init_metric          (ReelWindow     *self);
+void  _reel_window_update_metric        (ReelWindow     *self);
+ReelChartMetric _reel_window_get_metric (ReelWindow     *self);
+void  _reel_window_metric_selected_cb   (ReelWindow     *self,
+                                         GParamSpec     *pspec,
+                                         GtkDropDown    *dropdown);
 
 /* reel-window.c */
 void  _reel_window_set_year           (ReelWindow     *self,

@@ -50,7 +50,7 @@ struct _ReelChartView
 
   ReelDataset     *dataset;
   ReelChartKind    kind;
-  ReelChartMetric  map_metric;
+  ReelChartMetric  metric;
   guint            year;
   char            *selected_region;   /* NULL for the world */
   gboolean         dark;
@@ -83,7 +83,7 @@ enum {
   PROP_DARK,
   PROP_HEADER_INSET,
   PROP_LAYOUT,
-  PROP_MAP_METRIC,
+  PROP_METRIC,
   N_PROPS
 };
 
@@ -301,7 +301,7 @@ ensure_layout (ReelChartView *self,
         reel_chart_theme_set_base_colors (theme, &self->style_colors);
       theme->header_inset = MAX (0, self->header_inset - theme->padding_right);
 
-      self->layout = reel_chart_layout_new_for_metric (self->dataset, self->kind, self->map_metric,
+      self->layout = reel_chart_layout_new_for_metric (self->dataset, self->kind, self->metric,
                                                        self->year, self->selected_region,
                                                        theme, width, height, scale);
     }
@@ -800,8 +800,8 @@ reel_chart_view_get_property (GObject    *object,
       g_value_set_object (value, self->layout);
       break;
 
-    case PROP_MAP_METRIC:
-      g_value_set_enum (value, self->map_metric);
+    case PROP_METRIC:
+      g_value_set_enum (value, self->metric);
       break;
 
     default:
@@ -843,10 +843,10 @@ reel_chart_view_set_property (GObject      *object,
       reel_chart_view_set_header_inset (self, g_value_get_int (value));
       break;
 
-    case PROP_MAP_METRIC:
-      if (self->map_metric != (ReelChartMetric) g_value_get_enum (value))
+    case PROP_METRIC:
+      if (self->metric != (ReelChartMetric) g_value_get_enum (value))
         {
-          self->map_metric = g_value_get_enum (value);
+          self->metric = g_value_get_enum (value);
           invalidate_layout (self);
           g_object_notify_by_pspec (object, pspec);
         }
@@ -947,9 +947,10 @@ reel_chart_view_class_init (ReelChartViewClass *klass)
                          REEL_TYPE_CHART_LAYOUT,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
-  /* What the Map colours its regions by; the other kinds ignore it. */
-  properties[PROP_MAP_METRIC] =
-    g_param_spec_enum ("map-metric", NULL, NULL,
+  /* What the Map colours its regions by, or Platforms ranks the apps by;
+   * the other kinds ignore it. */
+  properties[PROP_METRIC] =
+    g_param_spec_enum ("metric", NULL, NULL,
                        REEL_TYPE_CHART_METRIC, REEL_CHART_METRIC_REVENUE,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
