@@ -4,11 +4,13 @@
 #include <gtk/gtk.h>
 
 #include "reel-gtk-test.h"
+#include "reel-platform-panel.h"
 #include "reel-window-test.h"
 
 /* The Map in the window: the switcher shows it with its metric dropdown,
  * a click on a region's countries selects the region for the panels, and
- * the metric is remembered; Platforms' metric in the same dropdown. */
+ * the metric is remembered; Platforms' metric in the same dropdown, and
+ * an app's panel. */
 
 #define CHILD(window, name) reel_window_test_child (window, name)
 
@@ -191,6 +193,81 @@ test_window_platforms_metric (void)
   reset_settings ();
 }
 
+/* Laid out with the first app's mark selected. */
+static gboolean
+first_app_selected (gpointer data)
+{
+  ReelChartLayout *layout = reel_chart_view_get_layout (data);
+
+  return layout != NULL && reel_chart_layout_get_n_marks (layout) > 0 &&
+         (reel_chart_layout_get_mark (layout, 0)->flags & REEL_CHART_MARK_SELECTED) != 0;
+}
+
+static const char *
+details_child (ReelWindow *window)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (CHILD (window, "details_stack")));
+}
+
+/* A click on an app's bar shows the app in the right pane, its mark
+ * selected; another region, or the panel's close action, brings the
+ * region's panels back. */
+static void
+test_window_platform_panel (void)
+{
+  ReelWindow *window;
+  ReelChartView *view;
+  ReelPlatformPanel *panel;
+  ReelChartLayout *layout;
+  const ReelChartMark *mark;
+  g_autofree char *platform = NULL;
+  double x, y;
+
+  reset_settings ();
+  window = open_bundled ();
+  view = REEL_CHART_VIEW (CHILD (window, "chart_view"));
+  panel = REEL_PLATFORM_PANEL (CHILD (window, "platform_panel"));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "platforms");
+  g_assert_true (reel_gtk_test_wait (map_laid_out, view, 10000));
+  g_assert_cmpstr (details_child (window), ==, "region");
+
+  layout = reel_chart_view_get_layout (view);
+  mark = reel_chart_layout_get_mark (layout, 0);
+  g_assert_cmpstr (mark->platform_id, ==, "reelshort");
+  g_assert_false (mark->flags & REEL_CHART_MARK_SELECTED);
+  x = mark->area.x + mark->area.width / 2;
+  y = mark->area.y + mark->area.height / 2;
+  reel_gtk_test_chart_click (view, x, y);
+  g_object_get (view, "selected-platform", &platform, NULL);
+  g_assert_cmpstr (platform, ==, "reelshort");
+  g_assert_cmpstr (reel_platform_panel_get_platform (panel), ==, "reelshort");
+  g_assert_cmpstr (details_child (window), ==, "platform");
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (reel_gtk_test_get_child (panel,
+                                                                                "subtitle_label"))),
+                                   "Crazy Maple Studio"));
+  /* the region chosen stays as it was */
+  g_assert_null (reel_window_get_selected_region (window));
+  g_assert_true (reel_gtk_test_wait (first_app_selected, view, 10000));
+
+  /* another region: the region's panels again */
+  g_object_set (window, "selected-region", "north-america", NULL);
+  g_assert_null (reel_platform_panel_get_platform (panel));
+  g_assert_cmpstr (details_child (window), ==, "region");
+
+  /* the panel's close button */
+  reel_gtk_test_chart_click (view, x, y);
+  g_assert_cmpstr (details_child (window), ==, "platform");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "platform.close", NULL));
+  g_clear_pointer (&platform, g_free);
+  g_object_get (view, "selected-platform", &platform, NULL);
+  g_assert_null (platform);
+  g_assert_cmpstr (details_child (window), ==, "region");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  reset_settings ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -202,6 +279,7 @@ main (int   argc,
 
   g_test_add_func ("/window/map", test_window_map);
   g_test_add_func ("/window/platforms-metric", test_window_platforms_metric);
+  g_test_add_func ("/window/platform-panel", test_window_platform_panel);
 
   return g_test_run ();
 }

@@ -10,6 +10,7 @@
 #include "reel-dataset-loader.h"
 #include "reel-export-dialog.h"
 #include "reel-overview.h"
+#include "reel-platform-panel.h"
 #include "reel-problem-list.h"
 #include "reel-region-list.h"
 #include "reel-sources-panel.h"
@@ -38,6 +39,7 @@ struct _ReelWindow
   GtkWidget            *chart_switcher;
   ReelChartView        *chart_view;
   ReelCommentaryPanel  *commentary_panel;
+  ReelPlatformPanel    *platform_panel;
   ReelDataTable        *data_table;
   GtkWidget            *details_box;
   GtkToggleButton      *details_button;
@@ -147,6 +149,10 @@ ReelChartMetric _reel_window_get_metric (ReelWindow     *self);
 void  _reel_window_metric_selected_cb   (ReelWindow     *self,
                                          GParamSpec     *pspec,
                                          GtkDropDown    *dropdown);
+
+/* reel-window-platform.c */
+void  _reel_window_init_platform        (ReelWindow     *self);
+void  _reel_window_show_details_child   (ReelWindow     *self);
 
 /* reel-window.c */
 void  _reel_window_set_year           (ReelWindow     *self,

@@ -816,6 +816,7 @@ reel_window_class_init (ReelWindowClass *klass)
   g_type_ensure (REEL_TYPE_COMMENTARY_PANEL);
   g_type_ensure (REEL_TYPE_DATA_TABLE);
   g_type_ensure (REEL_TYPE_OVERVIEW);
+  g_type_ensure (REEL_TYPE_PLATFORM_PANEL);
   g_type_ensure (REEL_TYPE_PROBLEM_LIST);
   g_type_ensure (REEL_TYPE_REGION_LIST);
   g_type_ensure (REEL_TYPE_SOURCES_PANEL);
@@ -831,6 +832,7 @@ reel_window_class_init (ReelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, chart_switcher);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, commentary_panel);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, platform_panel);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, data_table);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, details_box);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, details_button);
@@ -921,6 +923,7 @@ reel_window_init (ReelWindow *self)
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_object_bind_property (self, "chart-kind", self->chart_view, "chart-kind", G_BINDING_SYNC_CREATE);
   _reel_window_init_metric (self);
+  _reel_window_init_platform (self);
   g_object_bind_property (self, "year", self->chart_view, "year", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "year", self->region_list, "year", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "year", self->data_table, "year", G_BINDING_SYNC_CREATE);
@@ -1091,7 +1094,7 @@ reel_window_set_details_page (ReelWindow *self,
   g_free (self->details_page);
   self->details_page = g_strdup (page);
   fill_pages (self, FALSE);
-  gtk_stack_set_visible_child_name (self->details_stack, page);
+  _reel_window_show_details_child (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAILS_PAGE]);
 }

@@ -209,6 +209,8 @@ reel_chart_data_add_platform_bar (ReelChartData *data,
   ReelChartBar *bar = append_bar (data, -1, name);
 
   bar->platform = (int) index;
+  bar->platform_id = ((const ReelPlatform *)
+                      g_ptr_array_index (reel_dataset_get_platforms (data->dataset), index))->id;
   bar->flags |= REEL_CHART_MARK_PLATFORM;
   bar->palette = reel_chart_platform_palette (index);
   return bar;
@@ -726,7 +728,9 @@ note_bar_traits (ReelChartData *data)
           bar->shown = bar->value > 0 ? cap : -cap;
           bar->flags |= REEL_CHART_MARK_CAPPED;
         }
-      if (reel_chart_data_is_selected (data, bar->region_id))
+      /* On Platforms the selection is an app's id */
+      if (reel_chart_data_is_selected (data, bar->platform_id != NULL ? bar->platform_id
+                                                                      : bar->region_id))
         bar->flags |= REEL_CHART_MARK_SELECTED;
 
       data->traits.reported |= (bar->flags & (REEL_CHART_MARK_ESTIMATE | REEL_CHART_MARK_FORECAST |

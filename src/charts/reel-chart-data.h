@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 typedef struct {
   int                 region;       /* -1 for the world, "Rest of world" and a platform */
   int                 platform;     /* index into reel_dataset_get_platforms (), -1 for none */
+  const char         *platform_id;  /* the platform's id, NULL for none */
   const char         *region_id;
   const char         *name;
   guint               palette;      /* its colour: the region's index, or a platform's in the

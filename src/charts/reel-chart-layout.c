@@ -222,7 +222,7 @@ reel_chart_layout_init (ReelChartLayout *self)
  * @year: the year to show, or 0 for reel_chart_layout_get_default_year();
  *   ignored by %REEL_CHART_TREND, which shows every year (the command
  *   line makes `--chart=trend --year` a usage error instead)
- * @selection: (nullable): the id of the region to highlight
+ * @selection: (nullable): the id of the region to highlight, or on Platforms of the app
  * @theme: colours, type and padding
  * @width: in logical pixels
  * @height: in logical pixels

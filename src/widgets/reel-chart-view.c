@@ -39,7 +39,7 @@
  * layout's summary of every figure.
  *
  * A click on a mark selects its region (a click on the world's mark
- * selects the world). A click outside every mark keeps the selection: the
+ * selects the world), or on Platforms its app. A click outside every mark keeps the selection: the
  * world is chosen with its row of the list (or its mark), and a stray click
  * on the title, the legend or the source line should not throw away what
  * the panels show. "Rest of world" is no region to select. */
@@ -53,6 +53,7 @@ struct _ReelChartView
   ReelChartMetric  metric;
   guint            year;
   char            *selected_region;   /* NULL for the world */
+  char            *selected_platform; /* an app's id on Platforms, NULL for none */
   gboolean         dark;
   ReelChartBaseColors style_colors;   /* valid when has_style_colors */
   gboolean         has_style_colors;
@@ -84,6 +85,7 @@ enum {
   PROP_HEADER_INSET,
   PROP_LAYOUT,
   PROP_METRIC,
+  PROP_SELECTED_PLATFORM,
   N_PROPS
 };
 
@@ -138,7 +140,7 @@ hit_test (ReelChartView *self,
 static gboolean
 mark_is_selectable (const ReelChartMark *mark)
 {
-  return mark != NULL && (mark->flags & (REEL_CHART_MARK_REST | REEL_CHART_MARK_PLATFORM)) == 0;
+  return mark != NULL && (mark->flags & REEL_CHART_MARK_REST) == 0;
 }
 
 static void schedule_mark_sync (ReelChartView *self);
@@ -302,7 +304,10 @@ ensure_layout (ReelChartView *self,
       theme->header_inset = MAX (0, self->header_inset - theme->padding_right);
 
       self->layout = reel_chart_layout_new_for_metric (self->dataset, self->kind, self->metric,
-                                                       self->year, self->selected_region,
+                                                       self->year,
+                                                       self->kind == REEL_CHART_PLATFORMS
+                                                       ? self->selected_platform
+                                                       : self->selected_region,
                                                        theme, width, height, scale);
     }
 
@@ -384,6 +389,19 @@ get_focused_mark (ReelChartView *self)
 }
 
 static void
+set_selected_platform (ReelChartView *self,
+                       const char    *platform_id)
+{
+  if (g_strcmp0 (self->selected_platform, platform_id) == 0)
+    return;
+
+  g_free (self->selected_platform);
+  self->selected_platform = g_strdup (platform_id);
+  invalidate_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PLATFORM]);
+}
+
+static void
 select_mark (ReelChartView *self,
              int            index)
 {
@@ -392,7 +410,10 @@ select_mark (ReelChartView *self,
   if (!mark_is_selectable (mark))
     return;
 
-  reel_chart_view_set_selected_region (self, mark->region_id);
+  if (mark->platform_id != NULL)
+    set_selected_platform (self, mark->platform_id);
+  else
+    reel_chart_view_set_selected_region (self, mark->region_id);
 }
 
 /* ------------------------------------------------------------------ */
@@ -756,6 +777,7 @@ reel_chart_view_finalize (GObject *object)
 
   g_clear_pointer (&self->mark_widgets, g_ptr_array_unref);
   g_free (self->selected_region);
+  g_free (self->selected_platform);
   g_free (self->accessible_label);
   g_free (self->accessible_description);
 
@@ -804,6 +826,10 @@ reel_chart_view_get_property (GObject    *object,
       g_value_set_enum (value, self->metric);
       break;
 
+    case PROP_SELECTED_PLATFORM:
+      g_value_set_string (value, self->selected_platform);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -841,6 +867,10 @@ reel_chart_view_set_property (GObject      *object,
 
     case PROP_HEADER_INSET:
       reel_chart_view_set_header_inset (self, g_value_get_int (value));
+      break;
+
+    case PROP_SELECTED_PLATFORM:
+      set_selected_platform (self, g_value_get_string (value));
       break;
 
     case PROP_METRIC:
@@ -953,6 +983,12 @@ reel_chart_view_class_init (ReelChartViewClass *klass)
     g_param_spec_enum ("metric", NULL, NULL,
                        REEL_TYPE_CHART_METRIC, REEL_CHART_METRIC_REVENUE,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The id of the app selected on Platforms (a click or Enter on its
+   * mark), which the platform panel shows; NULL for none. */
+  properties[PROP_SELECTED_PLATFORM] =
+    g_param_spec_string ("selected-platform", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
