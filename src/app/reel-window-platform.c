@@ -6,9 +6,10 @@
 #include "reel-window-private.h"
 
 /* The app selected on the Platforms chart (a click or Enter on its mark)
- * shows in the right pane in place of the region's panels. Its panel's
- * close button, Escape, another region and another chart kind or dataset
- * let it go, and the region's panels show again. */
+ * shows in the right pane in place of the region's panels; a folded pane
+ * slides in for it, and out again after it. Its panel's close button,
+ * Escape, another region and another chart kind or dataset let it go,
+ * and the region's panels show again. */
 
 /* The details stack's page: the app's while one is selected and the
  * region's page is chosen, else the chosen page. */
@@ -35,6 +36,20 @@ view_platform_cb (ReelWindow *self)
     }
   reel_platform_panel_set_platform (self->platform_panel, platform);
   _reel_window_show_details_child (self);
+
+  if (platform != NULL && adw_flap_get_folded (self->details_flap) &&
+      !adw_flap_get_reveal_flap (self->details_flap))
+    {
+      adw_flap_set_reveal_flap (self->details_flap, TRUE);
+      self->details_for_app = TRUE;
+    }
+  else if (platform == NULL && self->details_for_app)
+    {
+      /* A pane that unfolded meanwhile stays */
+      if (adw_flap_get_folded (self->details_flap))
+        adw_flap_set_reveal_flap (self->details_flap, FALSE);
+      self->details_for_app = FALSE;
+    }
 }
 
 /* The panel closed itself (platform.close). */

@@ -40,6 +40,7 @@ struct _ReelWindow
   ReelChartView        *chart_view;
   ReelCommentaryPanel  *commentary_panel;
   ReelPlatformPanel    *platform_panel;
+  gboolean              details_for_app;  /* the folded right pane was revealed for an app */
   ReelDataTable        *data_table;
   GtkWidget            *details_box;
   GtkToggleButton      *details_button;

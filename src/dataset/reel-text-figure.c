@@ -358,15 +358,13 @@ reel_text_get_country_name (const char *code)
 }
 
 /* "derived: share × total of 41% (DataEye, Oct 2025), $194M (DataEye, Oct 2025)" */
-static void
-append_derivation (GString              *line,
-                   ReelDataset          *dataset,
-                   const ReelDerivation *derived)
+char *
+reel_text_dup_derivation (ReelDataset          *dataset,
+                          const ReelDerivation *derived)
 {
   const char *currency = reel_dataset_get_currency (dataset);
   g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *joined = NULL;
-  g_autofree char *text = NULL;
 
   for (guint i = 0; i < derived->inputs->len; i++)
     {
@@ -385,8 +383,7 @@ append_derivation (GString              *line,
     }
   joined = reel_text_join (inputs, REEL_TEXT_SEPARATOR_ITEMS);
   /* TRANSLATORS: how the dataset computed a figure: "derived: share × total of 41% (DataEye, Oct 2025); $194M (DataEye, Oct 2025)" */
-  text = g_strdup_printf (_("derived: %s of %s"), reel_text_get (derived->method), joined);
-  append_part (line, text);
+  return g_strdup_printf (_("derived: %s of %s"), reel_text_get (derived->method), joined);
 }
 
 /* A figure's number in its metric's unit: "$142M", "2.3B", "41%". */
@@ -406,6 +403,16 @@ dup_measure_number (ReelDataset       *dataset,
     }
 }
 
+/* A figure's value in its metric's unit with its qualifier: "≈$142M". */
+char *
+reel_text_dup_measure_value (ReelDataset       *dataset,
+                             const ReelMeasure *measure)
+{
+  g_autofree char *number = dup_measure_number (dataset, measure);
+
+  return reel_text_dup_qualified_sign (measure->qualifier, number);
+}
+
 /**
  * reel_text_dup_measure_line:
  * @dataset: where @measure comes from
@@ -421,14 +428,15 @@ reel_text_dup_measure_line (ReelDataset       *dataset,
                             const ReelMeasure *measure)
 {
   g_autofree char *period = reel_text_dup_period (&measure->period, FALSE);
-  g_autofree char *number = dup_measure_number (dataset, measure);
-  g_autofree char *value = reel_text_dup_qualified_sign (measure->qualifier, number);
+  g_autofree char *value = reel_text_dup_measure_value (dataset, measure);
   GString *line = g_string_new (NULL);
 
   g_string_append_printf (line, "%s: %s", period, value);
   if (measure->derived != NULL)
     {
-      append_derivation (line, dataset, measure->derived);
+      g_autofree char *derivation = reel_text_dup_derivation (dataset, measure->derived);
+
+      append_part (line, derivation);
       if (measure->basis != NULL)
         append_detail (line, measure->basis);
     }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "reel-commentary-panel.h"
+#include "reel-format.h"
 #include "reel-source-link.h"
 #include "reel-text-figure.h"
 #include "reel-widget-util.h"
@@ -102,31 +103,60 @@ find_platform (ReelPlatformPanel *self)
 /* ------------------------------------------------------------------ */
 /* Figures */
 
-/* A figure's row: its line ("Oct 2025: $40M · DataEye, in-app ·
- * estimate"), where it counts when not worldwide, and its source's link. */
+/* What a row of the figures says: "2025: $1.2B", then what was
+ * measured, where when not worldwide, and the marks, and the source's
+ * link (or for a derived figure how it was derived). */
+typedef struct {
+  char       *value;
+  const char *basis;          /* nullable */
+  char       *place;          /* nullable */
+  char       *flags;          /* "" for none */
+  guint       source;         /* G_MAXUINT for a derived figure */
+  char       *derivation;     /* nullable */
+} Row;
+
+static void
+row_clear (Row *row)
+{
+  g_free (row->value);
+  g_free (row->place);
+  g_free (row->flags);
+  g_free (row->derivation);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Row, row_clear)
+
 static GtkWidget *
 create_figure_row (ReelPlatformPanel *self,
-                   const char        *line,
-                   const char        *place,
-                   guint              source)
+                   const Row         *row)
 {
-  const ReelSource *found = source != G_MAXUINT ? reel_dataset_get_source (self->dataset, source)
-                                                : NULL;
+  const ReelSource *source = row->source != G_MAXUINT
+                               ? reel_dataset_get_source (self->dataset, row->source) : NULL;
+  g_autoptr(GPtrArray) details = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *detail = NULL;
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *label;
 
-  gtk_box_append (GTK_BOX (box), reel_plain_label_new (line, NULL));
-  if (place != NULL)
+  gtk_box_append (GTK_BOX (box), reel_plain_label_new (row->value, "heading"));
+  if (row->basis != NULL)
+    g_ptr_array_add (details, g_strdup (row->basis));
+  if (row->place != NULL)
+    /* TRANSLATORS: an app's figure that covers one region or country: "in Southeast Asia" */
+    g_ptr_array_add (details, g_strdup_printf (_("in %s"), row->place));
+  if (row->flags[0] != '\0')
+    g_ptr_array_add (details, g_strdup (row->flags));
+  if (row->derivation != NULL)
+    g_ptr_array_add (details, g_strdup (row->derivation));
+  if (details->len > 0)
     {
-      /* TRANSLATORS: under an app's figure that covers one region or country: "In Southeast Asia" */
-      g_autofree char *where = g_strdup_printf (_("In %s"), place);
-      GtkWidget *label = reel_plain_label_new (where, "caption");
-
+      detail = reel_text_join (details, REEL_TEXT_SEPARATOR_PARTS);
+      label = reel_plain_label_new (detail, "caption");
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (GTK_BOX (box), label);
     }
-  if (found != NULL)
+  if (source != NULL)
     {
-      GtkWidget *link = reel_source_link_new_for_source (found);
+      GtkWidget *link = reel_source_link_new_for_source (source);
 
       gtk_widget_add_css_class (link, "caption");
       gtk_box_append (GTK_BOX (box), link);
@@ -168,6 +198,46 @@ dup_place (ReelPlatformPanel *self,
   return NULL;
 }
 
+static GtkWidget *
+create_figure (ReelPlatformPanel *self,
+               const ReelFigure  *figure)
+{
+  g_autofree char *money = reel_format_money_compact (figure->value,
+                                                      reel_dataset_get_currency (self->dataset),
+                                                      NULL);
+  g_autofree char *value = reel_text_dup_qualified_sign (figure->qualifier, money);
+  g_auto(Row) row = {
+    .value = g_strdup_printf ("%u: %s", figure->year, value),
+    .basis = figure->basis,
+    .flags = reel_text_dup_figure_flags (figure->flags & ~REEL_FIGURE_PRIMARY),
+    .source = figure->source,
+  };
+
+  return create_figure_row (self, &row);
+}
+
+static GtkWidget *
+create_measure (ReelPlatformPanel *self,
+                const ReelMeasure *measure)
+{
+  g_autofree char *period = reel_text_dup_period (&measure->period, FALSE);
+  g_autofree char *value = reel_text_dup_measure_value (self->dataset, measure);
+  /* Which figure a chart shows is the chart's to say */
+  ReelFigureFlags flags = (measure->flags & ~REEL_FIGURE_PRIMARY) |
+                          (measure->derived != NULL ? REEL_FIGURE_ESTIMATE : 0);
+  g_auto(Row) row = {
+    .value = g_strdup_printf ("%s: %s", period, value),
+    .basis = measure->basis,
+    .place = dup_place (self, measure),
+    .flags = reel_text_dup_figure_flags (flags),
+    .source = measure->derived != NULL ? G_MAXUINT : measure->source,
+  };
+
+  if (measure->derived != NULL)
+    row.derivation = reel_text_dup_derivation (self->dataset, measure->derived);
+  return create_figure_row (self, &row);
+}
+
 /* The figures of @metric: whole years' revenue first (the `revenue`
  * list, where the dataset puts them), latest first, then the others
  * latest first; returns how many. */
@@ -187,10 +257,7 @@ append_metric (ReelPlatformPanel  *self,
   g_ptr_array_sort (figures, compare_years_latest_first);
   for (guint i = 0; i < figures->len; i++, n_rows++)
     {
-      const ReelFigure *figure = g_ptr_array_index (figures, i);
-      g_autofree char *line = reel_text_dup_figure_line (self->dataset, figure, TRUE);
-
-      gtk_box_append (self->figures_box, create_figure_row (self, line, NULL, figure->source));
+      gtk_box_append (self->figures_box, create_figure (self, g_ptr_array_index (figures, i)));
     }
 
   for (guint i = 0; platform->measures != NULL && i < platform->measures->len; i++)
@@ -203,13 +270,7 @@ append_metric (ReelPlatformPanel  *self,
   g_ptr_array_sort (measures, compare_latest_first);
   for (guint i = 0; i < measures->len; i++, n_rows++)
     {
-      const ReelMeasure *measure = g_ptr_array_index (measures, i);
-      g_autofree char *line = reel_text_dup_measure_line (self->dataset, measure);
-      g_autofree char *place = dup_place (self, measure);
-
-      gtk_box_append (self->figures_box,
-                      create_figure_row (self, line, place,
-                                         measure->derived == NULL ? measure->source : G_MAXUINT));
+      gtk_box_append (self->figures_box, create_measure (self, g_ptr_array_index (measures, i)));
     }
 
   if (n_rows == 0)
