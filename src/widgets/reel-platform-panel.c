@@ -51,16 +51,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The metrics in the order the panel lists them. */
-static const ReelMetric metric_order[] = {
-  REEL_METRIC_REVENUE,
-  REEL_METRIC_DOWNLOADS,
-  REEL_METRIC_MONTHLY_ACTIVE_USERS,
-  REEL_METRIC_REVENUE_SHARE,
-  REEL_METRIC_DOWNLOAD_SHARE,
-  REEL_METRIC_REVENUE_PER_DOWNLOAD,
-};
-
 static const char *
 get_metric_heading (ReelMetric metric)
 {
@@ -285,8 +275,10 @@ show_figures (ReelPlatformPanel  *self,
   guint n_rows = 0;
 
   reel_box_remove_all (self->figures_box);
-  for (guint i = 0; platform != NULL && i < G_N_ELEMENTS (metric_order); i++)
-    n_rows += append_metric (self, platform, metric_order[i]);
+  /* In the order of the format's table: revenue, downloads, users, … */
+  for (ReelMetric metric = REEL_METRIC_REVENUE;
+       platform != NULL && metric <= REEL_METRIC_REVENUE_PER_DOWNLOAD; metric++)
+    n_rows += append_metric (self, platform, metric);
   if (platform != NULL && n_rows == 0)
     gtk_box_append (self->figures_box,
                     reel_plain_label_new (_("No figures for this app"), "dim-label"));
