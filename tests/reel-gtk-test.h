@@ -17,6 +17,7 @@
 #include "reel-commentary-panel.h"
 #include "reel-dataset-loader.h"
 #include "reel-region-list.h"
+#include "reel-region-selection.h"
 
 G_BEGIN_DECLS
 
@@ -329,13 +330,71 @@ reel_gtk_test_region_row_label (ReelRegionList *list,
 }
 
 /* Chooses the @index-th row, as a click on it does. */
+/* Moves the list's keyboard cursor to row @index (of the rows shown) as
+ * the arrow keys do: with @modify (Ctrl held) the selection stays, else
+ * the row is selected alone, as a plain click selects it. */
+static inline void
+reel_gtk_test_region_move_cursor (ReelRegionList *list,
+                                  guint           index,
+                                  gboolean        modify)
+{
+  GtkListBox *list_box = reel_gtk_test_region_list_box (list);
+
+  /* A move to the row the cursor is on does nothing: it starts from the
+   * other end. */
+  if (index == 0)
+    {
+      g_signal_emit_by_name (list_box, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, 1, FALSE, TRUE);
+      g_signal_emit_by_name (list_box, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, -1, FALSE, modify);
+      return;
+    }
+  g_signal_emit_by_name (list_box, "move-cursor", GTK_MOVEMENT_BUFFER_ENDS, -1, FALSE, TRUE);
+  g_signal_emit_by_name (list_box, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, (int) index, FALSE,
+                         modify);
+}
+
+/* Ctrl+click on row @index: added to the selection, or taken out. */
+static inline void
+reel_gtk_test_region_toggle_row (ReelRegionList *list,
+                                 guint           index)
+{
+  reel_gtk_test_region_move_cursor (list, index, TRUE);
+  g_signal_emit_by_name (reel_gtk_test_region_list_box (list), "toggle-cursor-row");
+}
+
+/* Shift+click on row @index: the range from the anchor selected. */
+static inline void
+reel_gtk_test_region_extend_to_row (ReelRegionList *list,
+                                    guint           index)
+{
+  GtkListBox *list_box = reel_gtk_test_region_list_box (list);
+  GtkListBoxRow *cursor = GTK_LIST_BOX_ROW (gtk_widget_get_focus_child (GTK_WIDGET (list_box)));
+  int from = cursor != NULL ? gtk_list_box_row_get_index (cursor) : 0;
+
+  g_signal_emit_by_name (list_box, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, (int) index - from,
+                         TRUE, FALSE);
+}
+
 static inline void
 reel_gtk_test_region_select_row (ReelRegionList *list,
                                  guint           index)
 {
-  GtkListBox *list_box = reel_gtk_test_region_list_box (list);
+  reel_gtk_test_region_move_cursor (list, index, FALSE);
+}
 
-  gtk_list_box_select_row (list_box, gtk_list_box_get_row_at_index (list_box, index));
+/* The indices of the rows shown selected, "1,3" (World is 0). */
+static inline char *
+reel_gtk_test_region_selected_rows (ReelRegionList *list)
+{
+  GtkListBox *list_box = reel_gtk_test_region_list_box (list);
+  GString *rows = g_string_new (NULL);
+  GtkListBoxRow *row;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list_box, i)) != NULL; i++)
+    if (gtk_list_box_row_is_selected (row))
+      g_string_append_printf (rows, "%s%d", rows->len > 0 ? "," : "", i);
+
+  return g_string_free (rows, FALSE);
 }
 
 static inline int
@@ -465,13 +524,21 @@ reel_gtk_test_chart_is_current (ReelChartView *view)
   ReelChartLayout *layout = reel_chart_view_get_layout (view);
   ReelDataset *dataset = reel_chart_view_get_dataset (view);
   ReelChartKind kind = reel_chart_view_get_chart_kind (view);
-  const char *selection = reel_chart_view_get_selected_region (view);
+  const char * const *selection = reel_chart_view_get_selected_regions (view);
   int header_inset = reel_chart_view_get_header_inset (view);
   guint year = reel_chart_view_get_year (view);
+  g_autofree char *platform = NULL;
+  const char *app_selection[2] = { NULL, NULL };
   const ReelChartTheme *theme;
 
   if (layout == NULL)
     return FALSE;
+
+  /* Platforms highlight the app selected, not the regions */
+  g_object_get (view, "selected-platform", &platform, NULL);
+  app_selection[0] = platform;
+  if (kind == REEL_CHART_PLATFORMS)
+    selection = app_selection;
 
   theme = reel_chart_layout_get_theme (layout);
   if (kind == REEL_CHART_TREND)
@@ -482,7 +549,7 @@ reel_gtk_test_chart_is_current (ReelChartView *view)
   return reel_chart_layout_get_dataset (layout) == dataset &&
          reel_chart_layout_get_kind (layout) == kind &&
          reel_chart_layout_get_year (layout) == year &&
-         g_strcmp0 (reel_chart_layout_get_selection (layout), selection) == 0 &&
+         reel_region_selection_equal (reel_chart_layout_get_selection (layout), selection) &&
          (theme->variant == REEL_CHART_THEME_DARK) == reel_chart_view_get_dark (view) &&
          theme->header_inset == MAX (0, header_inset - theme->padding_right) &&
          reel_chart_layout_get_width (layout) == gtk_widget_get_width (GTK_WIDGET (view)) &&

@@ -215,9 +215,8 @@ def map_metrics():
 
 @test
 def platforms_metrics():
-    """--metric=downloads ranks the apps by their downloads: the title, the
-    description and the suggested name say so; the map's own metrics are
-    not the platforms'."""
+    """--metric=downloads ranks the apps by their downloads, as the title and
+    the description say; the map's own metrics are not the platforms'."""
     directory, out, result = export('--chart=platforms', '--metric=downloads', data=None)
     try:
         check(result.returncode == 0, 'exit status 0', result)
@@ -233,6 +232,28 @@ def platforms_metrics():
         check(result.returncode == 2, 'share is not a platforms metric: exit status 2', result)
         check('Platforms rank by revenue, downloads or users' in result.stderr, result.stderr)
         check(os.listdir(directory) == [], 'writes nothing')
+    finally:
+        shutil.rmtree(directory)
+
+
+@test
+def map_without_geometry():
+    """A map whose geometry file is missing is refused with its reason, in
+    every way a map is exported, and leaves no file behind."""
+    directory = tempfile.mkdtemp(prefix='reel-cli-')
+    env = environment()
+    env['REELSCOPE_DATA_DIR'] = os.path.join(directory, 'no-data')
+    try:
+        out = os.path.join(directory, 'map.png')
+        for args in ([f'--export={out}', '--chart=map'], ['--export=-', '--format=png', '--chart=map']):
+            result = subprocess.run([REELSCOPE, *args, SAMPLE], env=env, capture_output=True, timeout=120)
+            stderr = result.stderr.decode()
+            check(result.returncode == 1, f'{args}: exit status 1, not {result.returncode}')
+            check('The world map cannot be drawn' in stderr and 'world-110m.reelgeo' in stderr,
+                  f'{args}: says why: {stderr!r}')
+            check(result.stdout == b'', f'{args}: nothing on standard output')
+            check_stderr_form(stderr, str(args))
+        check(os.listdir(directory) == [], f'no file left: {os.listdir(directory)}')
     finally:
         shutil.rmtree(directory)
 
@@ -335,6 +356,52 @@ def platforms():
         names = sorted(os.listdir(directory))
         check(any(name.startswith('platforms-') for name in names),
               f'export-dir writes the platforms of a dataset that has them: {names}')
+    finally:
+        shutil.rmtree(directory)
+
+
+@test
+def compare_regions():
+    """--region, repeated or with commas, selects regions as the window's
+    list does: Trend then draws exactly those with the world and says so
+    first; an id the dataset does not have is an error naming its ids."""
+    directory, out, result = export('--chart=trend', '--region=north-america,europe',
+                                    '--region', 'southeast-asia', '--region=europe', data=EDGE)
+    try:
+        check(result.returncode == 0, 'exit status 0', result)
+        _w, _h, _alpha, texts, _row = read_png(out)
+        description = texts.get('Description', '')
+        title = texts.get('Title', '')
+        check(description.startswith(f'{title}. North America, Europe and Southeast Asia, with the world. '),
+              f'the comparison first: {description[:160]!r}')
+        series = [part.split(':')[0] for part in
+                  description[len(title) + 2:].split('. ')[1].split('; ')]
+        check(series == ['North America', 'Europe', 'Southeast Asia', 'World'], f'the lines: {series}')
+        check('Latin America' not in description, 'no other region')
+    finally:
+        shutil.rmtree(directory)
+
+    # The same three regions on the bundled dataset, by month; in SVG and
+    # PDF as in PNG.
+    for extension in ('png', 'svg', 'pdf'):
+        directory, out, result = export('--chart=trend', '--region=north-america,europe,southeast-asia',
+                                        name=f'c.{extension}', data=None)
+        try:
+            check(result.returncode == 0, f'{extension}: exit status 0', result)
+            if extension == 'png':
+                _w, _h, _alpha, texts, _row = read_png(out)
+                check(texts.get('Title') == 'Revenue by month, 2025', f'title {texts.get("Title")!r}')
+                check('No monthly revenue figures: North America.' in texts.get('Description', ''),
+                      'North America has no month of its own')
+        finally:
+            shutil.rmtree(directory)
+
+    directory, out, result = export('--chart=trend', '--region=europe,atlantis', data=EDGE)
+    try:
+        check(result.returncode == 1, 'an unknown region: exit status 1', result)
+        check(result.stderr.startswith('reelscope: No region “atlantis” in this dataset; its regions: '
+                                       'north-america, latin-america, '), result.stderr)
+        check(os.listdir(directory) == [], 'writes nothing')
     finally:
         shutil.rmtree(directory)
 

@@ -78,8 +78,9 @@ lay_out (ReelDataset   *dataset,
          double         scale)
 {
   g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (REEL_CHART_THEME_LIGHT);
+  const char * const selected[] = { selection, NULL };
 
-  return reel_chart_layout_new (dataset, kind, year, selection, theme, width, height, scale);
+  return reel_chart_layout_new (dataset, kind, year, selected, theme, width, height, scale);
 }
 
 static double
@@ -588,6 +589,97 @@ test_layout_palette (void)
   g_assert_cmpstr (copy->font_family, ==, dark->font_family);
 }
 
+/* The x of the centre of the first tick label reading @text, and how
+ * many there are. */
+static guint
+find_tick (ReelChartLayout *layout,
+           const char      *text,
+           double          *x)
+{
+  GArray *shapes = _reel_chart_layout_get_shapes (layout);
+  guint n_found = 0;
+
+  for (guint i = 0; i < shapes->len; i++)
+    {
+      ReelChartShape *shape = &g_array_index (shapes, ReelChartShape, i);
+
+      if (shape->type == REEL_CHART_SHAPE_TEXT && shape->text.role == REEL_CHART_TEXT_TICK &&
+          g_strcmp0 (pango_layout_get_text (shape->text.layout), text) == 0 && n_found++ == 0)
+        *x = rect_center_x (&shape->text.box);
+    }
+
+  return n_found;
+}
+
+static char *
+dup_month_name (guint year,
+                guint month)
+{
+  g_autoptr(GDateTime) date = g_date_time_new_utc ((int) year, (int) month, 1, 0, 0, 0);
+
+  return g_date_time_format (date, "%b");
+}
+
+/* Trend by month, September 2024 to December 2025: a label under each
+ * month, in order, the years under September 2024 and January 2025, and
+ * a rule between December and January where 2025 begins. */
+static void
+test_layout_trend_months (void)
+{
+  g_autoptr(ReelDataset) dataset = load_test_data ("trend-months.reelscope.json");
+  g_autoptr(ReelChartLayout) layout = lay_out (dataset, REEL_CHART_TREND, 0, NULL, 1200, 800, 1);
+  GArray *shapes = _reel_chart_layout_get_shapes (layout);
+  const ReelChartRect *plot = reel_chart_layout_get_plot_rect (layout);
+  double previous_x = -1, december_x = 0, january_x = 0, year_x = 0, boundary_x = -1;
+
+  g_assert_cmpstr (reel_chart_layout_get_title (layout), ==, "World revenue by month, 2024–2025");
+
+  for (guint month = 1; month <= 12; month++)
+    {
+      g_autofree char *name = dup_month_name (2025, month);
+      double x = 0;
+
+      /* September to December twice, 2024's and 2025's: 2025's is the second. */
+      g_assert_cmpuint (find_tick (layout, name, &x), ==, month >= 9 ? 2 : 1);
+      if (month < 9)
+        {
+          g_assert_cmpfloat (x, >, previous_x);
+          previous_x = x;
+        }
+      if (month == 1)
+        january_x = x;
+    }
+  {
+    g_autofree char *december = dup_month_name (2024, 12);
+
+    find_tick (layout, december, &december_x);
+  }
+  g_assert_cmpfloat (december_x, <, january_x);
+
+  /* The year under January, and 2024 under the first month. */
+  g_assert_cmpuint (find_tick (layout, "2025", &year_x), ==, 1);
+  g_assert_cmpfloat_with_epsilon (year_x, january_x, 1.0);
+  g_assert_cmpuint (find_tick (layout, "2024", &year_x), ==, 1);
+  g_assert_cmpfloat (year_x, <, december_x);
+
+  /* One rule across the plot where 2025 begins, halfway between the
+   * middles of December and January. */
+  for (guint i = 0; i < shapes->len; i++)
+    {
+      ReelChartShape *shape = &g_array_index (shapes, ReelChartShape, i);
+
+      if (shape->type == REEL_CHART_SHAPE_LINE && shape->ink == REEL_CHART_INK_GRID &&
+          shape->line.x1 == shape->line.x2)
+        {
+          g_assert_cmpfloat (boundary_x, <, 0);
+          boundary_x = shape->line.x1;
+          g_assert_cmpfloat (shape->line.y1, <=, plot->y + 1);
+          g_assert_cmpfloat (shape->line.y2, >=, plot->y + plot->height - 1);
+        }
+    }
+  g_assert_cmpfloat_with_epsilon (boundary_x, (december_x + january_x) / 2, 1.5);
+}
+
 static void
 test_layout_selection (void)
 {
@@ -602,7 +694,8 @@ test_layout_selection (void)
                                                    region, 1200, 800, 1);
       guint selected = 0;
 
-      g_assert_cmpstr (reel_chart_layout_get_selection (layout), ==, region);
+      g_assert_cmpstrv (reel_chart_layout_get_selection (layout),
+                        ((const char * const[]) { region, NULL }));
       for (guint i = 0; i < reel_chart_layout_get_n_marks (layout); i++)
         {
           const ReelChartMark *mark = reel_chart_layout_get_mark (layout, i);
@@ -936,7 +1029,7 @@ test_layout_periods (void)
   g_assert_true (has_text (layout, "Q1 2025 vs Q4 2024"));
   g_clear_object (&layout);
 
-  /* Trend: the world's months of one source, between the year's bounds */
+  /* Trend: the world's months of one source, on an axis of months */
   layout = lay_out (dataset, REEL_CHART_TREND, 0, NULL, 1200, 800, 1);
   {
     guint n_months = 0;
@@ -953,8 +1046,9 @@ test_layout_periods (void)
         n_months++;
       }
     g_assert_cmpuint (n_months, ==, 3);
+    /* An axis of months, not of the year's bounds. */
     g_assert_true (has_text (layout, "2025"));
-    g_assert_true (has_text (layout, "2026"));
+    g_assert_false (has_text (layout, "2026"));
   }
 }
 
@@ -1244,6 +1338,7 @@ main (int   argc,
   g_test_add_func ("/chart/layout/sample-growth", test_layout_sample_growth);
   g_test_add_func ("/chart/layout/sample-share", test_layout_sample_share);
   g_test_add_func ("/chart/layout/sample-trend", test_layout_sample_trend);
+  g_test_add_func ("/chart/layout/trend-months", test_layout_trend_months);
   g_test_add_func ("/chart/layout/no-data", test_layout_no_data);
   g_test_add_func ("/chart/layout/preload-fonts", test_layout_preload_fonts);
   g_test_add_func ("/chart/layout/years", test_layout_years);

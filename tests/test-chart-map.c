@@ -417,6 +417,111 @@ test_map_drawn_again_when_changed (void)
   cairo_surface_destroy (back);
 }
 
+static ReelDataset *
+load_test_data (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new (file);
+  g_autoptr(GError) error = NULL;
+  ReelDataset *dataset = reel_dataset_loader_load (loader, NULL, &error);
+
+  g_assert_no_error (error);
+  return dataset;
+}
+
+/* The growth of every coloured region, checked to be of one metric,
+ * source and pair of periods. */
+static guint
+check_one_growth_basis (ReelChartLayout *layout,
+                        double          *values)
+{
+  const ReelGrowth *first = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < reel_chart_layout_get_n_marks (layout); i++)
+    {
+      const ReelChartMark *mark = reel_chart_layout_get_mark (layout, i);
+      const ReelGrowth *growth;
+
+      if (mark->growths->len == 0)
+        continue;
+      growth = g_ptr_array_index (mark->growths, 0);
+      first = first != NULL ? first : growth;
+      g_assert_cmpstr (growth->metric, ==, first->metric);
+      g_assert_cmpuint (growth->source, ==, first->source);
+      g_assert_true (reel_period_equal (&growth->period, &first->period));
+      g_assert_true (reel_period_equal (&growth->versus, &first->versus));
+      values[n++] = mark->value;
+    }
+  return n;
+}
+
+/* A map colours one basis of growth, the one most regions report, never
+ * downloads beside revenue or a year's change beside a quarter's: in 2025
+ * Sensor Tower's downloads, Q1 on Q4 (Latin America +69%, Southeast Asia
+ * +61%), not CNBC's +402% for the year nor DataEye's revenue +28%. */
+static void
+test_map_growth_one_basis (void)
+{
+  g_autoptr(ReelDataset) bundled = load_bundled ();
+  g_autoptr(ReelDataset) bases = load_test_data ("map-growth.reelscope.json");
+  g_autoptr(ReelChartLayout) layout = lay_out_map (bundled, REEL_CHART_METRIC_GROWTH, 2025, 1200, 800);
+  g_autoptr(ReelChartLayout) bases_layout = lay_out_map (bases, REEL_CHART_METRIC_GROWTH, 2024, 1200, 800);
+  double values[16];
+
+  g_assert_cmpuint (check_one_growth_basis (layout, values), ==, 2);
+  g_assert_cmpfloat (values[0], ==, 69);
+  g_assert_cmpfloat (values[1], ==, 61);
+  g_assert_nonnull (strstr (reel_chart_layout_get_subtitle (layout), "Q1 2025 vs Q4 2024"));
+  g_assert_null (strstr (reel_chart_layout_get_summary (layout), "402"));
+
+  /* Alpha's revenue growth in four regions, a fall among them, rather than
+   * Beta's downloads in two; Latin America's viewership is named as
+   * without a figure of this source and period */
+  g_assert_cmpuint (check_one_growth_basis (bases_layout, values), ==, 4);
+  g_assert_cmpfloat (values[0], ==, -40);
+  g_assert_null (strstr (reel_chart_layout_get_summary (bases_layout), "900"));
+  g_assert_nonnull (strstr (reel_chart_layout_get_subtitle (bases_layout), "Alpha Research"));
+  g_assert_nonnull (strstr (reel_chart_layout_get_summary (bases_layout),
+                            "No growth figure of this source and period for 2024: Latin America."));
+}
+
+/* Borders between countries and the plates under labels are drawn in the
+ * card's colour on a transparent export too: drawn in no colour, the
+ * countries ran into each other. */
+static void
+test_map_transparent_borders (void)
+{
+  g_autoptr(ReelDataset) dataset = load_bundled ();
+  g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (REEL_CHART_THEME_LIGHT);
+  g_autoptr(ReelChartLayout) layout = NULL;
+  cairo_surface_t *surface;
+  const guint32 *pixels;
+  int stride;
+  guint n_card = 0, n_clear = 0;
+
+  reel_chart_theme_set_background (theme, REEL_CHART_BACKGROUND_TRANSPARENT);
+  layout = reel_chart_layout_new (dataset, REEL_CHART_MAP, 2025, NULL, theme, 800, 500, 1);
+  surface = render (layout, NULL);
+  pixels = (const guint32 *) cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface) / 4;
+  for (int y = 0; y < 500; y++)
+    for (int x = 0; x < 800; x++)
+      {
+        guint32 pixel = pixels[y * stride + x];
+        guint red = (pixel >> 16) & 0xff, green = (pixel >> 8) & 0xff, blue = pixel & 0xff;
+
+        /* the card's white, or the plates' 85% of it over a fill */
+        n_card += pixel >> 24 == 0xff && MIN (red, MIN (green, blue)) >= 0xd8;
+        n_clear += pixel >> 24 == 0;
+      }
+
+  g_assert_cmpuint (n_clear, >, 800 * 500 / 4);   /* the background is still clear */
+  g_assert_cmpuint (n_card, >, 300);      /* none when borders were drawn in no colour */
+  cairo_surface_destroy (surface);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -431,6 +536,8 @@ main (int   argc,
   g_test_add_func ("/chart/map/hit-test", test_map_hit_test);
   g_test_add_func ("/chart/map/marks", test_map_marks);
   g_test_add_func ("/chart/map/drawn-again-when-changed", test_map_drawn_again_when_changed);
+  g_test_add_func ("/chart/map/transparent-borders", test_map_transparent_borders);
+  g_test_add_func ("/chart/map/growth-one-basis", test_map_growth_one_basis);
 
   return g_test_run ();
 }

@@ -160,7 +160,8 @@ lay_out (ReelDataset *dataset,
 {
   g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (REEL_CHART_THEME_LIGHT);
 
-  return reel_chart_layout_new (dataset, REEL_CHART_PLATFORMS, year, selection, theme,
+  return reel_chart_layout_new (dataset, REEL_CHART_PLATFORMS, year,
+                                (const char * const[]) { selection, NULL }, theme,
                                 1200, 800, 1);
 }
 

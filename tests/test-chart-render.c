@@ -36,7 +36,7 @@ typedef struct {
   const char            *dataset;    /* a file in tests/data, or "generated" */
   ReelChartKind          kind;
   guint                  year;
-  const char            *selection;
+  const char            *selection;  /* region ids, comma-separated */
   ReelChartThemeVariant  variant;
   double                 scale;
   char                  *name;
@@ -77,9 +77,10 @@ static ReelChartLayout *
 lay_out (const Case *c)
 {
   g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (c->variant);
+  g_auto(GStrv) selection = c->selection != NULL ? g_strsplit (c->selection, ",", -1) : NULL;
 
   return reel_chart_layout_new_for_metric (get_dataset (c->dataset), c->kind, c->metric, c->year,
-                                           c->selection, theme,
+                                           (const char * const *) selection, theme,
                                            c->width > 0 ? c->width : GOLDEN_WIDTH,
                                            c->height > 0 ? c->height : GOLDEN_HEIGHT, c->scale);
 }
@@ -368,7 +369,8 @@ add_case (GPtrArray             *cases,
 }
 
 /* The Map of the bundled dataset at the goldens' size and at a tall one
- * (a phone's story), light and dark; and growth's two hues. */
+ * (a phone's story), light and dark; and growth's two hues, falls down to
+ * −100% at most. */
 static void
 add_map_cases (GPtrArray *cases)
 {
@@ -383,6 +385,9 @@ add_map_cases (GPtrArray *cases)
   c->width = 450;
   c->height = 800;
   c = add_case (cases, "bundled-2025-growth", BUNDLED, REEL_CHART_MAP, 2025, NULL, REEL_CHART_THEME_LIGHT, 1);
+  c->metric = REEL_CHART_METRIC_GROWTH;
+  c = add_case (cases, "bases-2024-growth", "map-growth.reelscope.json", REEL_CHART_MAP, 2024, NULL,
+                REEL_CHART_THEME_DARK, 1);
   c->metric = REEL_CHART_METRIC_GROWTH;
 }
 
@@ -457,6 +462,14 @@ main (int   argc,
   add_case (cases, "bundled-2025", BUNDLED, REEL_CHART_SHARE, 2025, NULL, REEL_CHART_THEME_LIGHT, 1);
   add_case (cases, "bundled", BUNDLED, REEL_CHART_TREND, 0, NULL, REEL_CHART_THEME_LIGHT, 1);
   add_map_cases (cases);
+  /* Trend by month across a year boundary, light and dark; and three
+   * regions compared with the world (one has no month). */
+  add_case (cases, "months", "trend-months.reelscope.json", REEL_CHART_TREND, 0, NULL,
+            REEL_CHART_THEME_LIGHT, 1);
+  add_case (cases, "months", "trend-months.reelscope.json", REEL_CHART_TREND, 0, NULL,
+            REEL_CHART_THEME_DARK, 2);
+  add_case (cases, "months-compared", "trend-months.reelscope.json", REEL_CHART_TREND, 0,
+            "north-america,europe,southeast-asia", REEL_CHART_THEME_LIGHT, 1);
   add_platforms_cases (cases);
 
   g_test_add_func ("/chart/render/marks-drawn", test_marks_drawn);

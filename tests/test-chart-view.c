@@ -171,8 +171,8 @@ test_chart_view_layout_on_change (Fixture       *fixture,
   reel_chart_view_set_selected_region (view, "north-america");
   wait_for_layout (fixture);
   g_assert_cmpuint (fixture->n_layouts, ==, n + 4);
-  g_assert_cmpstr (reel_chart_layout_get_selection (reel_chart_view_get_layout (view)), ==,
-                   "north-america");
+  g_assert_cmpstrv (reel_chart_layout_get_selection (reel_chart_view_get_layout (view)),
+                    ((const char * const[]) { "north-america", NULL }));
   reel_chart_view_set_selected_region (view, "north-america");
   reel_gtk_test_flush ();
   g_assert_cmpuint (fixture->n_layouts, ==, n + 4);
@@ -304,6 +304,127 @@ test_chart_view_hit_test (Fixture       *fixture,
   g_assert_true (reel_chart_layout_get_mark (layout, (guint) index)->flags & REEL_CHART_MARK_SELECTED);
 
   gt_signal_logger_free (g_steal_pointer (&logger));
+}
+
+/* With the focus on mark @index: Ctrl+Space (%REEL_SELECT_TOGGLE) or
+ * Shift+Space (%REEL_SELECT_EXTEND). */
+static void
+select_with (ReelChartView  *view,
+             int             index,
+             ReelSelectMode  mode)
+{
+  g_assert_cmpint (index, >=, 0);
+  gtk_widget_grab_focus (reel_gtk_test_chart_mark_widget (view, (guint) index));
+  g_assert_cmpint (reel_gtk_test_chart_focused_mark (view), ==, index);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.select-with", "i",
+                                             (int) mode));
+}
+
+/* Whether the marks of @region_id tell assistive technologies that they
+ * are selected, or not. */
+static void
+assert_marks_selected (ReelChartView *view,
+                       const char    *region_id,
+                       gboolean       selected)
+{
+  ReelChartLayout *layout = reel_chart_view_get_layout (view);
+  guint n_found = 0;
+
+  for (guint i = 0; i < reel_chart_layout_get_n_marks (layout); i++)
+    if (g_strcmp0 (reel_chart_layout_get_mark (layout, i)->region_id, region_id) == 0)
+      {
+        GtkWidget *widget = reel_gtk_test_chart_mark_widget (view, i);
+        ReelChartMarkFlags flags = reel_chart_layout_get_mark (layout, i)->flags;
+
+        gtk_test_accessible_assert_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_SELECTED,
+                                          selected);
+        g_assert_cmpint (!!(flags & REEL_CHART_MARK_SELECTED), ==, selected);
+        n_found++;
+      }
+  g_assert_cmpuint (n_found, >, 0);
+}
+
+/* The regions of the marks, each once, in mark order: "europe,east-asia"
+ * (the world's marks left out). */
+static char *
+dup_mark_regions (ReelChartLayout *layout)
+{
+  g_autoptr(GPtrArray) regions = g_ptr_array_new ();
+
+  for (guint i = 0; i < reel_chart_layout_get_n_marks (layout); i++)
+    {
+      const char *region_id = reel_chart_layout_get_mark (layout, i)->region_id;
+
+      if (region_id != NULL &&
+          !g_ptr_array_find_with_equal_func (regions, region_id, g_str_equal, NULL))
+        g_ptr_array_add (regions, (gpointer) region_id);
+    }
+  g_ptr_array_add (regions, NULL);
+  return g_strjoinv (",", (char **) regions->pdata);
+}
+
+/* A click selects one region; Ctrl+Space adds one or takes it out, the
+ * one added first (its panels shown); Shift+Space selects the regions from
+ * the first selected to the focused one in mark order; Escape selects the
+ * world. The marks say which are selected, and Trend then draws just the
+ * selected regions with the world. */
+static void
+test_chart_view_multi_selection (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  ReelChartView *view = fixture->view;
+  ReelChartLayout *layout = reel_chart_view_get_layout (view);
+  int europe = find_mark_of_region (layout, "europe");
+  const ReelChartMark *mark = reel_chart_layout_get_mark (layout, (guint) europe);
+  g_autofree char *order = dup_mark_regions (layout);
+  g_auto(GStrv) ids = g_strsplit (order, ",", -1);
+  g_autofree char *lines = NULL;
+  guint n_regions = g_strv_length (ids);
+  guint from = 0;
+
+  reel_gtk_test_chart_click (view, mark->rect.x + mark->rect.width / 2,
+                             mark->rect.y + mark->rect.height / 2);
+  g_assert_cmpstrv (reel_chart_view_get_selected_regions (view),
+                    ((const char * const[]) { "europe", NULL }));
+
+  select_with (view, find_mark_of_region (layout, "east-asia"), REEL_SELECT_TOGGLE);
+  g_assert_cmpstrv (reel_chart_view_get_selected_regions (view),
+                    ((const char * const[]) { "east-asia", "europe", NULL }));
+  g_assert_cmpstr (reel_chart_view_get_selected_region (view), ==, "east-asia");
+  wait_for_layout (fixture);
+  layout = reel_chart_view_get_layout (view);
+  assert_marks_selected (view, "east-asia", TRUE);
+  assert_marks_selected (view, "europe", TRUE);
+
+  /* Out again: the other one comes first. */
+  select_with (view, find_mark_of_region (layout, "east-asia"), REEL_SELECT_TOGGLE);
+  g_assert_cmpstrv (reel_chart_view_get_selected_regions (view),
+                    ((const char * const[]) { "europe", NULL }));
+  wait_for_layout (fixture);
+  layout = reel_chart_view_get_layout (view);
+  assert_marks_selected (view, "east-asia", FALSE);
+
+  /* A range, from Europe (the first selected) to the last region's mark. */
+  while (g_strcmp0 (ids[from], "europe") != 0)
+    from++;
+  g_assert_cmpuint (from + 2, <, n_regions);
+  select_with (view, find_mark_of_region (layout, ids[n_regions - 1]), REEL_SELECT_EXTEND);
+  g_assert_cmpstrv (reel_chart_view_get_selected_regions (view), (const char * const *) ids + from);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "chart.select-world", NULL));
+  g_assert_null (reel_chart_view_get_selected_region (view));
+
+  /* Trend compares two regions with the world, alone. */
+  reel_chart_view_set_selected_regions (view,
+                                        (const char * const[]) { "europe", "east-asia", NULL });
+  reel_chart_view_set_chart_kind (view, REEL_CHART_TREND);
+  wait_for_layout (fixture);
+  layout = reel_chart_view_get_layout (view);
+  lines = dup_mark_regions (layout);
+  g_assert_cmpstr (lines, ==, "europe,east-asia");
+  g_assert_cmpint (find_mark_of_region (layout, NULL), >=, 0);
+  g_assert_true (g_str_has_prefix (reel_chart_layout_get_subtitle (layout),
+                                   "Europe and East Asia, with the world"));
 }
 
 static gboolean
@@ -706,6 +827,7 @@ main (int   argc,
   ADD ("/chart-view/mark-widgets", test_chart_view_mark_widgets);
   ADD_DENSE ("/chart-view/mark-widgets-dense", test_chart_view_mark_widgets);
   ADD ("/chart-view/hit-test", test_chart_view_hit_test);
+  ADD_DENSE ("/chart-view/multi-selection", test_chart_view_multi_selection);
   ADD_DENSE ("/chart-view/keyboard", test_chart_view_keyboard);
   ADD_DENSE ("/chart-view/keyboard-trend", test_chart_view_keyboard_trend);
   ADD ("/chart-view/dark", test_chart_view_dark);

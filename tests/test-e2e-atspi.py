@@ -65,7 +65,7 @@ class Skip(Exception):
 
 try:
     import pyatspi
-    from gi.repository import GLib
+    from gi.repository import Atspi, GLib
 except ImportError:  # pragma: no cover
     pyatspi = None
 
@@ -522,6 +522,71 @@ def region_selection():
         assert quote in quotes[0], (quote, quotes[0])
         # The right pane's header and the chart follow the same selection.
         assert region_name in labels(app.frame)
+
+
+def mouse_click(node, control=False):
+    """A click of the primary button in the middle of @node, with Ctrl
+    held when @control (locked through XTest for the click)."""
+    extents = node.queryComponent().getExtents(pyatspi.DESKTOP_COORDS)
+    x, y = extents.x + extents.width // 2, extents.y + extents.height // 2
+    control_mask = 1 << int(Atspi.ModifierType.CONTROL)
+    if control:
+        pyatspi.Registry.generateKeyboardEvent(control_mask, None, pyatspi.KEY_LOCKMODIFIERS)
+        settle(0.1)
+    pyatspi.Registry.generateMouseEvent(x, y, 'b1c')
+    settle(0.3)
+    if control:
+        pyatspi.Registry.generateKeyboardEvent(control_mask, None, pyatspi.KEY_UNLOCKMODIFIERS)
+        settle(0.1)
+
+
+@test
+def compare_regions():
+    """Three regions selected in the list, a click then two Ctrl+clicks:
+    the rows say they are selected, and Trend compares exactly those with
+    the world (its summary as its subtitle says, its lines); a click on World
+    selects the world alone again."""
+    data = bundled()
+    names = {r['id']: english(r['name']) for r in data['regions']}
+    chosen = [names['north-america'], names['europe'], names['southeast-asia']]
+
+    with App() as app:
+        kinds = switcher(app.frame)
+        click(find(kinds, button_named(kinds, 'Trend'), 'the Trend button'))
+        wait_for(lambda: name(chart(app.frame)).startswith(KIND_TITLES['Trend']), 'the trend chart')
+        regions = find(app.frame, lambda n: role(n) == 'list' and name(n) == 'Regions', 'the region list')
+        items = [n for n in children(regions) if role(n) == 'list item']
+
+        def item(region):
+            return next(i for i in items if name(i).startswith(region + ','))
+
+        def selected():
+            return [name(i).split(',')[0] for i in items if has_state(i, pyatspi.STATE_SELECTED)]
+
+        mouse_click(item(chosen[0]))
+        wait_for(lambda: selected() == chosen[:1], f'{chosen[0]} selected alone')
+        mouse_click(item(chosen[1]), control=True)
+        mouse_click(item(chosen[2]), control=True)
+        wait_for(lambda: selected() == chosen, f'{chosen} selected')
+
+        title = wait_for(lambda: name(chart(app.frame)).startswith('Revenue by month')
+                         and name(chart(app.frame)), 'the comparison')
+        summary = description(chart(app.frame))
+        assert summary.startswith(f'{title}. {chosen[0]}, {chosen[1]} and {chosen[2]}, with the world. '), summary
+        lines = {name(m).split(',')[0] for m in marks(app.frame)}
+        emit(f'# {title!r}: lines {sorted(lines)}; {summary[:200]!r}')
+        # North America has a yearly figure only: no line of months, and
+        # the chart says so.
+        assert lines == {chosen[1], chosen[2], 'World'}, lines
+        assert f'No monthly revenue figures: {chosen[0]}.' in summary, summary
+        for other in set(names.values()) - set(chosen):
+            assert other not in summary, (other, summary)
+        assert all(has_state(m, pyatspi.STATE_SELECTED) for m in marks(app.frame)
+                   if name(m).split(',')[0] in chosen)
+
+        mouse_click(next(i for i in items if name(i).startswith('World,')))
+        wait_for(lambda: selected() == ['World'], 'the world selected alone')
+        wait_for(lambda: name(chart(app.frame)).startswith(KIND_TITLES['Trend']), 'the world’s trend')
 
 
 def install_help_handler(log):

@@ -69,7 +69,10 @@ test_export_dialog_chooser_cancelled (void)
   ReelDataset *dataset = reel_gtk_test_load_dataset ("microdrama-sample.reelscope.json");
   GtkWindow *parent = reel_gtk_test_window_new (gtk_label_new ("Parent"));
   ReelExportDialog *dialog = g_object_ref (reel_export_dialog_new (parent, dataset, REEL_CHART_REVENUE,
-                                                                   2024, "north-america"));
+                                                                   2024,
+                                                                   (const char * const[]) {
+                                                                     "north-america", NULL
+                                                                   }));
   /* The name it suggests: the chart's kind and year, the format's extension. */
   const char *name = "revenue-2024.png";
   g_autofree char *path = g_build_filename (tmpdir, name, NULL);

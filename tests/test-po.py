@@ -257,6 +257,9 @@ with tempfile.TemporaryDirectory() as tmpdir:
         result = run('msgfmt', '--check', '-o', os.devnull, merged)
         tap.ok(result.returncode == 0,
                f'{lang}: the translations keep the format of the current strings', result)
+        obsolete = entries(run('msgattrib', '--only-obsolete', merged).stdout.replace('#~ ', ''))
+        tap.ok(not obsolete, f'{lang}: no translation of a string the sources no longer have',
+               '\n'.join(f'obsolete: {msgid!r}' for msgid in obsolete))
 
         # Desktop Keywords: a list ended by semicolons in every language.
         merged_text = open(merged, encoding='utf-8').read()

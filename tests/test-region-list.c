@@ -342,6 +342,95 @@ test_region_list_selection (Fixture       *fixture,
   g_assert_cmpint (reel_gtk_test_region_selected_index (fixture->list), ==, 5);
 }
 
+static void
+assert_rows (Fixture    *fixture,
+             const char *expected)
+{
+  g_autofree char *rows = reel_gtk_test_region_selected_rows (fixture->list);
+
+  g_assert_cmpstr (rows, ==, expected);
+}
+
+/* Whether row @index tells assistive technologies that it is selected. */
+static void
+assert_row_selected (Fixture  *fixture,
+                     guint     index,
+                     gboolean  selected)
+{
+  GtkListBox *list_box = reel_gtk_test_region_list_box (fixture->list);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (list_box, (int) index);
+
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, selected);
+}
+
+/* Several regions, as in GTK's lists: Ctrl adds or takes out a row (the
+ * one added first), Shift selects a range; World among them clears them
+ * when it is the one chosen, and gives way to them otherwise; Escape
+ * selects the world. */
+static void
+test_region_list_multi_selection (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
+
+  reel_region_list_set_dataset (fixture->list, fixture->dataset);
+  gt_signal_logger_connect (logger, fixture->list, "notify::selected-regions");
+
+  reel_gtk_test_region_select_row (fixture->list, 1);
+  gt_signal_logger_assert_notify_emission_pop (logger, fixture->list, "selected-regions");
+  gt_signal_logger_assert_no_emissions (logger);
+  reel_gtk_test_region_toggle_row (fixture->list, 3);
+  gt_signal_logger_assert_notify_emission_pop (logger, fixture->list, "selected-regions");
+  gt_signal_logger_assert_no_emissions (logger);
+  g_assert_cmpstrv (reel_region_list_get_selected_regions (fixture->list),
+                    ((const char * const[]) { "southeast-asia", "north-america", NULL }));
+  g_assert_cmpstr (reel_region_list_get_selected_region (fixture->list), ==, "southeast-asia");
+  assert_rows (fixture, "1,3");
+  assert_row_selected (fixture, 0, FALSE);
+  assert_row_selected (fixture, 1, TRUE);
+  assert_row_selected (fixture, 3, TRUE);
+
+  /* A range from the row chosen last. */
+  reel_gtk_test_region_extend_to_row (fixture->list, 5);
+  assert_rows (fixture, "3,4,5");
+  g_assert_cmpstrv (reel_region_list_get_selected_regions (fixture->list),
+                    ((const char * const[]) {
+                      "southeast-asia", "middle-east-north-africa", "africa", NULL
+                    }));
+  assert_row_selected (fixture, 1, FALSE);
+
+  /* One taken out: the next comes first. */
+  reel_gtk_test_region_toggle_row (fixture->list, 3);
+  g_assert_cmpstrv (reel_region_list_get_selected_regions (fixture->list),
+                    ((const char * const[]) { "middle-east-north-africa", "africa", NULL }));
+  assert_row_selected (fixture, 3, FALSE);
+
+  /* World, added with Ctrl, clears them; a region added to World alone
+   * replaces it. */
+  reel_gtk_test_region_toggle_row (fixture->list, 0);
+  g_assert_null (reel_region_list_get_selected_region (fixture->list));
+  assert_rows (fixture, "0");
+  reel_gtk_test_region_toggle_row (fixture->list, 2);
+  g_assert_cmpstrv (reel_region_list_get_selected_regions (fixture->list),
+                    ((const char * const[]) { "latin-america", NULL }));
+  assert_rows (fixture, "2");
+
+  /* Set from outside (the chart, the window), the rows follow; ids the
+   * dataset does not have are left out. */
+  reel_region_list_set_selected_regions (fixture->list, (const char * const[]) {
+                                           "africa", "atlantis", "north-america", NULL
+                                         });
+  g_assert_cmpstrv (reel_region_list_get_selected_regions (fixture->list),
+                    ((const char * const[]) { "africa", "north-america", NULL }));
+  assert_rows (fixture, "1,5");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->list), "regions.select-world",
+                                             NULL));
+  g_assert_null (reel_region_list_get_selected_region (fixture->list));
+  assert_rows (fixture, "0");
+  assert_row_selected (fixture, 0, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -361,6 +450,8 @@ main (int   argc,
               fixture_set_up, test_region_list_search, fixture_tear_down);
   g_test_add ("/region-list/selection", Fixture, NULL,
               fixture_set_up, test_region_list_selection, fixture_tear_down);
+  g_test_add ("/region-list/multi-selection", Fixture, NULL,
+              fixture_set_up, test_region_list_multi_selection, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -409,7 +409,8 @@ reset_settings (void)
 {
   g_autoptr(GSettings) settings = g_settings_new ("io.github.reelscope.Reelscope");
   static const char * const keys[] = {
-    "chart-kind", "year", "selected-region", "recent-files", "window-width", "window-height",
+    "chart-kind", "year", "selected-region", "selected-regions", "recent-files", "window-width",
+    "window-height",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
@@ -540,12 +541,22 @@ test_window_selection_shared (void)
 }
 
 static void
+assert_regions_setting (GSettings          *settings,
+                        const char * const *expected)
+{
+  g_auto(GStrv) value = g_settings_get_strv (settings, "selected-regions");
+
+  g_assert_cmpstrv (value, expected);
+}
+
+static void
 test_window_selection_restored (void)
 {
   g_autoptr(GSettings) settings = g_settings_new ("io.github.reelscope.Reelscope");
+  g_autofree char *rows = NULL;
   ReelWindow *window;
 
-  /* The region selected last is selected when the dataset has it. */
+  /* A region saved by a version that knew one selected region only. */
   reset_settings ();
   g_settings_set_string (settings, "selected-region", "africa");
   window = create_window ();
@@ -555,12 +566,38 @@ test_window_selection_restored (void)
   g_assert_cmpint (reel_gtk_test_region_selected_index (REGION_LIST (window)),
                    ==, 5);
 
+  /* Both keys follow the selection: the list, and its first region. */
   reel_window_test_select_region (window, 1);
   assert_setting (settings, "selected-region", "north-america");
+  assert_regions_setting (settings, (const char * const[]) { "north-america", NULL });
+  reel_gtk_test_region_toggle_row (REGION_LIST (window), 3);
+  assert_setting (settings, "selected-region", "southeast-asia");
+  assert_regions_setting (settings,
+                          (const char * const[]) { "southeast-asia", "north-america", NULL });
   destroy_window (window);
 
-  /* One it does not have leaves the world selected. */
-  g_settings_set_string (settings, "selected-region", "atlantis");
+  /* The next window selects them again, the first one's panels shown. */
+  window = create_window ();
+  open_sample (window);
+  wait_for_load (window);
+  g_assert_cmpstrv (reel_window_get_selected_regions (window),
+                    ((const char * const[]) { "southeast-asia", "north-america", NULL }));
+  g_assert_cmpstr (reel_window_get_selected_region (window), ==, "southeast-asia");
+  rows = reel_gtk_test_region_selected_rows (REGION_LIST (window));
+  g_assert_cmpstr (rows, ==, "1,3");
+  destroy_window (window);
+
+  /* The regions it does not have are left out; none left is the world. */
+  g_settings_set_strv (settings, "selected-regions",
+                       (const char * const[]) { "atlantis", "africa", NULL });
+  window = create_window ();
+  open_sample (window);
+  wait_for_load (window);
+  g_assert_cmpstrv (reel_window_get_selected_regions (window),
+                    ((const char * const[]) { "africa", NULL }));
+  destroy_window (window);
+
+  g_settings_set_strv (settings, "selected-regions", (const char * const[]) { "atlantis", NULL });
   window = create_window ();
   open_sample (window);
   wait_for_load (window);

@@ -746,7 +746,7 @@ reel_export_dialog_get_property (GObject    *object,
       break;
 
     case PROP_SELECTION:
-      g_value_set_string (value, self->request.selection);
+      g_value_set_boxed (value, self->request.selection);
       break;
 
     default:
@@ -790,12 +790,13 @@ reel_export_dialog_class_init (ReelExportDialogClass *klass)
   /**
    * ReelExportDialog:selection:
    *
-   * The id of the region the exported chart highlights, %NULL for none.
+   * The ids of the regions selected in the exported chart, as in the
+   * window's, %NULL or empty for none.
    */
   properties[PROP_SELECTION] =
-    g_param_spec_string ("selection", NULL, NULL,
-                         NULL,
-                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+    g_param_spec_boxed ("selection", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -865,17 +866,17 @@ reel_export_dialog_init (ReelExportDialog *self)
  * @dataset: its data
  * @kind: the chart it shows
  * @year: its year, 0 for the kind's default
- * @selection: (nullable): its selected region
+ * @selection: (nullable) (array zero-terminated=1): its selected regions
  *
  * Returns: (transfer none): a modal dialog to present, owned by GTK's list
  *   of toplevels until it is closed
  */
 ReelExportDialog *
-reel_export_dialog_new (GtkWindow     *parent,
-                        ReelDataset   *dataset,
-                        ReelChartKind  kind,
-                        guint          year,
-                        const char    *selection)
+reel_export_dialog_new (GtkWindow          *parent,
+                        ReelDataset        *dataset,
+                        ReelChartKind       kind,
+                        guint               year,
+                        const char * const *selection)
 {
   ReelExportDialog *self;
 
@@ -890,7 +891,7 @@ reel_export_dialog_new (GtkWindow     *parent,
   self->dataset = g_object_ref (dataset);
   self->request.kind = kind;
   self->request.year = kind == REEL_CHART_TREND ? 0 : year;
-  self->request.selection = g_strdup (selection);
+  self->request.selection = g_strdupv ((char **) selection);
 
   load_settings (self);
   update (self);

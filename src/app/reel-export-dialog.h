@@ -12,11 +12,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ReelExportDialog, reel_export_dialog, REEL, EXPORT_DIALOG, AdwWindow)
 
-ReelExportDialog *reel_export_dialog_new (GtkWindow     *parent,
-                                          ReelDataset   *dataset,
-                                          ReelChartKind  kind,
-                                          guint          year,
-                                          const char    *selection);
+ReelExportDialog *reel_export_dialog_new (GtkWindow          *parent,
+                                          ReelDataset        *dataset,
+                                          ReelChartKind       kind,
+                                          guint               year,
+                                          const char * const *selection);
 void              reel_export_dialog_set_metric     (ReelExportDialog *self,
                                                      ReelChartMetric   metric);
 

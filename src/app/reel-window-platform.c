@@ -92,7 +92,7 @@ _reel_window_init_platform (ReelWindow *self)
                            G_CALLBACK (clear_platform), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->platform_panel, "notify::platform",
                            G_CALLBACK (panel_platform_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect (self, "notify::selected-region", G_CALLBACK (clear_platform), NULL);
+  g_signal_connect (self, "notify::selected-regions", G_CALLBACK (clear_platform), NULL);
   g_signal_connect (self, "notify::chart-kind", G_CALLBACK (clear_platform), NULL);
 
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),

@@ -22,8 +22,9 @@ G_BEGIN_DECLS
  * the pages, the headers and panels), reel-window-files.c (opening,
  * reloading, recent files, the file monitor, drag and drop),
  * reel-window-actions.c (the win.* actions and their shortcuts),
- * reel-window-layout.c (how it fits its width) and reel-window-years.c
- * (the year selector). */
+ * reel-window-layout.c (how it fits its width), reel-window-years.c
+ * (the year selector) and reel-window-selection.c (the selected regions:
+ * their settings and the right pane's header). */
 
 struct _ReelWindow
 {
@@ -92,7 +93,7 @@ struct _ReelWindow
 
   /* What the window shows: one state that the list, the panels, the
    * table (and the chart) follow. */
-  char                 *selected_region;  /* NULL for the world */
+  GStrv                 selected_regions; /* empty for the world; the first's panels show */
   ReelChartKind         chart_kind;
   gboolean              overview;         /* the overview shows instead of the charts */
   guint                 year;             /* 0 for none */
@@ -133,6 +134,14 @@ void  _reel_window_fit_width          (ReelWindow     *self,
                                        int             width);
 void  _reel_window_update_bottom_bar  (ReelWindow     *self);
 void  _reel_window_toggle_side_panels (ReelWindow     *self);
+
+/* reel-window-selection.c */
+void     _reel_window_restore_selection    (ReelWindow         *self);
+gboolean _reel_window_take_selection       (ReelWindow         *self,
+                                            const char * const *region_ids,
+                                            gboolean           *first_changed);
+void     _reel_window_keep_known_regions   (ReelWindow         *self);
+void     _reel_window_update_region_header (ReelWindow         *self);
 
 /* reel-window-years.c */
 gboolean _reel_window_has_year            (ReelWindow     *self,

@@ -13,6 +13,7 @@
 #include "reel-chart-layout.h"
 #include "reel-chart-theme.h"
 #include "reel-format.h"
+#include "reel-region-selection.h"
 #include "reel-widget-util.h"
 #include "reel-window-private.h"
 
@@ -30,6 +31,7 @@ enum {
   PROP_PROGRESS,
   PROP_LOADING,
   PROP_SELECTED_REGION,
+  PROP_SELECTED_REGIONS,
   PROP_CHART_KIND,
   PROP_PAGE,
   PROP_YEAR,
@@ -129,62 +131,6 @@ chart_dark_cb (ReelWindow *self)
 {
   reel_region_list_set_color_func (self->region_list, region_color_func, self, NULL);
   reel_overview_set_color_func (self->overview_page, region_color_func, self, NULL);
-}
-
-static char *
-dup_selected_region_name (ReelWindow *self)
-{
-  return reel_dup_region_name (self->dataset, self->selected_region);
-}
-
-/* The header of the right pane: the region, and its revenue in the year. */
-static void
-update_region_header (ReelWindow *self)
-{
-  g_autofree char *name = NULL;
-  g_autofree char *subtitle = NULL;
-  const ReelRegion *region;
-  const ReelFigure *figure = NULL;
-  const ReelMeasure *measure;
-
-  if (self->dataset == NULL)
-    return;
-
-  name = dup_selected_region_name (self);
-  region = self->selected_region == NULL ? reel_dataset_get_global (self->dataset)
-                                         : reel_dataset_find_region (self->dataset,
-                                                                     self->selected_region);
-  if (region != NULL && self->year != 0)
-    figure = reel_dataset_get_primary_figure (region->revenue, self->year);
-
-  if (figure != NULL)
-    {
-      g_autofree char *value = reel_format_money_compact (figure->value,
-                                                          reel_dataset_get_currency (self->dataset),
-                                                          NULL);
-
-      /* TRANSLATORS: under the region's name: "$142M revenue in 2024 (primary source)" */
-      subtitle = g_strdup_printf (_("%s revenue in %u (primary source)"), value, self->year);
-    }
-  else if (region != NULL &&
-           (measure = reel_chart_pick_region_revenue (self->dataset, region, self->year)) != NULL)
-    {
-      g_autofree char *value = reel_format_money_compact (measure->value,
-                                                          reel_dataset_get_currency (self->dataset),
-                                                          NULL);
-      g_autofree char *period = reel_text_dup_period (&measure->period, FALSE);
-
-      /* TRANSLATORS: under the region's name, for a figure of part of the
-       * year: "$43M revenue in Oct 2025" */
-      subtitle = g_strdup_printf (_("%s revenue in %s"), value, period);
-    }
-  else if (self->year != 0)
-    subtitle = g_strdup_printf (_("No revenue figure for %u"), self->year);
-  else
-    subtitle = g_strdup (_("No revenue figures"));
-
-  reel_label_set_plain_text (self->region_title, name);
-  gtk_label_set_text (self->region_subtitle, subtitle);
 }
 
 /* "Revenue by region, 2024": what the chart and the table show. */
@@ -424,10 +370,7 @@ _reel_window_set_dataset (ReelWindow  *self,
   _reel_window_update_year_selector (self);
   _reel_window_choose_year (self);
 
-  /* A region the new dataset lacks leaves the world selected. */
-  if (self->selected_region != NULL &&
-      reel_dataset_find_region (dataset, self->selected_region) == NULL)
-    reel_window_set_selected_region (self, NULL);
+  _reel_window_keep_known_regions (self);
 
   reel_region_list_set_dataset (self->region_list, dataset);
   fill_region_panels_after_frame (self);
@@ -436,7 +379,7 @@ _reel_window_set_dataset (ReelWindow  *self,
 
   reel_overview_set_dataset (self->overview_page, dataset);
 
-  update_region_header (self);
+  _reel_window_update_region_header (self);
   update_centre (self);
   _reel_window_show_dataset (self);
 
@@ -502,7 +445,6 @@ restore_window_state (ReelWindow *self)
 {
   int width = g_settings_get_int (self->settings, "window-width");
   int height = g_settings_get_int (self->settings, "window-height");
-  g_autofree char *region = g_settings_get_string (self->settings, "selected-region");
 
   gtk_window_set_default_size (GTK_WINDOW (self), width, height);
   if (g_settings_get_boolean (self->settings, "window-maximized"))
@@ -512,7 +454,7 @@ restore_window_state (ReelWindow *self)
   self->chart_kind = g_settings_get_enum (self->settings, "chart-kind");
   self->overview = g_settings_get_boolean (self->settings, "overview");
   self->year = g_settings_get_uint (self->settings, "year");
-  self->selected_region = region[0] != '\0' ? g_steal_pointer (&region) : NULL;
+  _reel_window_restore_selection (self);
 }
 
 static void
@@ -590,7 +532,7 @@ reel_window_finalize (GObject *object)
   g_clear_object (&self->failed_toast);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->years, g_array_unref);
-  g_free (self->selected_region);
+  g_strfreev (self->selected_regions);
   g_free (self->view);
   g_free (self->details_page);
 
@@ -620,7 +562,11 @@ reel_window_get_property (GObject    *object,
       break;
 
     case PROP_SELECTED_REGION:
-      g_value_set_string (value, self->selected_region);
+      g_value_set_string (value, self->selected_regions[0]);
+      break;
+
+    case PROP_SELECTED_REGIONS:
+      g_value_set_boxed (value, self->selected_regions);
       break;
 
     case PROP_CHART_KIND:
@@ -661,6 +607,10 @@ reel_window_set_property (GObject      *object,
     {
     case PROP_SELECTED_REGION:
       reel_window_set_selected_region (self, g_value_get_string (value));
+      break;
+
+    case PROP_SELECTED_REGIONS:
+      reel_window_set_selected_regions (self, g_value_get_boxed (value));
       break;
 
     case PROP_CHART_KIND:
@@ -728,13 +678,24 @@ install_properties (GObjectClass *object_class)
   /**
    * ReelWindow:selected-region:
    *
-   * The id of the region the list, the chart and the panels show, %NULL
-   * for the world: one selection that they all follow.
+   * The first of #ReelWindow:selected-regions, whose panels show, %NULL
+   * for the world; setting it selects that region alone.
    */
   properties[PROP_SELECTED_REGION] =
     g_param_spec_string ("selected-region", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ReelWindow:selected-regions:
+   *
+   * The ids of the regions selected, empty for the world: one selection
+   * that the list and the chart set and follow (reel-region-selection.h).
+   */
+  properties[PROP_SELECTED_REGIONS] =
+    g_param_spec_boxed ("selected-regions", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * ReelWindow:chart-kind:
@@ -906,20 +867,20 @@ reel_window_init (ReelWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
   _reel_window_init_files (self);
 
-  /* One selection, shared: the list sets it and follows it, the panels
-   * (and the chart) follow it. */
+  /* One selection, shared: the list and the chart set it and follow it,
+   * the panels follow its first region. */
   chart_dark_cb (self);
   g_signal_connect_object (self->chart_view, "notify::dark", G_CALLBACK (chart_dark_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->overview_page, "show-chart",
                            G_CALLBACK (overview_show_chart_cb), self, G_CONNECT_SWAPPED);
-  g_object_bind_property (self, "selected-region", self->region_list, "selected-region",
+  g_object_bind_property (self, "selected-regions", self->region_list, "selected-regions",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_object_bind_property (self, "selected-region", self->audience_panel, "region",
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "selected-region", self->commentary_panel, "region",
                           G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "selected-region", self->chart_view, "selected-region",
+  g_object_bind_property (self, "selected-regions", self->chart_view, "selected-regions",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_object_bind_property (self, "chart-kind", self->chart_view, "chart-kind", G_BINDING_SYNC_CREATE);
   _reel_window_init_metric (self);
@@ -929,7 +890,7 @@ reel_window_init (ReelWindow *self)
   g_object_bind_property (self, "year", self->data_table, "year", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "chart-kind", self->data_table, "chart-kind",
                           G_BINDING_SYNC_CREATE);
-  g_signal_connect_object (self->region_list, "notify::selected-region",
+  g_signal_connect_object (self->region_list, "notify::selected-regions",
                            G_CALLBACK (region_list_selected_cb), self, G_CONNECT_SWAPPED);
 
   /* Folded side panels (narrow windows) show with the header's toggles. */
@@ -1055,7 +1016,7 @@ _reel_window_set_year (ReelWindow *self,
       self->updating_years = FALSE;
     }
 
-  update_region_header (self);
+  _reel_window_update_region_header (self);
   update_centre (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
@@ -1122,28 +1083,56 @@ reel_window_get_selected_region (ReelWindow *self)
 {
   g_return_val_if_fail (REEL_IS_WINDOW (self), NULL);
 
-  return self->selected_region;
+  return self->selected_regions[0];
 }
 
-/* Selects @region_id (NULL for the world) in the list, the chart and the
- * panels at once. */
+/* Selects @region_id alone (NULL for the world) in the list, the chart
+ * and the panels at once. */
 void
 reel_window_set_selected_region (ReelWindow *self,
                                  const char *region_id)
 {
+  g_auto(GStrv) selection = reel_region_selection_new (region_id);
+
   g_return_if_fail (REEL_IS_WINDOW (self));
 
-  if (g_strcmp0 (self->selected_region, region_id) == 0)
+  reel_window_set_selected_regions (self, (const char * const *) selection);
+}
+
+/**
+ * reel_window_get_selected_regions:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the ids of the
+ *   selected regions, empty for the world
+ */
+const char * const *
+reel_window_get_selected_regions (ReelWindow *self)
+{
+  g_return_val_if_fail (REEL_IS_WINDOW (self), NULL);
+
+  return (const char * const *) self->selected_regions;
+}
+
+/* Selects @region_ids (NULL or empty for the world) in the list and the
+ * chart, and the first one's panels. */
+void
+reel_window_set_selected_regions (ReelWindow         *self,
+                                  const char * const *region_ids)
+{
+  gboolean first_changed;
+
+  g_return_if_fail (REEL_IS_WINDOW (self));
+
+  if (!_reel_window_take_selection (self, region_ids, &first_changed))
     return;
 
-  g_free (self->selected_region);
-  self->selected_region = g_strdup (region_id);
-  g_settings_set_string (self->settings, "selected-region", region_id != NULL ? region_id : "");
-
-  update_region_header (self);
   update_centre (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGION]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGIONS]);
+  if (first_changed)
+    {
+      _reel_window_update_region_header (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGION]);
+    }
 }
 
 gboolean

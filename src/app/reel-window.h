@@ -12,15 +12,18 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ReelWindow, reel_window, REEL, WINDOW, AdwApplicationWindow)
 
-ReelWindow    *reel_window_new                 (GtkApplication *application);
-void           reel_window_open                (ReelWindow     *self,
-                                                GFile          *file);
-ReelDataset   *reel_window_get_dataset         (ReelWindow     *self);
-gboolean       reel_window_get_loading         (ReelWindow     *self);
-const char    *reel_window_get_selected_region (ReelWindow     *self);
-void           reel_window_set_selected_region (ReelWindow     *self,
-                                                const char     *region_id);
-ReelChartKind  reel_window_get_chart_kind      (ReelWindow     *self);
-guint          reel_window_get_year            (ReelWindow     *self);
+ReelWindow         *reel_window_new                  (GtkApplication     *application);
+void                reel_window_open                 (ReelWindow         *self,
+                                                      GFile              *file);
+ReelDataset        *reel_window_get_dataset          (ReelWindow         *self);
+gboolean            reel_window_get_loading          (ReelWindow         *self);
+const char         *reel_window_get_selected_region  (ReelWindow         *self);
+void                reel_window_set_selected_region  (ReelWindow         *self,
+                                                      const char         *region_id);
+const char * const *reel_window_get_selected_regions (ReelWindow         *self);
+void                reel_window_set_selected_regions (ReelWindow         *self,
+                                                      const char * const *region_ids);
+ReelChartKind       reel_window_get_chart_kind       (ReelWindow         *self);
+guint               reel_window_get_year             (ReelWindow         *self);
 
 G_END_DECLS

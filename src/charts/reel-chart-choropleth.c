@@ -30,7 +30,8 @@ typedef struct {
   gboolean           diverging;
 
   ReelScale          scale;       /* the bins' edges are its ticks */
-  guint              n_bins;      /* per side when diverging */
+  guint              n_rise;      /* bins above zero */
+  guint              n_fall;      /* bins below zero: growth's falls, down to −100% at most */
 
   ReelChartRect      map;         /* where the plane's bounds are drawn */
   double             x, y, k;     /* the plane's origin and pixels per unit */
@@ -42,51 +43,56 @@ typedef struct {
 /* Bins */
 
 /* Nice edges over the values' magnitudes: at most MAX_BINS bins of 1-2-5
- * steps from zero, and for growth as many below it, mirrored. */
+ * steps from zero, and for growth as many below it as its falls need, by
+ * the same steps. Nothing falls by more than all of it: the lowest edge is
+ * −100% at most. */
 static void
 fit_bins (Plot *plot)
 {
-  double high = 0;
+  double rise = 0, fall = 0;
 
   for (guint i = 0; i < plot->data->bars->len; i++)
     {
       const ReelChartBar *bar = &g_array_index (plot->data->bars, ReelChartBar, i);
 
-      high = MAX (high, ABS (bar->value));
+      if (bar->value >= 0 || !plot->diverging)
+        rise = MAX (rise, ABS (bar->value));
+      else
+        fall = MAX (fall, MIN (-bar->value, 100));
     }
-  if (high <= 0)
-    high = 1;
+  if (rise <= 0 && fall <= 0)
+    rise = 1;
 
-  reel_scale_init (&plot->scale, 0, high, MAX_BINS + 1, REEL_SCALE_ZERO);
-  plot->n_bins = CLAMP (plot->scale.n_ticks - 1, 1, MAX_BINS);
+  reel_scale_init (&plot->scale, 0, MAX (rise, fall), MAX_BINS + 1, REEL_SCALE_ZERO);
+  plot->n_rise = rise > 0 ? CLAMP ((guint) ceil (rise / plot->scale.step - 1e-9), 1, MAX_BINS) : 0;
+  plot->n_fall = fall > 0 ? CLAMP ((guint) ceil (fall / plot->scale.step - 1e-9), 1, MAX_BINS) : 0;
 }
 
-/* The key's edges, left to right: for growth, the negative ones first. */
+/* The key's edges, left to right: the falls' first. */
 static double
 get_edge (Plot  *plot,
           guint  index)
 {
-  if (!plot->diverging)
-    return reel_scale_get_tick (&plot->scale, index);
-  if (index < plot->n_bins)
-    return -reel_scale_get_tick (&plot->scale, plot->n_bins - index);
-  return reel_scale_get_tick (&plot->scale, index - plot->n_bins);
+  if (index < plot->n_fall)
+    return -MIN (reel_scale_get_tick (&plot->scale, plot->n_fall - index), 100);
+  return reel_scale_get_tick (&plot->scale, index - plot->n_fall);
 }
 
 /* The ink and opacity of @value's bin: steps of opacity over the
  * background, so that the ramp runs from the card's colour in either
- * theme, lightest for the least. */
+ * theme, lightest for the least; a step is as strong either side. */
 static void
 get_bin_ink (Plot   *plot,
              double  value,
              guint  *palette,
              double *alpha)
 {
+  guint n_side = value < 0 ? plot->n_fall : plot->n_rise;
   guint bin = (guint) floor (ABS (value) / plot->scale.step);
 
-  bin = MIN (bin, plot->n_bins - 1);
+  bin = MIN (bin, MAX (n_side, 1) - 1);
   *palette = value < 0 ? FALL_PALETTE : RISE_PALETTE;
-  *alpha = 0.2 + 0.8 * (bin + 1) / plot->n_bins;
+  *alpha = 0.2 + 0.8 * (bin + 1) / MAX (plot->n_rise, plot->n_fall);
 }
 
 /* ------------------------------------------------------------------ */
@@ -381,17 +387,15 @@ add_regions_without_bars (Plot *plot)
     }
 }
 
-/* The selected region's countries, outlined in the text's colour. */
+/* The selected regions' countries, outlined in the text's colour. */
 static void
 add_selection (Plot *plot)
 {
-  const char *selection = plot->data->selection;
-
-  for (guint i = 0; selection != NULL && i < plot->draft->canvas->marks->len; i++)
+  for (guint i = 0; i < plot->draft->canvas->marks->len; i++)
     {
       const ReelChartMark *mark = &g_array_index (plot->draft->canvas->marks, ReelChartMark, i);
 
-      if (g_strcmp0 (mark->region_id, selection) == 0)
+      if (reel_chart_data_is_selected (plot->data, mark->region_id))
         add_area (plot, mark->outline, REEL_CHART_INK_FOREGROUND, 0, 1.0)->area.width =
           MAX (1.0, plot->unit * 0.16);
     }
@@ -555,7 +559,7 @@ list_key_items (Plot    *plot,
 static guint
 count_edges (Plot *plot)
 {
-  return plot->diverging ? 2 * plot->n_bins + 1 : plot->n_bins + 1;
+  return plot->n_fall + plot->n_rise + 1;
 }
 
 /* The edges' labels, and the swatches' width that keeps them apart. */
@@ -779,7 +783,7 @@ add_summary (const ReelChartKindClass *kind,
     {
       g_string_append (summary, ". ");
       g_string_append (summary, _("A world map: each region's countries are coloured by its "
-                                  "value, darker for more"));
+                                  "value, the stronger the colour the more"));
     }
   return n_items;
 }

@@ -5,6 +5,7 @@
 
 #include "reel-chart-data.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
@@ -45,10 +46,10 @@ reel_chart_array_new (guint          element_size,
 }
 
 void
-reel_chart_data_init (ReelChartData *data,
-                      ReelDataset   *dataset,
-                      guint          year,
-                      const char    *selection)
+reel_chart_data_init (ReelChartData      *data,
+                      ReelDataset        *dataset,
+                      guint               year,
+                      const char * const *selection)
 {
   guint n_sources = reel_dataset_get_sources (dataset)->len;
 
@@ -94,7 +95,43 @@ gboolean
 reel_chart_data_is_selected (const ReelChartData *data,
                              const char          *region_id)
 {
-  return data->selection != NULL && g_strcmp0 (region_id, data->selection) == 0;
+  return region_id != NULL && g_strv_contains (data->selection, region_id);
+}
+
+/* Whether several regions are selected: a comparison, which Trend draws
+ * alone with the world. */
+gboolean
+reel_chart_data_compares (const ReelChartData *data)
+{
+  return data->selection[0] != NULL && data->selection[1] != NULL;
+}
+
+/* The selected regions' names in dataset order, as a sentence's list,
+ * with the world: "North America, Europe and Southeast Asia, with the
+ * world" (Trend's subtitle and summary when it compares regions). */
+char *
+reel_chart_data_dup_comparison (const ReelChartData *data)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *head = NULL;
+  g_autofree char *listed = NULL;
+  const char *last;
+
+  for (guint i = 0; i < data->regions->len; i++)
+    {
+      const ReelRegion *region = g_ptr_array_index (data->regions, i);
+
+      if (reel_chart_data_is_selected (data, region->id))
+        g_ptr_array_add (names, (gpointer) reel_text_get_region_name (region));
+    }
+  g_assert (names->len >= 2);
+  last = g_ptr_array_steal_index (names, names->len - 1);
+  head = reel_text_join (names, REEL_TEXT_SEPARATOR_NAMES);
+  /* TRANSLATORS: the last two items of a list of names, "Europe and Southeast Asia" */
+  listed = g_strdup_printf (_("%s and %s"), head, last);
+  /* TRANSLATORS: Trend's subtitle when regions are compared, "North America, Europe and
+   * Southeast Asia, with the world" */
+  return g_strdup_printf (_("%s, with the world"), listed);
 }
 
 /* The first and last years of Trend's lines; G_MAXUINT and 0 without any. */

@@ -97,7 +97,7 @@ typedef struct {
   const char      *currency;
   guint            year;
   ReelChartMetric  metric;          /* what a Map colours by */
-  const char      *selection;
+  const char * const *selection;   /* never NULL: empty for none */
 
   GArray          *bars;            /* of ReelChartBar */
   GArray          *groups;          /* of ReelChartGroup */
@@ -121,7 +121,7 @@ GArray             *reel_chart_array_new          (guint                element_
 void                reel_chart_data_init          (ReelChartData       *data,
                                                    ReelDataset         *dataset,
                                                    guint                year,
-                                                   const char          *selection);
+                                                   const char * const  *selection);
 void                reel_chart_data_clear         (ReelChartData       *data);
 void                reel_chart_data_finish        (ReelChartData       *data,
                                                    gboolean             cut_outliers);
@@ -132,6 +132,8 @@ gboolean            reel_chart_data_get_cap       (const ReelChartData *data,
                                                    double              *cap);
 gboolean            reel_chart_data_is_selected   (const ReelChartData *data,
                                                    const char          *region_id);
+gboolean            reel_chart_data_compares      (const ReelChartData *data);
+char               *reel_chart_data_dup_comparison (const ReelChartData *data);
 void                reel_chart_data_get_year_span (const ReelChartData *data,
                                                    guint               *first,
                                                    guint               *last);

@@ -19,7 +19,7 @@ struct _ReelChartLayout
   ReelChartKind    kind;
   ReelChartMetric  metric;
   guint            year;
-  char            *selection;
+  GStrv            selection;       /* never NULL; empty for the world */
   ReelChartTheme  *theme;
   double           width;
   double           height;
@@ -148,7 +148,7 @@ build (ReelChartLayout *self)
   ReelChartCanvas canvas = { .shapes = self->shapes, .marks = self->marks, .scale = self->scale };
   ReelChartDraft draft = { kind, &data, &pen, &canvas, &frame, &legend };
 
-  reel_chart_data_init (&data, self->dataset, self->year, self->selection);
+  reel_chart_data_init (&data, self->dataset, self->year, (const char * const *) self->selection);
   data.metric = self->metric;
   reel_chart_pen_init (&pen, self->theme);
   reel_chart_frame_init (&frame, self->theme, self->width, self->height);
@@ -185,7 +185,7 @@ reel_chart_layout_finalize (GObject *object)
   g_clear_pointer (&self->marks, g_array_unref);
   g_clear_pointer (&self->shapes, g_array_unref);
   g_clear_pointer (&self->theme, reel_chart_theme_free);
-  g_clear_pointer (&self->selection, g_free);
+  g_clear_pointer (&self->selection, g_strfreev);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->subtitle, g_free);
   g_clear_pointer (&self->summary, g_free);
@@ -222,7 +222,10 @@ reel_chart_layout_init (ReelChartLayout *self)
  * @year: the year to show, or 0 for reel_chart_layout_get_default_year();
  *   ignored by %REEL_CHART_TREND, which shows every year (the command
  *   line makes `--chart=trend --year` a usage error instead)
- * @selection: (nullable): the id of the region to highlight, or on Platforms of the app
+ * @selection: (nullable) (array zero-terminated=1): the ids of the regions
+ *   selected, %NULL or empty for none: highlighted, and on Trend, when
+ *   there are two or more, the only regions drawn (with the world); on
+ *   Platforms the app selected
  * @theme: colours, type and padding
  * @width: in logical pixels
  * @height: in logical pixels
@@ -236,7 +239,7 @@ ReelChartLayout *
 reel_chart_layout_new (ReelDataset          *dataset,
                        ReelChartKind         kind,
                        guint                 year,
-                       const char           *selection,
+                       const char * const   *selection,
                        const ReelChartTheme *theme,
                        double                width,
                        double                height,
@@ -274,7 +277,7 @@ reel_chart_layout_new_for_metric (ReelDataset          *dataset,
                                   ReelChartKind         kind,
                                   ReelChartMetric       metric,
                                   guint                 year,
-                                  const char           *selection,
+                                  const char * const   *selection,
                                   const ReelChartTheme *theme,
                                   double                width,
                                   double                height,
@@ -296,7 +299,7 @@ reel_chart_layout_new_for_metric (ReelDataset          *dataset,
     self->year = 0;
   else
     self->year = year != 0 ? year : reel_chart_layout_get_default_year (dataset, kind);
-  self->selection = g_strdup (selection);
+  self->selection = selection != NULL ? g_strdupv ((char **) selection) : g_new0 (char *, 1);
   self->theme = reel_chart_theme_copy (theme);
   self->width = width;
   self->height = height;
@@ -369,12 +372,18 @@ reel_chart_layout_get_year (ReelChartLayout *self)
   return self->year;
 }
 
-const char *
+/**
+ * reel_chart_layout_get_selection:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the ids of the
+ * selected regions, empty for none
+ */
+const char * const *
 reel_chart_layout_get_selection (ReelChartLayout *self)
 {
   g_return_val_if_fail (REEL_IS_CHART_LAYOUT (self), NULL);
 
-  return self->selection;
+  return (const char * const *) self->selection;
 }
 
 const ReelChartTheme *

@@ -60,7 +60,7 @@ G_DECLARE_FINAL_TYPE (ReelChartLayout, reel_chart_layout, REEL, CHART_LAYOUT, GO
 ReelChartLayout      *reel_chart_layout_new              (ReelDataset          *dataset,
                                                           ReelChartKind         kind,
                                                           guint                 year,
-                                                          const char           *selection,
+                                                          const char * const   *selection,
                                                           const ReelChartTheme *theme,
                                                           double                width,
                                                           double                height,
@@ -71,7 +71,7 @@ ReelChartLayout      *reel_chart_layout_new_for_metric   (ReelDataset          *
                                                           ReelChartKind         kind,
                                                           ReelChartMetric       metric,
                                                           guint                 year,
-                                                          const char           *selection,
+                                                          const char * const   *selection,
                                                           const ReelChartTheme *theme,
                                                           double                width,
                                                           double                height,
@@ -81,7 +81,7 @@ ReelDataset          *reel_chart_layout_get_dataset      (ReelChartLayout      *
 ReelChartKind         reel_chart_layout_get_kind         (ReelChartLayout      *self);
 ReelChartMetric       reel_chart_layout_get_metric       (ReelChartLayout      *self);
 guint                 reel_chart_layout_get_year         (ReelChartLayout      *self);
-const char           *reel_chart_layout_get_selection    (ReelChartLayout      *self);
+const char * const   *reel_chart_layout_get_selection    (ReelChartLayout      *self);
 const ReelChartTheme *reel_chart_layout_get_theme        (ReelChartLayout      *self);
 double                reel_chart_layout_get_width        (ReelChartLayout      *self);
 double                reel_chart_layout_get_height       (ReelChartLayout      *self);

@@ -9,10 +9,12 @@
 
 #include "reel-chart-axis.h"
 #include "reel-chart-kind.h"
+#include "reel-chart-time-axis.h"
 #include "reel-text-figure.h"
 
-/* Lines over the years, for Trend: a value axis on the left, years under
- * the plot, one line per region with markers at its points, and a label
+/* Lines over the years, for Trend: a value axis on the left, years (or
+ * months and years: reel-chart-time-axis.h) under the plot, one line per
+ * region with markers at its points, and a label
  * at each line's end (or, when those cannot sit near their lines, a key
  * under the plot). */
 
@@ -61,6 +63,8 @@ typedef struct {
   double         bottom;
   double         legend_height;
   double         tick_height;
+  gboolean       by_month;         /* the points are months */
+  double         axis_height;      /* of the labels under the plot */
 } Axes;
 
 static void
@@ -351,13 +355,17 @@ survey_lines (Plot *plot,
         {
           const ReelChartPoint *point = get_point (line, j);
 
+          axes->by_month |= point->measure != NULL &&
+                            point->measure->period.kind == REEL_PERIOD_MONTH;
           axes->first_time = MIN (axes->first_time, point->time);
           axes->last_time = MAX (axes->last_time, point->time);
           axes->value_max = MAX (axes->value_max, point->value);
           if (!isnan (point->high))
             axes->value_max = MAX (axes->value_max, point->high);
         }
-      if (reel_chart_data_is_selected (plot->data, line->series->region_id))
+      /* A comparison draws only what is selected: nothing fades. */
+      if (reel_chart_data_is_selected (plot->data, line->series->region_id) &&
+          !reel_chart_data_compares (plot->data))
         plot->selection_shown = TRUE;
 
       line->value_label = measure_end_value (plot, line);
@@ -383,7 +391,7 @@ survey_lines (Plot *plot,
 }
 
 /* The y axis: ticks by the plot's height, whose labels set the left; the
- * x axis: years, as many ticks as fit. */
+ * x axis: months, or years, as many ticks as fit. */
 static void
 fit_axes (Plot *plot,
          Axes *axes)
@@ -403,6 +411,11 @@ fit_axes (Plot *plot,
                      right - axes->end_width - plot->radius - plot->unit * 1.2);
   x_start = axes->left + plot->radius + plot->unit * 0.8;
   x_end = MAX (x_start + 1, axes->right - plot->radius - plot->unit * 0.3);
+  if (axes->by_month)
+    {
+      reel_chart_time_axis_fit (&axes->x_scale, axes->first_time, axes->last_time, x_start, x_end);
+      return;
+    }
   max_ticks = (guint) CLAMP (floor ((x_end - x_start) / axes->year_width) + 1, 2,
                              REEL_SCALE_MAX_TICKS);
   /* Ticks at whole years: a line of months shows where each year begins */
@@ -491,7 +504,7 @@ fit_plot (Plot *plot,
 
       reel_chart_frame_measure_footer (frame, plot->draft->pen, unlabelled_note);
       axes->bottom = reel_chart_frame_plot_bottom (frame, plot->draft->pen, axes->legend_height,
-                                                   axes->tick_height);
+                                                   axes->axis_height);
       fit_axes (plot, axes);
       map_lines (plot, axes);
 
@@ -517,8 +530,8 @@ fit_plot (Plot *plot,
 /* ------------------------------------------------------------------ */
 /* Shapes */
 
-/* Gridlines and the zero line, with their labels; the years under the
- * plot. */
+/* Gridlines and the zero line, with their labels; the years (or months)
+ * under the plot. */
 static void
 add_axes (Plot *plot,
          Axes *axes)
@@ -538,6 +551,12 @@ add_axes (Plot *plot,
                                   y - label->height / 2, REEL_CHART_INK_DIM, REEL_CHART_TEXT_TICK);
     }
 
+  if (axes->by_month)
+    {
+      reel_chart_time_axis_add (plot->draft, &axes->x_scale, axes->top, axes->bottom,
+                                axes->bottom + plot->unit * 0.6);
+      return;
+    }
   reel_chart_ticks_measure (&year_ticks, plot->draft, &axes->x_scale, TRUE);
   reel_chart_ticks_add_across (&year_ticks, plot->draft, &axes->x_scale,
                                axes->bottom + plot->unit * 0.6);
@@ -955,6 +974,7 @@ lay_out (ReelChartDraft *draft)
     }
 
   survey_lines (&plot, &axes);
+  axes.axis_height = axes.by_month ? reel_chart_time_axis_height (draft->pen) : axes.tick_height;
   fit_plot (&plot, &axes);
   draft->canvas->plot = (ReelChartRect) { axes.left, axes.top, axes.right - axes.left,
                                           MAX (0, axes.bottom - axes.top) };
@@ -969,7 +989,7 @@ lay_out (ReelChartDraft *draft)
       add_end_labels (&plot);
       add_layer (&plot, &axes, add_point_layer);
       reel_chart_legend_place (draft->legend, draft->pen, draft->canvas,
-                               axes.bottom + plot.unit * 0.6 + axes.tick_height + plot.unit * 1.6);
+                               axes.bottom + plot.unit * 0.6 + axes.axis_height + plot.unit * 1.6);
     }
   plot_clear (&plot, &axes);
 }
@@ -1003,13 +1023,42 @@ add_legend (const ReelChartData *data,
     reel_chart_legend_add (legend, pen, REEL_CHART_LEGEND_WHISKER, _("range of other sources"));
 }
 
-/* "North America: from $80M in 2022 to $142M in 2024" */
+/* A line of months in words, by its months: "World: from $126M in Apr
+ * 2025 to $197M in Nov 2025". */
+static void
+append_months_summary (GString              *summary,
+                       const char           *name,
+                       const ReelChartPoint *first,
+                       const char           *first_value,
+                       const ReelChartPoint *last,
+                       const char           *last_value)
+{
+  g_autofree char *first_month = reel_text_dup_period (&first->measure->period, FALSE);
+  g_autofree char *last_month = reel_text_dup_period (&last->measure->period, FALSE);
+
+  if (first == last)
+    /* TRANSLATORS: in a chart's summary, "Europe: $10M in Oct 2025" */
+    g_string_append_printf (summary, _("%s: %s in %s"), name, last_value, last_month);
+  else
+    /* TRANSLATORS: in a chart's summary, "World: from $126M in Apr 2025 to $197M in Nov 2025" */
+    g_string_append_printf (summary, _("%s: from %s in %s to %s in %s"), name, first_value,
+                            first_month, last_value, last_month);
+}
+
+/* "North America: from $80M in 2022 to $142M in 2024", after what is
+ * compared when regions are. */
 static guint
 add_summary (const ReelChartKindClass *kind,
              const ReelChartData      *data,
              GArray                   *marks,
              GString                  *summary)
 {
+  if (reel_chart_data_compares (data))
+    {
+      g_autofree char *comparison = reel_chart_data_dup_comparison (data);
+
+      g_string_append_printf (summary, "%s. ", comparison);
+    }
   for (guint i = 0; i < data->series->len; i++)
     {
       const ReelChartSeries *series = &g_array_index (data->series, ReelChartSeries, i);
@@ -1023,7 +1072,9 @@ add_summary (const ReelChartKindClass *kind,
 
       if (i > 0)
         g_string_append (summary, reel_text_get_separator (REEL_TEXT_SEPARATOR_ITEMS));
-      if (first == last)
+      if (first->measure != NULL && last->measure != NULL)
+        append_months_summary (summary, series->name, first, first_value, last, last_value);
+      else if (first == last)
         /* TRANSLATORS: in a chart's summary, "North America: $142M in 2024" */
         g_string_append_printf (summary, _("%s: %s in %u"), series->name, last_value, last->year);
       else

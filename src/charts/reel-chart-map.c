@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "reel-chart-kind.h"
 #include "reel-format.h"
@@ -113,6 +114,256 @@ static const ReelChartKindClass downloads_words = {
 };
 
 /* ------------------------------------------------------------------ */
+/* Growth: one basis */
+
+/* What a growth figure compares: its metric, source and periods. The map
+ * colours the regions of one basis only, the one most of them report, so
+ * that its colours compare like with like; growth on any other basis is
+ * left to the Growth chart, whose bars each name theirs. */
+typedef struct {
+  const char *metric;
+  gboolean    computed;   /* from two primary revenue figures of one source */
+  guint       source;
+  ReelPeriod  period;
+  ReelPeriod  versus;
+} GrowthBasis;
+
+static void
+get_growth_basis (const ReelChartData *data,
+                  const ReelChartBar  *bar,
+                  GrowthBasis         *basis)
+{
+  if (bar->flags & REEL_CHART_MARK_COMPUTED)
+    {
+      const ReelFigure *now = g_ptr_array_index (bar->figures, 0);
+
+      *basis = (GrowthBasis) { "revenue", TRUE, now->source };
+      reel_period_init_year (&basis->period, data->year);
+      reel_period_init_year (&basis->versus, data->year - 1);
+    }
+  else
+    {
+      const ReelGrowth *growth = g_ptr_array_index (bar->growths, 0);
+
+      *basis = (GrowthBasis) { growth->metric, FALSE, growth->source, growth->period,
+                               growth->versus };
+    }
+}
+
+static gboolean
+same_growth_basis (const GrowthBasis *a,
+                   const GrowthBasis *b)
+{
+  return a->computed == b->computed && a->source == b->source &&
+         g_strcmp0 (a->metric, b->metric) == 0 && reel_period_equal (&a->period, &b->period) &&
+         reel_period_equal (&a->versus, &b->versus);
+}
+
+/* The regions with a bar on @basis; a region's bars are together. */
+static guint
+count_regions_on_basis (const ReelChartData *data,
+                        const GrowthBasis   *basis)
+{
+  int last_region = -1;
+  guint n = 0;
+
+  for (guint i = 0; i < data->bars->len; i++)
+    {
+      const ReelChartBar *bar = &g_array_index (data->bars, ReelChartBar, i);
+      GrowthBasis other;
+
+      if (bar->region < 0 || bar->region == last_region)
+        continue;
+      get_growth_basis (data, bar, &other);
+      if (same_growth_basis (&other, basis))
+        {
+          n++;
+          last_region = bar->region;
+        }
+    }
+  return n;
+}
+
+/* The basis most regions report; of those, the latest. @best stays as it
+ * is when there is no region's growth. */
+static void
+find_growth_basis (const ReelChartData *data,
+                   GrowthBasis         *best)
+{
+  guint best_count = 0;
+
+  for (guint i = 0; i < data->bars->len; i++)
+    {
+      const ReelChartBar *bar = &g_array_index (data->bars, ReelChartBar, i);
+      GrowthBasis basis;
+      guint count;
+
+      if (bar->region < 0)
+        continue;
+      get_growth_basis (data, bar, &basis);
+      count = count_regions_on_basis (data, &basis);
+      if (count > best_count || (count == best_count && basis.period.last > best->period.last))
+        {
+          *best = basis;
+          best_count = count;
+        }
+    }
+}
+
+/* Whether @bar stays: the first of its region on @basis. */
+static gboolean
+keeps_growth_bar (const ReelChartData *data,
+                  const ReelChartBar  *bar,
+                  const GrowthBasis   *basis,
+                  int                  kept_region)
+{
+  GrowthBasis other;
+
+  if (bar->region < 0 || bar->region == kept_region)
+    return FALSE;
+  get_growth_basis (data, bar, &other);
+  return same_growth_basis (&other, basis);
+}
+
+/* The sources of the bars that stay, in their order: the growth left out
+ * is not cited. */
+static void
+cite_growth_sources (ReelChartData *data)
+{
+  guint n_sources = reel_dataset_get_sources (data->dataset)->len;
+
+  memset (data->source_used, 0, sizeof (gboolean) * n_sources);
+  g_array_set_size (data->source_order, 0);
+  for (guint i = 0; i < data->bars->len; i++)
+    {
+      const ReelChartBar *bar = &g_array_index (data->bars, ReelChartBar, i);
+
+      for (guint g = 0; g < bar->growths->len; g++)
+        {
+          const ReelGrowth *growth = g_ptr_array_index (bar->growths, g);
+
+          reel_chart_data_use_source (data, growth->source);
+        }
+      for (guint f = 0; f < bar->figures->len; f++)
+        {
+          const ReelFigure *figure = g_ptr_array_index (bar->figures, f);
+
+          reel_chart_data_use_source (data, figure->source);
+        }
+    }
+}
+
+/* The bars of the basis, a region's first; every region without one is
+ * named as missing, in the list's order, whether it has no growth figure
+ * or only growth on another basis. */
+static void
+collect_growth (ReelChartData *data)
+{
+  GrowthBasis *basis = g_new0 (GrowthBasis, 1);
+  int kept_region = -1;
+
+  reel_chart_growth_class.collect (data);
+  find_growth_basis (data, basis);
+  for (guint i = 0; i < data->bars->len;)
+    {
+      const ReelChartBar *bar = &g_array_index (data->bars, ReelChartBar, i);
+
+      if (basis->metric != NULL && keeps_growth_bar (data, bar, basis, kept_region))
+        {
+          kept_region = bar->region;
+          i++;
+        }
+      else
+        {
+          g_array_remove_index (data->bars, i);
+        }
+    }
+
+  g_ptr_array_set_size (data->missing, 0);
+  for (guint r = 0; r < data->regions->len; r++)
+    {
+      const ReelRegion *region = g_ptr_array_index (data->regions, r);
+      gboolean shown = FALSE;
+
+      for (guint i = 0; i < data->bars->len && !shown; i++)
+        shown = g_array_index (data->bars, ReelChartBar, i).region == (int) r;
+      if (!shown)
+        g_ptr_array_add (data->missing, (gpointer) reel_text_get_region_name (region));
+    }
+  cite_growth_sources (data);
+  data->kind_data = basis;
+  data->kind_data_free = g_free;
+}
+
+static char *
+growth_format_value (const ReelChartData *data,
+                     double               value,
+                     ReelQualifier        qualifier)
+{
+  return reel_chart_growth_class.format_value (data, value, qualifier);
+}
+
+static char *
+growth_dup_title (const ReelChartData *data)
+{
+  return reel_chart_growth_class.dup_title (data);
+}
+
+/* "Downloads, Q1 2025 vs Q4 2024: change in percent · Sensor Tower" */
+static void
+growth_add_subtitle (const ReelChartData *data,
+                     GPtrArray           *parts)
+{
+  const GrowthBasis *basis = data->kind_data;
+  g_autofree char *metric = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *versus = NULL;
+
+  if (basis == NULL || basis->metric == NULL)
+    return;
+
+  metric = reel_text_dup_metric_name (basis->metric);
+  period = reel_text_dup_period (&basis->period, FALSE);
+  versus = reel_text_dup_period (&basis->versus, FALSE);
+  if (basis->computed)
+    /* TRANSLATORS: the map's subtitle: "Revenue, 2025 vs 2024: change in
+     * percent, computed from one source's figures" */
+    g_ptr_array_add (parts, g_strdup_printf (_("%s, %s vs %s: change in percent, computed from "
+                                               "one source's figures"), metric, period, versus));
+  else
+    /* TRANSLATORS: the map's subtitle: "Downloads, Q1 2025 vs Q4 2024:
+     * change in percent" */
+    g_ptr_array_add (parts, g_strdup_printf (_("%s, %s vs %s: change in percent"),
+                                             metric, period, versus));
+  g_ptr_array_add (parts, g_strdup (reel_text_get_source_name (data->dataset, basis->source)));
+}
+
+static char *
+growth_dup_missing_note (const ReelChartData *data,
+                         const char          *names)
+{
+  return g_strdup_printf (_("No growth figure of this source and period for %u: %s."),
+                          data->year, names);
+}
+
+static void
+growth_describe_bar (const ReelChartData *data,
+                     const ReelChartBar  *bar,
+                     ReelChartBarWords   *words)
+{
+  reel_chart_growth_class.describe_bar (data, bar, words);
+}
+
+static const ReelChartKindClass growth_words = {
+  .collect = collect_growth,
+  .format_value = growth_format_value,
+  .dup_title = growth_dup_title,
+  .add_subtitle = growth_add_subtitle,
+  .dup_missing_note = growth_dup_missing_note,
+  .describe_bar = growth_describe_bar,
+};
+
+/* ------------------------------------------------------------------ */
 /* The metric's kind */
 
 static const ReelChartKindClass *
@@ -123,7 +374,7 @@ get_words (const ReelChartData *data)
     case REEL_CHART_METRIC_SHARE:
       return &reel_chart_share_class;
     case REEL_CHART_METRIC_GROWTH:
-      return &reel_chart_growth_class;
+      return &growth_words;
     case REEL_CHART_METRIC_DOWNLOADS:
       return &downloads_words;
     case REEL_CHART_METRIC_REVENUE:
@@ -132,36 +383,19 @@ get_words (const ReelChartData *data)
     }
 }
 
-/* Growth by metric, revenue first: a region shows one change, its
- * revenue's when it has one. */
-static int
-growth_rank (const ReelChartBar *bar)
-{
-  if (bar->flags & REEL_CHART_MARK_COMPUTED)
-    return 0;
-  return g_strcmp0 (bar->metric, "revenue") == 0 ? 1 : 2;
-}
-
 /* One colour a place: the world's bars and Share's "Rest of world" have
- * no place on the map, and of a region's growth bars the best ranked
- * stays. */
+ * no place on the map, and of a region's bars the first stays. */
 static void
-keep_one_bar_per_place (ReelChartData *data)
+keep_places (ReelChartData *data)
 {
   for (guint i = data->bars->len; i-- > 0;)
     {
-      const ReelChartBar *bar = &g_array_index (data->bars, ReelChartBar, i);
-      gboolean outranked = FALSE;
+      int region = g_array_index (data->bars, ReelChartBar, i).region;
+      gboolean later = FALSE;
 
-      for (guint j = 0; j < data->bars->len && bar->region >= 0 && !outranked; j++)
-        {
-          const ReelChartBar *other = &g_array_index (data->bars, ReelChartBar, j);
-          int rank = growth_rank (bar), other_rank = growth_rank (other);
-
-          outranked = j != i && other->region == bar->region &&
-                      (other_rank < rank || (other_rank == rank && j < i));
-        }
-      if (bar->region < 0 || outranked)
+      for (guint j = 0; j < i && !later; j++)
+        later = g_array_index (data->bars, ReelChartBar, j).region == region;
+      if (region < 0 || later)
         g_array_remove_index (data->bars, i);
     }
 }
@@ -210,7 +444,7 @@ static void
 collect (ReelChartData *data)
 {
   get_words (data)->collect (data);
-  keep_one_bar_per_place (data);
+  keep_places (data);
   if (data->metric == REEL_CHART_METRIC_REVENUE)
     collect_countries (data);
 }

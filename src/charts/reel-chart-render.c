@@ -48,7 +48,7 @@ ink_color (const ReelChartTheme *theme,
       color = theme->world;
       break;
     case REEL_CHART_INK_BACKGROUND:
-      color = theme->background;
+      color = theme->surface;
       break;
     case REEL_CHART_INK_REGION:
     default:

@@ -148,6 +148,7 @@ reel_chart_theme_set_base_colors (ReelChartTheme            *theme,
   ink = theme->variant == REEL_CHART_THEME_DARK ? &ink_dark : &ink_light;
   theme->foreground = colors->foreground;
   theme->background = colors->background;
+  theme->surface = colors->background;
   set_ink (&theme->dim, &colors->foreground, ink->dim);
   set_ink (&theme->grid, &colors->foreground, ink->grid);
   set_ink (&theme->baseline, &colors->foreground, ink->baseline);
@@ -231,9 +232,12 @@ reel_chart_theme_set_background (ReelChartTheme      *theme,
     {
     case REEL_CHART_BACKGROUND_WHITE:
       set_rgba (&theme->background, 0xffffff, 1.0);
+      theme->surface = theme->background;
       break;
 
     case REEL_CHART_BACKGROUND_TRANSPARENT:
+      /* Borders keep the card's colour: drawn in no colour at all, the
+       * countries of a map would run into each other. */
       set_rgba (&theme->background, 0x000000, 0.0);
       break;
 
@@ -244,6 +248,7 @@ reel_chart_theme_set_background (ReelChartTheme      *theme,
 
         get_variant_base_colors (theme->variant, &base_colors);
         theme->background = base_colors.background;
+        theme->surface = base_colors.background;
       }
       break;
     }

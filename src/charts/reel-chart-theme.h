@@ -39,6 +39,8 @@ struct _ReelChartTheme {
   ReelChartThemeVariant variant;
 
   ReelChartColor background;     /* painted behind the chart; alpha 0 paints nothing */
+  ReelChartColor surface;        /* what parts marks: borders between countries, halos behind
+                                  * labels; the background, or the card's where that is clear */
   ReelChartColor foreground;     /* title, labels, values */
   ReelChartColor dim;            /* subtitle, ticks, notes, sources */
   ReelChartColor grid;           /* gridlines */

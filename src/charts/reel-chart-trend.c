@@ -41,11 +41,13 @@ point_clear (ReelChartPoint *point)
   g_clear_pointer (&point->figures, g_ptr_array_unref);
 }
 
+/* A month's revenue of the whole region: a country's (the United
+ * States' in North America) would read as the region's on its line. */
 static gboolean
 is_month (const ReelMeasure *measure)
 {
   return measure->metric == REEL_METRIC_REVENUE && measure->period.kind == REEL_PERIOD_MONTH &&
-         measure->derived == NULL;
+         measure->derived == NULL && measure->country == NULL;
 }
 
 static gboolean
@@ -90,44 +92,58 @@ make_point (ReelChartData    *data,
   return point;
 }
 
-/* The world's monthly revenue of one source and basis, the series with
- * the most months (DataEye's), by month: a line of months rather than one
- * point a year. At least three months make a line worth drawing; returns
- * whether they did. */
-static gboolean
-add_world_months (ReelChartData *data)
+/* Of @region's monthly revenue figures, the series of one source and
+ * basis with the most months (the world's: DataEye's); returns how many
+ * months it has, 0 for none. */
+static guint
+find_month_series (const ReelRegion   *region,
+                   const ReelMeasure **best)
 {
-  const ReelRegion *world = reel_dataset_get_global (data->dataset);
-  const ReelMeasure *best = NULL;
   guint best_count = 0;
-  ReelChartSeries series = {
-    .region = -1,
-    .name = reel_text_get_region_name (world),
-  };
 
-  for (guint i = 0; i < world->measures->len; i++)
+  for (guint i = 0; i < region->measures->len; i++)
     {
-      const ReelMeasure *candidate = &g_array_index (world->measures, ReelMeasure, i);
+      const ReelMeasure *candidate = &g_array_index (region->measures, ReelMeasure, i);
       guint count = 0;
 
       if (!is_month (candidate))
         continue;
-      for (guint j = 0; j < world->measures->len; j++)
-        count += is_month (&g_array_index (world->measures, ReelMeasure, j)) &&
-                 is_same_series (&g_array_index (world->measures, ReelMeasure, j), candidate);
+      for (guint j = 0; j < region->measures->len; j++)
+        count += is_month (&g_array_index (region->measures, ReelMeasure, j)) &&
+                 is_same_series (&g_array_index (region->measures, ReelMeasure, j), candidate);
       if (count > best_count)
         {
-          best = candidate;
+          *best = candidate;
           best_count = count;
         }
     }
-  if (best_count < 3)
+
+  return best_count;
+}
+
+/* The line of a region's (the world's, for -1) monthly revenue of one
+ * source and basis: a line of months rather than one point a year.
+ * Returns FALSE when it has no month. */
+static gboolean
+add_month_line (ReelChartData    *data,
+                const ReelRegion *region,
+                int               index)
+{
+  const ReelMeasure *best = NULL;
+  ReelChartSeries series = {
+    .region = index,
+    .region_id = region->id,
+    .name = reel_text_get_region_name (region),
+    .palette = index >= 0 ? (guint) index : 0,
+  };
+
+  if (find_month_series (region, &best) == 0)
     return FALSE;
 
   series.points = reel_chart_array_new (sizeof (ReelChartPoint), (GDestroyNotify) point_clear);
-  for (guint i = 0; i < world->measures->len; i++)
+  for (guint i = 0; i < region->measures->len; i++)
     {
-      const ReelMeasure *measure = &g_array_index (world->measures, ReelMeasure, i);
+      const ReelMeasure *measure = &g_array_index (region->measures, ReelMeasure, i);
       guint month = measure->period.first;
       ReelChartPoint point = {
         .year = month / 12,
@@ -153,8 +169,8 @@ add_world_months (ReelChartData *data)
   return TRUE;
 }
 
-/* Whether the line is the world's months (add_world_months ()), whose
- * points are measures, not yearly figures. */
+/* Whether the lines are months (add_month_line ()), whose points are
+ * measures, not yearly figures. */
 static gboolean
 draws_months (const ReelChartData *data)
 {
@@ -222,23 +238,45 @@ add_yearly_line (ReelChartData    *data,
   return TRUE;
 }
 
+/* At least three months of the world's make a line worth drawing by
+ * month. */
+#define MIN_WORLD_MONTHS 3
+
+static gboolean
+world_has_months (const ReelChartData *data)
+{
+  const ReelMeasure *best = NULL;
+
+  return find_month_series (reel_dataset_get_global (data->dataset), &best) >= MIN_WORLD_MONTHS;
+}
+
 /* By month, the regions' yearly figures stay out: on an axis of months a
- * year's revenue would read as one month's. By year, the world's line
- * comes last, drawn over the regions', when any region has one. */
+ * year's revenue would read as one month's; so the world's months alone,
+ * or in a comparison the selected regions' months beside them. By year,
+ * every region's line, or in a comparison the selected ones'. The
+ * world's line comes last, drawn over the regions', when any region has
+ * one. */
 static void
 collect (ReelChartData *data)
 {
-  if (add_world_months (data))
-    return;
+  gboolean compares = reel_chart_data_compares (data);
+  gboolean by_month = world_has_months (data);
 
-  for (guint i = 0; i < data->regions->len; i++)
+  for (guint i = 0; (compares || !by_month) && i < data->regions->len; i++)
     {
       const ReelRegion *region = g_ptr_array_index (data->regions, i);
+      gboolean drawn;
 
-      if (!add_yearly_line (data, region, (int) i))
+      if (compares && !reel_chart_data_is_selected (data, region->id))
+        continue;
+      drawn = by_month ? add_month_line (data, region, (int) i)
+                       : add_yearly_line (data, region, (int) i);
+      if (!drawn)
         g_ptr_array_add (data->missing, (gpointer) reel_text_get_region_name (region));
     }
-  if (data->series->len > 0)
+  if (by_month)
+    add_month_line (data, reel_dataset_get_global (data->dataset), -1);
+  else if (data->series->len > 0)
     add_yearly_line (data, reel_dataset_get_global (data->dataset), -1);
 }
 
@@ -252,6 +290,13 @@ dup_title (const ReelChartData *data)
   if (last == 0)
     /* TRANSLATORS: the title of Trend and of its table */
     return g_strdup (_("Revenue trend by region"));
+  if (draws_months (data) && reel_chart_data_compares (data) && first == last)
+    /* TRANSLATORS: the title of Trend comparing regions by month, "Revenue by month, 2025" */
+    return g_strdup_printf (_("Revenue by month, %u"), first);
+  if (draws_months (data) && reel_chart_data_compares (data))
+    /* TRANSLATORS: the title of Trend comparing regions by month,
+     * "Revenue by month, 2024–2025" */
+    return g_strdup_printf (_("Revenue by month, %u–%u"), first, last);
   if (draws_months (data) && first == last)
     /* TRANSLATORS: the title of Trend when it draws the world's months, "World revenue by month, 2025" */
     return g_strdup_printf (_("World revenue by month, %u"), first);
@@ -269,6 +314,8 @@ static void
 add_subtitle (const ReelChartData *data,
               GPtrArray           *parts)
 {
+  if (reel_chart_data_compares (data))
+    g_ptr_array_add (parts, reel_chart_data_dup_comparison (data));
   g_ptr_array_add (parts, g_strdup_printf (_("Revenue in %s"), data->currency));
   if (data->traits.dashed)
     g_ptr_array_add (parts, g_strdup (_("dashed: estimate, forecast or partial year")));
@@ -285,6 +332,13 @@ add_notes_after (const ReelChartData *data,
   if (data->series->len == 0)
     return;
 
+  if (draws_months (data) && reel_chart_data_compares (data))
+    {
+      g_ptr_array_add (notes, g_strdup (_("By month: the regions' yearly figures are left out, "
+                                          "as a year's revenue beside a month's would read as "
+                                          "one month's.")));
+      return;
+    }
   if (draws_months (data))
     {
       g_ptr_array_add (notes, g_strdup (_("By month, for the world: the regions' yearly figures "
@@ -303,6 +357,9 @@ static char *
 dup_missing_note (const ReelChartData *data,
                   const char          *names)
 {
+  if (draws_months (data))
+    /* TRANSLATORS: Trend by month, of the compared regions without a month's figure */
+    return g_strdup_printf (_("No monthly revenue figures: %s."), names);
   return g_strdup_printf (_("No revenue figures: %s."), names);
 }
 

@@ -16,6 +16,7 @@
 #include "reel-chart-layout.h"
 #include "reel-cli-io.h"
 #include "reel-export-request.h"
+#include "reel-world-geometry.h"
 
 /* A failed load shows this many problems; --validate shows them all. */
 #define MAX_PRINTED_PROBLEMS 10
@@ -41,6 +42,9 @@ static const GOptionEntry option_entries[] = {
     N_("METRIC") },
   { "year", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, NULL,
     N_("The year to show (default the latest with data; not with trend)"), N_("YYYY") },
+  { "region", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("A region to select, as in the window: highlighted, and with others compared on the trend "
+       "(repeat it, or separate ids with commas)"), N_("ID") },
   { "width", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, NULL,
     N_("Width of the chart in logical pixels (default 1200)"), N_("W") },
   { "height", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, NULL,
@@ -63,6 +67,14 @@ typedef struct {
   const char        *dir;
   ReelExportRequest  chart;
 } Request;
+
+static void
+request_clear (Request *request)
+{
+  reel_export_request_clear (&request->chart);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Request, request_clear)
 
 const GOptionEntry *
 reel_export_command_get_options (void)
@@ -166,6 +178,35 @@ parse_format (GVariantDict *options,
   return EXIT_OK;
 }
 
+/* --region, repeated or with ids separated by commas: the regions
+ * selected, each once, in the order given (the first is the window's
+ * first, whose panels show). */
+static GStrv
+parse_regions (GVariantDict *options)
+{
+  g_autofree const char **given = NULL;
+  g_autoptr(GPtrArray) regions = g_ptr_array_new_with_free_func (g_free);
+
+  if (!g_variant_dict_lookup (options, "region", "^a&s", &given))
+    return NULL;
+
+  for (guint i = 0; given[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (given[i], ",", -1);
+
+      for (guint j = 0; parts[j] != NULL; j++)
+        {
+          const char *id = g_strstrip (parts[j]);
+
+          if (id[0] != '\0' && !g_ptr_array_find_with_equal_func (regions, id, g_str_equal, NULL))
+            g_ptr_array_add (regions, g_strdup (id));
+        }
+    }
+  g_ptr_array_add (regions, NULL);
+
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&regions), FALSE);
+}
+
 /* Reads and checks the options; returns EXIT_OK or EXIT_USAGE. */
 static int
 parse_request (GVariantDict       *options,
@@ -221,6 +262,8 @@ parse_request (GVariantDict       *options,
                             : _("Platforms rank by revenue, downloads or users"));
       request->chart.metric = (ReelChartMetric) value;
     }
+
+  request->chart.selection = parse_regions (options);
 
   if (g_variant_dict_lookup (options, "year", "i", &year))
     {
@@ -356,14 +399,56 @@ check_year (ReelDataset   *dataset,
   return FALSE;
 }
 
+/* A region the dataset does not have would select nothing: refused, with
+ * the ids there are. */
+static gboolean
+check_regions (ReelDataset   *dataset,
+               const Request *request)
+{
+  GPtrArray *regions = reel_dataset_get_regions (dataset);
+  g_autoptr(GString) listed = NULL;
+  const char *unknown = NULL;
+
+  for (guint i = 0; request->chart.selection != NULL && request->chart.selection[i] != NULL; i++)
+    if (reel_dataset_find_region (dataset, request->chart.selection[i]) == NULL)
+      {
+        unknown = request->chart.selection[i];
+        break;
+      }
+  if (unknown == NULL)
+    return TRUE;
+
+  listed = g_string_new (NULL);
+  for (guint i = 0; i < regions->len; i++)
+    g_string_append_printf (listed, "%s%s", i > 0 ? ", " : "",
+                            ((const ReelRegion *) g_ptr_array_index (regions, i))->id);
+  /* TRANSLATORS: "No region “atlantis” in this dataset; its regions: north-america, europe" */
+  reel_cli_printerr (NULL, _("No region “%s” in this dataset; its regions: %s"), unknown,
+                     listed->str);
+
+  return FALSE;
+}
+
 /* The chart laid out and drawn into memory. */
 static GBytes *
 render (ReelDataset             *dataset,
         const ReelExportRequest *chart,
         GError                 **error)
 {
-  g_autoptr(ReelChartLayout) layout = reel_export_request_make_layout (chart, dataset);
+  g_autoptr(ReelChartLayout) layout = NULL;
+  g_autoptr(GError) geometry_error = NULL;
 
+  /* A map without its geometry is drawn as a message on screen, where the
+   * user sees it; a file written from the command line would carry that
+   * message in place of a chart behind a successful exit. */
+  if (chart->kind == REEL_CHART_MAP && reel_world_geometry_get_default (&geometry_error) == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("The world map cannot be drawn: %s"),
+                   geometry_error->message);
+      return NULL;
+    }
+
+  layout = reel_export_request_make_layout (chart, dataset);
   return reel_chart_export_to_bytes (layout, chart->format, error);
 }
 
@@ -567,7 +652,7 @@ reel_export_command_run (GVariantDict       *options,
   g_autofree char *default_uri = NULL;
   g_autofree char *default_name = NULL;
   const char *file_name, *display_name;
-  Request request;
+  g_auto(Request) request = { 0 };
   int status;
 
   g_return_val_if_fail (options != NULL, EXIT_USAGE);
@@ -591,7 +676,7 @@ reel_export_command_run (GVariantDict       *options,
     }
 
   dataset = load (file_name, display_name);
-  if (dataset == NULL)
+  if (dataset == NULL || !check_regions (dataset, &request))
     return EXIT_DATA;
 
   if (request.dir != NULL)

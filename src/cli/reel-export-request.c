@@ -39,7 +39,7 @@ reel_export_request_clear (ReelExportRequest *request)
 {
   g_return_if_fail (request != NULL);
 
-  g_clear_pointer (&request->selection, g_free);
+  g_clear_pointer (&request->selection, g_strfreev);
 }
 
 /* A copy that owns its strings, for a worker thread. */
@@ -51,7 +51,7 @@ reel_export_request_copy (const ReelExportRequest *request,
   g_return_if_fail (copy != NULL);
 
   *copy = *request;
-  copy->selection = g_strdup (request->selection);
+  copy->selection = g_strdupv (request->selection);
 }
 
 /* A preset sets the size as well as the type size and margins; NULL keeps
@@ -99,7 +99,7 @@ reel_export_request_make_layout (const ReelExportRequest *request,
   theme = reel_export_request_make_theme (request);
 
   return reel_chart_layout_new_for_metric (dataset, request->kind, request->metric, request->year,
-                                           request->selection, theme,
+                                           (const char * const *) request->selection, theme,
                                            request->width, request->height,
                                            request->format == REEL_CHART_FORMAT_PNG ? request->scale : 1.0);
 }

@@ -19,7 +19,7 @@ typedef struct {
   ReelChartKind          kind;
   ReelChartMetric        metric;      /* what a Map colours by */
   guint                  year;        /* 0: the kind's default year */
-  char                  *selection;   /* the region to highlight, NULL for none */
+  GStrv                  selection;   /* the regions selected, NULL or empty for none */
   double                 width;       /* logical pixels */
   double                 height;
   double                 scale;       /* device pixels per logical pixel, PNG only */

@@ -159,6 +159,9 @@ reel_chart_mark_widget_update (ReelChartMarkWidget *self,
   if (self->selected != selected)
     {
       self->selected = selected;
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self),
+                                   GTK_ACCESSIBLE_STATE_SELECTED, selected,
+                                   -1);
       if (selected)
         /* TRANSLATORS: the accessible description of the chart's mark of the selected region */
         gtk_accessible_update_property (GTK_ACCESSIBLE (self),

@@ -7,9 +7,12 @@
 
 #include <math.h>
 
+#include "reel-region-selection.h"
+
 /* How the arrow keys, Home and End move the focus between the marks of a
  * chart view (DESIGN §5): in mark order, except that Up and Down on Trend
- * go to the nearest point of the next line; and the view's key bindings. */
+ * go to the nearest point of the next line; the order of the regions a
+ * range selects; and the view's key bindings. */
 
 static const ReelChartMark *
 get_mark (ReelChartLayout *layout,
@@ -62,6 +65,32 @@ find_other_series (ReelChartLayout *layout,
     }
 
   return best;
+}
+
+/* The regions of the first @n_marks of @layout, each once, in mark order:
+ * what a range of regions (Shift) runs along. */
+GStrv
+reel_chart_dup_mark_regions (ReelChartLayout *layout,
+                             guint            n_marks)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+
+  g_return_val_if_fail (REEL_IS_CHART_LAYOUT (layout), NULL);
+
+  for (guint i = 0; i < MIN (n_marks, reel_chart_layout_get_n_marks (layout)); i++)
+    {
+      const ReelChartMark *mark = reel_chart_layout_get_mark (layout, i);
+
+      if (mark->region_id != NULL &&
+          !g_ptr_array_find_with_equal_func (seen, mark->region_id, g_str_equal, NULL))
+        {
+          g_ptr_array_add (seen, (gpointer) mark->region_id);
+          g_strv_builder_add (builder, mark->region_id);
+        }
+    }
+
+  return g_strv_builder_end (builder);
 }
 
 /* Where @move goes from the mark @from among the first @n_marks of
@@ -132,6 +161,12 @@ reel_chart_add_key_bindings (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Enter, 0, "chart.select", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "chart.select", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Space, 0, "chart.select", NULL);
+  /* As GTK's lists: Ctrl+Space adds or takes out, Shift+Space selects a range. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_CONTROL_MASK,
+                                       "chart.select-with", "i", (int) REEL_SELECT_TOGGLE);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, GDK_SHIFT_MASK,
+                                       "chart.select-with", "i", (int) REEL_SELECT_EXTEND);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "chart.select-world", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK,
                                        "chart.copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Insert, GDK_CONTROL_MASK,

@@ -17,10 +17,12 @@ typedef enum {
   REEL_CHART_MOVE_LAST,
 } ReelChartMove;
 
-int  reel_chart_find_move_target  (ReelChartLayout *layout,
-                                   guint            n_marks,
-                                   int              from,
-                                   ReelChartMove    move);
-void reel_chart_add_key_bindings  (GtkWidgetClass  *widget_class);
+int   reel_chart_find_move_target  (ReelChartLayout *layout,
+                                    guint            n_marks,
+                                    int              from,
+                                    ReelChartMove    move);
+GStrv reel_chart_dup_mark_regions  (ReelChartLayout *layout,
+                                    guint            n_marks);
+void  reel_chart_add_key_bindings  (GtkWidgetClass  *widget_class);
 
 G_END_DECLS

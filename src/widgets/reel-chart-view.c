@@ -15,6 +15,7 @@
 #include "reel-chart-mark-widget.h"
 #include "reel-chart-navigation.h"
 #include "reel-chart-style.h"
+#include "reel-region-selection.h"
 #include "reel-widget-util.h"
 
 /* The chart of the window (DESIGN §1, §5): the charts layer's layout,
@@ -39,10 +40,13 @@
  * layout's summary of every figure.
  *
  * A click on a mark selects its region (a click on the world's mark
- * selects the world), or on Platforms its app. A click outside every mark keeps the selection: the
- * world is chosen with its row of the list (or its mark), and a stray click
- * on the title, the legend or the source line should not throw away what
- * the panels show. "Rest of world" is no region to select. */
+ * selects the world), or on Platforms its app; Ctrl+click (Ctrl+Space)
+ * adds or takes it out, Shift+click (Shift+Space) selects the regions from
+ * the first selected to it, in mark order; Escape lets an app go, else
+ * selects the world. A click outside every mark keeps the selection: the
+ * world is chosen with its row of the list (or its mark), and a stray
+ * click on the title, the legend or the source line should not throw away
+ * what the panels show. "Rest of world" is no region to select. */
 
 struct _ReelChartView
 {
@@ -52,7 +56,7 @@ struct _ReelChartView
   ReelChartKind    kind;
   ReelChartMetric  metric;
   guint            year;
-  char            *selected_region;   /* NULL for the world */
+  GStrv            selected_regions;  /* empty for the world (reel-region-selection.h) */
   char            *selected_platform; /* an app's id on Platforms, NULL for none */
   gboolean         dark;
   ReelChartBaseColors style_colors;   /* valid when has_style_colors */
@@ -81,6 +85,7 @@ enum {
   PROP_CHART_KIND,
   PROP_YEAR,
   PROP_SELECTED_REGION,
+  PROP_SELECTED_REGIONS,
   PROP_DARK,
   PROP_HEADER_INSET,
   PROP_LAYOUT,
@@ -284,6 +289,11 @@ ensure_layout (ReelChartView *self,
                int            height)
 {
   double scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  /* On Platforms the selection is the app's */
+  const char * const app_selection[] = { self->selected_platform, NULL };
+  const char * const *selection = self->kind == REEL_CHART_PLATFORMS
+                                  ? app_selection
+                                  : (const char * const *) self->selected_regions;
   g_autoptr(ReelChartTheme) theme = NULL;
   gboolean had_layout = self->layout != NULL;
 
@@ -304,11 +314,8 @@ ensure_layout (ReelChartView *self,
       theme->header_inset = MAX (0, self->header_inset - theme->padding_right);
 
       self->layout = reel_chart_layout_new_for_metric (self->dataset, self->kind, self->metric,
-                                                       self->year,
-                                                       self->kind == REEL_CHART_PLATFORMS
-                                                       ? self->selected_platform
-                                                       : self->selected_region,
-                                                       theme, width, height, scale);
+                                                       self->year, selection, theme, width, height,
+                                                       scale);
     }
 
   if ((self->layout != NULL ? reel_chart_layout_get_n_marks (self->layout) : 0) == self->mark_widgets->len)
@@ -402,18 +409,28 @@ set_selected_platform (ReelChartView *self,
 }
 
 static void
-select_mark (ReelChartView *self,
-             int            index)
+select_mark (ReelChartView  *self,
+             int             index,
+             ReelSelectMode  mode)
 {
   const ReelChartMark *mark = self->layout != NULL ? get_mark (self, index) : NULL;
+  g_auto(GStrv) order = NULL;
+  g_auto(GStrv) selection = NULL;
 
   if (!mark_is_selectable (mark))
     return;
 
+  /* An app is one at a time, apart from the regions */
   if (mark->platform_id != NULL)
-    set_selected_platform (self, mark->platform_id);
-  else
-    reel_chart_view_set_selected_region (self, mark->region_id);
+    {
+      set_selected_platform (self, mark->platform_id);
+      return;
+    }
+
+  order = reel_chart_dup_mark_regions (self->layout, get_n_mark_widgets (self));
+  selection = reel_region_selection_change ((const char * const *) self->selected_regions,
+                                            (const char * const *) order, mark->region_id, mode);
+  reel_chart_view_set_selected_regions (self, (const char * const *) selection);
 }
 
 /* ------------------------------------------------------------------ */
@@ -445,6 +462,7 @@ click_pressed_cb (ReelChartView   *self,
                   double           y,
                   GtkGestureClick *gesture)
 {
+  GdkModifierType state;
   int index;
 
   if (n_press != 1 || (index = hit_test (self, x, y)) < 0)
@@ -452,7 +470,8 @@ click_pressed_cb (ReelChartView   *self,
 
   /* The keyboard goes on from the mark clicked. */
   focus_mark (self, index);
-  select_mark (self, index);
+  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
+  select_mark (self, index, reel_select_mode_for_state (state));
 }
 
 static void
@@ -515,8 +534,24 @@ select_focused_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   ReelChartView *self = REEL_CHART_VIEW (widget);
+  ReelSelectMode mode = parameter != NULL ? (ReelSelectMode) g_variant_get_int32 (parameter)
+                                          : REEL_SELECT_REPLACE;
 
-  select_mark (self, get_focused_mark (self));
+  select_mark (self, get_focused_mark (self), mode);
+}
+
+static void
+select_world_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  ReelChartView *self = REEL_CHART_VIEW (widget);
+
+  /* An app selected goes first */
+  if (self->selected_platform != NULL)
+    set_selected_platform (self, NULL);
+  else
+    reel_chart_view_set_selected_region (self, NULL);
 }
 
 static void
@@ -776,7 +811,7 @@ reel_chart_view_finalize (GObject *object)
   ReelChartView *self = REEL_CHART_VIEW (object);
 
   g_clear_pointer (&self->mark_widgets, g_ptr_array_unref);
-  g_free (self->selected_region);
+  g_strfreev (self->selected_regions);
   g_free (self->selected_platform);
   g_free (self->accessible_label);
   g_free (self->accessible_description);
@@ -807,7 +842,11 @@ reel_chart_view_get_property (GObject    *object,
       break;
 
     case PROP_SELECTED_REGION:
-      g_value_set_string (value, self->selected_region);
+      g_value_set_string (value, self->selected_regions[0]);
+      break;
+
+    case PROP_SELECTED_REGIONS:
+      g_value_set_boxed (value, self->selected_regions);
       break;
 
     case PROP_DARK:
@@ -859,6 +898,10 @@ reel_chart_view_set_property (GObject      *object,
 
     case PROP_SELECTED_REGION:
       reel_chart_view_set_selected_region (self, g_value_get_string (value));
+      break;
+
+    case PROP_SELECTED_REGIONS:
+      reel_chart_view_set_selected_regions (self, g_value_get_boxed (value));
       break;
 
     case PROP_DARK:
@@ -935,13 +978,26 @@ reel_chart_view_class_init (ReelChartViewClass *klass)
   /**
    * ReelChartView:selected-region:
    *
-   * The id of the region highlighted, %NULL for the world. A click on a
-   * mark, or Enter on a focused one, sets it.
+   * The first of #ReelChartView:selected-regions, %NULL for the world;
+   * setting it selects that region alone.
    */
   properties[PROP_SELECTED_REGION] =
     g_param_spec_string ("selected-region", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ReelChartView:selected-regions:
+   *
+   * The ids of the regions highlighted (on Trend, when there are several,
+   * the only ones drawn with the world), empty for the world. A click on a
+   * mark, or Enter on a focused one, sets it; with Ctrl or Shift it
+   * changes it (reel-region-selection.h).
+   */
+  properties[PROP_SELECTED_REGIONS] =
+    g_param_spec_boxed ("selected-regions", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * ReelChartView:dark:
@@ -1007,6 +1063,8 @@ reel_chart_view_class_init (ReelChartViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "chart.move-focus", "i", move_focus_action);
   gtk_widget_class_install_action (widget_class, "chart.select", NULL, select_focused_action);
+  gtk_widget_class_install_action (widget_class, "chart.select-with", "i", select_focused_action);
+  gtk_widget_class_install_action (widget_class, "chart.select-world", NULL, select_world_action);
   gtk_widget_class_install_action (widget_class, "chart.copy", NULL, copy_action);
 
   reel_chart_add_key_bindings (widget_class);
@@ -1023,6 +1081,7 @@ reel_chart_view_init (ReelChartView *self)
   GtkGesture *gesture;
 
   self->kind = REEL_CHART_REVENUE;
+  self->selected_regions = reel_region_selection_new (NULL);
   self->mark_widgets = g_ptr_array_new_with_free_func (g_object_unref);
   self->focus_mark = -1;
   self->hover_mark = -1;
@@ -1134,22 +1193,53 @@ reel_chart_view_get_selected_region (ReelChartView *self)
 {
   g_return_val_if_fail (REEL_IS_CHART_VIEW (self), NULL);
 
-  return self->selected_region;
+  return self->selected_regions[0];
 }
 
 void
 reel_chart_view_set_selected_region (ReelChartView *self,
                                      const char    *region_id)
 {
+  g_auto(GStrv) selection = reel_region_selection_new (region_id);
+
   g_return_if_fail (REEL_IS_CHART_VIEW (self));
 
-  if (g_strcmp0 (self->selected_region, region_id) == 0)
+  reel_chart_view_set_selected_regions (self, (const char * const *) selection);
+}
+
+/**
+ * reel_chart_view_get_selected_regions:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the selected
+ *   regions' ids, empty for the world
+ */
+const char * const *
+reel_chart_view_get_selected_regions (ReelChartView *self)
+{
+  g_return_val_if_fail (REEL_IS_CHART_VIEW (self), NULL);
+
+  return (const char * const *) self->selected_regions;
+}
+
+void
+reel_chart_view_set_selected_regions (ReelChartView      *self,
+                                      const char * const *region_ids)
+{
+  g_autofree char *first = NULL;
+
+  g_return_if_fail (REEL_IS_CHART_VIEW (self));
+
+  if (reel_region_selection_equal ((const char * const *) self->selected_regions, region_ids))
     return;
 
-  g_free (self->selected_region);
-  self->selected_region = g_strdup (region_id);
+  first = g_strdup (self->selected_regions[0]);
+  g_strfreev (self->selected_regions);
+  self->selected_regions = region_ids != NULL ? g_strdupv ((char **) region_ids)
+                                              : reel_region_selection_new (NULL);
   invalidate_layout (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGION]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGIONS]);
+  if (g_strcmp0 (first, self->selected_regions[0]) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGION]);
 }
 
 gboolean

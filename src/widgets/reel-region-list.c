@@ -11,13 +11,19 @@
 
 #include "reel-chart-layout.h"
 #include "reel-format.h"
+#include "reel-region-selection.h"
 #include "reel-text-figure.h"
 #include "reel-widget-util.h"
 
 /* The region list of the sidebar (DESIGN §5): World first, then each
  * region in dataset order with its colour swatch, name, primary revenue in
  * the year and year-over-year growth, and a search entry that filters by
- * name in any language the dataset gives. */
+ * name in any language the dataset gives.
+ *
+ * Several regions can be selected, as in GTK's lists: Ctrl+click (or
+ * Ctrl+Space) adds or takes out a row, Shift+click (Shift+arrows) selects
+ * a range; a click on World, or Escape, selects the world alone. The
+ * rows tell assistive technologies whether they are selected. */
 
 #define ROW_REGION_KEY  "reel-region-id"
 #define ROW_SEARCH_KEY  "reel-search-keys"
@@ -56,7 +62,7 @@ struct _ReelRegionList
 
   ReelDataset         *dataset;
   guint                year;
-  char                *selected_region;
+  GStrv                selected_regions; /* reel-region-selection.h */
   char                *search_key;      /* normalised, NULL when not searching */
 
   ReelRegionColorFunc  color_func;
@@ -64,6 +70,7 @@ struct _ReelRegionList
   GDestroyNotify       color_destroy;
 
   gboolean             populating;
+  gboolean             selecting;        /* the rows are made to show selected_regions */
 };
 
 G_DEFINE_FINAL_TYPE (ReelRegionList, reel_region_list, GTK_TYPE_WIDGET)
@@ -73,6 +80,7 @@ enum {
   PROP_DATASET,
   PROP_YEAR,
   PROP_SELECTED_REGION,
+  PROP_SELECTED_REGIONS,
   N_PROPS
 };
 
@@ -417,29 +425,40 @@ update_row (ReelRegionList   *self,
                                   -1);
 }
 
-static GtkListBoxRow *
-find_row (ReelRegionList *self,
-          const char     *region_id)
+/* The rows of the selected regions, or World's, selected and no other. */
+static void
+select_rows (ReelRegionList *self)
 {
   GtkListBoxRow *row;
 
+  self->selecting = TRUE;
   for (int i = 0; (row = gtk_list_box_get_row_at_index (self->list_box, i)) != NULL; i++)
-    if (g_strcmp0 (g_object_get_data (G_OBJECT (row), ROW_REGION_KEY), region_id) == 0)
-      return row;
+    {
+      const char *region_id = g_object_get_data (G_OBJECT (row), ROW_REGION_KEY);
+      const char * const *selection = (const char * const *) self->selected_regions;
+      gboolean selected = region_id != NULL ? g_strv_contains (selection, region_id)
+                                            : selection[0] == NULL;
 
-  return NULL;
+      if (selected && !gtk_list_box_row_is_selected (row))
+        gtk_list_box_select_row (self->list_box, row);
+      else if (!selected && gtk_list_box_row_is_selected (row))
+        gtk_list_box_unselect_row (self->list_box, row);
+    }
+  self->selecting = FALSE;
 }
 
-static void
-select_row_for_region (ReelRegionList *self)
+/* The selected regions that the dataset has. */
+static GStrv
+dup_known_regions (ReelRegionList     *self,
+                   const char * const *region_ids)
 {
-  GtkListBoxRow *row = find_row (self, self->selected_region);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
-  if (row == NULL)
-    row = gtk_list_box_get_row_at_index (self->list_box, 0);
+  for (guint i = 0; region_ids != NULL && region_ids[i] != NULL; i++)
+    if (self->dataset == NULL || reel_dataset_find_region (self->dataset, region_ids[i]) != NULL)
+      g_strv_builder_add (builder, region_ids[i]);
 
-  if (row != NULL && gtk_list_box_get_selected_row (self->list_box) != row)
-    gtk_list_box_select_row (self->list_box, row);
+  return g_strv_builder_end (builder);
 }
 
 /* The rows are kept and filled in again, World first: a new year or
@@ -475,11 +494,9 @@ populate (ReelRegionList *self)
 
   self->populating = FALSE;
 
-  /* A region the new dataset lacks leaves the world selected. */
-  if (self->dataset != NULL && self->selected_region != NULL &&
-      find_row (self, self->selected_region) == NULL)
-    reel_region_list_set_selected_region (self, NULL);
-  select_row_for_region (self);
+  /* A region the new dataset lacks is no longer selected. */
+  reel_region_list_set_selected_regions (self, (const char * const *) self->selected_regions);
+  select_rows (self);
 
   gtk_list_box_invalidate_filter (self->list_box);
 }
@@ -560,7 +577,8 @@ search_activate_cb (ReelRegionList *self,
   apply_search (self);
   if ((row = get_first_visible_row (self)) != NULL)
     {
-      gtk_list_box_select_row (self->list_box, row);
+      reel_region_list_set_selected_region (self,
+                                            g_object_get_data (G_OBJECT (row), ROW_REGION_KEY));
       gtk_widget_grab_focus (GTK_WIDGET (row));
     }
 }
@@ -573,15 +591,70 @@ search_stop_cb (ReelRegionList *self,
   apply_search (self);
 }
 
+/* The region of the row just clicked (or moved to) comes first when it
+ * is the only one the change added; else the first stays first, as the
+ * anchor of a range (Shift) does. */
 static void
-row_selected_cb (ReelRegionList *self,
-                 GtkListBoxRow  *row,
-                 GtkListBox     *list_box)
+order_selection (ReelRegionList *self,
+                 GPtrArray      *region_ids)
 {
-  if (row == NULL || self->populating)
+  GtkWidget *focus = gtk_widget_get_focus_child (GTK_WIDGET (self->list_box));
+  const char *focused = focus != NULL ? g_object_get_data (G_OBJECT (focus), ROW_REGION_KEY) : NULL;
+  const char *first = self->selected_regions[0];
+  guint n_added = 0, index;
+
+  for (guint i = 0; i < region_ids->len; i++)
+    n_added += !g_strv_contains ((const char * const *) self->selected_regions,
+                                 g_ptr_array_index (region_ids, i));
+  if (n_added == 1 && focused != NULL &&
+      !g_strv_contains ((const char * const *) self->selected_regions, focused) &&
+      g_ptr_array_find_with_equal_func (region_ids, focused, g_str_equal, &index))
+    first = focused;
+  if (first != NULL && g_ptr_array_find_with_equal_func (region_ids, first, g_str_equal, &index))
+    g_ptr_array_insert (region_ids, 0, g_ptr_array_steal_index (region_ids, index));
+}
+
+/* What GtkListBox's clicks and keys selected, as a selection of regions:
+ * World's row among others clears them when it is the one added, and
+ * gives way to them otherwise. */
+static void
+selected_rows_changed_cb (ReelRegionList *self,
+                          GtkListBox     *list_box)
+{
+  g_autoptr(GList) rows = NULL;
+  g_autoptr(GPtrArray) region_ids = g_ptr_array_new ();
+  gboolean world = FALSE;
+
+  if (self->populating || self->selecting)
     return;
 
-  reel_region_list_set_selected_region (self, g_object_get_data (G_OBJECT (row), ROW_REGION_KEY));
+  rows = gtk_list_box_get_selected_rows (list_box);
+  for (GList *l = rows; l != NULL; l = l->next)
+    {
+      const char *region_id = g_object_get_data (l->data, ROW_REGION_KEY);
+
+      if (region_id == NULL)
+        world = TRUE;
+      else
+        g_ptr_array_add (region_ids, (gpointer) region_id);
+    }
+
+  if (world && self->selected_regions[0] != NULL)
+    g_ptr_array_set_size (region_ids, 0);
+  order_selection (self, region_ids);
+  g_ptr_array_add (region_ids, NULL);
+
+  reel_region_list_set_selected_regions (self, (const char * const *) region_ids->pdata);
+  /* World's row and the regions' never show selected together. */
+  select_rows (self);
+}
+
+static void
+select_world_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  reel_region_list_set_selected_region (REEL_REGION_LIST (widget), NULL);
 }
 
 static void
@@ -611,7 +684,7 @@ reel_region_list_finalize (GObject *object)
 {
   ReelRegionList *self = (ReelRegionList *)object;
 
-  g_free (self->selected_region);
+  g_strfreev (self->selected_regions);
   g_free (self->search_key);
 
   G_OBJECT_CLASS (reel_region_list_parent_class)->finalize (object);
@@ -636,7 +709,11 @@ reel_region_list_get_property (GObject    *object,
       break;
 
     case PROP_SELECTED_REGION:
-      g_value_set_string (value, self->selected_region);
+      g_value_set_string (value, self->selected_regions[0]);
+      break;
+
+    case PROP_SELECTED_REGIONS:
+      g_value_set_boxed (value, self->selected_regions);
       break;
 
     default:
@@ -664,6 +741,10 @@ reel_region_list_set_property (GObject      *object,
 
     case PROP_SELECTED_REGION:
       reel_region_list_set_selected_region (self, g_value_get_string (value));
+      break;
+
+    case PROP_SELECTED_REGIONS:
+      reel_region_list_set_selected_regions (self, g_value_get_boxed (value));
       break;
 
     default:
@@ -705,12 +786,24 @@ reel_region_list_class_init (ReelRegionListClass *klass)
   /**
    * ReelRegionList:selected-region:
    *
-   * The id of the selected region, %NULL for the world.
+   * The first of #ReelRegionList:selected-regions, %NULL for the world;
+   * setting it selects that region alone.
    */
   properties[PROP_SELECTED_REGION] =
     g_param_spec_string ("selected-region", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ReelRegionList:selected-regions:
+   *
+   * The ids of the selected regions, the one whose panels show first;
+   * empty for the world.
+   */
+  properties[PROP_SELECTED_REGIONS] =
+    g_param_spec_boxed ("selected-regions", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -721,10 +814,14 @@ reel_region_list_class_init (ReelRegionListClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReelRegionList, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, ReelRegionList, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ReelRegionList, stack);
-  gtk_widget_class_bind_template_callback (widget_class, row_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selected_rows_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "regions.select-world", NULL, select_world_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
+                                       "regions.select-world", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "reelregionlist");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -733,6 +830,7 @@ reel_region_list_class_init (ReelRegionListClass *klass)
 static void
 reel_region_list_init (ReelRegionList *self)
 {
+  self->selected_regions = reel_region_selection_new (NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_list_box_set_filter_func (self->list_box, filter_func, self, NULL);
@@ -796,31 +894,61 @@ reel_region_list_get_selected_region (ReelRegionList *self)
 {
   g_return_val_if_fail (REEL_IS_REGION_LIST (self), NULL);
 
-  return self->selected_region;
+  return self->selected_regions[0];
 }
 
-/* Selects the row of @region_id (NULL for the world); an id the dataset
- * does not have selects the world. */
+/* Selects the row of @region_id alone (NULL for the world). */
 void
 reel_region_list_set_selected_region (ReelRegionList *self,
                                       const char     *region_id)
 {
+  g_auto(GStrv) selection = reel_region_selection_new (region_id);
+
   g_return_if_fail (REEL_IS_REGION_LIST (self));
 
-  if (region_id != NULL && self->dataset != NULL &&
-      reel_dataset_find_region (self->dataset, region_id) == NULL)
-    region_id = NULL;
+  reel_region_list_set_selected_regions (self, (const char * const *) selection);
+}
 
-  if (g_strcmp0 (self->selected_region, region_id) == 0)
+/**
+ * reel_region_list_get_selected_regions:
+ *
+ * Returns: (transfer none) (array zero-terminated=1): the ids of the
+ *   selected regions, empty for the world
+ */
+const char * const *
+reel_region_list_get_selected_regions (ReelRegionList *self)
+{
+  g_return_val_if_fail (REEL_IS_REGION_LIST (self), NULL);
+
+  return (const char * const *) self->selected_regions;
+}
+
+/* Selects the rows of @region_ids (NULL or empty for the world); the ids
+ * the dataset does not have are left out. */
+void
+reel_region_list_set_selected_regions (ReelRegionList     *self,
+                                       const char * const *region_ids)
+{
+  g_auto(GStrv) known = NULL;
+  g_autofree char *first = NULL;
+
+  g_return_if_fail (REEL_IS_REGION_LIST (self));
+
+  known = dup_known_regions (self, region_ids);
+  if (reel_region_selection_equal ((const char * const *) self->selected_regions,
+                                   (const char * const *) known))
     return;
 
-  g_free (self->selected_region);
-  self->selected_region = g_strdup (region_id);
+  first = g_strdup (self->selected_regions[0]);
+  g_strfreev (self->selected_regions);
+  self->selected_regions = g_steal_pointer (&known);
 
   if (!self->populating)
-    select_row_for_region (self);
+    select_rows (self);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGION]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGIONS]);
+  if (g_strcmp0 (first, self->selected_regions[0]) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_REGION]);
 }
 
 /**

@@ -18,20 +18,23 @@ typedef void (*ReelRegionColorFunc) (ReelDataset *dataset,
 
 G_DECLARE_FINAL_TYPE (ReelRegionList, reel_region_list, REEL, REGION_LIST, GtkWidget)
 
-GtkWidget   *reel_region_list_new                 (void);
-ReelDataset *reel_region_list_get_dataset         (ReelRegionList      *self);
-void         reel_region_list_set_dataset         (ReelRegionList      *self,
-                                                   ReelDataset         *dataset);
-guint        reel_region_list_get_year            (ReelRegionList      *self);
-void         reel_region_list_set_year            (ReelRegionList      *self,
-                                                   guint                year);
-const char  *reel_region_list_get_selected_region (ReelRegionList      *self);
-void         reel_region_list_set_selected_region (ReelRegionList      *self,
-                                                   const char          *region_id);
-void         reel_region_list_set_color_func      (ReelRegionList      *self,
-                                                   ReelRegionColorFunc  func,
-                                                   gpointer             user_data,
-                                                   GDestroyNotify       destroy);
-void         reel_region_list_focus_search        (ReelRegionList      *self);
+GtkWidget          *reel_region_list_new                  (void);
+ReelDataset        *reel_region_list_get_dataset          (ReelRegionList      *self);
+void                reel_region_list_set_dataset          (ReelRegionList      *self,
+                                                           ReelDataset         *dataset);
+guint               reel_region_list_get_year             (ReelRegionList      *self);
+void                reel_region_list_set_year             (ReelRegionList      *self,
+                                                           guint                year);
+const char         *reel_region_list_get_selected_region  (ReelRegionList      *self);
+void                reel_region_list_set_selected_region  (ReelRegionList      *self,
+                                                           const char          *region_id);
+const char * const *reel_region_list_get_selected_regions (ReelRegionList      *self);
+void                reel_region_list_set_selected_regions (ReelRegionList      *self,
+                                                           const char * const  *region_ids);
+void                reel_region_list_set_color_func       (ReelRegionList      *self,
+                                                           ReelRegionColorFunc  func,
+                                                           gpointer             user_data,
+                                                           GDestroyNotify       destroy);
+void                reel_region_list_focus_search         (ReelRegionList      *self);
 
 G_END_DECLS
