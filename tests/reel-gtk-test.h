@@ -545,10 +545,18 @@ reel_gtk_test_chart_is_current (ReelChartView *view)
   const char * const *selection = reel_chart_view_get_selected_regions (view);
   int header_inset = reel_chart_view_get_header_inset (view);
   guint year = reel_chart_view_get_year (view);
+  g_autofree char *platform = NULL;
+  const char *app_selection[2] = { NULL, NULL };
   const ReelChartTheme *theme;
 
   if (layout == NULL)
     return FALSE;
+
+  /* Platforms highlight the app selected, not the regions */
+  g_object_get (view, "selected-platform", &platform, NULL);
+  app_selection[0] = platform;
+  if (kind == REEL_CHART_PLATFORMS)
+    selection = app_selection;
 
   theme = reel_chart_layout_get_theme (layout);
   if (kind == REEL_CHART_TREND)

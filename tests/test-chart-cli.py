@@ -214,6 +214,29 @@ def map_metrics():
 
 
 @test
+def platforms_metrics():
+    """--metric=downloads ranks the apps by their downloads, as the title and
+    the description say; the map's own metrics are not the platforms'."""
+    directory, out, result = export('--chart=platforms', '--metric=downloads', data=None)
+    try:
+        check(result.returncode == 0, 'exit status 0', result)
+        _w, _h, _alpha, texts, _row = read_png(out)
+        check(texts.get('Title') == 'Platforms by downloads, 2025', f'title {texts.get("Title")!r}')
+        check('GoodShort' in texts.get('Description', '') and
+              '$' not in texts.get('Description', '').split('.')[0],
+              f'counts, not money: {texts.get("Description")!r}')
+    finally:
+        shutil.rmtree(directory)
+    directory, out, result = export('--chart=platforms', '--metric=share', data=None)
+    try:
+        check(result.returncode == 2, 'share is not a platforms metric: exit status 2', result)
+        check('Platforms rank by revenue, downloads or users' in result.stderr, result.stderr)
+        check(os.listdir(directory) == [], 'writes nothing')
+    finally:
+        shutil.rmtree(directory)
+
+
+@test
 def map_without_geometry():
     """A map whose geometry file is missing is refused with its reason, in
     every way a map is exported, and leaves no file behind."""

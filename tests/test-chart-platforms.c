@@ -58,6 +58,54 @@ static const char platforms_json[] =
   "     {\"metric\": \"revenue\", \"period\": \"2025-10\", \"value\": 99000000,"
   "      \"source\": \"beta\", \"basis\": \"in-app\", \"region\": \"asia\"}]}]}";
 
+/* Growth only on a like-for-like basis: Steady has its 2024 and 2025 by
+ * Alpha on one basis (+52%) and a larger 2024 by Gamma; Switched changes
+ * source between the years, Rebased its basis; Monthly's October has
+ * Beta's September before it; Bounded's 2024 is a lower bound. Downloads:
+ * Steady's by Alpha, Switched's by two sources who disagree. */
+static const char growth_json[] =
+  "{\"format\": \"reelscope-dataset\", \"version\": 2, \"currency\": \"USD\","
+  " \"sources\": [{\"id\": \"alpha\", \"title\": \"Alpha report\"},"
+  "              {\"id\": \"beta\", \"title\": \"Beta tracker\"},"
+  "              {\"id\": \"gamma\", \"title\": \"Gamma survey\"}],"
+  " \"regions\": [{\"id\": \"asia\", \"name\": \"Asia\"}],"
+  " \"platforms\": ["
+  "   {\"id\": \"steady\", \"name\": \"Steady\", \"figures\": ["
+  "     {\"metric\": \"revenue\", \"period\": \"2024\", \"value\": 100000000,"
+  "      \"source\": \"alpha\", \"basis\": \"gross\"},"
+  "     {\"metric\": \"revenue\", \"period\": \"2024\", \"value\": 300000000,"
+  "      \"source\": \"gamma\", \"basis\": \"gross\"},"
+  "     {\"metric\": \"revenue\", \"period\": \"2025\", \"value\": 152000000,"
+  "      \"source\": \"alpha\", \"basis\": \"gross\"},"
+  "     {\"metric\": \"downloads\", \"period\": \"2025\", \"value\": 9000000,"
+  "      \"source\": \"alpha\"},"
+  "     {\"metric\": \"downloads\", \"period\": \"2024\", \"value\": 6000000,"
+  "      \"source\": \"alpha\"}]},"
+  "   {\"id\": \"switched\", \"name\": \"Switched\", \"figures\": ["
+  "     {\"metric\": \"revenue\", \"period\": \"2024\", \"value\": 100000000,"
+  "      \"source\": \"alpha\", \"basis\": \"gross\"},"
+  "     {\"metric\": \"revenue\", \"period\": \"2025\", \"value\": 150000000,"
+  "      \"source\": \"gamma\", \"basis\": \"gross\"},"
+  "     {\"metric\": \"downloads\", \"period\": \"2025\", \"value\": 20000000,"
+  "      \"source\": \"alpha\"},"
+  "     {\"metric\": \"downloads\", \"period\": \"2024\", \"value\": 8000000,"
+  "      \"source\": \"gamma\"}]},"
+  "   {\"id\": \"rebased\", \"name\": \"Rebased\", \"figures\": ["
+  "     {\"metric\": \"revenue\", \"period\": \"2024\", \"value\": 100000000,"
+  "      \"source\": \"alpha\", \"basis\": \"gross\"},"
+  "     {\"metric\": \"revenue\", \"period\": \"2025\", \"value\": 80000000,"
+  "      \"source\": \"alpha\", \"basis\": \"net\"}]},"
+  "   {\"id\": \"monthly\", \"name\": \"Monthly\", \"figures\": ["
+  "     {\"metric\": \"revenue\", \"period\": \"2025-09\", \"value\": 40000000,"
+  "      \"source\": \"beta\"},"
+  "     {\"metric\": \"revenue\", \"period\": \"2025-10\", \"value\": 50000000,"
+  "      \"source\": \"beta\"}]},"
+  "   {\"id\": \"bounded\", \"name\": \"Bounded\", \"figures\": ["
+  "     {\"metric\": \"revenue\", \"period\": \"2024\", \"value\": 10000000,"
+  "      \"source\": \"alpha\", \"basis\": \"gross\", \"qualifier\": \"at-least\"},"
+  "     {\"metric\": \"revenue\", \"period\": \"2025\", \"value\": 20000000,"
+  "      \"source\": \"alpha\", \"basis\": \"gross\"}]}]}";
+
 static ReelDataset *
 load_path (const char *path)
 {
@@ -72,7 +120,7 @@ load_path (const char *path)
 }
 
 static ReelDataset *
-load_platforms_json (void)
+load_json (const char *json)
 {
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
@@ -81,11 +129,28 @@ load_platforms_json (void)
 
   g_assert_no_error (error);
   close (fd);
-  g_file_set_contents (path, platforms_json, -1, &error);
+  g_file_set_contents (path, json, -1, &error);
   g_assert_no_error (error);
   dataset = load_path (path);
   g_unlink (path);
   return dataset;
+}
+
+static ReelDataset *
+load_platforms_json (void)
+{
+  return load_json (platforms_json);
+}
+
+static ReelChartLayout *
+lay_out_metric (ReelDataset     *dataset,
+                ReelChartMetric  metric,
+                guint            year)
+{
+  g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (REEL_CHART_THEME_LIGHT);
+
+  return reel_chart_layout_new_for_metric (dataset, REEL_CHART_PLATFORMS, metric, year, NULL,
+                                           theme, 1200, 800, 1);
 }
 
 static ReelChartLayout *
@@ -98,6 +163,36 @@ lay_out (ReelDataset *dataset,
   return reel_chart_layout_new (dataset, REEL_CHART_PLATFORMS, year,
                                 (const char * const[]) { selection, NULL }, theme,
                                 1200, 800, 1);
+}
+
+/* The mark named @name, which must be there. */
+static const ReelChartMark *
+find_mark (ReelChartLayout *layout,
+           const char      *name)
+{
+  for (guint i = 0; i < reel_chart_layout_get_n_marks (layout); i++)
+    if (g_strcmp0 (reel_chart_layout_get_mark (layout, i)->name, name) == 0)
+      return reel_chart_layout_get_mark (layout, i);
+  g_assert_not_reached ();
+}
+
+/* How many of the chart's texts contain @needle. */
+static guint
+count_texts (ReelChartLayout *layout,
+             const char      *needle)
+{
+  GArray *shapes = _reel_chart_layout_get_shapes (layout);
+  guint n_found = 0;
+
+  for (guint i = 0; i < shapes->len; i++)
+    {
+      const ReelChartShape *shape = &g_array_index (shapes, ReelChartShape, i);
+
+      if (shape->type == REEL_CHART_SHAPE_TEXT &&
+          strstr (pango_layout_get_text (shape->text.layout), needle) != NULL)
+        n_found++;
+    }
+  return n_found;
 }
 
 /* The apps by value, each named with its company where it has one, of no
@@ -243,6 +338,89 @@ test_platforms_bundled (void)
                             "DramaWave: 8.8% of the total for October 2025 that DataEye"));
 }
 
+/* A change only on the same source's figure on the same basis: beside
+ * the bar and in its tooltip for Steady (on Alpha's 2024, not Gamma's)
+ * and Monthly (on September); none for Switched, Rebased or Bounded,
+ * whose earlier figures are by another source, on another basis or a
+ * bound. */
+static void
+test_platforms_growth_like_for_like (void)
+{
+  g_autoptr(ReelDataset) dataset = load_json (growth_json);
+  g_autoptr(ReelChartLayout) layout = lay_out (dataset, 2025, NULL);
+  static const char * const unchanged[] = { "Switched", "Rebased", "Bounded" };
+
+  g_assert_nonnull (strstr (find_mark (layout, "Steady")->tooltip,
+                            "Change: +52% on 2024, by Alpha report on the same basis"));
+  g_assert_cmpuint (count_texts (layout, "+52% on 2024, same source"), ==, 1);
+  g_assert_nonnull (strstr (find_mark (layout, "Monthly")->tooltip,
+                            "Change: +25% on September 2025, by Beta tracker on the same basis"));
+  g_assert_cmpuint (count_texts (layout, "+25% on Sep 2025, same source"), ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (unchanged); i++)
+    g_assert_null (strstr (find_mark (layout, unchanged[i])->tooltip, "Change:"));
+  g_assert_cmpuint (count_texts (layout, "same source"), ==, 2);
+  /* Switched's +50% would be across sources, Rebased's -20% across bases */
+  g_assert_cmpuint (count_texts (layout, "+50%"), ==, 0);
+  g_assert_cmpuint (count_texts (layout, "-20%"), ==, 0);
+}
+
+/* Downloads rank the apps by their own figures, with changes by the same
+ * rule: Switched's two sources disagree and give it none. */
+static void
+test_platforms_downloads (void)
+{
+  g_autoptr(ReelDataset) dataset = load_json (growth_json);
+  g_autoptr(ReelChartLayout) layout = lay_out_metric (dataset, REEL_CHART_METRIC_DOWNLOADS, 2025);
+
+  g_assert_cmpint (reel_chart_layout_get_metric (layout), ==, REEL_CHART_METRIC_DOWNLOADS);
+  g_assert_cmpstr (reel_chart_layout_get_title (layout), ==, "Platforms by downloads, 2025");
+  g_assert_cmpuint (reel_chart_layout_get_n_marks (layout), ==, 2);
+  g_assert_cmpstr (reel_chart_layout_get_mark (layout, 0)->name, ==, "Switched");
+  g_assert_cmpfloat (reel_chart_layout_get_mark (layout, 0)->value, ==, 20e6);
+  g_assert_cmpstr (reel_chart_layout_get_mark (layout, 1)->name, ==, "Steady");
+  g_assert_nonnull (strstr (reel_chart_layout_get_mark (layout, 1)->label, "9M downloads"));
+  g_assert_null (strstr (reel_chart_layout_get_mark (layout, 0)->tooltip, "Change:"));
+  g_assert_nonnull (strstr (reel_chart_layout_get_mark (layout, 1)->tooltip,
+                            "Change: +50% on 2024, by Alpha report"));
+  g_assert_nonnull (strstr (reel_chart_layout_get_summary (layout),
+                            "No 2025 figure: Rebased, Monthly, Bounded"));
+
+  /* The Map's metrics are not Platforms': share is revenue here */
+  g_clear_object (&layout);
+  layout = lay_out_metric (dataset, REEL_CHART_METRIC_SHARE, 2025);
+  g_assert_cmpint (reel_chart_layout_get_metric (layout), ==, REEL_CHART_METRIC_REVENUE);
+  g_assert_false (reel_chart_kind_has_metric (REEL_CHART_MAP, REEL_CHART_METRIC_USERS));
+  g_assert_true (reel_chart_kind_has_metric (REEL_CHART_PLATFORMS, REEL_CHART_METRIC_USERS));
+  g_assert_false (reel_chart_kind_has_metric (REEL_CHART_REVENUE, REEL_CHART_METRIC_DOWNLOADS));
+}
+
+/* The bundled dataset's downloads of 2025: GoodShort's year by Sensor
+ * Tower leads; DramaBox's August by DataEye is 2.9% below DataEye's July. */
+static void
+test_platforms_bundled_downloads (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
+                                                 "microdrama-exports.reelscope.json", NULL);
+  g_autoptr(ReelDataset) dataset = load_path (path);
+  g_autoptr(ReelChartLayout) layout = lay_out_metric (dataset, REEL_CHART_METRIC_DOWNLOADS, 0);
+  static const char * const apps[] = { "GoodShort", "DramaWave", "FlickReels", "DramaBox" };
+  const ReelChartMark *mark;
+
+  g_assert_cmpuint (reel_chart_layout_get_year (layout), ==, 2025);
+  g_assert_cmpstr (reel_chart_layout_get_title (layout), ==, "Platforms by downloads, 2025");
+  for (guint i = 0; i < G_N_ELEMENTS (apps); i++)
+    g_assert_true (g_str_has_prefix (reel_chart_layout_get_mark (layout, i)->name, apps[i]));
+
+  mark = reel_chart_layout_get_mark (layout, 0);
+  g_assert_cmpfloat (mark->value, ==, 80e6);
+  g_assert_nonnull (strstr (mark->label, "36Kr"));
+  mark = reel_chart_layout_get_mark (layout, 3);
+  g_assert_cmpfloat (mark->value, ==, 21817000);
+  g_assert_nonnull (strstr (mark->tooltip, "Change: -2.9% on July 2025, by DataEye"));
+  g_assert_cmpuint (count_texts (layout, "-2.9% on Jul 2025, same source"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -255,6 +433,9 @@ main (int   argc,
   g_test_add_func ("/chart/platforms/colours", test_platforms_colours);
   g_test_add_func ("/chart/platforms/empty", test_platforms_empty);
   g_test_add_func ("/chart/platforms/bundled", test_platforms_bundled);
+  g_test_add_func ("/chart/platforms/growth-like-for-like", test_platforms_growth_like_for_like);
+  g_test_add_func ("/chart/platforms/downloads", test_platforms_downloads);
+  g_test_add_func ("/chart/platforms/bundled-downloads", test_platforms_bundled_downloads);
 
   return g_test_run ();
 }

@@ -391,6 +391,34 @@ add_map_cases (GPtrArray *cases)
   c->metric = REEL_CHART_METRIC_GROWTH;
 }
 
+/* The apps in their own colours, a month's figure beside whole years, at
+ * the goldens' size and a tall one, light and dark; their downloads, with
+ * a change on the same source's month before and an app selected. */
+static void
+add_platforms_cases (GPtrArray *cases)
+{
+  Case *c;
+
+  add_case (cases, "bundled-2025", BUNDLED, REEL_CHART_PLATFORMS, 2025, NULL,
+            REEL_CHART_THEME_LIGHT, 1);
+  add_case (cases, "bundled-2025", BUNDLED, REEL_CHART_PLATFORMS, 2025, NULL,
+            REEL_CHART_THEME_DARK, 2);
+  c = add_case (cases, "bundled-2025-tall", BUNDLED, REEL_CHART_PLATFORMS, 2025, NULL,
+                REEL_CHART_THEME_LIGHT, 1);
+  c->width = 450;
+  c->height = 800;
+  c = add_case (cases, "bundled-2025-tall", BUNDLED, REEL_CHART_PLATFORMS, 2025, NULL,
+                REEL_CHART_THEME_DARK, 1);
+  c->width = 450;
+  c->height = 800;
+  c = add_case (cases, "bundled-2025-downloads", BUNDLED, REEL_CHART_PLATFORMS, 2025, "dramabox",
+                REEL_CHART_THEME_LIGHT, 1);
+  c->metric = REEL_CHART_METRIC_DOWNLOADS;
+  /* room for its nine apps */
+  c->width = 900;
+  c->height = 720;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -442,11 +470,7 @@ main (int   argc,
             REEL_CHART_THEME_DARK, 2);
   add_case (cases, "months-compared", "trend-months.reelscope.json", REEL_CHART_TREND, 0,
             "north-america,europe,southeast-asia", REEL_CHART_THEME_LIGHT, 1);
-  /* The apps in their own colours, a month's figure beside whole years */
-  add_case (cases, "bundled-2025", BUNDLED, REEL_CHART_PLATFORMS, 2025, NULL,
-            REEL_CHART_THEME_LIGHT, 1);
-  add_case (cases, "bundled-2025", BUNDLED, REEL_CHART_PLATFORMS, 2025, NULL,
-            REEL_CHART_THEME_DARK, 2);
+  add_platforms_cases (cases);
 
   g_test_add_func ("/chart/render/marks-drawn", test_marks_drawn);
   g_test_add_func ("/chart/render/theme-switch", test_theme_switch);

@@ -43,6 +43,7 @@ WORKDIR = os.path.join(os.environ.get('G_TEST_BUILDDIR', os.path.join(BUILDDIR, 
 KEY_TAB = 0xff09
 KEY_RETURN = 0xff0d
 KEY_LEFT = 0xff51
+KEY_ESCAPE = 0xff1b
 KEY_RIGHT = 0xff53
 KEY_SPACE = 0x0020
 KEY_DOWN = 0xff54
@@ -428,7 +429,9 @@ def chart_kinds():
 def platforms():
     """Platforms from the header's switcher: the apps ranked by revenue, the
     leading one read out with its company, value and source; Enter on an
-    app's mark leaves the region chosen in the list as it was."""
+    app's mark shows the app in the right pane, its company read there, and
+    leaves the region chosen in the list as it was; Escape brings the
+    region's panels back."""
     with App() as app:
         kinds = switcher(app.frame)
         button = find(kinds, button_named(kinds, 'Platforms'), 'the Platforms button')
@@ -459,9 +462,22 @@ def platforms():
         wait_for(focused_mark, 'a mark to have the focus', timeout=3)
         before = selected()
         assert before, 'no region selected'
+        focused = name(focused_mark())
+        assert focused.startswith('ReelShort'), focused
         press(KEY_RETURN)
         settle(0.5)
         assert selected() == before, (selected(), before)
+
+        def company():
+            return first(app.frame, lambda n: role(n) == 'label' and has_state(n, pyatspi.STATE_VISIBLE)
+                         and text_of(n).startswith('Crazy Maple Studio'))
+        label = wait_for(company, "the app's company in the side panel")
+        emit(f'# side panel: {text_of(label)!r}')
+        assert text_of(label) == 'Crazy Maple Studio (49% held by COL Group) · launched 2022', text_of(label)
+        find(app.frame, lambda n: role(n) == 'panel' and name(n) == 'ReelShort', 'the app\'s panel')
+        press(KEY_ESCAPE)
+        wait_for(lambda: company() is None, 'the region\'s panels again')
+        assert first(app.frame, lambda n: role(n) == 'panel' and name(n) == 'ReelShort') is None
 
 
 @test

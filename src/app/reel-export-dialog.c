@@ -902,10 +902,11 @@ reel_export_dialog_new (GtkWindow          *parent,
   return self;
 }
 
-/* What a Map export colours its regions by, as the window's map does. */
+/* What a Map export colours its regions by, or a Platforms export ranks
+ * the apps by, as the window's chart does. */
 void
-reel_export_dialog_set_map_metric (ReelExportDialog *self,
-                                   ReelChartMetric   metric)
+reel_export_dialog_set_metric (ReelExportDialog *self,
+                               ReelChartMetric   metric)
 {
   g_return_if_fail (REEL_IS_EXPORT_DIALOG (self));
 

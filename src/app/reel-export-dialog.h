@@ -17,7 +17,7 @@ ReelExportDialog *reel_export_dialog_new (GtkWindow          *parent,
                                           ReelChartKind       kind,
                                           guint               year,
                                           const char * const *selection);
-void              reel_export_dialog_set_map_metric (ReelExportDialog *self,
+void              reel_export_dialog_set_metric     (ReelExportDialog *self,
                                                      ReelChartMetric   metric);
 
 G_END_DECLS

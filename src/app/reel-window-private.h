@@ -10,6 +10,7 @@
 #include "reel-dataset-loader.h"
 #include "reel-export-dialog.h"
 #include "reel-overview.h"
+#include "reel-platform-panel.h"
 #include "reel-problem-list.h"
 #include "reel-region-list.h"
 #include "reel-report-bar.h"
@@ -45,6 +46,8 @@ struct _ReelWindow
   GtkWidget            *chart_switcher;
   ReelChartView        *chart_view;
   ReelCommentaryPanel  *commentary_panel;
+  ReelPlatformPanel    *platform_panel;
+  gboolean              details_for_app;  /* the folded right pane was revealed for an app */
   ReelDataTable        *data_table;
   GtkWidget            *details_box;
   GtkToggleButton      *details_button;
@@ -84,6 +87,7 @@ struct _ReelWindow
   AdwWindowTitle       *window_title;
   GtkDropDown          *year_dropdown;
   GtkDropDown          *metric_dropdown;
+  int                   metric_kind;      /* whose metrics the dropdown lists; -1 for none yet */
 
   GSettings            *settings;
   ReelDataset          *dataset;
@@ -166,6 +170,17 @@ void  _reel_window_update_timeline        (ReelWindow     *self);
 void  _reel_window_update_period_controls (ReelWindow     *self,
                                            gboolean        in_header,
                                            gboolean        in_bottom_bar);
+/* reel-window-metric.c */
+void  _reel_window_init_metric          (ReelWindow     *self);
+void  _reel_window_update_metric        (ReelWindow     *self);
+ReelChartMetric _reel_window_get_metric (ReelWindow     *self);
+void  _reel_window_metric_selected_cb   (ReelWindow     *self,
+                                         GParamSpec     *pspec,
+                                         GtkDropDown    *dropdown);
+
+/* reel-window-platform.c */
+void  _reel_window_init_platform        (ReelWindow     *self);
+void  _reel_window_show_details_child   (ReelWindow     *self);
 
 /* reel-window.c */
 void  _reel_window_set_year           (ReelWindow     *self,

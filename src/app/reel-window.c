@@ -209,8 +209,7 @@ update_header (ReelWindow *self)
   /* The report covers the whole dataset, from any page. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-report", shown);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", shown);
-  gtk_widget_set_visible (GTK_WIDGET (self->metric_dropdown),
-                          chart_shown && self->chart_kind == REEL_CHART_MAP);
+  _reel_window_update_metric (self);
 
   /* The narrow form of the chart switcher says which chart is shown. */
   gtk_menu_button_set_label (self->chart_menu_button, kind);
@@ -419,15 +418,6 @@ _reel_window_update_loading (ReelWindow *self)
 
   self->loading = loading;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
-}
-
-/* The map's metric is a setting, which the chart view follows. */
-static void
-metric_dropdown_selected_cb (ReelWindow  *self,
-                             GParamSpec  *pspec,
-                             GtkDropDown *dropdown)
-{
-  g_settings_set_enum (self->settings, "map-metric", (int) gtk_drop_down_get_selected (dropdown));
 }
 
 static void
@@ -792,6 +782,7 @@ reel_window_class_init (ReelWindowClass *klass)
   g_type_ensure (REEL_TYPE_COMMENTARY_PANEL);
   g_type_ensure (REEL_TYPE_DATA_TABLE);
   g_type_ensure (REEL_TYPE_OVERVIEW);
+  g_type_ensure (REEL_TYPE_PLATFORM_PANEL);
   g_type_ensure (REEL_TYPE_PROBLEM_LIST);
   g_type_ensure (REEL_TYPE_REGION_LIST);
   g_type_ensure (REEL_TYPE_SOURCES_PANEL);
@@ -807,6 +798,7 @@ reel_window_class_init (ReelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, chart_switcher);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, commentary_panel);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, platform_panel);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, data_table);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, details_box);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, details_button);
@@ -845,7 +837,8 @@ reel_window_class_init (ReelWindowClass *klass)
   gtk_widget_class_bind_template_callback_full (widget_class, "year_dropdown_selected_cb",
                                                 G_CALLBACK (_reel_window_year_selected_cb));
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, metric_dropdown);
-  gtk_widget_class_bind_template_callback (widget_class, metric_dropdown_selected_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "metric_dropdown_selected_cb",
+                                                G_CALLBACK (_reel_window_metric_selected_cb));
 
   _reel_window_class_init_actions (widget_class);
   _reel_window_class_init_report (widget_class);
@@ -900,8 +893,8 @@ reel_window_init (ReelWindow *self)
   g_object_bind_property (self, "selected-regions", self->chart_view, "selected-regions",
                           G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
   g_object_bind_property (self, "chart-kind", self->chart_view, "chart-kind", G_BINDING_SYNC_CREATE);
-  gtk_drop_down_set_selected (self->metric_dropdown, g_settings_get_enum (self->settings, "map-metric"));
-  g_settings_bind (self->settings, "map-metric", self->chart_view, "map-metric", G_SETTINGS_BIND_GET);
+  _reel_window_init_metric (self);
+  _reel_window_init_platform (self);
   g_object_bind_property (self, "year", self->chart_view, "year", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "year", self->region_list, "year", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "year", self->data_table, "year", G_BINDING_SYNC_CREATE);
@@ -1072,7 +1065,7 @@ reel_window_set_details_page (ReelWindow *self,
   g_free (self->details_page);
   self->details_page = g_strdup (page);
   fill_pages (self, FALSE);
-  gtk_stack_set_visible_child_name (self->details_stack, page);
+  _reel_window_show_details_child (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DETAILS_PAGE]);
 }

@@ -170,6 +170,17 @@ dup_suffix (const ReelChartBar *bar,
       if (periods != NULL)
         g_ptr_array_add (parts, periods);
     }
+  /* set apart from the period it follows: "Aug 2025 · -2.9% on Jul 2025" */
+  if (bar->remark != NULL && parts->len > 0)
+    {
+      char *last = g_ptr_array_steal_index (parts, parts->len - 1);
+
+      g_ptr_array_add (parts, g_strconcat (last, reel_text_get_separator (REEL_TEXT_SEPARATOR_PARTS),
+                                           bar->remark, NULL));
+      g_free (last);
+    }
+  else if (bar->remark != NULL)
+    g_ptr_array_add (parts, g_strdup (bar->remark));
   if (bar->flags & REEL_CHART_MARK_FORECAST)
     g_ptr_array_add (parts, g_strdup (_("forecast")));
   if (bar->flags & REEL_CHART_MARK_PARTIAL)

@@ -260,6 +260,7 @@ reel_chart_bar_describe_mark (const ReelChartKindClass *kind,
 
   mark->region = bar->region;
   mark->region_id = bar->region_id;
+  mark->platform_id = bar->platform_id;
   mark->name = bar->name;
   mark->year = data->year;
   mark->metric = bar->metric;

@@ -19,6 +19,7 @@ bar_clear (ReelChartBar *bar)
   g_clear_pointer (&bar->figures, g_ptr_array_unref);
   g_clear_pointer (&bar->growths, g_ptr_array_unref);
   g_clear_pointer (&bar->measures, g_ptr_array_unref);
+  g_clear_pointer (&bar->remark, g_free);
 }
 
 static void
@@ -245,6 +246,8 @@ reel_chart_data_add_platform_bar (ReelChartData *data,
   ReelChartBar *bar = append_bar (data, -1, name);
 
   bar->platform = (int) index;
+  bar->platform_id = ((const ReelPlatform *)
+                      g_ptr_array_index (reel_dataset_get_platforms (data->dataset), index))->id;
   bar->flags |= REEL_CHART_MARK_PLATFORM;
   bar->palette = reel_chart_platform_palette (index);
   return bar;
@@ -341,18 +344,20 @@ static gboolean
 is_in_series (const ReelMeasure            *measure,
               const ReelChartRevenueSeries *series)
 {
-  return get_series_source (measure) == series->source &&
+  return measure->metric == series->metric && get_series_source (measure) == series->source &&
          g_strcmp0 (measure->basis, series->basis) == 0;
 }
 
-/* Revenue that a bar can show for @year: within the year, not a run
- * rate, which the README has stored as the month's figure times 12, and
- * not a platform's figure for one region, which is a part of its bar. */
+/* A figure of @metric that a bar can show for @year: within the year,
+ * not a run rate, which the README has stored as the month's figure times
+ * 12, and not a platform's figure for one region, which is a part of its
+ * bar. */
 static gboolean
-is_revenue_within (const ReelMeasure *measure,
-                   guint              year)
+is_shown_within (const ReelMeasure *measure,
+                 ReelMetric         metric,
+                 guint              year)
 {
-  return measure->metric == REEL_METRIC_REVENUE && measure->region == NULL &&
+  return measure->metric == metric && measure->region == NULL &&
          measure->period.first / 12 == year && measure->period.last / 12 == year &&
          (measure->basis == NULL || strstr (measure->basis, "run rate") == NULL);
 }
@@ -367,7 +372,8 @@ count_candidate (GArray            *candidates,
                  const ReelMeasure *measure,
                  guint              region)
 {
-  Candidate fresh = { { get_series_source (measure), measure->basis, measure->period, 0 }, 0 };
+  Candidate fresh = { { measure->metric, get_series_source (measure), measure->basis,
+                        measure->period, 0 }, 0 };
   Candidate *candidate = NULL;
 
   for (guint i = 0; i < candidates->len && candidate == NULL; i++)
@@ -400,15 +406,16 @@ reel_chart_find_revenue_series (ReelDataset            *dataset,
 
   for (guint i = 0; i < regions->len; i++)
     g_ptr_array_add (lists, ((const ReelRegion *) g_ptr_array_index (regions, i))->measures);
-  return reel_chart_find_series_among (lists, year, series);
+  return reel_chart_find_series_among (lists, REEL_METRIC_REVENUE, year, series);
 }
 
-/* The default series of @year among places (regions or platforms), each
- * @lists' GArray of ReelMeasure (nullable): the one whose revenue figures
- * cover the most places (their own or one of their countries'), then the
- * one whose latest period is latest; FALSE when no place has any. */
+/* The default series of @metric for @year among places (regions or
+ * platforms), each @lists' GArray of ReelMeasure (nullable): the one whose
+ * figures cover the most places (their own or one of their countries'),
+ * then the one whose latest period is latest; FALSE when no place has any. */
 gboolean
 reel_chart_find_series_among (GPtrArray              *lists,
+                              ReelMetric              metric,
                               guint                   year,
                               ReelChartRevenueSeries *series)
 {
@@ -420,7 +427,7 @@ reel_chart_find_series_among (GPtrArray              *lists,
       GArray *measures = g_ptr_array_index (lists, i);
 
       for (guint j = 0; measures != NULL && j < measures->len; j++)
-        if (is_revenue_within (&g_array_index (measures, ReelMeasure, j), year))
+        if (is_shown_within (&g_array_index (measures, ReelMeasure, j), metric, year))
           count_candidate (candidates, &g_array_index (measures, ReelMeasure, j), i);
     }
 
@@ -521,7 +528,7 @@ reel_chart_pick_measure_among (GArray                       *measures,
       gboolean in_series;
       guint distance;
 
-      if (!is_revenue_within (measure, year))
+      if (!is_shown_within (measure, series->metric, year))
         continue;
       in_series = is_in_series (measure, series) &&
                   reel_period_equal (&measure->period, &series->period);
@@ -609,7 +616,7 @@ reel_chart_bar_take_measures (ReelChartData     *data,
     {
       const ReelMeasure *other = &g_array_index (measures, ReelMeasure, i);
 
-      if (other == shown || other->metric != REEL_METRIC_REVENUE ||
+      if (other == shown || other->metric != shown->metric ||
           g_strcmp0 (other->country, shown->country) != 0 ||
           g_strcmp0 (other->region, shown->region) != 0 ||
           !reel_period_equal (&other->period, &shown->period))
@@ -758,7 +765,9 @@ note_bar_traits (ReelChartData *data)
           bar->shown = bar->value > 0 ? cap : -cap;
           bar->flags |= REEL_CHART_MARK_CAPPED;
         }
-      if (reel_chart_data_is_selected (data, bar->region_id))
+      /* On Platforms the selection is an app's id */
+      if (reel_chart_data_is_selected (data, bar->platform_id != NULL ? bar->platform_id
+                                                                      : bar->region_id))
         bar->flags |= REEL_CHART_MARK_SELECTED;
 
       data->traits.reported |= (bar->flags & (REEL_CHART_MARK_ESTIMATE | REEL_CHART_MARK_FORECAST |
@@ -867,7 +876,8 @@ reel_chart_years_add_measures (GArray *years,
       const ReelMeasure *measure = &g_array_index (measures, ReelMeasure, j);
       guint year = measure->period.first / 12;
 
-      if ((measure->flags & REEL_FIGURE_FORECAST) == 0 && is_revenue_within (measure, year))
+      if ((measure->flags & REEL_FIGURE_FORECAST) == 0 &&
+          is_shown_within (measure, REEL_METRIC_REVENUE, year))
         reel_chart_years_add (years, year);
     }
 }
@@ -901,7 +911,7 @@ reel_chart_year_is_forecast (ReelDataset *dataset,
         {
           const ReelMeasure *measure = &g_array_index (region->measures, ReelMeasure, j);
 
-          if (!is_revenue_within (measure, year))
+          if (!is_shown_within (measure, REEL_METRIC_REVENUE, year))
             continue;
           if ((measure->flags & REEL_FIGURE_FORECAST) == 0)
             return FALSE;

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 typedef struct {
   int                 region;       /* -1 for the world, "Rest of world" and a platform */
   int                 platform;     /* index into reel_dataset_get_platforms (), -1 for none */
+  const char         *platform_id;  /* the platform's id, NULL for none */
   const char         *region_id;
   const char         *name;
   guint               palette;      /* its colour: the region's index, or a platform's in the
@@ -31,13 +32,16 @@ typedef struct {
   GPtrArray          *measures;     /* of const ReelMeasure *: a figure for part of the year or a
                                      * country's, the shown one first; empty for whole-year bars */
   guint               n_sources;
+  char               *remark;       /* nullable, owned: after the value and its period, "+52% on
+                                     * 2024, same source" */
 } ReelChartBar;
 
-/* The series of revenue figures that covers the most regions (or
- * platforms) within a year: one source's figures on one basis (derived
- * ones count as their inputs' source when they share one), and the
- * latest period it has. */
+/* The series of revenue (or another metric's) figures that covers the
+ * most regions (or platforms) within a year: one source's figures on one
+ * basis (derived ones count as their inputs' source when they share one),
+ * and the latest period it has. */
 typedef struct {
+  ReelMetric  metric;
   guint       source;               /* G_MAXUINT: derived from several sources */
   const char *basis;                /* nullable */
   ReelPeriod  period;
@@ -151,6 +155,7 @@ gboolean            reel_chart_find_revenue_series (ReelDataset        *dataset,
                                                    guint                year,
                                                    ReelChartRevenueSeries *series);
 gboolean            reel_chart_find_series_among  (GPtrArray          *lists,
+                                                   ReelMetric           metric,
                                                    guint                year,
                                                    ReelChartRevenueSeries *series);
 const ReelMeasure  *reel_chart_pick_measure_among (GArray             *measures,

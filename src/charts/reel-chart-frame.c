@@ -245,7 +245,7 @@ reel_chart_draft_add_empty (ReelChartDraft *draft,
 {
   const ReelChartRect *content = &draft->frame->content;
   ReelChartCanvas *canvas = draft->canvas;
-  g_autofree char *message = draft->kind->dup_empty_message (draft->data->year);
+  g_autofree char *message = draft->kind->dup_empty_message (draft->data);
   g_autofree char *hint_text = dup_years_hint (draft);
   ReelChartText text, hint = { 0 };
   double y, height;

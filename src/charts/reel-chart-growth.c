@@ -424,11 +424,11 @@ dup_missing_note (const ReelChartData *data,
 }
 
 static char *
-dup_empty_message (guint year)
+dup_empty_message (const ReelChartData *data)
 {
-  if (year == 0)
+  if (data->year == 0)
     return g_strdup (_("No growth figures in this dataset"));
-  return g_strdup_printf (_("No growth figures for %u"), year);
+  return g_strdup_printf (_("No growth figures for %u"), data->year);
 }
 
 /* Which metric, or that the growth is computed from revenue, whose

@@ -62,6 +62,8 @@ struct _ReelChartKindClass
   gboolean                  every_year;     /* all years at once: a year given is ignored */
   gboolean                  missing_line;   /* dup_missing_note () goes under the rows, not in the
                                              * notes */
+  guint                     metrics;        /* the ReelChartMetric it shows besides revenue, as
+                                             * bits 1 << metric */
 
   /* The years with something to show, sorted; empty when the kind shows
    * them all at once. */
@@ -86,7 +88,7 @@ struct _ReelChartKindClass
    * figure, @names joined */
   char   *(*dup_missing_note)  (const ReelChartData   *data,
                                 const char            *names);
-  char   *(*dup_empty_message) (guint                  year);
+  char   *(*dup_empty_message) (const ReelChartData   *data);
   /* Bars only: what a bar's mark says */
   void    (*describe_bar)      (const ReelChartData   *data,
                                 const ReelChartBar    *bar,
@@ -145,7 +147,7 @@ void    reel_chart_periods_add_subtitle      (const ReelChartData    *data,
 
 /* Shared by the kinds that show revenue by region for a year. */
 GArray *reel_chart_revenue_list_years        (ReelDataset         *dataset);
-char   *reel_chart_revenue_dup_empty_message (guint                year);
+char   *reel_chart_revenue_dup_empty_message (const ReelChartData *data);
 char   *reel_chart_revenue_dup_missing_note  (const ReelChartData *data,
                                               const char          *names);
 char   *reel_chart_revenue_dup_missing_line  (const ReelChartData *data,
@@ -160,5 +162,13 @@ char   *reel_chart_money_format_value        (const ReelChartData *data,
                                               ReelQualifier        qualifier);
 char   *reel_chart_take_qualified            (ReelQualifier        qualifier,
                                               char                *value);
+
+/* Counts (the Map's and Platforms' downloads) */
+char   *reel_chart_count_format_value        (const ReelChartData *data,
+                                              double               value,
+                                              ReelQualifier        qualifier);
+void    reel_chart_downloads_describe_bar    (const ReelChartData *data,
+                                              const ReelChartBar  *bar,
+                                              ReelChartBarWords   *words);
 
 G_END_DECLS

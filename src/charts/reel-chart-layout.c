@@ -224,7 +224,8 @@ reel_chart_layout_init (ReelChartLayout *self)
  *   line makes `--chart=trend --year` a usage error instead)
  * @selection: (nullable) (array zero-terminated=1): the ids of the regions
  *   selected, %NULL or empty for none: highlighted, and on Trend, when
- *   there are two or more, the only regions drawn (with the world)
+ *   there are two or more, the only regions drawn (with the world); on
+ *   Platforms the app selected
  * @theme: colours, type and padding
  * @width: in logical pixels
  * @height: in logical pixels
@@ -249,10 +250,27 @@ reel_chart_layout_new (ReelDataset          *dataset,
 }
 
 /**
- * reel_chart_layout_new_for_metric:
- * @metric: what a Map colours its regions by; the other kinds ignore it
+ * reel_chart_kind_has_metric:
  *
- * As reel_chart_layout_new(), with a Map's metric.
+ * Whether a chart of @kind can show @metric: every kind shows revenue,
+ * the Map and Platforms some others.
+ */
+gboolean
+reel_chart_kind_has_metric (ReelChartKind   kind,
+                            ReelChartMetric metric)
+{
+  g_return_val_if_fail (kind < REEL_CHART_N_KINDS, FALSE);
+  g_return_val_if_fail (metric < REEL_CHART_N_METRICS, FALSE);
+
+  return metric == REEL_CHART_METRIC_REVENUE || (kind_classes[kind]->metrics & (1u << metric)) != 0;
+}
+
+/**
+ * reel_chart_layout_new_for_metric:
+ * @metric: what a Map colours its regions by, or Platforms ranks by; a
+ *   metric the kind does not show (reel_chart_kind_has_metric()) is revenue
+ *
+ * As reel_chart_layout_new(), with a Map's or Platforms' metric.
  */
 ReelChartLayout *
 reel_chart_layout_new_for_metric (ReelDataset          *dataset,
@@ -276,7 +294,7 @@ reel_chart_layout_new_for_metric (ReelDataset          *dataset,
   self = g_object_new (REEL_TYPE_CHART_LAYOUT, NULL);
   self->dataset = g_object_ref (dataset);
   self->kind = kind;
-  self->metric = kind == REEL_CHART_MAP ? metric : REEL_CHART_METRIC_REVENUE;
+  self->metric = reel_chart_kind_has_metric (kind, metric) ? metric : REEL_CHART_METRIC_REVENUE;
   if (kind_classes[kind]->every_year)
     self->year = 0;
   else
@@ -336,7 +354,7 @@ reel_chart_layout_get_kind (ReelChartLayout *self)
   return self->kind;
 }
 
-/* What a Map colours by; revenue for every other kind. */
+/* What a Map colours by or Platforms ranks by; revenue for every other kind. */
 ReelChartMetric
 reel_chart_layout_get_metric (ReelChartLayout *self)
 {

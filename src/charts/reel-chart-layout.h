@@ -40,6 +40,7 @@ typedef struct {
                                    * without one */
   int                 region;     /* index into reel_dataset_get_regions (), -1 for none */
   const char         *region_id;  /* NULL for the world, "Rest of world" and a platform */
+  const char         *platform_id; /* a platform's id; NULL for every other mark */
   const char         *name;       /* as shown */
   guint               year;
   const char         *metric;     /* Growth: the metric ("viewership"); otherwise NULL */
@@ -64,6 +65,8 @@ ReelChartLayout      *reel_chart_layout_new              (ReelDataset          *
                                                           double                width,
                                                           double                height,
                                                           double                scale);
+gboolean              reel_chart_kind_has_metric         (ReelChartKind         kind,
+                                                          ReelChartMetric       metric);
 ReelChartLayout      *reel_chart_layout_new_for_metric   (ReelDataset          *dataset,
                                                           ReelChartKind         kind,
                                                           ReelChartMetric       metric,

@@ -62,10 +62,11 @@ collect_downloads (ReelChartData *data)
     }
 }
 
-static char *
-downloads_format_value (const ReelChartData *data,
-                        double               value,
-                        ReelQualifier        qualifier)
+/* A count on the chart: "12M" (Map's and Platforms' downloads, users). */
+char *
+reel_chart_count_format_value (const ReelChartData *data,
+                               double               value,
+                               ReelQualifier        qualifier)
 {
   return reel_chart_take_qualified (qualifier, reel_format_number_compact (value, NULL));
 }
@@ -92,10 +93,10 @@ downloads_dup_missing_note (const ReelChartData *data,
 }
 
 /* "12 million downloads" */
-static void
-downloads_describe_bar (const ReelChartData *data,
-                        const ReelChartBar  *bar,
-                        ReelChartBarWords   *words)
+void
+reel_chart_downloads_describe_bar (const ReelChartData *data,
+                                   const ReelChartBar  *bar,
+                                   ReelChartBarWords   *words)
 {
   g_autofree char *number = reel_format_number_compact (bar->value, NULL);
   g_autofree char *downloads = g_strdup_printf (_("%s downloads"), number);
@@ -105,11 +106,11 @@ downloads_describe_bar (const ReelChartData *data,
 
 static const ReelChartKindClass downloads_words = {
   .collect = collect_downloads,
-  .format_value = downloads_format_value,
+  .format_value = reel_chart_count_format_value,
   .dup_title = downloads_dup_title,
   .add_subtitle = downloads_add_subtitle,
   .dup_missing_note = downloads_dup_missing_note,
-  .describe_bar = downloads_describe_bar,
+  .describe_bar = reel_chart_downloads_describe_bar,
 };
 
 /* ------------------------------------------------------------------ */
@@ -522,6 +523,8 @@ get_default_year (ReelDataset *dataset)
 
 const ReelChartKindClass reel_chart_map_class = {
   .plot = &reel_chart_choropleth_class,
+  .metrics = 1u << REEL_CHART_METRIC_SHARE | 1u << REEL_CHART_METRIC_DOWNLOADS |
+             1u << REEL_CHART_METRIC_GROWTH,
   .list_years = list_years,
   .get_default_year = get_default_year,
   .collect = collect,

@@ -84,11 +84,11 @@ get_default_year (ReelDataset *dataset)
 }
 
 char *
-reel_chart_revenue_dup_empty_message (guint year)
+reel_chart_revenue_dup_empty_message (const ReelChartData *data)
 {
-  if (year == 0)
+  if (data->year == 0)
     return g_strdup (_("No revenue figures in this dataset"));
-  return g_strdup_printf (_("No revenue figures for %u"), year);
+  return g_strdup_printf (_("No revenue figures for %u"), data->year);
 }
 
 char *

@@ -364,7 +364,7 @@ dup_missing_note (const ReelChartData *data,
 }
 
 static char *
-dup_empty_message (guint year)
+dup_empty_message (const ReelChartData *data)
 {
   return g_strdup (_("No revenue figures in this dataset"));
 }

@@ -29,14 +29,18 @@ typedef enum {
 
 #define REEL_CHART_N_KINDS 6
 
-/* What the Map colours its regions by (`--metric`); the other kinds show
- * one measure each and ignore it. */
+/* What the Map colours its regions by, or what Platforms ranks the apps
+ * by (`--metric`; reel_chart_kind_has_metric() says which a kind shows);
+ * the other kinds show one measure each and ignore it. */
 typedef enum {
   REEL_CHART_METRIC_REVENUE,
   REEL_CHART_METRIC_SHARE,
   REEL_CHART_METRIC_DOWNLOADS,
   REEL_CHART_METRIC_GROWTH,
+  REEL_CHART_METRIC_USERS,
 } ReelChartMetric;
+
+#define REEL_CHART_N_METRICS 5
 
 typedef enum {
   REEL_CHART_THEME_LIGHT,

@@ -34,7 +34,8 @@ static const GOptionEntry option_entries[] = {
   { "chart", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
     N_("The chart to export: revenue, growth, share, trend, map or platforms (default revenue)"), N_("KIND") },
   { "metric", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
-    N_("What the map colours regions by: revenue, share, downloads or growth (default revenue)"),
+    N_("What the map colours regions by (revenue, share, downloads or growth) or platforms rank "
+       "apps by (revenue, downloads or users); default revenue"),
     N_("METRIC") },
   { "year", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_INT, NULL,
     N_("The year to show (default the latest with data; not with trend)"), N_("YYYY") },
@@ -241,13 +242,18 @@ parse_request (GVariantDict       *options,
   if (g_variant_dict_contains (options, "chart"))
     request->chart.kind = (ReelChartKind) value;
 
-  if (!lookup_enum (options, "metric", REEL_TYPE_CHART_METRIC, &value, "revenue, share, downloads or growth",
-                    &status))
+  if (!lookup_enum (options, "metric", REEL_TYPE_CHART_METRIC, &value,
+                    "revenue, share, downloads, growth or users", &status))
     return status;
   if (g_variant_dict_contains (options, "metric"))
     {
-      if (request->chart.kind != REEL_CHART_MAP)
-        return usage_error (_("--metric is for the map: add --chart=map"));
+      if (request->chart.kind != REEL_CHART_MAP && request->chart.kind != REEL_CHART_PLATFORMS)
+        return usage_error (_("--metric is for the map and platforms: add --chart=map or "
+                              "--chart=platforms"));
+      if (!reel_chart_kind_has_metric (request->chart.kind, (ReelChartMetric) value))
+        return usage_error (request->chart.kind == REEL_CHART_MAP
+                            ? _("The map shows revenue, share, downloads or growth")
+                            : _("Platforms rank by revenue, downloads or users"));
       request->chart.metric = (ReelChartMetric) value;
     }
 

@@ -135,7 +135,8 @@ reel_export_request_get_pixel_size (const ReelExportRequest *request,
  *
  * The name an export suggests, and `--export-dir` writes: the kind and the
  * year, "revenue-2025.png", or the kind alone for Trend ("trend.svg"); a
- * Map of another metric than revenue names it ("map-growth-2025.png").
+ * Map or Platforms of another metric than revenue names it
+ * ("map-growth-2025.png", "platforms-downloads-2025.png").
  */
 char *
 reel_export_request_dup_file_name (const ReelExportRequest *request,
@@ -148,9 +149,10 @@ reel_export_request_dup_file_name (const ReelExportRequest *request,
   g_return_val_if_fail (request != NULL, NULL);
   g_return_val_if_fail (dataset == NULL || REEL_IS_DATASET (dataset), NULL);
 
-  if (request->kind == REEL_CHART_MAP && request->metric != REEL_CHART_METRIC_REVENUE)
-    kind = g_strconcat ("map-", reel_chart_enum_to_nick (REEL_TYPE_CHART_METRIC, request->metric),
-                        NULL);
+  if (request->metric != REEL_CHART_METRIC_REVENUE &&
+      reel_chart_kind_has_metric (request->kind, request->metric))
+    kind = g_strconcat (reel_chart_enum_to_nick (REEL_TYPE_CHART_KIND, request->kind), "-",
+                        reel_chart_enum_to_nick (REEL_TYPE_CHART_METRIC, request->metric), NULL);
   else
     kind = g_strdup (reel_chart_enum_to_nick (REEL_TYPE_CHART_KIND, request->kind));
   extension = reel_chart_enum_to_nick (REEL_TYPE_CHART_FORMAT, request->format);

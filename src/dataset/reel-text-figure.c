@@ -6,6 +6,8 @@
 #include "reel-text-figure.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
+#include <unicode/uloc.h>
 
 #include "reel-format.h"
 
@@ -312,26 +314,57 @@ static const struct {
   { "SA", N_("Saudi Arabia") },
 };
 
-/* A country's name from its ISO 3166 alpha-2 code: "United States". */
+/* ICU's name of the country @code in the language of the user's
+ * messages, or NULL. The names live as long as the program: a couple of
+ * hundred codes at most. */
+static const char *
+get_icu_country_name (const char *code)
+{
+  const char *language = g_get_language_names ()[0];
+  g_autofree char *country = g_strconcat ("_", code, NULL);
+  g_autofree char *display = NULL;
+  UErrorCode status = U_ZERO_ERROR;
+  UChar name[128];
+  int32_t length;
+
+  if (g_strcmp0 (language, "C") == 0 || g_strcmp0 (language, "POSIX") == 0)
+    language = "en";
+  display = g_strndup (language, strcspn (language, ".@"));
+  length = uloc_getDisplayCountry (country, display, name, G_N_ELEMENTS (name), &status);
+  /* ICU gives the code back for a country it does not know */
+  if (U_FAILURE (status) || length <= 0 || length >= (int32_t) G_N_ELEMENTS (name))
+    return NULL;
+  g_clear_pointer (&display, g_free);
+  display = g_utf16_to_utf8 (name, length, NULL, NULL, NULL);
+  if (display == NULL || strcmp (display, code) == 0)
+    return NULL;
+  return g_intern_string (display);
+}
+
+/* A country's name from its ISO 3166 alpha-2 code: "United States"; the
+ * names charts have always given, else ICU's, else the code. */
 const char *
 reel_text_get_country_name (const char *code)
 {
+  const char *name;
+
   for (guint i = 0; i < G_N_ELEMENTS (country_names); i++)
     if (g_strcmp0 (code, country_names[i].code) == 0)
       return _(country_names[i].name);
-  return code;
+  if (code == NULL || strlen (code) != 2)
+    return code;
+  name = get_icu_country_name (code);
+  return name != NULL ? name : code;
 }
 
 /* "derived: share × total of 41% (DataEye, Oct 2025), $194M (DataEye, Oct 2025)" */
-static void
-append_derivation (GString              *line,
-                   ReelDataset          *dataset,
-                   const ReelDerivation *derived)
+char *
+reel_text_dup_derivation (ReelDataset          *dataset,
+                          const ReelDerivation *derived)
 {
   const char *currency = reel_dataset_get_currency (dataset);
   g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *joined = NULL;
-  g_autofree char *text = NULL;
 
   for (guint i = 0; i < derived->inputs->len; i++)
     {
@@ -350,8 +383,7 @@ append_derivation (GString              *line,
     }
   joined = reel_text_join (inputs, REEL_TEXT_SEPARATOR_ITEMS);
   /* TRANSLATORS: how the dataset computed a figure: "derived: share × total of 41% (DataEye, Oct 2025); $194M (DataEye, Oct 2025)" */
-  text = g_strdup_printf (_("derived: %s of %s"), reel_text_get (derived->method), joined);
-  append_part (line, text);
+  return g_strdup_printf (_("derived: %s of %s"), reel_text_get (derived->method), joined);
 }
 
 /* A figure's number in its metric's unit: "$142M", "2.3B", "41%". */
@@ -371,6 +403,16 @@ dup_measure_number (ReelDataset       *dataset,
     }
 }
 
+/* A figure's value in its metric's unit with its qualifier: "≈$142M". */
+char *
+reel_text_dup_measure_value (ReelDataset       *dataset,
+                             const ReelMeasure *measure)
+{
+  g_autofree char *number = dup_measure_number (dataset, measure);
+
+  return reel_text_dup_qualified_sign (measure->qualifier, number);
+}
+
 /**
  * reel_text_dup_measure_line:
  * @dataset: where @measure comes from
@@ -386,14 +428,15 @@ reel_text_dup_measure_line (ReelDataset       *dataset,
                             const ReelMeasure *measure)
 {
   g_autofree char *period = reel_text_dup_period (&measure->period, FALSE);
-  g_autofree char *number = dup_measure_number (dataset, measure);
-  g_autofree char *value = reel_text_dup_qualified_sign (measure->qualifier, number);
+  g_autofree char *value = reel_text_dup_measure_value (dataset, measure);
   GString *line = g_string_new (NULL);
 
   g_string_append_printf (line, "%s: %s", period, value);
   if (measure->derived != NULL)
     {
-      append_derivation (line, dataset, measure->derived);
+      g_autofree char *derivation = reel_text_dup_derivation (dataset, measure->derived);
+
+      append_part (line, derivation);
       if (measure->basis != NULL)
         append_detail (line, measure->basis);
     }

@@ -52,6 +52,10 @@ char       *reel_text_join                (GPtrArray          *items,
 char       *reel_text_dup_figure_line     (ReelDataset        *dataset,
                                            const ReelFigure   *figure,
                                            gboolean            with_year);
+char       *reel_text_dup_derivation      (ReelDataset        *dataset,
+                                           const ReelDerivation *derived);
+char       *reel_text_dup_measure_value   (ReelDataset        *dataset,
+                                           const ReelMeasure  *measure);
 char       *reel_text_dup_measure_line    (ReelDataset        *dataset,
                                            const ReelMeasure  *measure);
 char       *reel_text_dup_period          (const ReelPeriod   *period,

@@ -46,3 +46,45 @@ reel_chart_kind_info_has_year (ReelChartKind kind)
 {
   return kind != REEL_CHART_TREND;
 }
+
+/* The setting that holds which metric a chart of @kind shows ("map-metric",
+ * "platforms-metric"), or NULL for a kind that shows revenue alone. Each
+ * kind keeps its own: the Map's share is no metric of the apps. */
+const char *
+reel_chart_kind_info_get_metric_key (ReelChartKind kind)
+{
+  switch (kind)
+    {
+    case REEL_CHART_MAP:
+      return "map-metric";
+    case REEL_CHART_PLATFORMS:
+      return "platforms-metric";
+    case REEL_CHART_REVENUE:
+    case REEL_CHART_GROWTH:
+    case REEL_CHART_SHARE:
+    case REEL_CHART_TREND:
+    default:
+      return NULL;
+    }
+}
+
+/* The name of @metric in the window's metric dropdown. */
+const char *
+reel_chart_kind_info_get_metric_label (ReelChartMetric metric)
+{
+  switch (metric)
+    {
+    case REEL_CHART_METRIC_REVENUE:
+      return C_("map metric", "Revenue");
+    case REEL_CHART_METRIC_SHARE:
+      return C_("map metric", "Share of revenue");
+    case REEL_CHART_METRIC_DOWNLOADS:
+      return C_("map metric", "Downloads");
+    case REEL_CHART_METRIC_GROWTH:
+      return C_("map metric", "Growth");
+    case REEL_CHART_METRIC_USERS:
+      return C_("map metric", "Monthly active users");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}

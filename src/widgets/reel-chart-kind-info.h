@@ -21,5 +21,7 @@ G_BEGIN_DECLS
 const char  *reel_chart_kind_info_get_label        (ReelChartKind  kind);
 const char  *reel_chart_kind_info_get_nick         (ReelChartKind  kind);
 gboolean     reel_chart_kind_info_has_year         (ReelChartKind  kind);
+const char  *reel_chart_kind_info_get_metric_key   (ReelChartKind  kind);
+const char  *reel_chart_kind_info_get_metric_label (ReelChartMetric metric);
 
 G_END_DECLS

@@ -18,9 +18,10 @@ struct _ReelChartView
 
   ReelDataset     *dataset;
   ReelChartKind    kind;
-  ReelChartMetric  map_metric;
+  ReelChartMetric  metric;
   guint            year;
   GStrv            selected_regions;  /* empty for the world (reel-region-selection.h) */
+  char            *selected_platform; /* an app's id on Platforms, NULL for none */
   gboolean         dark;
   ReelChartBaseColors style_colors;   /* valid when has_style_colors */
   gboolean         has_style_colors;

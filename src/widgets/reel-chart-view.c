@@ -41,13 +41,13 @@
  * layout's summary of every figure.
  *
  * A click on a mark selects its region (a click on the world's mark
- * selects the world); Ctrl+click (Ctrl+Space) adds or takes it out,
- * Shift+click (Shift+Space) selects the regions from the first selected
- * to it, in mark order; Escape selects the world. A click outside every
- * mark keeps the selection: the world is chosen with its row of the list
- * (or its mark), and a stray click
- * on the title, the legend or the source line should not throw away what
- * the panels show. "Rest of world" is no region to select. */
+ * selects the world), or on Platforms its app; Ctrl+click (Ctrl+Space)
+ * adds or takes it out, Shift+click (Shift+Space) selects the regions from
+ * the first selected to it, in mark order; Escape lets an app go, else
+ * selects the world. A click outside every mark keeps the selection: the
+ * world is chosen with its row of the list (or its mark), and a stray
+ * click on the title, the legend or the source line should not throw away
+ * what the panels show. "Rest of world" is no region to select. */
 
 G_DEFINE_FINAL_TYPE (ReelChartView, reel_chart_view, GTK_TYPE_WIDGET)
 
@@ -61,7 +61,8 @@ enum {
   PROP_DARK,
   PROP_HEADER_INSET,
   PROP_LAYOUT,
-  PROP_MAP_METRIC,
+  PROP_METRIC,
+  PROP_SELECTED_PLATFORM,
   N_PROPS
 };
 
@@ -116,7 +117,7 @@ hit_test (ReelChartView *self,
 static gboolean
 mark_is_selectable (const ReelChartMark *mark)
 {
-  return mark != NULL && (mark->flags & (REEL_CHART_MARK_REST | REEL_CHART_MARK_PLATFORM)) == 0;
+  return mark != NULL && (mark->flags & REEL_CHART_MARK_REST) == 0;
 }
 
 static void schedule_mark_sync (ReelChartView *self);
@@ -213,7 +214,11 @@ ensure_layout (ReelChartView *self,
                int            height)
 {
   double scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
-  const char * const *selection = (const char * const *) self->selected_regions;
+  /* On Platforms the selection is the app's */
+  const char * const app_selection[] = { self->selected_platform, NULL };
+  const char * const *selection = self->kind == REEL_CHART_PLATFORMS
+                                  ? app_selection
+                                  : (const char * const *) self->selected_regions;
   g_autoptr(ReelChartTheme) theme = NULL;
   g_autoptr(ReelChartLayout) shown = NULL;
   gboolean had_layout = self->layout != NULL;
@@ -237,7 +242,7 @@ ensure_layout (ReelChartView *self,
         reel_chart_theme_set_base_colors (theme, &self->style_colors);
       theme->header_inset = MAX (0, self->header_inset - theme->padding_right);
 
-      self->layout = reel_chart_layout_new_for_metric (self->dataset, self->kind, self->map_metric,
+      self->layout = reel_chart_layout_new_for_metric (self->dataset, self->kind, self->metric,
                                                        self->year, selection, theme, width, height,
                                                        scale);
     }
@@ -287,6 +292,19 @@ schedule_mark_sync (ReelChartView *self)
 }
 
 static void
+set_selected_platform (ReelChartView *self,
+                       const char    *platform_id)
+{
+  if (g_strcmp0 (self->selected_platform, platform_id) == 0)
+    return;
+
+  g_free (self->selected_platform);
+  self->selected_platform = g_strdup (platform_id);
+  invalidate_layout (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PLATFORM]);
+}
+
+static void
 select_mark (ReelChartView  *self,
              int             index,
              ReelSelectMode  mode)
@@ -297,6 +315,13 @@ select_mark (ReelChartView  *self,
 
   if (!mark_is_selectable (mark))
     return;
+
+  /* An app is one at a time, apart from the regions */
+  if (mark->platform_id != NULL)
+    {
+      set_selected_platform (self, mark->platform_id);
+      return;
+    }
 
   order = reel_chart_dup_mark_regions (self->layout, _reel_chart_view_n_marks (self));
   selection = reel_region_selection_change ((const char * const *) self->selected_regions,
@@ -417,7 +442,13 @@ select_world_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *parameter)
 {
-  reel_chart_view_set_selected_region (REEL_CHART_VIEW (widget), NULL);
+  ReelChartView *self = REEL_CHART_VIEW (widget);
+
+  /* An app selected goes first */
+  if (self->selected_platform != NULL)
+    set_selected_platform (self, NULL);
+  else
+    reel_chart_view_set_selected_region (self, NULL);
 }
 
 static void
@@ -631,6 +662,7 @@ reel_chart_view_finalize (GObject *object)
 
   g_clear_pointer (&self->mark_widgets, g_ptr_array_unref);
   g_strfreev (self->selected_regions);
+  g_free (self->selected_platform);
   g_free (self->accessible_label);
   g_free (self->accessible_description);
 
@@ -679,8 +711,12 @@ reel_chart_view_get_property (GObject    *object,
       g_value_set_object (value, self->layout);
       break;
 
-    case PROP_MAP_METRIC:
-      g_value_set_enum (value, self->map_metric);
+    case PROP_METRIC:
+      g_value_set_enum (value, self->metric);
+      break;
+
+    case PROP_SELECTED_PLATFORM:
+      g_value_set_string (value, self->selected_platform);
       break;
 
     default:
@@ -726,10 +762,14 @@ reel_chart_view_set_property (GObject      *object,
       reel_chart_view_set_header_inset (self, g_value_get_int (value));
       break;
 
-    case PROP_MAP_METRIC:
-      if (self->map_metric != (ReelChartMetric) g_value_get_enum (value))
+    case PROP_SELECTED_PLATFORM:
+      set_selected_platform (self, g_value_get_string (value));
+      break;
+
+    case PROP_METRIC:
+      if (self->metric != (ReelChartMetric) g_value_get_enum (value))
         {
-          self->map_metric = g_value_get_enum (value);
+          self->metric = g_value_get_enum (value);
           invalidate_layout (self);
           g_object_notify_by_pspec (object, pspec);
         }
@@ -843,11 +883,18 @@ reel_chart_view_class_init (ReelChartViewClass *klass)
                          REEL_TYPE_CHART_LAYOUT,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
-  /* What the Map colours its regions by; the other kinds ignore it. */
-  properties[PROP_MAP_METRIC] =
-    g_param_spec_enum ("map-metric", NULL, NULL,
+  /* What the Map colours its regions by, or Platforms ranks the apps by;
+   * the other kinds ignore it. */
+  properties[PROP_METRIC] =
+    g_param_spec_enum ("metric", NULL, NULL,
                        REEL_TYPE_CHART_METRIC, REEL_CHART_METRIC_REVENUE,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The id of the app selected on Platforms (a click or Enter on its
+   * mark), which the platform panel shows; NULL for none. */
+  properties[PROP_SELECTED_PLATFORM] =
+    g_param_spec_string ("selected-platform", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -78,8 +78,8 @@ create_pill (const char *text)
 
 /* "On North America, Sub-Saharan Africa" or "General". */
 static char *
-dup_scope_text (ReelCommentaryPanel *self,
-                const ReelQuote     *quote)
+dup_scope_text (ReelDataset     *dataset,
+                const ReelQuote *quote)
 {
   g_autoptr(GString) names = NULL;
 
@@ -89,7 +89,7 @@ dup_scope_text (ReelCommentaryPanel *self,
   names = g_string_new (NULL);
   for (guint i = 0; quote->regions[i] != NULL; i++)
     {
-      g_autofree char *name = reel_dup_region_name (self->dataset, quote->regions[i]);
+      g_autofree char *name = reel_dup_region_name (dataset, quote->regions[i]);
 
       if (i > 0)
         /* TRANSLATORS: separates region names in a list */
@@ -122,16 +122,24 @@ create_speaker (const ReelExpert *expert)
   return box;
 }
 
-/* A quote's block. Its rule and its speaker show only where it begins its
- * expert's group (see show_quotes()). */
-static GtkWidget *
-create_quote (ReelCommentaryPanel *self,
-              const ReelExpert    *expert,
-              const ReelQuote     *quote)
+/**
+ * reel_commentary_quote_new:
+ * @with_rule: whether a rule shows above it, apart from the quote before
+ *
+ * A quote's block: its speaker, the quote, the regions it speaks of, its
+ * topics and a link to its source; the commentary's, and the platform
+ * panel's. In the commentary its rule and its speaker show only where it
+ * begins its expert's group (see show_quotes()).
+ */
+GtkWidget *
+reel_commentary_quote_new (ReelDataset      *dataset,
+                           const ReelExpert *expert,
+                           const ReelQuote  *quote,
+                           gboolean          with_rule)
 {
-  const ReelSource *source = reel_dataset_get_source (self->dataset, quote->source);
+  const ReelSource *source = reel_dataset_get_source (dataset, quote->source);
   g_autofree char *text = NULL;
-  g_autofree char *scope = dup_scope_text (self, quote);
+  g_autofree char *scope = dup_scope_text (dataset, quote);
   GtkWidget *box, *label, *separator, *speaker, *link = NULL;
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
@@ -139,6 +147,7 @@ create_quote (ReelCommentaryPanel *self,
 
   separator = gtk_separator_new (GTK_ORIENTATION_HORIZONTAL);
   gtk_widget_set_margin_bottom (separator, 10);
+  gtk_widget_set_visible (separator, with_rule);
   gtk_box_append (GTK_BOX (box), separator);
   g_object_set_data (G_OBJECT (box), QUOTE_RULE_KEY, separator);
 
@@ -214,7 +223,9 @@ show_quotes (ReelCommentaryPanel *self,
       if (g_hash_table_steal_extended (old, ref->quote, NULL, (gpointer *) &block))
         gtk_box_reorder_child_after (self->quotes_box, block, previous);
       else
-        gtk_box_insert_child_after (self->quotes_box, block = create_quote (self, ref->expert, ref->quote),
+        gtk_box_insert_child_after (self->quotes_box,
+                                    block = reel_commentary_quote_new (self->dataset, ref->expert,
+                                                                       ref->quote, TRUE),
                                     previous);
       gtk_widget_set_visible (g_object_get_data (G_OBJECT (block), QUOTE_RULE_KEY),
                               previous != NULL && starts_group);

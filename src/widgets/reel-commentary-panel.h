@@ -19,4 +19,9 @@ const char  *reel_commentary_panel_get_region  (ReelCommentaryPanel *self);
 void         reel_commentary_panel_set_region  (ReelCommentaryPanel *self,
                                                 const char          *region_id);
 
+GtkWidget   *reel_commentary_quote_new         (ReelDataset         *dataset,
+                                                const ReelExpert    *expert,
+                                                const ReelQuote     *quote,
+                                                gboolean             with_rule);
+
 G_END_DECLS
