@@ -26,6 +26,8 @@
 #                                       sizes, into its section and its target; no data to generate)
 #                                       SKIP_PLAY=1, ONLY_PLAY=1 (only the frames while playing through
 #                                       the years, into their section of results.md)
+#                                       SKIP_INPUTS=1, ONLY_INPUTS=1 (only the interaction latency,
+#                                       into its section of results.md)
 #
 # Runtime needs (Debian 12), beyond the build dependencies in build-aux/debian-packages.txt:
 #   python3-matplotlib python3-pandas gnuplot-nox time xvfb xauth dbus
@@ -58,7 +60,7 @@ meson compile -C "$build" >/dev/null
 
 data="$build/bench-data"
 mkdir -p "$data"
-[ "${ONLY_EXPORT:-}" = 1 ] || [ "${ONLY_PLAY:-}" = 1 ] ||
+[ "${ONLY_EXPORT:-}" = 1 ] || [ "${ONLY_PLAY:-}" = 1 ] || [ "${ONLY_INPUTS:-}" = 1 ] ||
 for n in 10k:10000 100k:100000 1M:1000000; do
     label=${n%%:*} count=${n##*:}
     for format in json csv; do

@@ -1,10 +1,11 @@
 #!/usr/bin/python3
 # SPDX-License-Identifier: GPL-3.0-or-later
-"""The benchmark hooks REELSCOPE_BENCH_FRAMES_WHILE_LOADING (src/app/reel-frame-bench.c) and
-REELSCOPE_BENCH_FRAMES_WHILE_PLAYING (src/app/reel-frame-bench-play.c) print figures that make
-sense: the first from a window that shows the bundled dataset and from an empty one, the second
-for a play-through of the Revenue chart's years. Their timings are build-aux/bench.sh's
-business: nothing here is timed.
+"""The benchmark hooks REELSCOPE_BENCH_FRAMES_WHILE_LOADING (src/app/reel-frame-bench.c),
+REELSCOPE_BENCH_FRAMES_WHILE_PLAYING (src/app/reel-frame-bench-play.c) and
+REELSCOPE_BENCH_INTERACTIONS (src/app/reel-frame-bench-input.c) print figures that make sense:
+the first from a window that shows the bundled dataset and from an empty one, the second for a
+play-through of the Revenue chart's years, the third for each input a user makes. Their
+timings are build-aux/bench.sh's business: nothing here is timed.
 
 Usage: test-frame-bench.py REELSCOPE   (the built binary), on a display. Prints TAP.
 """
@@ -63,12 +64,32 @@ def check_play(kind):
     assert f['played'] >= 1000000 * (len(years) - 1), f
 
 
+INPUTS = ['region-list', 'region-chart', 'chart-kind', 'period', 'chart-table', 'export-dialog']
+
+
+def check_inputs():
+    env = dict(os.environ, REELSCOPE_BENCH_INTERACTIONS='1', G_DEBUG='gc-friendly')
+    out = subprocess.run([REELSCOPE], env=env, capture_output=True, text=True, timeout=120,
+                         check=True).stdout
+    lines = [line for line in out.splitlines() if line.startswith('interactions ')]
+    assert len(lines) == 1, out
+    f = json.loads(lines[0].split(' ', 1)[1])
+    assert list(f) == INPUTS, f
+    for name, input in f.items():
+        # Each input made nine times, each shown by a frame after it was made; the main
+        # thread cannot have run for longer than the wall-clock span by much (one core).
+        assert len(input['times']) == len(input['cpu']) == 9, (name, input)
+        assert min(input['times']) > 0 and min(input['cpu']) >= 0, (name, input)
+        assert all(c <= t + 2000 for t, c in zip(input['times'], input['cpu'])), (name, input)
+
+
 def main():
     if not os.environ.get('DISPLAY') and not os.environ.get('WAYLAND_DISPLAY'):
         print('1..0 # SKIP no display')
         return
     cases = [(path, start) for path in FILES for start in ('dataset', 'empty')]
     cases.append(('revenue', 'play'))
+    cases.append(('inputs', 'inputs'))
     print('1..%d' % len(cases))
     for i, (path, start) in enumerate(cases, 1):
         name = '%s from %s window' % (os.path.basename(path), start)
@@ -76,6 +97,9 @@ def main():
             if start == 'play':
                 name = 'play through the years of %s' % path
                 check_play(path)
+            elif start == 'inputs':
+                name = 'each input shown by a frame'
+                check_inputs()
             else:
                 check(path, start)
             print('ok %d %s' % (i, name))

@@ -478,4 +478,5 @@ reel_frame_bench_watch (ReelWindow *window)
   watch_first_frame (window);
   watch_frames_while_loading (window);
   reel_frame_bench_watch_play (window);
+  reel_frame_bench_watch_inputs (window);
 }

@@ -13,4 +13,7 @@ int    reel_frame_bench_compare_times       (gconstpointer  a,
 /* reel-frame-bench-play.c */
 void   reel_frame_bench_watch_play          (ReelWindow *window);
 
+/* reel-frame-bench-input.c */
+void   reel_frame_bench_watch_inputs        (ReelWindow *window);
+
 G_END_DECLS

@@ -14,8 +14,9 @@ REDRAW_RUNS (bench-charts runs per chart kind, default 200), SKIP_STARTUP=1,
 FRAMES_RUNS (runs per case of "Frames while loading" and of "Frames while playing", default 5),
 SKIP_FRAMES=1, ONLY_FRAMES=1 (measure only the frames while loading and replace that section of
 OUTPUT.md, leaving the rest of it as it was), SKIP_PLAY=1, ONLY_PLAY=1 (likewise the frames
-while the window plays through a chart's years), ONLY_EXPORT=1 (likewise the export of the small
-chart: its section, and its row of the targets).
+while the window plays through a chart's years), SKIP_INPUTS=1, ONLY_INPUTS=1 (likewise the
+interaction latency), ONLY_EXPORT=1 (likewise the export of the small chart: its section, and its
+row of the targets).
 """
 
 import json
@@ -455,6 +456,78 @@ def play_section(play):
     return lines
 
 
+# The inputs of "Interaction latency", in the order the hook makes them, and what each is.
+INPUTS = [('region-list', 'a region picked in the list'),
+          ('region-chart', 'a region picked on the chart'),
+          ('chart-kind', 'the chart kind switched (each kind in turn)'),
+          ('period', 'the period stepped (Revenue, back and forth)'),
+          ('chart-table', 'Chart and Table switched'),
+          ('export-dialog', 'the export dialog opened (to its first frame)')]
+
+
+def interactions():
+    """The time from each input a user makes to the end of the frame that shows it, at 1600 x 1000
+    with the cairo renderer (REELSCOPE_BENCH_INTERACTIONS, src/app/reel-frame-bench-input.c),
+    under one Xvfb and D-Bus session: [one dict of figures per run]."""
+    helper = os.path.join(WORK, 'inputs.py')
+    with open(helper, 'w') as f:
+        f.write(INPUTS_RUN)
+    out = subprocess.run(['xvfb-run', '-a', '-s', '-screen 0 1920x1200x24 -nolisten tcp',
+                          'dbus-run-session', '--', PYTHON, helper, REELSCOPE, os.path.join(BUILD, 'data'),
+                          str(FRAMES_RUNS)],
+                         check=True, capture_output=True, text=True, env=ENV).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+INPUTS_RUN = r'''
+import json, os, subprocess, sys
+reelscope, schemas, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+env = dict(os.environ, GSK_RENDERER='cairo', GSETTINGS_BACKEND='memory', GSETTINGS_SCHEMA_DIR=schemas,
+           REELSCOPE_BENCH_INTERACTIONS='1',
+           XDG_CONFIG_HOME=os.path.join(os.environ.get('TMPDIR', '/tmp'), 'reelscope-bench-config'))
+results = []
+for i in range(runs):
+    p = subprocess.run([reelscope], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
+    lines = [l for l in p.stdout.decode().splitlines() if l.startswith('interactions ')]
+    if not lines:
+        raise SystemExit('no figures (exit status %d): %s' % (p.returncode, p.stderr.decode()[-500:]))
+    results.append(json.loads(lines[0].split(' ', 1)[1]))
+print(json.dumps(results))
+'''
+
+
+def interactions_section(runs):
+    """The "Interaction latency" section of the report, as lines."""
+    lines = ['## Interaction latency', '',
+             'Issue 20: each input a user makes shows its result within a frame: median under 8 ms and '
+             'longest under 16 ms when repeated, the first time under 16 ms. The window (1600×1000, Xvfb at '
+             '1920×1200, a private D-Bus session, `GSK_RENDERER=cairo`) shows the bundled dataset\'s Revenue '
+             'chart and takes each input nine times, 600 ms apart, as its widget or action makes it, by '
+             '`REELSCOPE_BENCH_INTERACTIONS=1` (a benchmark hook in `src/app/reel-frame-bench-input.c`); '
+             'timed from the input to the end of the first frame that shows it (the window\'s next '
+             '`after-paint`, or the dialog\'s first), the main thread\'s CPU time over the same span beside '
+             'it. The first of the nine is the first time; "repeated" is the other eight. Each figure is '
+             'the median over %d runs of the app.' % FRAMES_RUNS,
+             '',
+             '| Input | First time (CPU) | Repeated: median (CPU) | Repeated: longest (CPU) |',
+             '|---|---|---|---|']
+    met = True
+    for name, what in INPUTS:
+        first = statistics.median(r[name]['times'][0] for r in runs) / 1e6
+        first_cpu = statistics.median(r[name]['cpu'][0] for r in runs) / 1e6
+        median = statistics.median(statistics.median(r[name]['times'][1:]) for r in runs) / 1e6
+        median_cpu = statistics.median(statistics.median(r[name]['cpu'][1:]) for r in runs) / 1e6
+        longest = statistics.median(max(r[name]['times'][1:]) for r in runs) / 1e6
+        longest_cpu = statistics.median(max(r[name]['cpu'][1:]) for r in runs) / 1e6
+        met = met and first < 0.016 and median < 0.008 and longest < 0.016
+        lines.append('| %s | %s (%s) | %s (%s) | %s (%s) |' % (
+            what[0].upper() + what[1:], ms(first), ms(first_cpu), ms(median), ms(median_cpu),
+            ms(longest), ms(longest_cpu)))
+    lines += ['', 'The targets are %s (load average %s when the runs ended).' % (
+        'met' if met else '**missed**', ' '.join(open('/proc/loadavg').read().split()[:3]))]
+    return lines
+
+
 def replace_section(path, lines):
     """Puts lines (a `## ` section) into the report at path in place of the section of that title,
     or before "## Targets" when it has none."""
@@ -540,6 +613,10 @@ def machine():
 
 
 def main():
+    if os.environ.get('ONLY_INPUTS') == '1':
+        log('# interaction latency')
+        replace_section(OUTPUT, interactions_section(interactions()))
+        return
     if os.environ.get('ONLY_PLAY') == '1':
         log('# frames while playing')
         replace_section(OUTPUT, play_section(frames_while_playing()))
@@ -635,10 +712,20 @@ def main():
         except (subprocess.CalledProcessError, OSError) as e:
             log('frames while playing not measured: %s' % e)
 
+    inputs = None
+    if os.environ.get('SKIP_INPUTS') != '1':
+        log('# interaction latency')
+        try:
+            inputs = interactions()
+        except (subprocess.CalledProcessError, OSError) as e:
+            log('interaction latency not measured: %s' % e)
+
     info['load_after'] = open('/proc/loadavg').read().split()[:3]
     write(info, rows, summary, small, small_lines, starts, frames)
     if play is not None:
         replace_section(OUTPUT, play_section(play))
+    if inputs is not None:
+        replace_section(OUTPUT, interactions_section(inputs))
 
 
 def export_section(mpl_small, note=False):
