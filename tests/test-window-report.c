@@ -77,6 +77,8 @@ test_window_export_report (void)
   chooser = reel_gtk_test_find_file_chooser ();
   suggested = gtk_file_chooser_get_current_name (chooser);
   g_assert_cmpstr (suggested, ==, "Chinese micro-dramas abroad.pdf");
+  /* the paper offered, the locale's first (C: A4) */
+  g_assert_cmpstr (gtk_file_chooser_get_choice (chooser, "paper"), ==, "a4");
 
   /* Cancelled: nothing is written, and the bar does not show. */
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);

@@ -73,8 +73,13 @@ report_chooser_response_cb (ReelWindow           *self,
   g_autoptr(GFile) file = NULL;
   ReelReportOptions options;
 
+  report_options_init (self, &options);
   if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+    {
+      file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      options.paper = g_strcmp0 (gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (chooser), "paper"),
+                                 "letter") == 0 ? REEL_REPORT_PAPER_LETTER : REEL_REPORT_PAPER_A4;
+    }
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
   if (self->report_chooser == chooser)
     g_clear_object (&self->report_chooser);
@@ -82,7 +87,6 @@ report_chooser_response_cb (ReelWindow           *self,
   if (file == NULL || self->dataset == NULL)
     return;
 
-  report_options_init (self, &options);
   reel_report_bar_start (self->report_bar, self->dataset, &options, file);
 }
 
@@ -101,6 +105,21 @@ dup_report_file_name (ReelWindow *self)
   g_strdelimit (title, "/\\:", '-');
 
   return g_strconcat (title, ".pdf", NULL);
+}
+
+/* The paper of the PDF, the locale's unless the user picks the other: a
+ * report for a reader abroad. */
+static void
+add_paper_choice (GtkFileChooser *chooser)
+{
+  const char *ids[] = { "a4", "letter", NULL };
+  /* TRANSLATORS: paper sizes, in the Export Report dialog */
+  const char *labels[] = { C_("paper", "A4"), C_("paper", "US Letter"), NULL };
+
+  gtk_file_chooser_add_choice (chooser, "paper", _("Paper"), ids, labels);
+  gtk_file_chooser_set_choice (chooser, "paper",
+                               reel_report_paper_from_locale () == REEL_REPORT_PAPER_LETTER
+                                 ? "letter" : "a4");
 }
 
 static void
@@ -138,6 +157,7 @@ reel_window_export_report_action (GtkWidget  *widget,
     }
   name = dup_report_file_name (self);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->report_chooser), name);
+  add_paper_choice (GTK_FILE_CHOOSER (self->report_chooser));
 
   g_signal_connect_object (self->report_chooser, "response",
                            G_CALLBACK (report_chooser_response_cb), self, G_CONNECT_SWAPPED);
