@@ -898,6 +898,9 @@ reel_window_init (ReelWindow *self)
   g_object_bind_property (self, "year", self->chart_view, "year", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "year", self->region_list, "year", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "year", self->data_table, "year", G_BINDING_SYNC_CREATE);
+  /* The table lists what the chart shows: Platforms' apps by its metric */
+  g_object_bind_property (self->chart_view, "metric", self->data_table, "metric",
+                          G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "chart-kind", self->data_table, "chart-kind",
                           G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->region_list, "notify::selected-regions",
