@@ -38,6 +38,8 @@ struct _ReelWindow
   ReelAudiencePanel    *audience_panel;
   GtkActionBar         *bottom_bar;
   GtkMenuButton        *bottom_chart_button;
+  GtkWidget            *bottom_switcher;
+  GtkWidget            *bottom_switcher_squeezer;
   GtkWidget            *bottom_period_box;  /* an AdwSqueezer */
   GtkButton            *bottom_play_button;
   GtkDropDown          *bottom_year_dropdown;
@@ -88,6 +90,10 @@ struct _ReelWindow
   GtkDropDown          *year_dropdown;
   GtkDropDown          *metric_dropdown;
   int                   metric_kind;      /* whose metrics the dropdown lists; -1 for none yet */
+  gboolean              period_below;     /* the year's control is in the bottom bar */
+  int                   switcher_width;   /* natural widths of the switcher, the labelled */
+  int                   export_width;     /* Export and the year's control, measured while */
+  int                   period_width;     /* shown */
 
   GSettings            *settings;
   ReelDataset          *dataset;

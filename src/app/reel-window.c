@@ -809,6 +809,8 @@ reel_window_class_init (ReelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, audience_panel);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, bottom_bar);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, bottom_chart_button);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, bottom_switcher);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, bottom_switcher_squeezer);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, bottom_year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, centre_box);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, chart_menu_button);

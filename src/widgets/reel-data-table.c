@@ -297,15 +297,16 @@ update_columns (ReelDataTable *self)
   ReelChartMetric metric = reel_chart_kind_has_metric (self->chart_kind, self->metric)
                            ? self->metric : REEL_CHART_METRIC_REVENUE;
 
-  gtk_column_view_column_set_title (self->columns[REEL_DATA_TABLE_COLUMN_REGION],
-                                    platforms ? C_("table column", "App")
-                                              : _(column_info[REEL_DATA_TABLE_COLUMN_REGION].title));
-  gtk_column_view_column_set_title (self->columns[REEL_DATA_TABLE_COLUMN_YEAR],
-                                    platforms ? C_("table column", "Period")
-                                              : _(column_info[REEL_DATA_TABLE_COLUMN_YEAR].title));
-  gtk_column_view_column_set_title (self->columns[REEL_DATA_TABLE_COLUMN_VALUE],
-                                    platforms ? reel_chart_kind_info_get_metric_label (metric)
-                                              : _(column_info[REEL_DATA_TABLE_COLUMN_VALUE].title));
+  const char *region = platforms ? C_("table column", "App")
+                                 : _(column_info[REEL_DATA_TABLE_COLUMN_REGION].title);
+  const char *year = platforms ? C_("table column", "Period")
+                               : _(column_info[REEL_DATA_TABLE_COLUMN_YEAR].title);
+  const char *value = platforms ? reel_chart_kind_info_get_metric_label (metric)
+                                : _(column_info[REEL_DATA_TABLE_COLUMN_VALUE].title);
+
+  gtk_column_view_column_set_title (self->columns[REEL_DATA_TABLE_COLUMN_REGION], region);
+  gtk_column_view_column_set_title (self->columns[REEL_DATA_TABLE_COLUMN_YEAR], year);
+  gtk_column_view_column_set_title (self->columns[REEL_DATA_TABLE_COLUMN_VALUE], value);
   gtk_column_view_column_set_visible (self->columns[REEL_DATA_TABLE_COLUMN_METRIC],
                                       self->chart_kind == REEL_CHART_GROWTH);
   gtk_column_view_column_set_visible (self->columns[REEL_DATA_TABLE_COLUMN_CHANGE], platforms);
