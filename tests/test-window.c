@@ -1182,6 +1182,12 @@ test_window_title_whole (void)
   g_assert_true (gtk_widget_get_mapped (CHILD (window, "bottom_switcher")));
   g_assert_true (gtk_widget_get_mapped (CHILD (window, "period_box")));
 
+  /* Narrow: the year goes down too, and Open shows as an icon to leave
+   * the title what room there is */
+  resize_window (window, 700, 720);
+  g_assert_false (gtk_widget_get_mapped (CHILD (window, "period_box")));
+  g_assert_false (gtk_widget_get_mapped (CHILD (window, "open_button")));
+
   resize_window (window, 1600, 900);
   g_assert_true (title_is_whole (window));
   g_assert_true (gtk_widget_get_mapped (CHILD (window, "chart_switcher")));

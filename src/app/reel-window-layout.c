@@ -72,14 +72,14 @@ header_holds (int width,
   return centre + 2 * MAX (start, end) + HEADER_SLACK <= width;
 }
 
-/* Where the switcher, the year's control and Export's label go at @width,
- * so that the title shows whole: the switcher stays in the header only
- * where the title and the other controls fit beside it at their natural
- * widths, else it goes to the bottom bar (as AdwViewSwitcherTitle's
+/* Where the switcher, the year's control and the buttons' labels go at
+ * @width, so that the title shows whole: the switcher stays in the header
+ * only where the title and the other controls fit beside it at their
+ * natural widths, else it goes to the bottom bar (as AdwViewSwitcherTitle's
  * does); then the year's control, on a narrow window or where it does not
- * fit; then Export's label. Each is decided from natural widths that do
- * not depend on what the header shows, so that no width flips between
- * two layouts. */
+ * fit; then Export's label, and Open's. Each is decided from natural
+ * widths that do not depend on what the header shows, so that no width
+ * flips between two layouts. */
 static void
 fit_header (ReelWindow *self,
             int         width,
@@ -90,23 +90,33 @@ fit_header (ReelWindow *self,
   GtkWidget *title_start = gtk_widget_get_parent (title_squeezer);
   GtkWidget *header_end = gtk_widget_get_parent (GTK_WIDGET (self->primary_menu_button));
   GtkWidget *export_label = GTK_WIDGET (self->export_button);
-  int start, end, export_icon, period, switcher;
-  gboolean period_in_header;
+  GtkWidget *open_label = GTK_WIDGET (self->open_button);
+  gboolean has_export = gtk_widget_get_visible (self->export_squeezer);
+  int start, end, export_icon = 0, export_width = 0, open_icon, period, switcher;
+  gboolean period_in_header, export_labelled;
 
   measure_width (title_start, &start);
   measure_width (header_end, &end);
-  get_natural_width (export_label, &self->export_width);
   get_natural_width (self->chart_switcher, &self->switcher_width);
   get_natural_width (self->period_box, &self->period_width);
-  /* Export's other child, its smallest */
-  export_icon = measure_width (self->export_squeezer, NULL);
+  get_natural_width (open_label, &self->open_width);
+  /* The squeezers' other children, their smallest */
+  open_icon = measure_width (gtk_widget_get_parent (open_label), NULL);
+  if (has_export)
+    {
+      export_width = get_natural_width (export_label, &self->export_width);
+      export_icon = measure_width (self->export_squeezer, NULL);
+    }
 
-  /* The end without the year's control, with Export's icon */
+  /* The start with Open's label; the end without the year's control, with
+   * Export's icon */
+  if (!gtk_widget_get_visible (open_label))
+    start += self->open_width - open_icon;
   period = self->period_width + HEADER_SPACING;
   if (gtk_widget_get_visible (self->period_box))
     end -= period;
   if (gtk_widget_get_visible (export_label))
-    end -= self->export_width - export_icon;
+    end -= export_width - export_icon;
 
   switcher = self->switcher_width;
   if (!header_holds (width, switcher, start, narrow ? end : end + period))
@@ -114,13 +124,17 @@ fit_header (ReelWindow *self,
   period_in_header = !narrow && header_holds (width, switcher, start, end + period);
   if (period_in_header)
     end += period;
+  export_labelled = has_export &&
+                    header_holds (width, switcher, start, end - export_icon + export_width);
+  if (export_labelled)
+    end += export_width - export_icon;
 
   gtk_widget_set_visible (self->chart_switcher, switcher > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->chart_menu_button), switcher > 0);
   self->period_below = !period_in_header;
-  gtk_widget_set_visible (export_label,
-                          header_holds (width, switcher, start,
-                                        end - export_icon + self->export_width));
+  /* Without Export (no dataset), its label is measured when it shows */
+  gtk_widget_set_visible (export_label, !has_export || export_labelled);
+  gtk_widget_set_visible (open_label, header_holds (width, switcher, start, end));
 }
 
 /* The bottom bar's switcher: the header's buttons again, on the same

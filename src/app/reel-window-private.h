@@ -55,6 +55,7 @@ struct _ReelWindow
   GtkToggleButton      *details_button;
   GtkButton            *export_button;
   GtkWidget            *export_squeezer;
+  GtkButton            *open_button;
   GMenu                *file_section;
   AdwFlap              *details_flap;
   GtkStack             *details_stack;
@@ -92,8 +93,9 @@ struct _ReelWindow
   int                   metric_kind;      /* whose metrics the dropdown lists; -1 for none yet */
   gboolean              period_below;     /* the year's control is in the bottom bar */
   int                   switcher_width;   /* natural widths of the switcher, the labelled */
-  int                   export_width;     /* Export and the year's control, measured while */
-  int                   period_width;     /* shown */
+  int                   export_width;     /* Export and Open and the year's control, */
+  int                   open_width;       /* measured while shown */
+  int                   period_width;
 
   GSettings            *settings;
   ReelDataset          *dataset;

@@ -825,6 +825,7 @@ reel_window_class_init (ReelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, details_stack);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, export_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, file_section);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, loading_bar);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, loading_label);
