@@ -173,21 +173,6 @@ test_table_platforms (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 2);
 }
 
-/* The bundled dataset, whose apps have figures of every metric. */
-static ReelDataset *
-load_bundled_dataset (void)
-{
-  g_autofree char *path = g_build_filename (g_getenv ("REELSCOPE_DATA_DIR"),
-                                            "microdrama-exports.reelscope.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new (file);
-  g_autoptr(GError) error = NULL;
-  ReelDataset *dataset = reel_dataset_loader_load (loader, NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
-
 /* The row of the app named @name, which must be there. */
 static ReelFigureRow *
 find_row (ReelDataTable *table,
@@ -212,7 +197,9 @@ find_row (ReelDataTable *table,
 static void
 test_table_platforms_metric (void)
 {
-  g_autoptr(ReelDataset) dataset = load_bundled_dataset ();
+  /* The bundled dataset, whose apps have figures of every metric */
+  g_autoptr(ReelDataset) dataset =
+    reel_gtk_test_load_dataset ("../../data/microdrama-exports.reelscope.json");
   ReelDataTable *table = REEL_DATA_TABLE (reel_data_table_new ());
   GtkWindow *window = reel_gtk_test_window_new (GTK_WIDGET (table));
   GListModel *model = reel_data_table_get_model (table);
