@@ -10,17 +10,19 @@
 /* The revenue figures of 2024 in tests/data/microdrama-sample.reelscope.json:
  * the world's, then North America's, each in file order. */
 static const char sample_csv[] =
-  "region,region_id,year,metric,value,unit,qualifier,source,source_id,basis,flags\r\n"
+  "region,region_id,year,metric,value,unit,qualifier,source,source_id,basis,flags,period,"
+  "change\r\n"
   "World,,2024,,1400000000,USD,,China's micro-drama boom will overtake box office revenues "
-  "this year: report,mpa-2025,all revenue outside China,primary\r\n"
+  "this year: report,mpa-2025,all revenue outside China,primary,2024,\r\n"
   "World,,2024,,284000000,USD,at-most,3-Minute Hits: Observing China's Micro-Dramas Going "
-  "Global,ichongqing-2025-11,implied global total,estimate\r\n"
+  "Global,ichongqing-2025-11,implied global total,estimate,2024,\r\n"
   "North America,north-america,2024,,142000000,USD,,3-Minute Hits: Observing China's "
-  "Micro-Dramas Going Global,ichongqing-2025-11,as cited (Global Times),primary\r\n"
+  "Micro-Dramas Going Global,ichongqing-2025-11,as cited (Global Times),primary,2024,\r\n"
   "North America,north-america,2024,,300000000,USD,approx,Streaming's Next Frontier: "
-  "Capitalizing on the Rise of Short Dramas,antom-2025,\"in-app purchases, United States\",\r\n"
+  "Capitalizing on the Rise of Short Dramas,antom-2025,\"in-app purchases, United States\",,"
+  "2024,\r\n"
   "North America,north-america,2024,,819000000,USD,,China's micro-drama boom will overtake box "
-  "office revenues this year: report,mpa-2025,\"all revenue, United States\",\r\n";
+  "office revenues this year: report,mpa-2025,\"all revenue, United States\",,2024,\r\n";
 
 typedef struct {
   ReelDataset   *dataset;
@@ -143,8 +145,9 @@ test_table_rows (Fixture       *fixture,
                     find_column (fixture->table, "Metric")));
 }
 
-/* Platforms: the apps' revenue figures of the year, named by the app and
- * of no region, under a column of apps; Revenue has its regions again. */
+/* Platforms: the apps' revenue figures of the year by rank, as the bars,
+ * named by the app and of no region, under a column of apps; Revenue has
+ * its regions again. */
 static void
 test_table_platforms (Fixture       *fixture,
                       gconstpointer  data)
@@ -157,17 +160,105 @@ test_table_platforms (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
   first = g_list_model_get_item (model, 0);
   second = g_list_model_get_item (model, 1);
-  g_assert_cmpstr (reel_figure_row_get_region (first), ==, "ReelShort");
+  g_assert_cmpstr (reel_figure_row_get_region (first), ==, "DramaBox");
   g_assert_null (reel_figure_row_get_region_id (first));
-  g_assert_cmpfloat (reel_figure_row_get_value (first), ==, 214e6);
+  g_assert_cmpfloat (reel_figure_row_get_value (first), ==, 217e6);
   g_assert_cmpstr (reel_figure_row_get_source_id (first), ==, "omdia-2025");
-  g_assert_cmpstr (reel_figure_row_get_region (second), ==, "DramaBox");
-  g_assert_cmpfloat (reel_figure_row_get_value (second), ==, 217e6);
+  g_assert_cmpstr (reel_figure_row_get_region (second), ==, "ReelShort");
+  g_assert_cmpfloat (reel_figure_row_get_value (second), ==, 214e6);
   g_assert_nonnull (find_column (fixture->table, "App"));
 
   reel_data_table_set_chart_kind (fixture->table, REEL_CHART_REVENUE);
   g_assert_nonnull (find_column (fixture->table, "Region"));
   g_assert_cmpuint (g_list_model_get_n_items (model), >, 2);
+}
+
+/* The row of the app named @name, which must be there. */
+static ReelFigureRow *
+find_row (ReelDataTable *table,
+          const char    *name)
+{
+  GListModel *model = reel_data_table_get_model (table);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ReelFigureRow) row = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (reel_figure_row_get_region (row), name) == 0)
+        return row;
+    }
+  g_assert_not_reached ();
+}
+
+/* Platforms' table lists what its bars show: the chosen metric's figure of
+ * each app, for the period the bar names, with its qualifier, source and
+ * flags, and its change on the same source's earlier figure; its columns
+ * and its accessible name say which metric. */
+static void
+test_table_platforms_metric (void)
+{
+  /* The bundled dataset, whose apps have figures of every metric */
+  g_autoptr(ReelDataset) dataset =
+    reel_gtk_test_load_dataset ("../../data/microdrama-exports.reelscope.json");
+  ReelDataTable *table = REEL_DATA_TABLE (reel_data_table_new ());
+  GtkWindow *window = reel_gtk_test_window_new (GTK_WIDGET (table));
+  GListModel *model = reel_data_table_get_model (table);
+  g_autoptr(ReelFigureRow) first = NULL;
+  ReelFigureRow *row;
+  g_autofree char *csv = NULL;
+  g_autofree char *wrong = NULL;
+
+  reel_data_table_set_chart_kind (table, REEL_CHART_PLATFORMS);
+  reel_data_table_set_year (table, 2025);
+  reel_data_table_set_dataset (table, dataset);
+
+  /* Revenue: DramaWave's October, a month's figure, not its whole year */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  row = find_row (table, "DramaWave");
+  g_assert_cmpstr (reel_figure_row_get_period (row), ==, "Oct 2025");
+  g_assert_cmpstr (reel_figure_row_get_metric (row), ==, "revenue");
+  g_assert_cmpstr (reel_figure_row_get_value_text (row), ==, "$17M");
+  g_assert_nonnull (find_column (table, "Revenue"));
+
+  /* Downloads: counts, by rank, each of its own period and source */
+  reel_data_table_set_metric (table, REEL_CHART_METRIC_DOWNLOADS);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 9);
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (reel_figure_row_get_region (first), ==, "GoodShort");
+  g_assert_cmpstr (reel_figure_row_get_value_text (first), ==, "\u226580M");
+  g_assert_cmpuint (reel_figure_row_get_qualifier (first), ==, REEL_QUALIFIER_AT_LEAST);
+  g_assert_cmpstr (reel_figure_row_get_unit (first), ==, "downloads");
+
+  row = find_row (table, "DramaBox");
+  g_assert_cmpfloat (reel_figure_row_get_value (row), ==, 21817000);
+  g_assert_cmpstr (reel_figure_row_get_period (row), ==, "Aug 2025");
+  g_assert_cmpstr (reel_figure_row_get_metric (row), ==, "downloads");
+  g_assert_cmpstr (reel_figure_row_get_source_id (row), ==, "dataeye-monthly-2025");
+  g_assert_cmpstr (reel_figure_row_get_flags_text (row), ==, "primary");
+  g_assert_nonnull (strstr (reel_figure_row_get_change (row), "2.9% on Jul 2025, same source"));
+  g_assert_cmpstr (reel_figure_row_get_change (find_row (table, "NetShort")), ==, "");
+
+  g_assert_nonnull (find_column (table, "Downloads"));
+  g_assert_nonnull (find_column (table, "Period"));
+  g_assert_true (gtk_column_view_column_get_visible (find_column (table, "Change")));
+  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (column_view (table)),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              "Figures behind the chart: "
+                                              "Platforms by downloads, 2025");
+  g_assert_null (wrong);
+
+  /* The CSV keeps the period, the metric's unit and the change */
+  csv = reel_data_table_dup_csv (table);
+  g_assert_nonnull (strstr (csv, "\r\nDramaBox,,2025,downloads,21817000,downloads,,"));
+  g_assert_nonnull (strstr (csv, ",primary,Aug 2025,"));
+
+  /* Revenue elsewhere, whatever Platforms' metric */
+  reel_data_table_set_chart_kind (table, REEL_CHART_REVENUE);
+  g_assert_nonnull (find_column (table, "Value"));
+  g_assert_nonnull (find_column (table, "Year"));
+  g_assert_false (gtk_column_view_column_get_visible (find_column (table, "Change")));
+
+  reel_gtk_test_window_destroy (window);
 }
 
 static void
@@ -240,11 +331,12 @@ test_table_csv_quoting (void)
   reel_data_table_set_year (table, 2024);
   csv = reel_data_table_dup_csv (table);
   g_assert_cmpstr (csv, ==,
-                   "region,region_id,year,metric,value,unit,qualifier,source,source_id,basis,flags\r\n"
+                   "region,region_id,year,metric,value,unit,qualifier,source,source_id,basis,flags,"
+                   "period,change\r\n"
                    "\"Région, one\",r1,2024,,0.1,USD,,\"He said \"\"hi\"\", twice\",s1,"
-                   "\"line one\nline two\",primary\r\n"
+                   "\"line one\nline two\",primary,2024,\r\n"
                    "\"Région, one\",r1,2024,,12345678901.5,USD,,\"'=HYPERLINK(\"\"x\"\")\",s2,"
-                   "'-2+3,forecast\r\n");
+                   "'-2+3,forecast,2024,\r\n");
 
   reel_gtk_test_window_destroy (window);
 }
@@ -420,6 +512,7 @@ main (int   argc,
   g_test_add ("/data-table/copy", Fixture, NULL,
               fixture_set_up, test_table_copy, fixture_tear_down);
   g_test_add_func ("/data-table/layout", test_table_layout);
+  g_test_add_func ("/data-table/platforms-metric", test_table_platforms_metric);
 
   return g_test_run ();
 }

@@ -1130,6 +1130,74 @@ test_window_side_panels (void)
   reset_settings ();
 }
 
+/* Whether every line of the window's title (the dataset's title and its
+ * file's name) shows whole: allocated its natural width, not cut with "…". */
+static gboolean
+title_is_whole (ReelWindow *window)
+{
+  GtkWidget *title = CHILD (window, "window_title");
+  guint n_labels = 0;
+
+  for (GtkWidget *box = gtk_widget_get_first_child (title); box != NULL;
+       box = gtk_widget_get_next_sibling (box))
+    for (GtkWidget *label = gtk_widget_get_first_child (box); label != NULL;
+         label = gtk_widget_get_next_sibling (label))
+      {
+        GtkAllocation allocation;
+        int natural = 0;
+
+        if (!GTK_IS_LABEL (label) || !gtk_widget_get_mapped (label))
+          continue;
+        /* Both with the label's padding */
+        gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+        gtk_widget_get_allocation (label, &allocation);
+        if (allocation.width < natural ||
+            pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (label))))
+          return FALSE;
+        n_labels++;
+      }
+  g_assert_cmpuint (n_labels, ==, 2);
+  return TRUE;
+}
+
+/* The header keeps the dataset's title whole at the default width, with
+ * GNOME's window buttons: the switcher goes to the bottom bar (the year
+ * stays in the header) where it does not fit beside the title, and comes
+ * back where it does. */
+static void
+test_window_title_whole (void)
+{
+  ReelWindow *window;
+
+  reset_settings ();
+  g_object_set (gtk_settings_get_default (), "gtk-decoration-layout", "appmenu:close", NULL);
+  window = reel_window_test_open_bundled ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "platforms");
+
+  resize_window (window, 1100, 720);
+  g_assert_cmpstr (adw_window_title_get_title (CHILD (window, "window_title")), ==,
+                   "Chinese micro-dramas abroad");
+  g_assert_true (title_is_whole (window));
+  g_assert_true (gtk_action_bar_get_revealed (CHILD (window, "bottom_bar")));
+  g_assert_true (gtk_widget_get_mapped (CHILD (window, "bottom_switcher")));
+  g_assert_true (gtk_widget_get_mapped (CHILD (window, "period_box")));
+
+  /* Narrow: the year goes down too, and Open shows as an icon to leave
+   * the title what room there is */
+  resize_window (window, 700, 720);
+  g_assert_false (gtk_widget_get_mapped (CHILD (window, "period_box")));
+  g_assert_false (gtk_widget_get_mapped (CHILD (window, "open_button")));
+
+  resize_window (window, 1600, 900);
+  g_assert_true (title_is_whole (window));
+  g_assert_true (gtk_widget_get_mapped (CHILD (window, "chart_switcher")));
+  g_assert_false (gtk_action_bar_get_revealed (CHILD (window, "bottom_bar")));
+
+  gtk_settings_reset_property (gtk_settings_get_default (), "gtk-decoration-layout");
+  destroy_window (window);
+  reset_settings ();
+}
+
 static void
 test_window_panels_follow (void)
 {
@@ -1429,6 +1497,7 @@ main (int   argc,
   g_test_add ("/window/reload-action", Fixture, NULL,
               fixture_set_up, test_window_reload_action, fixture_tear_down);
   g_test_add_func ("/window/side-panels", test_window_side_panels);
+  g_test_add_func ("/window/title-whole", test_window_title_whole);
   g_test_add_func ("/window/accessible-names", test_window_accessible_names);
   g_test_add_func ("/window/panels-follow", test_window_panels_follow);
   g_test_add_func ("/window/pages-not-shown", test_window_pages_not_shown);

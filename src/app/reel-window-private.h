@@ -38,6 +38,8 @@ struct _ReelWindow
   ReelAudiencePanel    *audience_panel;
   GtkActionBar         *bottom_bar;
   GtkMenuButton        *bottom_chart_button;
+  GtkWidget            *bottom_switcher;
+  GtkWidget            *bottom_switcher_squeezer;
   GtkWidget            *bottom_period_box;  /* an AdwSqueezer */
   GtkButton            *bottom_play_button;
   GtkDropDown          *bottom_year_dropdown;
@@ -53,6 +55,7 @@ struct _ReelWindow
   GtkToggleButton      *details_button;
   GtkButton            *export_button;
   GtkWidget            *export_squeezer;
+  GtkButton            *open_button;
   GMenu                *file_section;
   AdwFlap              *details_flap;
   GtkStack             *details_stack;
@@ -88,6 +91,11 @@ struct _ReelWindow
   GtkDropDown          *year_dropdown;
   GtkDropDown          *metric_dropdown;
   int                   metric_kind;      /* whose metrics the dropdown lists; -1 for none yet */
+  gboolean              period_below;     /* the year's control is in the bottom bar */
+  int                   switcher_width;   /* natural widths of the switcher, the labelled */
+  int                   export_width;     /* Export and Open and the year's control, */
+  int                   open_width;       /* measured while shown */
+  int                   period_width;
 
   GSettings            *settings;
   ReelDataset          *dataset;

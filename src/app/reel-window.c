@@ -133,6 +133,23 @@ chart_dark_cb (ReelWindow *self)
   reel_overview_set_color_func (self->overview_page, region_color_func, self, NULL);
 }
 
+/* The chart's title for the metric the apps are ranked by. */
+static char *
+dup_platforms_title (ReelWindow *self)
+{
+  switch (_reel_window_get_metric (self))
+    {
+    case REEL_CHART_METRIC_DOWNLOADS:
+      /* TRANSLATORS: the Platforms chart's title; %u is the year */
+      return g_strdup_printf (_("Platforms by downloads, %u"), self->year);
+    case REEL_CHART_METRIC_USERS:
+      /* TRANSLATORS: the Platforms chart's title; %u is the year */
+      return g_strdup_printf (_("Platforms by monthly active users, %u"), self->year);
+    default:
+      return g_strdup_printf (_("Platforms by revenue, %u"), self->year);
+    }
+}
+
 /* "Revenue by region, 2024": what the chart and the table show. */
 static char *
 dup_view_title (ReelWindow *self)
@@ -149,7 +166,7 @@ dup_view_title (ReelWindow *self)
       /* TRANSLATORS: title of the table of the share chart */
       return g_strdup_printf (_("Share of world revenue, %u"), self->year);
     case REEL_CHART_PLATFORMS:
-      return g_strdup_printf (_("Platforms by revenue, %u"), self->year);
+      return dup_platforms_title (self);
     case REEL_CHART_TREND:
     default:
       /* TRANSLATORS: the title of Trend and of its table */
@@ -158,7 +175,7 @@ dup_view_title (ReelWindow *self)
 }
 
 /* The centre: the chart follows the window's properties by itself; the
- * table's title follows the chart kind and the year. */
+ * table's title follows the chart kind, the year and Platforms' metric. */
 static void
 update_centre (ReelWindow *self)
 {
@@ -792,6 +809,8 @@ reel_window_class_init (ReelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, audience_panel);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, bottom_bar);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, bottom_chart_button);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, bottom_switcher);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, bottom_switcher_squeezer);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, bottom_year_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, centre_box);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, chart_menu_button);
@@ -806,6 +825,7 @@ reel_window_class_init (ReelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, details_stack);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, export_button);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, export_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, open_button);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, file_section);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, loading_bar);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, loading_label);
@@ -898,6 +918,11 @@ reel_window_init (ReelWindow *self)
   g_object_bind_property (self, "year", self->chart_view, "year", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "year", self->region_list, "year", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "year", self->data_table, "year", G_BINDING_SYNC_CREATE);
+  /* The table lists what the chart shows: Platforms' apps by its metric */
+  g_object_bind_property (self->chart_view, "metric", self->data_table, "metric",
+                          G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->chart_view, "notify::metric",
+                           G_CALLBACK (update_centre), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self, "chart-kind", self->data_table, "chart-kind",
                           G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->region_list, "notify::selected-regions",

@@ -193,6 +193,15 @@ GPtrArray          *reel_chart_collect_figures    (GArray              *figures,
                                                    guint                year,
                                                    const ReelFigure    *primary);
 
+void                reel_chart_data_collect       (ReelChartData       *data,
+                                                   ReelChartKind        kind);
+char               *reel_chart_data_dup_title     (const ReelChartData *data,
+                                                   ReelChartKind        kind);
+char               *reel_chart_data_format_value  (const ReelChartData *data,
+                                                   ReelChartKind        kind,
+                                                   double               value,
+                                                   ReelQualifier        qualifier);
+
 void                reel_chart_years_add          (GArray              *years,
                                                    guint                year);
 void                reel_chart_years_sort         (GArray              *years);

@@ -569,6 +569,61 @@ reel_chart_layout_get_default_year (ReelDataset   *dataset,
   return kind_classes[kind]->get_default_year (dataset);
 }
 
+/**
+ * reel_chart_data_collect:
+ * @data: initialised for the dataset, year and selection, with its metric
+ * @kind: which chart
+ *
+ * Collects the figures a chart of @kind shows, as the layout does, without
+ * geometry: for the data table, which lists what the chart draws.
+ */
+void
+reel_chart_data_collect (ReelChartData *data,
+                         ReelChartKind  kind)
+{
+  g_return_if_fail (data != NULL && REEL_IS_DATASET (data->dataset));
+  g_return_if_fail (kind < REEL_CHART_N_KINDS);
+
+  if (!reel_chart_kind_has_metric (kind, data->metric))
+    data->metric = REEL_CHART_METRIC_REVENUE;
+  kind_classes[kind]->collect (data);
+  reel_chart_data_finish (data, kind_classes[kind]->cut_outliers);
+}
+
+/**
+ * reel_chart_data_dup_title:
+ *
+ * Returns: (transfer full): the title a chart of @kind gives @data
+ *   ("Platforms by downloads, 2025")
+ */
+char *
+reel_chart_data_dup_title (const ReelChartData *data,
+                           ReelChartKind        kind)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (kind < REEL_CHART_N_KINDS, NULL);
+
+  return kind_classes[kind]->dup_title (data);
+}
+
+/**
+ * reel_chart_data_format_value:
+ *
+ * Returns: (transfer full): @value as a chart of @kind labels it, with its
+ *   qualifier ("about $300M", "12M")
+ */
+char *
+reel_chart_data_format_value (const ReelChartData *data,
+                              ReelChartKind        kind,
+                              double               value,
+                              ReelQualifier        qualifier)
+{
+  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (kind < REEL_CHART_N_KINDS, NULL);
+
+  return kind_classes[kind]->format_value (data, value, qualifier);
+}
+
 GArray *
 _reel_chart_layout_get_shapes (ReelChartLayout *self)
 {

@@ -7,8 +7,9 @@
 
 G_BEGIN_DECLS
 
-/* The chart view in two files: reel-chart-view.c (the layout, drawing,
- * input and properties) and reel-chart-view-marks.c (its accessible mark
+/* The chart view in three files: reel-chart-view.c (the layout, drawing
+ * and properties), reel-chart-view-input.c (clicks, the pointer and the
+ * keyboard's actions) and reel-chart-view-marks.c (its accessible mark
  * widgets, one per mark of the layout, and the keyboard focus among
  * them). */
 
@@ -44,6 +45,20 @@ struct _ReelChartView
 
   GtkWidget       *tooltip_box;       /* the custom tooltip (reel-chart-tooltip.h) */
 };
+
+/* reel-chart-view.c */
+const ReelChartMark *_reel_chart_view_get_mark  (ReelChartView       *self,
+                                                int                  index);
+int      _reel_chart_view_hit_test              (ReelChartView       *self,
+                                                double               x,
+                                                double               y);
+gboolean _reel_chart_view_mark_is_selectable    (const ReelChartMark *mark);
+void     _reel_chart_view_set_selected_platform (ReelChartView       *self,
+                                                const char          *platform_id);
+
+/* reel-chart-view-input.c */
+void     _reel_chart_view_class_init_input      (GtkWidgetClass      *widget_class);
+void     _reel_chart_view_init_input            (ReelChartView       *self);
 
 /* reel-chart-view-marks.c */
 guint _reel_chart_view_n_marks              (ReelChartView *self);

@@ -14,7 +14,6 @@
 #include "reel-chart-tooltip.h"
 #include "reel-chart-theme.h"
 #include "reel-chart-mark-widget.h"
-#include "reel-chart-navigation.h"
 #include "reel-chart-style.h"
 #include "reel-region-selection.h"
 #include "reel-widget-util.h"
@@ -84,9 +83,9 @@ static guint signals[N_SIGNALS];
 /* ------------------------------------------------------------------ */
 /* ReelChartView: helpers */
 
-static const ReelChartMark *
-get_mark (ReelChartView *self,
-          int            index)
+const ReelChartMark *
+_reel_chart_view_get_mark (ReelChartView *self,
+                           int            index)
 {
   g_assert (self->layout != NULL);
 
@@ -97,10 +96,10 @@ get_mark (ReelChartView *self,
 }
 
 /* The index of the mark at (@x, @y), -1 for none. */
-static int
-hit_test (ReelChartView *self,
-          double         x,
-          double         y)
+int
+_reel_chart_view_hit_test (ReelChartView *self,
+                           double         x,
+                           double         y)
 {
   const ReelChartMark *mark;
 
@@ -114,8 +113,9 @@ hit_test (ReelChartView *self,
   return (int) (mark - reel_chart_layout_get_mark (self->layout, 0));
 }
 
-static gboolean
-mark_is_selectable (const ReelChartMark *mark)
+/* Whether a click or Enter on @mark selects: not on "Rest of world". */
+gboolean
+_reel_chart_view_mark_is_selectable (const ReelChartMark *mark)
 {
   return mark != NULL && (mark->flags & REEL_CHART_MARK_REST) == 0;
 }
@@ -291,9 +291,9 @@ schedule_mark_sync (ReelChartView *self)
     self->marks_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), marks_tick_cb, NULL, NULL);
 }
 
-static void
-set_selected_platform (ReelChartView *self,
-                       const char    *platform_id)
+void
+_reel_chart_view_set_selected_platform (ReelChartView *self,
+                                        const char    *platform_id)
 {
   if (g_strcmp0 (self->selected_platform, platform_id) == 0)
     return;
@@ -302,31 +302,6 @@ set_selected_platform (ReelChartView *self,
   self->selected_platform = g_strdup (platform_id);
   invalidate_layout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_PLATFORM]);
-}
-
-static void
-select_mark (ReelChartView  *self,
-             int             index,
-             ReelSelectMode  mode)
-{
-  const ReelChartMark *mark = self->layout != NULL ? get_mark (self, index) : NULL;
-  g_auto(GStrv) order = NULL;
-  g_auto(GStrv) selection = NULL;
-
-  if (!mark_is_selectable (mark))
-    return;
-
-  /* An app is one at a time, apart from the regions */
-  if (mark->platform_id != NULL)
-    {
-      set_selected_platform (self, mark->platform_id);
-      return;
-    }
-
-  order = reel_chart_dup_mark_regions (self->layout, _reel_chart_view_n_marks (self));
-  selection = reel_region_selection_change ((const char * const *) self->selected_regions,
-                                            (const char * const *) order, mark->region_id, mode);
-  reel_chart_view_set_selected_regions (self, (const char * const *) selection);
 }
 
 /* ------------------------------------------------------------------ */
@@ -349,114 +324,6 @@ scale_factor_cb (ReelChartView *self,
                  gpointer       user_data)
 {
   invalidate_layout (self);
-}
-
-static void
-click_pressed_cb (ReelChartView   *self,
-                  int              n_press,
-                  double           x,
-                  double           y,
-                  GtkGestureClick *gesture)
-{
-  GdkModifierType state;
-  int index;
-
-  if (n_press != 1 || (index = hit_test (self, x, y)) < 0)
-    return;
-
-  /* The keyboard goes on from the mark clicked. */
-  _reel_chart_view_focus_mark (self, index);
-  state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (gesture));
-  select_mark (self, index, reel_select_mode_for_state (state));
-}
-
-static void
-set_hover_mark (ReelChartView *self,
-                int            index)
-{
-  if (self->hover_mark == index)
-    return;
-
-  self->hover_mark = index;
-  gtk_widget_set_cursor_from_name (GTK_WIDGET (self),
-                                   index >= 0 && mark_is_selectable (get_mark (self, index))
-                                   ? "pointer" : NULL);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
-motion_cb (ReelChartView            *self,
-           double                    x,
-           double                    y,
-           GtkEventControllerMotion *controller)
-{
-  set_hover_mark (self, hit_test (self, x, y));
-}
-
-static void
-leave_cb (ReelChartView            *self,
-          GtkEventControllerMotion *controller)
-{
-  set_hover_mark (self, -1);
-}
-
-/* ------------------------------------------------------------------ */
-/* Actions */
-
-static void
-move_focus_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  ReelChartView *self = REEL_CHART_VIEW (widget);
-  int from = _reel_chart_view_get_focused_mark (self);
-  guint n_marks = _reel_chart_view_n_marks (self);
-  ReelChartMove move = (ReelChartMove) g_variant_get_int32 (parameter);
-
-  if (n_marks == 0)
-    return;
-
-  if (from < 0)
-    {
-      _reel_chart_view_focus_mark (self, _reel_chart_view_get_entry_mark (self));
-      return;
-    }
-
-  _reel_chart_view_focus_mark (self, reel_chart_find_move_target (self->layout, n_marks, from, move));
-}
-
-static void
-select_focused_action (GtkWidget  *widget,
-                       const char *action_name,
-                       GVariant   *parameter)
-{
-  ReelChartView *self = REEL_CHART_VIEW (widget);
-  ReelSelectMode mode = parameter != NULL ? (ReelSelectMode) g_variant_get_int32 (parameter)
-                                          : REEL_SELECT_REPLACE;
-
-  select_mark (self, _reel_chart_view_get_focused_mark (self), mode);
-}
-
-static void
-select_world_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  ReelChartView *self = REEL_CHART_VIEW (widget);
-
-  /* An app selected goes first */
-  if (self->selected_platform != NULL)
-    set_selected_platform (self, NULL);
-  else
-    reel_chart_view_set_selected_region (self, NULL);
-}
-
-static void
-copy_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  reel_chart_view_copy_image (REEL_CHART_VIEW (widget));
 }
 
 /* ------------------------------------------------------------------ */
@@ -561,8 +428,8 @@ reel_chart_view_snapshot (GtkWidget   *widget,
     reel_chart_render (self->layout, NULL, cr);
   cairo_destroy (cr);
 
-  hover = self->hover_mark >= 0 ? get_mark (self, self->hover_mark) : NULL;
-  if (mark_is_selectable (hover) && hover->outline != NULL)
+  hover = self->hover_mark >= 0 ? _reel_chart_view_get_mark (self, self->hover_mark) : NULL;
+  if (_reel_chart_view_mark_is_selectable (hover) && hover->outline != NULL)
     {
       cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (hover->area.x - 2, hover->area.y - 2,
                                                                       hover->area.width + 4,
@@ -570,7 +437,8 @@ reel_chart_view_snapshot (GtkWidget   *widget,
       reel_chart_render_outline (hover, reel_chart_layout_get_theme (self->layout), cr);
       cairo_destroy (cr);
     }
-  else if (mark_is_selectable (hover) && (hover->flags & REEL_CHART_MARK_SELECTED) == 0)
+  else if (_reel_chart_view_mark_is_selectable (hover) &&
+           (hover->flags & REEL_CHART_MARK_SELECTED) == 0)
     {
       const ReelChartTheme *theme = reel_chart_layout_get_theme (self->layout);
       const ReelChartRect *area = &hover->area;
@@ -603,8 +471,10 @@ reel_chart_view_query_tooltip (GtkWidget  *widget,
   const ReelChartMark *mark;
   int index;
 
-  index = keyboard_mode ? _reel_chart_view_get_focused_mark (self) : hit_test (self, x, y);
-  if (index < 0 || (mark = get_mark (self, index)) == NULL || mark->tooltip == NULL)
+  index = keyboard_mode ? _reel_chart_view_get_focused_mark (self)
+                        : _reel_chart_view_hit_test (self, x, y);
+  if (index < 0 || (mark = _reel_chart_view_get_mark (self, index)) == NULL ||
+      mark->tooltip == NULL)
     return FALSE;
 
   reel_chart_tooltip_set_text (self->tooltip_box, mark->tooltip);
@@ -763,7 +633,7 @@ reel_chart_view_set_property (GObject      *object,
       break;
 
     case PROP_SELECTED_PLATFORM:
-      set_selected_platform (self, g_value_get_string (value));
+      _reel_chart_view_set_selected_platform (self, g_value_get_string (value));
       break;
 
     case PROP_METRIC:
@@ -911,13 +781,7 @@ reel_chart_view_class_init (ReelChartViewClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
-  gtk_widget_class_install_action (widget_class, "chart.move-focus", "i", move_focus_action);
-  gtk_widget_class_install_action (widget_class, "chart.select", NULL, select_focused_action);
-  gtk_widget_class_install_action (widget_class, "chart.select-with", "i", select_focused_action);
-  gtk_widget_class_install_action (widget_class, "chart.select-world", NULL, select_world_action);
-  gtk_widget_class_install_action (widget_class, "chart.copy", NULL, copy_action);
-
-  reel_chart_add_key_bindings (widget_class);
+  _reel_chart_view_class_init_input (widget_class);
 
   gtk_widget_class_set_css_name (widget_class, "chartview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -927,8 +791,6 @@ static void
 reel_chart_view_init (ReelChartView *self)
 {
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
-  GtkEventController *controller;
-  GtkGesture *gesture;
 
   self->kind = REEL_CHART_REVENUE;
   self->selected_regions = reel_region_selection_new (NULL);
@@ -944,15 +806,7 @@ reel_chart_view_init (ReelChartView *self)
                            G_CALLBACK (style_manager_dark_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::scale-factor", G_CALLBACK (scale_factor_cb), NULL);
 
-  gesture = gtk_gesture_click_new ();
-  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
-  g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (click_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
-
-  controller = gtk_event_controller_motion_new ();
-  g_signal_connect_swapped (controller, "motion", G_CALLBACK (motion_cb), self);
-  g_signal_connect_swapped (controller, "leave", G_CALLBACK (leave_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+  _reel_chart_view_init_input (self);
 
   self->tooltip_box = g_object_ref_sink (reel_chart_tooltip_new ());
 

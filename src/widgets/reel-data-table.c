@@ -8,7 +8,9 @@
 
 #include <glib/gi18n.h>
 
+#include "reel-chart-data.h"
 #include "reel-figure-row.h"
+#include "reel-text.h"
 #include "reel-widget-util.h"
 
 /* The Table side of the centre (DESIGN §5): every figure behind the
@@ -16,7 +18,9 @@
  * (RFC 4180, numbers unformatted). Revenue and share show the revenue
  * figures of the year, growth the reported growth figures of the year,
  * trend every revenue figure; the world first, then the regions in
- * dataset order, each in file order, until a column is sorted. */
+ * dataset order, each in file order, until a column is sorted. Platforms
+ * lists what its bars show: each app's figure of the chosen metric, of
+ * the period the bar names, and its like-for-like change, by rank. */
 
 #define RESOURCE_PATH "/io/github/reelscope/Reelscope/ui/"
 
@@ -29,6 +33,7 @@ typedef enum {
   REEL_DATA_TABLE_COLUMN_SOURCE,
   REEL_DATA_TABLE_COLUMN_BASIS,
   REEL_DATA_TABLE_COLUMN_FLAGS,
+  REEL_DATA_TABLE_COLUMN_CHANGE,
   REEL_DATA_TABLE_N_COLUMNS
 } ReelDataTableColumn;
 
@@ -49,6 +54,7 @@ struct _ReelDataTable
 
   ReelDataset       *dataset;
   ReelChartKind      chart_kind;
+  ReelChartMetric    metric;
   guint              year;
 };
 
@@ -58,6 +64,7 @@ enum {
   PROP_0,
   PROP_DATASET,
   PROP_CHART_KIND,
+  PROP_METRIC,
   PROP_YEAR,
   N_PROPS
 };
@@ -84,12 +91,13 @@ typedef struct {
  * sideways. */
 static const ColumnInfo column_info[REEL_DATA_TABLE_N_COLUMNS] = {
   [REEL_DATA_TABLE_COLUMN_REGION] = { N_("Region"), "region",     FALSE, FALSE },
-  [REEL_DATA_TABLE_COLUMN_YEAR]   = { N_("Year"),   "year",       TRUE,  FALSE },
+  [REEL_DATA_TABLE_COLUMN_YEAR]   = { N_("Year"),   "period-start", TRUE, FALSE },
   [REEL_DATA_TABLE_COLUMN_METRIC] = { N_("Metric"), "metric",     FALSE, FALSE },
   [REEL_DATA_TABLE_COLUMN_VALUE]  = { N_("Value"),  "value",      TRUE,  FALSE },
   [REEL_DATA_TABLE_COLUMN_SOURCE] = { N_("Source"), "publisher",  FALSE, TRUE  },
   [REEL_DATA_TABLE_COLUMN_BASIS]  = { N_("Basis"),  "basis",      FALSE, TRUE  },
   [REEL_DATA_TABLE_COLUMN_FLAGS]  = { N_("Flags"),  "flags-text", FALSE, FALSE },
+  [REEL_DATA_TABLE_COLUMN_CHANGE] = { N_("Change"), "change",     FALSE, FALSE },
 };
 
 /* The width an expanding column starts from: what a few words need. */
@@ -102,21 +110,19 @@ static const ColumnInfo column_info[REEL_DATA_TABLE_N_COLUMNS] = {
 
 /* The CSV header; the columns of every kind, so that files line up. */
 static const char csv_header[] =
-  "region,region_id,year,metric,value,unit,qualifier,source,source_id,basis,flags\r\n";
+  "region,region_id,year,metric,value,unit,qualifier,source,source_id,basis,flags,period,"
+  "change\r\n";
 
 static const char *
 get_cell_text (ReelFigureRow       *row,
-               ReelDataTableColumn  column,
-               char                *buffer,
-               gsize                size)
+               ReelDataTableColumn  column)
 {
   switch (column)
     {
     case REEL_DATA_TABLE_COLUMN_REGION:
       return reel_figure_row_get_region (row);
     case REEL_DATA_TABLE_COLUMN_YEAR:
-      g_snprintf (buffer, size, "%u", reel_figure_row_get_year (row));
-      return buffer;
+      return reel_figure_row_get_period (row);
     case REEL_DATA_TABLE_COLUMN_METRIC:
       return reel_figure_row_get_metric (row);
     case REEL_DATA_TABLE_COLUMN_VALUE:
@@ -127,6 +133,8 @@ get_cell_text (ReelFigureRow       *row,
       return reel_figure_row_get_basis (row);
     case REEL_DATA_TABLE_COLUMN_FLAGS:
       return reel_figure_row_get_flags_text (row);
+    case REEL_DATA_TABLE_COLUMN_CHANGE:
+      return reel_figure_row_get_change (row);
     case REEL_DATA_TABLE_N_COLUMNS:
     default:
       g_assert_not_reached ();
@@ -157,8 +165,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
   ReelDataTableColumn column = GPOINTER_TO_UINT (user_data);
   ReelFigureRow *row = gtk_list_item_get_item (item);
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (item));
-  char buffer[16];
-  const char *text = get_cell_text (row, column, buffer, sizeof buffer);
+  const char *text = get_cell_text (row, column);
   const char *tooltip = column == REEL_DATA_TABLE_COLUMN_SOURCE ?
                         reel_figure_row_get_source (row) : text;
   g_autoptr(PangoLayout) sample = NULL;
@@ -244,28 +251,65 @@ append_region (ReelDataTable    *self,
     }
 }
 
-/* Every app's whole-year revenue figures for the year, as the regions'
- * on Revenue. */
+/* The figures of the chart's bars, from the chart's own data tier, so
+ * that the table lists what the chart draws, in its order. */
 static void
-append_platforms (ReelDataTable *self)
+append_platforms (ReelDataTable *self,
+                  ReelChartData *data)
 {
   GPtrArray *platforms = reel_dataset_get_platforms (self->dataset);
 
-  for (guint i = 0; i < platforms->len; i++)
+  for (guint i = 0; i < data->bars->len; i++)
     {
-      const ReelPlatform *platform = g_ptr_array_index (platforms, i);
+      const ReelChartBar *bar = &g_array_index (data->bars, ReelChartBar, i);
+      const ReelPlatform *platform = g_ptr_array_index (platforms, bar->platform);
+      g_autofree char *value_text = reel_chart_data_format_value (data, REEL_CHART_PLATFORMS,
+                                                                  bar->value, bar->qualifier);
+      g_autoptr(ReelFigureRow) row = reel_figure_row_new_for_bar (self->dataset,
+                                                                  reel_text_get (platform->name),
+                                                                  value_text, bar);
 
-      for (guint j = 0; j < platform->revenue->len; j++)
-        {
-          const ReelFigure *figure = &g_array_index (platform->revenue, ReelFigure, j);
-          g_autoptr(ReelFigureRow) row = NULL;
-
-          if (figure->year != self->year)
-            continue;
-          row = reel_figure_row_new_for_platform (self->dataset, platform, figure);
-          g_list_store_append (self->store, row);
-        }
+      g_list_store_append (self->store, row);
     }
+}
+
+/* What the table lists, "Revenue, 2024", "Platforms by downloads, 2025";
+ * @data is Platforms', else NULL. */
+static char *
+dup_what (ReelDataTable       *self,
+          const ReelChartData *data)
+{
+  if (data != NULL)
+    return reel_chart_data_dup_title (data, REEL_CHART_PLATFORMS);
+  if (reel_chart_kind_info_has_year (self->chart_kind))
+    /* TRANSLATORS: what the table lists: "Revenue, 2024" */
+    return g_strdup_printf (_("%s, %u"), reel_chart_kind_info_get_label (self->chart_kind),
+                            self->year);
+  return g_strdup (reel_chart_kind_info_get_label (self->chart_kind));
+}
+
+/* The columns' titles and which show: Platforms' first column names the
+ * apps, its values are of its metric, of a period, with their change. */
+static void
+update_columns (ReelDataTable *self)
+{
+  gboolean platforms = self->chart_kind == REEL_CHART_PLATFORMS;
+  ReelChartMetric metric = reel_chart_kind_has_metric (self->chart_kind, self->metric)
+                           ? self->metric : REEL_CHART_METRIC_REVENUE;
+
+  const char *region = platforms ? C_("table column", "App")
+                                 : _(column_info[REEL_DATA_TABLE_COLUMN_REGION].title);
+  const char *year = platforms ? C_("table column", "Period")
+                               : _(column_info[REEL_DATA_TABLE_COLUMN_YEAR].title);
+  const char *value = platforms ? reel_chart_kind_info_get_metric_label (metric)
+                                : _(column_info[REEL_DATA_TABLE_COLUMN_VALUE].title);
+
+  gtk_column_view_column_set_title (self->columns[REEL_DATA_TABLE_COLUMN_REGION], region);
+  gtk_column_view_column_set_title (self->columns[REEL_DATA_TABLE_COLUMN_YEAR], year);
+  gtk_column_view_column_set_title (self->columns[REEL_DATA_TABLE_COLUMN_VALUE], value);
+  gtk_column_view_column_set_visible (self->columns[REEL_DATA_TABLE_COLUMN_METRIC],
+                                      self->chart_kind == REEL_CHART_GROWTH);
+  gtk_column_view_column_set_visible (self->columns[REEL_DATA_TABLE_COLUMN_CHANGE], platforms);
 }
 
 static guint
@@ -284,6 +328,10 @@ count_sources (ReelDataTable *self)
   return g_hash_table_size (seen);
 }
 
+/* Apps are of no region: the table's bars select none. */
+static const char * const no_selection[] = { NULL };
+
+/* The rows of the chart shown, and what the table says of them. */
 static void
 update (ReelDataTable *self)
 {
@@ -292,13 +340,19 @@ update (ReelDataTable *self)
   g_autofree char *figures = NULL;
   g_autofree char *sources = NULL;
   g_autofree char *empty = NULL;
+  g_autofree char *accessible_label = NULL;
+  ReelChartData platforms_data = { 0 };
+  gboolean platforms = self->dataset != NULL && self->chart_kind == REEL_CHART_PLATFORMS;
   guint n_rows, n_sources;
 
   g_list_store_remove_all (self->store);
 
-  if (self->dataset != NULL && self->chart_kind == REEL_CHART_PLATFORMS)
+  if (platforms)
     {
-      append_platforms (self);
+      reel_chart_data_init (&platforms_data, self->dataset, self->year, no_selection);
+      platforms_data.metric = self->metric;
+      reel_chart_data_collect (&platforms_data, REEL_CHART_PLATFORMS);
+      append_platforms (self, &platforms_data);
     }
   else if (self->dataset != NULL)
     {
@@ -308,30 +362,25 @@ update (ReelDataTable *self)
       for (guint i = 0; i < regions->len; i++)
         append_region (self, g_ptr_array_index (regions, i));
     }
-  /* The first column names the apps on Platforms, the regions elsewhere */
-  gtk_column_view_column_set_title (self->columns[REEL_DATA_TABLE_COLUMN_REGION],
-                                    self->chart_kind == REEL_CHART_PLATFORMS
-                                    ? C_("table column", "App")
-                                    : _(column_info[REEL_DATA_TABLE_COLUMN_REGION].title));
-
-  gtk_column_view_column_set_visible (self->columns[REEL_DATA_TABLE_COLUMN_METRIC],
-                                      self->chart_kind == REEL_CHART_GROWTH);
+  update_columns (self);
 
   n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->store));
   n_sources = count_sources (self);
-
-  if (reel_chart_kind_info_has_year (self->chart_kind))
-    /* TRANSLATORS: what the table lists: "Revenue, 2024" */
-    what = g_strdup_printf (_("%s, %u"), reel_chart_kind_info_get_label (self->chart_kind),
-                            self->year);
-  else
-    what = g_strdup (reel_chart_kind_info_get_label (self->chart_kind));
+  what = dup_what (self, platforms ? &platforms_data : NULL);
+  if (platforms)
+    reel_chart_data_clear (&platforms_data);
 
   figures = g_strdup_printf (ngettext ("%u figure", "%u figures", n_rows), n_rows);
   sources = g_strdup_printf (ngettext ("%u source", "%u sources", n_sources), n_sources);
   /* TRANSLATORS: "5 figures from 3 sources · Revenue, 2024" */
   count = g_strdup_printf (_("%s from %s · %s"), figures, sources, what);
   gtk_label_set_text (self->count_label, count);
+
+  /* TRANSLATORS: the table's name for screen readers: "Figures behind the chart: Platforms by
+   * downloads, 2025" */
+  accessible_label = g_strdup_printf (_("Figures behind the chart: %s"), what);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->column_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible_label, -1);
 
   if (self->dataset != NULL && reel_chart_kind_info_has_year (self->chart_kind))
     /* TRANSLATORS: the table when the dataset has nothing for the chart: "No figures for 2025" */
@@ -403,6 +452,10 @@ reel_data_table_get_property (GObject    *object,
       g_value_set_enum (value, self->chart_kind);
       break;
 
+    case PROP_METRIC:
+      g_value_set_enum (value, self->metric);
+      break;
+
     case PROP_YEAR:
       g_value_set_uint (value, self->year);
       break;
@@ -428,6 +481,10 @@ reel_data_table_set_property (GObject      *object,
 
     case PROP_CHART_KIND:
       reel_data_table_set_chart_kind (self, g_value_get_enum (value));
+      break;
+
+    case PROP_METRIC:
+      reel_data_table_set_metric (self, g_value_get_enum (value));
       break;
 
     case PROP_YEAR:
@@ -467,6 +524,17 @@ reel_data_table_class_init (ReelDataTableClass *klass)
   properties[PROP_CHART_KIND] =
     g_param_spec_enum ("chart-kind", NULL, NULL,
                        REEL_TYPE_CHART_KIND, REEL_CHART_REVENUE,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ReelDataTable:metric:
+   *
+   * What Platforms ranks the apps by, and so what its table lists; the
+   * other kinds list revenue (or growth) whatever it is.
+   */
+  properties[PROP_METRIC] =
+    g_param_spec_enum ("metric", NULL, NULL,
+                       REEL_TYPE_CHART_METRIC, REEL_CHART_METRIC_REVENUE,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
@@ -583,6 +651,29 @@ reel_data_table_set_chart_kind (ReelDataTable *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART_KIND]);
 }
 
+ReelChartMetric
+reel_data_table_get_metric (ReelDataTable *self)
+{
+  g_return_val_if_fail (REEL_IS_DATA_TABLE (self), REEL_CHART_METRIC_REVENUE);
+
+  return self->metric;
+}
+
+void
+reel_data_table_set_metric (ReelDataTable   *self,
+                            ReelChartMetric  metric)
+{
+  g_return_if_fail (REEL_IS_DATA_TABLE (self));
+  g_return_if_fail (metric < REEL_CHART_N_METRICS);
+
+  if (self->metric == metric)
+    return;
+
+  self->metric = metric;
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_METRIC]);
+}
+
 guint
 reel_data_table_get_year (ReelDataTable *self)
 {
@@ -663,6 +754,10 @@ reel_data_table_dup_csv (ReelDataTable *self)
       reel_csv_append_field (csv, reel_figure_row_get_basis (row));
       g_string_append_c (csv, ',');
       reel_csv_append_field (csv, flags);
+      g_string_append_c (csv, ',');
+      reel_csv_append_field (csv, reel_figure_row_get_period (row));
+      g_string_append_c (csv, ',');
+      reel_csv_append_field (csv, reel_figure_row_get_change (row));
       g_string_append (csv, "\r\n");
     }
 

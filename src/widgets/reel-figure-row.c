@@ -5,6 +5,7 @@
 
 #include "reel-figure-row.h"
 
+#include "reel-chart-data.h"
 #include "reel-format.h"
 #include "reel-text-figure.h"
 #include "reel-text-source.h"
@@ -17,6 +18,8 @@ struct _ReelFigureRow
   char            *region;
   char            *region_id;
   guint            year;
+  ReelPeriod       period;
+  char            *period_text;
   char            *metric;
   double           value;
   char            *value_text;
@@ -28,6 +31,7 @@ struct _ReelFigureRow
   char            *basis;
   ReelFigureFlags  flags;
   char            *flags_text;
+  char            *change;
 };
 
 G_DEFINE_FINAL_TYPE (ReelFigureRow, reel_figure_row, G_TYPE_OBJECT)
@@ -37,12 +41,14 @@ enum {
   PROP_0,
   PROP_REGION,
   PROP_YEAR,
+  PROP_PERIOD_START,
   PROP_METRIC,
   PROP_VALUE,
   PROP_SOURCE,
   PROP_PUBLISHER,
   PROP_BASIS,
   PROP_FLAGS_TEXT,
+  PROP_CHANGE,
   N_PROPS
 };
 
@@ -59,11 +65,15 @@ reel_figure_row_new (ReelDataset      *dataset,
                      const char       *basis)
 {
   ReelFigureRow *self = g_object_new (REEL_TYPE_FIGURE_ROW, NULL);
-  const ReelSource *source = reel_dataset_get_source (dataset, source_index);
+  /* A derived figure (G_MAXUINT) has no one source */
+  const ReelSource *source = source_index != G_MAXUINT
+                             ? reel_dataset_get_source (dataset, source_index) : NULL;
 
   self->region = g_strdup (name);
   self->region_id = g_strdup (region_id);
   self->year = year;
+  reel_period_init_year (&self->period, year);
+  self->period_text = reel_text_dup_period (&self->period, FALSE);
   self->source = g_strdup (source != NULL ? reel_text_get (source->title) : "");
   self->source_id = g_strdup (source != NULL ? source->id : "");
   self->publisher = g_strdup (source != NULL ? reel_text_get_source_author (source) : "");
@@ -112,20 +122,68 @@ reel_figure_row_new_for_revenue (ReelDataset      *dataset,
  *
  * A row of an app's revenue figure, named by the app; of no region.
  */
-ReelFigureRow *
-reel_figure_row_new_for_platform (ReelDataset        *dataset,
-                                  const ReelPlatform *platform,
-                                  const ReelFigure   *figure)
+/* The unit of @metric's values in CSV: the currency ("USD") for money,
+ * the metric's own name ("downloads") for counts. */
+static char *
+dup_unit (ReelDataset *dataset,
+          ReelMetric   metric)
 {
+  if (reel_metric_get_unit (metric) == REEL_UNIT_MONEY)
+    return g_strdup (reel_dataset_get_currency (dataset));
+  return g_strdup (reel_metric_to_string (metric));
+}
+
+/**
+ * reel_figure_row_new_for_bar:
+ * @name: the app's name
+ * @value_text: the value as the chart labels it ("about 12M")
+ * @bar: a bar of Platforms, of one app
+ *
+ * A row of what a Platforms bar shows: its figure (whole-year or for part
+ * of the year) of the chart's metric, with its period, source, basis and
+ * flags, and its change on the same source's earlier figure.
+ */
+ReelFigureRow *
+reel_figure_row_new_for_bar (ReelDataset        *dataset,
+                             const char         *name,
+                             const char         *value_text,
+                             const ReelChartBar *bar)
+{
+  const ReelFigure *figure;
+  const ReelMeasure *measure;
   ReelFigureRow *self;
 
   g_return_val_if_fail (REEL_IS_DATASET (dataset), NULL);
-  g_return_val_if_fail (platform != NULL, NULL);
-  g_return_val_if_fail (figure != NULL, NULL);
+  g_return_val_if_fail (name != NULL && value_text != NULL, NULL);
+  g_return_val_if_fail (bar != NULL && (bar->figures->len > 0 || bar->measures->len > 0), NULL);
 
-  self = reel_figure_row_new (dataset, reel_text_get (platform->name), NULL, figure->year,
-                              figure->source, figure->basis);
-  take_money (self, dataset, figure);
+  figure = bar->figures->len > 0 ? g_ptr_array_index (bar->figures, 0) : NULL;
+  measure = figure == NULL ? g_ptr_array_index (bar->measures, 0) : NULL;
+  if (figure != NULL)
+    {
+      self = reel_figure_row_new (dataset, name, NULL, figure->year, figure->source,
+                                  figure->basis);
+      self->flags = figure->flags;
+      self->metric = g_strdup (reel_metric_to_string (REEL_METRIC_REVENUE));
+      self->unit = dup_unit (dataset, REEL_METRIC_REVENUE);
+    }
+  else
+    {
+      self = reel_figure_row_new (dataset, name, NULL, reel_period_get_year (&measure->period),
+                                  measure->source, measure->basis);
+      self->flags = measure->flags;
+      self->period = measure->period;
+      g_free (self->period_text);
+      self->period_text = reel_text_dup_period (&measure->period, FALSE);
+      self->metric = g_strdup (reel_metric_to_string (measure->metric));
+      self->unit = dup_unit (dataset, measure->metric);
+    }
+
+  self->value = bar->value;
+  self->qualifier = bar->qualifier;
+  self->value_text = g_strdup (value_text);
+  self->flags_text = reel_text_dup_figure_flags (self->flags);
+  self->change = g_strdup (bar->remark != NULL ? bar->remark : "");
   return self;
 }
 
@@ -163,6 +221,7 @@ reel_figure_row_finalize (GObject *object)
 
   g_free (self->region);
   g_free (self->region_id);
+  g_free (self->period_text);
   g_free (self->metric);
   g_free (self->value_text);
   g_free (self->unit);
@@ -171,6 +230,7 @@ reel_figure_row_finalize (GObject *object)
   g_free (self->publisher);
   g_free (self->basis);
   g_free (self->flags_text);
+  g_free (self->change);
 
   G_OBJECT_CLASS (reel_figure_row_parent_class)->finalize (object);
 }
@@ -191,6 +251,10 @@ reel_figure_row_get_property (GObject    *object,
 
     case PROP_YEAR:
       g_value_set_uint (value, self->year);
+      break;
+
+    case PROP_PERIOD_START:
+      g_value_set_uint (value, self->period.first);
       break;
 
     case PROP_METRIC:
@@ -217,6 +281,10 @@ reel_figure_row_get_property (GObject    *object,
       g_value_set_string (value, self->flags_text);
       break;
 
+    case PROP_CHANGE:
+      g_value_set_string (value, self->change);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -236,6 +304,10 @@ reel_figure_row_class_init (ReelFigureRowClass *klass)
   properties[PROP_YEAR] =
     g_param_spec_uint ("year", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  /* Whole years and parts of them in the order of their first month */
+  properties[PROP_PERIOD_START] =
+    g_param_spec_uint ("period-start", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_METRIC] =
     g_param_spec_string ("metric", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
@@ -253,6 +325,9 @@ reel_figure_row_class_init (ReelFigureRowClass *klass)
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
   properties[PROP_FLAGS_TEXT] =
     g_param_spec_string ("flags-text", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CHANGE] =
+    g_param_spec_string ("change", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -289,7 +364,27 @@ reel_figure_row_get_year (ReelFigureRow *self)
   return self->year;
 }
 
-/* The growth metric ("viewership"), NULL for revenue. */
+/* The period of the figure: "2024", "Oct 2025". */
+const char *
+reel_figure_row_get_period (ReelFigureRow *self)
+{
+  g_return_val_if_fail (REEL_IS_FIGURE_ROW (self), NULL);
+
+  return self->period_text;
+}
+
+/* An app's change on the same source's earlier figure, "+52% on 2024, same
+ * source"; "" without one. */
+const char *
+reel_figure_row_get_change (ReelFigureRow *self)
+{
+  g_return_val_if_fail (REEL_IS_FIGURE_ROW (self), NULL);
+
+  return self->change != NULL ? self->change : "";
+}
+
+/* The growth metric ("viewership"), an app's metric ("downloads"), NULL
+ * for a region's revenue. */
 const char *
 reel_figure_row_get_metric (ReelFigureRow *self)
 {

@@ -3,6 +3,7 @@
 
 #include <glib-object.h>
 
+#include "reel-chart-data.h"
 #include "reel-dataset.h"
 
 G_BEGIN_DECLS
@@ -12,7 +13,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ReelFigureRow, reel_figure_row, REEL, FIGURE_ROW, GObject)
 
 /* One figure of the data table: a region's (or the world's) revenue or
- * growth figure, or an app's revenue, with what the table shows of it and
+ * growth figure, or an app's figure as a Platforms bar shows it, with
+ * what the table shows of it and
  * what CSV keeps. */
 
 ReelFigureRow   *reel_figure_row_new_for_revenue (ReelDataset       *dataset,
@@ -21,12 +23,15 @@ ReelFigureRow   *reel_figure_row_new_for_revenue (ReelDataset       *dataset,
 ReelFigureRow   *reel_figure_row_new_for_growth  (ReelDataset       *dataset,
                                                   const ReelRegion  *region,
                                                   const ReelGrowth  *growth);
-ReelFigureRow   *reel_figure_row_new_for_platform (ReelDataset      *dataset,
-                                                  const ReelPlatform *platform,
-                                                  const ReelFigure  *figure);
+ReelFigureRow   *reel_figure_row_new_for_bar     (ReelDataset       *dataset,
+                                                  const char        *name,
+                                                  const char        *value_text,
+                                                  const ReelChartBar *bar);
 const char      *reel_figure_row_get_region      (ReelFigureRow     *self);
 const char      *reel_figure_row_get_region_id   (ReelFigureRow     *self);
 guint            reel_figure_row_get_year        (ReelFigureRow     *self);
+const char      *reel_figure_row_get_period      (ReelFigureRow     *self);
+const char      *reel_figure_row_get_change      (ReelFigureRow     *self);
 const char      *reel_figure_row_get_metric      (ReelFigureRow     *self);
 double           reel_figure_row_get_value       (ReelFigureRow     *self);
 const char      *reel_figure_row_get_value_text  (ReelFigureRow     *self);
