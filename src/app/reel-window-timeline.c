@@ -11,16 +11,56 @@
 /* The period control beside the year menu: Previous, Next and Play, their
  * keys, and the ReelTimeline that keeps where the window is in time. The
  * periods are the years the chart kind shown has figures for (the year
- * menu's); Trend, which draws every year at once, has none to step. */
+ * menu's); on Trend, which draws every period at once, the places of its
+ * time cursor: the months of its lines where they are months, else the
+ * years (reel_chart_layout_list_cursors()). The year menu keeps the
+ * year the regions' list shows; the chart names the cursor's period. */
 
-/* The timeline's periods: the year menu's, where the chart has a year. */
+/* Trend's cursors, as its layout lists them; none before it is laid out. */
+static GArray *
+list_trend_cursors (ReelWindow *self)
+{
+  ReelChartLayout *layout = reel_chart_view_get_layout (self->chart_view);
+
+  if (layout == NULL || reel_chart_layout_get_kind (layout) != REEL_CHART_TREND)
+    return g_array_new (FALSE, FALSE, sizeof (guint));
+  return reel_chart_layout_list_cursors (layout);
+}
+
+/* The timeline's periods: the year menu's, where the chart has a year;
+ * Trend's cursors. */
 void
 _reel_window_update_timeline (ReelWindow *self)
 {
-  g_autoptr(GArray) none = g_array_new (FALSE, FALSE, sizeof (guint));
-  gboolean has_periods = self->years != NULL && reel_chart_kind_info_has_year (self->chart_kind);
+  g_autoptr(GArray) periods = NULL;
+  guint period = self->year;
 
-  reel_timeline_set_periods (self->timeline, has_periods ? self->years : none, self->year);
+  if (self->chart_kind == REEL_CHART_TREND)
+    {
+      periods = list_trend_cursors (self);
+      period = reel_chart_view_get_cursor (self->chart_view);
+    }
+  else if (self->years != NULL)
+    periods = g_array_ref (self->years);
+  else
+    periods = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (reel_timeline_has_periods (self->timeline, periods) &&
+      reel_timeline_get_period (self->timeline) == period)
+    return;
+  reel_timeline_set_periods (self->timeline, periods, period);
+}
+
+/* Trend's lines change with the selection and the data: so do its
+ * cursors. Its layout's notify comes after each step too, which keeps
+ * them. */
+static void
+layout_changed_cb (ReelWindow    *self,
+                   GParamSpec    *pspec,
+                   ReelChartView *view)
+{
+  if (self->chart_kind == REEL_CHART_TREND)
+    _reel_window_update_timeline (self);
 }
 
 /* The buttons show where the controls do (the header or the bottom bar)
@@ -71,10 +111,14 @@ timeline_changed_cb (ReelWindow   *self,
 {
   guint period = reel_timeline_get_period (timeline);
 
-  if (period != 0)
+  /* On Trend, once its cursors are known: a cursor it no longer has is
+   * let go, for the whole chart. */
+  if (self->chart_kind == REEL_CHART_TREND && reel_timeline_get_n_periods (timeline) > 0)
+    reel_chart_view_set_cursor (self->chart_view, period);
+  else if (self->chart_kind != REEL_CHART_TREND && period != 0)
     _reel_window_set_year (self, period);
   /* The chart lays the next year out while this one shows. */
-  if (reel_timeline_get_playing (timeline))
+  if (reel_timeline_get_playing (timeline) && self->chart_kind != REEL_CHART_TREND)
     reel_chart_view_prepare_year (self->chart_view, reel_timeline_peek (timeline, +1));
   _reel_window_update_bottom_bar (self);
 }
@@ -85,7 +129,8 @@ year_changed_cb (ReelWindow *self,
                  GParamSpec *pspec,
                  gpointer    user_data)
 {
-  reel_timeline_set_period (self->timeline, self->year);
+  if (self->chart_kind != REEL_CHART_TREND)
+    reel_timeline_set_period (self->timeline, self->year);
 }
 
 /* Whether @focus reads the arrow keys itself: text, a scale, a popover's
@@ -102,7 +147,7 @@ focus_takes_arrows (GtkWidget *focus)
  * arrows, and are selected with Enter), or with the focus nowhere; Left
  * and Right also wherever they edit no text. Space stays with the button,
  * the list row or the entry that has the focus. A chart without periods
- * (Trend) keeps the keys for its points. */
+ * keeps the keys for its marks. */
 static gboolean
 key_pressed_cb (ReelWindow            *self,
                 guint                  keyval,
@@ -198,6 +243,8 @@ _reel_window_init_timeline (ReelWindow *self)
   g_signal_connect_object (self->timeline, "notify::playing",
                            G_CALLBACK (timeline_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect (self, "notify::year", G_CALLBACK (year_changed_cb), NULL);
+  g_signal_connect_object (self->chart_view, "notify::layout", G_CALLBACK (layout_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   /* Before the focused widget's own keys, which the handler leaves it. */
   keys = gtk_event_controller_key_new ();
