@@ -340,6 +340,21 @@ assert_trend_cursor (ReelWindow *window,
   g_object_set_data (G_OBJECT (window), "needle", NULL);
 }
 
+/* The Next button's accessible name and Play's tooltip. */
+static void
+assert_step_words (ReelWindow *window,
+                   const char *next,
+                   const char *play)
+{
+  g_autofree char *problem =
+    gtk_test_accessible_check_property (GTK_ACCESSIBLE (step_button (window, 1)),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, next);
+
+  g_assert_null (problem);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (CHILD (window, "play_button"))), ==,
+                   play);
+}
+
 /* Trend draws every month at once; the period control moves its time
  * cursor by the world's months, from none (the whole chart), and leaves
  * the year the regions' list shows. */
@@ -358,6 +373,7 @@ test_window_trend (void)
   g_assert_true (gtk_widget_get_sensitive (step_button (window, 0)));
   g_assert_true (gtk_widget_get_sensitive (step_button (window, 1)));
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (CHILD (window, "play_button"))));
+  assert_step_words (window, "Next month", "Play Through the Months (Space)");
 
   /* Next from none: the first month, then month by month (June has no
    * figure: the line skips it) */
@@ -375,6 +391,8 @@ test_window_trend (void)
   /* The cursor stays through another kind; at the last month Next is
    * insensitive, and Play there starts again from the first */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "revenue");
+  assert_chart_year (window, 2025);
+  assert_step_words (window, "Next year", "Play Through the Years (Space)");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "trend");
   assert_trend_cursor (window, "Jul 2025");
   for (guint i = 0; i < 8; i++)

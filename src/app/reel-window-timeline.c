@@ -45,6 +45,11 @@ _reel_window_update_timeline (ReelWindow *self)
   else
     periods = g_array_new (FALSE, FALSE, sizeof (guint));
 
+  /* Months, unless every cursor is a January: a chart of years */
+  self->timeline_months = FALSE;
+  for (guint i = 0; self->chart_kind == REEL_CHART_TREND && i < periods->len; i++)
+    self->timeline_months |= g_array_index (periods, guint, i) % 12 != 0;
+
   if (reel_timeline_has_periods (self->timeline, periods) &&
       reel_timeline_get_period (self->timeline) == period)
     return;
@@ -61,6 +66,27 @@ layout_changed_cb (ReelWindow    *self,
 {
   if (self->chart_kind == REEL_CHART_TREND)
     _reel_window_update_timeline (self);
+}
+
+/* The step buttons' words: by month on Trend's months, else by year. */
+static void
+name_step_buttons (ReelWindow *self)
+{
+  GtkWidget *previous[] = { self->period_previous_button, self->bottom_previous_button };
+  GtkWidget *next[] = { self->period_next_button, self->bottom_next_button };
+  gboolean months = self->timeline_months;
+
+  for (guint i = 0; i < G_N_ELEMENTS (previous); i++)
+    {
+      gtk_widget_set_tooltip_text (previous[i], months ? _("Previous Month (Left)")
+                                                       : _("Previous Year (Left)"));
+      gtk_widget_set_tooltip_text (next[i], months ? _("Next Month (Right)")
+                                                   : _("Next Year (Right)"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (previous[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      months ? _("Previous month") : _("Previous year"), -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (next[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      months ? _("Next month") : _("Next year"), -1);
+    }
 }
 
 /* The buttons show where the controls do (the header or the bottom bar)
@@ -88,8 +114,14 @@ _reel_window_update_period_controls (ReelWindow *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.play",
                                  shown && reel_timeline_get_n_periods (self->timeline) >= 2);
 
+  name_step_buttons (self);
   icon = playing ? "media-playback-pause-symbolic" : "media-playback-start-symbolic";
-  tooltip = playing ? _("Pause (Space)") : _("Play Through the Years (Space)");
+  if (playing)
+    tooltip = _("Pause (Space)");
+  else if (self->timeline_months)
+    tooltip = _("Play Through the Months (Space)");
+  else
+    tooltip = _("Play Through the Years (Space)");
   /* TRANSLATORS: accessible names of the button that plays through the years */
   label = playing ? C_("timeline", "Pause") : C_("timeline", "Play");
   for (guint i = 0; i < 2; i++)
@@ -219,9 +251,13 @@ play_action (GtkWidget  *widget,
 void
 _reel_window_class_init_timeline (GtkWidgetClass *widget_class)
 {
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, bottom_next_button);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, bottom_period_box);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, bottom_play_button);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, bottom_previous_button);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, period_box);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, period_next_button);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, period_previous_button);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, play_button);
 
   gtk_widget_class_install_action (widget_class, "win.period-previous", NULL,
