@@ -179,7 +179,7 @@ focus_takes_arrows (GtkWidget *focus)
  * arrows, and are selected with Enter), or with the focus nowhere; Left
  * and Right also wherever they edit no text. Space stays with the button,
  * the list row or the entry that has the focus. A chart without periods
- * keeps the keys for its marks. */
+ * keeps the keys for its marks, and Trend Left and Right. */
 static gboolean
 key_pressed_cb (ReelWindow            *self,
                 guint                  keyval,
@@ -204,6 +204,10 @@ key_pressed_cb (ReelWindow            *self,
     case GDK_KEY_Right:
     case GDK_KEY_KP_Right:
       if (!on_chart && !nowhere && focus_takes_arrows (focus))
+        return FALSE;
+      /* Trend's marks are points along its time axis, which the arrows
+       * move between on its chart; elsewhere they move its cursor. */
+      if (on_chart && self->chart_kind == REEL_CHART_TREND)
         return FALSE;
       gtk_widget_activate_action (GTK_WIDGET (self),
                                   keyval == GDK_KEY_Left || keyval == GDK_KEY_KP_Left
