@@ -28,6 +28,7 @@ struct _ReelChartLayout
   double           scale;
 
   ReelChartRect    plot;
+  double           cursor_x;
   gboolean         empty;
   double           hatch_spacing;
   char            *title;
@@ -175,6 +176,7 @@ build (ReelChartLayout *self)
   kind->plot->lay_out (&draft);
   reel_chart_frame_add_footer (&frame, &canvas);
   self->plot = canvas.plot;
+  self->cursor_x = canvas.cursor_x > 0 ? canvas.cursor_x : self->width;
   self->empty = canvas.empty;
 
   self->summary = dup_summary (self, &draft);
@@ -642,6 +644,17 @@ _reel_chart_layout_get_shapes (ReelChartLayout *self)
   g_return_val_if_fail (REEL_IS_CHART_LAYOUT (self), NULL);
 
   return self->shapes;
+}
+
+/* Where Trend's time cursor stands, for a transition to sweep from one
+ * to the other: the chart's right edge without one, where every point is
+ * drawn in full. */
+double
+_reel_chart_layout_get_cursor_x (ReelChartLayout *self)
+{
+  g_return_val_if_fail (REEL_IS_CHART_LAYOUT (self), 0);
+
+  return self->cursor_x;
 }
 
 double

@@ -1015,6 +1015,8 @@ lay_out (ReelChartDraft *draft)
   axes.axis_height = axes.by_month ? reel_chart_time_axis_height (draft->pen) : axes.tick_height;
   fit_plot (&plot, &axes);
   cursor_x = reel_scale_map (&axes.x_scale, reel_chart_cursor_get_time (draft->data));
+  if (draft->data->cursor != 0)
+    draft->canvas->cursor_x = cursor_x;
   draft->canvas->plot = (ReelChartRect) { axes.left, axes.top, axes.right - axes.left,
                                           MAX (0, axes.bottom - axes.top) };
 
