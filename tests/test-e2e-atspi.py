@@ -724,6 +724,23 @@ def chart_year(frame):
     return int(found.group(1)) if found else None
 
 
+def play_through(frame, play, period_of):
+    """Presses Play and reads the chart's description at each period (period_of(frame)) until
+    it turns back into Play: ({period: description}, in the order shown; the seconds it took)."""
+    click(play)
+    assert name(play) == 'Pause', name(play)
+    summaries = {}
+    start = time.monotonic()
+    while name(play) == 'Pause' and time.monotonic() - start < 60:
+        summaries.setdefault(period_of(frame), description(chart(frame)))
+        settle(0.1)
+    elapsed = time.monotonic() - start
+    # The last period shows as Play stops: read it once the chart has it.
+    settle(0.5)
+    summaries.setdefault(period_of(frame), description(chart(frame)))
+    return summaries, elapsed
+
+
 @test
 def timeline():
     """The period control: Previous year steps back to the first year with
@@ -744,18 +761,7 @@ def timeline():
         first_year = stepped[-1]
 
         # Play: every year from the first one, each read out.
-        click(play)
-        assert name(play) == 'Pause', name(play)
-        summaries = {}
-        start = time.monotonic()
-        while name(play) == 'Pause' and time.monotonic() - start < 60:
-            year = chart_year(app.frame)
-            summaries.setdefault(year, description(chart(app.frame)))
-            settle(0.1)
-        elapsed = time.monotonic() - start
-        # The last year shows as Play stops: read it once the chart has it.
-        settle(0.5)
-        summaries.setdefault(chart_year(app.frame), description(chart(app.frame)))
+        summaries, elapsed = play_through(app.frame, play, chart_year)
         played = sorted(summaries)
         emit(f'# played {played} in {elapsed:.1f} s')
         assert name(play) == 'Play', name(play)
@@ -809,16 +815,7 @@ def timeline_trend():
         emit(f'# stepped from {first_month} to {trend_cursor(app.frame)}')
 
         # Play: every month from the one shown to the last, each read out.
-        click(play)
-        assert name(play) == 'Pause', name(play)
-        summaries = {}
-        start = time.monotonic()
-        while name(play) == 'Pause' and time.monotonic() - start < 60:
-            summaries.setdefault(trend_cursor(app.frame), description(chart(app.frame)))
-            settle(0.1)
-        elapsed = time.monotonic() - start
-        settle(0.5)
-        summaries.setdefault(trend_cursor(app.frame), description(chart(app.frame)))
+        summaries, elapsed = play_through(app.frame, play, trend_cursor)
         played = list(summaries)
         emit(f'# played {played} in {elapsed:.1f} s')
         assert name(play) == 'Play', name(play)

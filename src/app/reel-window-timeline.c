@@ -5,7 +5,6 @@
 
 #include <glib/gi18n.h>
 
-#include "reel-chart-kind-info.h"
 #include "reel-window-private.h"
 
 /* The period control beside the year menu: Previous, Next and Play, their
