@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
+#include "reel-export-dialog.h"
 #include "reel-gtk-test.h"
 #include "reel-timeline.h"
 #include "reel-window-test.h"
@@ -340,6 +341,30 @@ assert_trend_cursor (ReelWindow *window,
   g_object_set_data (G_OBJECT (window), "needle", NULL);
 }
 
+/* The Export dialog exports Trend at the cursor shown. */
+static void
+assert_export_cursor (ReelWindow *window,
+                      guint       cursor)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+  ReelExportDialog *dialog = NULL;
+  guint dialog_cursor = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (REEL_IS_EXPORT_DIALOG (toplevel))
+        dialog = REEL_EXPORT_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  g_object_get (dialog, "cursor", &dialog_cursor, NULL);
+  g_assert_cmpuint (dialog_cursor, ==, cursor);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  reel_gtk_test_flush ();
+}
+
 /* The Next button's accessible name and Play's tooltip. */
 static void
 assert_step_words (ReelWindow *window,
@@ -387,6 +412,7 @@ test_window_trend (void)
   g_assert_true (gtk_widget_get_sensitive (step_button (window, 0)));
   gtk_widget_activate_action (GTK_WIDGET (window), "win.period-previous", NULL);
   assert_trend_cursor (window, "Jul 2025");
+  assert_export_cursor (window, 2025 * 12 + 6);
 
   /* The cursor stays through another kind; at the last month Next is
    * insensitive, and Play there starts again from the first */
