@@ -43,6 +43,7 @@ typedef struct {
   ReelChartMetric        metric;     /* the Map's */
   double                 width;      /* 0 for GOLDEN_WIDTH × GOLDEN_HEIGHT */
   double                 height;
+  guint                  cursor;     /* Trend's time cursor, a month; 0 for none */
 } Case;
 
 static GHashTable *datasets;  /* name → ReelDataset */
@@ -79,10 +80,10 @@ lay_out (const Case *c)
   g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (c->variant);
   g_auto(GStrv) selection = c->selection != NULL ? g_strsplit (c->selection, ",", -1) : NULL;
 
-  return reel_chart_layout_new_for_metric (get_dataset (c->dataset), c->kind, c->metric, c->year,
-                                           (const char * const *) selection, theme,
-                                           c->width > 0 ? c->width : GOLDEN_WIDTH,
-                                           c->height > 0 ? c->height : GOLDEN_HEIGHT, c->scale);
+  return reel_chart_layout_new_at_cursor (get_dataset (c->dataset), c->kind, c->metric, c->year,
+                                          c->cursor, (const char * const *) selection, theme,
+                                          c->width > 0 ? c->width : GOLDEN_WIDTH,
+                                          c->height > 0 ? c->height : GOLDEN_HEIGHT, c->scale);
 }
 
 static cairo_surface_t *
@@ -424,6 +425,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GPtrArray) cases = g_ptr_array_new_with_free_func (case_free);
+  Case *c;
   int status;
 
   setlocale (LC_ALL, "");
@@ -461,6 +463,10 @@ main (int   argc,
   add_case (cases, "bundled-2025", BUNDLED, REEL_CHART_GROWTH, 2025, NULL, REEL_CHART_THEME_LIGHT, 1);
   add_case (cases, "bundled-2025", BUNDLED, REEL_CHART_SHARE, 2025, NULL, REEL_CHART_THEME_LIGHT, 1);
   add_case (cases, "bundled", BUNDLED, REEL_CHART_TREND, 0, NULL, REEL_CHART_THEME_LIGHT, 1);
+  /* Its time cursor at August 2025: the line up to it, faint after */
+  c = add_case (cases, "bundled-cursor", BUNDLED, REEL_CHART_TREND, 0, NULL,
+                REEL_CHART_THEME_LIGHT, 1);
+  c->cursor = 2025 * 12 + 7;
   add_map_cases (cases);
   /* Trend by month across a year boundary, light and dark; and three
    * regions compared with the world (one has no month). */

@@ -11,8 +11,8 @@
 
 /* The frames between two years of a chart (reel-chart-tween.c): at 0 they
  * are the year before, at 1 the year after, and in between each bar is
- * on its way from one to the other; kinds, sizes and the Map, which have
- * no transition, draw the year after. On the bundled dataset, whose
+ * on its way from one to the other (on Trend, its time cursor); kinds,
+ * sizes and the Map, which have no transition, draw the year after. On the bundled dataset, whose
  * Revenue has figures for 2024, 2025 and 2026. */
 
 #define WIDTH  800
@@ -205,6 +205,68 @@ test_tween_none (void)
   cairo_surface_destroy (after);
 }
 
+static guint32
+pixel_at (cairo_surface_t     *surface,
+          const ReelChartRect *rect)
+{
+  const guint8 *row = cairo_image_surface_get_data (surface) +
+                      (int) (rect->y + rect->height / 2) * cairo_image_surface_get_stride (surface);
+
+  return ((const guint32 *) row)[(int) (rect->x + rect->width / 2)];
+}
+
+/* The marker of Trend's point whose tooltip names @month. */
+static const ReelChartRect *
+month_point (ReelChartLayout *layout,
+             const char      *month)
+{
+  for (guint i = 0; i < reel_chart_layout_get_n_marks (layout); i++)
+    {
+      const ReelChartMark *mark = reel_chart_layout_get_mark (layout, i);
+
+      if (strstr (mark->tooltip, month) != NULL)
+        return &mark->rect;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Trend's cursor from none (every point in full) to April 2025, the
+ * first month: halfway, the points left of the sweep are drawn as at
+ * April (faint), those right of it as before (in full). */
+static void
+test_tween_cursor (void)
+{
+  g_autoptr(ReelDataset) dataset = load_bundled ();
+  g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (REEL_CHART_THEME_LIGHT);
+  g_autoptr(ReelChartLayout) whole = lay_out (dataset, REEL_CHART_TREND, 0, WIDTH);
+  g_autoptr(ReelChartLayout) april =
+    reel_chart_layout_new_at_cursor (dataset, REEL_CHART_TREND, REEL_CHART_METRIC_REVENUE, 0,
+                                     2025 * 12 + 3, NULL, theme, WIDTH, HEIGHT, 1);
+  Frame frame = { whole, april, 0.5 };
+  cairo_surface_t *before = paint (draw_layout, whole);
+  cairo_surface_t *after = paint (draw_layout, april);
+  cairo_surface_t *halfway = paint (draw_frame, &frame);
+  double sweep = (_reel_chart_layout_get_cursor_x (whole) +
+                  _reel_chart_layout_get_cursor_x (april)) / 2;
+  const ReelChartRect *july = month_point (april, "Jul 2025");
+  const ReelChartRect *november = month_point (april, "Nov 2025");
+
+  g_assert_cmpfloat (_reel_chart_layout_get_cursor_x (whole), ==, WIDTH);
+  g_assert_cmpfloat (july->x + july->width, <, sweep);
+  g_assert_cmpfloat (november->x, >, sweep);
+  g_assert_cmphex (pixel_at (before, july), !=, pixel_at (after, july));
+  g_assert_cmphex (pixel_at (halfway, july), ==, pixel_at (after, july));
+  g_assert_cmphex (pixel_at (before, november), !=, pixel_at (after, november));
+  g_assert_cmphex (pixel_at (halfway, november), ==, pixel_at (before, november));
+  g_assert_cmpfloat (differing (halfway, before), >, 0);
+  g_assert_cmpfloat (differing (halfway, after), >, 0);
+
+  cairo_surface_destroy (before);
+  cairo_surface_destroy (after);
+  cairo_surface_destroy (halfway);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -215,6 +277,7 @@ main (int   argc,
   g_test_add_func ("/chart/tween/ends", test_tween_ends);
   g_test_add_func ("/chart/tween/halfway", test_tween_halfway);
   g_test_add_func ("/chart/tween/none", test_tween_none);
+  g_test_add_func ("/chart/tween/cursor", test_tween_cursor);
 
   return g_test_run ();
 }

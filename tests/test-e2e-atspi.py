@@ -724,6 +724,23 @@ def chart_year(frame):
     return int(found.group(1)) if found else None
 
 
+def play_through(frame, play, period_of):
+    """Presses Play and reads the chart's description at each period (period_of(frame)) until
+    it turns back into Play: ({period: description}, in the order shown; the seconds it took)."""
+    click(play)
+    assert name(play) == 'Pause', name(play)
+    summaries = {}
+    start = time.monotonic()
+    while name(play) == 'Pause' and time.monotonic() - start < 60:
+        summaries.setdefault(period_of(frame), description(chart(frame)))
+        settle(0.1)
+    elapsed = time.monotonic() - start
+    # The last period shows as Play stops: read it once the chart has it.
+    settle(0.5)
+    summaries.setdefault(period_of(frame), description(chart(frame)))
+    return summaries, elapsed
+
+
 @test
 def timeline():
     """The period control: Previous year steps back to the first year with
@@ -744,18 +761,7 @@ def timeline():
         first_year = stepped[-1]
 
         # Play: every year from the first one, each read out.
-        click(play)
-        assert name(play) == 'Pause', name(play)
-        summaries = {}
-        start = time.monotonic()
-        while name(play) == 'Pause' and time.monotonic() - start < 60:
-            year = chart_year(app.frame)
-            summaries.setdefault(year, description(chart(app.frame)))
-            settle(0.1)
-        elapsed = time.monotonic() - start
-        # The last year shows as Play stops: read it once the chart has it.
-        settle(0.5)
-        summaries.setdefault(chart_year(app.frame), description(chart(app.frame)))
+        summaries, elapsed = play_through(app.frame, play, chart_year)
         played = sorted(summaries)
         emit(f'# played {played} in {elapsed:.1f} s')
         assert name(play) == 'Play', name(play)
@@ -778,6 +784,56 @@ def timeline():
         press(KEY_SPACE)
         wait_for(lambda: name(play) == 'Play', 'Space to pause')
         assert chart_year(app.frame) in (played[-2], last_year), chart_year(app.frame)
+
+
+def trend_cursor(frame):
+    """The period Trend's summary is at ("Aug 2025"), or None for the whole chart."""
+    found = re.search(r'\. Up to ([^.]+)\. ', description(chart(frame)))
+    return found.group(1) if found else None
+
+
+@test
+def timeline_trend():
+    """On Trend the period control moves a time cursor by the world's months:
+    Next month steps from the whole chart to the first month, Play steps
+    month by month to the last at a readable pace, and the summary names
+    each month with the world's value at it; Left steps back, and Space on
+    the chart plays and pauses."""
+    with App() as app:
+        kinds = switcher(app.frame)
+        click(find(kinds, button_named(kinds, 'Trend'), 'the Trend button'))
+        wait_for(lambda: name(chart(app.frame)).startswith(KIND_TITLES['Trend']), 'the trend chart')
+        assert trend_cursor(app.frame) is None, description(chart(app.frame))[:80]
+        following = find(app.frame, button_named(app.frame, 'Next month'), 'the Next month button')
+        play = find(app.frame, button_named(app.frame, 'Play'), 'the Play button')
+
+        click(following)
+        wait_for(lambda: trend_cursor(app.frame) is not None, 'the first month')
+        first_month = trend_cursor(app.frame)
+        click(following)
+        wait_for(lambda: trend_cursor(app.frame) not in (None, first_month), 'the next month')
+        emit(f'# stepped from {first_month} to {trend_cursor(app.frame)}')
+
+        # Play: every month from the one shown to the last, each read out.
+        summaries, elapsed = play_through(app.frame, play, trend_cursor)
+        played = list(summaries)
+        emit(f'# played {played} in {elapsed:.1f} s')
+        assert name(play) == 'Play', name(play)
+        assert len(played) >= 4, played
+        for month, summary in summaries.items():
+            assert re.fullmatch(r'[A-Z][a-z]{2} 2025', month), month
+            assert re.search(rf'Up to {month}\. World: ≈?\$[0-9.]+M in {month}', summary), summary[:120]
+        assert len(set(summaries.values())) == len(summaries), 'a summary did not change'
+        assert elapsed > 0.9 * (len(played) - 1), elapsed
+
+        # Left steps back a month (on the chart it moves between the points).
+        press(KEY_LEFT)
+        wait_for(lambda: trend_cursor(app.frame) == played[-2], 'Left to step back')
+        tab_into_chart(app.frame)
+        press(KEY_SPACE)
+        wait_for(lambda: name(play) == 'Pause', 'Space on the chart to play')
+        press(KEY_SPACE)
+        wait_for(lambda: name(play) == 'Play', 'Space on the chart to pause')
 
 
 def is_format_row(node):

@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <string.h>
 
+#include "reel-export-dialog.h"
 #include "reel-gtk-test.h"
 #include "reel-timeline.h"
 #include "reel-window-test.h"
@@ -294,13 +296,141 @@ test_window_timeline (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.period-next", NULL);
   assert_chart_year (window, 2026);
 
-  /* Trend draws every year at once: nothing to step or play */
+  /* Trend steps its time cursor instead (test_window_trend): Play stops */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "trend");
   assert_play_button (window, "media-playback-start-symbolic", "Play");
-  g_assert_false (gtk_widget_get_sensitive (step_button (window, 0)));
+  g_assert_cmpuint (reel_window_get_year (window), ==, 2024);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
+  reset_settings ();
+}
+
+static gboolean
+summary_has (gpointer data)
+{
+  ReelChartView *view = CHILD (data, "chart_view");
+  const char *needle = g_object_get_data (data, "needle");
+  ReelChartLayout *layout = reel_chart_view_get_layout (view);
+
+  return reel_gtk_test_chart_is_current (view) && layout != NULL &&
+         strstr (reel_chart_layout_get_summary (layout), needle) != NULL;
+}
+
+/* Trend with its cursor at @month ("Aug 2025"), or with none (NULL): its
+ * summary, which is the chart's accessible description, says so. */
+static void
+assert_trend_cursor (ReelWindow *window,
+                     const char *month)
+{
+  ReelChartView *view = CHILD (window, "chart_view");
+  g_autofree char *needle = month != NULL ? g_strdup_printf (". Up to %s. World: ", month)
+                                          : g_strdup (". World: from ");
+  g_autofree char *problem = NULL;
+
+  g_object_set_data (G_OBJECT (window), "needle", needle);
+  g_assert_true (reel_gtk_test_wait (summary_has, window, 10000));
+  g_assert_true (g_str_has_prefix (reel_chart_layout_get_summary (reel_chart_view_get_layout (view)),
+                                   "World revenue by month, 2025. "));
+  problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (view),
+                                                GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                                reel_chart_layout_get_summary (
+                                                  reel_chart_view_get_layout (view)));
+  g_assert_null (problem);
+  g_object_set_data (G_OBJECT (window), "needle", NULL);
+}
+
+/* The Export dialog exports Trend at the cursor shown. */
+static void
+assert_export_cursor (ReelWindow *window,
+                      guint       cursor)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+  ReelExportDialog *dialog = NULL;
+  guint dialog_cursor = 0;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (REEL_IS_EXPORT_DIALOG (toplevel))
+        dialog = REEL_EXPORT_DIALOG (toplevel);
+    }
+  g_assert_nonnull (dialog);
+  g_object_get (dialog, "cursor", &dialog_cursor, NULL);
+  g_assert_cmpuint (dialog_cursor, ==, cursor);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  reel_gtk_test_flush ();
+}
+
+/* The Next button's accessible name and Play's tooltip. */
+static void
+assert_step_words (ReelWindow *window,
+                   const char *next,
+                   const char *play)
+{
+  g_autofree char *problem =
+    gtk_test_accessible_check_property (GTK_ACCESSIBLE (step_button (window, 1)),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, next);
+
+  g_assert_null (problem);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (CHILD (window, "play_button"))), ==,
+                   play);
+}
+
+/* Trend draws every month at once; the period control moves its time
+ * cursor by the world's months, from none (the whole chart), and leaves
+ * the year the regions' list shows. */
+static void
+test_window_trend (void)
+{
+  static const char *const months[] = { "Apr 2025", "May 2025", "Jul 2025", "Aug 2025" };
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.reelscope.Reelscope");
+  ReelWindow *window;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  reset_settings ();
+  window = reel_window_test_open_bundled ();
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "trend");
+  assert_trend_cursor (window, NULL);
+  g_assert_true (gtk_widget_get_sensitive (step_button (window, 0)));
+  g_assert_true (gtk_widget_get_sensitive (step_button (window, 1)));
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (CHILD (window, "play_button"))));
+  assert_step_words (window, "Next month", "Play Through the Months (Space)");
+
+  /* Next from none: the first month, then month by month (June has no
+   * figure: the line skips it) */
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.period-next", NULL));
+      assert_trend_cursor (window, months[i]);
+      g_assert_cmpuint (reel_window_get_year (window), ==, 2025);
+      g_assert_cmpuint (g_settings_get_uint (settings, "year"), ==, 2025);
+    }
+  g_assert_true (gtk_widget_get_sensitive (step_button (window, 0)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.period-previous", NULL);
+  assert_trend_cursor (window, "Jul 2025");
+  assert_export_cursor (window, 2025 * 12 + 6);
+
+  /* The cursor stays through another kind; at the last month Next is
+   * insensitive, and Play there starts again from the first */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "revenue");
+  assert_chart_year (window, 2025);
+  assert_step_words (window, "Next year", "Play Through the Years (Space)");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "trend");
+  assert_trend_cursor (window, "Jul 2025");
+  for (guint i = 0; i < 8; i++)
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.period-next", NULL);
+  assert_trend_cursor (window, "Nov 2025");
   g_assert_false (gtk_widget_get_sensitive (step_button (window, 1)));
-  g_assert_false (gtk_widget_get_sensitive (GTK_WIDGET (CHILD (window, "play_button"))));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL);
+  assert_play_button (window, "media-playback-pause-symbolic", "Pause");
+  assert_trend_cursor (window, "Apr 2025");
+  assert_trend_cursor (window, "May 2025");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.play", NULL);
+  assert_play_button (window, "media-playback-start-symbolic", "Play");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_assert_finalize_object (window);
@@ -322,6 +452,7 @@ main (int   argc,
   g_test_add_func ("/timeline/play", test_timeline_play);
   g_test_add_func ("/chart-view/prepare-year", test_chart_view_prepare_year);
   g_test_add_func ("/window/timeline", test_window_timeline);
+  g_test_add_func ("/window/timeline-trend", test_window_trend);
 
   return g_test_run ();
 }

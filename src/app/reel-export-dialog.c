@@ -66,6 +66,7 @@ enum {
   PROP_0,
   PROP_CHART_KIND,
   PROP_YEAR,
+  PROP_CURSOR,
   PROP_SELECTION,
   N_PROPS
 };
@@ -745,6 +746,10 @@ reel_export_dialog_get_property (GObject    *object,
       g_value_set_uint (value, self->request.year);
       break;
 
+    case PROP_CURSOR:
+      g_value_set_uint (value, self->request.cursor);
+      break;
+
     case PROP_SELECTION:
       g_value_set_boxed (value, self->request.selection);
       break;
@@ -784,6 +789,17 @@ reel_export_dialog_class_init (ReelExportDialogClass *klass)
    */
   properties[PROP_YEAR] =
     g_param_spec_uint ("year", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * ReelExportDialog:cursor:
+   *
+   * Trend's time cursor in the chart exported, a month; 0 for the whole
+   * chart (reel_export_dialog_set_cursor()).
+   */
+  properties[PROP_CURSOR] =
+    g_param_spec_uint ("cursor", NULL, NULL,
                        0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
@@ -900,6 +916,22 @@ reel_export_dialog_new (GtkWindow          *parent,
   gtk_window_set_focus (GTK_WINDOW (self), self->export_button);
 
   return self;
+}
+
+/* Where a Trend export's time cursor stands, as the window's chart shows
+ * it (reel_chart_layout_new_at_cursor()); 0 for the whole chart. */
+void
+reel_export_dialog_set_cursor (ReelExportDialog *self,
+                               guint             cursor)
+{
+  g_return_if_fail (REEL_IS_EXPORT_DIALOG (self));
+
+  if (self->request.cursor == cursor)
+    return;
+
+  self->request.cursor = cursor;
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURSOR]);
 }
 
 /* What a Map export colours its regions by, or a Platforms export ranks

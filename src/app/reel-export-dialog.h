@@ -17,6 +17,8 @@ ReelExportDialog *reel_export_dialog_new (GtkWindow          *parent,
                                           ReelChartKind       kind,
                                           guint               year,
                                           const char * const *selection);
+void              reel_export_dialog_set_cursor     (ReelExportDialog *self,
+                                                     guint             cursor);
 void              reel_export_dialog_set_metric     (ReelExportDialog *self,
                                                      ReelChartMetric   metric);
 

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "reel-chart-layout.h"
+#include "reel-window-private.h"
 
 /* REELSCOPE_BENCH_FRAMES_WHILE_PLAYING=KIND (tests/bench/run-bench.py,
  * "Frames while playing"), a benchmark hook like those of
@@ -17,11 +18,13 @@
  * first year, and once that has settled presses Play (win.play) and
  * records how long each frame of its GdkFrameClock takes (::before-paint
  * to ::after-paint: update, layout, paint) and the main thread's CPU time
- * in it, until the last year has moved in. It then prints one line,
- * `frames-while-playing JSON` (times in microseconds, every frame's in
- * order under "durations", their CPU times under "cpu"), and exits with 0;
- * with 1 if the window never gets there. A frame much longer than its CPU
- * time waited for a core. */
+ * in it, until the last year has moved in. Trend plays its time cursor
+ * instead, from the whole chart through its months (or years). It then
+ * prints one line, `frames-while-playing JSON` (times in microseconds,
+ * every frame's in order under "durations", their CPU times under "cpu";
+ * the periods under "years", months as reel-period.h counts them where
+ * "by_month" says so), and exits with 0; with 1 if the window never gets
+ * there. A frame much longer than its CPU time waited for a core. */
 
 #define BENCH_WIDTH   1600
 #define BENCH_HEIGHT  1000
@@ -39,7 +42,8 @@ typedef struct {
   ReelWindow *window;
   const char *kind;
   State       state;
-  GArray     *years;       /* of guint: the kind's */
+  gboolean    trend;       /* its periods are the places of Trend's time cursor */
+  GArray     *years;       /* of guint: the kind's periods */
   GArray     *durations;   /* of gint64, in order */
   GArray     *cpu_times;   /* of gint64, likewise */
   gint64      frame_start;
@@ -90,7 +94,10 @@ report (PlayBench *bench)
   g_string_append_printf (json, "{\"kind\":\"%s\",\"years\":[", bench->kind);
   for (guint i = 0; i < bench->years->len; i++)
     g_string_append_printf (json, "%s%u", i > 0 ? "," : "", g_array_index (bench->years, guint, i));
-  g_string_append_printf (json, "],\"frames\":%u", n);
+  g_string_append_printf (json, "],\"by_month\":%s",
+                          bench->trend && g_array_index (bench->years, guint, 0) % 12 != 0
+                          ? "true" : "false");
+  g_string_append_printf (json, ",\"frames\":%u", n);
   g_string_append_printf (json, ",\"median\":%" G_GINT64_FORMAT,
                           g_array_index (sorted, gint64, (n - 1) / 2));
   g_string_append_printf (json, ",\"p95\":%" G_GINT64_FORMAT,
@@ -117,19 +124,33 @@ tail_cb (gpointer user_data)
   report (user_data);
 }
 
+/* The period shown: the window's year, or Trend's cursor. */
 static void
-year_cb (ReelWindow *window,
-         GParamSpec *pspec,
-         PlayBench  *bench)
+period_cb (GObject    *object,
+           GParamSpec *pspec,
+           PlayBench  *bench)
 {
-  guint last;
+  guint last, shown;
 
   if (bench->state != STATE_PLAYING || bench->timer != 0)
     return;
 
   last = g_array_index (bench->years, guint, bench->years->len - 1);
-  if (reel_window_get_year (window) == last)
+  shown = bench->trend ? reel_chart_view_get_cursor (bench->window->chart_view)
+                       : reel_window_get_year (bench->window);
+  if (shown == last)
     bench->timer = g_timeout_add (TAIL_MS, tail_cb, bench);
+}
+
+/* Trend's periods: where its cursor stops, as a layout of it lists them. */
+static GArray *
+list_trend_periods (ReelDataset *dataset)
+{
+  g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (REEL_CHART_THEME_LIGHT);
+  g_autoptr(ReelChartLayout) layout = reel_chart_layout_new (dataset, REEL_CHART_TREND, 0, NULL,
+                                                             theme, BENCH_WIDTH, BENCH_HEIGHT, 1);
+
+  return reel_chart_layout_list_cursors (layout);
 }
 
 static gboolean
@@ -157,15 +178,20 @@ show_kind_cb (gpointer user_data)
   bench->timer = 0;
   if (kind == NULL)
     fail ("no such chart kind");
-  bench->years = reel_chart_layout_list_years (reel_window_get_dataset (bench->window),
-                                               kind->value);
+  bench->trend = kind->value == REEL_CHART_TREND;
+  if (bench->trend)
+    bench->years = list_trend_periods (reel_window_get_dataset (bench->window));
+  else
+    bench->years = reel_chart_layout_list_years (reel_window_get_dataset (bench->window),
+                                                 kind->value);
   g_type_class_unref (kinds);
   if (bench->years->len < 2)
     fail ("the chart has fewer than two years to play");
 
   gtk_widget_activate_action (GTK_WIDGET (bench->window), "win.chart-kind", "s", bench->kind);
-  gtk_widget_activate_action (GTK_WIDGET (bench->window), "win.year", "u",
-                              g_array_index (bench->years, guint, 0));
+  if (!bench->trend)
+    gtk_widget_activate_action (GTK_WIDGET (bench->window), "win.year", "u",
+                                g_array_index (bench->years, guint, 0));
   bench->timer = g_timeout_add (SETTLE_MS, play_cb, bench);
 
   return G_SOURCE_REMOVE;
@@ -245,6 +271,7 @@ reel_frame_bench_watch_play (ReelWindow *window)
   gtk_window_set_default_size (GTK_WINDOW (window), BENCH_WIDTH, BENCH_HEIGHT);
   g_signal_connect (window, "realize", G_CALLBACK (realize_cb), bench);
   g_signal_connect (window, "notify::dataset", G_CALLBACK (dataset_cb), bench);
-  g_signal_connect (window, "notify::year", G_CALLBACK (year_cb), bench);
+  g_signal_connect (window, "notify::year", G_CALLBACK (period_cb), bench);
+  g_signal_connect (window->chart_view, "notify::layout", G_CALLBACK (period_cb), bench);
   g_timeout_add_seconds (TIMEOUT_S, timeout_cb, bench);
 }

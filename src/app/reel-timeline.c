@@ -5,6 +5,8 @@
 
 #include "reel-timeline.h"
 
+#include <string.h>
+
 /* Where the window is in time, and Play (DESIGN §2, Periods): the periods
  * the chart shown has figures for, in order, the one shown, and whether
  * they are being played through. One place for this state, so that the
@@ -263,6 +265,18 @@ reel_timeline_set_periods (ReelTimeline *self,
   if (n_before != self->periods->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PERIODS]);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* Whether @periods are those the timeline steps through already. */
+gboolean
+reel_timeline_has_periods (ReelTimeline *self,
+                           GArray       *periods)
+{
+  g_return_val_if_fail (REEL_IS_TIMELINE (self), FALSE);
+  g_return_val_if_fail (periods != NULL, FALSE);
+
+  return periods->len == self->periods->len &&
+         memcmp (periods->data, self->periods->data, periods->len * sizeof (guint)) == 0;
 }
 
 guint

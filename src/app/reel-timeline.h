@@ -16,6 +16,8 @@ ReelTimeline *reel_timeline_new           (void);
 void          reel_timeline_set_periods   (ReelTimeline *self,
                                            GArray       *periods,
                                            guint         period);
+gboolean      reel_timeline_has_periods   (ReelTimeline *self,
+                                           GArray       *periods);
 guint         reel_timeline_get_n_periods (ReelTimeline *self);
 guint         reel_timeline_get_period    (ReelTimeline *self);
 void          reel_timeline_set_period    (ReelTimeline *self,

@@ -145,6 +145,7 @@ reel_window_export_action (GtkWidget  *widget,
   dialog = reel_export_dialog_new (GTK_WINDOW (self), self->dataset, self->chart_kind, self->year,
                                    (const char * const *) self->selected_regions);
   reel_export_dialog_set_metric (dialog, _reel_window_get_metric (self));
+  reel_export_dialog_set_cursor (dialog, reel_chart_view_get_cursor (self->chart_view));
   g_signal_connect_object (dialog, "exported",
                            G_CALLBACK (export_dialog_exported_cb), self, G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->export_dialog, dialog);

@@ -40,8 +40,10 @@ struct _ReelWindow
   GtkMenuButton        *bottom_chart_button;
   GtkWidget            *bottom_switcher;
   GtkWidget            *bottom_switcher_squeezer;
+  GtkWidget            *bottom_next_button;
   GtkWidget            *bottom_period_box;  /* an AdwSqueezer */
   GtkButton            *bottom_play_button;
+  GtkWidget            *bottom_previous_button;
   GtkDropDown          *bottom_year_dropdown;
   GtkWidget            *centre_box;
   GtkMenuButton        *chart_menu_button;
@@ -64,6 +66,8 @@ struct _ReelWindow
   GtkProgressBar       *osd_bar;
   ReelOverview         *overview_page;
   GtkWidget            *period_box;
+  GtkWidget            *period_next_button;
+  GtkWidget            *period_previous_button;
   GtkButton            *play_button;
   ReelProblemList      *problem_list;
   AdwStatusPage        *problems_page;
@@ -119,6 +123,7 @@ struct _ReelWindow
   GArray               *years;            /* of guint: the year selector's */
   gboolean              updating_years;
   ReelTimeline         *timeline;         /* the period shown, and Play */
+  gboolean              timeline_months;  /* its periods are Trend's months */
 
   /* The file whose dataset or problems are shown, watched for changes. */
   GFile                *shown_file;

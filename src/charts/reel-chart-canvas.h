@@ -15,6 +15,7 @@ typedef struct {
   double         scale;          /* device pixels per logical pixel */
   double         outline;        /* of a marker */
   ReelChartRect  plot;
+  double         cursor_x;       /* where Trend's time cursor stands; the plot's right without one */
   gboolean       empty;
 } ReelChartCanvas;
 

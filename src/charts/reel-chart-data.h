@@ -96,6 +96,8 @@ typedef struct {
   GPtrArray       *regions;
   const char      *currency;
   guint            year;
+  guint            cursor;          /* Trend's: the month the lines are drawn up to, 0 for all
+                                     * (reel-chart-cursor.h) */
   ReelChartMetric  metric;          /* what a Map colours by */
   const char * const *selection;   /* never NULL: empty for none */
 

@@ -112,6 +112,7 @@ typedef struct {
 
 GArray *_reel_chart_layout_get_shapes        (ReelChartLayout *self);
 double  _reel_chart_layout_get_hatch_spacing (ReelChartLayout *self);
+double  _reel_chart_layout_get_cursor_x      (ReelChartLayout *self);
 
 /* reel-chart-render.c, for the transitions (reel-chart-tween.c) */
 void    _reel_chart_render_begin             (ReelChartLayout      *layout,

@@ -7,6 +7,7 @@
 
 #include <math.h>
 
+#include "reel-chart-cursor.h"
 #include "reel-chart-kind.h"
 #include "reel-text-figure.h"
 #include "reel-world-geometry.h"
@@ -19,6 +20,7 @@ struct _ReelChartLayout
   ReelChartKind    kind;
   ReelChartMetric  metric;
   guint            year;
+  guint            cursor;          /* Trend's (reel-chart-cursor.h), 0 for none */
   GStrv            selection;       /* never NULL; empty for the world */
   ReelChartTheme  *theme;
   double           width;
@@ -26,6 +28,7 @@ struct _ReelChartLayout
   double           scale;
 
   ReelChartRect    plot;
+  double           cursor_x;
   gboolean         empty;
   double           hatch_spacing;
   char            *title;
@@ -35,6 +38,7 @@ struct _ReelChartLayout
 
   GArray          *shapes;       /* of ReelChartShape, in drawing order */
   GArray          *marks;        /* of ReelChartMark */
+  GArray          *cursors;      /* of guint: where Trend's cursor can stop; empty elsewhere */
 };
 
 G_DEFINE_FINAL_TYPE (ReelChartLayout, reel_chart_layout, G_TYPE_OBJECT)
@@ -150,6 +154,7 @@ build (ReelChartLayout *self)
 
   reel_chart_data_init (&data, self->dataset, self->year, (const char * const *) self->selection);
   data.metric = self->metric;
+  data.cursor = self->cursor;
   reel_chart_pen_init (&pen, self->theme);
   reel_chart_frame_init (&frame, self->theme, self->width, self->height);
   reel_chart_legend_init (&legend, &frame.content);
@@ -157,6 +162,11 @@ build (ReelChartLayout *self)
 
   kind->collect (&data);
   reel_chart_data_finish (&data, kind->cut_outliers);
+  if (kind->every_year)
+    {
+      g_array_unref (self->cursors);
+      self->cursors = reel_chart_cursor_list (&data);
+    }
   write_texts (self, &draft);
   kind->plot->add_legend (&data, &legend, &pen);
   self->hatch_spacing = MAX (4, pen.font_size * 0.45);
@@ -166,6 +176,7 @@ build (ReelChartLayout *self)
   kind->plot->lay_out (&draft);
   reel_chart_frame_add_footer (&frame, &canvas);
   self->plot = canvas.plot;
+  self->cursor_x = canvas.cursor_x > 0 ? canvas.cursor_x : self->width;
   self->empty = canvas.empty;
 
   self->summary = dup_summary (self, &draft);
@@ -183,6 +194,7 @@ reel_chart_layout_finalize (GObject *object)
   ReelChartLayout *self = REEL_CHART_LAYOUT (object);
 
   g_clear_pointer (&self->marks, g_array_unref);
+  g_clear_pointer (&self->cursors, g_array_unref);
   g_clear_pointer (&self->shapes, g_array_unref);
   g_clear_pointer (&self->theme, reel_chart_theme_free);
   g_clear_pointer (&self->selection, g_strfreev);
@@ -210,6 +222,7 @@ reel_chart_layout_init (ReelChartLayout *self)
                                        (GDestroyNotify) reel_chart_shape_clear);
   self->marks = reel_chart_array_new (sizeof (ReelChartMark),
                                       (GDestroyNotify) reel_chart_mark_clear);
+  self->cursors = g_array_new (FALSE, FALSE, sizeof (guint));
 }
 
 /* ------------------------------------------------------------------ */
@@ -283,6 +296,31 @@ reel_chart_layout_new_for_metric (ReelDataset          *dataset,
                                   double                height,
                                   double                scale)
 {
+  return reel_chart_layout_new_at_cursor (dataset, kind, metric, year, 0, selection, theme,
+                                          width, height, scale);
+}
+
+/**
+ * reel_chart_layout_new_at_cursor:
+ * @cursor: on Trend, the month (reel-period.h's count, year × 12 +
+ *   month − 1; a year's January on a chart of years) the lines are drawn
+ *   up to, one of reel_chart_layout_list_cursors(); 0 for the whole
+ *   chart. Ignored by the kinds that show one year.
+ *
+ * As reel_chart_layout_new_for_metric(), with Trend's time cursor.
+ */
+ReelChartLayout *
+reel_chart_layout_new_at_cursor (ReelDataset          *dataset,
+                                 ReelChartKind         kind,
+                                 ReelChartMetric       metric,
+                                 guint                 year,
+                                 guint                 cursor,
+                                 const char * const   *selection,
+                                 const ReelChartTheme *theme,
+                                 double                width,
+                                 double                height,
+                                 double                scale)
+{
   ReelChartLayout *self;
 
   g_return_val_if_fail (REEL_IS_DATASET (dataset), NULL);
@@ -299,6 +337,7 @@ reel_chart_layout_new_for_metric (ReelDataset          *dataset,
     self->year = 0;
   else
     self->year = year != 0 ? year : reel_chart_layout_get_default_year (dataset, kind);
+  self->cursor = kind_classes[kind]->every_year ? cursor : 0;
   self->selection = selection != NULL ? g_strdupv ((char **) selection) : g_new0 (char *, 1);
   self->theme = reel_chart_theme_copy (theme);
   self->width = width;
@@ -370,6 +409,36 @@ reel_chart_layout_get_year (ReelChartLayout *self)
   g_return_val_if_fail (REEL_IS_CHART_LAYOUT (self), 0);
 
   return self->year;
+}
+
+/* Trend's time cursor, 0 for none (and on every other kind). */
+guint
+reel_chart_layout_get_cursor (ReelChartLayout *self)
+{
+  g_return_val_if_fail (REEL_IS_CHART_LAYOUT (self), 0);
+
+  return self->cursor;
+}
+
+/**
+ * reel_chart_layout_list_cursors:
+ *
+ * Where Trend's time cursor can stop: the month of each point of its
+ * lines (a year's January on a chart of years), sorted; empty on the
+ * kinds that show one year.
+ *
+ * Returns: (transfer full) (element-type guint): the months
+ */
+GArray *
+reel_chart_layout_list_cursors (ReelChartLayout *self)
+{
+  GArray *cursors;
+
+  g_return_val_if_fail (REEL_IS_CHART_LAYOUT (self), NULL);
+
+  cursors = g_array_sized_new (FALSE, FALSE, sizeof (guint), self->cursors->len);
+  g_array_append_vals (cursors, self->cursors->data, self->cursors->len);
+  return cursors;
 }
 
 /**
@@ -630,6 +699,17 @@ _reel_chart_layout_get_shapes (ReelChartLayout *self)
   g_return_val_if_fail (REEL_IS_CHART_LAYOUT (self), NULL);
 
   return self->shapes;
+}
+
+/* Where Trend's time cursor stands, for a transition to sweep from one
+ * to the other: the chart's right edge without one, where every point is
+ * drawn in full. */
+double
+_reel_chart_layout_get_cursor_x (ReelChartLayout *self)
+{
+  g_return_val_if_fail (REEL_IS_CHART_LAYOUT (self), 0);
+
+  return self->cursor_x;
 }
 
 double

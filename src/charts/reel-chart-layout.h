@@ -76,11 +76,23 @@ ReelChartLayout      *reel_chart_layout_new_for_metric   (ReelDataset          *
                                                           double                width,
                                                           double                height,
                                                           double                scale);
+ReelChartLayout      *reel_chart_layout_new_at_cursor    (ReelDataset          *dataset,
+                                                          ReelChartKind         kind,
+                                                          ReelChartMetric       metric,
+                                                          guint                 year,
+                                                          guint                 cursor,
+                                                          const char * const   *selection,
+                                                          const ReelChartTheme *theme,
+                                                          double                width,
+                                                          double                height,
+                                                          double                scale);
 void                  reel_chart_layout_preload_fonts    (const ReelChartTheme *theme);
 ReelDataset          *reel_chart_layout_get_dataset      (ReelChartLayout      *self);
 ReelChartKind         reel_chart_layout_get_kind         (ReelChartLayout      *self);
 ReelChartMetric       reel_chart_layout_get_metric       (ReelChartLayout      *self);
 guint                 reel_chart_layout_get_year         (ReelChartLayout      *self);
+guint                 reel_chart_layout_get_cursor       (ReelChartLayout      *self);
+GArray               *reel_chart_layout_list_cursors     (ReelChartLayout      *self);
 const char * const   *reel_chart_layout_get_selection    (ReelChartLayout      *self);
 const ReelChartTheme *reel_chart_layout_get_theme        (ReelChartLayout      *self);
 double                reel_chart_layout_get_width        (ReelChartLayout      *self);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "reel-chart-axis.h"
+#include "reel-chart-cursor.h"
 #include "reel-chart-kind.h"
 #include "reel-chart-time-axis.h"
 #include "reel-text-figure.h"
@@ -21,6 +22,8 @@
 /* A series as drawn: its points' places and its end label. */
 typedef struct {
   ReelChartSeries *series;
+  guint            shown;          /* its points up to the cursor (reel-chart-cursor.h), from
+                                    * the first: all without one */
   double          *x;              /* of each point */
   double          *y;
   ReelChartText    name_label;     /* at the end of the line: the name… */
@@ -98,10 +101,12 @@ line_ink (const Line *line)
   return line->series->region < 0 ? REEL_CHART_INK_WORLD : REEL_CHART_INK_REGION;
 }
 
+/* The last point shown, where the end label goes: the last up to the
+ * cursor. */
 static guint
 last_index (const Line *line)
 {
-  return line->series->points->len - 1;
+  return MAX (line->shown, 1) - 1;
 }
 
 static double
@@ -117,10 +122,9 @@ last_y (const Line *line)
  * "$900M forecast". Left to right whatever the name's script, so that the
  * value stays after the name. */
 static ReelChartText
-measure_end_value (Plot *plot,
-                   Line *line)
+measure_end_value (Plot                 *plot,
+                   const ReelChartPoint *last)
 {
-  const ReelChartPoint *last = get_point (line, last_index (line));
   g_autofree char *value = plot->draft->kind->format_value (plot->data, last->value,
                                                             last->qualifier);
   g_autofree char *string = NULL;
@@ -276,7 +280,8 @@ place_end_labels (Plot   *plot,
   for (guint i = 0; i < n; i++)
     {
       plot->order[i] = i;
-      get_line (plot, i)->labelled = TRUE;
+      get_line (plot, i)->labelled = get_line (plot, i)->shown > 0;
+      n_labelled -= get_line (plot, i)->shown == 0;
     }
   g_qsort_with_data (plot->order, n, sizeof (guint), compare_label_positions, plot->lines);
 
@@ -368,21 +373,33 @@ survey_lines (Plot *plot,
           !reel_chart_data_compares (plot->data))
         plot->selection_shown = TRUE;
 
-      line->value_label = measure_end_value (plot, line);
+      line->value_label = measure_end_value (plot, get_point (line, last_index (line)));
       measure_end_name (plot, line, content_width);
       line->name_width = line->name_label.width;
     }
 
   /* Room on the right for the labels of the lines that reach the last
-   * year; a long name gives way to an ellipsis there. */
+   * year; a long name gives way to an ellipsis there. The labels at a
+   * cursor stand inside the plot, whose axes stay those of the whole
+   * chart as the cursor moves. */
   for (guint i = 0; i < plot->lines->len; i++)
     {
       Line *line = get_line (plot, i);
+      guint last = line->series->points->len - 1;
+      ReelChartText end_value = { 0 };
+      double value_width = line->value_label.width;
 
-      if (get_point (line, last_index (line))->time == axes->last_time)
-        axes->end_width = MAX (axes->end_width,
-                               MIN (line->name_width, content_width * 0.2) + plot->name_gap +
-                                                  line->value_label.width);
+      if (get_point (line, last)->time != axes->last_time)
+        continue;
+      if (last != last_index (line))
+        {
+          end_value = measure_end_value (plot, get_point (line, last));
+          value_width = end_value.width;
+          reel_chart_text_clear (&end_value);
+        }
+      axes->end_width = MAX (axes->end_width,
+                             MIN (line->name_width, content_width * 0.2) + plot->name_gap +
+                                                value_width);
     }
   axes->end_width = MIN (axes->end_width, content_width * 0.4);
   /* One year: the points stand in the middle, their labels beside them. */
@@ -454,6 +471,19 @@ map_lines (Plot *plot,
     }
 }
 
+/* The lines with a point up to the cursor, which have an end label to
+ * place: all without a cursor. */
+static guint
+count_shown_lines (Plot *plot)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < plot->lines->len; i++)
+    n += get_line (plot, i)->shown > 0;
+
+  return n;
+}
+
 /* Labels that had to travel far from their lines, or that do not fit,
  * read worse than a key: the lines get one below, in the order of their
  * ends from top to bottom. Returns TRUE when it switched to the key. */
@@ -473,7 +503,7 @@ label_ends_or_key (Plot *plot,
   /* Down to just above the years under the axis. */
   n_labelled = place_end_labels (plot, plot->draft->frame->header_bottom,
                                  axes->bottom + plot->unit * 0.5);
-  if (n_labelled == plot->lines->len && !end_labels_wander (plot) && !end_names_cut (plot))
+  if (n_labelled == count_shown_lines (plot) && !end_labels_wander (plot) && !end_names_cut (plot))
     return FALSE;
 
   plot->use_key = TRUE;
@@ -667,7 +697,7 @@ static void
 add_ranges (Plot   *plot,
             Axes   *axes,
             Line   *line,
-            double  alpha)
+            double  line_alpha)
 {
   ReelChartCanvas *canvas = plot->draft->canvas;
   guint palette = line->series->palette;
@@ -677,6 +707,7 @@ add_ranges (Plot   *plot,
     {
       const ReelChartRect *range = &line->ranges[j];
       double x = range->x + range->width / 2, top = range->y, bottom = range->y + range->height;
+      double alpha = j < line->shown ? line_alpha : line_alpha * REEL_CHART_CURSOR_FUTURE_ALPHA;
 
       if (range->width == 0)
         continue;
@@ -730,12 +761,14 @@ add_segments (Plot     *plot,
           start++;
           continue;
         }
-      while (end + 1 < n_points && segment_dash (line, end + 1) == dash && !is_gap (line, end + 1))
+      /* A run ends at the cursor too, after which the line is faint. */
+      while (end + 1 < n_points && segment_dash (line, end + 1) == dash &&
+             !is_gap (line, end + 1) && (end + 1 < line->shown) == (start < line->shown))
         end++;
 
       shape = reel_chart_canvas_add_shape (plot->draft->canvas, REEL_CHART_SHAPE_PATH,
                                            line_ink (line), line->series->palette);
-      shape->alpha = alpha;
+      shape->alpha = start < line->shown ? alpha : alpha * REEL_CHART_CURSOR_FUTURE_ALPHA;
       shape->path.width = selected ? plot->line_width * 1.5 : plot->line_width;
       shape->path.dash = dash;
       shape->path.n_points = end - start + 2;
@@ -749,8 +782,9 @@ add_segments (Plot     *plot,
     }
 }
 
-/* The filled points of a line in one shape, the hollow ones in another:
- * two fills each, not two per point. */
+/* The filled points of a line in one shape, the hollow ones in another,
+ * and the same faint after the cursor: two fills each, not two per
+ * point. */
 static void
 add_points (Plot     *plot,
             Line     *line,
@@ -761,15 +795,17 @@ add_points (Plot     *plot,
                                   REEL_CHART_MARK_PARTIAL;
   guint n_points = line->series->points->len;
 
-  for (int filled = 0; filled < 2; filled++)
+  for (int run = 0; run < 4; run++)
     {
+      int filled = run % 2;
+      gboolean after = run >= 2;
       ReelChartShape *shape = NULL;
 
       for (guint j = 0; j < n_points; j++)
         {
           gboolean hollow = (get_point (line, j)->flags & soft) != 0;
 
-          if (hollow == (filled == 1))
+          if (hollow == (filled == 1) || (j >= line->shown) != after)
             continue;
           if (shape == NULL)
             {
@@ -778,7 +814,7 @@ add_points (Plot     *plot,
               shape = reel_chart_canvas_add_marker (plot->draft->canvas, line->series->palette,
                                                     line->x[j], line->y[j], radius, filled == 1);
               shape->ink = line_ink (line);
-              shape->alpha = alpha;
+              shape->alpha = after ? alpha * REEL_CHART_CURSOR_FUTURE_ALPHA : alpha;
               shape->marker.centres = g_renew (double, shape->marker.centres, n_points * 2);
               continue;
             }
@@ -935,6 +971,7 @@ plot_init (Plot           *plot,
         .x = g_new (double, series->points->len),
         .y = g_new (double, series->points->len),
         .ranges = g_new0 (ReelChartRect, series->points->len),
+        .shown = reel_chart_series_count_shown (series, draft->data->cursor),
       };
 
       g_array_append_val (plot->lines, line);
@@ -959,6 +996,7 @@ lay_out (ReelChartDraft *draft)
   ReelChartFrame *frame = draft->frame;
   Plot plot = { 0 };
   Axes axes = { 0 };
+  double cursor_x;
 
   plot_init (&plot, draft);
   axes.legend_height = reel_chart_legend_measure (draft->legend, draft->pen);
@@ -976,6 +1014,9 @@ lay_out (ReelChartDraft *draft)
   survey_lines (&plot, &axes);
   axes.axis_height = axes.by_month ? reel_chart_time_axis_height (draft->pen) : axes.tick_height;
   fit_plot (&plot, &axes);
+  cursor_x = reel_scale_map (&axes.x_scale, reel_chart_cursor_get_time (draft->data));
+  if (draft->data->cursor != 0)
+    draft->canvas->cursor_x = cursor_x;
   draft->canvas->plot = (ReelChartRect) { axes.left, axes.top, axes.right - axes.left,
                                           MAX (0, axes.bottom - axes.top) };
 
@@ -983,11 +1024,15 @@ lay_out (ReelChartDraft *draft)
   if (axes.bottom - axes.top >= axes.tick_height * 2)
     {
       add_axes (&plot, &axes);
+      if (draft->data->cursor != 0)
+        reel_chart_cursor_add_rule (draft, cursor_x, axes.top, axes.bottom);
       place_ranges (&plot, &axes);
       add_layer (&plot, &axes, add_line_layer);
       add_marks (&plot);
       add_end_labels (&plot);
       add_layer (&plot, &axes, add_point_layer);
+      if (draft->data->cursor != 0)
+        reel_chart_cursor_add_label (draft, cursor_x, axes.top, axes.bottom, axes.left);
       reel_chart_legend_place (draft->legend, draft->pen, draft->canvas,
                                axes.bottom + plot.unit * 0.6 + axes.axis_height + plot.unit * 1.6);
     }
@@ -1046,7 +1091,7 @@ append_months_summary (GString              *summary,
 }
 
 /* "North America: from $80M in 2022 to $142M in 2024", after what is
- * compared when regions are. */
+ * compared when regions are; at a cursor, the values at it. */
 static guint
 add_summary (const ReelChartKindClass *kind,
              const ReelChartData      *data,
@@ -1058,6 +1103,11 @@ add_summary (const ReelChartKindClass *kind,
       g_autofree char *comparison = reel_chart_data_dup_comparison (data);
 
       g_string_append_printf (summary, "%s. ", comparison);
+    }
+  if (data->cursor != 0 && data->series->len > 0)
+    {
+      reel_chart_cursor_append_summary (summary, kind, data);
+      return data->series->len;
     }
   for (guint i = 0; i < data->series->len; i++)
     {

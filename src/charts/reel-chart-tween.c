@@ -13,10 +13,12 @@
  * bars are matched by their colour, the region's or the platform's, and
  * their order among the bars of that colour: Growth has a region's bar in
  * each group), a bar that comes or goes fades in or out in place, and the
- * rest (grid, ticks, text, range lines) crossfades. Nothing is measured or
- * laid out: the shapes of both display lists are drawn with other boxes
- * and alphas. A Map (its countries are drawn by runs from a cache) and a
- * change of kind or size have no transition: the new layout is drawn. */
+ * rest (grid, ticks, text, range lines) crossfades; on Trend, its time
+ * cursor sweeps from one place to the other (draw_sweep ()). Nothing is
+ * measured or laid out: the shapes of both display lists are drawn with
+ * other boxes, clips and alphas. A Map (its countries are drawn by runs
+ * from a cache) and a change of kind or size have no transition: the new
+ * layout is drawn. */
 
 /* Less than a level of 8-bit colour. */
 #define INVISIBLE (1.0 / 512)
@@ -175,6 +177,88 @@ draw_bars (cairo_t              *cr,
     }
 }
 
+/* Trend's time cursor is a rule across the plot in the text's ink. */
+static gboolean
+is_cursor_rule (const ReelChartShape *shape)
+{
+  return shape->type == REEL_CHART_SHAPE_LINE && shape->ink == REEL_CHART_INK_FOREGROUND &&
+         shape->line.x1 == shape->line.x2;
+}
+
+/* What a cursor's sweep crossfades rather than uncovers: the text and the
+ * halos and leaders of the labels, which stand at one cursor or the
+ * other. */
+static gboolean
+is_label_part (const ReelChartShape *shape)
+{
+  return shape->type == REEL_CHART_SHAPE_TEXT ||
+         (shape->type == REEL_CHART_SHAPE_RECT && shape->ink == REEL_CHART_INK_BACKGROUND) ||
+         (shape->type == REEL_CHART_SHAPE_LINE && !is_under_bars (shape) &&
+          shape->line.x1 != shape->line.x2);
+}
+
+/* The lines and points of @shapes within [@left, @right), as drawn. */
+static void
+draw_lines_within (cairo_t              *cr,
+                   GArray               *shapes,
+                   double                left,
+                   double                right,
+                   double                height,
+                   const ReelChartTheme *theme,
+                   double                spacing)
+{
+  cairo_save (cr);
+  cairo_rectangle (cr, left, 0, MAX (0, right - left), height);
+  cairo_clip (cr);
+  for (guint i = 0; i < shapes->len; i++)
+    {
+      const ReelChartShape *shape = &g_array_index (shapes, ReelChartShape, i);
+
+      if (!is_label_part (shape) && !is_cursor_rule (shape))
+        _reel_chart_render_shape (cr, shape, theme, spacing);
+    }
+  cairo_restore (cr);
+}
+
+/* Trend's time cursor moving from @from's to @to's: a sweep from one
+ * place to the other, which draws @to left of it and @from right of it,
+ * so that the line grows (or shrinks) to the next point; the rule moves
+ * with it and the labels crossfade. Each frame draws each display list
+ * once, clipped: no layout. */
+static void
+draw_sweep (cairo_t              *cr,
+            ReelChartLayout      *from,
+            ReelChartLayout      *to,
+            double                progress,
+            const ReelChartTheme *theme,
+            const double          spacing[2])
+{
+  GArray *from_shapes = _reel_chart_layout_get_shapes (from);
+  GArray *to_shapes = _reel_chart_layout_get_shapes (to);
+  double width = reel_chart_layout_get_width (to), height = reel_chart_layout_get_height (to);
+  double x = lerp (_reel_chart_layout_get_cursor_x (from), _reel_chart_layout_get_cursor_x (to),
+                   progress);
+
+  draw_lines_within (cr, to_shapes, 0, x, height, theme, spacing[1]);
+  draw_lines_within (cr, from_shapes, x, width, height, theme, spacing[0]);
+  for (guint i = 0; i < to_shapes->len; i++)
+    {
+      ReelChartShape rule = g_array_index (to_shapes, ReelChartShape, i);
+
+      if (!is_cursor_rule (&rule))
+        continue;
+      rule.line.x1 = rule.line.x2 = x;
+      _reel_chart_render_shape (cr, &rule, theme, spacing[1]);
+    }
+  for (guint i = 0; i < from_shapes->len; i++)
+    if (is_label_part (&g_array_index (from_shapes, ReelChartShape, i)))
+      draw_faded (cr, &g_array_index (from_shapes, ReelChartShape, i), 1 - progress, theme,
+                  spacing[0]);
+  for (guint i = 0; i < to_shapes->len; i++)
+    if (is_label_part (&g_array_index (to_shapes, ReelChartShape, i)))
+      draw_faded (cr, &g_array_index (to_shapes, ReelChartShape, i), progress, theme, spacing[1]);
+}
+
 static gboolean
 has_areas (GArray *shapes)
 {
@@ -242,6 +326,12 @@ reel_chart_render_between (ReelChartLayout      *from,
   spacing[1] = _reel_chart_layout_get_hatch_spacing (to);
 
   _reel_chart_render_begin (to, theme, cr);
+  if (reel_chart_layout_get_cursor (from) != reel_chart_layout_get_cursor (to))
+    {
+      draw_sweep (cr, from, to, progress, theme, spacing);
+      cairo_restore (cr);
+      return;
+    }
   draw_others (cr, from_shapes, TRUE, 1 - progress, theme, spacing[0]);
   draw_others (cr, to_shapes, TRUE, progress, theme, spacing[1]);
   draw_bars (cr, from_shapes, to_shapes, progress, theme, spacing);

@@ -24,6 +24,7 @@ reel_export_request_init (ReelExportRequest *request)
     .kind = REEL_CHART_REVENUE,
     .metric = REEL_CHART_METRIC_REVENUE,
     .year = 0,
+    .cursor = 0,
     .selection = NULL,
     .width = REEL_CHART_EXPORT_DEFAULT_WIDTH,
     .height = REEL_CHART_EXPORT_DEFAULT_HEIGHT,
@@ -98,10 +99,12 @@ reel_export_request_make_layout (const ReelExportRequest *request,
 
   theme = reel_export_request_make_theme (request);
 
-  return reel_chart_layout_new_for_metric (dataset, request->kind, request->metric, request->year,
-                                           (const char * const *) request->selection, theme,
-                                           request->width, request->height,
-                                           request->format == REEL_CHART_FORMAT_PNG ? request->scale : 1.0);
+  return reel_chart_layout_new_at_cursor (dataset, request->kind, request->metric, request->year,
+                                          request->cursor,
+                                          (const char * const *) request->selection, theme,
+                                          request->width, request->height,
+                                          request->format == REEL_CHART_FORMAT_PNG ? request->scale
+                                                                                   : 1.0);
 }
 
 /**

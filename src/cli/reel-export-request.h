@@ -19,6 +19,8 @@ typedef struct {
   ReelChartKind          kind;
   ReelChartMetric        metric;      /* what a Map colours by */
   guint                  year;        /* 0: the kind's default year */
+  guint                  cursor;      /* Trend's time cursor, a month, as the window shows it;
+                                       * 0 for the whole chart */
   GStrv                  selection;   /* the regions selected, NULL or empty for none */
   double                 width;       /* logical pixels */
   double                 height;

@@ -21,6 +21,7 @@ struct _ReelChartView
   ReelChartKind    kind;
   ReelChartMetric  metric;
   guint            year;
+  guint            cursor;            /* Trend's time cursor, a month; 0 for none */
   GStrv            selected_regions;  /* empty for the world (reel-region-selection.h) */
   char            *selected_platform; /* an app's id on Platforms, NULL for none */
   gboolean         dark;

@@ -242,9 +242,9 @@ ensure_layout (ReelChartView *self,
         reel_chart_theme_set_base_colors (theme, &self->style_colors);
       theme->header_inset = MAX (0, self->header_inset - theme->padding_right);
 
-      self->layout = reel_chart_layout_new_for_metric (self->dataset, self->kind, self->metric,
-                                                       self->year, selection, theme, width, height,
-                                                       scale);
+      self->layout = reel_chart_layout_new_at_cursor (self->dataset, self->kind, self->metric,
+                                                      self->year, self->cursor, selection, theme,
+                                                      width, height, scale);
     }
 
   /* Another year moves in (Play, the steps); anything else is redrawn. */
@@ -891,6 +891,30 @@ reel_chart_view_set_year (ReelChartView *self,
   self->year_changed = TRUE;
   invalidate_layout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+}
+
+/* Trend's time cursor (reel_chart_layout_new_at_cursor()), 0 for none. */
+guint
+reel_chart_view_get_cursor (ReelChartView *self)
+{
+  g_return_val_if_fail (REEL_IS_CHART_VIEW (self), 0);
+
+  return self->cursor;
+}
+
+/* Moves Trend's time cursor as a year changes: the chart moves in. */
+void
+reel_chart_view_set_cursor (ReelChartView *self,
+                            guint          cursor)
+{
+  g_return_if_fail (REEL_IS_CHART_VIEW (self));
+
+  if (self->cursor == cursor)
+    return;
+
+  self->cursor = cursor;
+  self->year_changed = self->kind == REEL_CHART_TREND;
+  invalidate_layout (self);
 }
 
 const char *

@@ -37,6 +37,9 @@ void                reel_chart_view_set_header_inset     (ReelChartView      *se
 ReelChartLayout    *reel_chart_view_get_layout           (ReelChartView      *self);
 GdkTexture         *reel_chart_view_create_texture       (ReelChartView      *self);
 gboolean            reel_chart_view_copy_image           (ReelChartView      *self);
+guint               reel_chart_view_get_cursor           (ReelChartView      *self);
+void                reel_chart_view_set_cursor           (ReelChartView      *self,
+                                                          guint               cursor);
 void                reel_chart_view_prepare_year         (ReelChartView      *self,
                                                           guint               year);
 

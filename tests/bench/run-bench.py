@@ -19,6 +19,7 @@ interaction latency), ONLY_EXPORT=1 (likewise the export of the small chart: its
 row of the targets).
 """
 
+import calendar
 import json
 import os
 import platform
@@ -380,9 +381,9 @@ def frames_section(frames):
     return lines
 
 
-# The chart kinds whose years Play steps through in "Frames while playing": those of the
-# bundled dataset with more than one year.
-PLAY_KINDS = ['revenue', 'share', 'growth', 'platforms']
+# The chart kinds whose periods Play steps through in "Frames while playing": those of the
+# bundled dataset with more than one year, and Trend's time cursor through its months.
+PLAY_KINDS = ['revenue', 'share', 'growth', 'platforms', 'trend']
 
 
 def frames_while_playing():
@@ -422,6 +423,11 @@ print(json.dumps(results))
 '''
 
 
+def period_name(month):
+    """A month as the app counts them (year × 12 + month − 1): "Apr 2025"."""
+    return '%s %d' % (calendar.month_abbr[month % 12 + 1], month // 12)
+
+
 def play_section(play):
     """The "Frames while playing" section of the report, as lines."""
     lines = ['## Frames while playing', '',
@@ -432,12 +438,13 @@ def play_section(play):
              '`REELSCOPE_BENCH_FRAMES_WHILE_PLAYING=KIND` (a benchmark hook in '
              '`src/app/reel-frame-bench-play.c`). Play steps a year every 1.3 s; each step lays the chart out '
              'once for its new year and then moves the bars over 320 ms, a frame each tick, drawing both '
-             'layouts. A frame\'s time runs from the frame clock\'s `before-paint` to its `after-paint` '
+             'layouts. On Trend, Play moves its time cursor from the whole chart through the months, and each '
+             'step sweeps the cursor over 320 ms, drawing both layouts under a clip. A frame\'s time runs from the frame clock\'s `before-paint` to its `after-paint` '
              '(update, layout, paint); beside the longest, the main thread\'s CPU time in it: a frame much '
              'longer than its CPU time waited for a core (Xvfb and other processes share them). Medians over '
              '%d runs (the worst run in brackets).' % FRAMES_RUNS,
              '',
-             '| Chart | Years | Frames | Frame time: median / p95 | Longest frame (worst) | '
+             '| Chart | Periods | Frames | Frame time: median / p95 | Longest frame (worst) | '
              'CPU of the longest frame | Most CPU in a frame | Frames over 16 ms |',
              '|---|---|---|---|---|---|---|---|']
     longest = 0
@@ -445,8 +452,10 @@ def play_section(play):
         med = lambda key: statistics.median(r[key] for r in runs) / 1e6
         worst = max(r['max'] for r in runs) / 1e6
         years = runs[0]['years']
-        lines.append('| %s | %d–%d (%d) | %d | %s / %s | %s (%s) | %s | %s | %d |' % (
-            kind.capitalize(), years[0], years[-1], len(years), statistics.median(r['frames'] for r in runs),
+        name = period_name if runs[0].get('by_month') else str
+        lines.append('| %s | %s–%s (%d) | %d | %s / %s | %s (%s) | %s | %s | %d |' % (
+            kind.capitalize(), name(years[0]), name(years[-1]), len(years),
+            statistics.median(r['frames'] for r in runs),
             ms(med('median')), ms(med('p95')), ms(med('max')), ms(worst), ms(med('cpu_of_max')),
             ms(statistics.median(max(r['cpu']) for r in runs) / 1e6), max(r['over_16ms'] for r in runs)))
         longest = max(longest, med('max'))
