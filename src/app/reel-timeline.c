@@ -275,8 +275,10 @@ reel_timeline_has_periods (ReelTimeline *self,
   g_return_val_if_fail (REEL_IS_TIMELINE (self), FALSE);
   g_return_val_if_fail (periods != NULL, FALSE);
 
+  /* An empty GArray may have no data at all, which memcmp() may not see. */
   return periods->len == self->periods->len &&
-         memcmp (periods->data, self->periods->data, periods->len * sizeof (guint)) == 0;
+         (periods->len == 0 ||
+          memcmp (periods->data, self->periods->data, periods->len * sizeof (guint)) == 0);
 }
 
 guint
