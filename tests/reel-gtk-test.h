@@ -16,6 +16,7 @@
 #include "reel-citation-label.h"
 #include "reel-commentary-panel.h"
 #include "reel-dataset-loader.h"
+#include "reel-dataset-test.h"
 #include "reel-region-list.h"
 #include "reel-region-selection.h"
 
@@ -70,39 +71,6 @@ reel_gtk_test_init (int    *argc,
 
   adw_init ();
   return -1;
-}
-
-/* A dataset from tests/data, loaded on this thread. */
-static inline ReelDataset *
-reel_gtk_test_load_dataset (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new (file);
-  g_autoptr(GError) error = NULL;
-  ReelDataset *dataset;
-
-  dataset = reel_dataset_loader_load (loader, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
-
-  return dataset;
-}
-
-/* A dataset from JSON text. */
-static inline ReelDataset *
-reel_gtk_test_load_json (const char *json)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
-  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new_for_bytes (bytes, "test.json");
-  g_autoptr(GError) error = NULL;
-  ReelDataset *dataset;
-
-  dataset = reel_dataset_loader_load (loader, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
-
-  return dataset;
 }
 
 /* Runs the main context until @done says so or @timeout_ms pass. */

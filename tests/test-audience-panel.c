@@ -36,7 +36,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dataset = reel_gtk_test_load_dataset ("microdrama-sample.reelscope.json");
+  fixture->dataset = reel_dataset_test_load ("microdrama-sample.reelscope.json");
   fixture->panel = REEL_AUDIENCE_PANEL (reel_audience_panel_new ());
   fixture->window = reel_gtk_test_window_new (GTK_WIDGET (fixture->panel));
   reel_audience_panel_set_dataset (fixture->panel, fixture->dataset);
@@ -129,7 +129,7 @@ test_audience_plain_text (void)
 {
   /* Markup in a dataset is text: shown as written, never parsed. */
   g_autoptr(ReelDataset) dataset =
-    reel_gtk_test_load_json ("{\"format\": \"reelscope-dataset\", \"version\": 1,\n"
+    reel_dataset_test_load_json ("{\"format\": \"reelscope-dataset\", \"version\": 1,\n"
                              " \"sources\": [{\"id\": \"s\", \"title\": \"<i>S</i> & co\"}],\n"
                              " \"regions\": [{\"id\": \"r\", \"name\": \"R\", \"audience\": {\n"
                              "   \"summary\": \"<b>Bold</b> & brave\",\n"

@@ -8,24 +8,12 @@
 #include "reel-chart-layout-private.h"
 #include "reel-chart-layout.h"
 #include "reel-dataset-loader.h"
+#include "reel-dataset-test.h"
 
 /* Trend's time cursor (reel-chart-cursor.h): where it can stop, the lines
  * drawn up to it and faint after it, the labels and the summary at it. */
 
 #define MONTH(year, month) ((year) * 12 + (month) - 1)
-
-static ReelDataset *
-load_test_data (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new (file);
-  g_autoptr(GError) error = NULL;
-  ReelDataset *dataset = reel_dataset_loader_load (loader, NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
 
 static ReelChartLayout *
 lay_out_trend (ReelDataset        *dataset,
@@ -95,7 +83,7 @@ count_points (ReelChartLayout *layout,
 static void
 test_cursor_list (void)
 {
-  g_autoptr(ReelDataset) dataset = load_test_data ("../../data/microdrama-exports.reelscope.json");
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
   g_autoptr(ReelChartLayout) whole = lay_out_trend (dataset, 0, NULL);
   g_autoptr(GArray) cursors = reel_chart_layout_list_cursors (whole);
   g_autoptr(ReelChartLayout) bars = NULL;
@@ -128,7 +116,7 @@ test_cursor_list (void)
 static void
 test_cursor_month (void)
 {
-  g_autoptr(ReelDataset) dataset = load_test_data ("../../data/microdrama-exports.reelscope.json");
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
   g_autoptr(ReelChartLayout) whole = lay_out_trend (dataset, 0, NULL);
   g_autoptr(ReelChartLayout) layout = lay_out_trend (dataset, MONTH (2025, 8), NULL);
   g_autoptr(GArray) cursors = reel_chart_layout_list_cursors (whole);
@@ -185,7 +173,7 @@ test_cursor_month (void)
 static void
 test_cursor_compare (void)
 {
-  g_autoptr(ReelDataset) dataset = load_test_data ("../../data/microdrama-exports.reelscope.json");
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
   const char * const selection[] = { "north-america", "southeast-asia", NULL };
   g_autoptr(ReelChartLayout) whole = lay_out_trend (dataset, 0, selection);
   g_autoptr(GArray) cursors = reel_chart_layout_list_cursors (whole);
@@ -210,7 +198,7 @@ test_cursor_compare (void)
 static void
 test_cursor_years (void)
 {
-  g_autoptr(ReelDataset) dataset = load_test_data ("charts-edge.reelscope.json");
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load ("charts-edge.reelscope.json");
   g_autoptr(ReelChartLayout) whole = lay_out_trend (dataset, 0, NULL);
   g_autoptr(GArray) cursors = reel_chart_layout_list_cursors (whole);
   g_autoptr(ReelChartLayout) layout = NULL;

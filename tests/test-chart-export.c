@@ -15,26 +15,7 @@
 
 #include "reel-chart-export.h"
 #include "reel-dataset-loader.h"
-
-static ReelDataset *
-load_dataset (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new (file);
-  g_autoptr(GError) error = NULL;
-  ReelDataset *dataset = reel_dataset_loader_load (loader, NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
-
-static ReelDataset *
-load_test_data (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-
-  return load_dataset (path);
-}
+#include "reel-dataset-test.h"
 
 static ReelChartLayout *
 lay_out (ReelDataset           *dataset,
@@ -145,7 +126,7 @@ png_info_clear (PngInfo *info)
 static void
 test_export_png_chunks (void)
 {
-  g_autoptr(ReelDataset) dataset = load_test_data ("microdrama-sample.reelscope.json");
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load ("microdrama-sample.reelscope.json");
   g_autoptr(ReelChartLayout) layout = lay_out (dataset, REEL_CHART_REVENUE, 1200, 800, 1,
                                                REEL_CHART_BACKGROUND_THEME);
   g_autoptr(GBytes) bytes = NULL;
@@ -183,7 +164,7 @@ test_export_png_chunks (void)
 static void
 test_export_png_utf8 (void)
 {
-  g_autoptr(ReelDataset) dataset = load_test_data ("charts-edge.reelscope.json");
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load ("charts-edge.reelscope.json");
   g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (REEL_CHART_THEME_DARK);
   g_autoptr(ReelChartLayout) layout = reel_chart_layout_new (dataset, REEL_CHART_REVENUE, 2024, NULL, theme,
                                                              800, 500, 1);
@@ -219,7 +200,7 @@ test_export_png_scale (void)
     { 640, 360, 3.25, 2080, 1170 },
     { 400, 300, 4, 1600, 1200 },
   };
-  g_autoptr(ReelDataset) dataset = load_test_data ("microdrama-sample.reelscope.json");
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load ("microdrama-sample.reelscope.json");
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -242,7 +223,7 @@ test_export_png_scale (void)
 static void
 test_export_png_transparent (void)
 {
-  g_autoptr(ReelDataset) dataset = load_test_data ("microdrama-sample.reelscope.json");
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load ("microdrama-sample.reelscope.json");
   g_autoptr(ReelChartLayout) layout = lay_out (dataset, REEL_CHART_SHARE, 800, 500, 2,
                                                REEL_CHART_BACKGROUND_TRANSPARENT);
   g_autoptr(GBytes) bytes = NULL;
@@ -269,8 +250,8 @@ test_export_png_transparent (void)
 static void
 test_export_vector (void)
 {
-  g_autoptr(ReelDataset) dataset = load_test_data ("charts-edge.reelscope.json");
-  g_autoptr(ReelDataset) pdf_dataset = load_test_data (PDF_TEST_DATA);
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load ("charts-edge.reelscope.json");
+  g_autoptr(ReelDataset) pdf_dataset = reel_dataset_test_load (PDF_TEST_DATA);
   g_autoptr(ReelChartLayout) layout = lay_out (dataset, REEL_CHART_TREND, 1200, 800, 1,
                                                REEL_CHART_BACKGROUND_THEME);
   g_autoptr(ReelChartLayout) pdf_layout = lay_out (pdf_dataset, REEL_CHART_TREND, 1200, 800, 1,
@@ -323,7 +304,7 @@ count_entries (const char *dir)
 static void
 test_export_files (void)
 {
-  g_autoptr(ReelDataset) dataset = load_test_data ("microdrama-sample.reelscope.json");
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load ("microdrama-sample.reelscope.json");
   g_autoptr(ReelChartLayout) layout = lay_out (dataset, REEL_CHART_REVENUE, 640, 400, 1,
                                                REEL_CHART_BACKGROUND_THEME);
   g_autoptr(GError) error = NULL;
@@ -387,7 +368,7 @@ assert_untouched (const char *dir,
 static void
 test_export_write_error (void)
 {
-  g_autoptr(ReelDataset) dataset = load_test_data ("microdrama-sample.reelscope.json");
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load ("microdrama-sample.reelscope.json");
   g_autoptr(ReelChartLayout) layout = lay_out (dataset, REEL_CHART_REVENUE, 1200, 800, 1,
                                                REEL_CHART_BACKGROUND_THEME);
   g_autoptr(GError) error = NULL;
@@ -443,7 +424,7 @@ test_export_write_error (void)
 static void
 test_export_read_only (void)
 {
-  g_autoptr(ReelDataset) dataset = load_test_data ("microdrama-sample.reelscope.json");
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load ("microdrama-sample.reelscope.json");
   g_autoptr(ReelChartLayout) layout = lay_out (dataset, REEL_CHART_REVENUE, 640, 400, 1,
                                                REEL_CHART_BACKGROUND_THEME);
   g_autoptr(GBytes) warm = NULL;
@@ -668,7 +649,7 @@ test_export_png_pixels (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *data_name = g_strconcat (cases[i].data, ".reelscope.json", NULL);
-      g_autoptr(ReelDataset) dataset = load_test_data (data_name);
+      g_autoptr(ReelDataset) dataset = reel_dataset_test_load (data_name);
       g_autoptr(ReelChartLayout) layout = lay_out (dataset, cases[i].kind, cases[i].width, cases[i].height,
                                                    cases[i].scale, cases[i].background);
       gboolean alpha = cases[i].background == REEL_CHART_BACKGROUND_TRANSPARENT;
@@ -751,7 +732,7 @@ test_export_png_size (void)
     }
 
   path = g_test_build_filename (G_TEST_DIST, "..", "data", "microdrama-exports.reelscope.json", NULL);
-  dataset = load_dataset (path);
+  dataset = reel_dataset_test_load_path (path);
   dir = g_dir_make_tmp ("reel-export-XXXXXX", &error);
   g_assert_no_error (error);
 

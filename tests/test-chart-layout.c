@@ -11,33 +11,11 @@
 #include "reel-chart-layout-private.h"
 #include "reel-chart-layout.h"
 #include "reel-dataset-loader.h"
+#include "reel-dataset-test.h"
 
 /* The layout is a pure function of its inputs: these tests read its marks
  * and its display list, without drawing. Fonts come from the private
  * fontconfig file of the test environment (tests/fonts/fonts.conf). */
-
-static ReelDataset *
-load_dataset (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new (file);
-  g_autoptr(GError) error = NULL;
-  ReelDataset *dataset;
-
-  dataset = reel_dataset_loader_load (loader, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
-
-  return dataset;
-}
-
-static ReelDataset *
-load_test_data (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-
-  return load_dataset (path);
-}
 
 /* A dataset written out from @json, as the loader reads files. */
 static ReelDataset *
@@ -53,7 +31,7 @@ load_json (const char *json,
   close (fd);
   g_file_set_contents (path, json, length, &error);
   g_assert_no_error (error);
-  dataset = load_dataset (path);
+  dataset = reel_dataset_test_load_path (path);
   g_unlink (path);
 
   return dataset;
@@ -65,7 +43,7 @@ load_generated (void)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "charts-generated.reelscope.json", NULL);
 
-  return load_dataset (path);
+  return reel_dataset_test_load_path (path);
 }
 
 static ReelChartLayout *
@@ -134,9 +112,9 @@ has_shape_in_ink (ReelChartLayout    *layout,
 static void
 test_layout_sample_revenue (void)
 {
-  g_autoptr(ReelDataset) dataset = load_test_data ("microdrama-sample.reelscope.json");
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load ("microdrama-sample.reelscope.json");
   g_autoptr(ReelChartLayout) layout = lay_out (dataset, REEL_CHART_REVENUE, 0, NULL, 1200, 800, 1);
-  g_autoptr(ReelDataset) bundled = load_test_data ("../../data/microdrama-exports.reelscope.json");
+  g_autoptr(ReelDataset) bundled = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
   g_autoptr(ReelChartLayout) bundled_2024 = lay_out (bundled, REEL_CHART_REVENUE, 2024, NULL, 1200,
                                                       800, 1);
   const ReelChartMark *mark;
@@ -208,7 +186,7 @@ test_layout_sample_revenue (void)
 static void
 test_layout_sample_growth (void)
 {
-  g_autoptr(ReelDataset) dataset = load_test_data ("microdrama-sample.reelscope.json");
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load ("microdrama-sample.reelscope.json");
   g_autoptr(ReelChartLayout) layout = lay_out (dataset, REEL_CHART_GROWTH, 0, NULL, 1200, 800, 1);
   const ReelChartMark *first, *second;
 
@@ -236,7 +214,7 @@ test_layout_sample_growth (void)
 static void
 test_layout_sample_share (void)
 {
-  g_autoptr(ReelDataset) dataset = load_test_data ("microdrama-sample.reelscope.json");
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load ("microdrama-sample.reelscope.json");
   g_autoptr(ReelChartLayout) layout = lay_out (dataset, REEL_CHART_SHARE, 2024, NULL, 1200, 800, 1);
   const ReelChartMark *na, *rest;
 
@@ -281,7 +259,7 @@ test_layout_sample_share (void)
 static void
 test_layout_sample_trend (void)
 {
-  g_autoptr(ReelDataset) dataset = load_test_data ("microdrama-sample.reelscope.json");
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load ("microdrama-sample.reelscope.json");
   g_autoptr(ReelChartLayout) layout = lay_out (dataset, REEL_CHART_TREND, 0, NULL, 1200, 800, 1);
   const ReelChartMark *mark;
 
@@ -304,7 +282,7 @@ test_layout_sample_trend (void)
 static void
 test_layout_no_data (void)
 {
-  g_autoptr(ReelDataset) dataset = load_test_data ("microdrama-sample.reelscope.json");
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load ("microdrama-sample.reelscope.json");
 
   for (ReelChartKind kind = REEL_CHART_REVENUE; kind <= REEL_CHART_SHARE; kind++)
     {
@@ -329,8 +307,8 @@ test_layout_no_data (void)
 static void
 test_layout_years (void)
 {
-  g_autoptr(ReelDataset) sample = load_test_data ("microdrama-sample.reelscope.json");
-  g_autoptr(ReelDataset) edge = load_test_data ("charts-edge.reelscope.json");
+  g_autoptr(ReelDataset) sample = reel_dataset_test_load ("microdrama-sample.reelscope.json");
+  g_autoptr(ReelDataset) edge = reel_dataset_test_load ("charts-edge.reelscope.json");
   g_autoptr(GArray) revenue = reel_chart_layout_list_years (edge, REEL_CHART_REVENUE);
   g_autoptr(GArray) growth = reel_chart_layout_list_years (edge, REEL_CHART_GROWTH);
   g_autoptr(GArray) trend = reel_chart_layout_list_years (edge, REEL_CHART_TREND);
@@ -353,7 +331,7 @@ test_layout_years (void)
 static void
 test_layout_edge_growth (void)
 {
-  g_autoptr(ReelDataset) dataset = load_test_data ("charts-edge.reelscope.json");
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load ("charts-edge.reelscope.json");
   g_autoptr(ReelChartLayout) layout = lay_out (dataset, REEL_CHART_GROWTH, 2024, NULL, 1200, 800, 1);
   const ReelChartRect *plot = reel_chart_layout_get_plot_rect (layout);
   gboolean seen_outlier = FALSE, seen_negative = FALSE, seen_world = FALSE, seen_range = FALSE;
@@ -418,7 +396,7 @@ test_layout_edge_growth (void)
 static void
 test_layout_edge_states (void)
 {
-  g_autoptr(ReelDataset) dataset = load_test_data ("charts-edge.reelscope.json");
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load ("charts-edge.reelscope.json");
 
   /* 2023: the regions' figures are other sources' than the world total
    * (they add up to more than it): no share is a share of one source's
@@ -497,7 +475,7 @@ test_layout_edge_states (void)
 static void
 test_layout_scripts (void)
 {
-  g_autoptr(ReelDataset) dataset = load_test_data ("charts-edge.reelscope.json");
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load ("charts-edge.reelscope.json");
   g_autoptr(ReelChartLayout) layout = lay_out (dataset, REEL_CHART_REVENUE, 2024, NULL, 1200, 800, 1);
   GArray *shapes = _reel_chart_layout_get_shapes (layout);
   double right_edge = -1;
@@ -626,7 +604,7 @@ dup_month_name (guint year,
 static void
 test_layout_trend_months (void)
 {
-  g_autoptr(ReelDataset) dataset = load_test_data ("trend-months.reelscope.json");
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load ("trend-months.reelscope.json");
   g_autoptr(ReelChartLayout) layout = lay_out (dataset, REEL_CHART_TREND, 0, NULL, 1200, 800, 1);
   GArray *shapes = _reel_chart_layout_get_shapes (layout);
   const ReelChartRect *plot = reel_chart_layout_get_plot_rect (layout);
@@ -683,7 +661,7 @@ test_layout_trend_months (void)
 static void
 test_layout_selection (void)
 {
-  g_autoptr(ReelDataset) dataset = load_test_data ("charts-edge.reelscope.json");
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load ("charts-edge.reelscope.json");
 
   for (ReelChartKind kind = REEL_CHART_REVENUE; kind <= REEL_CHART_TREND; kind++)
     {
@@ -791,7 +769,7 @@ check_no_overlap (ReelChartLayout *layout,
 static void
 test_layout_preload_fonts (void)
 {
-  g_autoptr(ReelDataset) dataset = load_test_data ("microdrama-sample.reelscope.json");
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load ("microdrama-sample.reelscope.json");
   g_autoptr(ReelChartTheme) dark = reel_chart_theme_new (REEL_CHART_THEME_DARK);
   g_autoptr(ReelChartLayout) before = lay_out (dataset, REEL_CHART_REVENUE, 0, NULL, 720, 480, 1);
   g_autoptr(ReelChartLayout) after = NULL;
@@ -832,8 +810,8 @@ test_layout_geometry (void)
     { 1200, 800, 1 }, { 720, 450, 2 }, { 1600, 1000, 1 }, { 1080, 1920, 1 }, { 540, 960, 1.5 },
     { 1280, 720, 1 }, { 400, 300, 1 }, { 320, 240, 3 }, { 1600, 400, 1 }, { 300, 900, 1 },
   };
-  g_autoptr(ReelDataset) sample = load_test_data ("microdrama-sample.reelscope.json");
-  g_autoptr(ReelDataset) edge = load_test_data ("charts-edge.reelscope.json");
+  g_autoptr(ReelDataset) sample = reel_dataset_test_load ("microdrama-sample.reelscope.json");
+  g_autoptr(ReelDataset) edge = reel_dataset_test_load ("charts-edge.reelscope.json");
   g_autoptr(ReelDataset) generated = load_generated ();
   ReelDataset *datasets[] = { sample, edge, generated };
   const char *names[] = { "sample", "edge", "generated" };
@@ -1213,10 +1191,10 @@ check_every_size (ReelDataset *dataset,
 static void
 test_layout_ranges (void)
 {
-  g_autoptr(ReelDataset) ranges = load_test_data ("charts-ranges.reelscope.json");
-  g_autoptr(ReelDataset) edge = load_test_data ("charts-edge.reelscope.json");
-  g_autoptr(ReelDataset) sample = load_test_data ("microdrama-sample.reelscope.json");
-  g_autoptr(ReelDataset) bundled = load_test_data ("../../data/microdrama-exports.reelscope.json");
+  g_autoptr(ReelDataset) ranges = reel_dataset_test_load ("charts-ranges.reelscope.json");
+  g_autoptr(ReelDataset) edge = reel_dataset_test_load ("charts-edge.reelscope.json");
+  g_autoptr(ReelDataset) sample = reel_dataset_test_load ("microdrama-sample.reelscope.json");
+  g_autoptr(ReelDataset) bundled = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
   g_autoptr(ReelDataset) generated = load_generated ();
   g_autoptr(ReelChartLayout) trend = lay_out (ranges, REEL_CHART_TREND, 0, NULL, 1200, 800, 1);
   guint n_ranges = 0;
@@ -1237,7 +1215,7 @@ test_layout_ranges (void)
 static void
 test_layout_sources_elsewhere (void)
 {
-  g_autoptr(ReelDataset) bundled = load_test_data ("../../data/microdrama-exports.reelscope.json");
+  g_autoptr(ReelDataset) bundled = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
   g_autoptr(ReelChartLayout) small = lay_out (bundled, REEL_CHART_GROWTH, 0, NULL, 480, 360, 1);
   g_autoptr(ReelChartLayout) large = lay_out (bundled, REEL_CHART_GROWTH, 0, NULL, 1600, 1000, 1);
 
@@ -1296,7 +1274,7 @@ test_layout_growth_panels (void)
 static void
 test_layout_month_gap (void)
 {
-  g_autoptr(ReelDataset) bundled = load_test_data ("../../data/microdrama-exports.reelscope.json");
+  g_autoptr(ReelDataset) bundled = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
   g_autoptr(ReelChartLayout) layout = lay_out (bundled, REEL_CHART_TREND, 0, NULL, 1200, 800, 1);
   GArray *shapes = _reel_chart_layout_get_shapes (layout);
   double may_x = NAN, july_x = NAN;

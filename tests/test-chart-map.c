@@ -9,6 +9,7 @@
 #include "reel-chart-layout.h"
 #include "reel-chart-render.h"
 #include "reel-dataset-loader.h"
+#include "reel-dataset-test.h"
 #include "reel-world-geometry.h"
 
 /* The Map: its countries (data/world-110m.reelgeo, which the test
@@ -19,20 +20,6 @@
 /* Equal Earth's plane for a sphere of radius 1 */
 #define PLANE_HALF_WIDTH  2.7066
 #define PLANE_HALF_HEIGHT 1.3173
-
-static ReelDataset *
-load_bundled (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
-                                                 "microdrama-exports.reelscope.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new (file);
-  g_autoptr(GError) error = NULL;
-  ReelDataset *dataset = reel_dataset_loader_load (loader, NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
 
 static ReelWorldGeometry *
 get_geometry (void)
@@ -130,7 +117,7 @@ static void
 test_geometry_dataset_codes (void)
 {
   ReelWorldGeometry *geometry = get_geometry ();
-  g_autoptr(ReelDataset) dataset = load_bundled ();
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
   GPtrArray *regions = reel_dataset_get_regions (dataset);
   guint checked = 0;
 
@@ -283,7 +270,7 @@ static void
 test_map_hit_test (void)
 {
   ReelWorldGeometry *geometry = get_geometry ();
-  g_autoptr(ReelDataset) dataset = load_bundled ();
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
   GPtrArray *regions = reel_dataset_get_regions (dataset);
   const double sizes[][2] = { { 1600, 1000 }, { 700, 900 } };
   ReelChartRect bounds;
@@ -324,7 +311,7 @@ test_map_hit_test (void)
 static void
 test_map_marks (void)
 {
-  g_autoptr(ReelDataset) dataset = load_bundled ();
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
   g_autoptr(ReelChartLayout) layout = lay_out_map (dataset, REEL_CHART_METRIC_REVENUE, 2024, 1200, 800);
   const struct { ReelChartMetric metric; const char *title; } metrics[] = {
     { REEL_CHART_METRIC_REVENUE, "Revenue by region, 2025" },
@@ -387,7 +374,7 @@ same_pixels (cairo_surface_t *a,
 static void
 test_map_drawn_again_when_changed (void)
 {
-  g_autoptr(ReelDataset) dataset = load_bundled ();
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
   g_autoptr(ReelChartTheme) light = reel_chart_theme_new (REEL_CHART_THEME_LIGHT);
   g_autoptr(ReelChartTheme) dark = reel_chart_theme_new (REEL_CHART_THEME_DARK);
   g_autoptr(ReelChartLayout) light_layout = reel_chart_layout_new (dataset, REEL_CHART_MAP, 2024, NULL,
@@ -415,19 +402,6 @@ test_map_drawn_again_when_changed (void)
   cairo_surface_destroy (made_dark);
   cairo_surface_destroy (year);
   cairo_surface_destroy (back);
-}
-
-static ReelDataset *
-load_test_data (const char *name)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new (file);
-  g_autoptr(GError) error = NULL;
-  ReelDataset *dataset = reel_dataset_loader_load (loader, NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
 }
 
 /* The growth of every coloured region, checked to be of one metric,
@@ -464,8 +438,8 @@ check_one_growth_basis (ReelChartLayout *layout,
 static void
 test_map_growth_one_basis (void)
 {
-  g_autoptr(ReelDataset) bundled = load_bundled ();
-  g_autoptr(ReelDataset) bases = load_test_data ("map-growth.reelscope.json");
+  g_autoptr(ReelDataset) bundled = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
+  g_autoptr(ReelDataset) bases = reel_dataset_test_load ("map-growth.reelscope.json");
   g_autoptr(ReelChartLayout) layout = lay_out_map (bundled, REEL_CHART_METRIC_GROWTH, 2025, 1200, 800);
   g_autoptr(ReelChartLayout) bases_layout = lay_out_map (bases, REEL_CHART_METRIC_GROWTH, 2024, 1200, 800);
   double values[16];
@@ -493,7 +467,7 @@ test_map_growth_one_basis (void)
 static void
 test_map_transparent_borders (void)
 {
-  g_autoptr(ReelDataset) dataset = load_bundled ();
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
   g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (REEL_CHART_THEME_LIGHT);
   g_autoptr(ReelChartLayout) layout = NULL;
   cairo_surface_t *surface;

@@ -1,14 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "reel-chart-layout-private.h"
 #include "reel-chart-layout.h"
 #include "reel-dataset-loader.h"
+#include "reel-dataset-test.h"
 
 /* The Platforms chart: the apps' ranking and the rule that picks each
  * one's figure, their names with the company, their colours, a share of a
@@ -107,39 +106,9 @@ static const char growth_json[] =
   "      \"source\": \"alpha\", \"basis\": \"gross\"}]}]}";
 
 static ReelDataset *
-load_path (const char *path)
-{
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new (file);
-  g_autoptr(GError) error = NULL;
-  ReelDataset *dataset = reel_dataset_loader_load (loader, NULL, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (dataset);
-  return dataset;
-}
-
-static ReelDataset *
-load_json (const char *json)
-{
-  g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
-  ReelDataset *dataset;
-  int fd = g_file_open_tmp ("reel-platforms-XXXXXX.reelscope.json", &path, &error);
-
-  g_assert_no_error (error);
-  close (fd);
-  g_file_set_contents (path, json, -1, &error);
-  g_assert_no_error (error);
-  dataset = load_path (path);
-  g_unlink (path);
-  return dataset;
-}
-
-static ReelDataset *
 load_platforms_json (void)
 {
-  return load_json (platforms_json);
+  return reel_dataset_test_load_json (platforms_json);
 }
 
 static ReelChartLayout *
@@ -314,9 +283,7 @@ test_platforms_empty (void)
 static void
 test_platforms_bundled (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
-                                                 "microdrama-exports.reelscope.json", NULL);
-  g_autoptr(ReelDataset) dataset = load_path (path);
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
   g_autoptr(ReelChartLayout) layout = lay_out (dataset, 0, NULL);
   static const char * const apps[] = { "ReelShort", "DramaBox", "GoodShort", "DramaWave" };
   const ReelChartMark *mark;
@@ -346,7 +313,7 @@ test_platforms_bundled (void)
 static void
 test_platforms_growth_like_for_like (void)
 {
-  g_autoptr(ReelDataset) dataset = load_json (growth_json);
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load_json (growth_json);
   g_autoptr(ReelChartLayout) layout = lay_out (dataset, 2025, NULL);
   static const char * const unchanged[] = { "Switched", "Rebased", "Bounded" };
 
@@ -370,7 +337,7 @@ test_platforms_growth_like_for_like (void)
 static void
 test_platforms_downloads (void)
 {
-  g_autoptr(ReelDataset) dataset = load_json (growth_json);
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load_json (growth_json);
   g_autoptr(ReelChartLayout) layout = lay_out_metric (dataset, REEL_CHART_METRIC_DOWNLOADS, 2025);
 
   g_assert_cmpint (reel_chart_layout_get_metric (layout), ==, REEL_CHART_METRIC_DOWNLOADS);
@@ -400,9 +367,7 @@ test_platforms_downloads (void)
 static void
 test_platforms_bundled_downloads (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
-                                                 "microdrama-exports.reelscope.json", NULL);
-  g_autoptr(ReelDataset) dataset = load_path (path);
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
   g_autoptr(ReelChartLayout) layout = lay_out_metric (dataset, REEL_CHART_METRIC_DOWNLOADS, 0);
   static const char * const apps[] = { "GoodShort", "DramaWave", "FlickReels", "DramaBox" };
   const ReelChartMark *mark;

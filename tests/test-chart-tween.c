@@ -8,6 +8,7 @@
 #include "reel-chart-render.h"
 #include "reel-chart-tween.h"
 #include "reel-dataset-loader.h"
+#include "reel-dataset-test.h"
 
 /* The frames between two years of a chart (reel-chart-tween.c): at 0 they
  * are the year before, at 1 the year after, and in between each bar is
@@ -17,20 +18,6 @@
 
 #define WIDTH  800
 #define HEIGHT 600
-
-static ReelDataset *
-load_bundled (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
-                                                 "microdrama-exports.reelscope.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new (file);
-  g_autoptr(GError) error = NULL;
-  ReelDataset *dataset = reel_dataset_loader_load (loader, NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
 
 static ReelChartLayout *
 lay_out (ReelDataset   *dataset,
@@ -134,7 +121,7 @@ has_bar_at (cairo_surface_t *surface,
 static void
 test_tween_ends (void)
 {
-  g_autoptr(ReelDataset) dataset = load_bundled ();
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
   g_autoptr(ReelChartLayout) from = lay_out (dataset, REEL_CHART_REVENUE, 2024, WIDTH);
   g_autoptr(ReelChartLayout) to = lay_out (dataset, REEL_CHART_REVENUE, 2025, WIDTH);
   Frame start = { from, to, 0 }, end = { from, to, 1 };
@@ -162,7 +149,7 @@ test_tween_ends (void)
 static void
 test_tween_halfway (void)
 {
-  g_autoptr(ReelDataset) dataset = load_bundled ();
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
   g_autoptr(ReelChartLayout) from = lay_out (dataset, REEL_CHART_REVENUE, 2025, WIDTH);
   g_autoptr(ReelChartLayout) to = lay_out (dataset, REEL_CHART_REVENUE, 2026, WIDTH);
   const ReelChartRect *before = world_bar (from), *after = world_bar (to);
@@ -184,7 +171,7 @@ test_tween_halfway (void)
 static void
 test_tween_none (void)
 {
-  g_autoptr(ReelDataset) dataset = load_bundled ();
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
   g_autoptr(ReelChartLayout) revenue = lay_out (dataset, REEL_CHART_REVENUE, 2025, WIDTH);
   g_autoptr(ReelChartLayout) share = lay_out (dataset, REEL_CHART_SHARE, 2025, WIDTH);
   g_autoptr(ReelChartLayout) narrower = lay_out (dataset, REEL_CHART_REVENUE, 2024, WIDTH - 100);
@@ -237,7 +224,7 @@ month_point (ReelChartLayout *layout,
 static void
 test_tween_cursor (void)
 {
-  g_autoptr(ReelDataset) dataset = load_bundled ();
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
   g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (REEL_CHART_THEME_LIGHT);
   g_autoptr(ReelChartLayout) whole = lay_out (dataset, REEL_CHART_TREND, 0, WIDTH);
   g_autoptr(ReelChartLayout) april =

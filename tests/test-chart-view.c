@@ -79,7 +79,7 @@ fixture_set_up (Fixture       *fixture,
 
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
 
-  fixture->dataset = reel_gtk_test_load_dataset (data != NULL ? data : "microdrama-sample.reelscope.json");
+  fixture->dataset = reel_dataset_test_load (data != NULL ? data : "microdrama-sample.reelscope.json");
   fixture->view = REEL_CHART_VIEW (reel_chart_view_new ());
   fixture->before = gtk_button_new_with_label ("Before");
   g_signal_connect (fixture->view, "notify::layout", G_CALLBACK (layout_cb), fixture);

@@ -73,7 +73,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dataset = reel_gtk_test_load_dataset ("microdrama-sample.reelscope.json");
+  fixture->dataset = reel_dataset_test_load ("microdrama-sample.reelscope.json");
   fixture->panel = REEL_COMMENTARY_PANEL (reel_commentary_panel_new ());
   fixture->window = reel_gtk_test_window_new (GTK_WIDGET (fixture->panel));
   reel_commentary_panel_set_dataset (fixture->panel, fixture->dataset);
@@ -183,7 +183,7 @@ static void
 test_commentary_more_focus (void)
 {
   g_autoptr(ReelDataset) dataset =
-    reel_gtk_test_load_json ("{\"format\": \"reelscope-dataset\", \"version\": 1,\n"
+    reel_dataset_test_load_json ("{\"format\": \"reelscope-dataset\", \"version\": 1,\n"
                              " \"sources\": [{\"id\": \"s\", \"title\": \"S\",\n"
                              "   \"url\": \"https://example.com/s\"}],\n"
                              " \"regions\": [{\"id\": \"r\", \"name\": \"R\"}],\n"
@@ -221,7 +221,7 @@ static void
 test_commentary_empty (void)
 {
   g_autoptr(ReelDataset) dataset =
-    reel_gtk_test_load_json ("{\"format\": \"reelscope-dataset\", \"version\": 1,\n"
+    reel_dataset_test_load_json ("{\"format\": \"reelscope-dataset\", \"version\": 1,\n"
                              " \"regions\": [{\"id\": \"r\", \"name\": \"R\"}]}\n");
   ReelCommentaryPanel *panel = REEL_COMMENTARY_PANEL (reel_commentary_panel_new ());
   GtkWindow *window = reel_gtk_test_window_new (GTK_WIDGET (panel));
@@ -360,7 +360,7 @@ assert_gives_way (ReelCitationLabel *label,
 static void
 test_link_citation_keeps_date (void)
 {
-  g_autoptr(ReelDataset) dataset = reel_gtk_test_load_dataset ("microdrama-sample.reelscope.json");
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load ("microdrama-sample.reelscope.json");
   const ReelSource *source = g_ptr_array_index (reel_dataset_get_sources (dataset), 0);
   GtkWidget *link = reel_source_link_new_for_source (source);
   GtkWindow *window = reel_gtk_test_window_new (link);
@@ -444,7 +444,7 @@ record_launch (ReelSourceLink *link,
 static void
 test_link_never_opens_script (void)
 {
-  g_autoptr(ReelDataset) dataset = reel_gtk_test_load_json (links_dataset);
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load_json (links_dataset);
   g_autoptr(GPtrArray) launched = g_ptr_array_new_with_free_func (g_free);
   ReelCommentaryPanel *panel = REEL_COMMENTARY_PANEL (reel_commentary_panel_new ());
   GtkWindow *window = reel_gtk_test_window_new (GTK_WIDGET (panel));

@@ -67,7 +67,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dataset = reel_gtk_test_load_dataset ("microdrama-sample.reelscope.json");
+  fixture->dataset = reel_dataset_test_load ("microdrama-sample.reelscope.json");
   fixture->table = REEL_DATA_TABLE (reel_data_table_new ());
   fixture->window = reel_gtk_test_window_new (GTK_WIDGET (fixture->table));
   reel_data_table_set_year (fixture->table, 2024);
@@ -199,7 +199,7 @@ test_table_platforms_metric (void)
 {
   /* The bundled dataset, whose apps have figures of every metric */
   g_autoptr(ReelDataset) dataset =
-    reel_gtk_test_load_dataset ("../../data/microdrama-exports.reelscope.json");
+    reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
   ReelDataTable *table = REEL_DATA_TABLE (reel_data_table_new ());
   GtkWindow *window = reel_gtk_test_window_new (GTK_WIDGET (table));
   GListModel *model = reel_data_table_get_model (table);
@@ -315,7 +315,7 @@ test_table_csv_quoting (void)
   /* Commas, quotes, line breaks, accents and formulas in the text; a value
    * that only 17 digits give back. */
   g_autoptr(ReelDataset) dataset =
-    reel_gtk_test_load_json ("{\"format\": \"reelscope-dataset\", \"version\": 1,\n"
+    reel_dataset_test_load_json ("{\"format\": \"reelscope-dataset\", \"version\": 1,\n"
                              " \"sources\": [{\"id\": \"s1\", \"title\": \"He said \\\"hi\\\", twice\"},\n"
                              "               {\"id\": \"s2\", \"title\": \"=HYPERLINK(\\\"x\\\")\"}],\n"
                              " \"regions\": [{\"id\": \"r1\", \"name\": \"Région, one\", \"revenue\": [\n"
@@ -424,7 +424,7 @@ show_edge_table (GtkWindow **window,
 static void
 test_table_layout (void)
 {
-  g_autoptr(ReelDataset) dataset = reel_gtk_test_load_dataset ("charts-edge.reelscope.json");
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load ("charts-edge.reelscope.json");
   GtkWindow *window;
   ReelDataTable *table = show_edge_table (&window, dataset, 1400);
   GtkWidget *view = GTK_WIDGET (column_view (table));

@@ -50,7 +50,7 @@ test_export_dialog_chooser_cancelled (void)
   g_autoptr(GSettings) settings = g_settings_new (SETTINGS_SCHEMA_ID);
   g_autoptr(GError) error = NULL;
   g_autofree char *tmpdir = g_dir_make_tmp ("reelscope-test-export-XXXXXX", &error);
-  ReelDataset *dataset = reel_gtk_test_load_dataset ("microdrama-sample.reelscope.json");
+  ReelDataset *dataset = reel_dataset_test_load ("microdrama-sample.reelscope.json");
   GtkWindow *parent = reel_gtk_test_window_new (gtk_label_new ("Parent"));
   ReelExportDialog *dialog = g_object_ref (reel_export_dialog_new (parent, dataset, REEL_CHART_REVENUE,
                                                                    2024,

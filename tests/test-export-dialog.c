@@ -129,7 +129,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->settings = g_settings_new (SETTINGS_SCHEMA_ID);
   reset_settings (fixture->settings);
-  fixture->dataset = reel_gtk_test_load_dataset ("microdrama-sample.reelscope.json");
+  fixture->dataset = reel_dataset_test_load ("microdrama-sample.reelscope.json");
   fixture->parent = reel_gtk_test_window_new (gtk_label_new ("Parent"));
   fixture->dialog = open_dialog (fixture);
   fixture->tmpdir = g_dir_make_tmp ("reelscope-test-export-XXXXXX", &error);

@@ -5,37 +5,12 @@
 #include <string.h>
 
 #include "reel-dataset-loader.h"
+#include "reel-dataset-test.h"
 #include "reel-headlines.h"
 
 /* The overview's headlines, without a display: what they say of the
  * bundled dataset, and the rules that keep them honest on small datasets
  * made for each rule. */
-
-static ReelDataset *
-load_bytes (const char *json)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
-  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new_for_bytes (bytes, "test.json");
-  g_autoptr(GError) error = NULL;
-  ReelDataset *dataset = reel_dataset_loader_load (loader, NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
-
-static ReelDataset *
-load_bundled (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
-                                                 "microdrama-exports.reelscope.json", NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new (file);
-  g_autoptr(GError) error = NULL;
-  ReelDataset *dataset = reel_dataset_loader_load (loader, NULL, &error);
-
-  g_assert_no_error (error);
-  return dataset;
-}
 
 static const ReelHeadlineSection *
 lookup_section (GArray            *sections,
@@ -96,7 +71,7 @@ assert_sourced (GArray *sections)
 static void
 test_bundled (void)
 {
-  g_autoptr(ReelDataset) dataset = load_bundled ();
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
   g_autoptr(GArray) sections = reel_headlines_collect (dataset);
   const ReelHeadlineSection *world, *markets, *growth, *forecasts;
   g_autofree char *missing = reel_headlines_dup_missing (dataset);
@@ -163,9 +138,9 @@ test_world_growth (void)
     "   {\"metric\": \"revenue\", \"period\": \"2025\", \"value\": 150, \"source\": \"a\"},"
     "   {\"metric\": \"revenue\", \"period\": \"2027\", \"value\": 900, \"source\": \"a\", \"forecast\": true}]},"
     " \"regions\": [{\"id\": \"r\", \"name\": \"R\"}]}";
-  g_autoptr(ReelDataset) dataset = load_bytes (json);
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load_json (json);
   g_autoptr(GArray) sections = reel_headlines_collect (dataset);
-  g_autoptr(ReelDataset) same = load_bytes (json_same);
+  g_autoptr(ReelDataset) same = reel_dataset_test_load_json (json_same);
   g_autoptr(GArray) same_sections = reel_headlines_collect (same);
   const ReelHeadlineSection *world = find_section (sections, REEL_HEADLINE_WORLD);
   const ReelHeadlineSection *same_world = find_section (same_sections, REEL_HEADLINE_WORLD);

@@ -45,7 +45,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dataset = reel_gtk_test_load_json (platforms_json);
+  fixture->dataset = reel_dataset_test_load_json (platforms_json);
   fixture->panel = REEL_PLATFORM_PANEL (reel_platform_panel_new ());
   fixture->window = reel_gtk_test_window_new (GTK_WIDGET (fixture->panel));
   reel_platform_panel_set_dataset (fixture->panel, fixture->dataset);

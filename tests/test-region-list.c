@@ -41,7 +41,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->dataset = reel_gtk_test_load_dataset ("microdrama-sample.reelscope.json");
+  fixture->dataset = reel_dataset_test_load ("microdrama-sample.reelscope.json");
   fixture->list = REEL_REGION_LIST (reel_region_list_new ());
   fixture->window = reel_gtk_test_window_new (GTK_WIDGET (fixture->list));
 }
@@ -200,7 +200,7 @@ static void
 test_region_list_period_figure (void)
 {
   g_autoptr(ReelDataset) dataset =
-    reel_gtk_test_load_json ("{\"format\": \"reelscope-dataset\", \"version\": 2,\n"
+    reel_dataset_test_load_json ("{\"format\": \"reelscope-dataset\", \"version\": 2,\n"
                              " \"sources\": [{\"id\": \"s\", \"title\": \"S\"}],\n"
                              " \"regions\": [{\"id\": \"na\", \"name\": \"North America\",\n"
                              "   \"countries\": [\"US\", \"CA\"], \"country-figures\": {\"US\": [\n"
@@ -224,7 +224,7 @@ static void
 test_region_list_growth (void)
 {
   g_autoptr(ReelDataset) dataset =
-    reel_gtk_test_load_json ("{\"format\": \"reelscope-dataset\", \"version\": 1,\n"
+    reel_dataset_test_load_json ("{\"format\": \"reelscope-dataset\", \"version\": 1,\n"
                              " \"sources\": [{\"id\": \"s\", \"title\": \"S\"}],\n"
                              " \"regions\": [{\"id\": \"up\", \"name\": \"Up\", \"revenue\": [\n"
                              "   {\"year\": 2023, \"value\": 100, \"source\": \"s\"},\n"

@@ -12,13 +12,6 @@
  * bar writes a report off the main thread, shows its progress, and leaves
  * nothing behind when cancelled. */
 
-/* The dataset that comes with the app, in data/ beside tests/data. */
-static ReelDataset *
-load_bundled (void)
-{
-  return reel_gtk_test_load_dataset ("../../data/microdrama-exports.reelscope.json");
-}
-
 /* What a poppler tool prints of @path: pdfinfo's information, or
  * pdftotext's text of pages @first to @last (from 1; 0 for all). */
 static char *
@@ -81,7 +74,7 @@ page_text (const char *path,
 static void
 test_print_export_matches_pdf (void)
 {
-  g_autoptr(ReelDataset) dataset = load_bundled ();
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
   g_autofree char *dir = g_dir_make_tmp ("reel-print-XXXXXX", NULL);
   g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
   g_autofree char *exported = g_build_filename (dir, "exported.pdf", NULL);
@@ -137,7 +130,7 @@ test_print_export_matches_pdf (void)
 static void
 test_print_current_chart (void)
 {
-  g_autoptr(ReelDataset) dataset = load_bundled ();
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
   g_autofree char *dir = g_dir_make_tmp ("reel-print-XXXXXX", NULL);
   g_autofree char *printed = g_build_filename (dir, "printed.pdf", NULL);
   g_autofree char *exported = g_build_filename (dir, "exported.pdf", NULL);
@@ -213,7 +206,7 @@ is_finished (gpointer data)
 static void
 test_report_bar (void)
 {
-  g_autoptr(ReelDataset) dataset = load_bundled ();
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
   g_autofree char *dir = g_dir_make_tmp ("reel-report-bar-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);

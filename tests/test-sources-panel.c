@@ -53,7 +53,7 @@ get_link (ReelSourcesPanel *panel,
 static void
 test_sources_support (void)
 {
-  g_autoptr(ReelDataset) dataset = reel_gtk_test_load_dataset ("microdrama-sample.reelscope.json");
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load ("microdrama-sample.reelscope.json");
   ReelSourcesPanel *panel = REEL_SOURCES_PANEL (reel_sources_panel_new ());
   GtkWindow *window = reel_gtk_test_window_new (GTK_WIDGET (panel));
   g_autofree char *labels = NULL;
@@ -98,7 +98,7 @@ static void
 test_sources_unused (void)
 {
   g_autoptr(ReelDataset) dataset =
-    reel_gtk_test_load_json ("{\"format\": \"reelscope-dataset\", \"version\": 1,\n"
+    reel_dataset_test_load_json ("{\"format\": \"reelscope-dataset\", \"version\": 1,\n"
                              " \"sources\": [{\"id\": \"s\", \"title\": \"Unused\",\n"
                              "               \"url\": \"javascript:void(0)\"}],\n"
                              " \"regions\": [{\"id\": \"r\", \"name\": \"R\"}]}\n");

@@ -138,7 +138,7 @@ static void
 test_chart_view_prepare_year (void)
 {
   g_autoptr(ReelDataset) dataset =
-    reel_gtk_test_load_dataset ("../../data/microdrama-exports.reelscope.json");
+    reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
   ReelChartView *view = REEL_CHART_VIEW (reel_chart_view_new ());
   GtkWindow *window = reel_gtk_test_window_new (GTK_WIDGET (view));
   const char * const *selection;
