@@ -49,6 +49,8 @@ struct _InputBench {
   gboolean    waiting;      /* for the frame that shows the input */
   gint64      start;
   gint64      cpu_start;
+  GtkWidget  *list;         /* the region list and the chart view, found once: */
+  GtkWidget  *view;         /* walking the window's widgets is no input's work */
   GtkWindow  *dialog;       /* the export dialog, while it is open */
   GString    *json;
   GArray     *times;        /* of gint64, the current input's */
@@ -101,11 +103,8 @@ pick_in_list (InputBench *bench,
               guint       repeat)
 {
   const char *regions[][2] = { { "north-america", NULL }, { "europe", NULL } };
-  GtkWidget *list = find_descendant (GTK_WIDGET (bench->window), REEL_TYPE_REGION_LIST);
 
-  if (list == NULL)
-    fail ("no region list");
-  reel_region_list_set_selected_regions (REEL_REGION_LIST (list), regions[repeat % 2]);
+  reel_region_list_set_selected_regions (REEL_REGION_LIST (bench->list), regions[repeat % 2]);
 }
 
 static void
@@ -113,11 +112,8 @@ pick_on_chart (InputBench *bench,
                guint       repeat)
 {
   const char *regions[][2] = { { "southeast-asia", NULL }, { "south-asia", NULL } };
-  GtkWidget *view = find_descendant (GTK_WIDGET (bench->window), REEL_TYPE_CHART_VIEW);
 
-  if (view == NULL)
-    fail ("no chart view");
-  reel_chart_view_set_selected_regions (REEL_CHART_VIEW (view), regions[repeat % 2]);
+  reel_chart_view_set_selected_regions (REEL_CHART_VIEW (bench->view), regions[repeat % 2]);
 }
 
 static void
@@ -291,6 +287,10 @@ start_cb (gpointer user_data)
 {
   InputBench *bench = user_data;
 
+  bench->list = find_descendant (GTK_WIDGET (bench->window), REEL_TYPE_REGION_LIST);
+  bench->view = find_descendant (GTK_WIDGET (bench->window), REEL_TYPE_CHART_VIEW);
+  if (bench->list == NULL || bench->view == NULL)
+    fail ("no region list or chart view");
   activate (bench, "win.chart-kind", "s", "revenue");
   g_timeout_add (SETTLE_MS, make_input_cb, bench);
 
