@@ -3,6 +3,7 @@
 
 #include "reel-gtk-test.h"
 #include "reel-source-link.h"
+#include "reel-widget-util.h"
 
 /* Links of every kind a dataset might carry: only the web one may open. */
 static const char links_dataset[] =
@@ -542,6 +543,46 @@ test_link_never_opens_script (void)
   reel_gtk_test_window_destroy (window);
 }
 
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *n_notified)
+{
+  (*n_notified)++;
+}
+
+/* Tooltips set again only when their text changes (GTK asks the display
+ * where the pointer is at each set); a widget in no window stays shown. */
+static void
+test_tooltip_text (void)
+{
+  GtkWidget *button = g_object_ref_sink (gtk_button_new ());
+  GtkWindow *window;
+  guint n_notified = 0;
+
+  reel_widget_set_tooltip_text (button, "Sources: Sensor Tower");
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_get_has_tooltip (button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Sources: Sensor Tower");
+
+  window = reel_gtk_test_window_new (button);
+  g_signal_connect (button, "notify::tooltip-text", G_CALLBACK (count_notify_cb), &n_notified);
+  reel_widget_set_tooltip_text (button, "Sources: Sensor Tower");
+  g_assert_cmpuint (n_notified, ==, 0);
+  reel_widget_set_tooltip_text (button, "Sources: DataEye");
+  g_assert_cmpuint (n_notified, ==, 1);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Sources: DataEye");
+
+  reel_widget_set_tooltip_text (button, "");
+  g_assert_null (gtk_widget_get_tooltip_text (button));
+  g_assert_false (gtk_widget_get_has_tooltip (button));
+  reel_widget_set_tooltip_text (button, NULL);
+  g_assert_cmpuint (n_notified, ==, 2);
+
+  reel_gtk_test_window_destroy (window);
+  g_object_unref (button);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -559,6 +600,7 @@ main (int   argc,
   g_test_add_func ("/commentary-panel/blocks-bounded", test_commentary_blocks_bounded);
   g_test_add_func ("/commentary-panel/more-focus", test_commentary_more_focus);
   g_test_add_func ("/source-link/decision", test_link_decision);
+  g_test_add_func ("/widget-util/tooltip-text", test_tooltip_text);
   g_test_add_func ("/source-link/never-opens-script", test_link_never_opens_script);
   g_test_add_func ("/source-link/citation-keeps-date", test_link_citation_keeps_date);
 

@@ -178,7 +178,7 @@ create_trait (ReelAudiencePanel *self,
 
   /* How the share was measured, on hover: the card stays short. */
   if (trait->note != NULL)
-    gtk_widget_set_tooltip_text (box, reel_text_get (trait->note));
+    reel_widget_set_tooltip_text (box, reel_text_get (trait->note));
 
   return box;
 }

@@ -64,6 +64,40 @@ reel_label_set_plain_text (GtkLabel   *label,
   gtk_label_set_text (label, text);
 }
 
+/**
+ * reel_widget_set_tooltip_text:
+ * @widget: a widget
+ * @text: (nullable): plain text, never markup; %NULL or "" for none
+ *
+ * Sets a tooltip as gtk_widget_set_tooltip_text() does, without its cost
+ * where nothing changes: GTK 4.8 asks the display where the pointer is
+ * each time, even for the same text or a widget in no window yet, and on
+ * X11 that is three round trips to the server on the frame of a click.
+ */
+void
+reel_widget_set_tooltip_text (GtkWidget  *widget,
+                              const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (text != NULL && text[0] == '\0')
+    text = NULL;
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
+    return;
+
+  /* No pointer can be over a widget in no window: GTK asks only about
+   * visible widgets. */
+  if (gtk_widget_get_root (widget) == NULL && gtk_widget_get_visible (widget))
+    {
+      gtk_widget_set_visible (widget, FALSE);
+      gtk_widget_set_tooltip_text (widget, text);
+      gtk_widget_set_visible (widget, TRUE);
+      return;
+    }
+
+  gtk_widget_set_tooltip_text (widget, text);
+}
+
 void
 reel_box_remove_all (GtkBox *box)
 {

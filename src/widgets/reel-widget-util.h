@@ -16,6 +16,8 @@ GtkWidget  *reel_plain_label_new           (const char          *text,
                                             const char          *css_class);
 void        reel_label_set_plain_text      (GtkLabel            *label,
                                             const char          *text);
+void        reel_widget_set_tooltip_text   (GtkWidget           *widget,
+                                            const char          *text);
 void        reel_box_remove_all            (GtkBox              *box);
 char       *reel_dup_qualified_share       (ReelQualifier        qualifier,
                                             double               share);
