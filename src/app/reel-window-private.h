@@ -148,7 +148,8 @@ struct _ReelWindow
   GtkWindow            *help_overlay;     /* weak */
 
   GtkFileChooserNative *chooser;
-  ReelExportDialog     *export_dialog;    /* weak */
+  ReelExportDialog     *export_dialog;    /* weak; hidden when closed */
+  guint                 export_dialog_idle;
   GtkFileChooserNative *report_chooser;
 };
 
@@ -224,6 +225,7 @@ void  _reel_window_class_init_report  (GtkWidgetClass *widget_class);
 void  _reel_window_dispose_report     (ReelWindow     *self);
 
 /* reel-window-actions.c */
-void  _reel_window_class_init_actions (GtkWidgetClass *widget_class);
+void  _reel_window_class_init_actions    (GtkWidgetClass *widget_class);
+void  _reel_window_prepare_export_dialog (ReelWindow     *self);
 
 G_END_DECLS

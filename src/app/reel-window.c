@@ -405,6 +405,7 @@ _reel_window_set_dataset (ReelWindow  *self,
 
   _reel_window_add_recent_file (self, file);
   _reel_window_watch_file (self, file);
+  _reel_window_prepare_export_dialog (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
@@ -532,6 +533,7 @@ reel_window_dispose (GObject *object)
     gtk_window_destroy (GTK_WINDOW (self->problems_dialog));
   g_clear_weak_pointer (&self->problems_dialog);
   g_clear_weak_pointer (&self->help_overlay);
+  g_clear_handle_id (&self->export_dialog_idle, g_source_remove);
   if (self->export_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->export_dialog));
   g_clear_weak_pointer (&self->export_dialog);
