@@ -241,7 +241,8 @@ close_dialog_cb (gpointer user_data)
 {
   InputBench *bench = user_data;
 
-  gtk_window_destroy (g_steal_pointer (&bench->dialog));
+  /* As Escape or Cancel close it. */
+  gtk_window_close (g_steal_pointer (&bench->dialog));
   next_input (bench);
 }
 
