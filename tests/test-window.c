@@ -744,6 +744,17 @@ test_window_overview (void)
 }
 
 static void
+assert_strings (GListModel         *model,
+                const char * const *expected)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  g_assert_cmpuint (n, ==, g_strv_length ((char **) expected));
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), i), ==, expected[i]);
+}
+
+static void
 test_window_year_action (Fixture       *fixture,
                          gconstpointer  data)
 {
@@ -752,6 +763,7 @@ test_window_year_action (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   ReelWindow *window;
   GtkDropDown *years;
+  GListModel *model;
   g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
 
   g_file_set_contents (path,
@@ -780,6 +792,18 @@ test_window_year_action (Fixture       *fixture,
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (years)), 3),
                    ==, "2030 (forecast)");
   g_assert_cmpuint (reel_window_get_year (window), ==, 2024);
+
+  /* A kind with the same years keeps the menu's model (a new one makes
+   * every row of the menu anew); another kind's years are its own. */
+  model = gtk_drop_down_get_model (years);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "share");
+  g_assert_true (gtk_drop_down_get_model (years) == model);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "growth");
+  assert_strings (gtk_drop_down_get_model (years), (const char * const[]) { "2023", "2024", NULL });
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "revenue");
+  assert_strings (gtk_drop_down_get_model (years),
+                  (const char * const[]) { "2022", "2023", "2024", "2030 (forecast)", NULL });
+  g_assert_cmpuint (gtk_drop_down_get_selected (years), ==, 2);
 
   gt_signal_logger_connect (logger, window, "notify::year");
 
