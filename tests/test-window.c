@@ -465,6 +465,39 @@ test_window_chart_selects (void)
   reset_settings ();
 }
 
+/* Once a dataset shows, the panels make each region's rows while nothing
+ * else happens: a region picked the first time makes no widgets. */
+static void
+test_window_panels_prepared (void)
+{
+  ReelWindow *window;
+  GtkWidget *quotes, *traits;
+  guint n_blocks, n_pages;
+
+  reset_settings ();
+  window = create_window ();
+  open_sample (window);
+  wait_for_load (window);
+  reel_gtk_test_flush ();
+
+  quotes = reel_gtk_test_commentary_quotes (COMMENTARY (window));
+  traits = reel_gtk_test_get_child (AUDIENCE (window), "traits_box");
+  n_blocks = reel_gtk_test_count_children (quotes);
+  n_pages = reel_gtk_test_count_children (traits);
+  g_assert_cmpuint (n_blocks, >, reel_gtk_test_commentary_n_quotes (COMMENTARY (window)));
+  g_assert_cmpuint (n_pages, >, 1);
+
+  reel_window_test_select_region (window, 4);
+  g_assert_cmpstr (reel_window_get_selected_region (window), ==, "middle-east-north-africa");
+  g_assert_cmpuint (reel_gtk_test_audience_n_traits (AUDIENCE (window)), ==, 1);
+  g_assert_cmpuint (reel_gtk_test_commentary_n_quotes (COMMENTARY (window)), ==, 3);
+  g_assert_cmpuint (reel_gtk_test_count_children (quotes), ==, n_blocks);
+  g_assert_cmpuint (reel_gtk_test_count_children (traits), ==, n_pages);
+
+  destroy_window (window);
+  reset_settings ();
+}
+
 static void
 test_window_selection_shared (void)
 {
@@ -1506,6 +1539,7 @@ main (int   argc,
               fixture_set_up, test_window_open_csv, fixture_tear_down);
   g_test_add_func ("/window/size-settings", test_window_size_settings);
   g_test_add_func ("/window/selection-shared", test_window_selection_shared);
+  g_test_add_func ("/window/panels-prepared", test_window_panels_prepared);
   g_test_add_func ("/window/chart-selects", test_window_chart_selects);
   g_test_add_func ("/window/selection-restored", test_window_selection_restored);
   g_test_add_func ("/window/chart-kind-action", test_window_chart_kind_action);

@@ -136,6 +136,8 @@ struct _ReelWindow
   guint                 preload_source;
   GdkFrameClock        *panels_clock;     /* while the region panels wait for a frame */
   gulong                panels_paint_handler;
+  guint                 prepare_panels_source;
+  guint                 n_prepared_regions;
 
   GtkDropTarget        *drop_target;
   GtkSizeGroup         *switcher_group;
@@ -167,6 +169,7 @@ gboolean _reel_window_take_selection       (ReelWindow         *self,
                                             gboolean           *first_changed);
 void     _reel_window_keep_known_regions   (ReelWindow         *self);
 void     _reel_window_update_region_header (ReelWindow         *self);
+void     _reel_window_prepare_region_panels (ReelWindow *self);
 
 /* reel-window-years.c */
 gboolean _reel_window_has_year            (ReelWindow     *self,

@@ -500,6 +500,37 @@ reel_audience_panel_get_region (ReelAudiencePanel *self)
   return self->region;
 }
 
+/**
+ * reel_audience_panel_prepare_region:
+ * @region_id: (nullable): a region's id, %NULL for the world
+ *
+ * Makes the rows of @region_id's audience, hidden, for when it is picked:
+ * the window calls it for each region while nothing else happens, so that
+ * even the first click on a region makes no widgets.
+ */
+void
+reel_audience_panel_prepare_region (ReelAudiencePanel *self,
+                                    const char        *region_id)
+{
+  const ReelRegion *region;
+  RegionPage *page;
+
+  g_return_if_fail (REEL_IS_AUDIENCE_PANEL (self));
+
+  if (self->dataset == NULL)
+    return;
+  region = region_id != NULL ? reel_dataset_find_region (self->dataset, region_id)
+                             : reel_dataset_get_global (self->dataset);
+  if (region == NULL || audience_is_empty (region->audience) ||
+      g_hash_table_contains (self->pages, region_id != NULL ? region_id : ""))
+    return;
+
+  page = make_region_page (self, region->audience);
+  gtk_widget_set_visible (page->traits, FALSE);
+  gtk_widget_set_visible (page->notes, FALSE);
+  g_hash_table_insert (self->pages, g_strdup (region_id != NULL ? region_id : ""), page);
+}
+
 void
 reel_audience_panel_set_region (ReelAudiencePanel *self,
                                 const char        *region_id)

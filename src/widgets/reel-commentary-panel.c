@@ -495,6 +495,41 @@ reel_commentary_panel_get_region (ReelCommentaryPanel *self)
   return self->region;
 }
 
+/**
+ * reel_commentary_panel_prepare_region:
+ * @region_id: (nullable): a region's id, %NULL for the world
+ *
+ * Makes the blocks of the quotes @region_id shows first, hidden, for when
+ * it is picked (as many as the panel keeps): the window calls it for each
+ * region while nothing else happens.
+ */
+void
+reel_commentary_panel_prepare_region (ReelCommentaryPanel *self,
+                                      const char          *region_id)
+{
+  g_autoptr(GArray) shown = NULL;
+  guint n_quotes = 0;
+
+  g_return_if_fail (REEL_IS_COMMENTARY_PANEL (self));
+
+  if (self->dataset == NULL)
+    return;
+
+  shown = reel_quotes_collect (self->dataset, region_id, N_QUOTES_SHOWN, &n_quotes);
+  for (guint i = 0; i < shown->len && g_hash_table_size (self->blocks) < MAX_BLOCKS_KEPT; i++)
+    {
+      const ReelQuoteRef *ref = &g_array_index (shown, ReelQuoteRef, i);
+      GtkWidget *block;
+
+      if (g_hash_table_contains (self->blocks, ref->quote))
+        continue;
+      block = reel_commentary_quote_new (self->dataset, ref->expert, ref->quote, TRUE);
+      gtk_widget_set_visible (block, FALSE);
+      gtk_box_append (self->quotes_box, block);
+      g_hash_table_insert (self->blocks, (gpointer) ref->quote, block);
+    }
+}
+
 void
 reel_commentary_panel_set_region (ReelCommentaryPanel *self,
                                   const char          *region_id)
