@@ -168,29 +168,29 @@ reel_gtk_test_nth_child (GtkWidget *widget,
 }
 
 static inline guint
-reel_gtk_test_count_children (GtkWidget *widget)
+reel_gtk_test_count_children_shown (GtkWidget *widget,
+                                    gboolean   hidden_too)
 {
   guint n = 0;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    n++;
+    n += hidden_too || gtk_widget_get_visible (child);
 
   return n;
 }
 
 static inline guint
+reel_gtk_test_count_children (GtkWidget *widget)
+{
+  return reel_gtk_test_count_children_shown (widget, TRUE);
+}
+
+static inline guint
 reel_gtk_test_count_visible_children (GtkWidget *widget)
 {
-  guint n = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n += gtk_widget_get_visible (child);
-
-  return n;
+  return reel_gtk_test_count_children_shown (widget, FALSE);
 }
 
 /* The first widget under @widget (itself included), depth first, that
