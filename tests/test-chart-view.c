@@ -4,8 +4,9 @@
 #include <libglib-testing/signal-logger.h>
 #include <math.h>
 
-#include "reel-chart-theme.h"
 #include "reel-chart-navigation.h"
+#include "reel-chart-pen.h"
+#include "reel-chart-theme.h"
 #include "reel-gtk-test.h"
 
 typedef struct {
@@ -809,6 +810,27 @@ test_chart_view_copy (Fixture       *fixture,
   g_assert_false (reel_chart_view_copy_image (view));
 }
 
+/* After a dataset's first chart, the view lays the other kinds out while
+ * nothing else happens: switching to one then measures no text anew. */
+static void
+test_chart_view_warm_up (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  guint n_kept;
+
+  reel_gtk_test_flush ();
+  n_kept = reel_chart_pen_count_kept_texts ();
+  g_assert_cmpuint (n_kept, >, 0);
+
+  reel_chart_view_set_chart_kind (fixture->view, REEL_CHART_GROWTH);
+  reel_chart_view_set_year (fixture->view,
+                            reel_chart_layout_get_default_year (fixture->dataset, REEL_CHART_GROWTH));
+  wait_for_layout (fixture);
+  g_assert_cmpint (reel_chart_layout_get_kind (reel_chart_view_get_layout (fixture->view)), ==,
+                   REEL_CHART_GROWTH);
+  g_assert_cmpuint (reel_chart_pen_count_kept_texts (), ==, n_kept);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -824,6 +846,7 @@ main (int   argc,
 #define ADD_DENSE(path, func) \
   g_test_add (path, Fixture, "synthetic-40.reelscope.json", fixture_set_up, func, fixture_tear_down)
   ADD ("/chart-view/layout-on-change", test_chart_view_layout_on_change);
+  ADD ("/chart-view/warm-up", test_chart_view_warm_up);
   ADD ("/chart-view/mark-widgets", test_chart_view_mark_widgets);
   ADD_DENSE ("/chart-view/mark-widgets-dense", test_chart_view_mark_widgets);
   ADD ("/chart-view/hit-test", test_chart_view_hit_test);

@@ -293,6 +293,13 @@ measure_cached (ReelChartPen  *pen,
   return text;
 }
 
+/* How many texts the calling thread's pen keeps: for the tests. */
+guint
+reel_chart_pen_count_kept_texts (void)
+{
+  return g_hash_table_size (get_pen_cache ()->texts);
+}
+
 /* Measures @string in @font. With @width > 0 it wraps at that width onto
  * at most @max_lines lines (per paragraph), the last ending in an
  * ellipsis, or onto as many as it takes when @max_lines is

@@ -63,6 +63,7 @@ ReelChartText reel_chart_pen_measure_centred (ReelChartPen      *pen,
                                               const char        *string,
                                               double             width);
 double        reel_chart_pen_tick_height  (ReelChartPen         *pen);
+guint         reel_chart_pen_count_kept_texts (void);
 
 void          reel_chart_text_clear       (ReelChartText        *text);
 void          reel_chart_text_make_own    (ReelChartText        *text);

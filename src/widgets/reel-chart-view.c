@@ -206,6 +206,51 @@ prepare_next_year (ReelChartView *self)
     reel_chart_transition_prepare (&self->transition, self->layout, year, self->generation + 1);
 }
 
+/* One kind a turn, while nothing else happens, after a dataset's first
+ * chart: the other kinds laid out once at this size, and dropped. Their
+ * words are then measured already (the pen keeps what its thread
+ * measured) when the reader picks one: the first switch to a kind cost
+ * its frame twice the next. */
+static gboolean
+warm_up_cb (gpointer user_data)
+{
+  ReelChartView *self = user_data;
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+  ReelChartKind kind = self->warm_up_kind++;
+  ReelChartLayout *layout;
+
+  if (self->dataset == NULL || self->layout == NULL || kind >= REEL_CHART_N_KINDS ||
+      width <= 0 || height <= 0)
+    {
+      self->warm_up_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  if (kind != self->kind)
+    {
+      layout = reel_chart_layout_new_at_cursor (self->dataset, kind,
+                                                reel_chart_kind_has_metric (kind, self->metric)
+                                                ? self->metric : REEL_CHART_METRIC_REVENUE,
+                                                0, 0, (const char * const *) self->selected_regions,
+                                                reel_chart_layout_get_theme (self->layout),
+                                                width, height,
+                                                reel_chart_layout_get_scale (self->layout));
+      g_object_unref (layout);
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+schedule_warm_up (ReelChartView *self)
+{
+  self->warm_up_due = FALSE;
+  self->warm_up_kind = 0;
+  if (self->warm_up_source == 0)
+    self->warm_up_source = g_idle_add_full (G_PRIORITY_LOW, warm_up_cb, self, NULL);
+}
+
 /* Makes the layout for a @width × @height chart unless the one there is
  * already that, for the same inputs and scale factor. */
 static void
@@ -246,6 +291,9 @@ ensure_layout (ReelChartView *self,
                                                       self->year, self->cursor, selection, theme,
                                                       width, height, scale);
     }
+
+  if (self->warm_up_due && self->layout != NULL)
+    schedule_warm_up (self);
 
   /* Another year moves in (Play, the steps); anything else is redrawn. */
   if (self->year_changed)
@@ -511,6 +559,7 @@ reel_chart_view_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->marks_tick);
       self->marks_tick = 0;
     }
+  g_clear_handle_id (&self->warm_up_source, g_source_remove);
   if (self->mark_widgets != NULL)
     {
       for (guint i = 0; i < self->mark_widgets->len; i++)
@@ -842,6 +891,7 @@ reel_chart_view_set_dataset (ReelChartView *self,
 
   /* Another dataset's marks: the keyboard starts over. */
   self->focus_mark = -1;
+  self->warm_up_due = dataset != NULL;
   invalidate_layout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
