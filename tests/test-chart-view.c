@@ -810,17 +810,25 @@ test_chart_view_copy (Fixture       *fixture,
   g_assert_false (reel_chart_view_copy_image (view));
 }
 
-/* After a dataset's first chart, the view lays the other kinds out while
- * nothing else happens: switching to one then measures no text anew. */
+/* After a dataset's first chart, the view lays the other kinds and the
+ * years on either side out while nothing else happens: stepping the year
+ * or switching the kind then measures no text anew. */
 static void
 test_chart_view_warm_up (Fixture       *fixture,
                          gconstpointer  data)
 {
+  guint year = reel_chart_layout_get_default_year (fixture->dataset, REEL_CHART_REVENUE);
   guint n_kept;
 
   reel_gtk_test_flush ();
   n_kept = reel_chart_pen_count_kept_texts ();
   g_assert_cmpuint (n_kept, >, 0);
+
+  reel_chart_view_set_year (fixture->view, year - 1);
+  wait_for_layout (fixture);
+  g_assert_cmpuint (reel_chart_layout_get_year (reel_chart_view_get_layout (fixture->view)), ==,
+                    year - 1);
+  g_assert_cmpuint (reel_chart_pen_count_kept_texts (), ==, n_kept);
 
   reel_chart_view_set_chart_kind (fixture->view, REEL_CHART_GROWTH);
   reel_chart_view_set_year (fixture->view,

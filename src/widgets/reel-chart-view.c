@@ -206,33 +206,38 @@ prepare_next_year (ReelChartView *self)
     reel_chart_transition_prepare (&self->transition, self->layout, year, self->generation + 1);
 }
 
-/* One kind a turn, while nothing else happens, after a dataset's first
- * chart: the other kinds laid out once at this size, and dropped. Their
- * words are then measured already (the pen keeps what its thread
- * measured) when the reader picks one: the first switch to a kind cost
- * its frame twice the next. */
+/* One chart a turn, while nothing else happens, after a dataset's first:
+ * the other kinds at this size, then this kind's years on either side,
+ * each laid out once and dropped. Their words are then measured already
+ * (the pen keeps what its thread measured) when the reader picks one or
+ * steps the period: the first switch to a kind cost its frame twice the
+ * next. */
 static gboolean
 warm_up_cb (gpointer user_data)
 {
   ReelChartView *self = user_data;
   int width = gtk_widget_get_width (GTK_WIDGET (self));
   int height = gtk_widget_get_height (GTK_WIDGET (self));
-  ReelChartKind kind = self->warm_up_kind++;
+  guint step = self->warm_up_step++;
+  gboolean other_kind = step < REEL_CHART_N_KINDS;
+  ReelChartKind kind = other_kind ? (ReelChartKind) step : self->kind;
+  guint year = other_kind || self->year == 0 ? 0
+               : step == REEL_CHART_N_KINDS ? self->year - 1 : self->year + 1;
   ReelChartLayout *layout;
 
-  if (self->dataset == NULL || self->layout == NULL || kind >= REEL_CHART_N_KINDS ||
+  if (self->dataset == NULL || self->layout == NULL || step > REEL_CHART_N_KINDS + 1 ||
       width <= 0 || height <= 0)
     {
       self->warm_up_source = 0;
       return G_SOURCE_REMOVE;
     }
 
-  if (kind != self->kind)
+  if (other_kind ? kind != self->kind : year != 0)
     {
       layout = reel_chart_layout_new_at_cursor (self->dataset, kind,
                                                 reel_chart_kind_has_metric (kind, self->metric)
                                                 ? self->metric : REEL_CHART_METRIC_REVENUE,
-                                                0, 0, (const char * const *) self->selected_regions,
+                                                year, 0, (const char * const *) self->selected_regions,
                                                 reel_chart_layout_get_theme (self->layout),
                                                 width, height,
                                                 reel_chart_layout_get_scale (self->layout));
@@ -246,7 +251,7 @@ static void
 schedule_warm_up (ReelChartView *self)
 {
   self->warm_up_due = FALSE;
-  self->warm_up_kind = 0;
+  self->warm_up_step = 0;
   if (self->warm_up_source == 0)
     self->warm_up_source = g_idle_add_full (G_PRIORITY_LOW, warm_up_cb, self, NULL);
 }
