@@ -7,6 +7,7 @@
 
 #include "reel-chart-kind-info.h"
 #include "reel-chart-layout.h"
+#include "reel-widget-util.h"
 #include "reel-window-private.h"
 
 /* The metric dropdown beside the year: what the Map colours its regions
@@ -71,8 +72,8 @@ _reel_window_update_metric (ReelWindow *self)
   gtk_widget_set_visible (dropdown, has_metrics && self->dataset != NULL &&
                                     !_reel_window_shows_overview (self));
   g_object_set (self->chart_view, "metric", metric, NULL);
-  gtk_widget_set_tooltip_text (dropdown, ranks ? _("What the Apps Are Ranked By")
-                                               : _("What the Map Shows"));
+  reel_widget_set_tooltip (dropdown, ranks ? _("What the Apps Are Ranked By")
+                                           : _("What the Map Shows"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   ranks ? _("What the apps are ranked by")

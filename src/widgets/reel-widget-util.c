@@ -64,6 +64,37 @@ reel_label_set_plain_text (GtkLabel   *label,
   gtk_label_set_text (label, text);
 }
 
+/**
+ * reel_widget_set_tooltip:
+ * @widget: a widget
+ * @text: (nullable): plain text
+ *
+ * Sets the tooltip of a widget that windows update often. GTK 4.8 asks
+ * the display server where the pointer is whenever a visible widget's
+ * tooltip is set (three round trips on X11), so that a tooltip showing
+ * follows: the text is set only when it changes, and on a widget not on
+ * screen, which has no tooltip showing, while it is hidden.
+ */
+void
+reel_widget_set_tooltip (GtkWidget  *widget,
+                         const char *text)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
+    return;
+
+  if (gtk_widget_get_mapped (widget) || !gtk_widget_get_visible (widget))
+    {
+      gtk_widget_set_tooltip_text (widget, text);
+      return;
+    }
+
+  gtk_widget_set_visible (widget, FALSE);
+  gtk_widget_set_tooltip_text (widget, text);
+  gtk_widget_set_visible (widget, TRUE);
+}
+
 void
 reel_box_remove_all (GtkBox *box)
 {

@@ -22,6 +22,8 @@ char       *reel_dup_qualified_share       (ReelQualifier        qualifier,
 char       *reel_dup_region_name           (ReelDataset         *dataset,
                                             const char          *region_id);
 void        reel_buttons_name_by_text      (GtkWidget           *box);
+void        reel_widget_set_tooltip        (GtkWidget           *widget,
+                                            const char          *text);
 GdkTexture *reel_chart_texture_new         (ReelChartLayout     *layout);
 GtkWidget  *reel_swatch_new                (void);
 void        reel_swatch_set_color          (GtkWidget           *swatch,
