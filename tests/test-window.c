@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "reel-data-table.h"
+#include "reel-dataset-loader.h"
 #include "reel-gtk-test.h"
 #include "reel-window-test.h"
 
@@ -1233,6 +1234,42 @@ test_window_panels_follow (void)
   destroy_window (window);
 }
 
+/* A window given a dataset read already, before it first shows (the
+ * bundled one at start-up): the chart and the list have it for the first
+ * frame, and the region panels, hidden meanwhile, follow that frame. */
+static void
+test_window_open_dataset (void)
+{
+  ReelWindow *window = g_object_ref (reel_window_new (NULL));
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data",
+                                                 "microdrama-sample.reelscope.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReelDataset) dataset = reel_dataset_loader_load (loader, NULL, &error);
+  GtkWidget *audience = GTK_WIDGET (AUDIENCE (window));
+  GtkWidget *commentary = GTK_WIDGET (COMMENTARY (window));
+
+  g_assert_no_error (error);
+  reel_window_open_dataset (window, dataset);
+  g_assert_true (reel_window_get_dataset (window) == dataset);
+  g_assert_true (reel_chart_view_get_dataset (CHART_VIEW (window)) == dataset);
+  g_assert_cmpuint (reel_window_test_get_n_region_rows (window), >, 0);
+  g_assert_null (reel_audience_panel_get_dataset (REEL_AUDIENCE_PANEL (audience)));
+  g_assert_false (gtk_widget_get_visible (audience));
+  g_assert_false (gtk_widget_get_visible (commentary));
+  g_assert_true (reel_window_get_loading (window));
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_load (window);
+  g_assert_true (reel_audience_panel_get_dataset (REEL_AUDIENCE_PANEL (audience)) == dataset);
+  g_assert_true (reel_commentary_panel_get_dataset (REEL_COMMENTARY_PANEL (commentary)) == dataset);
+  g_assert_true (gtk_widget_get_visible (audience));
+  g_assert_true (gtk_widget_get_visible (commentary));
+
+  destroy_window (window);
+}
+
 static gboolean
 stack_settled (gpointer data)
 {
@@ -1500,6 +1537,7 @@ main (int   argc,
   g_test_add_func ("/window/title-whole", test_window_title_whole);
   g_test_add_func ("/window/accessible-names", test_window_accessible_names);
   g_test_add_func ("/window/panels-follow", test_window_panels_follow);
+  g_test_add_func ("/window/open-dataset", test_window_open_dataset);
   g_test_add_func ("/window/pages-not-shown", test_window_pages_not_shown);
   g_test_add_func ("/window/menus", test_window_menus);
   g_test_add_func ("/window/help-overlay", test_window_help_overlay);

@@ -136,6 +136,7 @@ struct _ReelWindow
   guint                 preload_source;
   GdkFrameClock        *panels_clock;     /* while the region panels wait for a frame */
   gulong                panels_paint_handler;
+  gboolean              panels_after_map; /* and for the window to show first */
 
   GtkDropTarget        *drop_target;
   GtkSizeGroup         *switcher_group;
@@ -208,6 +209,7 @@ void  _reel_window_show_dataset       (ReelWindow     *self);
 void  _reel_window_set_progress       (ReelWindow     *self,
                                        double          fraction);
 void  _reel_window_update_loading     (ReelWindow     *self);
+void  _reel_window_fill_region_panels_after_frame (ReelWindow *self);
 
 /* reel-window-files.c */
 void  _reel_window_init_files         (ReelWindow     *self);

@@ -272,7 +272,8 @@ flap_folded_cb (ReelWindow *self,
  * frame holds the window back (at start-up, and when a big file is swapped
  * in). Until the panels have a dataset they are hidden, rather than
  * saying for a frame that there is nothing to show (and are not laid out
- * for that frame either). */
+ * for that frame either). A window not shown fills them at once, unless
+ * it is about to show (reel_window_open_dataset()): its map comes back. */
 static void
 fill_region_panels (ReelWindow *self)
 {
@@ -290,10 +291,12 @@ fill_region_panels (ReelWindow *self)
   _reel_window_update_loading (self);
 }
 
-static void
-fill_region_panels_after_frame (ReelWindow *self)
+void
+_reel_window_fill_region_panels_after_frame (ReelWindow *self)
 {
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+  gboolean mapped = gtk_widget_get_mapped (GTK_WIDGET (self));
+
+  if (!mapped && !self->panels_after_map)
     {
       fill_region_panels (self);
       return;
@@ -305,7 +308,7 @@ fill_region_panels_after_frame (ReelWindow *self)
       gtk_widget_set_visible (GTK_WIDGET (self->commentary_panel), FALSE);
     }
 
-  if (self->panels_clock == NULL)
+  if (mapped && self->panels_clock == NULL)
     {
       self->panels_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
       self->panels_paint_handler = g_signal_connect_swapped (self->panels_clock, "after-paint",
@@ -393,7 +396,7 @@ _reel_window_set_dataset (ReelWindow  *self,
   _reel_window_keep_known_regions (self);
 
   reel_region_list_set_dataset (self->region_list, dataset);
-  fill_region_panels_after_frame (self);
+  _reel_window_fill_region_panels_after_frame (self);
   reel_chart_view_set_dataset (self->chart_view, dataset);
   fill_pages (self, TRUE);
 
@@ -428,7 +431,7 @@ _reel_window_set_progress (ReelWindow *self,
 void
 _reel_window_update_loading (ReelWindow *self)
 {
-  gboolean loading = self->loader != NULL || self->panels_clock != NULL;
+  gboolean loading = self->loader != NULL || self->panels_clock != NULL || self->panels_after_map;
 
   if (self->loading == loading)
     return;
