@@ -1292,22 +1292,34 @@ assert_pages_visible (GtkStack   *stack,
     g_assert_true (gtk_widget_get_visible (page) == (page == shown || page == always));
 }
 
+static gboolean
+page_visible (gpointer data)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (data));
+}
+
 /* A page not shown is hidden, so that its stack does not lay it out in
  * each frame: the first frame with a dataset lays out neither the empty
  * and problems pages nor the table. The dataset page stays, so that the
- * window keeps its minimum size. */
+ * window keeps its minimum size, from the window's second frame on: the
+ * first one does not lay it out when another page shows. */
 static void
 test_window_pages_not_shown (void)
 {
-  ReelWindow *window = create_window ();
+  ReelWindow *window = g_object_ref (reel_window_new (NULL));
   GtkStack *stack = GTK_STACK (CHILD (window, "stack"));
   GtkWidget *chart = GTK_WIDGET (CHART_VIEW (window));
   GtkStack *view_stack = GTK_STACK (gtk_widget_get_parent (chart));
   GtkWidget *table = GTK_WIDGET (DATA_TABLE (window));
+  GtkWidget *dataset_page = gtk_stack_get_child_by_name (stack, "dataset");
   g_autofree char *broken = g_test_build_filename (G_TEST_DIST, "data", "invalid-three-mistakes.reelscope.json",
                                                    NULL);
 
   reset_settings ();
+  assert_pages_visible (stack, "empty", "dataset");
+  gtk_window_present (GTK_WINDOW (window));
+  assert_pages_visible (stack, "empty", NULL);
+  g_assert_true (reel_gtk_test_wait (page_visible, dataset_page, 5000));
   assert_pages_visible (stack, "empty", "dataset");
   assert_pages_visible (view_stack, "chart", NULL);
 

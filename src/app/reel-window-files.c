@@ -127,7 +127,7 @@ show_problems_page (ReelWindow   *self,
   /* Fixing the file in an editor reloads it. */
   _reel_window_watch_file (self, file);
 
-  _reel_window_show_page (self->stack, "problems");
+  _reel_window_show_page (self, self->stack, "problems");
 }
 
 static void
@@ -267,7 +267,7 @@ reel_window_open (ReelWindow *self,
     gtk_widget_set_visible (GTK_WIDGET (self->osd_bar), TRUE);
   else
     {
-      _reel_window_show_page (self->stack, "loading");
+      _reel_window_show_page (self, self->stack, "loading");
       if (self->preload_source == 0)
         self->preload_source = g_idle_add_full (G_PRIORITY_LOW, preload_chart_fonts_cb, self, NULL);
     }

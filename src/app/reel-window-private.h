@@ -20,15 +20,16 @@
 
 G_BEGIN_DECLS
 
-/* The window in six files: reel-window.c (what it shows: the state,
- * the pages, the headers and panels), reel-window-files.c (opening,
- * reloading, recent files, the file monitor, drag and drop),
- * reel-window-actions.c (the win.* actions and their shortcuts),
- * reel-window-layout.c (how it fits its width), reel-window-years.c
- * (the year selector), reel-window-selection.c (the selected regions:
- * their settings and the right pane's header), reel-window-report.c
- * (Export Report, Print) and reel-window-timeline.c (stepping and playing
- * through the periods). */
+/* The window in eleven files: reel-window.c (what it shows: the state,
+ * the headers and panels), reel-window-pages.c (which pages are laid
+ * out), reel-window-files.c (opening, reloading, recent files, the file
+ * monitor, drag and drop), reel-window-actions.c (the win.* actions and
+ * their shortcuts), reel-window-layout.c (how it fits its width),
+ * reel-window-years.c (the year selector), reel-window-selection.c (the
+ * selected regions: their settings and the right pane's header),
+ * reel-window-report.c (Export Report, Print), reel-window-timeline.c
+ * (stepping and playing through the periods), reel-window-metric.c (the
+ * metric a chart shows) and reel-window-platform.c (an app's panel). */
 
 struct _ReelWindow
 {
@@ -137,6 +138,8 @@ struct _ReelWindow
   GdkFrameClock        *panels_clock;     /* while the region panels wait for a frame */
   gulong                panels_paint_handler;
   gboolean              panels_after_map; /* and for the window to show first */
+  gboolean              first_frame_pending; /* the dataset page waits for it */
+  guint                 keep_page_source;
 
   GtkDropTarget        *drop_target;
   GtkSizeGroup         *switcher_group;
@@ -200,8 +203,6 @@ void  _reel_window_show_details_child   (ReelWindow     *self);
 void  _reel_window_set_year           (ReelWindow     *self,
                                        guint           year);
 char *_reel_window_dup_display_name   (GFile          *file);
-void  _reel_window_show_page          (GtkStack       *stack,
-                                       const char     *name);
 void  _reel_window_set_dataset        (ReelWindow     *self,
                                        ReelDataset    *dataset);
 gboolean _reel_window_shows_overview  (ReelWindow     *self);
@@ -210,6 +211,13 @@ void  _reel_window_set_progress       (ReelWindow     *self,
                                        double          fraction);
 void  _reel_window_update_loading     (ReelWindow     *self);
 void  _reel_window_fill_region_panels_after_frame (ReelWindow *self);
+
+/* reel-window-pages.c */
+void  _reel_window_init_pages         (ReelWindow     *self);
+void  _reel_window_dispose_pages      (ReelWindow     *self);
+void  _reel_window_show_page          (ReelWindow     *self,
+                                       GtkStack       *stack,
+                                       const char     *name);
 
 /* reel-window-files.c */
 void  _reel_window_init_files         (ReelWindow     *self);

@@ -67,46 +67,6 @@ _reel_window_dup_display_name (GFile *file)
   return g_filename_display_name (basename);
 }
 
-/* The main stack and the chart/table stack keep the pages they do not
- * show hidden (after the crossfade away from them): a homogeneous GtkStack
- * measures every visible page in each layout, and the first frame need not
- * lay out the empty and problems status pages or the table (whose column
- * view alone costs more than the chart). The dataset page stays: the
- * window's minimum size is that page's, whichever page shows. */
-static void
-hide_pages_not_shown (GtkStack *stack)
-{
-  GtkWidget *shown = gtk_stack_get_visible_child (stack);
-
-  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (stack)); page != NULL;
-       page = gtk_widget_get_next_sibling (page))
-    if (page != shown && g_strcmp0 (gtk_stack_page_get_name (gtk_stack_get_page (stack, page)), "dataset") != 0)
-      gtk_widget_set_visible (page, FALSE);
-}
-
-static void
-stack_transition_running_cb (GtkStack   *stack,
-                             GParamSpec *pspec,
-                             gpointer    user_data)
-{
-  if (!gtk_stack_get_transition_running (stack))
-    hide_pages_not_shown (stack);
-}
-
-void
-_reel_window_show_page (GtkStack   *stack,
-                        const char *name)
-{
-  GtkWidget *page = gtk_stack_get_child_by_name (stack, name);
-
-  g_assert (page != NULL);
-
-  gtk_widget_set_visible (page, TRUE);
-  gtk_stack_set_visible_child (stack, page);
-  if (!gtk_stack_get_transition_running (stack))
-    hide_pages_not_shown (stack);
-}
-
 /* The region colour of the charts, in the chart's variant (the palettes
  * differ), for the swatches of the list. */
 static void
@@ -345,7 +305,7 @@ _reel_window_shows_overview (ReelWindow *self)
 void
 _reel_window_show_dataset (ReelWindow *self)
 {
-  _reel_window_show_page (self->stack, _reel_window_shows_overview (self) ? "overview" : "dataset");
+  _reel_window_show_page (self, self->stack, _reel_window_shows_overview (self) ? "overview" : "dataset");
   update_header (self);
 }
 
@@ -521,6 +481,7 @@ reel_window_dispose (GObject *object)
 
   _reel_window_dispose_files (self);
   _reel_window_dispose_report (self);
+  _reel_window_dispose_pages (self);
   g_cancellable_cancel (self->launch_cancellable);
   g_clear_object (&self->launch_cancellable);
 
@@ -957,12 +918,7 @@ reel_window_init (ReelWindow *self)
   _reel_window_init_layout (self);
   _reel_window_update_year_selector (self);
   update_header (self);
-  g_signal_connect (self->stack, "notify::transition-running",
-                    G_CALLBACK (stack_transition_running_cb), NULL);
-  g_signal_connect (self->view_stack, "notify::transition-running",
-                    G_CALLBACK (stack_transition_running_cb), NULL);
-  _reel_window_show_page (self->stack, "empty");
-  _reel_window_show_page (self->view_stack, self->view);
+  _reel_window_init_pages (self);
 
 #ifdef DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -1074,7 +1030,7 @@ reel_window_set_view (ReelWindow *self,
   g_free (self->view);
   self->view = g_strdup (view);
   fill_pages (self, FALSE);
-  _reel_window_show_page (self->view_stack, view);
+  _reel_window_show_page (self, self->view_stack, view);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }
