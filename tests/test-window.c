@@ -67,9 +67,25 @@ fixture_tear_down (Fixture       *fixture,
 #define REGION_LIST(window)   REEL_REGION_LIST (CHILD (window, "region_list"))
 #define AUDIENCE(window)      REEL_AUDIENCE_PANEL (CHILD (window, "audience_panel"))
 #define COMMENTARY(window)    REEL_COMMENTARY_PANEL (CHILD (window, "commentary_panel"))
-#define DATA_TABLE(window)    REEL_DATA_TABLE (CHILD (window, "data_table"))
+#define DATA_TABLE(window)    get_data_table (window)
 #define EXPORT_BUTTON(window) GTK_WIDGET (CHILD (window, "export_button"))
 #define wait_for_load reel_window_test_wait_for_load
+
+static gboolean
+has_data_table (gpointer data)
+{
+  return REEL_IS_DATA_TABLE (gtk_widget_get_last_child (GTK_WIDGET (data)));
+}
+
+/* The table's ReelDataTable: built after a shown window's first frame. */
+static ReelDataTable *
+get_data_table (ReelWindow *window)
+{
+  GtkWidget *page = GTK_WIDGET (CHILD (window, "table_page"));
+
+  g_assert_true (reel_gtk_test_wait (has_data_table, page, 5000));
+  return REEL_DATA_TABLE (gtk_widget_get_last_child (page));
+}
 
 static ReelWindow *
 create_window (void)
@@ -1302,7 +1318,8 @@ page_visible (gpointer data)
  * each frame: the first frame with a dataset lays out neither the empty
  * and problems pages nor the table. The dataset page stays, so that the
  * window keeps its minimum size, from the window's second frame on: the
- * first one does not lay it out when another page shows. */
+ * first one does not lay it out when another page shows. The table itself
+ * is built after that first frame. */
 static void
 test_window_pages_not_shown (void)
 {
@@ -1310,8 +1327,9 @@ test_window_pages_not_shown (void)
   GtkStack *stack = GTK_STACK (CHILD (window, "stack"));
   GtkWidget *chart = GTK_WIDGET (CHART_VIEW (window));
   GtkStack *view_stack = GTK_STACK (gtk_widget_get_parent (chart));
-  GtkWidget *table = GTK_WIDGET (DATA_TABLE (window));
+  GtkWidget *table_page = GTK_WIDGET (CHILD (window, "table_page"));
   GtkWidget *dataset_page = gtk_stack_get_child_by_name (stack, "dataset");
+  GtkWidget *table;
   g_autofree char *broken = g_test_build_filename (G_TEST_DIST, "data", "invalid-three-mistakes.reelscope.json",
                                                    NULL);
 
@@ -1319,8 +1337,11 @@ test_window_pages_not_shown (void)
   assert_pages_visible (stack, "empty", "dataset");
   gtk_window_present (GTK_WINDOW (window));
   assert_pages_visible (stack, "empty", NULL);
+  g_assert_false (has_data_table (table_page));
   g_assert_true (reel_gtk_test_wait (page_visible, dataset_page, 5000));
   assert_pages_visible (stack, "empty", "dataset");
+  g_assert_true (has_data_table (table_page));
+  table = GTK_WIDGET (DATA_TABLE (window));
   assert_pages_visible (view_stack, "chart", NULL);
 
   open_sample (window);

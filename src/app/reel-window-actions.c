@@ -216,10 +216,10 @@ chart_view_copied_cb (ReelWindow    *self,
   show_toast (self, _("Copied the chart as an image"), 3);
 }
 
-static void
-data_table_copied_cb (ReelWindow    *self,
-                      guint          n_rows,
-                      ReelDataTable *table)
+void
+_reel_window_data_table_copied_cb (ReelWindow    *self,
+                                   guint          n_rows,
+                                   ReelDataTable *table)
 {
   g_autofree char *title = g_strdup_printf (ngettext ("Copied %u figure as CSV",
                                                       "Copied %u figures as CSV", n_rows),
@@ -297,7 +297,6 @@ _reel_window_class_init_actions (GtkWidgetClass *widget_class)
                                         "platforms" };
 
   gtk_widget_class_bind_template_callback (widget_class, chart_view_copied_cb);
-  gtk_widget_class_bind_template_callback (widget_class, data_table_copied_cb);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, reel_window_open_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL,

@@ -13,7 +13,30 @@
  * chart). The dataset page stays, so that the window's minimum size is that
  * page's whichever page shows; but not for the first frame of a window,
  * which it would hold back when the overview shows (the region list and the
- * right pane's header, and their fonts): it stays from the next frame on. */
+ * right pane's header, and their fonts): it stays from the next frame on.
+ * The table's ReelDataTable (its column view alone costs 2 ms to build) is
+ * built after that frame too, or when the table shows if that is sooner. */
+
+/* The table lists what the chart shows: its year, its kind, and
+ * Platforms' apps by the chart's metric. */
+ReelDataTable *
+_reel_window_ensure_data_table (ReelWindow *self)
+{
+  if (self->data_table != NULL)
+    return self->data_table;
+
+  self->data_table = g_object_new (REEL_TYPE_DATA_TABLE, "vexpand", TRUE, NULL);
+  g_signal_connect_object (self->data_table, "copied",
+                           G_CALLBACK (_reel_window_data_table_copied_cb), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self, "year", self->data_table, "year", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->chart_view, "metric", self->data_table, "metric",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self, "chart-kind", self->data_table, "chart-kind",
+                          G_BINDING_SYNC_CREATE);
+  gtk_box_append (GTK_BOX (self->table_page), GTK_WIDGET (self->data_table));
+
+  return self->data_table;
+}
 
 static GtkWidget *
 get_kept_page (ReelWindow *self,
@@ -63,13 +86,14 @@ _reel_window_show_page (ReelWindow *self,
 }
 
 static gboolean
-keep_dataset_page_cb (gpointer user_data)
+after_first_frame_cb (gpointer user_data)
 {
   ReelWindow *self = user_data;
 
-  self->keep_page_source = 0;
+  self->after_first_frame_source = 0;
   self->first_frame_pending = FALSE;
   gtk_widget_set_visible (get_kept_page (self, self->stack), TRUE);
+  _reel_window_ensure_data_table (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -79,7 +103,7 @@ first_frame_painted_cb (ReelWindow    *self,
                         GdkFrameClock *clock)
 {
   g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
-  self->keep_page_source = g_idle_add_full (G_PRIORITY_LOW, keep_dataset_page_cb, self, NULL);
+  self->after_first_frame_source = g_idle_add_full (G_PRIORITY_LOW, after_first_frame_cb, self, NULL);
 }
 
 /* Before the window's first layout. */
@@ -110,5 +134,6 @@ _reel_window_init_pages (ReelWindow *self)
 void
 _reel_window_dispose_pages (ReelWindow *self)
 {
-  g_clear_handle_id (&self->keep_page_source, g_source_remove);
+  g_clear_handle_id (&self->after_first_frame_source, g_source_remove);
+  self->data_table = NULL;
 }

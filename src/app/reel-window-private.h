@@ -53,7 +53,8 @@ struct _ReelWindow
   ReelCommentaryPanel  *commentary_panel;
   ReelPlatformPanel    *platform_panel;
   gboolean              details_for_app;  /* the folded right pane was revealed for an app */
-  ReelDataTable        *data_table;
+  ReelDataTable        *data_table;       /* once built (reel-window-pages.c) */
+  GtkWidget            *table_page;
   GtkWidget            *details_box;
   GtkToggleButton      *details_button;
   GtkButton            *export_button;
@@ -139,7 +140,7 @@ struct _ReelWindow
   gulong                panels_paint_handler;
   gboolean              panels_after_map; /* and for the window to show first */
   gboolean              first_frame_pending; /* the dataset page waits for it */
-  guint                 keep_page_source;
+  guint                 after_first_frame_source;
 
   GtkDropTarget        *drop_target;
   GtkSizeGroup         *switcher_group;
@@ -215,6 +216,7 @@ void  _reel_window_fill_region_panels_after_frame (ReelWindow *self);
 /* reel-window-pages.c */
 void  _reel_window_init_pages         (ReelWindow     *self);
 void  _reel_window_dispose_pages      (ReelWindow     *self);
+ReelDataTable *_reel_window_ensure_data_table (ReelWindow *self);
 void  _reel_window_show_page          (ReelWindow     *self,
                                        GtkStack       *stack,
                                        const char     *name);
@@ -235,5 +237,8 @@ void  _reel_window_dispose_report     (ReelWindow     *self);
 
 /* reel-window-actions.c */
 void  _reel_window_class_init_actions (GtkWidgetClass *widget_class);
+void  _reel_window_data_table_copied_cb (ReelWindow    *self,
+                                         guint          n_rows,
+                                         ReelDataTable *table);
 
 G_END_DECLS

@@ -288,8 +288,10 @@ fill_pages (ReelWindow *self,
 
   if (sources_shown || dataset_changed)
     reel_sources_panel_set_dataset (self->sources_panel, sources_shown ? self->dataset : NULL);
-  if (table_shown || dataset_changed)
-    reel_data_table_set_dataset (self->data_table, table_shown ? self->dataset : NULL);
+  if (table_shown)
+    reel_data_table_set_dataset (_reel_window_ensure_data_table (self), self->dataset);
+  else if (dataset_changed && self->data_table != NULL)
+    reel_data_table_set_dataset (self->data_table, NULL);
 }
 
 /* Whether the overview shows: asked for, and with something to say (a
@@ -761,7 +763,6 @@ reel_window_class_init (ReelWindowClass *klass)
   g_type_ensure (REEL_TYPE_AUDIENCE_PANEL);
   g_type_ensure (REEL_TYPE_CHART_VIEW);
   g_type_ensure (REEL_TYPE_COMMENTARY_PANEL);
-  g_type_ensure (REEL_TYPE_DATA_TABLE);
   g_type_ensure (REEL_TYPE_OVERVIEW);
   g_type_ensure (REEL_TYPE_PLATFORM_PANEL);
   g_type_ensure (REEL_TYPE_PROBLEM_LIST);
@@ -782,7 +783,7 @@ reel_window_class_init (ReelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, commentary_panel);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, platform_panel);
-  gtk_widget_class_bind_template_child (widget_class, ReelWindow, data_table);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, table_page);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, details_box);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, details_flap);
@@ -881,14 +882,8 @@ reel_window_init (ReelWindow *self)
   _reel_window_init_platform (self);
   g_object_bind_property (self, "year", self->chart_view, "year", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "year", self->region_list, "year", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "year", self->data_table, "year", G_BINDING_SYNC_CREATE);
-  /* The table lists what the chart shows: Platforms' apps by its metric */
-  g_object_bind_property (self->chart_view, "metric", self->data_table, "metric",
-                          G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->chart_view, "notify::metric",
                            G_CALLBACK (update_centre), self, G_CONNECT_SWAPPED);
-  g_object_bind_property (self, "chart-kind", self->data_table, "chart-kind",
-                          G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->region_list, "notify::selected-regions",
                            G_CALLBACK (region_list_selected_cb), self, G_CONNECT_SWAPPED);
 
