@@ -134,11 +134,18 @@ static void
 test_window_empty (void)
 {
   ReelWindow *window = create_window ();
+  GtkWidget *previous;
 
   g_assert_cmpstr (reel_window_test_get_page (window), ==, "empty");
   g_assert_null (reel_window_get_dataset (window));
   g_assert_false (reel_window_get_loading (window));
   g_assert_cmpuint (reel_window_test_get_n_region_rows (window), ==, 0);
+
+  /* The step buttons' tooltips, set while the window was built (hidden
+   * for that moment: reel_widget_set_tooltip()). */
+  previous = GTK_WIDGET (CHILD (window, "period_previous_button"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (previous), ==, "Previous Year (Left)");
+  g_assert_true (gtk_widget_get_visible (previous));
 
   destroy_window (window);
 }
