@@ -134,18 +134,26 @@ static void
 test_window_empty (void)
 {
   ReelWindow *window = create_window ();
-  GtkWidget *previous;
+  GtkWidget *previous, *overview, *platforms;
 
   g_assert_cmpstr (reel_window_test_get_page (window), ==, "empty");
   g_assert_null (reel_window_get_dataset (window));
   g_assert_false (reel_window_get_loading (window));
   g_assert_cmpuint (reel_window_test_get_n_region_rows (window), ==, 0);
 
-  /* The step buttons' tooltips, set while the window was built (hidden
-   * for that moment: reel_widget_set_tooltip()). */
+  /* The tooltips, set while the window was built (each widget hidden for
+   * that moment: reel_widget_set_tooltip()); the bottom bar's switcher
+   * has the header's. */
   previous = GTK_WIDGET (CHILD (window, "period_previous_button"));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (previous), ==, "Previous Year (Left)");
   g_assert_true (gtk_widget_get_visible (previous));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (EXPORT_BUTTON (window)), ==,
+                   "Export the Chart as an Image (Ctrl+E)");
+  g_assert_true (gtk_widget_get_visible (EXPORT_BUTTON (window)));
+  overview = gtk_widget_get_first_child (CHILD (window, "chart_switcher"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (overview), ==, "Headline Figures (Ctrl+0)");
+  platforms = gtk_widget_get_last_child (CHILD (window, "bottom_switcher"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (platforms), ==, "Apps Ranked by Revenue (Ctrl+6)");
 
   destroy_window (window);
 }

@@ -237,6 +237,7 @@ void  _reel_window_dispose_report     (ReelWindow     *self);
 
 /* reel-window-actions.c */
 void  _reel_window_class_init_actions (GtkWidgetClass *widget_class);
+void  _reel_window_init_tooltips      (ReelWindow     *self);
 void  _reel_window_data_table_copied_cb (ReelWindow    *self,
                                          guint          n_rows,
                                          ReelDataTable *table);

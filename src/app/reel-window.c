@@ -838,6 +838,7 @@ reel_window_init (ReelWindow *self)
   self->details_page = g_strdup ("region");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _reel_window_init_tooltips (self);
   _reel_window_init_timeline (self);
   reel_buttons_name_by_text (self->chart_switcher);
   reel_buttons_name_by_text (self->view_switcher);
