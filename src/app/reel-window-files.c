@@ -222,9 +222,10 @@ load_cb (GObject      *object,
   _reel_window_update_loading (self);
 }
 
-/* While a file loads into a window that shows nothing, the main thread
- * is idle: the chart's fonts are loaded then, not in the frame that first
- * shows the dataset (a third of it, when they are not). */
+/* While a file loads into a window that shows nothing, or once a window
+ * given its dataset has shown its first frame, the main thread is idle:
+ * the chart's fonts are loaded then, not in the frame that first shows a
+ * chart (a third of it, when they are not). */
 static gboolean
 preload_chart_fonts_cb (gpointer user_data)
 {
@@ -235,6 +236,13 @@ preload_chart_fonts_cb (gpointer user_data)
   reel_chart_layout_preload_fonts (theme);
 
   return G_SOURCE_REMOVE;
+}
+
+void
+_reel_window_queue_chart_fonts (ReelWindow *self)
+{
+  if (self->preload_source == 0)
+    self->preload_source = g_idle_add_full (G_PRIORITY_LOW, preload_chart_fonts_cb, self, NULL);
 }
 
 /* Loads @file on a worker thread. The window keeps showing its dataset
@@ -268,8 +276,7 @@ reel_window_open (ReelWindow *self,
   else
     {
       _reel_window_show_page (self, self->stack, "loading");
-      if (self->preload_source == 0)
-        self->preload_source = g_idle_add_full (G_PRIORITY_LOW, preload_chart_fonts_cb, self, NULL);
+      _reel_window_queue_chart_fonts (self);
     }
 
   reel_dataset_loader_load_async (self->loader, self->load_cancellable, load_cb,

@@ -15,7 +15,8 @@
  * which it would hold back when the overview shows (the region list and the
  * right pane's header, and their fonts): it stays from the next frame on.
  * The table's ReelDataTable (its column view alone costs 2 ms to build) is
- * built after that frame too, or when the table shows if that is sooner. */
+ * built after that frame too, or when the table shows if that is sooner,
+ * and the chart's fonts are loaded then. */
 
 /* The table lists what the chart shows: its year, its kind, and
  * Platforms' apps by the chart's metric. */
@@ -94,6 +95,7 @@ after_first_frame_cb (gpointer user_data)
   self->first_frame_pending = FALSE;
   gtk_widget_set_visible (get_kept_page (self, self->stack), TRUE);
   _reel_window_ensure_data_table (self);
+  _reel_window_queue_chart_fonts (self);
 
   return G_SOURCE_REMOVE;
 }

@@ -223,6 +223,7 @@ void  _reel_window_show_page          (ReelWindow     *self,
 
 /* reel-window-files.c */
 void  _reel_window_init_files         (ReelWindow     *self);
+void  _reel_window_queue_chart_fonts  (ReelWindow     *self);
 void  _reel_window_dispose_files      (ReelWindow     *self);
 void  _reel_window_choose_file        (ReelWindow     *self);
 void  _reel_window_reload             (ReelWindow     *self);
