@@ -151,16 +151,18 @@ reel_application_about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
-/* Shows a new window; in a build with the benchmark hooks (-Dbench=true),
- * the hooks watch it first. */
-static void
-present_new_window (GtkWindow *window)
+/* A new window; in a build with the benchmark hooks (-Dbench=true), the
+ * hooks watch it from the start, before it is given a dataset. */
+static ReelWindow *
+new_window (GtkApplication *application)
 {
+  ReelWindow *window = reel_window_new (application);
+
 #ifdef ENABLE_BENCH
-  reel_frame_bench_watch (REEL_WINDOW (window));
+  reel_frame_bench_watch (window);
 #endif
 
-  gtk_window_present (window);
+  return window;
 }
 
 static void
@@ -173,8 +175,8 @@ reel_application_open_action (GSimpleAction *action,
 
   if (window == NULL || !REEL_IS_WINDOW (window))
     {
-      window = GTK_WINDOW (reel_window_new (app));
-      present_new_window (window);
+      window = GTK_WINDOW (new_window (app));
+      gtk_window_present (window);
     }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL);
@@ -358,13 +360,13 @@ reel_application_activate (GApplication *app)
       /* Opened before the window is shown: read while GTK started up, or
        * else loading on another thread while this one lays the window out;
        * a dataset as small as the bundled one is there for the first frame. */
-      window = GTK_WINDOW (reel_window_new (GTK_APPLICATION (app)));
+      window = GTK_WINDOW (new_window (GTK_APPLICATION (app)));
       preloaded = join_preload (REEL_APPLICATION (app));
       if (preloaded != NULL)
         reel_window_open_dataset (REEL_WINDOW (window), preloaded);
       else
         reel_window_open (REEL_WINDOW (window), file);
-      present_new_window (window);
+      gtk_window_present (window);
       return;
     }
 
@@ -379,10 +381,10 @@ reel_application_open (GApplication  *app,
 {
   for (int i = 0; i < n_files; i++)
     {
-      ReelWindow *window = reel_window_new (GTK_APPLICATION (app));
+      ReelWindow *window = new_window (GTK_APPLICATION (app));
 
       reel_window_open (window, files[i]);
-      present_new_window (GTK_WINDOW (window));
+      gtk_window_present (GTK_WINDOW (window));
     }
 }
 
