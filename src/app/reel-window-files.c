@@ -284,18 +284,10 @@ reel_window_open (ReelWindow *self,
   _reel_window_update_loading (self);
 }
 
-static void
-first_map_cb (ReelWindow *self)
-{
-  g_signal_handlers_disconnect_by_func (self, first_map_cb, NULL);
-  self->panels_after_map = FALSE;
-  _reel_window_fill_region_panels_after_frame (self);
-}
-
 /* Shows @dataset, read from its file already, as reel_window_open() does
  * once the file has loaded. A window about to show has it for its first
  * layout, instead of laying out the loading page and then the dataset,
- * and its region panels follow its first frame, as they do after a load. */
+ * and its region panels follow, as they do after a load. */
 void
 reel_window_open_dataset (ReelWindow  *self,
                           ReelDataset *dataset)
@@ -308,11 +300,8 @@ reel_window_open_dataset (ReelWindow  *self,
   g_clear_object (&self->loader);
   gtk_widget_set_visible (GTK_WIDGET (self->osd_bar), FALSE);
 
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)) && !self->panels_after_map)
-    {
-      self->panels_after_map = TRUE;
-      g_signal_connect (self, "map", G_CALLBACK (first_map_cb), NULL);
-    }
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->panels_deferred = TRUE;
 
   _reel_window_set_dataset (self, dataset);
   _reel_window_update_loading (self);

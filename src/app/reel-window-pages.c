@@ -16,7 +16,8 @@
  * right pane's header, and their fonts): it stays from the next frame on.
  * The table's ReelDataTable (its column view alone costs 2 ms to build) is
  * built after that frame too, or when the table shows if that is sooner,
- * and the chart's fonts are loaded then. */
+ * and the chart's fonts are loaded then. The region panels, which wait for
+ * the dataset page's frame, are filled after it (reel-window.c). */
 
 /* The table lists what the chart shows: its year, its kind, and
  * Platforms' apps by the chart's metric. */
@@ -94,6 +95,8 @@ after_first_frame_cb (gpointer user_data)
   self->after_first_frame_source = 0;
   self->first_frame_pending = FALSE;
   gtk_widget_set_visible (get_kept_page (self, self->stack), TRUE);
+  if (self->panels_deferred)
+    _reel_window_fill_region_panels_after_frame (self);
   _reel_window_ensure_data_table (self);
   _reel_window_queue_chart_fonts (self);
 

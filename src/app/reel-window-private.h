@@ -138,7 +138,7 @@ struct _ReelWindow
   guint                 preload_source;
   GdkFrameClock        *panels_clock;     /* while the region panels wait for a frame */
   gulong                panels_paint_handler;
-  gboolean              panels_after_map; /* and for the window to show first */
+  gboolean              panels_deferred;  /* until the dataset page is laid out */
   gboolean              first_frame_pending; /* the dataset page waits for it */
   guint                 after_first_frame_source;
 

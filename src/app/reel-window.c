@@ -233,7 +233,9 @@ flap_folded_cb (ReelWindow *self,
  * in). Until the panels have a dataset they are hidden, rather than
  * saying for a frame that there is nothing to show (and are not laid out
  * for that frame either). A window not shown fills them at once, unless
- * it is about to show (reel_window_open_dataset()): its map comes back. */
+ * it is about to show (reel_window_open_dataset()); a window that has not
+ * laid its dataset page out yet (reel-window-pages.c) fills them after the
+ * frame that does, so that the panels' frame is not that one too. */
 static void
 fill_region_panels (ReelWindow *self)
 {
@@ -256,7 +258,7 @@ _reel_window_fill_region_panels_after_frame (ReelWindow *self)
 {
   gboolean mapped = gtk_widget_get_mapped (GTK_WIDGET (self));
 
-  if (!mapped && !self->panels_after_map)
+  if (!mapped && !self->panels_deferred)
     {
       fill_region_panels (self);
       return;
@@ -268,7 +270,9 @@ _reel_window_fill_region_panels_after_frame (ReelWindow *self)
       gtk_widget_set_visible (GTK_WIDGET (self->commentary_panel), FALSE);
     }
 
-  if (mapped && self->panels_clock == NULL)
+  /* reel-window-pages.c comes back once the dataset page is laid out. */
+  self->panels_deferred = !mapped || self->first_frame_pending;
+  if (!self->panels_deferred && self->panels_clock == NULL)
     {
       self->panels_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
       self->panels_paint_handler = g_signal_connect_swapped (self->panels_clock, "after-paint",
@@ -393,7 +397,7 @@ _reel_window_set_progress (ReelWindow *self,
 void
 _reel_window_update_loading (ReelWindow *self)
 {
-  gboolean loading = self->loader != NULL || self->panels_clock != NULL || self->panels_after_map;
+  gboolean loading = self->loader != NULL || self->panels_clock != NULL || self->panels_deferred;
 
   if (self->loading == loading)
     return;
