@@ -108,7 +108,8 @@ first_frame_painted_cb (ReelWindow    *self,
                         GdkFrameClock *clock)
 {
   g_signal_handlers_disconnect_by_func (clock, first_frame_painted_cb, self);
-  self->after_first_frame_source = g_idle_add_full (G_PRIORITY_LOW, after_first_frame_cb, self, NULL);
+  self->after_first_frame_source = g_idle_add_full (G_PRIORITY_LOW, after_first_frame_cb, self,
+                                                    NULL);
 }
 
 /* Before the window's first layout. */

@@ -311,7 +311,8 @@ _reel_window_shows_overview (ReelWindow *self)
 void
 _reel_window_show_dataset (ReelWindow *self)
 {
-  _reel_window_show_page (self, self->stack, _reel_window_shows_overview (self) ? "overview" : "dataset");
+  _reel_window_show_page (self, self->stack,
+                          _reel_window_shows_overview (self) ? "overview" : "dataset");
   update_header (self);
 }
 
