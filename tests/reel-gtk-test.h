@@ -180,6 +180,19 @@ reel_gtk_test_count_children (GtkWidget *widget)
   return n;
 }
 
+static inline guint
+reel_gtk_test_count_visible_children (GtkWidget *widget)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += gtk_widget_get_visible (child);
+
+  return n;
+}
+
 /* The first widget under @widget (itself included), depth first, that
  * @match accepts, shown or not. */
 static inline GtkWidget *
@@ -400,10 +413,31 @@ reel_gtk_test_audience_summary (ReelAudiencePanel *panel)
   return gtk_label_get_text (GTK_LABEL (reel_gtk_test_get_child (panel, "summary_label")));
 }
 
+/* The box of the shown region's rows in the audience panel's @name box
+ * ("traits_box", "notes_box"), NULL when it shows none. */
+static inline GtkWidget *
+reel_gtk_test_audience_rows (ReelAudiencePanel *panel,
+                             const char        *name)
+{
+  GtkWidget *box = reel_gtk_test_get_child (panel, name);
+
+  if (!gtk_widget_get_visible (box))
+    return NULL;
+  for (GtkWidget *page = gtk_widget_get_first_child (box);
+       page != NULL;
+       page = gtk_widget_get_next_sibling (page))
+    if (gtk_widget_get_visible (page))
+      return page;
+
+  return NULL;
+}
+
 static inline guint
 reel_gtk_test_audience_n_traits (ReelAudiencePanel *panel)
 {
-  return reel_gtk_test_count_children (reel_gtk_test_get_child (panel, "traits_box"));
+  GtkWidget *rows = reel_gtk_test_audience_rows (panel, "traits_box");
+
+  return rows != NULL ? reel_gtk_test_count_children (rows) : 0;
 }
 
 /* What the panel says when it has nothing to show, NULL while it shows
@@ -420,7 +454,8 @@ reel_gtk_test_audience_empty_text (ReelAudiencePanel *panel)
   return gtk_label_get_text (GTK_LABEL (label));
 }
 
-/* The quotes' blocks, in the order shown. */
+/* The quotes' blocks, in the order shown: those shown first, then the
+ * hidden ones the panel keeps. */
 static inline GtkWidget *
 reel_gtk_test_commentary_quotes (ReelCommentaryPanel *panel)
 {
@@ -430,7 +465,7 @@ reel_gtk_test_commentary_quotes (ReelCommentaryPanel *panel)
 static inline guint
 reel_gtk_test_commentary_n_quotes (ReelCommentaryPanel *panel)
 {
-  return reel_gtk_test_count_children (reel_gtk_test_commentary_quotes (panel));
+  return reel_gtk_test_count_visible_children (reel_gtk_test_commentary_quotes (panel));
 }
 
 static inline gboolean

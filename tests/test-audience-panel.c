@@ -3,17 +3,18 @@
 
 #include "reel-gtk-test.h"
 
-/* The traits' and notes' rows, in the order shown. */
+/* The traits' and notes' rows of the region shown, in the order shown:
+ * the panel keeps other regions' rows hidden beside them. */
 static GtkWidget *
 traits_box (ReelAudiencePanel *panel)
 {
-  return reel_gtk_test_get_child (panel, "traits_box");
+  return reel_gtk_test_audience_rows (panel, "traits_box");
 }
 
 static GtkWidget *
 notes_box (ReelAudiencePanel *panel)
 {
-  return reel_gtk_test_get_child (panel, "notes_box");
+  return reel_gtk_test_audience_rows (panel, "notes_box");
 }
 
 /* "Men  at least 60%  Antom (Ant International), 2025": what a row says. */
@@ -111,7 +112,7 @@ test_audience_empty (Fixture       *fixture,
   g_assert_cmpstr (reel_gtk_test_audience_empty_text (fixture->panel), ==,
                    "No audience data for this region");
   g_assert_cmpuint (reel_gtk_test_audience_n_traits (fixture->panel), ==, 0);
-  g_assert_cmpuint (reel_gtk_test_count_children (notes_box (fixture->panel)), ==, 0);
+  g_assert_null (notes_box (fixture->panel));
 
   /* The sample's world has none either. */
   reel_audience_panel_set_region (fixture->panel, NULL);
@@ -148,6 +149,72 @@ test_audience_plain_text (void)
   reel_gtk_test_window_destroy (window);
 }
 
+static void
+test_audience_rows_kept (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(ReelDataset) other = reel_dataset_test_load ("microdrama-sample.reelscope.json");
+  GtkWidget *trait;
+
+  /* Back on a region, its rows are the ones made before: nothing to make
+   * or measure again. */
+  reel_audience_panel_set_region (fixture->panel, "middle-east-north-africa");
+  trait = reel_gtk_test_nth_child (traits_box (fixture->panel), 0);
+  g_assert_nonnull (trait);
+  reel_audience_panel_set_region (fixture->panel, "africa");
+  g_assert_false (gtk_widget_is_visible (trait));
+  g_assert_null (traits_box (fixture->panel));
+  reel_audience_panel_set_region (fixture->panel, "middle-east-north-africa");
+  g_assert_true (reel_gtk_test_nth_child (traits_box (fixture->panel), 0) == trait);
+  g_assert_true (gtk_widget_is_visible (trait));
+  g_assert_cmpuint (reel_gtk_test_audience_n_traits (fixture->panel), ==, 1);
+
+  /* Another dataset's regions get rows of their own. */
+  reel_audience_panel_set_dataset (fixture->panel, other);
+  g_assert_false (reel_gtk_test_nth_child (traits_box (fixture->panel), 0) == trait);
+  g_assert_cmpuint (reel_gtk_test_count_children (reel_gtk_test_get_child (fixture->panel,
+                                                                           "traits_box")), ==, 1);
+  reel_audience_panel_set_dataset (fixture->panel, fixture->dataset);
+}
+
+static void
+test_audience_more_notes (void)
+{
+  g_autoptr(ReelDataset) dataset =
+    reel_dataset_test_load_json ("{\"format\": \"reelscope-dataset\", \"version\": 1,\n"
+                                 " \"sources\": [{\"id\": \"s\", \"title\": \"S\"}],\n"
+                                 " \"regions\": [{\"id\": \"r\", \"name\": \"R\", \"audience\": {\n"
+                                 "   \"notes\": [{\"text\": \"One\", \"source\": \"s\"}, {\"text\": \"Two\", \"source\": \"s\"},\n"
+                                 "             {\"text\": \"Three\", \"source\": \"s\"}, {\"text\": \"Four\", \"source\": \"s\"},\n"
+                                 "             {\"text\": \"Five\", \"source\": \"s\"}]}},\n"
+                                 "   {\"id\": \"q\", \"name\": \"Q\", \"audience\": {\n"
+                                 "   \"summary\": \"Q's\"}}]}\n");
+  ReelAudiencePanel *panel = REEL_AUDIENCE_PANEL (reel_audience_panel_new ());
+  GtkWindow *window = reel_gtk_test_window_new (GTK_WIDGET (panel));
+  GtkWidget *more = reel_gtk_test_get_child (panel, "more_notes_button");
+
+  reel_audience_panel_set_dataset (panel, dataset);
+  reel_audience_panel_set_region (panel, "r");
+  g_assert_cmpuint (reel_gtk_test_count_children (notes_box (panel)), ==, 5);
+  g_assert_cmpuint (reel_gtk_test_count_visible_children (notes_box (panel)), ==, 3);
+  g_assert_true (gtk_widget_get_visible (more));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (more)), ==, "Show 2 More Notes");
+
+  g_signal_emit_by_name (more, "clicked");
+  g_assert_cmpuint (reel_gtk_test_count_visible_children (notes_box (panel)), ==, 5);
+  g_assert_false (gtk_widget_get_visible (more));
+
+  /* Coming back, the region shows its first notes again, as the first time. */
+  reel_audience_panel_set_region (panel, "q");
+  g_assert_false (gtk_widget_get_visible (more));
+  g_assert_null (notes_box (panel));
+  reel_audience_panel_set_region (panel, "r");
+  g_assert_cmpuint (reel_gtk_test_count_visible_children (notes_box (panel)), ==, 3);
+  g_assert_true (gtk_widget_get_visible (more));
+
+  reel_gtk_test_window_destroy (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -163,7 +230,10 @@ main (int   argc,
               fixture_set_up, test_audience_follows_region, fixture_tear_down);
   g_test_add ("/audience-panel/empty", Fixture, NULL,
               fixture_set_up, test_audience_empty, fixture_tear_down);
+  g_test_add ("/audience-panel/rows-kept", Fixture, NULL,
+              fixture_set_up, test_audience_rows_kept, fixture_tear_down);
   g_test_add_func ("/audience-panel/plain-text", test_audience_plain_text);
+  g_test_add_func ("/audience-panel/more-notes", test_audience_more_notes);
 
   return g_test_run ();
 }

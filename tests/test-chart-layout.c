@@ -10,6 +10,7 @@
 #include "reel-chart-export.h"
 #include "reel-chart-layout-private.h"
 #include "reel-chart-layout.h"
+#include "reel-chart-pen.h"
 #include "reel-dataset-loader.h"
 #include "reel-dataset-test.h"
 
@@ -1305,6 +1306,79 @@ test_layout_month_gap (void)
   g_assert_cmpuint (n_strokes, ==, 2);
 }
 
+static gpointer
+measure_in_thread (gpointer data)
+{
+  ReelChartPen pen = { 0 };
+  ReelChartText text;
+  PangoLayout *layout;
+
+  reel_chart_pen_init (&pen, data);
+  text = reel_chart_pen_measure_line (&pen, REEL_CHART_FONT_LABEL, "North America");
+  layout = text.layout;
+  reel_chart_text_clear (&text);
+  reel_chart_pen_clear (&pen);
+
+  return layout;
+}
+
+/* The pen keeps the texts its thread laid out for the next charts: the
+ * same text, font, width and alignment is the same layout; anything else
+ * is another; a caller that changes one gets its own copy; another thread
+ * has its own. */
+static void
+test_pen_shares_texts (void)
+{
+  g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (REEL_CHART_THEME_LIGHT);
+  g_autoptr(ReelChartTheme) large = reel_chart_theme_new (REEL_CHART_THEME_LIGHT);
+  ReelChartPen pen = { 0 }, large_pen = { 0 };
+  ReelChartText line, again, cut, centred, bold, larger, own;
+  GThread *thread;
+
+  large->font_size *= 2;
+  reel_chart_pen_init (&pen, theme);
+  reel_chart_pen_init (&large_pen, large);
+
+  line = reel_chart_pen_measure_line (&pen, REEL_CHART_FONT_LABEL, "North America");
+  again = reel_chart_pen_measure_line (&pen, REEL_CHART_FONT_LABEL, "North America");
+  g_assert_true (line.layout == again.layout);
+  g_assert_cmpfloat (line.width, ==, again.width);
+
+  cut = reel_chart_pen_measure (&pen, REEL_CHART_FONT_LABEL, "North America", 40, 1, FALSE);
+  g_assert_false (cut.layout == line.layout);
+  g_assert_cmpfloat (cut.width, <=, 40);
+  g_assert_true (pango_layout_is_ellipsized (cut.layout));
+  centred = reel_chart_pen_measure_centred (&pen, REEL_CHART_FONT_LABEL, "North America", 40);
+  g_assert_false (centred.layout == cut.layout);
+  g_assert_cmpint (pango_layout_get_alignment (centred.layout), ==, PANGO_ALIGN_CENTER);
+  g_assert_cmpint (pango_layout_get_alignment (cut.layout), ==, PANGO_ALIGN_LEFT);
+  bold = reel_chart_pen_measure_line (&pen, REEL_CHART_FONT_LABEL_BOLD, "North America");
+  g_assert_false (bold.layout == line.layout);
+  larger = reel_chart_pen_measure_line (&large_pen, REEL_CHART_FONT_LABEL, "North America");
+  g_assert_false (larger.layout == line.layout);
+  g_assert_cmpfloat (larger.width, >, line.width * 1.5);
+
+  own = reel_chart_pen_measure_line (&pen, REEL_CHART_FONT_LABEL, "North America");
+  reel_chart_text_make_own (&own);
+  g_assert_false (own.layout == line.layout);
+  pango_layout_set_auto_dir (own.layout, FALSE);
+  g_assert_true (pango_layout_get_auto_dir (line.layout));
+  g_assert_cmpstr (pango_layout_get_text (own.layout), ==, "North America");
+
+  thread = g_thread_new ("measure", measure_in_thread, theme);
+  g_assert_false (g_thread_join (thread) == line.layout);
+
+  reel_chart_text_clear (&line);
+  reel_chart_text_clear (&again);
+  reel_chart_text_clear (&cut);
+  reel_chart_text_clear (&centred);
+  reel_chart_text_clear (&bold);
+  reel_chart_text_clear (&larger);
+  reel_chart_text_clear (&own);
+  reel_chart_pen_clear (&large_pen);
+  reel_chart_pen_clear (&pen);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1313,6 +1387,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/chart/layout/sample-revenue", test_layout_sample_revenue);
+  g_test_add_func ("/chart/pen/shares-texts", test_pen_shares_texts);
   g_test_add_func ("/chart/layout/sample-growth", test_layout_sample_growth);
   g_test_add_func ("/chart/layout/sample-share", test_layout_sample_share);
   g_test_add_func ("/chart/layout/sample-trend", test_layout_sample_trend);

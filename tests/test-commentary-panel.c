@@ -3,6 +3,7 @@
 
 #include "reel-gtk-test.h"
 #include "reel-source-link.h"
+#include "reel-widget-util.h"
 
 /* Links of every kind a dataset might carry: only the web one may open. */
 static const char links_dataset[] =
@@ -244,7 +245,8 @@ find_quote_by_start (ReelCommentaryPanel *panel,
 }
 
 /* A quote two regions share keeps its block from one to the other (GTK
- * keeps the sizes of its labels); another dataset makes new ones. */
+ * keeps the sizes of its labels), and a region coming back finds its
+ * blocks again; another dataset makes new ones. */
 static void
 test_commentary_keeps_blocks (Fixture       *fixture,
                               gconstpointer  data)
@@ -265,10 +267,59 @@ test_commentary_keeps_blocks (Fixture       *fixture,
   g_assert_cmpint (index, >=, 0);
   g_assert_true (quote_link (fixture->panel, index) == link);
 
-  /* A region whose quotes are all others lets it go. */
+  /* A region whose quotes are all others hides it, and keeps it. */
   reel_commentary_panel_set_region (fixture->panel, "south-asia");
   g_assert_cmpint (find_quote_by_start (fixture->panel, start), <, 0);
+  g_assert_nonnull (link);
+  g_assert_false (gtk_widget_is_visible (GTK_WIDGET (link)));
+
+  reel_commentary_panel_set_region (fixture->panel, "north-america");
+  index = find_quote_by_start (fixture->panel, start);
+  g_assert_cmpint (index, >=, 0);
+  g_assert_true (quote_link (fixture->panel, index) == link);
+  g_assert_true (gtk_widget_is_visible (GTK_WIDGET (link)));
+
+  reel_commentary_panel_set_dataset (fixture->panel, NULL);
   g_assert_null (link);
+  reel_commentary_panel_set_dataset (fixture->panel, fixture->dataset);
+}
+
+/* Blocks kept hidden are bounded, whatever the number of regions seen. */
+static void
+test_commentary_blocks_bounded (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\"format\": \"reelscope-dataset\", \"version\": 1,\n"
+                                          " \"sources\": [{\"id\": \"s\", \"title\": \"S\"}],\n"
+                                          " \"regions\": [");
+  g_autoptr(ReelDataset) dataset = NULL;
+  ReelCommentaryPanel *panel = REEL_COMMENTARY_PANEL (reel_commentary_panel_new ());
+  GtkWindow *window = reel_gtk_test_window_new (GTK_WIDGET (panel));
+  GtkWidget *quotes;
+
+  for (guint i = 0; i < 80; i++)
+    g_string_append_printf (json, "%s{\"id\": \"r%u\", \"name\": \"R%u\"}", i > 0 ? ", " : "", i, i);
+  g_string_append (json, "],\n \"experts\": [{\"id\": \"e\", \"name\": \"E\", \"quotes\": [");
+  for (guint i = 0; i < 80; i++)
+    g_string_append_printf (json, "%s{\"text\": \"Q%u\", \"source\": \"s\", \"regions\": [\"r%u\"]}",
+                            i > 0 ? ", " : "", i, i);
+  g_string_append (json, "]}]}\n");
+  dataset = reel_dataset_test_load_json (json->str);
+
+  reel_commentary_panel_set_dataset (panel, dataset);
+  quotes = reel_gtk_test_commentary_quotes (panel);
+  for (guint i = 0; i < 80; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("r%u", i);
+      g_autofree char *text = g_strdup_printf ("“Q%u”", i);
+
+      reel_commentary_panel_set_region (panel, id);
+      g_assert_cmpuint (reel_gtk_test_commentary_n_quotes (panel), ==, 1);
+      g_assert_cmpstr (reel_gtk_test_commentary_quote_text (panel, 0, 0), ==, text);
+      g_assert_cmpuint (reel_gtk_test_count_children (quotes), <=, 48 + 1);
+    }
+  g_assert_cmpuint (reel_gtk_test_count_children (quotes), >, 1);
+
+  reel_gtk_test_window_destroy (window);
 }
 
 static void
@@ -492,6 +543,46 @@ test_link_never_opens_script (void)
   reel_gtk_test_window_destroy (window);
 }
 
+static void
+count_notify_cb (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *n_notified)
+{
+  (*n_notified)++;
+}
+
+/* Tooltips set again only when their text changes (GTK asks the display
+ * where the pointer is at each set); a widget in no window stays shown. */
+static void
+test_tooltip_text (void)
+{
+  GtkWidget *button = g_object_ref_sink (gtk_button_new ());
+  GtkWindow *window;
+  guint n_notified = 0;
+
+  reel_widget_set_tooltip_text (button, "Sources: Sensor Tower");
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_get_has_tooltip (button));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Sources: Sensor Tower");
+
+  window = reel_gtk_test_window_new (button);
+  g_signal_connect (button, "notify::tooltip-text", G_CALLBACK (count_notify_cb), &n_notified);
+  reel_widget_set_tooltip_text (button, "Sources: Sensor Tower");
+  g_assert_cmpuint (n_notified, ==, 0);
+  reel_widget_set_tooltip_text (button, "Sources: DataEye");
+  g_assert_cmpuint (n_notified, ==, 1);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (button), ==, "Sources: DataEye");
+
+  reel_widget_set_tooltip_text (button, "");
+  g_assert_null (gtk_widget_get_tooltip_text (button));
+  g_assert_false (gtk_widget_get_has_tooltip (button));
+  reel_widget_set_tooltip_text (button, NULL);
+  g_assert_cmpuint (n_notified, ==, 2);
+
+  reel_gtk_test_window_destroy (window);
+  g_object_unref (button);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -506,8 +597,10 @@ main (int   argc,
   g_test_add ("/commentary-panel/keeps-blocks", Fixture, NULL,
               fixture_set_up, test_commentary_keeps_blocks, fixture_tear_down);
   g_test_add_func ("/commentary-panel/empty", test_commentary_empty);
+  g_test_add_func ("/commentary-panel/blocks-bounded", test_commentary_blocks_bounded);
   g_test_add_func ("/commentary-panel/more-focus", test_commentary_more_focus);
   g_test_add_func ("/source-link/decision", test_link_decision);
+  g_test_add_func ("/widget-util/tooltip-text", test_tooltip_text);
   g_test_add_func ("/source-link/never-opens-script", test_link_never_opens_script);
   g_test_add_func ("/source-link/citation-keeps-date", test_link_citation_keeps_date);
 

@@ -485,9 +485,11 @@ test_export_dialog_failure (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
-/* The window's export dialog while it is open: a toplevel over it. */
+/* The window's export dialog, a toplevel over it: while it is open, or
+ * with @hidden too when it is closed (hidden, for the next time). */
 static ReelExportDialog *
-find_export_dialog (ReelWindow *window)
+find_any_export_dialog (ReelWindow *window,
+                        gboolean    hidden)
 {
   g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
 
@@ -496,11 +498,18 @@ find_export_dialog (ReelWindow *window)
       g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
 
       if (REEL_IS_EXPORT_DIALOG (toplevel) &&
-          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window))
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
+          (hidden || gtk_widget_get_visible (GTK_WIDGET (toplevel))))
         return REEL_EXPORT_DIALOG (toplevel);
     }
 
   return NULL;
+}
+
+static ReelExportDialog *
+find_export_dialog (ReelWindow *window)
+{
+  return find_any_export_dialog (window, FALSE);
 }
 
 static void
@@ -520,7 +529,8 @@ test_export_dialog_from_window (Fixture       *fixture,
   ReelWindow *window = g_object_ref (reel_window_new (NULL));
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "microdrama-sample.reelscope.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  ReelExportDialog *dialog;
+  static const char * const europe[] = { "europe", NULL };
+  ReelExportDialog *dialog, *prepared;
   GdkClipboard *clipboard;
 
   gtk_window_present (GTK_WINDOW (window));
@@ -529,12 +539,18 @@ test_export_dialog_from_window (Fixture       *fixture,
 
   reel_window_open (window, file);
   wait_for_load (window);
+  /* Made, and its surface, after the dataset's first frame: not on the
+   * click. */
+  prepared = find_any_export_dialog (window, TRUE);
+  g_assert_nonnull (prepared);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (prepared)));
+  g_assert_true (gtk_widget_get_realized (GTK_WIDGET (prepared)));
   g_object_set (window, "chart-kind", REEL_CHART_SHARE, "year", 2024, NULL);
   reel_window_set_selected_regions (window, compared);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
   dialog = find_export_dialog (window);
-  g_assert_nonnull (dialog);
+  g_assert_true (dialog == prepared);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (window));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (dialog)));
   assert_exports (dialog, REEL_CHART_SHARE, 2024, compared);
@@ -545,8 +561,26 @@ test_export_dialog_from_window (Fixture       *fixture,
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
   gtk_window_close (GTK_WINDOW (dialog));
   reel_gtk_test_flush ();
-  g_assert_null (dialog);
   g_assert_null (find_export_dialog (window));
+
+  /* Closed, it hides; opened again, it exports what the window shows
+   * then, in the choices saved since. */
+  g_assert_nonnull (dialog);
+  g_object_set (window, "chart-kind", REEL_CHART_REVENUE, "year", 2025, NULL);
+  reel_window_set_selected_regions (window, europe);
+  g_settings_set_enum (fixture->settings, "export-format", REEL_CHART_FORMAT_SVG);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+  g_assert_true (find_export_dialog (window) == dialog);
+  assert_exports (dialog, REEL_CHART_REVENUE, 2025, europe);
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (reel_gtk_test_get_child (dialog, "format_row"))),
+                    ==, REEL_CHART_FORMAT_SVG);
+  gtk_window_close (GTK_WINDOW (dialog));
+  reel_gtk_test_flush ();
+
+  /* Another dataset, another dialog. */
+  reel_window_open (window, file);
+  wait_for_load (window);
+  g_assert_null (dialog);
 
   clipboard = gtk_widget_get_clipboard (GTK_WIDGET (window));
   gdk_clipboard_set_text (clipboard, "before");

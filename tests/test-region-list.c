@@ -300,6 +300,31 @@ test_region_list_search (Fixture       *fixture,
   g_assert_cmpstr (reel_region_list_get_selected_region (fixture->list), ==, "africa");
 }
 
+/* Another year keeps the names' search keys; another dataset, whose names
+ * differ for the same ids, makes them anew. */
+static void
+test_region_list_search_follows_dataset (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(ReelDataset) renamed =
+    reel_dataset_test_load_json ("{\"format\": \"reelscope-dataset\", \"version\": 1,\n"
+                                 " \"regions\": [{\"id\": \"north-america\", \"name\": \"Atlantis\"}]}\n");
+
+  reel_region_list_set_dataset (fixture->list, fixture->dataset);
+  reel_region_list_set_year (fixture->list, 2024);
+  reel_region_list_set_year (fixture->list, 2025);
+  set_search (fixture, "NORTEAMERICA");
+  g_assert_cmpuint (n_visible_rows (fixture->list), ==, 1);
+  g_assert_true (row_visible (fixture->list, 1));
+
+  reel_region_list_set_dataset (fixture->list, renamed);
+  set_search (fixture, "atlantis");
+  g_assert_cmpuint (n_visible_rows (fixture->list), ==, 1);
+  g_assert_true (row_visible (fixture->list, 1));
+  set_search (fixture, "NORTEAMERICA");
+  g_assert_cmpuint (n_visible_rows (fixture->list), ==, 0);
+}
+
 static void
 test_region_list_selection (Fixture       *fixture,
                             gconstpointer  data)
@@ -448,6 +473,8 @@ main (int   argc,
               fixture_set_up, test_region_list_growth_translated, fixture_tear_down);
   g_test_add ("/region-list/search", Fixture, NULL,
               fixture_set_up, test_region_list_search, fixture_tear_down);
+  g_test_add ("/region-list/search-follows-dataset", Fixture, NULL,
+              fixture_set_up, test_region_list_search_follows_dataset, fixture_tear_down);
   g_test_add ("/region-list/selection", Fixture, NULL,
               fixture_set_up, test_region_list_selection, fixture_tear_down);
   g_test_add ("/region-list/multi-selection", Fixture, NULL,

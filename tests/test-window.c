@@ -142,7 +142,7 @@ test_window_empty (void)
   g_assert_cmpuint (reel_window_test_get_n_region_rows (window), ==, 0);
 
   /* The tooltips, set while the window was built (each widget hidden for
-   * that moment: reel_widget_set_tooltip()); the bottom bar's switcher
+   * that moment: reel_widget_set_tooltip_text()); the bottom bar's switcher
    * has the header's. */
   previous = GTK_WIDGET (CHILD (window, "period_previous_button"));
   g_assert_cmpstr (gtk_widget_get_tooltip_text (previous), ==, "Previous Year (Left)");
@@ -497,6 +497,39 @@ test_window_chart_selects (void)
   reset_settings ();
 }
 
+/* Once a dataset shows, the panels make each region's rows while nothing
+ * else happens: a region picked the first time makes no widgets. */
+static void
+test_window_panels_prepared (void)
+{
+  ReelWindow *window;
+  GtkWidget *quotes, *traits;
+  guint n_blocks, n_pages;
+
+  reset_settings ();
+  window = create_window ();
+  open_sample (window);
+  wait_for_load (window);
+  reel_gtk_test_flush ();
+
+  quotes = reel_gtk_test_commentary_quotes (COMMENTARY (window));
+  traits = reel_gtk_test_get_child (AUDIENCE (window), "traits_box");
+  n_blocks = reel_gtk_test_count_children (quotes);
+  n_pages = reel_gtk_test_count_children (traits);
+  g_assert_cmpuint (n_blocks, >, reel_gtk_test_commentary_n_quotes (COMMENTARY (window)));
+  g_assert_cmpuint (n_pages, >, 1);
+
+  reel_window_test_select_region (window, 4);
+  g_assert_cmpstr (reel_window_get_selected_region (window), ==, "middle-east-north-africa");
+  g_assert_cmpuint (reel_gtk_test_audience_n_traits (AUDIENCE (window)), ==, 1);
+  g_assert_cmpuint (reel_gtk_test_commentary_n_quotes (COMMENTARY (window)), ==, 3);
+  g_assert_cmpuint (reel_gtk_test_count_children (quotes), ==, n_blocks);
+  g_assert_cmpuint (reel_gtk_test_count_children (traits), ==, n_pages);
+
+  destroy_window (window);
+  reset_settings ();
+}
+
 static void
 test_window_selection_shared (void)
 {
@@ -776,6 +809,17 @@ test_window_overview (void)
 }
 
 static void
+assert_strings (GListModel         *model,
+                const char * const *expected)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  g_assert_cmpuint (n, ==, g_strv_length ((char **) expected));
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), i), ==, expected[i]);
+}
+
+static void
 test_window_year_action (Fixture       *fixture,
                          gconstpointer  data)
 {
@@ -784,6 +828,7 @@ test_window_year_action (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   ReelWindow *window;
   GtkDropDown *years;
+  GListModel *model;
   g_autoptr(GtSignalLogger) logger = gt_signal_logger_new ();
 
   g_file_set_contents (path,
@@ -812,6 +857,18 @@ test_window_year_action (Fixture       *fixture,
   g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (years)), 3),
                    ==, "2030 (forecast)");
   g_assert_cmpuint (reel_window_get_year (window), ==, 2024);
+
+  /* A kind with the same years keeps the menu's model (a new one makes
+   * every row of the menu anew); another kind's years are its own. */
+  model = gtk_drop_down_get_model (years);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "share");
+  g_assert_true (gtk_drop_down_get_model (years) == model);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "growth");
+  assert_strings (gtk_drop_down_get_model (years), (const char * const[]) { "2023", "2024", NULL });
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "revenue");
+  assert_strings (gtk_drop_down_get_model (years),
+                  (const char * const[]) { "2022", "2023", "2024", "2030 (forecast)", NULL });
+  g_assert_cmpuint (gtk_drop_down_get_selected (years), ==, 2);
 
   gt_signal_logger_connect (logger, window, "notify::year");
 
@@ -1567,6 +1624,7 @@ main (int   argc,
               fixture_set_up, test_window_open_csv, fixture_tear_down);
   g_test_add_func ("/window/size-settings", test_window_size_settings);
   g_test_add_func ("/window/selection-shared", test_window_selection_shared);
+  g_test_add_func ("/window/panels-prepared", test_window_panels_prepared);
   g_test_add_func ("/window/chart-selects", test_window_chart_selects);
   g_test_add_func ("/window/selection-restored", test_window_selection_restored);
   g_test_add_func ("/window/chart-kind-action", test_window_chart_kind_action);

@@ -58,6 +58,7 @@ struct _ReelExportDialog
   GtkFileChooserNative *chooser;
   GCancellable         *cancellable;
   gboolean              exporting;
+  AdwToast             *error_toast;  /* weak: the last error's, while it shows */
 };
 
 G_DEFINE_FINAL_TYPE (ReelExportDialog, reel_export_dialog, ADW_TYPE_WINDOW)
@@ -224,6 +225,7 @@ show_error (ReelExportDialog *self,
 
   adw_toast_set_timeout (toast, 0);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_set_weak_pointer (&self->error_toast, toast);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
@@ -710,6 +712,7 @@ reel_export_dialog_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->preview_layout);
+  g_clear_weak_pointer (&self->error_toast);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), REEL_TYPE_EXPORT_DIALOG);
 
@@ -885,7 +888,7 @@ reel_export_dialog_init (ReelExportDialog *self)
  * @selection: (nullable) (array zero-terminated=1): its selected regions
  *
  * Returns: (transfer none): a modal dialog to present, owned by GTK's list
- *   of toplevels until it is closed
+ *   of toplevels until it is destroyed
  */
 ReelExportDialog *
 reel_export_dialog_new (GtkWindow          *parent,
@@ -903,11 +906,49 @@ reel_export_dialog_new (GtkWindow          *parent,
   self = g_object_new (REEL_TYPE_EXPORT_DIALOG,
                        "transient-for", parent,
                        NULL);
+  reel_export_dialog_show_chart (self, dataset, kind, year, selection, REEL_CHART_METRIC_REVENUE, 0);
 
-  self->dataset = g_object_ref (dataset);
+  return self;
+}
+
+/**
+ * reel_export_dialog_show_chart:
+ * @dataset: the window's data
+ * @kind: the chart it shows
+ * @year: its year, 0 for the kind's default
+ * @selection: (nullable) (array zero-terminated=1): its selected regions
+ * @metric: what a Map colours its regions by, or Platforms ranks apps by
+ * @cursor: Trend's time cursor (reel_chart_layout_new_at_cursor()), 0 for none
+ *
+ * Sets the chart to export, in the format, size and look of the last
+ * export, laid out once: for a new dialog, and for one that was closed
+ * (hidden: a window made again costs a frame its templates and its
+ * surface) and opens again.
+ */
+void
+reel_export_dialog_show_chart (ReelExportDialog   *self,
+                               ReelDataset        *dataset,
+                               ReelChartKind       kind,
+                               guint               year,
+                               const char * const *selection,
+                               ReelChartMetric     metric,
+                               guint               cursor)
+{
+  g_return_if_fail (REEL_IS_EXPORT_DIALOG (self));
+  g_return_if_fail (REEL_IS_DATASET (dataset));
+  g_return_if_fail (kind < REEL_CHART_N_KINDS);
+
+  g_set_object (&self->dataset, dataset);
   self->request.kind = kind;
   self->request.year = kind == REEL_CHART_TREND ? 0 : year;
+  g_strfreev (self->request.selection);
   self->request.selection = g_strdupv ((char **) selection);
+  self->request.metric = metric;
+  self->request.cursor = cursor;
+
+  /* What went wrong last time is not this export's. */
+  if (self->error_toast != NULL)
+    adw_toast_dismiss (self->error_toast);
 
   load_settings (self);
   update (self);
@@ -915,7 +956,10 @@ reel_export_dialog_new (GtkWindow          *parent,
   /* Enter exports; Escape closes. */
   gtk_window_set_focus (GTK_WINDOW (self), self->export_button);
 
-  return self;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART_KIND]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_YEAR]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURSOR]);
 }
 
 /* Where a Trend export's time cursor stands, as the window's chart shows

@@ -17,6 +17,13 @@ ReelExportDialog *reel_export_dialog_new (GtkWindow          *parent,
                                           ReelChartKind       kind,
                                           guint               year,
                                           const char * const *selection);
+void              reel_export_dialog_show_chart     (ReelExportDialog   *self,
+                                                     ReelDataset        *dataset,
+                                                     ReelChartKind       kind,
+                                                     guint               year,
+                                                     const char * const *selection,
+                                                     ReelChartMetric     metric,
+                                                     guint               cursor);
 void              reel_export_dialog_set_cursor     (ReelExportDialog *self,
                                                      guint             cursor);
 void              reel_export_dialog_set_metric     (ReelExportDialog *self,

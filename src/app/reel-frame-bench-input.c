@@ -23,7 +23,10 @@
  * shows its result: the window's next ::after-paint, or the dialog's first.
  * The CPU time of the main thread over the same span is beside it. It then
  * prints one line, `interactions JSON` (microseconds; per input, every
- * repeat's time and CPU time in order, the first one first), and exits
+ * repeat's time and CPU time in order, the first one first) with, as the
+ * floor the inputs stand on, "window-draw": the window's nodes drawn whole
+ * into a new surface as the cairo renderer draws a frame that changes the
+ * whole window (no layout, no snapshot, no upload to the display), and exits
  * with 0; with 1 if an input shows no frame. */
 
 #define BENCH_WIDTH   1600
@@ -49,6 +52,8 @@ struct _InputBench {
   gboolean    waiting;      /* for the frame that shows the input */
   gint64      start;
   gint64      cpu_start;
+  GtkWidget  *list;         /* the region list and the chart view, found once: */
+  GtkWidget  *view;         /* walking the window's widgets is no input's work */
   GtkWindow  *dialog;       /* the export dialog, while it is open */
   GString    *json;
   GArray     *times;        /* of gint64, the current input's */
@@ -101,11 +106,8 @@ pick_in_list (InputBench *bench,
               guint       repeat)
 {
   const char *regions[][2] = { { "north-america", NULL }, { "europe", NULL } };
-  GtkWidget *list = find_descendant (GTK_WIDGET (bench->window), REEL_TYPE_REGION_LIST);
 
-  if (list == NULL)
-    fail ("no region list");
-  reel_region_list_set_selected_regions (REEL_REGION_LIST (list), regions[repeat % 2]);
+  reel_region_list_set_selected_regions (REEL_REGION_LIST (bench->list), regions[repeat % 2]);
 }
 
 static void
@@ -113,11 +115,8 @@ pick_on_chart (InputBench *bench,
                guint       repeat)
 {
   const char *regions[][2] = { { "southeast-asia", NULL }, { "south-asia", NULL } };
-  GtkWidget *view = find_descendant (GTK_WIDGET (bench->window), REEL_TYPE_CHART_VIEW);
 
-  if (view == NULL)
-    fail ("no chart view");
-  reel_chart_view_set_selected_regions (REEL_CHART_VIEW (view), regions[repeat % 2]);
+  reel_chart_view_set_selected_regions (REEL_CHART_VIEW (bench->view), regions[repeat % 2]);
 }
 
 static void
@@ -187,9 +186,54 @@ append_times (GString    *json,
   g_string_append_c (json, ']');
 }
 
+/* The floor: GTK's drawing of the window's nodes as they are, into a
+ * surface of the window's size made for it, as a frame's damage is. */
+static void
+append_window_draws (InputBench *bench)
+{
+  GtkWidget *window = GTK_WIDGET (bench->window);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) cpu_times = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (window); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_snapshot_child (window, child, snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    fail ("the window has no nodes to draw");
+
+  for (guint i = 0; i < REPEATS; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+      gint64 cpu_start = reel_frame_bench_get_thread_cpu_time ();
+      cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
+                                                             gtk_widget_get_width (window),
+                                                             gtk_widget_get_height (window));
+      cairo_t *cr = cairo_create (surface);
+      gint64 time, cpu;
+
+      gsk_render_node_draw (node, cr);
+      cairo_destroy (cr);
+      cairo_surface_destroy (surface);
+      time = g_get_monotonic_time () - start;
+      cpu = reel_frame_bench_get_thread_cpu_time () - cpu_start;
+      g_array_append_val (times, time);
+      g_array_append_val (cpu_times, cpu);
+    }
+
+  g_string_append (bench->json, ",\"window-draw\":{");
+  append_times (bench->json, "times", times);
+  g_string_append_c (bench->json, ',');
+  append_times (bench->json, "cpu", cpu_times);
+  g_string_append_c (bench->json, '}');
+}
+
 static G_NORETURN void
 report (InputBench *bench)
 {
+  append_window_draws (bench);
   g_string_append_c (bench->json, '}');
   printf ("interactions %s\n", bench->json->str);
   fflush (stdout);
@@ -245,7 +289,8 @@ close_dialog_cb (gpointer user_data)
 {
   InputBench *bench = user_data;
 
-  gtk_window_destroy (g_steal_pointer (&bench->dialog));
+  /* As Escape or Cancel close it. */
+  gtk_window_close (g_steal_pointer (&bench->dialog));
   next_input (bench);
 }
 
@@ -291,6 +336,10 @@ start_cb (gpointer user_data)
 {
   InputBench *bench = user_data;
 
+  bench->list = find_descendant (GTK_WIDGET (bench->window), REEL_TYPE_REGION_LIST);
+  bench->view = find_descendant (GTK_WIDGET (bench->window), REEL_TYPE_CHART_VIEW);
+  if (bench->list == NULL || bench->view == NULL)
+    fail ("no region list or chart view");
   activate (bench, "win.chart-kind", "s", "revenue");
   g_timeout_add (SETTLE_MS, make_input_cb, bench);
 

@@ -154,6 +154,52 @@ export_dialog_exported_cb (ReelWindow       *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+/* One export dialog per dataset, hidden when closed: made on the click,
+ * its templates and its window took that frame 20 to 30 ms. */
+static ReelExportDialog *
+ensure_export_dialog (ReelWindow *self)
+{
+  ReelExportDialog *dialog;
+
+  if (self->export_dialog != NULL)
+    return self->export_dialog;
+
+  dialog = reel_export_dialog_new (GTK_WINDOW (self), self->dataset, self->chart_kind, self->year,
+                                   (const char * const *) self->selected_regions);
+  gtk_window_set_hide_on_close (GTK_WINDOW (dialog), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect_object (dialog, "exported",
+                           G_CALLBACK (export_dialog_exported_cb), self, G_CONNECT_SWAPPED);
+  g_set_weak_pointer (&self->export_dialog, dialog);
+  /* Its surface too, while nothing waits for it. */
+  gtk_widget_realize (GTK_WIDGET (dialog));
+
+  return dialog;
+}
+
+static gboolean
+prepare_export_dialog_cb (gpointer user_data)
+{
+  ReelWindow *self = user_data;
+
+  self->export_dialog_idle = 0;
+  if (self->dataset != NULL)
+    ensure_export_dialog (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Makes the dialog of a new dataset while nothing else happens; one that
+ * shows keeps exporting what it opened on. */
+void
+_reel_window_prepare_export_dialog (ReelWindow *self)
+{
+  if (self->export_dialog != NULL && !gtk_widget_get_visible (GTK_WIDGET (self->export_dialog)))
+    gtk_window_destroy (GTK_WINDOW (self->export_dialog));
+  g_clear_handle_id (&self->export_dialog_idle, g_source_remove);
+  self->export_dialog_idle = g_idle_add_full (G_PRIORITY_LOW, prepare_export_dialog_cb, self, NULL);
+}
+
 /* The export dialog: the chart shown, in the format, size and look of
  * the user's last export. */
 static void
@@ -167,19 +213,17 @@ reel_window_export_action (GtkWidget  *widget,
   if (self->dataset == NULL)
     return;
 
-  if (self->export_dialog != NULL)
+  if (self->export_dialog != NULL && gtk_widget_get_visible (GTK_WIDGET (self->export_dialog)))
     {
       gtk_window_present (GTK_WINDOW (self->export_dialog));
       return;
     }
 
-  dialog = reel_export_dialog_new (GTK_WINDOW (self), self->dataset, self->chart_kind, self->year,
-                                   (const char * const *) self->selected_regions);
-  reel_export_dialog_set_metric (dialog, _reel_window_get_metric (self));
-  reel_export_dialog_set_cursor (dialog, reel_chart_view_get_cursor (self->chart_view));
-  g_signal_connect_object (dialog, "exported",
-                           G_CALLBACK (export_dialog_exported_cb), self, G_CONNECT_SWAPPED);
-  g_set_weak_pointer (&self->export_dialog, dialog);
+  dialog = ensure_export_dialog (self);
+  reel_export_dialog_show_chart (dialog, self->dataset, self->chart_kind, self->year,
+                                 (const char * const *) self->selected_regions,
+                                 _reel_window_get_metric (self),
+                                 reel_chart_view_get_cursor (self->chart_view));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -334,7 +378,7 @@ find_page_tooltip (const char *page)
 /* The tooltips are set here rather than in the template: GTK 4.8 asks the
  * X server where the pointer is whenever a shown widget's tooltip is set
  * (three round trips each, 50 while the template was built); the widgets
- * are not on screen yet here (reel_widget_set_tooltip()). Before the
+ * are not on screen yet here (reel_widget_set_tooltip_text()). Before the
  * bottom bar's switcher copies the header's. */
 void
 _reel_window_init_tooltips (ReelWindow *self)
@@ -344,7 +388,7 @@ _reel_window_init_tooltips (ReelWindow *self)
       GObject *button = gtk_widget_get_template_child (GTK_WIDGET (self), REEL_TYPE_WINDOW,
                                                        button_tooltips[i].child);
 
-      reel_widget_set_tooltip (GTK_WIDGET (button), _(button_tooltips[i].tooltip));
+      reel_widget_set_tooltip_text (GTK_WIDGET (button), _(button_tooltips[i].tooltip));
     }
 
   for (GtkWidget *button = gtk_widget_get_first_child (self->chart_switcher); button != NULL;
@@ -352,7 +396,7 @@ _reel_window_init_tooltips (ReelWindow *self)
     {
       GVariant *page = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
 
-      reel_widget_set_tooltip (button, find_page_tooltip (g_variant_get_string (page, NULL)));
+      reel_widget_set_tooltip_text (button, find_page_tooltip (g_variant_get_string (page, NULL)));
     }
 }
 

@@ -8,6 +8,7 @@
 #include "reel-application.h"
 #include "reel-chart-layout.h"
 #include "reel-chart-theme.h"
+#include "reel-widget-util.h"
 #include "reel-window-private.h"
 
 /* Opening a file into the window: the load on a worker thread and what
@@ -158,7 +159,7 @@ show_failure_toast (ReelWindow *self,
   gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_single_line_mode (GTK_LABEL (title), TRUE);
-  gtk_widget_set_tooltip_text (title, text);
+  reel_widget_set_tooltip_text (title, text);
 
   self->failed_toast = adw_toast_new ("");
   adw_toast_set_custom_title (self->failed_toast, title);

@@ -154,7 +154,7 @@ mirror_switcher (ReelWindow *self)
                                       gtk_actionable_get_action_name (actionable));
       gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button),
                                               gtk_actionable_get_action_target_value (actionable));
-      reel_widget_set_tooltip (button, gtk_widget_get_tooltip_text (child));
+      reel_widget_set_tooltip_text (button, gtk_widget_get_tooltip_text (child));
       gtk_widget_add_css_class (button, "flat");
       gtk_box_append (GTK_BOX (self->bottom_switcher), button);
     }

@@ -72,8 +72,8 @@ _reel_window_update_metric (ReelWindow *self)
   gtk_widget_set_visible (dropdown, has_metrics && self->dataset != NULL &&
                                     !_reel_window_shows_overview (self));
   g_object_set (self->chart_view, "metric", metric, NULL);
-  reel_widget_set_tooltip (dropdown, ranks ? _("What the Apps Are Ranked By")
-                                           : _("What the Map Shows"));
+  reel_widget_set_tooltip_text (dropdown, ranks ? _("What the Apps Are Ranked By")
+                                               : _("What the Map Shows"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   ranks ? _("What the apps are ranked by")

@@ -133,3 +133,39 @@ _reel_window_update_region_header (ReelWindow *self)
   reel_label_set_plain_text (self->region_title, name);
   gtk_label_set_text (self->region_subtitle, subtitle);
 }
+
+/* One region's panel rows a turn, the world's first, while nothing else
+ * happens. */
+static gboolean
+prepare_region_panels_cb (gpointer user_data)
+{
+  ReelWindow *self = user_data;
+  GPtrArray *regions = self->dataset != NULL ? reel_dataset_get_regions (self->dataset) : NULL;
+  const char *region_id;
+
+  if (regions == NULL || self->n_prepared_regions > regions->len)
+    {
+      self->prepare_panels_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  region_id = self->n_prepared_regions == 0
+                ? NULL
+                : ((const ReelRegion *) g_ptr_array_index (regions, self->n_prepared_regions - 1))->id;
+  self->n_prepared_regions++;
+  reel_audience_panel_prepare_region (self->audience_panel, region_id);
+  reel_commentary_panel_prepare_region (self->commentary_panel, region_id);
+
+  return G_SOURCE_CONTINUE;
+}
+
+/* Has the panels make every region's rows before it is picked: made on
+ * the click, a region's first showing took twice the frame of the next. */
+void
+_reel_window_prepare_region_panels (ReelWindow *self)
+{
+  self->n_prepared_regions = 0;
+  if (self->prepare_panels_source == 0)
+    self->prepare_panels_source = g_idle_add_full (G_PRIORITY_LOW, prepare_region_panels_cb,
+                                                   self, NULL);
+}

@@ -78,9 +78,10 @@ name_step_buttons (ReelWindow *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (previous); i++)
     {
-      reel_widget_set_tooltip (previous[i], months ? _("Previous Month (Left)")
-                                                   : _("Previous Year (Left)"));
-      reel_widget_set_tooltip (next[i], months ? _("Next Month (Right)") : _("Next Year (Right)"));
+      reel_widget_set_tooltip_text (previous[i], months ? _("Previous Month (Left)")
+                                                       : _("Previous Year (Left)"));
+      reel_widget_set_tooltip_text (next[i], months ? _("Next Month (Right)")
+                                                   : _("Next Year (Right)"));
       gtk_accessible_update_property (GTK_ACCESSIBLE (previous[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                       months ? _("Previous month") : _("Previous year"), -1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (next[i]), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -128,7 +129,7 @@ _reel_window_update_period_controls (ReelWindow *self,
       GtkButton *button = i == 0 ? self->play_button : self->bottom_play_button;
 
       gtk_button_set_icon_name (button, icon);
-      reel_widget_set_tooltip (GTK_WIDGET (button), tooltip);
+      reel_widget_set_tooltip_text (GTK_WIDGET (button), tooltip);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                       -1);

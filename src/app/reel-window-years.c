@@ -34,6 +34,22 @@ get_year_kind (ReelWindow *self)
   return reel_chart_kind_info_has_year (self->chart_kind) ? self->chart_kind : REEL_CHART_REVENUE;
 }
 
+static gboolean
+same_strings (GListModel    *model,
+              GtkStringList *strings)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (strings));
+
+  if (!GTK_IS_STRING_LIST (model) || g_list_model_get_n_items (model) != n)
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i),
+                   gtk_string_list_get_string (strings, i)) != 0)
+      return FALSE;
+
+  return TRUE;
+}
+
 /* The year selector lists the years that have data for the chart kind, as
  * the charts layer counts them (`--export` agrees); the trend's is
  * insensitive. */
@@ -68,7 +84,9 @@ _reel_window_update_year_selector (ReelWindow *self)
     }
 
   self->updating_years = TRUE;
-  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (model));
+  /* A new model makes the menu's rows anew: most kinds share their years. */
+  if (!same_strings (gtk_drop_down_get_model (self->year_dropdown), model))
+    gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (model));
   gtk_drop_down_set_selected (self->year_dropdown, selected);
   self->updating_years = FALSE;
 

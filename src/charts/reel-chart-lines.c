@@ -140,6 +140,7 @@ measure_end_value (Plot                 *plot,
     string = g_strdup (value);
 
   text = reel_chart_pen_measure_line (plot->draft->pen, REEL_CHART_FONT_VALUE, string);
+  reel_chart_text_make_own (&text);
   pango_layout_set_auto_dir (text.layout, FALSE);
   regular->start_index = (guint) strlen (value);
   pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum=1"));
@@ -160,6 +161,7 @@ measure_end_name (Plot   *plot,
   reel_chart_text_clear (&line->name_label);
   line->name_label = reel_chart_pen_measure (plot->draft->pen, REEL_CHART_FONT_LABEL,
                                              line->series->name, MAX (width, 1), 1, FALSE);
+  reel_chart_text_make_own (&line->name_label);
   pango_layout_set_auto_dir (line->name_label.layout, FALSE);
   reel_chart_text_update (&line->name_label);
 }

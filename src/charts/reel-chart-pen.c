@@ -33,6 +33,35 @@ make_font (const ReelChartTheme *theme,
   return font;
 }
 
+/* Texts a thread measured, kept for the next layouts: most of a chart's
+ * words (its ticks, names, title, notes) are the same after a click on a
+ * region, a year or a kind, and measuring them was most of a layout's
+ * time. Each thread has its own, as Pango layouts are not to be shared
+ * between threads; past MAX_CACHED_TEXTS, it starts again. */
+#define MAX_CACHED_TEXTS 2048
+
+typedef struct {
+  PangoContext *context;
+  GHashTable   *texts;    /* key (see dup_text_key()) → ReelChartText* */
+} PenCache;
+
+static void
+cached_text_free (ReelChartText *text)
+{
+  reel_chart_text_clear (text);
+  g_free (text);
+}
+
+static void
+pen_cache_free (PenCache *cache)
+{
+  g_hash_table_unref (cache->texts);
+  g_object_unref (cache->context);
+  g_free (cache);
+}
+
+static GPrivate pen_cache_key = G_PRIVATE_INIT ((GDestroyNotify) pen_cache_free);
+
 /* The chart's own context, not a widget's: the same text must measure the
  * same in the window, the export and the tests. Unhinted outlines and
  * metrics scale exactly with the device scale, so a 2x export is the 1x
@@ -55,6 +84,22 @@ make_context (void)
   return context;
 }
 
+static PenCache *
+get_pen_cache (void)
+{
+  PenCache *cache = g_private_get (&pen_cache_key);
+
+  if (cache == NULL)
+    {
+      cache = g_new0 (PenCache, 1);
+      cache->context = make_context ();
+      cache->texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) cached_text_free);
+      g_private_set (&pen_cache_key, cache);
+    }
+  return cache;
+}
+
 void
 reel_chart_pen_init (ReelChartPen         *pen,
                      const ReelChartTheme *theme)
@@ -63,7 +108,8 @@ reel_chart_pen_init (ReelChartPen         *pen,
 
   pen->font_size = size;
   pen->unit = round (size * 0.5);
-  pen->context = make_context ();
+  pen->family = theme->font_family;
+  pen->context = g_object_ref (get_pen_cache ()->context);
 
   pen->fonts[REEL_CHART_FONT_TITLE] = make_font (theme, size * TITLE_SIZE, PANGO_WEIGHT_BOLD);
   pen->fonts[REEL_CHART_FONT_SUBTITLE] = make_font (theme, size * SUBTITLE_SIZE,
@@ -90,6 +136,17 @@ void
 reel_chart_text_clear (ReelChartText *text)
 {
   g_clear_object (&text->layout);
+}
+
+/* A text the caller may change: the pen's layouts are shared by the
+ * charts its thread lays out. */
+void
+reel_chart_text_make_own (ReelChartText *text)
+{
+  PangoLayout *own = pango_layout_copy (text->layout);
+
+  g_object_unref (text->layout);
+  text->layout = own;
 }
 
 /* Takes the extents again after a change to the layout. */
@@ -142,24 +199,29 @@ set_font_attributes (ReelChartPen  *pen,
   pango_attr_list_unref (attrs);
 }
 
-/* Measures @string in @font. With @width > 0 it wraps at that width onto
- * at most @max_lines lines (per paragraph), the last ending in an
- * ellipsis, or onto as many as it takes when @max_lines is
- * REEL_CHART_PEN_ALL_LINES: text that must never be cut. It is aligned
- * to the end when @align_end: the visual right for
- * left-to-right text, the left for a right-to-left name, so that an Arabic
- * or Hebrew region name reads from the bar outwards like a Latin one. */
-ReelChartText
-reel_chart_pen_measure (ReelChartPen  *pen,
-                        ReelChartFont  font,
-                        const char    *string,
-                        double         width,
-                        int            max_lines,
-                        gboolean       align_end)
+/* Everything the measure of a text depends on: the pen's fonts (family,
+ * size), the font, the text and how it is to be cut and aligned. */
+static char *
+dup_text_key (ReelChartPen  *pen,
+              ReelChartFont  font,
+              const char    *string,
+              double         width,
+              int            max_lines,
+              int            alignment)
+{
+  return g_strdup_printf ("%s\x1f%a\x1f%d\x1f%a\x1f%d\x1f%d\x1f%s", pen->family, pen->font_size,
+                          font, width, max_lines, alignment, string);
+}
+
+static ReelChartText
+lay_out_text (ReelChartPen  *pen,
+              ReelChartFont  font,
+              const char    *string,
+              double         width,
+              int            max_lines,
+              gboolean       align_end)
 {
   ReelChartText text = { 0 };
-
-  g_assert (string != NULL);
 
   text.layout = pango_layout_new (pen->context);
   pango_layout_set_font_description (text.layout, pen->fonts[font]);
@@ -188,8 +250,65 @@ reel_chart_pen_measure (ReelChartPen  *pen,
       pango_layout_set_alignment (text.layout, rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT);
     }
 
-  reel_chart_text_update (&text);
   return text;
+}
+
+/* The text laid out by the pen's thread before, or laid out now and kept.
+ * @alignment is -1 for the natural one, else a PangoAlignment. */
+static ReelChartText
+measure_cached (ReelChartPen  *pen,
+                ReelChartFont  font,
+                const char    *string,
+                double         width,
+                int            max_lines,
+                gboolean       align_end,
+                int            alignment)
+{
+  PenCache *cache = get_pen_cache ();
+  g_autofree char *key = dup_text_key (pen, font, string, width, max_lines,
+                                       align_end ? PANGO_ALIGN_RIGHT + 1 : alignment);
+  ReelChartText *cached = g_hash_table_lookup (cache->texts, key);
+  ReelChartText text;
+
+  g_assert (string != NULL);
+
+  if (cached != NULL)
+    {
+      text = *cached;
+      g_object_ref (text.layout);
+      return text;
+    }
+
+  text = lay_out_text (pen, font, string, width, max_lines, align_end);
+  if (alignment >= 0)
+    pango_layout_set_alignment (text.layout, alignment);
+  reel_chart_text_update (&text);
+
+  if (g_hash_table_size (cache->texts) >= MAX_CACHED_TEXTS)
+    g_hash_table_remove_all (cache->texts);
+  cached = g_memdup2 (&text, sizeof text);
+  g_object_ref (cached->layout);
+  g_hash_table_replace (cache->texts, g_steal_pointer (&key), cached);
+
+  return text;
+}
+
+/* Measures @string in @font. With @width > 0 it wraps at that width onto
+ * at most @max_lines lines (per paragraph), the last ending in an
+ * ellipsis, or onto as many as it takes when @max_lines is
+ * REEL_CHART_PEN_ALL_LINES: text that must never be cut. It is aligned
+ * to the end when @align_end: the visual right for
+ * left-to-right text, the left for a right-to-left name, so that an Arabic
+ * or Hebrew region name reads from the bar outwards like a Latin one. */
+ReelChartText
+reel_chart_pen_measure (ReelChartPen  *pen,
+                        ReelChartFont  font,
+                        const char    *string,
+                        double         width,
+                        int            max_lines,
+                        gboolean       align_end)
+{
+  return measure_cached (pen, font, string, width, max_lines, align_end, -1);
 }
 
 /* One line, as long as it is. */
@@ -208,11 +327,7 @@ reel_chart_pen_measure_centred (ReelChartPen  *pen,
                                 const char    *string,
                                 double         width)
 {
-  ReelChartText text = reel_chart_pen_measure (pen, font, string, width, 2, FALSE);
-
-  pango_layout_set_alignment (text.layout, PANGO_ALIGN_CENTER);
-  reel_chart_text_update (&text);
-  return text;
+  return measure_cached (pen, font, string, width, 2, FALSE, PANGO_ALIGN_CENTER);
 }
 
 /* The height of a line of tick labels. */

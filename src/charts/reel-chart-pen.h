@@ -39,6 +39,7 @@ typedef struct {
 } ReelChartText;
 
 typedef struct {
+  const char           *family;     /* of the theme's fonts */
   PangoContext         *context;
   PangoFontDescription *fonts[REEL_CHART_N_FONTS];
   double                font_size;  /* of labels */
@@ -64,6 +65,7 @@ ReelChartText reel_chart_pen_measure_centred (ReelChartPen      *pen,
 double        reel_chart_pen_tick_height  (ReelChartPen         *pen);
 
 void          reel_chart_text_clear       (ReelChartText        *text);
+void          reel_chart_text_make_own    (ReelChartText        *text);
 void          reel_chart_text_update      (ReelChartText        *text);
 double        reel_chart_text_baseline    (const ReelChartText  *text);
 

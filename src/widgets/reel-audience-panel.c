@@ -18,6 +18,11 @@
 
 #define RESOURCE_PATH "/io/github/reelscope/Reelscope/ui/"
 
+typedef struct {
+  GtkWidget *traits;
+  GtkWidget *notes;
+} RegionPage;
+
 struct _ReelAudiencePanel
 {
   GtkWidget    parent_instance;
@@ -33,6 +38,14 @@ struct _ReelAudiencePanel
 
   ReelDataset *dataset;
   char        *region;
+
+  /* The rows of each region shown so far, by region id ("" for the
+   * world): a box of traits in traits_box and a box of notes in notes_box,
+   * only the region's own visible. Coming back to a region shows the rows
+   * made for it before, their labels measured already, instead of making
+   * them again on the frame after the click. */
+  GHashTable  *pages;
+  RegionPage  *page;    /* the region's, in pages; or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (ReelAudiencePanel, reel_audience_panel, GTK_TYPE_WIDGET)
@@ -165,7 +178,7 @@ create_trait (ReelAudiencePanel *self,
 
   /* How the share was measured, on hover: the card stays short. */
   if (trait->note != NULL)
-    gtk_widget_set_tooltip_text (box, reel_text_get (trait->note));
+    reel_widget_set_tooltip_text (box, reel_text_get (trait->note));
 
   return box;
 }
@@ -192,6 +205,80 @@ create_note (ReelAudiencePanel *self,
   return box;
 }
 
+/* The boxes of the region's rows, made on its first showing. */
+static RegionPage *
+make_region_page (ReelAudiencePanel  *self,
+                  const ReelAudience *audience)
+{
+  RegionPage *page = g_new0 (RegionPage, 1);
+
+  page->traits = gtk_box_new (GTK_ORIENTATION_VERTICAL, gtk_box_get_spacing (self->traits_box));
+  for (guint i = 0; i < audience->traits->len; i++)
+    gtk_box_append (GTK_BOX (page->traits),
+                    create_trait (self, &g_array_index (audience->traits, ReelTrait, i)));
+  gtk_box_append (self->traits_box, page->traits);
+
+  page->notes = gtk_box_new (GTK_ORIENTATION_VERTICAL, gtk_box_get_spacing (self->notes_box));
+  for (guint i = 0; i < audience->notes->len; i++)
+    gtk_box_append (GTK_BOX (page->notes),
+                    create_note (self, &g_array_index (audience->notes, ReelNote, i)));
+  gtk_box_append (self->notes_box, page->notes);
+
+  return page;
+}
+
+/* Forgets the rows made for another dataset. */
+static void
+clear_region_pages (ReelAudiencePanel *self)
+{
+  self->page = NULL;
+  g_hash_table_remove_all (self->pages);
+  reel_box_remove_all (self->traits_box);
+  reel_box_remove_all (self->notes_box);
+}
+
+static void
+show_region_page (ReelAudiencePanel  *self,
+                  const ReelAudience *audience)
+{
+  const char *key = self->region != NULL ? self->region : "";
+  RegionPage *page = g_hash_table_lookup (self->pages, key);
+  guint i = 0;
+
+  if (self->page != NULL && self->page != page)
+    {
+      gtk_widget_set_visible (self->page->traits, FALSE);
+      gtk_widget_set_visible (self->page->notes, FALSE);
+    }
+  if (page == NULL)
+    {
+      page = make_region_page (self, audience);
+      g_hash_table_insert (self->pages, g_strdup (key), page);
+    }
+  self->page = page;
+
+  gtk_widget_set_visible (page->traits, TRUE);
+  gtk_widget_set_visible (page->notes, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->traits_box), audience->traits->len > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->notes_box), audience->notes->len > 0);
+  /* The first notes again, as on its first showing. */
+  for (GtkWidget *note = gtk_widget_get_first_child (page->notes);
+       note != NULL;
+       note = gtk_widget_get_next_sibling (note), i++)
+    gtk_widget_set_visible (note, i < N_NOTES_SHOWN);
+}
+
+static void
+hide_region_page (ReelAudiencePanel *self)
+{
+  if (self->page == NULL)
+    return;
+
+  gtk_widget_set_visible (self->page->traits, FALSE);
+  gtk_widget_set_visible (self->page->notes, FALSE);
+  self->page = NULL;
+}
+
 static void
 update (ReelAudiencePanel *self)
 {
@@ -199,13 +286,11 @@ update (ReelAudiencePanel *self)
   const ReelAudience *audience = region != NULL ? region->audience : NULL;
   const char *summary;
 
-  reel_box_remove_all (self->traits_box);
-  reel_box_remove_all (self->notes_box);
-
   gtk_widget_set_visible (GTK_WIDGET (self->more_notes_button), FALSE);
 
   if (audience_is_empty (audience))
     {
+      hide_region_page (self);
       gtk_label_set_text (self->empty_label,
                           self->region == NULL ? _("No audience data for the world")
                                                : _("No audience data for this region"));
@@ -218,19 +303,7 @@ update (ReelAudiencePanel *self)
   reel_label_set_plain_text (self->summary_label, summary);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary[0] != '\0');
 
-  for (guint i = 0; i < audience->traits->len; i++)
-    gtk_box_append (self->traits_box,
-                    create_trait (self, &g_array_index (audience->traits, ReelTrait, i)));
-  gtk_widget_set_visible (GTK_WIDGET (self->traits_box), audience->traits->len > 0);
-
-  for (guint i = 0; i < audience->notes->len; i++)
-    {
-      GtkWidget *note = create_note (self, &g_array_index (audience->notes, ReelNote, i));
-
-      gtk_widget_set_visible (note, i < N_NOTES_SHOWN);
-      gtk_box_append (self->notes_box, note);
-    }
-  gtk_widget_set_visible (GTK_WIDGET (self->notes_box), audience->notes->len > 0);
+  show_region_page (self, audience);
 
   if (audience->notes->len > N_NOTES_SHOWN)
     {
@@ -251,7 +324,9 @@ static void
 more_notes_clicked_cb (ReelAudiencePanel *self,
                        GtkButton         *button)
 {
-  for (GtkWidget *note = gtk_widget_get_first_child (GTK_WIDGET (self->notes_box));
+  g_return_if_fail (self->page != NULL);
+
+  for (GtkWidget *note = gtk_widget_get_first_child (self->page->notes);
        note != NULL;
        note = gtk_widget_get_next_sibling (note))
     gtk_widget_set_visible (note, TRUE);
@@ -280,6 +355,7 @@ reel_audience_panel_finalize (GObject *object)
   ReelAudiencePanel *self = (ReelAudiencePanel *)object;
 
   g_free (self->region);
+  g_hash_table_unref (self->pages);
 
   G_OBJECT_CLASS (reel_audience_panel_parent_class)->finalize (object);
 }
@@ -381,6 +457,8 @@ reel_audience_panel_class_init (ReelAudiencePanelClass *klass)
 static void
 reel_audience_panel_init (ReelAudiencePanel *self)
 {
+  self->pages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
   update (self);
 }
@@ -409,6 +487,7 @@ reel_audience_panel_set_dataset (ReelAudiencePanel *self,
   if (!g_set_object (&self->dataset, dataset))
     return;
 
+  clear_region_pages (self);
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
@@ -419,6 +498,37 @@ reel_audience_panel_get_region (ReelAudiencePanel *self)
   g_return_val_if_fail (REEL_IS_AUDIENCE_PANEL (self), NULL);
 
   return self->region;
+}
+
+/**
+ * reel_audience_panel_prepare_region:
+ * @region_id: (nullable): a region's id, %NULL for the world
+ *
+ * Makes the rows of @region_id's audience, hidden, for when it is picked:
+ * the window calls it for each region while nothing else happens, so that
+ * even the first click on a region makes no widgets.
+ */
+void
+reel_audience_panel_prepare_region (ReelAudiencePanel *self,
+                                    const char        *region_id)
+{
+  const ReelRegion *region;
+  RegionPage *page;
+
+  g_return_if_fail (REEL_IS_AUDIENCE_PANEL (self));
+
+  if (self->dataset == NULL)
+    return;
+  region = region_id != NULL ? reel_dataset_find_region (self->dataset, region_id)
+                             : reel_dataset_get_global (self->dataset);
+  if (region == NULL || audience_is_empty (region->audience) ||
+      g_hash_table_contains (self->pages, region_id != NULL ? region_id : ""))
+    return;
+
+  page = make_region_page (self, region->audience);
+  gtk_widget_set_visible (page->traits, FALSE);
+  gtk_widget_set_visible (page->notes, FALSE);
+  g_hash_table_insert (self->pages, g_strdup (region_id != NULL ? region_id : ""), page);
 }
 
 void

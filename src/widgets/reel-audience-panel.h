@@ -18,5 +18,7 @@ void         reel_audience_panel_set_dataset (ReelAudiencePanel *self,
 const char  *reel_audience_panel_get_region  (ReelAudiencePanel *self);
 void         reel_audience_panel_set_region  (ReelAudiencePanel *self,
                                               const char        *region_id);
+void         reel_audience_panel_prepare_region (ReelAudiencePanel *self,
+                                                 const char        *region_id);
 
 G_END_DECLS

@@ -30,6 +30,10 @@
  * layout. */
 #define N_QUOTES_SHOWN 3
 
+/* Blocks kept, shown or not: a few regions' worth; past it, the hidden
+ * ones go. */
+#define MAX_BLOCKS_KEPT 48
+
 struct _ReelCommentaryPanel
 {
   GtkWidget    parent_instance;
@@ -44,12 +48,15 @@ struct _ReelCommentaryPanel
   char        *region;
   gboolean     show_all;  /* the reader asked for every quote */
 
-  /* The block of each quote shown, by its ReelQuote. Another region keeps
-   * the blocks of the quotes it shows too (the general ones, and a quote
-   * on several regions), moved into their new place: GTK keeps the sizes
-   * of their wrapping labels, which measuring again was most of the
-   * frame after a click on a region. */
+  /* The block of each quote made, by its ReelQuote: those shown, in
+   * order, and up to MAX_BLOCKS_KEPT more hidden. Another region moves the
+   * blocks of the quotes it shows too (the general ones, a quote on several
+   * regions) into their new place, and coming back to a region shows its
+   * blocks again: GTK keeps the sizes of their wrapping labels, which
+   * making and measuring again was most of the frame after a click on a
+   * region. */
   GHashTable  *blocks;
+  GHashTable  *shown;   /* the blocks shown */
 };
 
 G_DEFINE_FINAL_TYPE (ReelCommentaryPanel, reel_commentary_panel, GTK_TYPE_WIDGET)
@@ -203,41 +210,66 @@ reel_commentary_quote_new (ReelDataset      *dataset,
   return box;
 }
 
-/* Shows the blocks of @shown in its order: the ones shown already move,
- * the others are made, and the blocks of quotes not in @shown go. */
+/* Past MAX_BLOCKS_KEPT, the hidden blocks go. */
+static void
+forget_hidden_blocks (ReelCommentaryPanel *self)
+{
+  GHashTableIter iter;
+  GtkWidget *block;
+
+  if (g_hash_table_size (self->blocks) <= MAX_BLOCKS_KEPT)
+    return;
+
+  g_hash_table_iter_init (&iter, self->blocks);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &block))
+    if (!g_hash_table_contains (self->shown, block))
+      {
+        gtk_box_remove (self->quotes_box, block);
+        g_hash_table_iter_remove (&iter);
+      }
+}
+
+/* Shows the blocks of @shown in its order, made where none is kept, and
+ * hides those of the quotes not in @shown. */
 static void
 show_quotes (ReelCommentaryPanel *self,
              GArray              *shown)
 {
-  g_autoptr(GHashTable) old = g_steal_pointer (&self->blocks);
+  g_autoptr(GHashTable) was_shown = g_steal_pointer (&self->shown);
   GHashTableIter iter;
   GtkWidget *previous = NULL, *block;
   const ReelExpert *previous_expert = NULL;
 
-  self->blocks = g_hash_table_new (NULL, NULL);
+  self->shown = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < shown->len; i++)
     {
       const ReelQuoteRef *ref = &g_array_index (shown, ReelQuoteRef, i);
       gboolean starts_group = ref->expert != previous_expert;
 
-      if (g_hash_table_steal_extended (old, ref->quote, NULL, (gpointer *) &block))
+      block = g_hash_table_lookup (self->blocks, ref->quote);
+      if (block != NULL)
         gtk_box_reorder_child_after (self->quotes_box, block, previous);
       else
-        gtk_box_insert_child_after (self->quotes_box,
-                                    block = reel_commentary_quote_new (self->dataset, ref->expert,
-                                                                       ref->quote, TRUE),
-                                    previous);
+        {
+          block = reel_commentary_quote_new (self->dataset, ref->expert, ref->quote, TRUE);
+          gtk_box_insert_child_after (self->quotes_box, block, previous);
+          g_hash_table_insert (self->blocks, (gpointer) ref->quote, block);
+        }
       gtk_widget_set_visible (g_object_get_data (G_OBJECT (block), QUOTE_RULE_KEY),
                               previous != NULL && starts_group);
       gtk_widget_set_visible (g_object_get_data (G_OBJECT (block), QUOTE_SPEAKER_KEY), starts_group);
-      g_hash_table_insert (self->blocks, (gpointer) ref->quote, block);
+      gtk_widget_set_visible (block, TRUE);
+      g_hash_table_add (self->shown, block);
       previous = block;
       previous_expert = ref->expert;
     }
 
-  g_hash_table_iter_init (&iter, old);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &block))
-    gtk_box_remove (self->quotes_box, block);
+  g_hash_table_iter_init (&iter, was_shown);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &block, NULL))
+    if (!g_hash_table_contains (self->shown, block))
+      gtk_widget_set_visible (block, FALSE);
+
+  forget_hidden_blocks (self);
 }
 
 static void
@@ -276,13 +308,8 @@ static void
 more_clicked_cb (ReelCommentaryPanel *self,
                  GtkButton           *button)
 {
-  g_autoptr(GHashTable) shown_before = g_hash_table_new (NULL, NULL);
-  GHashTableIter iter;
+  g_autoptr(GHashTable) shown_before = g_hash_table_ref (self->shown);
   GtkWidget *block;
-
-  g_hash_table_iter_init (&iter, self->blocks);
-  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &block))
-    g_hash_table_add (shown_before, block);
 
   self->show_all = TRUE;
   update (self);
@@ -293,7 +320,7 @@ more_clicked_cb (ReelCommentaryPanel *self,
   for (block = gtk_widget_get_first_child (GTK_WIDGET (self->quotes_box));
        block != NULL;
        block = gtk_widget_get_next_sibling (block))
-    if (!g_hash_table_contains (shown_before, block))
+    if (gtk_widget_get_visible (block) && !g_hash_table_contains (shown_before, block))
       {
         gtk_widget_child_focus (block, GTK_DIR_TAB_FORWARD);
         break;
@@ -322,6 +349,7 @@ reel_commentary_panel_finalize (GObject *object)
 
   g_free (self->region);
   g_hash_table_unref (self->blocks);
+  g_hash_table_unref (self->shown);
 
   G_OBJECT_CLASS (reel_commentary_panel_parent_class)->finalize (object);
 }
@@ -421,6 +449,7 @@ static void
 reel_commentary_panel_init (ReelCommentaryPanel *self)
 {
   self->blocks = g_hash_table_new (NULL, NULL);
+  self->shown = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
   update (self);
 }
@@ -452,6 +481,7 @@ reel_commentary_panel_set_dataset (ReelCommentaryPanel *self,
   /* Another dataset's quotes may sit where the old ones were. */
   reel_box_remove_all (self->quotes_box);
   g_hash_table_remove_all (self->blocks);
+  g_hash_table_remove_all (self->shown);
   self->show_all = FALSE;
   update (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
@@ -463,6 +493,41 @@ reel_commentary_panel_get_region (ReelCommentaryPanel *self)
   g_return_val_if_fail (REEL_IS_COMMENTARY_PANEL (self), NULL);
 
   return self->region;
+}
+
+/**
+ * reel_commentary_panel_prepare_region:
+ * @region_id: (nullable): a region's id, %NULL for the world
+ *
+ * Makes the blocks of the quotes @region_id shows first, hidden, for when
+ * it is picked (as many as the panel keeps): the window calls it for each
+ * region while nothing else happens.
+ */
+void
+reel_commentary_panel_prepare_region (ReelCommentaryPanel *self,
+                                      const char          *region_id)
+{
+  g_autoptr(GArray) shown = NULL;
+  guint n_quotes = 0;
+
+  g_return_if_fail (REEL_IS_COMMENTARY_PANEL (self));
+
+  if (self->dataset == NULL)
+    return;
+
+  shown = reel_quotes_collect (self->dataset, region_id, N_QUOTES_SHOWN, &n_quotes);
+  for (guint i = 0; i < shown->len && g_hash_table_size (self->blocks) < MAX_BLOCKS_KEPT; i++)
+    {
+      const ReelQuoteRef *ref = &g_array_index (shown, ReelQuoteRef, i);
+      GtkWidget *block;
+
+      if (g_hash_table_contains (self->blocks, ref->quote))
+        continue;
+      block = reel_commentary_quote_new (self->dataset, ref->expert, ref->quote, TRUE);
+      gtk_widget_set_visible (block, FALSE);
+      gtk_box_append (self->quotes_box, block);
+      g_hash_table_insert (self->blocks, (gpointer) ref->quote, block);
+    }
 }
 
 void

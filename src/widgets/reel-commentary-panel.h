@@ -18,6 +18,8 @@ void         reel_commentary_panel_set_dataset (ReelCommentaryPanel *self,
 const char  *reel_commentary_panel_get_region  (ReelCommentaryPanel *self);
 void         reel_commentary_panel_set_region  (ReelCommentaryPanel *self,
                                                 const char          *region_id);
+void         reel_commentary_panel_prepare_region (ReelCommentaryPanel *self,
+                                                   const char          *region_id);
 
 GtkWidget   *reel_commentary_quote_new         (ReelDataset         *dataset,
                                                 const ReelExpert    *expert,

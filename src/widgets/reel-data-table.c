@@ -175,7 +175,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
    * and the source's title is in the tooltip of its publisher. */
   reel_label_set_plain_text (label, text);
   if (column != REEL_DATA_TABLE_COLUMN_YEAR)
-    gtk_widget_set_tooltip_text (GTK_WIDGET (label),
+    reel_widget_set_tooltip_text (GTK_WIDGET (label),
                                  tooltip != NULL && tooltip[0] != '\0' ? tooltip : NULL);
 
   /* Measured here, where the label has its style's font. */

@@ -111,7 +111,7 @@ create_headline (ReelOverview       *self,
   gtk_widget_add_css_class (button, "reel-headline");
   gtk_widget_set_valign (button, GTK_ALIGN_START);
   /* Plain text: sources come from the dataset. */
-  reel_widget_set_tooltip (button, headline->sources);
+  reel_widget_set_tooltip_text (button, headline->sources);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, headline->label, -1);
   g_object_set_data (G_OBJECT (button), "reel-headline", (gpointer) headline);

@@ -37,6 +37,7 @@ typedef struct {
   GtkWidget *detail;
   GtkWidget *value;
   GtkWidget *growth;
+  guint      keys_serial;  /* the dataset_serial its search keys were made for */
 } RowParts;
 
 /* reel_text_get_for() has no way to list a text's languages: these are the
@@ -64,6 +65,7 @@ struct _ReelRegionList
   guint                year;
   GStrv                selected_regions; /* reel-region-selection.h */
   char                *search_key;      /* normalised, NULL when not searching */
+  guint                dataset_serial;  /* of the dataset shown: rows' names change with it */
 
   ReelRegionColorFunc  color_func;
   gpointer             color_data;
@@ -402,9 +404,15 @@ update_row (ReelRegionList   *self,
   set_label_class (parts->growth, "success", growth != NULL && percent >= 0);
   gtk_widget_set_visible (parts->growth, growth != NULL || value != NULL);
 
-  g_object_set_data_full (G_OBJECT (row), ROW_REGION_KEY, g_strdup (region->id), g_free);
-  g_object_set_data_full (G_OBJECT (row), ROW_SEARCH_KEY, dup_search_keys (region, name),
-                          (GDestroyNotify) g_strfreev);
+  /* A name's search keys cost a Unicode normalisation each, and names
+   * change with the dataset only, not with the year. */
+  if (parts->keys_serial != self->dataset_serial)
+    {
+      g_object_set_data_full (G_OBJECT (row), ROW_REGION_KEY, g_strdup (region->id), g_free);
+      g_object_set_data_full (G_OBJECT (row), ROW_SEARCH_KEY, dup_search_keys (region, name),
+                              (GDestroyNotify) g_strfreev);
+      parts->keys_serial = self->dataset_serial;
+    }
 
   /* "North America, $142M in 2024, growth +12%, estimate" */
   g_string_append (accessible, name);
@@ -863,6 +871,7 @@ reel_region_list_set_dataset (ReelRegionList *self,
   if (!g_set_object (&self->dataset, dataset))
     return;
 
+  self->dataset_serial++;
   populate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }

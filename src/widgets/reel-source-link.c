@@ -107,7 +107,7 @@ create_button (ReelSourceLink *self)
   gtk_widget_add_css_class (button, "link");
   gtk_widget_add_css_class (button, "reel-inline-link");
   tooltip = g_strdup_printf ("%s\n%s", self->label, self->uri);
-  gtk_widget_set_tooltip_text (button, tooltip);
+  reel_widget_set_tooltip_text (button, tooltip);
 
   /* TRANSLATORS: accessible name of a source link: "Source: iChongqing, 22 Nov 2025" */
   accessible = g_strdup_printf (_("Source: %s"), self->label);
@@ -133,7 +133,7 @@ create_label (ReelSourceLink *self)
       g_autofree char *tooltip = g_strdup_printf (_("Not opened: only web links are (%s)"),
                                                   self->uri);
 
-      gtk_widget_set_tooltip_text (label, tooltip);
+      reel_widget_set_tooltip_text (label, tooltip);
     }
 
   return label;

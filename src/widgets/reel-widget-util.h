@@ -16,14 +16,14 @@ GtkWidget  *reel_plain_label_new           (const char          *text,
                                             const char          *css_class);
 void        reel_label_set_plain_text      (GtkLabel            *label,
                                             const char          *text);
+void        reel_widget_set_tooltip_text   (GtkWidget           *widget,
+                                            const char          *text);
 void        reel_box_remove_all            (GtkBox              *box);
 char       *reel_dup_qualified_share       (ReelQualifier        qualifier,
                                             double               share);
 char       *reel_dup_region_name           (ReelDataset         *dataset,
                                             const char          *region_id);
 void        reel_buttons_name_by_text      (GtkWidget           *box);
-void        reel_widget_set_tooltip        (GtkWidget           *widget,
-                                            const char          *text);
 GdkTexture *reel_chart_texture_new         (ReelChartLayout     *layout);
 GtkWidget  *reel_swatch_new                (void);
 void        reel_swatch_set_color          (GtkWidget           *swatch,

@@ -532,6 +532,12 @@ def interactions_section(runs):
         lines.append('| %s | %s (%s) | %s (%s) | %s (%s) |' % (
             what[0].upper() + what[1:], ms(first), ms(first_cpu), ms(median), ms(median_cpu),
             ms(longest), ms(longest_cpu)))
+    floor = statistics.median(statistics.median(r['window-draw']['times'][1:]) for r in runs) / 1e6
+    floor_cpu = statistics.median(statistics.median(r['window-draw']['cpu'][1:]) for r in runs) / 1e6
+    lines += ['', 'The floor in the same runs: the window\'s nodes as they are, drawn whole by GTK into a new '
+              'surface of the window\'s size (what the cairo renderer does for a frame whose change spans the '
+              'window, as a region picked does: the list, the chart and the panels), with no layout, no '
+              'snapshot and no upload to the display: median %s (CPU %s).' % (ms(floor), ms(floor_cpu))]
     lines += ['', 'The targets are %s (load average %s when the runs ended).' % (
         'met' if met else '**missed**', ' '.join(open('/proc/loadavg').read().split()[:3]))]
     return lines
