@@ -305,6 +305,9 @@ reel_window_open_dataset (ReelWindow  *self,
     self->panels_deferred = TRUE;
 
   _reel_window_set_dataset (self, dataset);
+  /* Its export dialog is made after its first frame (reel-window-pages.c),
+   * not in an idle that may come before. */
+  g_clear_handle_id (&self->export_dialog_idle, g_source_remove);
   _reel_window_update_loading (self);
 }
 

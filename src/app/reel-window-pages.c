@@ -15,9 +15,10 @@
  * which it would hold back when the overview shows (the region list and the
  * right pane's header, and their fonts): it stays from the next frame on.
  * The table's ReelDataTable (its column view alone costs 2 ms to build) is
- * built after that frame too, or when the table shows if that is sooner,
- * and the chart's fonts are loaded then. The region panels, which wait for
- * the dataset page's frame, are filled after it (reel-window.c). */
+ * built after that frame too, or when the table shows if that is sooner;
+ * the chart's fonts are loaded and the export dialog made then, in idles of
+ * their own. The region panels, which wait for the dataset page's frame,
+ * are filled after it (reel-window.c). */
 
 /* The table lists what the chart shows: its year, its kind, and
  * Platforms' apps by the chart's metric. */
@@ -99,6 +100,8 @@ after_first_frame_cb (gpointer user_data)
     _reel_window_fill_region_panels_after_frame (self);
   _reel_window_ensure_data_table (self);
   _reel_window_queue_chart_fonts (self);
+  if (self->dataset != NULL && self->export_dialog == NULL && self->export_dialog_idle == 0)
+    _reel_window_prepare_export_dialog (self);
 
   return G_SOURCE_REMOVE;
 }
