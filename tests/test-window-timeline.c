@@ -365,10 +365,11 @@ assert_export_cursor (ReelWindow *window,
   reel_gtk_test_flush ();
 }
 
-/* The Next button's accessible name and Play's tooltip. */
+/* The Next button's accessible name and tooltip, and Play's tooltip. */
 static void
 assert_step_words (ReelWindow *window,
                    const char *next,
+                   const char *next_tooltip,
                    const char *play)
 {
   g_autofree char *problem =
@@ -376,6 +377,7 @@ assert_step_words (ReelWindow *window,
                                         GTK_ACCESSIBLE_PROPERTY_LABEL, next);
 
   g_assert_null (problem);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (step_button (window, 1)), ==, next_tooltip);
   g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (CHILD (window, "play_button"))), ==,
                    play);
 }
@@ -398,7 +400,7 @@ test_window_trend (void)
   g_assert_true (gtk_widget_get_sensitive (step_button (window, 0)));
   g_assert_true (gtk_widget_get_sensitive (step_button (window, 1)));
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (CHILD (window, "play_button"))));
-  assert_step_words (window, "Next month", "Play Through the Months (Space)");
+  assert_step_words (window, "Next month", "Next Month (Right)", "Play Through the Months (Space)");
 
   /* Next from none: the first month, then month by month (June has no
    * figure: the line skips it) */
@@ -418,7 +420,7 @@ test_window_trend (void)
    * insensitive, and Play there starts again from the first */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "revenue");
   assert_chart_year (window, 2025);
-  assert_step_words (window, "Next year", "Play Through the Years (Space)");
+  assert_step_words (window, "Next year", "Next Year (Right)", "Play Through the Years (Space)");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "trend");
   assert_trend_cursor (window, "Jul 2025");
   for (guint i = 0; i < 8; i++)

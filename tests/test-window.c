@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "reel-data-table.h"
+#include "reel-dataset-loader.h"
 #include "reel-gtk-test.h"
 #include "reel-window-test.h"
 
@@ -66,9 +67,25 @@ fixture_tear_down (Fixture       *fixture,
 #define REGION_LIST(window)   REEL_REGION_LIST (CHILD (window, "region_list"))
 #define AUDIENCE(window)      REEL_AUDIENCE_PANEL (CHILD (window, "audience_panel"))
 #define COMMENTARY(window)    REEL_COMMENTARY_PANEL (CHILD (window, "commentary_panel"))
-#define DATA_TABLE(window)    REEL_DATA_TABLE (CHILD (window, "data_table"))
+#define DATA_TABLE(window)    get_data_table (window)
 #define EXPORT_BUTTON(window) GTK_WIDGET (CHILD (window, "export_button"))
 #define wait_for_load reel_window_test_wait_for_load
+
+static gboolean
+has_data_table (gpointer data)
+{
+  return REEL_IS_DATA_TABLE (gtk_widget_get_last_child (GTK_WIDGET (data)));
+}
+
+/* The table's ReelDataTable: built after a shown window's first frame. */
+static ReelDataTable *
+get_data_table (ReelWindow *window)
+{
+  GtkWidget *page = GTK_WIDGET (CHILD (window, "table_page"));
+
+  g_assert_true (reel_gtk_test_wait (has_data_table, page, 5000));
+  return REEL_DATA_TABLE (gtk_widget_get_last_child (page));
+}
 
 static ReelWindow *
 create_window (void)
@@ -117,11 +134,26 @@ static void
 test_window_empty (void)
 {
   ReelWindow *window = create_window ();
+  GtkWidget *previous, *overview, *platforms;
 
   g_assert_cmpstr (reel_window_test_get_page (window), ==, "empty");
   g_assert_null (reel_window_get_dataset (window));
   g_assert_false (reel_window_get_loading (window));
   g_assert_cmpuint (reel_window_test_get_n_region_rows (window), ==, 0);
+
+  /* The tooltips, set while the window was built (each widget hidden for
+   * that moment: reel_widget_set_tooltip_text()); the bottom bar's switcher
+   * has the header's. */
+  previous = GTK_WIDGET (CHILD (window, "period_previous_button"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (previous), ==, "Previous Year (Left)");
+  g_assert_true (gtk_widget_get_visible (previous));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (EXPORT_BUTTON (window)), ==,
+                   "Export the Chart as an Image (Ctrl+E)");
+  g_assert_true (gtk_widget_get_visible (EXPORT_BUTTON (window)));
+  overview = gtk_widget_get_first_child (CHILD (window, "chart_switcher"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (overview), ==, "Headline Figures (Ctrl+0)");
+  platforms = gtk_widget_get_last_child (CHILD (window, "bottom_switcher"));
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (platforms), ==, "Apps Ranked by Revenue (Ctrl+6)");
 
   destroy_window (window);
 }
@@ -1290,6 +1322,42 @@ test_window_panels_follow (void)
   destroy_window (window);
 }
 
+/* A window given a dataset read already, before it first shows (the
+ * bundled one at start-up): the chart and the list have it for the first
+ * frame, and the region panels, hidden meanwhile, follow that frame. */
+static void
+test_window_open_dataset (void)
+{
+  ReelWindow *window = g_object_ref (reel_window_new (NULL));
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data",
+                                                 "microdrama-sample.reelscope.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new (file);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReelDataset) dataset = reel_dataset_loader_load (loader, NULL, &error);
+  GtkWidget *audience = GTK_WIDGET (AUDIENCE (window));
+  GtkWidget *commentary = GTK_WIDGET (COMMENTARY (window));
+
+  g_assert_no_error (error);
+  reel_window_open_dataset (window, dataset);
+  g_assert_true (reel_window_get_dataset (window) == dataset);
+  g_assert_true (reel_chart_view_get_dataset (CHART_VIEW (window)) == dataset);
+  g_assert_cmpuint (reel_window_test_get_n_region_rows (window), >, 0);
+  g_assert_null (reel_audience_panel_get_dataset (REEL_AUDIENCE_PANEL (audience)));
+  g_assert_false (gtk_widget_get_visible (audience));
+  g_assert_false (gtk_widget_get_visible (commentary));
+  g_assert_true (reel_window_get_loading (window));
+
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_load (window);
+  g_assert_true (reel_audience_panel_get_dataset (REEL_AUDIENCE_PANEL (audience)) == dataset);
+  g_assert_true (reel_commentary_panel_get_dataset (REEL_COMMENTARY_PANEL (commentary)) == dataset);
+  g_assert_true (gtk_widget_get_visible (audience));
+  g_assert_true (gtk_widget_get_visible (commentary));
+
+  destroy_window (window);
+}
+
 static gboolean
 stack_settled (gpointer data)
 {
@@ -1312,23 +1380,40 @@ assert_pages_visible (GtkStack   *stack,
     g_assert_true (gtk_widget_get_visible (page) == (page == shown || page == always));
 }
 
+static gboolean
+page_visible (gpointer data)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (data));
+}
+
 /* A page not shown is hidden, so that its stack does not lay it out in
  * each frame: the first frame with a dataset lays out neither the empty
  * and problems pages nor the table. The dataset page stays, so that the
- * window keeps its minimum size. */
+ * window keeps its minimum size, from the window's second frame on: the
+ * first one does not lay it out when another page shows. The table itself
+ * is built after that first frame. */
 static void
 test_window_pages_not_shown (void)
 {
-  ReelWindow *window = create_window ();
+  ReelWindow *window = g_object_ref (reel_window_new (NULL));
   GtkStack *stack = GTK_STACK (CHILD (window, "stack"));
   GtkWidget *chart = GTK_WIDGET (CHART_VIEW (window));
   GtkStack *view_stack = GTK_STACK (gtk_widget_get_parent (chart));
-  GtkWidget *table = GTK_WIDGET (DATA_TABLE (window));
+  GtkWidget *table_page = GTK_WIDGET (CHILD (window, "table_page"));
+  GtkWidget *dataset_page = gtk_stack_get_child_by_name (stack, "dataset");
+  GtkWidget *table;
   g_autofree char *broken = g_test_build_filename (G_TEST_DIST, "data", "invalid-three-mistakes.reelscope.json",
                                                    NULL);
 
   reset_settings ();
   assert_pages_visible (stack, "empty", "dataset");
+  gtk_window_present (GTK_WINDOW (window));
+  assert_pages_visible (stack, "empty", NULL);
+  g_assert_false (has_data_table (table_page));
+  g_assert_true (reel_gtk_test_wait (page_visible, dataset_page, 5000));
+  assert_pages_visible (stack, "empty", "dataset");
+  g_assert_true (has_data_table (table_page));
+  table = GTK_WIDGET (DATA_TABLE (window));
   assert_pages_visible (view_stack, "chart", NULL);
 
   open_sample (window);
@@ -1558,6 +1643,7 @@ main (int   argc,
   g_test_add_func ("/window/title-whole", test_window_title_whole);
   g_test_add_func ("/window/accessible-names", test_window_accessible_names);
   g_test_add_func ("/window/panels-follow", test_window_panels_follow);
+  g_test_add_func ("/window/open-dataset", test_window_open_dataset);
   g_test_add_func ("/window/pages-not-shown", test_window_pages_not_shown);
   g_test_add_func ("/window/menus", test_window_menus);
   g_test_add_func ("/window/help-overlay", test_window_help_overlay);

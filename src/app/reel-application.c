@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <stdio.h>
 
+#include "reel-dataset-loader.h"
 #include "reel-export-command.h"
 #include "reel-report-command.h"
 #include "reel-text-source.h"
@@ -35,6 +36,12 @@ struct _ReelApplication
    * parsing leaves behind, which handle-local-options is not given. */
   char          ***arguments;
   gboolean         options_parsed;
+
+  /* The bundled dataset, read on a worker thread while GTK starts up (most
+   * of the start-up), for the first window to have before it shows: a
+   * ReelDataset, or NULL when it has a problem (the window then loads it
+   * and says which). */
+  GThread         *preload_thread;
 };
 
 G_DEFINE_FINAL_TYPE (ReelApplication, reel_application, ADW_TYPE_APPLICATION)
@@ -144,16 +151,18 @@ reel_application_about_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (about));
 }
 
-/* Shows a new window; in a build with the benchmark hooks (-Dbench=true),
- * the hooks watch it first. */
-static void
-present_new_window (GtkWindow *window)
+/* A new window; in a build with the benchmark hooks (-Dbench=true), the
+ * hooks watch it from the start, before it is given a dataset. */
+static ReelWindow *
+new_window (GtkApplication *application)
 {
+  ReelWindow *window = reel_window_new (application);
+
 #ifdef ENABLE_BENCH
-  reel_frame_bench_watch (REEL_WINDOW (window));
+  reel_frame_bench_watch (window);
 #endif
 
-  gtk_window_present (window);
+  return window;
 }
 
 static void
@@ -166,8 +175,8 @@ reel_application_open_action (GSimpleAction *action,
 
   if (window == NULL || !REEL_IS_WINDOW (window))
     {
-      window = GTK_WINDOW (reel_window_new (app));
-      present_new_window (window);
+      window = GTK_WINDOW (new_window (app));
+      gtk_window_present (window);
     }
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL);
@@ -190,6 +199,23 @@ static const GActionEntry app_actions[] = {
   { "open", reel_application_open_action },
   { "quit", reel_application_quit_action },
 };
+
+static gpointer
+preload_thread_func (gpointer user_data)
+{
+  g_autoptr(GFile) file = reel_application_dup_bundled_dataset ();
+  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new (file);
+
+  return reel_dataset_loader_load (loader, NULL, NULL);
+}
+
+static ReelDataset *
+join_preload (ReelApplication *self)
+{
+  GThread *thread = g_steal_pointer (&self->preload_thread);
+
+  return thread != NULL ? g_thread_join (thread) : NULL;
+}
 
 /* Until the options are parsed, what is printed on stderr is GApplication's. */
 static void
@@ -281,7 +307,25 @@ reel_application_handle_local_options (GApplication *app,
       return reel_validate_command_run (file_name);
     }
 
+  /* No file given: the first window opens the bundled dataset. */
+  if (self->arguments == NULL || g_strv_length (*self->arguments) <= 1)
+    self->preload_thread = g_thread_new ("reel-preload", preload_thread_func, NULL);
+
   return -1;
+}
+
+/* GtkApplication makes the icon theme while it starts up, and then adds
+ * the application's icons to it, which has the theme read again at the
+ * first icon shown: when the window is first shown, on this thread. It is
+ * read on a worker thread instead, while the first window is being built
+ * (look-ups take the theme's lock, and wait for it to be read). */
+static void
+read_icon_theme_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  gtk_icon_theme_has_icon (GTK_ICON_THEME (source_object), APP_ID);
 }
 
 static void
@@ -289,6 +333,7 @@ reel_application_startup (GApplication *app)
 {
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *help_accels[] = { "F1", NULL };
+  g_autoptr(GTask) read_icon_theme = NULL;
 
   G_APPLICATION_CLASS (reel_application_parent_class)->startup (app);
 
@@ -296,6 +341,10 @@ reel_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.help", help_accels);
+
+  read_icon_theme = g_task_new (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                NULL, NULL, NULL);
+  g_task_run_in_thread (read_icon_theme, read_icon_theme_thread);
 }
 
 static void
@@ -306,13 +355,18 @@ reel_application_activate (GApplication *app)
   if (window == NULL)
     {
       g_autoptr(GFile) file = reel_application_dup_bundled_dataset ();
+      g_autoptr(ReelDataset) preloaded = NULL;
 
-      /* Opened before the window is shown: the file loads on another
-       * thread while this one lays the window out, and a dataset as small
-       * as the bundled one is there for the first frame. */
-      window = GTK_WINDOW (reel_window_new (GTK_APPLICATION (app)));
-      reel_window_open (REEL_WINDOW (window), file);
-      present_new_window (window);
+      /* Opened before the window is shown: read while GTK started up, or
+       * else loading on another thread while this one lays the window out;
+       * a dataset as small as the bundled one is there for the first frame. */
+      window = GTK_WINDOW (new_window (GTK_APPLICATION (app)));
+      preloaded = join_preload (REEL_APPLICATION (app));
+      if (preloaded != NULL)
+        reel_window_open_dataset (REEL_WINDOW (window), preloaded);
+      else
+        reel_window_open (REEL_WINDOW (window), file);
+      gtk_window_present (window);
       return;
     }
 
@@ -327,17 +381,29 @@ reel_application_open (GApplication  *app,
 {
   for (int i = 0; i < n_files; i++)
     {
-      ReelWindow *window = reel_window_new (GTK_APPLICATION (app));
+      ReelWindow *window = new_window (GTK_APPLICATION (app));
 
       reel_window_open (window, files[i]);
-      present_new_window (GTK_WINDOW (window));
+      gtk_window_present (GTK_WINDOW (window));
     }
+}
+
+static void
+reel_application_dispose (GObject *object)
+{
+  /* Never activated (another instance was): the worker ends first. */
+  g_autoptr(ReelDataset) unused = join_preload (REEL_APPLICATION (object));
+
+  G_OBJECT_CLASS (reel_application_parent_class)->dispose (object);
 }
 
 static void
 reel_application_class_init (ReelApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = reel_application_dispose;
 
   app_class->local_command_line = reel_application_local_command_line;
   app_class->handle_local_options = reel_application_handle_local_options;

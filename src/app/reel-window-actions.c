@@ -6,10 +6,41 @@
 #include <glib/gi18n.h>
 
 #include "reel-application.h"
+#include "reel-widget-util.h"
 #include "reel-window-private.h"
 
-/* The window's actions (win.*), their shortcuts, and the toasts and
- * dialogs they show. */
+/* The window's actions (win.*), their shortcuts and the tooltips that name
+ * them, and the toasts and dialogs they show. */
+
+/* Ctrl+0 to Ctrl+6, and the switcher's buttons (by their action target). */
+static const struct {
+  const char *page;
+  const char *tooltip;
+} pages[] = {
+  { "overview", N_("Headline Figures (Ctrl+0)") },
+  { "revenue", N_("Revenue by Region (Ctrl+1)") },
+  { "growth", N_("Reported Growth (Ctrl+2)") },
+  { "share", N_("Share of World Revenue (Ctrl+3)") },
+  { "trend", N_("Revenue over the Years (Ctrl+4)") },
+  { "map", N_("World Map of the Regions (Ctrl+5)") },
+  { "platforms", N_("Apps Ranked by Revenue (Ctrl+6)") },
+};
+
+/* The buttons of the header and the bottom bar, by their template ids. */
+static const struct {
+  const char *child;
+  const char *tooltip;
+} button_tooltips[] = {
+  { "open_button", N_("Open a Dataset or CSV File (Ctrl+O)") },
+  { "open_icon_button", N_("Open a Dataset or CSV File (Ctrl+O)") },
+  { "chart_menu_button", N_("Chart") },
+  { "primary_menu_button", N_("Main Menu") },
+  { "export_button", N_("Export the Chart as an Image (Ctrl+E)") },
+  { "export_icon_button", N_("Export the Chart as an Image (Ctrl+E)") },
+  { "year_dropdown", N_("Year") },
+  { "bottom_chart_button", N_("Chart") },
+  { "bottom_year_dropdown", N_("Year") },
+};
 
 typedef struct {
   ReelWindow *window;
@@ -260,10 +291,10 @@ chart_view_copied_cb (ReelWindow    *self,
   show_toast (self, _("Copied the chart as an image"), 3);
 }
 
-static void
-data_table_copied_cb (ReelWindow    *self,
-                      guint          n_rows,
-                      ReelDataTable *table)
+void
+_reel_window_data_table_copied_cb (ReelWindow    *self,
+                                   guint          n_rows,
+                                   ReelDataTable *table)
 {
   g_autofree char *title = g_strdup_printf (ngettext ("Copied %u figure as CSV",
                                                       "Copied %u figures as CSV", n_rows),
@@ -334,14 +365,48 @@ reel_window_toggle_side_panels_action (GtkWidget  *widget,
   _reel_window_toggle_side_panels (REEL_WINDOW (widget));
 }
 
+static const char *
+find_page_tooltip (const char *page)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_strcmp0 (pages[i].page, page) == 0)
+      return _(pages[i].tooltip);
+
+  g_return_val_if_reached (NULL);
+}
+
+/* The tooltips are set here rather than in the template: GTK 4.8 asks the
+ * X server where the pointer is whenever a shown widget's tooltip is set
+ * (three round trips each, 50 while the template was built); the widgets
+ * are not on screen yet here (reel_widget_set_tooltip_text()). Before the
+ * bottom bar's switcher copies the header's. */
+void
+_reel_window_init_tooltips (ReelWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (button_tooltips); i++)
+    {
+      GObject *button = gtk_widget_get_template_child (GTK_WIDGET (self), REEL_TYPE_WINDOW,
+                                                       button_tooltips[i].child);
+
+      reel_widget_set_tooltip_text (GTK_WIDGET (button), _(button_tooltips[i].tooltip));
+    }
+
+  for (GtkWidget *button = gtk_widget_get_first_child (self->chart_switcher); button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    {
+      GVariant *page = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (button));
+
+      reel_widget_set_tooltip_text (button, find_page_tooltip (g_variant_get_string (page, NULL)));
+    }
+}
+
 void
 _reel_window_class_init_actions (GtkWidgetClass *widget_class)
 {
-  static const char * const pages[] = { "overview", "revenue", "growth", "share", "trend", "map",
-                                        "platforms" };
-
   gtk_widget_class_bind_template_callback (widget_class, chart_view_copied_cb);
-  gtk_widget_class_bind_template_callback (widget_class, data_table_copied_cb);
+  /* Only for their tooltips: the window keeps no pointer to them. */
+  gtk_widget_class_bind_template_child_full (widget_class, "open_icon_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "export_icon_button", FALSE, 0);
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, reel_window_open_action);
   gtk_widget_class_install_action (widget_class, "win.open-bundled", NULL,
@@ -380,5 +445,5 @@ _reel_window_class_init_actions (GtkWidgetClass *widget_class)
 #undef BIND
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + i, GDK_CONTROL_MASK,
-                                         "win.page", "s", pages[i]);
+                                         "win.page", "s", pages[i].page);
 }

@@ -128,7 +128,7 @@ show_problems_page (ReelWindow   *self,
   /* Fixing the file in an editor reloads it. */
   _reel_window_watch_file (self, file);
 
-  _reel_window_show_page (self->stack, "problems");
+  _reel_window_show_page (self, self->stack, "problems");
 }
 
 static void
@@ -223,9 +223,10 @@ load_cb (GObject      *object,
   _reel_window_update_loading (self);
 }
 
-/* While a file loads into a window that shows nothing, the main thread
- * is idle: the chart's fonts are loaded then, not in the frame that first
- * shows the dataset (a third of it, when they are not). */
+/* While a file loads into a window that shows nothing, or once a window
+ * given its dataset has shown its first frame, the main thread is idle:
+ * the chart's fonts are loaded then, not in the frame that first shows a
+ * chart (a third of it, when they are not). */
 static gboolean
 preload_chart_fonts_cb (gpointer user_data)
 {
@@ -236,6 +237,13 @@ preload_chart_fonts_cb (gpointer user_data)
   reel_chart_layout_preload_fonts (theme);
 
   return G_SOURCE_REMOVE;
+}
+
+void
+_reel_window_queue_chart_fonts (ReelWindow *self)
+{
+  if (self->preload_source == 0)
+    self->preload_source = g_idle_add_full (G_PRIORITY_LOW, preload_chart_fonts_cb, self, NULL);
 }
 
 /* Loads @file on a worker thread. The window keeps showing its dataset
@@ -268,13 +276,38 @@ reel_window_open (ReelWindow *self,
     gtk_widget_set_visible (GTK_WIDGET (self->osd_bar), TRUE);
   else
     {
-      _reel_window_show_page (self->stack, "loading");
-      if (self->preload_source == 0)
-        self->preload_source = g_idle_add_full (G_PRIORITY_LOW, preload_chart_fonts_cb, self, NULL);
+      _reel_window_show_page (self, self->stack, "loading");
+      _reel_window_queue_chart_fonts (self);
     }
 
   reel_dataset_loader_load_async (self->loader, self->load_cancellable, load_cb,
                                   g_object_ref (self));
+  _reel_window_update_loading (self);
+}
+
+/* Shows @dataset, read from its file already, as reel_window_open() does
+ * once the file has loaded. A window about to show has it for its first
+ * layout, instead of laying out the loading page and then the dataset,
+ * and its region panels follow, as they do after a load. */
+void
+reel_window_open_dataset (ReelWindow  *self,
+                          ReelDataset *dataset)
+{
+  g_return_if_fail (REEL_IS_WINDOW (self));
+  g_return_if_fail (REEL_IS_DATASET (dataset));
+
+  /* It supersedes a file being loaded. */
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->loader);
+  gtk_widget_set_visible (GTK_WIDGET (self->osd_bar), FALSE);
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    self->panels_deferred = TRUE;
+
+  _reel_window_set_dataset (self, dataset);
+  /* Its export dialog is made after its first frame (reel-window-pages.c),
+   * not in an idle that may come before. */
+  g_clear_handle_id (&self->export_dialog_idle, g_source_remove);
   _reel_window_update_loading (self);
 }
 

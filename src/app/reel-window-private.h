@@ -20,15 +20,16 @@
 
 G_BEGIN_DECLS
 
-/* The window in six files: reel-window.c (what it shows: the state,
- * the pages, the headers and panels), reel-window-files.c (opening,
- * reloading, recent files, the file monitor, drag and drop),
- * reel-window-actions.c (the win.* actions and their shortcuts),
- * reel-window-layout.c (how it fits its width), reel-window-years.c
- * (the year selector), reel-window-selection.c (the selected regions:
- * their settings and the right pane's header), reel-window-report.c
- * (Export Report, Print) and reel-window-timeline.c (stepping and playing
- * through the periods). */
+/* The window in eleven files: reel-window.c (what it shows: the state,
+ * the headers and panels), reel-window-pages.c (which pages are laid
+ * out), reel-window-files.c (opening, reloading, recent files, the file
+ * monitor, drag and drop), reel-window-actions.c (the win.* actions and
+ * their shortcuts), reel-window-layout.c (how it fits its width),
+ * reel-window-years.c (the year selector), reel-window-selection.c (the
+ * selected regions: their settings and the right pane's header),
+ * reel-window-report.c (Export Report, Print), reel-window-timeline.c
+ * (stepping and playing through the periods), reel-window-metric.c (the
+ * metric a chart shows) and reel-window-platform.c (an app's panel). */
 
 struct _ReelWindow
 {
@@ -52,7 +53,8 @@ struct _ReelWindow
   ReelCommentaryPanel  *commentary_panel;
   ReelPlatformPanel    *platform_panel;
   gboolean              details_for_app;  /* the folded right pane was revealed for an app */
-  ReelDataTable        *data_table;
+  ReelDataTable        *data_table;       /* once built (reel-window-pages.c) */
+  GtkWidget            *table_page;
   GtkWidget            *details_box;
   GtkToggleButton      *details_button;
   GtkButton            *export_button;
@@ -136,6 +138,9 @@ struct _ReelWindow
   guint                 preload_source;
   GdkFrameClock        *panels_clock;     /* while the region panels wait for a frame */
   gulong                panels_paint_handler;
+  gboolean              panels_deferred;  /* until the dataset page is laid out */
+  gboolean              first_frame_pending; /* the dataset page waits for it */
+  guint                 after_first_frame_source;
   guint                 prepare_panels_source;
   guint                 n_prepared_regions;
 
@@ -203,8 +208,6 @@ void  _reel_window_show_details_child   (ReelWindow     *self);
 void  _reel_window_set_year           (ReelWindow     *self,
                                        guint           year);
 char *_reel_window_dup_display_name   (GFile          *file);
-void  _reel_window_show_page          (GtkStack       *stack,
-                                       const char     *name);
 void  _reel_window_set_dataset        (ReelWindow     *self,
                                        ReelDataset    *dataset);
 gboolean _reel_window_shows_overview  (ReelWindow     *self);
@@ -212,9 +215,19 @@ void  _reel_window_show_dataset       (ReelWindow     *self);
 void  _reel_window_set_progress       (ReelWindow     *self,
                                        double          fraction);
 void  _reel_window_update_loading     (ReelWindow     *self);
+void  _reel_window_fill_region_panels_after_frame (ReelWindow *self);
+
+/* reel-window-pages.c */
+void  _reel_window_init_pages         (ReelWindow     *self);
+void  _reel_window_dispose_pages      (ReelWindow     *self);
+ReelDataTable *_reel_window_ensure_data_table (ReelWindow *self);
+void  _reel_window_show_page          (ReelWindow     *self,
+                                       GtkStack       *stack,
+                                       const char     *name);
 
 /* reel-window-files.c */
 void  _reel_window_init_files         (ReelWindow     *self);
+void  _reel_window_queue_chart_fonts  (ReelWindow     *self);
 void  _reel_window_dispose_files      (ReelWindow     *self);
 void  _reel_window_choose_file        (ReelWindow     *self);
 void  _reel_window_reload             (ReelWindow     *self);
@@ -230,5 +243,9 @@ void  _reel_window_dispose_report     (ReelWindow     *self);
 /* reel-window-actions.c */
 void  _reel_window_class_init_actions    (GtkWidgetClass *widget_class);
 void  _reel_window_prepare_export_dialog (ReelWindow     *self);
+void  _reel_window_init_tooltips         (ReelWindow     *self);
+void  _reel_window_data_table_copied_cb  (ReelWindow     *self,
+                                          guint           n_rows,
+                                          ReelDataTable  *table);
 
 G_END_DECLS

@@ -67,46 +67,6 @@ _reel_window_dup_display_name (GFile *file)
   return g_filename_display_name (basename);
 }
 
-/* The main stack and the chart/table stack keep the pages they do not
- * show hidden (after the crossfade away from them): a homogeneous GtkStack
- * measures every visible page in each layout, and the first frame need not
- * lay out the empty and problems status pages or the table (whose column
- * view alone costs more than the chart). The dataset page stays: the
- * window's minimum size is that page's, whichever page shows. */
-static void
-hide_pages_not_shown (GtkStack *stack)
-{
-  GtkWidget *shown = gtk_stack_get_visible_child (stack);
-
-  for (GtkWidget *page = gtk_widget_get_first_child (GTK_WIDGET (stack)); page != NULL;
-       page = gtk_widget_get_next_sibling (page))
-    if (page != shown && g_strcmp0 (gtk_stack_page_get_name (gtk_stack_get_page (stack, page)), "dataset") != 0)
-      gtk_widget_set_visible (page, FALSE);
-}
-
-static void
-stack_transition_running_cb (GtkStack   *stack,
-                             GParamSpec *pspec,
-                             gpointer    user_data)
-{
-  if (!gtk_stack_get_transition_running (stack))
-    hide_pages_not_shown (stack);
-}
-
-void
-_reel_window_show_page (GtkStack   *stack,
-                        const char *name)
-{
-  GtkWidget *page = gtk_stack_get_child_by_name (stack, name);
-
-  g_assert (page != NULL);
-
-  gtk_widget_set_visible (page, TRUE);
-  gtk_stack_set_visible_child (stack, page);
-  if (!gtk_stack_get_transition_running (stack))
-    hide_pages_not_shown (stack);
-}
-
 /* The region colour of the charts, in the chart's variant (the palettes
  * differ), for the swatches of the list. */
 static void
@@ -272,7 +232,10 @@ flap_folded_cb (ReelWindow *self,
  * frame holds the window back (at start-up, and when a big file is swapped
  * in). Until the panels have a dataset they are hidden, rather than
  * saying for a frame that there is nothing to show (and are not laid out
- * for that frame either). */
+ * for that frame either). A window not shown fills them at once, unless
+ * it is about to show (reel_window_open_dataset()); a window that has not
+ * laid its dataset page out yet (reel-window-pages.c) fills them after the
+ * frame that does, so that the panels' frame is not that one too. */
 static void
 fill_region_panels (ReelWindow *self)
 {
@@ -291,10 +254,12 @@ fill_region_panels (ReelWindow *self)
   _reel_window_update_loading (self);
 }
 
-static void
-fill_region_panels_after_frame (ReelWindow *self)
+void
+_reel_window_fill_region_panels_after_frame (ReelWindow *self)
 {
-  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+  gboolean mapped = gtk_widget_get_mapped (GTK_WIDGET (self));
+
+  if (!mapped && !self->panels_deferred)
     {
       fill_region_panels (self);
       return;
@@ -306,7 +271,9 @@ fill_region_panels_after_frame (ReelWindow *self)
       gtk_widget_set_visible (GTK_WIDGET (self->commentary_panel), FALSE);
     }
 
-  if (self->panels_clock == NULL)
+  /* reel-window-pages.c comes back once the dataset page is laid out. */
+  self->panels_deferred = !mapped || self->first_frame_pending;
+  if (!self->panels_deferred && self->panels_clock == NULL)
     {
       self->panels_clock = g_object_ref (gtk_widget_get_frame_clock (GTK_WIDGET (self)));
       self->panels_paint_handler = g_signal_connect_swapped (self->panels_clock, "after-paint",
@@ -326,8 +293,10 @@ fill_pages (ReelWindow *self,
 
   if (sources_shown || dataset_changed)
     reel_sources_panel_set_dataset (self->sources_panel, sources_shown ? self->dataset : NULL);
-  if (table_shown || dataset_changed)
-    reel_data_table_set_dataset (self->data_table, table_shown ? self->dataset : NULL);
+  if (table_shown)
+    reel_data_table_set_dataset (_reel_window_ensure_data_table (self), self->dataset);
+  else if (dataset_changed && self->data_table != NULL)
+    reel_data_table_set_dataset (self->data_table, NULL);
 }
 
 /* Whether the overview shows: asked for, and with something to say (a
@@ -343,7 +312,8 @@ _reel_window_shows_overview (ReelWindow *self)
 void
 _reel_window_show_dataset (ReelWindow *self)
 {
-  _reel_window_show_page (self->stack, _reel_window_shows_overview (self) ? "overview" : "dataset");
+  _reel_window_show_page (self, self->stack,
+                          _reel_window_shows_overview (self) ? "overview" : "dataset");
   update_header (self);
 }
 
@@ -394,7 +364,7 @@ _reel_window_set_dataset (ReelWindow  *self,
   _reel_window_keep_known_regions (self);
 
   reel_region_list_set_dataset (self->region_list, dataset);
-  fill_region_panels_after_frame (self);
+  _reel_window_fill_region_panels_after_frame (self);
   reel_chart_view_set_dataset (self->chart_view, dataset);
   fill_pages (self, TRUE);
 
@@ -430,7 +400,7 @@ _reel_window_set_progress (ReelWindow *self,
 void
 _reel_window_update_loading (ReelWindow *self)
 {
-  gboolean loading = self->loader != NULL || self->panels_clock != NULL;
+  gboolean loading = self->loader != NULL || self->panels_clock != NULL || self->panels_deferred;
 
   if (self->loading == loading)
     return;
@@ -520,6 +490,7 @@ reel_window_dispose (GObject *object)
 
   _reel_window_dispose_files (self);
   _reel_window_dispose_report (self);
+  _reel_window_dispose_pages (self);
   g_cancellable_cancel (self->launch_cancellable);
   g_clear_object (&self->launch_cancellable);
 
@@ -801,7 +772,6 @@ reel_window_class_init (ReelWindowClass *klass)
   g_type_ensure (REEL_TYPE_AUDIENCE_PANEL);
   g_type_ensure (REEL_TYPE_CHART_VIEW);
   g_type_ensure (REEL_TYPE_COMMENTARY_PANEL);
-  g_type_ensure (REEL_TYPE_DATA_TABLE);
   g_type_ensure (REEL_TYPE_OVERVIEW);
   g_type_ensure (REEL_TYPE_PLATFORM_PANEL);
   g_type_ensure (REEL_TYPE_PROBLEM_LIST);
@@ -822,7 +792,7 @@ reel_window_class_init (ReelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, chart_view);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, commentary_panel);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, platform_panel);
-  gtk_widget_class_bind_template_child (widget_class, ReelWindow, data_table);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, table_page);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, details_box);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, details_button);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, details_flap);
@@ -877,6 +847,7 @@ reel_window_init (ReelWindow *self)
   self->details_page = g_strdup ("region");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  _reel_window_init_tooltips (self);
   _reel_window_init_timeline (self);
   reel_buttons_name_by_text (self->chart_switcher);
   reel_buttons_name_by_text (self->view_switcher);
@@ -921,14 +892,8 @@ reel_window_init (ReelWindow *self)
   _reel_window_init_platform (self);
   g_object_bind_property (self, "year", self->chart_view, "year", G_BINDING_SYNC_CREATE);
   g_object_bind_property (self, "year", self->region_list, "year", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "year", self->data_table, "year", G_BINDING_SYNC_CREATE);
-  /* The table lists what the chart shows: Platforms' apps by its metric */
-  g_object_bind_property (self->chart_view, "metric", self->data_table, "metric",
-                          G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->chart_view, "notify::metric",
                            G_CALLBACK (update_centre), self, G_CONNECT_SWAPPED);
-  g_object_bind_property (self, "chart-kind", self->data_table, "chart-kind",
-                          G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->region_list, "notify::selected-regions",
                            G_CALLBACK (region_list_selected_cb), self, G_CONNECT_SWAPPED);
 
@@ -958,12 +923,7 @@ reel_window_init (ReelWindow *self)
   _reel_window_init_layout (self);
   _reel_window_update_year_selector (self);
   update_header (self);
-  g_signal_connect (self->stack, "notify::transition-running",
-                    G_CALLBACK (stack_transition_running_cb), NULL);
-  g_signal_connect (self->view_stack, "notify::transition-running",
-                    G_CALLBACK (stack_transition_running_cb), NULL);
-  _reel_window_show_page (self->stack, "empty");
-  _reel_window_show_page (self->view_stack, self->view);
+  _reel_window_init_pages (self);
 
 #ifdef DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
@@ -1075,7 +1035,7 @@ reel_window_set_view (ReelWindow *self,
   g_free (self->view);
   self->view = g_strdup (view);
   fill_pages (self, FALSE);
-  _reel_window_show_page (self->view_stack, view);
+  _reel_window_show_page (self, self->view_stack, view);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VIEW]);
 }

@@ -15,6 +15,8 @@ G_DECLARE_FINAL_TYPE (ReelWindow, reel_window, REEL, WINDOW, AdwApplicationWindo
 ReelWindow         *reel_window_new                  (GtkApplication     *application);
 void                reel_window_open                 (ReelWindow         *self,
                                                       GFile              *file);
+void                reel_window_open_dataset         (ReelWindow         *self,
+                                                      ReelDataset        *dataset);
 ReelDataset        *reel_window_get_dataset          (ReelWindow         *self);
 gboolean            reel_window_get_loading          (ReelWindow         *self);
 const char         *reel_window_get_selected_region  (ReelWindow         *self);

@@ -140,6 +140,11 @@ create_section (ReelOverview              *self,
     {
       GtkWidget *note = reel_plain_label_new (section->note, "dim-label");
 
+      /* Measured at 16 characters, not at no width (one character a line):
+       * a note is a sentence or two, and GTK 4.8 lays a wrapping label's
+       * text out at its minimum width; the natural width stays the text's. */
+      gtk_label_set_width_chars (GTK_LABEL (note), 16);
+      gtk_label_set_max_width_chars (GTK_LABEL (note), 1000);
       gtk_widget_add_css_class (note, "caption");
       gtk_widget_set_margin_start (note, 10);
       gtk_widget_set_margin_end (note, 10);

@@ -78,6 +78,8 @@ void
 reel_widget_set_tooltip_text (GtkWidget  *widget,
                               const char *text)
 {
+  GtkRoot *root;
+
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   if (text != NULL && text[0] == '\0')
@@ -85,9 +87,12 @@ reel_widget_set_tooltip_text (GtkWidget  *widget,
   if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
     return;
 
-  /* No pointer can be over a widget in no window: GTK asks only about
+  /* No pointer can be over a widget in no window, or in a window not
+   * shown yet (the template's, while it is built): GTK asks only about
    * visible widgets. */
-  if (gtk_widget_get_root (widget) == NULL && gtk_widget_get_visible (widget))
+  root = gtk_widget_get_root (widget);
+  if ((root == NULL || !gtk_widget_get_mapped (GTK_WIDGET (root))) &&
+      gtk_widget_get_visible (widget))
     {
       gtk_widget_set_visible (widget, FALSE);
       gtk_widget_set_tooltip_text (widget, text);
