@@ -113,13 +113,21 @@ env -u WAYLAND_DISPLAY \
     "$app" "$@" >"$tmpdir/app.log" 2>&1 &
 app_pid=$!
 
-# Wait for the window: `0x200004 "Title": ("reelscope" "reelscope")
-# 1100x720+0+0  +0+0` (GTK's client leader is a 1x1 window off screen).
+# The geometry of the app's window on screen: `0x200004 "Title":
+# ("reelscope" "reelscope") 1100x720+0+0  +0+0` (GTK's client leader is a
+# 1x1 window off screen; a dialog made ahead is there too, unmapped).
+shown_geometry() {
+  xwininfo -root -children 2>/dev/null | grep '("reelscope"' | while read -r id _; do
+    if xwininfo -id "$id" 2>/dev/null | grep -q 'Map State: IsViewable'; then
+      xwininfo -root -children 2>/dev/null | grep "^ *$id " \
+        | grep -o ' [0-9][0-9]\+x[0-9][0-9]\++0+0 ' | tr -d ' '
+    fi
+  done | head -n 1
+}
+
 i=0
 while :; do
-  geometry=$(xwininfo -root -children 2>/dev/null \
-             | grep '("reelscope"' \
-             | grep -o ' [0-9][0-9]\+x[0-9][0-9]\++0+0 ' | head -n 1 | tr -d ' ' || true)
+  geometry=$(shown_geometry || true)
   if [ -n "$geometry" ]; then
     break
   fi
@@ -133,6 +141,7 @@ while :; do
 done
 # Let the file load and the frames after it draw.
 sleep 2
+geometry=$(shown_geometry || true)
 
 mkdir -p "$(dirname "$output")"
 import -window root -crop "$geometry" +repage "$output"
