@@ -37,8 +37,8 @@ struct _ReelRecordsSplit {
 
   ReelProgressFunc    progress;
   gpointer            progress_data;
-  GMutex              progress_lock;
-  guint64             bytes_read;   /* before the array, and by the blocks */
+  GThread            *owner;        /* the thread that reports progress */
+  gsize               bytes_read;   /* atomic: by the blocks */
 
   /* While the blocks are read. */
   guint64             elements_start;
@@ -68,6 +68,7 @@ get_n_threads (void)
 {
   if (tuned_n_threads != 0)
     return tuned_n_threads;
+
   return CLAMP (g_get_num_processors (), 1, MAX_THREADS);
 }
 
@@ -85,7 +86,6 @@ reel_records_split_new (ReelRecordsReader  *records,
   self->open = open;
   self->open_data = open_data;
   self->cancellable = cancellable != NULL ? g_object_ref (cancellable) : NULL;
-  g_mutex_init (&self->progress_lock);
   return self;
 }
 
@@ -96,7 +96,6 @@ reel_records_split_free (ReelRecordsSplit *self)
     return;
 
   g_clear_object (&self->cancellable);
-  g_mutex_clear (&self->progress_lock);
   g_free (self);
 }
 
@@ -119,7 +118,8 @@ reel_records_split_failed (ReelRecordsSplit *self)
 }
 
 /* A block's reader read up to @offset: the bytes count once, from where
- * the block starts, towards the progress of the whole file. */
+ * the block starts, towards the progress of the whole file, which the
+ * thread that started the load reports (the others only count). */
 static void
 block_progress (guint64  offset,
                 gpointer user_data)
@@ -130,11 +130,11 @@ block_progress (guint64  offset,
   if (self->progress == NULL || offset <= block->progress)
     return;
 
-  g_mutex_lock (&self->progress_lock);
-  self->bytes_read += offset - block->progress;
-  self->progress (self->bytes_read, self->progress_data);
-  g_mutex_unlock (&self->progress_lock);
+  g_atomic_pointer_add (&self->bytes_read, (gssize) (offset - block->progress));
   block->progress = offset;
+  if (g_thread_self () == self->owner)
+    self->progress (self->elements_start + (gsize) g_atomic_pointer_get (&self->bytes_read),
+                    self->progress_data);
 }
 
 static gboolean
@@ -269,7 +269,8 @@ read_elements (ReelRecordsSplit *self,
     }
   self->next_block = 0;
   self->n_needed = (gint) self->n_blocks;
-  self->bytes_read = self->elements_start;
+  self->bytes_read = 0;
+  self->owner = g_thread_self ();
 
   for (guint i = 1; i < n_threads; i++)
     g_ptr_array_add (threads, g_thread_new ("reelscope-records", read_blocks, self));
@@ -307,14 +308,15 @@ reel_records_split_handle_event (ReelJsonScanner      *scanner,
                                  GError              **error)
 {
   ReelRecordsSplit *self = user_data;
-  gsize block_size = reel_records_split_get_block_size ();
-  guint n_threads = get_n_threads ();
+  gsize block_size;
+  guint n_threads;
 
   if (!reel_records_reader_handle_event (scanner, event, self->records, error))
     return FALSE;
-  if (event->depth != 1 || event->type != REEL_JSON_ARRAY_START || n_threads < 2)
+  if (event->depth != 1 || event->type != REEL_JSON_ARRAY_START || (n_threads = get_n_threads ()) < 2)
     return TRUE;
 
+  block_size = reel_records_split_get_block_size ();
   self->elements_start = reel_json_scanner_get_offset (scanner) + 1;
   if (self->size < self->elements_start + 2 * (guint64) block_size)
     return TRUE;
