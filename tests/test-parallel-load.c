@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
 
 #include "reel-dataset-loader.h"
 #include "reel-json-tree.h"
@@ -521,6 +522,101 @@ test_parallel_order (void)
   g_assert_cmpstr (one, !=, two);
 }
 
+/* A file of @bytes, to load as the window does. */
+static GFile *
+write_file (GBytes *bytes)
+{
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "reelscope-parallel-XXXXXX.json", NULL);
+  g_autoptr(GError) error = NULL;
+  int fd = g_mkstemp (path);
+
+  g_assert_cmpint (fd, >=, 0);
+  close (fd);
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static void
+progress_cb (ReelDatasetLoader *loader,
+             double             fraction,
+             gpointer           user_data)
+{
+  GArray *fractions = user_data;
+
+  g_array_append_val (fractions, fraction);
+}
+
+static void
+loaded_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  ReelDataset **dataset = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *dataset = reel_dataset_loader_load_finish (REEL_DATASET_LOADER (source), result, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* On a worker thread, as the window loads: the threads it starts count
+ * what they read, and progress still only goes up, to the end. */
+static void
+test_parallel_progress (void)
+{
+  g_autoptr(GBytes) bytes = generate (6000, GEN_NOTES, G_MAXUINT, NULL);
+  g_autoptr(GFile) file = write_file (bytes);
+  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new (file);
+  g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(ReelDataset) dataset = NULL;
+
+  reel_records_split_tune (4096, 2);
+  g_signal_connect (loader, "progress", G_CALLBACK (progress_cb), fractions);
+  reel_dataset_loader_load_async (loader, NULL, loaded_cb, &dataset);
+  while (dataset == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  reel_records_split_tune (0, 0);
+  g_file_delete (file, NULL, NULL);
+
+  g_assert_cmpuint (reel_dataset_get_n_records (dataset), ==, 6000);
+  g_assert_cmpuint (fractions->len, >=, 2);
+  for (guint i = 1; i < fractions->len; i++)
+    g_assert_cmpfloat (g_array_index (fractions, double, i), >, g_array_index (fractions, double, i - 1));
+  g_assert_cmpfloat (g_array_index (fractions, double, fractions->len - 1), ==, 1.0);
+}
+
+static void
+cancel_cb (ReelDatasetLoader *loader,
+           double             fraction,
+           gpointer           user_data)
+{
+  if (fraction > 0.3)
+    g_cancellable_cancel (user_data);
+}
+
+/* Cancelled while the threads read: the load stops with that, and is not
+ * read again in one pass. */
+static void
+test_parallel_cancel (void)
+{
+  g_autoptr(GBytes) bytes = generate (6000, 0, G_MAXUINT, NULL);
+  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new_for_bytes (bytes, "gen.json");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ReelDataset) dataset = NULL;
+
+  reel_records_split_tune (4096, 2);
+  g_signal_connect (loader, "progress", G_CALLBACK (cancel_cb), cancellable);
+  dataset = reel_dataset_loader_load (loader, cancellable, &error);
+  reel_records_split_tune (0, 0);
+
+  g_assert_null (dataset);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (reel_dataset_loader_get_problems (loader)->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -536,6 +632,8 @@ main (int   argc,
   g_test_add_func ("/parallel-load/tricky", test_parallel_tricky);
   g_test_add_func ("/parallel-load/errors", test_parallel_errors);
   g_test_add_func ("/parallel-load/order", test_parallel_order);
+  g_test_add_func ("/parallel-load/progress", test_parallel_progress);
+  g_test_add_func ("/parallel-load/cancel", test_parallel_cancel);
 
   return g_test_run ();
 }

@@ -117,16 +117,19 @@ reel_records_split_failed (ReelRecordsSplit *self)
   return self->failed;
 }
 
-/* A block's reader read up to @offset: the bytes count once, from where
- * the block starts, towards the progress of the whole file, which the
- * thread that started the load reports (the others only count). */
+/* A block's reader read up to @offset: the bytes up to the block's end
+ * count once towards the progress of the whole file (a reader reads a
+ * buffer past it, to the next block's first record), which the thread that
+ * started the load reports; the others only count. */
 static void
 block_progress (guint64  offset,
                 gpointer user_data)
 {
   Block *block = user_data;
   ReelRecordsSplit *self = block->split;
+  guint64 end = self->elements_start + (guint64) (block->index + 1) * self->block_size;
 
+  offset = MIN (offset, end);
   if (self->progress == NULL || offset <= block->progress)
     return;
 
