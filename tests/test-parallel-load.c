@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <unistd.h>
 
 #include "reel-dataset-loader.h"
 #include "reel-json-tree.h"
@@ -522,21 +521,6 @@ test_parallel_order (void)
   g_assert_cmpstr (one, !=, two);
 }
 
-/* A file of @bytes, to load as the window does. */
-static GFile *
-write_file (GBytes *bytes)
-{
-  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "reelscope-parallel-XXXXXX.json", NULL);
-  g_autoptr(GError) error = NULL;
-  int fd = g_mkstemp (path);
-
-  g_assert_cmpint (fd, >=, 0);
-  close (fd);
-  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), (gssize) g_bytes_get_size (bytes), &error);
-  g_assert_no_error (error);
-  return g_file_new_for_path (path);
-}
-
 static void
 progress_cb (ReelDatasetLoader *loader,
              double             fraction,
@@ -565,8 +549,7 @@ static void
 test_parallel_progress (void)
 {
   g_autoptr(GBytes) bytes = generate (6000, GEN_NOTES, G_MAXUINT, NULL);
-  g_autoptr(GFile) file = write_file (bytes);
-  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new (file);
+  g_autoptr(ReelDatasetLoader) loader = reel_dataset_loader_new_for_bytes (bytes, "gen.json");
   g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(ReelDataset) dataset = NULL;
 
@@ -578,7 +561,6 @@ test_parallel_progress (void)
   while (g_main_context_iteration (NULL, FALSE))
     ;
   reel_records_split_tune (0, 0);
-  g_file_delete (file, NULL, NULL);
 
   g_assert_cmpuint (reel_dataset_get_n_records (dataset), ==, 6000);
   g_assert_cmpuint (fractions->len, >=, 2);
