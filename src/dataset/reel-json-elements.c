@@ -14,7 +14,63 @@
  * found by reel_json_scanner_seek_element() and stops at the first element
  * past its stretch, where the next one starts. Positions count from line 1,
  * column 1 where the reading starts; the caller knows where that is in the
- * file once the stretches before it are read. */
+ * file once the stretches before it are read. The scanner of the whole
+ * document then skips the array (reel_json_scanner_skip_array()). */
+
+/* The offset in the file of the byte at the cursor: during an event, where
+ * its token starts. */
+guint64
+reel_json_scanner_get_offset (ReelJsonScanner *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->buffer.offset + (guint64) (self->pos - self->buffer.data);
+}
+
+/* The line and column at the cursor. */
+void
+reel_json_scanner_get_position (ReelJsonScanner *self,
+                                guint           *line,
+                                guint           *column)
+{
+  g_return_if_fail (self != NULL);
+
+  *line = self->line;
+  *column = cursor_column (self);
+}
+
+/* Called by the handler of an ARRAY_START, when the array's elements were
+ * read by other means: the scan goes on at @offset, where the array's
+ * closing bracket is, at @line and @column. The stream must be seekable. */
+void
+reel_json_scanner_skip_array (ReelJsonScanner *self,
+                              guint64          offset,
+                              guint            line,
+                              guint            column)
+{
+  g_return_if_fail (self != NULL);
+
+  self->skip_pending = TRUE;
+  self->skip_offset = offset;
+  self->skip_line = line;
+  self->skip_column = column;
+}
+
+/* Moves the cursor to where reel_json_scanner_skip_array() said. */
+gboolean
+reel_json_scanner_jump (ReelJsonScanner *self)
+{
+  self->skip_pending = FALSE;
+  if (!reel_read_buffer_seek (&self->buffer, self->skip_offset, &self->error))
+    return FALSE;
+
+  /* An empty buffer: the next peek() fills it, and takes its column from here. */
+  self->pos = self->end = self->line_start = self->buffer.data;
+  self->line = self->skip_line;
+  self->col_base = self->skip_column;
+  self->n_cont = 0;
+  return TRUE;
+}
 
 /* How far before the point to start from reel_json_scanner_seek_element()
  * looks for the comma that comes before an element. */
