@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "reel-csv-columns.h"
+#include "reel-csv-scan.h"
 #include "reel-problem.h"
 
 /* The reader is a byte-driven state machine over the read buffer, so that a
@@ -135,22 +136,15 @@ typedef struct {
   guint64          n_records;
 } Reader;
 
-/* Classes of bytes in an unquoted field: BYTE_CONT does not start a
- * character (and adds 1 to the count of those); BYTE_STOP ends the field
- * (or breaks it, for `"`). */
-enum {
-  BYTE_START = 0,
-  BYTE_CONT = 1,
-  BYTE_STOP,
-};
+/* For the tests: whether unquoted fields are scanned with SSE2 (where the
+ * build has it) or the portable way. Not for use while a file is read. */
+void
+reel_csv_reader_set_simd (gboolean enabled)
+{
+  reel_csv_use_simd = enabled;
+}
 
-#define CONT4(b) [b] = BYTE_CONT, [b + 1] = BYTE_CONT, [b + 2] = BYTE_CONT, [b + 3] = BYTE_CONT
-#define CONT16(b) CONT4 (b), CONT4 (b + 4), CONT4 (b + 8), CONT4 (b + 12)
-
-static const guint8 unquoted_class[256] = {
-  ['\n'] = BYTE_STOP, ['\r'] = BYTE_STOP, [','] = BYTE_STOP, ['"'] = BYTE_STOP,
-  CONT16 (0x80), CONT16 (0x90), CONT16 (0xA0), CONT16 (0xB0),
-};
+gboolean reel_csv_use_simd = TRUE;
 
 /* Adds a problem at @at; @record is the number of the data record it is in,
  * or 0 outside of one (the header, an empty row). */
@@ -904,8 +898,6 @@ feed_bytes (Reader       *r,
 {
   const guint8 *end = p + len;
   const guint8 *q;
-  guint8 byte_class;
-  guint n_cont;
 
   r->line_start = p;
 
@@ -942,9 +934,7 @@ feed_bytes (Reader       *r,
           break;
 
         case STATE_UNQUOTED:
-          for (q = p, n_cont = 0; q < end && (byte_class = unquoted_class[*q]) != BYTE_STOP; q++)
-            n_cont += byte_class;
-          r->n_cont += n_cont;
+          q = find_unquoted_stop (p, end, &r->n_cont);
           field_append (r, p, q - p);
           p = q;
           if (p == end)
