@@ -70,21 +70,33 @@ ids_clear (Ids *ids)
   g_clear_pointer (&ids->entries, g_array_unref);
 }
 
-/* memcmp () == 0 for short ids, without the call: words, then bytes. */
+static inline gboolean
+same_word (const char *a,
+           const char *b)
+{
+  guint64 x, y;
+
+  memcpy (&x, a, sizeof x);
+  memcpy (&y, b, sizeof y);
+  return x == y;
+}
+
+/* memcmp () == 0 for short ids, without the call: words, the last one
+ * overlapping the one before (an id of 8 to 16 bytes is two), then bytes
+ * for the shortest. */
 static inline gboolean
 same_bytes (const char *a,
             const char *b,
             gsize       n)
 {
-  for (; n >= sizeof (guint64); a += sizeof (guint64), b += sizeof (guint64), n -= sizeof (guint64))
+  if (n >= sizeof (guint64))
     {
-      guint64 x, y;
-
-      memcpy (&x, a, sizeof x);
-      memcpy (&y, b, sizeof y);
-      if (x != y)
-        return FALSE;
+      for (gsize i = 0; i + sizeof (guint64) < n; i += sizeof (guint64))
+        if (!same_word (a + i, b + i))
+          return FALSE;
+      return same_word (a + n - sizeof (guint64), b + n - sizeof (guint64));
     }
+
   for (; n > 0; a++, b++, n--)
     if (*a != *b)
       return FALSE;
