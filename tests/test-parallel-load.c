@@ -393,11 +393,11 @@ check_ways (GBytes   *bytes,
       g_autofree char *way_tables = NULL, *way_loaded = NULL;
       gboolean failed;
 
-      reel_records_split_tune (block_size, ways[i].n_threads);
+      reel_blocks_tune (block_size, ways[i].n_threads);
       reel_json_scanner_set_simd (ways[i].simd);
       way_tables = scan_tables (bytes, TRUE, &failed);
       way_loaded = load (bytes);
-      reel_records_split_tune (0, 0);
+      reel_blocks_tune (0, 0);
       reel_json_scanner_set_simd (TRUE);
 
       if (ways[i].n_threads > 1)
@@ -511,11 +511,11 @@ test_parallel_order (void)
   g_autofree char *one = NULL, *two = NULL;
   gboolean failed;
 
-  reel_records_split_tune (4096, 1);
+  reel_blocks_tune (4096, 1);
   one = scan_tables (bytes, TRUE, &failed);
-  reel_records_split_tune (65536, 1);
+  reel_blocks_tune (65536, 1);
   two = scan_tables (bytes, TRUE, &failed);
-  reel_records_split_tune (0, 0);
+  reel_blocks_tune (0, 0);
 
   /* Other blocks, other sums: the test would see a block out of order. */
   g_assert_cmpstr (one, !=, two);
@@ -553,14 +553,14 @@ test_parallel_progress (void)
   g_autoptr(GArray) fractions = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(ReelDataset) dataset = NULL;
 
-  reel_records_split_tune (4096, 2);
+  reel_blocks_tune (4096, 2);
   g_signal_connect (loader, "progress", G_CALLBACK (progress_cb), fractions);
   reel_dataset_loader_load_async (loader, NULL, loaded_cb, &dataset);
   while (dataset == NULL)
     g_main_context_iteration (NULL, TRUE);
   while (g_main_context_iteration (NULL, FALSE))
     ;
-  reel_records_split_tune (0, 0);
+  reel_blocks_tune (0, 0);
 
   g_assert_cmpuint (reel_dataset_get_n_records (dataset), ==, 6000);
   g_assert_cmpuint (fractions->len, >=, 2);
@@ -574,12 +574,11 @@ cancel_cb (ReelDatasetLoader *loader,
            double             fraction,
            gpointer           user_data)
 {
-  if (fraction > 0.3)
-    g_cancellable_cancel (user_data);
+  g_cancellable_cancel (user_data);
 }
 
-/* Cancelled while the threads read: the load stops with that, and is not
- * read again in one pass. */
+/* Cancelled at the first progress, before the records: the threads take
+ * no block, and the file is not read again in one pass. */
 static void
 test_parallel_cancel (void)
 {
@@ -589,10 +588,10 @@ test_parallel_cancel (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(ReelDataset) dataset = NULL;
 
-  reel_records_split_tune (4096, 2);
+  reel_blocks_tune (4096, 2);
   g_signal_connect (loader, "progress", G_CALLBACK (cancel_cb), cancellable);
   dataset = reel_dataset_loader_load (loader, cancellable, &error);
-  reel_records_split_tune (0, 0);
+  reel_blocks_tune (0, 0);
 
   g_assert_null (dataset);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);

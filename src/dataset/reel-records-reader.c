@@ -425,7 +425,7 @@ follow_blocks (ReelRecordsReader *self,
                ReelJsonScanner   *scanner)
 {
   guint64 offset = reel_json_scanner_get_offset (scanner);
-  guint64 block_size = reel_records_split_get_block_size ();
+  guint64 block_size = reel_blocks_get_block_size ();
 
   if (offset < self->next_block)
     return;
@@ -590,7 +590,7 @@ reel_records_reader_handle_event (ReelJsonScanner      *scanner,
         {
           find_version (self);
           self->elements_start = reel_json_scanner_get_offset (scanner) + 1;
-          self->next_block = self->elements_start + reel_records_split_get_block_size ();
+          self->next_block = self->elements_start + reel_blocks_get_block_size ();
         }
       else if (event->type == REEL_JSON_ARRAY_END)
         {

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "reel-blocks.h"
 #include "reel-json-scanner.h"
 #include "reel-records-reader.h"
 
@@ -8,8 +9,8 @@ G_BEGIN_DECLS
 
 /* Reads the `records` array of a large JSON file on several threads: the
  * array is cut into blocks at record starts (REEL_RECORD_BLOCK_SIZE bytes
- * of the file each), each block is read into a table of its own by
- * whichever thread is free, and the tables are merged in file order. The
+ * of the file each, see reel-blocks.h), each block is read into a table of
+ * its own, and the tables are merged in file order. The
  * result is the one a single pass makes, to the bit: the single pass sums
  * per block too, and the ids, their positions and the records' indices are
  * moved to where the blocks are in the file, and so are the warnings of
@@ -19,11 +20,6 @@ G_BEGIN_DECLS
  * problem where it is. */
 
 typedef struct _ReelRecordsSplit ReelRecordsSplit;
-
-/* Opens the file again, for one more reader of it; called on any thread. */
-typedef GInputStream *(*ReelStreamOpenFunc) (gpointer       user_data,
-                                             GCancellable  *cancellable,
-                                             GError       **error);
 
 ReelRecordsSplit *reel_records_split_new            (ReelRecordsReader    *records,
                                                      guint64               size,
@@ -39,12 +35,6 @@ gboolean          reel_records_split_handle_event   (ReelJsonScanner      *scann
                                                      gpointer              user_data,
                                                      GError              **error);
 gboolean          reel_records_split_failed         (ReelRecordsSplit     *self);
-
-/* For the tests: blocks of @block_size bytes (0: REEL_RECORD_BLOCK_SIZE),
- * read on up to @n_threads threads (0: one per processor; 1: one pass). */
-void              reel_records_split_tune           (gsize                 block_size,
-                                                     guint                 n_threads);
-gsize             reel_records_split_get_block_size (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReelRecordsSplit, reel_records_split_free)
 
