@@ -4,10 +4,12 @@
 #include "config.h"
 
 #include "reel-csv-reader.h"
+#include "reel-csv-reader-private.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "reel-blocks.h"
 #include "reel-csv-columns.h"
 #include "reel-csv-scan.h"
 #include "reel-problem.h"
@@ -59,82 +61,6 @@
  * with memchr(); the bytes of the columns we use go straight into one reused
  * GString per column, so a row costs no heap allocation. */
 
-typedef enum {
-  STATE_FIELD_START,
-  STATE_UNQUOTED,
-  STATE_QUOTED,
-  STATE_QUOTED_QUOTE,
-  STATE_CR,
-} State;
-
-typedef enum {
-  FIELD_OK,
-  FIELD_TOO_LONG,
-  FIELD_BAD_UTF8,
-} FieldStatus;
-
-typedef struct {
-  guint line;
-  guint column;
-} Position;
-
-/* A problem found in an ignored column, reported once the row is known to
- * have the right number of fields. */
-typedef struct {
-  guint       column;
-  FieldStatus status;
-  Position    start;
-} BadField;
-
-typedef struct {
-  ReelRecordTable *table;
-  GPtrArray       *problems;
-  guint            n_errors;
-  gboolean         stop;
-
-  guint            bom_matched;     /* bytes of a leading BOM seen so far */
-  gboolean         bom_done;
-
-  State            state;
-  gboolean         in_header;       /* the first row is being read */
-  guint            field;           /* 0-based index of the current field */
-  gboolean         cr_blank;        /* the CR in STATE_CR ends an empty row */
-  GString         *target;          /* receives the current field's bytes */
-  gsize            target_max;
-  gboolean         quoted;
-  gboolean         too_long;
-
-  guint            line;            /* 1-based, of the byte being read */
-  const guint8    *line_start;
-  guint            col_base;
-  guint            n_cont;
-  Position         field_start;
-  Position         row_start;
-  Position         row_end;         /* the line end (or end of input) */
-
-  /* The header. */
-  GPtrArray       *names;           /* of char *, NULL where not valid */
-  GArray          *name_starts;     /* of Position */
-  GByteArray      *name_status;     /* of FieldStatus */
-  guint8          *roles;           /* ReelCsvRole of each column */
-  guint            n_columns;
-  int              role_column[REEL_CSV_N_ROLES];
-  guint            known[REEL_CSV_N_ROLES]; /* columns with a role, ascending */
-  guint            n_known;
-
-  /* The current data row. */
-  GString         *values[REEL_CSV_N_ROLES];
-  FieldStatus      value_status[REEL_CSV_N_ROLES];
-  Position         value_start[REEL_CSV_N_ROLES];
-  Position         extra_start;     /* the first field past the header's */
-  GArray          *bad_fields;      /* of BadField, ascending */
-  char             split_number[REEL_CSV_SPLIT_NUMBER_MAX + 1];
-  GString         *scratch;
-
-  guint            blank_first;     /* line of the first pending empty row */
-  guint            n_blank;
-  guint64          n_records;
-} Reader;
 
 /* For the tests: whether unquoted fields are scanned with SSE2 (where the
  * build has it) or the portable way. Not for use while a file is read. */
@@ -891,21 +817,62 @@ fatal_syntax (Reader     *r,
   add_fatal (r, blank ? "" : column_path (r, column), at, blank ? 0 : current_record (r), message);
 }
 
+/* At a data row starting at @offset: closes the block of sums before it
+ * when it starts a later one (see REEL_RECORD_BLOCK_SIZE), or stops there
+ * when reading a range. */
+static void
+row_start (Reader  *r,
+           guint64  offset)
+{
+  guint64 block_size = reel_blocks_get_block_size ();
+
+  if (r->data_start == G_MAXUINT64)
+    {
+      r->data_start = offset;
+      if (r->stop_at == G_MAXUINT64)
+        r->next_block = offset + block_size;
+    }
+
+  if (offset >= r->stop_at)
+    {
+      r->at_stop = TRUE;
+      r->stop_offset = offset;
+      return;
+    }
+
+  if (offset >= r->next_block)
+    {
+      if (r->next_block == r->data_start + block_size)
+        reel_record_table_use_blocks (r->table);
+      else
+        reel_record_table_close_block (r->table);
+      r->next_block = offset - (offset - r->data_start) % block_size + block_size;
+    }
+  r->next_check = MIN (r->stop_at, r->next_block);
+}
+
 static void
 feed_bytes (Reader       *r,
             const guint8 *p,
             gsize         len)
 {
-  const guint8 *end = p + len;
+  const guint8 *chunk = p, *end = p + len;
   const guint8 *q;
 
   r->line_start = p;
 
-  while (p < end && !r->stop)
+  while (p < end && !r->stop && !r->at_stop)
     {
       switch (r->state)
         {
         case STATE_FIELD_START:
+          if (r->field == 0 && !r->in_header &&
+              G_UNLIKELY (r->chunk_offset + (guint64) (p - chunk) >= r->next_check))
+            {
+              row_start (r, r->chunk_offset + (guint64) (p - chunk));
+              if (r->at_stop)
+                break;
+            }
           switch (*p)
             {
             case '"':
@@ -1009,12 +976,14 @@ feed_bytes (Reader       *r,
 
 static const guint8 bom[3] = { 0xEF, 0xBB, 0xBF };
 
-static void
-feed (Reader       *r,
+/* Feeds @len bytes at @p, which are at @offset in the file. */
+void
+_reel_csv_feed (Reader       *r,
       const guint8 *p,
-      gsize         len)
+      gsize         len,
+      guint64       offset)
 {
-  const guint8 *end = p + len;
+  const guint8 *start = p, *end = p + len;
 
   /* A byte-order mark may arrive over several reads. */
   while (!r->bom_done && p < end)
@@ -1032,11 +1001,14 @@ feed (Reader       *r,
     }
 
   if (p < end)
-    feed_bytes (r, p, end - p);
+    {
+      r->chunk_offset = offset + (guint64) (p - start);
+      feed_bytes (r, p, end - p);
+    }
 }
 
-static void
-finish (Reader *r)
+void
+_reel_csv_finish (Reader *r)
 {
   if (!r->bom_done)
     {
@@ -1090,8 +1062,8 @@ finish (Reader *r)
   /* Empty rows left pending here are at the end of the file: allowed. */
 }
 
-static void
-reader_init (Reader          *r,
+void
+_reel_csv_reader_init (Reader          *r,
              ReelRecordTable *table,
              GPtrArray       *problems)
 {
@@ -1104,6 +1076,7 @@ reader_init (Reader          *r,
   r->in_header = TRUE;
   r->line = 1;
   r->col_base = 1;
+  r->stop_at = r->data_start = r->next_block = G_MAXUINT64;
   r->names = g_ptr_array_new_with_free_func (g_free);
   r->name_starts = g_array_new (FALSE, FALSE, sizeof (Position));
   r->name_status = g_byte_array_new ();
@@ -1116,8 +1089,8 @@ reader_init (Reader          *r,
     }
 }
 
-static void
-reader_clear (Reader *r)
+void
+_reel_csv_reader_clear (Reader *r)
 {
   guint role;
 
@@ -1129,6 +1102,24 @@ reader_clear (Reader *r)
   g_string_free (r->scratch, TRUE);
   for (role = 0; role < REEL_CSV_N_ROLES; role++)
     g_string_free (r->values[role], TRUE);
+}
+
+/* Feeds the reader until it stops, or the input ends (then TRUE) or fails. */
+gboolean
+_reel_csv_read_rows (Reader          *r,
+           ReelReadBuffer  *buffer,
+           GError         **error)
+{
+  while (!r->stop && !r->at_stop)
+    {
+      if (g_cancellable_set_error_if_cancelled (buffer->cancellable, error))
+        return FALSE;
+      if (!reel_read_buffer_fill (buffer, error))
+        return *error == NULL;
+      _reel_csv_feed (r, buffer->data, buffer->len, buffer->offset);
+    }
+
+  return FALSE;
 }
 
 gboolean
@@ -1154,21 +1145,13 @@ reel_csv_reader_read (GInputStream     *stream,
   reel_read_buffer_init (&buffer, stream, limit, cancellable);
   buffer.progress = progress;
   buffer.progress_data = progress_data;
-  reader_init (&r, table, problems);
+  _reel_csv_reader_init (&r, table, problems);
 
-  while (!r.stop)
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
-        break;
-      if (!reel_read_buffer_fill (&buffer, &local_error))
-        break;
-      feed (&r, buffer.data, buffer.len);
-    }
+  if (_reel_csv_read_rows (&r, &buffer, &local_error))
+    _reel_csv_finish (&r);
+  reel_record_table_close_block (table);
 
-  if (local_error == NULL && !r.stop)
-    finish (&r);
-
-  reader_clear (&r);
+  _reel_csv_reader_clear (&r);
   reel_read_buffer_clear (&buffer);
 
   if (local_error != NULL)

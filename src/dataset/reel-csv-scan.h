@@ -59,14 +59,19 @@ find_unquoted_stop (const guint8 *p,
           guint stop_mask = (guint) _mm_movemask_epi8 (stops);
           guint cont_mask = (guint) _mm_movemask_epi8 (_mm_cmplt_epi8 (v, cont_end));
 
+          /* Without POPCNT (not in baseline x86-64) a count is a call:
+           * only text beyond ASCII pays it. */
           if (stop_mask != 0)
             {
               guint n = (guint) __builtin_ctz (stop_mask);
 
-              *n_cont += (guint) __builtin_popcount (cont_mask & ((1u << n) - 1));
+              cont_mask &= (1u << n) - 1;
+              if (cont_mask != 0)
+                *n_cont += (guint) __builtin_popcount (cont_mask);
               return p + n;
             }
-          *n_cont += (guint) __builtin_popcount (cont_mask);
+          if (cont_mask != 0)
+            *n_cont += (guint) __builtin_popcount (cont_mask);
           p += 16;
         }
     }

@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "reel-csv-reader.h"
+#include "reel-csv-split.h"
 #include "reel-dataset-builder.h"
 #include "reel-dataset-private.h"
 #include "reel-json-tree.h"
@@ -240,8 +240,12 @@ load_csv (ReelDatasetLoader  *self,
   ReelDataset *dataset;
   gboolean ok;
 
-  ok = reel_csv_reader_read (stream, REEL_DATASET_MAX_FILE_SIZE, table, problems,
-                             progress_cb, self, cancellable, error);
+  if (G_IS_SEEKABLE (stream) && g_seekable_can_seek (G_SEEKABLE (stream)))
+    ok = reel_csv_reader_read_split (stream, self->size, open_again, self, REEL_DATASET_MAX_FILE_SIZE,
+                                     table, problems, progress_cb, self, cancellable, NULL, error);
+  else
+    ok = reel_csv_reader_read (stream, REEL_DATASET_MAX_FILE_SIZE, table, problems,
+                               progress_cb, self, cancellable, error);
   take_problems (self, problems);
   if (!ok)
     return NULL;
