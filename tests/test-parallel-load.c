@@ -374,7 +374,7 @@ typedef struct {
 
 /* One pass first: what every other way must match. */
 static const Way ways[] = {
-  { 1, TRUE }, { 1, FALSE }, { 2, TRUE }, { 2, FALSE }, { 3, TRUE },
+  { 1, TRUE }, { 2, TRUE }, { 2, FALSE }, { 3, TRUE },
 };
 
 /* Reads @bytes every way with blocks of @block_size bytes and checks that
@@ -723,7 +723,7 @@ check_csv (CsvFlags     flags,
            const char  *fault,
            gboolean     split)
 {
-  g_autoptr(GBytes) bytes = generate_csv (12000, flags, fault_at, fault);
+  g_autoptr(GBytes) bytes = generate_csv (9000, flags, fault_at, fault);
 
   check_csv_ways (bytes, split);
 }
@@ -745,13 +745,13 @@ test_parallel_csv_newlines (void)
 static void
 test_parallel_csv_errors (void)
 {
-  check_csv (CSV_QUOTED, 9000, ",europe,2024-13,5,,", FALSE);
+  check_csv (CSV_QUOTED, 7000, ",europe,2024-13,5,,", FALSE);
   /* An empty row before more rows. */
-  check_csv (CSV_CRLF, 7000, "", FALSE);
+  check_csv (CSV_CRLF, 5000, "", FALSE);
   /* Text after a closing quote, which stops reading. */
-  check_csv (0, 8000, "\"a\"b,europe,2024-01,5,,", FALSE);
+  check_csv (0, 6000, "\"a\"b,europe,2024-01,5,,", FALSE);
   /* A quote that is never closed. */
-  check_csv (0, 11999, "\"open,europe,2024-01,5,,", FALSE);
+  check_csv (0, 8999, "\"open,europe,2024-01,5,,", FALSE);
 }
 
 int
