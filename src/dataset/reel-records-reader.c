@@ -8,8 +8,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "reel-blocks.h"
 #include "reel-dataset.h"
-#include "reel-records-split.h"
 #include "reel-rules.h"
 
 typedef enum {
