@@ -28,6 +28,8 @@
 #                                       the years, into their section of results.md)
 #                                       SKIP_INPUTS=1, ONLY_INPUTS=1 (only the interaction latency,
 #                                       into its section of results.md)
+#                                       ONLY_LOAD=1 (only the table of loads and end to end runs,
+#                                       and the loading targets in their section of results.md)
 #
 # Runtime needs (Debian 12), beyond the build dependencies in build-aux/debian-packages.txt:
 #   python3-matplotlib python3-pandas gnuplot-nox time xvfb xauth dbus

@@ -909,6 +909,68 @@ test_csv_progress (void)
   g_assert_cmpuint (last, ==, strlen (valid_lf));
 }
 
+/* Dumps every problem and the sums of every region, to compare two reads. */
+static char *
+dump_read (const char *data)
+{
+  g_autoptr(ReelRecordTable) table = NULL;
+  g_autoptr(GPtrArray) problems = read_csv (data, -1, &table);
+  GString *dump = g_string_new (NULL);
+
+  for (guint i = 0; i < problems->len; i++)
+    {
+      g_autofree char *text = reel_problem_to_string (g_ptr_array_index (problems, i), "input");
+
+      g_string_append_printf (dump, "%s\n", text);
+    }
+  for (guint i = 0; i < reel_record_table_get_n_regions (table); i++)
+    for (guint year = 2020; year <= 2026; year++)
+      {
+        const ReelRecordSum *sum = reel_record_table_get_region_sum (table, i, year);
+
+        if (sum != NULL)
+          g_string_append_printf (dump, "%s %u %a %x\n",
+                                  reel_record_table_get_region_id (table, i, NULL, NULL), year,
+                                  sum->revenue, sum->months);
+      }
+  return g_string_free (dump, FALSE);
+}
+
+/* Unquoted fields are scanned sixteen bytes at a time with SSE2, and one by
+ * one the portable way: both stop at the same byte and count the same
+ * characters, for fields of every length around sixteen bytes, with
+ * characters of two to four bytes anywhere in them. */
+static void
+test_csv_simd (void)
+{
+  static const char * const pieces[] = { "a", "é", "中", "🎬", "-", "0" };
+  g_autoptr(GString) csv = g_string_new ("region,note,period,revenue\n");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autofree char *simd = NULL, *portable = NULL;
+
+  /* A period that is wrong, after 20 characters of 40 bytes: column 29. */
+  g_string_append (csv, "europe,éééééééééééééééééééé,2024-13,5\n");
+  for (guint i = 0; i < 400; i++)
+    {
+      g_string_append (csv, i % 2 ? "europe," : "asia,");
+      for (guint j = 0; j < i % 37; j++)
+        g_string_append (csv, pieces[(i + j * 7) % G_N_ELEMENTS (pieces)]);
+      g_string_append_printf (csv, ",2024-%02u,%u.%02u%s", i % 12 + 1, i, i % 97, i % 3 ? "\n" : "\r\n");
+      if (i % 50 == 49)
+        g_string_append_printf (csv, "asia,%.*s,2024-00,1\n", (int) (i % 23), "中中中中中中中中中中中中中中中中中中中中中中中");
+    }
+
+  problems = read_csv (csv->str, -1, NULL);
+  assert_problem (g_ptr_array_index (problems, 0), 2, 29, "period", "2024-13");
+
+  reel_csv_reader_set_simd (FALSE);
+  portable = dump_read (csv->str);
+  reel_csv_reader_set_simd (TRUE);
+  simd = dump_read (csv->str);
+  g_assert_cmpstr (simd, ==, portable);
+  g_assert_nonnull (strstr (simd, "asia"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -943,6 +1005,7 @@ main (int   argc,
   g_test_add_func ("/csv-reader/cancelled", test_csv_cancelled);
   g_test_add_func ("/csv-reader/io-error", test_csv_io_error);
   g_test_add_func ("/csv-reader/progress", test_csv_progress);
+  g_test_add_func ("/csv-reader/simd", test_csv_simd);
 
   return g_test_run ();
 }

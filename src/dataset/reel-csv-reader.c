@@ -4,11 +4,14 @@
 #include "config.h"
 
 #include "reel-csv-reader.h"
+#include "reel-csv-reader-private.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "reel-blocks.h"
 #include "reel-csv-columns.h"
+#include "reel-csv-scan.h"
 #include "reel-problem.h"
 
 /* The reader is a byte-driven state machine over the read buffer, so that a
@@ -58,99 +61,16 @@
  * with memchr(); the bytes of the columns we use go straight into one reused
  * GString per column, so a row costs no heap allocation. */
 
-typedef enum {
-  STATE_FIELD_START,
-  STATE_UNQUOTED,
-  STATE_QUOTED,
-  STATE_QUOTED_QUOTE,
-  STATE_CR,
-} State;
 
-typedef enum {
-  FIELD_OK,
-  FIELD_TOO_LONG,
-  FIELD_BAD_UTF8,
-} FieldStatus;
+/* For the tests: whether unquoted fields are scanned with SSE2 (where the
+ * build has it) or the portable way. Not for use while a file is read. */
+void
+reel_csv_reader_set_simd (gboolean enabled)
+{
+  reel_csv_use_simd = enabled;
+}
 
-typedef struct {
-  guint line;
-  guint column;
-} Position;
-
-/* A problem found in an ignored column, reported once the row is known to
- * have the right number of fields. */
-typedef struct {
-  guint       column;
-  FieldStatus status;
-  Position    start;
-} BadField;
-
-typedef struct {
-  ReelRecordTable *table;
-  GPtrArray       *problems;
-  guint            n_errors;
-  gboolean         stop;
-
-  guint            bom_matched;     /* bytes of a leading BOM seen so far */
-  gboolean         bom_done;
-
-  State            state;
-  gboolean         in_header;       /* the first row is being read */
-  guint            field;           /* 0-based index of the current field */
-  gboolean         cr_blank;        /* the CR in STATE_CR ends an empty row */
-  GString         *target;          /* receives the current field's bytes */
-  gsize            target_max;
-  gboolean         quoted;
-  gboolean         too_long;
-
-  guint            line;            /* 1-based, of the byte being read */
-  const guint8    *line_start;
-  guint            col_base;
-  guint            n_cont;
-  Position         field_start;
-  Position         row_start;
-  Position         row_end;         /* the line end (or end of input) */
-
-  /* The header. */
-  GPtrArray       *names;           /* of char *, NULL where not valid */
-  GArray          *name_starts;     /* of Position */
-  GByteArray      *name_status;     /* of FieldStatus */
-  guint8          *roles;           /* ReelCsvRole of each column */
-  guint            n_columns;
-  int              role_column[REEL_CSV_N_ROLES];
-  guint            known[REEL_CSV_N_ROLES]; /* columns with a role, ascending */
-  guint            n_known;
-
-  /* The current data row. */
-  GString         *values[REEL_CSV_N_ROLES];
-  FieldStatus      value_status[REEL_CSV_N_ROLES];
-  Position         value_start[REEL_CSV_N_ROLES];
-  Position         extra_start;     /* the first field past the header's */
-  GArray          *bad_fields;      /* of BadField, ascending */
-  char             split_number[REEL_CSV_SPLIT_NUMBER_MAX + 1];
-  GString         *scratch;
-
-  guint            blank_first;     /* line of the first pending empty row */
-  guint            n_blank;
-  guint64          n_records;
-} Reader;
-
-/* Classes of bytes in an unquoted field: BYTE_CONT does not start a
- * character (and adds 1 to the count of those); BYTE_STOP ends the field
- * (or breaks it, for `"`). */
-enum {
-  BYTE_START = 0,
-  BYTE_CONT = 1,
-  BYTE_STOP,
-};
-
-#define CONT4(b) [b] = BYTE_CONT, [b + 1] = BYTE_CONT, [b + 2] = BYTE_CONT, [b + 3] = BYTE_CONT
-#define CONT16(b) CONT4 (b), CONT4 (b + 4), CONT4 (b + 8), CONT4 (b + 12)
-
-static const guint8 unquoted_class[256] = {
-  ['\n'] = BYTE_STOP, ['\r'] = BYTE_STOP, [','] = BYTE_STOP, ['"'] = BYTE_STOP,
-  CONT16 (0x80), CONT16 (0x90), CONT16 (0xA0), CONT16 (0xB0),
-};
+gboolean reel_csv_use_simd = TRUE;
 
 /* Adds a problem at @at; @record is the number of the data record it is in,
  * or 0 outside of one (the header, an empty row). */
@@ -897,23 +817,62 @@ fatal_syntax (Reader     *r,
   add_fatal (r, blank ? "" : column_path (r, column), at, blank ? 0 : current_record (r), message);
 }
 
+/* At a data row starting at @offset: closes the block of sums before it
+ * when it starts a later one (see REEL_RECORD_BLOCK_SIZE), or stops there
+ * when reading a range. */
+static void
+row_start (Reader  *r,
+           guint64  offset)
+{
+  guint64 block_size = reel_blocks_get_block_size ();
+
+  if (r->data_start == G_MAXUINT64)
+    {
+      r->data_start = offset;
+      if (r->stop_at == G_MAXUINT64)
+        r->next_block = offset + block_size;
+    }
+
+  if (offset >= r->stop_at)
+    {
+      r->at_stop = TRUE;
+      r->stop_offset = offset;
+      return;
+    }
+
+  if (offset >= r->next_block)
+    {
+      if (r->next_block == r->data_start + block_size)
+        reel_record_table_use_blocks (r->table);
+      else
+        reel_record_table_close_block (r->table);
+      r->next_block = offset - (offset - r->data_start) % block_size + block_size;
+    }
+  r->next_check = MIN (r->stop_at, r->next_block);
+}
+
 static void
 feed_bytes (Reader       *r,
             const guint8 *p,
             gsize         len)
 {
-  const guint8 *end = p + len;
+  const guint8 *chunk = p, *end = p + len;
   const guint8 *q;
-  guint8 byte_class;
-  guint n_cont;
 
   r->line_start = p;
 
-  while (p < end && !r->stop)
+  while (p < end && !r->stop && !r->at_stop)
     {
       switch (r->state)
         {
         case STATE_FIELD_START:
+          if (r->field == 0 && !r->in_header &&
+              G_UNLIKELY (r->chunk_offset + (guint64) (p - chunk) >= r->next_check))
+            {
+              row_start (r, r->chunk_offset + (guint64) (p - chunk));
+              if (r->at_stop)
+                break;
+            }
           switch (*p)
             {
             case '"':
@@ -942,9 +901,7 @@ feed_bytes (Reader       *r,
           break;
 
         case STATE_UNQUOTED:
-          for (q = p, n_cont = 0; q < end && (byte_class = unquoted_class[*q]) != BYTE_STOP; q++)
-            n_cont += byte_class;
-          r->n_cont += n_cont;
+          q = find_unquoted_stop (p, end, &r->n_cont);
           field_append (r, p, q - p);
           p = q;
           if (p == end)
@@ -1019,12 +976,14 @@ feed_bytes (Reader       *r,
 
 static const guint8 bom[3] = { 0xEF, 0xBB, 0xBF };
 
-static void
-feed (Reader       *r,
+/* Feeds @len bytes at @p, which are at @offset in the file. */
+void
+_reel_csv_feed (Reader       *r,
       const guint8 *p,
-      gsize         len)
+      gsize         len,
+      guint64       offset)
 {
-  const guint8 *end = p + len;
+  const guint8 *start = p, *end = p + len;
 
   /* A byte-order mark may arrive over several reads. */
   while (!r->bom_done && p < end)
@@ -1042,11 +1001,14 @@ feed (Reader       *r,
     }
 
   if (p < end)
-    feed_bytes (r, p, end - p);
+    {
+      r->chunk_offset = offset + (guint64) (p - start);
+      feed_bytes (r, p, end - p);
+    }
 }
 
-static void
-finish (Reader *r)
+void
+_reel_csv_finish (Reader *r)
 {
   if (!r->bom_done)
     {
@@ -1100,8 +1062,8 @@ finish (Reader *r)
   /* Empty rows left pending here are at the end of the file: allowed. */
 }
 
-static void
-reader_init (Reader          *r,
+void
+_reel_csv_reader_init (Reader          *r,
              ReelRecordTable *table,
              GPtrArray       *problems)
 {
@@ -1114,6 +1076,7 @@ reader_init (Reader          *r,
   r->in_header = TRUE;
   r->line = 1;
   r->col_base = 1;
+  r->stop_at = r->data_start = r->next_block = G_MAXUINT64;
   r->names = g_ptr_array_new_with_free_func (g_free);
   r->name_starts = g_array_new (FALSE, FALSE, sizeof (Position));
   r->name_status = g_byte_array_new ();
@@ -1126,8 +1089,8 @@ reader_init (Reader          *r,
     }
 }
 
-static void
-reader_clear (Reader *r)
+void
+_reel_csv_reader_clear (Reader *r)
 {
   guint role;
 
@@ -1139,6 +1102,24 @@ reader_clear (Reader *r)
   g_string_free (r->scratch, TRUE);
   for (role = 0; role < REEL_CSV_N_ROLES; role++)
     g_string_free (r->values[role], TRUE);
+}
+
+/* Feeds the reader until it stops, or the input ends (then TRUE) or fails. */
+gboolean
+_reel_csv_read_rows (Reader          *r,
+           ReelReadBuffer  *buffer,
+           GError         **error)
+{
+  while (!r->stop && !r->at_stop)
+    {
+      if (g_cancellable_set_error_if_cancelled (buffer->cancellable, error))
+        return FALSE;
+      if (!reel_read_buffer_fill (buffer, error))
+        return *error == NULL;
+      _reel_csv_feed (r, buffer->data, buffer->len, buffer->offset);
+    }
+
+  return FALSE;
 }
 
 gboolean
@@ -1164,21 +1145,13 @@ reel_csv_reader_read (GInputStream     *stream,
   reel_read_buffer_init (&buffer, stream, limit, cancellable);
   buffer.progress = progress;
   buffer.progress_data = progress_data;
-  reader_init (&r, table, problems);
+  _reel_csv_reader_init (&r, table, problems);
 
-  while (!r.stop)
-    {
-      if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
-        break;
-      if (!reel_read_buffer_fill (&buffer, &local_error))
-        break;
-      feed (&r, buffer.data, buffer.len);
-    }
+  if (_reel_csv_read_rows (&r, &buffer, &local_error))
+    _reel_csv_finish (&r);
+  reel_record_table_close_block (table);
 
-  if (local_error == NULL && !r.stop)
-    finish (&r);
-
-  reader_clear (&r);
+  _reel_csv_reader_clear (&r);
   reel_read_buffer_clear (&buffer);
 
   if (local_error != NULL)

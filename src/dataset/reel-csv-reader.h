@@ -64,4 +64,6 @@ gboolean reel_csv_reader_read (GInputStream     *stream,
                                GCancellable     *cancellable,
                                GError          **error);
 
+void     reel_csv_reader_set_simd (gboolean          enabled);
+
 G_END_DECLS

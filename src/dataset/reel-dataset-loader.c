@@ -8,11 +8,12 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "reel-csv-reader.h"
+#include "reel-csv-split.h"
 #include "reel-dataset-builder.h"
 #include "reel-dataset-private.h"
 #include "reel-json-tree.h"
 #include "reel-records-reader.h"
+#include "reel-records-split.h"
 
 struct _ReelDatasetLoader
 {
@@ -86,8 +87,10 @@ progress_cb (guint64  bytes_read,
   if (self->size == 0)
     return;
 
+  /* Never backwards: threads that read a file's records count bytes that
+   * overlap, and the rest of the file is read after them. */
   permille = (guint) MIN (1000, bytes_read * 1000 / self->size);
-  if (permille == self->permille)
+  if (permille <= self->permille)
     return;
   self->permille = permille;
 
@@ -154,9 +157,27 @@ is_csv (const char   *name,
   return FALSE;
 }
 
+/* The file or the bytes, opened again for another reader: a
+ * ReelStreamOpenFunc, called on the threads that read the records. */
+static GInputStream *
+open_again (gpointer       user_data,
+            GCancellable  *cancellable,
+            GError       **error)
+{
+  ReelDatasetLoader *self = user_data;
+
+  if (self->bytes != NULL)
+    return g_memory_input_stream_new_from_bytes (self->bytes);
+  return G_INPUT_STREAM (g_file_read (self->file, cancellable, error));
+}
+
+/* With @split, the records of a large file are read on several threads;
+ * when they must be read again in one pass, @retry is set. */
 static ReelDataset *
 load_json (ReelDatasetLoader  *self,
            GInputStream       *stream,
+           gboolean            split,
+           gboolean           *retry,
            GCancellable       *cancellable,
            GError            **error)
 {
@@ -169,13 +190,28 @@ load_json (ReelDatasetLoader  *self,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(ReelDatasetBuilder) builder = NULL;
   g_autoptr(ReelDataset) dataset = NULL;
+  g_autoptr(ReelRecordsSplit) records_split = NULL;
 
   scanner = reel_json_scanner_new (stream, REEL_DATASET_MAX_FILE_SIZE, cancellable);
   reel_json_scanner_set_progress (scanner, progress_cb, self);
-  reel_json_tree_divert_member (tree, "records", reel_records_reader_handle_event, records);
+  if (split && G_IS_SEEKABLE (stream) && g_seekable_can_seek (G_SEEKABLE (stream)))
+    {
+      records_split = reel_records_split_new (records, self->size, open_again, self, cancellable);
+      reel_records_split_set_progress (records_split, progress_cb, self);
+      reel_json_tree_divert_member (tree, "records", reel_records_split_handle_event, records_split);
+    }
+  else
+    {
+      reel_json_tree_divert_member (tree, "records", reel_records_reader_handle_event, records);
+    }
 
   if (!reel_json_scanner_scan (scanner, reel_json_tree_handle_event, tree, &syntax, &local_error))
     {
+      if (records_split != NULL && reel_records_split_failed (records_split))
+        {
+          *retry = TRUE;
+          return NULL;
+        }
       take_problems (self, record_problems);
       if (syntax != NULL)
         add_problem (self, g_steal_pointer (&syntax));
@@ -204,8 +240,12 @@ load_csv (ReelDatasetLoader  *self,
   ReelDataset *dataset;
   gboolean ok;
 
-  ok = reel_csv_reader_read (stream, REEL_DATASET_MAX_FILE_SIZE, table, problems,
-                             progress_cb, self, cancellable, error);
+  if (G_IS_SEEKABLE (stream) && g_seekable_can_seek (G_SEEKABLE (stream)))
+    ok = reel_csv_reader_read_split (stream, self->size, open_again, self, REEL_DATASET_MAX_FILE_SIZE,
+                                     table, problems, progress_cb, self, cancellable, NULL, error);
+  else
+    ok = reel_csv_reader_read (stream, REEL_DATASET_MAX_FILE_SIZE, table, problems,
+                               progress_cb, self, cancellable, error);
   take_problems (self, problems);
   if (!ok)
     return NULL;
@@ -271,6 +311,28 @@ open_file (ReelDatasetLoader  *self,
   return G_INPUT_STREAM (g_file_read (self->file, cancellable, error));
 }
 
+/* Reads a JSON file, its records on several threads when it is large; when
+ * they had a problem, the file is read again in one pass, which reports
+ * each problem where it is and stops where a single pass stops. */
+static ReelDataset *
+load_json_file (ReelDatasetLoader  *self,
+                GInputStream       *stream,
+                GCancellable       *cancellable,
+                GError            **error)
+{
+  g_autoptr(GInputStream) again = NULL;
+  gboolean retry = FALSE;
+  ReelDataset *dataset;
+
+  dataset = load_json (self, stream, TRUE, &retry, cancellable, error);
+  if (!retry)
+    return dataset;
+
+  if ((again = open_again (self, cancellable, error)) == NULL)
+    return NULL;
+  return load_json (self, again, FALSE, &retry, cancellable, error);
+}
+
 static ReelDataset *
 load (ReelDatasetLoader  *self,
       GCancellable       *cancellable,
@@ -307,7 +369,7 @@ load (ReelDatasetLoader  *self,
   if (is_csv (name, stream))
     dataset = load_csv (self, stream, cancellable, &local_error);
   else
-    dataset = load_json (self, stream, cancellable, &local_error);
+    dataset = load_json_file (self, stream, cancellable, &local_error);
 
   g_ptr_array_sort (self->problems, (GCompareFunc) reel_problem_compare);
 

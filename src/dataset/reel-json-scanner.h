@@ -68,6 +68,38 @@ gboolean         reel_json_scanner_scan         (ReelJsonScanner  *self,
                                                  ReelProblem     **problem,
                                                  GError          **error);
 char            *reel_json_scanner_dup_path     (ReelJsonScanner  *self);
+guint64          reel_json_scanner_get_offset   (ReelJsonScanner  *self);
+void             reel_json_scanner_get_position (ReelJsonScanner  *self,
+                                                 guint            *line,
+                                                 guint            *column);
+void             reel_json_scanner_skip_array   (ReelJsonScanner  *self,
+                                                 guint64           offset,
+                                                 guint             line,
+                                                 guint             column);
+
+/* Where reel_json_scanner_scan_elements() stopped. */
+typedef struct {
+  gboolean closed;    /* at the array's closing bracket, not at the stop */
+  guint64  offset;    /* of that bracket, or of the first element at or past the stop */
+  guint    line;      /* there, counted from line 1, column 1 where the scan began */
+  guint    column;
+} ReelJsonElementsEnd;
+
+gboolean         reel_json_scanner_seek         (ReelJsonScanner  *self,
+                                                 guint64           offset,
+                                                 GError          **error);
+gboolean         reel_json_scanner_seek_element (ReelJsonScanner  *self,
+                                                 guint64           from,
+                                                 gboolean         *found,
+                                                 GError          **error);
+gboolean         reel_json_scanner_scan_elements (ReelJsonScanner     *self,
+                                                  const char          *member,
+                                                  ReelJsonHandler      handler,
+                                                  gpointer             user_data,
+                                                  guint64              stop,
+                                                  ReelJsonElementsEnd *end,
+                                                  GError             **error);
+void             reel_json_scanner_set_simd     (gboolean          enabled);
 void             reel_json_path_append_key      (GString          *path,
                                                  const char       *key);
 

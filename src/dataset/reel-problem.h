@@ -53,6 +53,20 @@ char        *reel_problem_dup_excerpt (const char          *line,
                                        guint                column,
                                        guint                width);
 
+/* Turns a position counted from line 1, column 1 at some point of a file
+ * (where a reader started in the middle of it) into the file's, given
+ * that point's position in the file. */
+static inline void
+reel_position_rebase (guint *line,
+                      guint *column,
+                      guint  base_line,
+                      guint  base_column)
+{
+  if (*line == 1)
+    *column += base_column - 1;
+  *line += base_line - 1;
+}
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReelProblem, reel_problem_free)
 
 G_END_DECLS

@@ -76,3 +76,23 @@ reel_read_buffer_fill (ReelReadBuffer  *buffer,
 
   return TRUE;
 }
+
+/* Empties the buffer and moves the stream (which must be seekable) so that
+ * the next fill reads from @offset. */
+gboolean
+reel_read_buffer_seek (ReelReadBuffer  *buffer,
+                       guint64          offset,
+                       GError         **error)
+{
+  g_return_val_if_fail (buffer != NULL, FALSE);
+  g_return_val_if_fail (G_IS_SEEKABLE (buffer->stream), FALSE);
+
+  if (!g_seekable_seek (G_SEEKABLE (buffer->stream), (goffset) offset, G_SEEK_SET,
+                        buffer->cancellable, error))
+    return FALSE;
+
+  buffer->offset = offset;
+  buffer->len = 0;
+  buffer->eof = FALSE;
+  return TRUE;
+}

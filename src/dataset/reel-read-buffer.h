@@ -34,5 +34,8 @@ void     reel_read_buffer_init  (ReelReadBuffer   *buffer,
 void     reel_read_buffer_clear (ReelReadBuffer   *buffer);
 gboolean reel_read_buffer_fill  (ReelReadBuffer   *buffer,
                                  GError          **error);
+gboolean reel_read_buffer_seek  (ReelReadBuffer   *buffer,
+                                 guint64           offset,
+                                 GError          **error);
 
 G_END_DECLS

@@ -7,6 +7,8 @@
 
 #include <string.h>
 
+#include "reel-problem.h"
+
 /* One interned id with the position where it first appeared, so that an id
  * that resolves to nothing can be reported where the reader saw it. Its sums
  * cover only the years it has records for: [first_year, first_year + n_years). */
@@ -41,6 +43,7 @@ struct _ReelRecordTable {
   guint64     n_records;
   guint   first_year;
   guint   last_year;
+  gboolean    blocks;         /* sums go to the open block's pending sums */
 };
 
 static void
@@ -67,21 +70,33 @@ ids_clear (Ids *ids)
   g_clear_pointer (&ids->entries, g_array_unref);
 }
 
-/* memcmp () == 0 for short ids, without the call: words, then bytes. */
+static inline gboolean
+same_word (const char *a,
+           const char *b)
+{
+  guint64 x, y;
+
+  memcpy (&x, a, sizeof x);
+  memcpy (&y, b, sizeof y);
+  return x == y;
+}
+
+/* memcmp () == 0 for short ids, without the call: words, the last one
+ * overlapping the one before (an id of 8 to 16 bytes is two), then bytes
+ * for the shortest. */
 static inline gboolean
 same_bytes (const char *a,
             const char *b,
             gsize       n)
 {
-  for (; n >= sizeof (guint64); a += sizeof (guint64), b += sizeof (guint64), n -= sizeof (guint64))
+  if (n >= sizeof (guint64))
     {
-      guint64 x, y;
-
-      memcpy (&x, a, sizeof x);
-      memcpy (&y, b, sizeof y);
-      if (x != y)
-        return FALSE;
+      for (gsize i = 0; i + sizeof (guint64) < n; i += sizeof (guint64))
+        if (!same_word (a + i, b + i))
+          return FALSE;
+      return same_word (a + n - sizeof (guint64), b + n - sizeof (guint64));
     }
+
   for (; n > 0; a++, b++, n--)
     if (*a != *b)
       return FALSE;
@@ -154,16 +169,15 @@ ids_lookup (Ids        *ids,
 static guint
 ids_intern (Ids        *ids,
             const char *id,
+            gsize       length,
             guint       line,
             guint       column)
 {
   Entry entry = { 0 };
-  gsize length;
   guint i;
 
   g_assert (id != NULL);
 
-  length = strlen (id);
   if ((i = ids_lookup (ids, id, length)) != REEL_RECORD_NO_ID)
     return i;
 
@@ -302,7 +316,7 @@ reel_record_table_intern_region (ReelRecordTable *table,
   g_return_val_if_fail (table != NULL, REEL_RECORD_NO_ID);
   g_return_val_if_fail (id != NULL, REEL_RECORD_NO_ID);
 
-  return ids_intern (&table->regions, id, line, column);
+  return ids_intern (&table->regions, id, strlen (id), line, column);
 }
 
 guint
@@ -314,7 +328,7 @@ reel_record_table_intern_platform (ReelRecordTable *table,
   g_return_val_if_fail (table != NULL, REEL_RECORD_NO_ID);
   g_return_val_if_fail (id != NULL, REEL_RECORD_NO_ID);
 
-  return ids_intern (&table->platforms, id, line, column);
+  return ids_intern (&table->platforms, id, strlen (id), line, column);
 }
 
 /* The index of a region id interned before, or REEL_RECORD_NO_ID. @id
@@ -362,13 +376,13 @@ reel_record_table_add (ReelRecordTable *table,
   g_return_if_fail (month >= 1 && month <= 12);
 
   sum = entry_sum (&g_array_index (table->regions.entries, Entry, region), year);
-  sum->revenue += revenue;
+  *(table->blocks ? &sum->pending : &sum->revenue) += revenue;
   sum->months |= 1u << (month - 1);
 
   if (platform != REEL_RECORD_NO_ID)
     {
       sum = entry_sum (&g_array_index (table->platforms.entries, Entry, platform), year);
-      sum->revenue += revenue;
+      *(table->blocks ? &sum->pending : &sum->revenue) += revenue;
       sum->months |= 1u << (month - 1);
     }
 
@@ -394,16 +408,16 @@ add_to_series (ReelRecordTable  *table,
 
       if (reel_metric_get_unit (metric) == REEL_UNIT_SHARE)
         return REEL_RECORD_SHARE_TWICE;
-      series->value += value;
+      *(table->blocks ? &series->pending : &series->value) += value;
       return REEL_RECORD_ADDED;
     }
 
   if (table->series->len >= REEL_RECORD_MAX_SERIES)
     return REEL_RECORD_TOO_MANY_SERIES;
 
-  key.value = value;
+  *(table->blocks ? &key.pending : &key.value) = value;
   g_array_append_val (table->series, key);
-  key.value = 0;
+  key.value = key.pending = 0;
   g_hash_table_insert (table->series_index, g_memdup2 (&key, sizeof key),
                        GUINT_TO_POINTER (table->series->len));
   return REEL_RECORD_ADDED;
@@ -441,6 +455,138 @@ reel_record_table_add_measure (ReelRecordTable  *table,
   if (result == REEL_RECORD_ADDED)
     table->n_records++;
   return result;
+}
+
+/* From now on, sums go to the open block until reel_record_table_close_block()
+ * adds them to the totals (see REEL_RECORD_BLOCK_SIZE). */
+void
+reel_record_table_use_blocks (ReelRecordTable *table)
+{
+  g_return_if_fail (table != NULL);
+
+  table->blocks = TRUE;
+}
+
+static void
+ids_close_block (Ids *ids)
+{
+  for (guint i = 0; i < ids->entries->len; i++)
+    {
+      Entry *entry = &g_array_index (ids->entries, Entry, i);
+
+      for (guint y = 0; y < entry->n_years; y++)
+        {
+          entry->sums[y].revenue += entry->sums[y].pending;
+          entry->sums[y].pending = 0;
+        }
+    }
+}
+
+/* Adds the open block's sums to the totals: a block sum is made from 0 in
+ * file order, and added to the total as one number, as a merge of a table
+ * that held only that block adds it. */
+void
+reel_record_table_close_block (ReelRecordTable *table)
+{
+  g_return_if_fail (table != NULL);
+
+  ids_close_block (&table->regions);
+  ids_close_block (&table->platforms);
+  for (guint i = 0; i < table->series->len; i++)
+    {
+      ReelRecordSeries *series = &g_array_index (table->series, ReelRecordSeries, i);
+
+      series->value += series->pending;
+      series->pending = 0;
+    }
+}
+
+/* Interns the block's ids in the table, in the block's order, at their
+ * positions in the file, and adds their sums; @map gets the table's index
+ * of each. */
+static gboolean
+ids_merge (Ids       *ids,
+           const Ids *block,
+           guint      base_line,
+           guint      base_column,
+           GArray    *map)
+{
+  g_array_set_size (map, 0);
+  for (guint i = 0; i < block->entries->len; i++)
+    {
+      const Entry *from = &g_array_index (block->entries, Entry, i);
+      guint line = from->line, column = from->column, to;
+      Entry *entry;
+
+      reel_position_rebase (&line, &column, base_line, base_column);
+      to = ids_intern (ids, from->id, from->length, line, column);
+      if (to == REEL_RECORD_NO_ID)
+        return FALSE;
+      g_array_append_val (map, to);
+
+      entry = &g_array_index (ids->entries, Entry, to);
+      for (guint y = 0; y < from->n_years; y++)
+        {
+          const ReelRecordSum *sum = &from->sums[y];
+          ReelRecordSum *into;
+
+          if (sum->months == 0)
+            continue;
+          into = entry_sum (entry, from->first_year + y);
+          into->revenue += sum->revenue;
+          into->months |= sum->months;
+        }
+    }
+
+  return TRUE;
+}
+
+static guint
+map_id (GArray *map,
+        guint   id)
+{
+  return id == REEL_RECORD_NO_ID ? id : g_array_index (map, guint, id);
+}
+
+/* Adds a table that holds one block of records (read from its start, not
+ * in block mode) to this one, which holds the blocks before it: the result
+ * is what reading both blocks into this table would have made. Positions in
+ * @block count from line 1, column 1 at its start, which is at @base_line,
+ * @base_column of the file. @region_map and @platform_map (of guint) get the
+ * index in this table of each of the block's ids. Returns FALSE where
+ * reading the blocks in one table would have failed a record: more ids or
+ * series than the limits, or a share given twice; this table is then
+ * incomplete. */
+gboolean
+reel_record_table_merge (ReelRecordTable       *table,
+                         const ReelRecordTable *block,
+                         guint                  base_line,
+                         guint                  base_column,
+                         GArray                *region_map,
+                         GArray                *platform_map)
+{
+  g_return_val_if_fail (table != NULL && !table->blocks, FALSE);
+  g_return_val_if_fail (block != NULL && !block->blocks, FALSE);
+
+  if (!ids_merge (&table->regions, &block->regions, base_line, base_column, region_map) ||
+      !ids_merge (&table->platforms, &block->platforms, base_line, base_column, platform_map))
+    return FALSE;
+
+  for (guint i = 0; i < block->series->len; i++)
+    {
+      const ReelRecordSeries *from = &g_array_index (block->series, ReelRecordSeries, i);
+      ReelPeriod period = from->period;
+
+      if (add_to_series (table, map_id (region_map, from->region),
+                         map_id (platform_map, from->platform), from->metric, &period,
+                         from->value) != REEL_RECORD_ADDED)
+        return FALSE;
+    }
+
+  table->first_year = MIN (table->first_year, block->first_year);
+  table->last_year = MAX (table->last_year, block->last_year);
+  table->n_records += block->n_records;
+  return TRUE;
 }
 
 guint

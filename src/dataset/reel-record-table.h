@@ -38,6 +38,7 @@ typedef struct {
   ReelMetric metric;
   ReelPeriod period;
   double     value;
+  double     pending;   /* the open block's sum, see reel_record_table_close_block() */
 } ReelRecordSeries;
 
 typedef enum {
@@ -48,8 +49,18 @@ typedef enum {
 
 typedef struct {
   double  revenue;
+  double  pending;     /* the open block's sum, see reel_record_table_close_block() */
   guint16 months;      /* bit m-1 set when month m had a record */
 } ReelRecordSum;
+
+/* Sums of large files are made per block of records (a block is the
+ * records that start in a stretch of the file, REEL_RECORD_BLOCK_SIZE
+ * bytes by default): within a block in file order, then the blocks' sums
+ * in file order. Blocks can then be read on several threads into tables of
+ * their own and merged, and the sums come out the same to the bit whether
+ * one thread read the file or several. A table in block mode adds to the
+ * pending sums of the open block until it is closed. */
+#define REEL_RECORD_BLOCK_SIZE (2 * 1024 * 1024)
 
 ReelRecordTable     *reel_record_table_new             (void);
 void                 reel_record_table_free            (ReelRecordTable    *table);
@@ -79,6 +90,14 @@ ReelRecordResult     reel_record_table_add_measure     (ReelRecordTable    *tabl
                                                         ReelMetric          metric,
                                                         const ReelPeriod   *period,
                                                         double              value);
+void                 reel_record_table_use_blocks      (ReelRecordTable    *table);
+void                 reel_record_table_close_block     (ReelRecordTable    *table);
+gboolean             reel_record_table_merge           (ReelRecordTable    *table,
+                                                        const ReelRecordTable *block,
+                                                        guint               base_line,
+                                                        guint               base_column,
+                                                        GArray             *region_map,
+                                                        GArray             *platform_map);
 guint                reel_record_table_get_n_series    (const ReelRecordTable *table);
 const ReelRecordSeries *reel_record_table_get_series   (const ReelRecordTable *table,
                                                         guint               index);

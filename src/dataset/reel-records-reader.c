@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "reel-blocks.h"
 #include "reel-dataset.h"
 #include "reel-rules.h"
 
@@ -70,6 +71,15 @@ typedef struct {
   guint    column;
 } Seen;
 
+/* An unknown member warned about: a block's warnings are warned again
+ * where the blocks are merged, unless a block before had the name. */
+typedef struct {
+  const char *name;     /* in unknown */
+  guint64     index;
+  guint       line;
+  guint       column;
+} Warning;
+
 struct _ReelRecordsReader {
   ReelRecordTable *table;
   ReelJsonTree    *tree;            /* nullable: the rest of the file, for its version */
@@ -93,7 +103,13 @@ struct _ReelRecordsReader {
   ReelMetric       metric;
   double           revenue;
 
+  /* Sums are made per block of the file (REEL_RECORD_BLOCK_SIZE): the
+   * first block's straight into the table, the next ones in block mode. */
+  guint64          elements_start;  /* the offset after "[" */
+  guint64          next_block;      /* where the next block starts; 0 reading one block */
+
   GHashTable      *unknown;         /* member names already warned about */
+  GArray          *warnings;        /* of Warning: the same, in order, where */
   GArray          *region_first;    /* interned region → first record index */
   GArray          *platform_first;
 };
@@ -113,9 +129,88 @@ reel_records_reader_new (ReelRecordTable *table,
   self->version = 1;
   self->problems = g_ptr_array_ref (problems);
   self->unknown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->warnings = g_array_new (FALSE, FALSE, sizeof (Warning));
   self->region_first = g_array_new (FALSE, FALSE, sizeof (guint64));
   self->platform_first = g_array_new (FALSE, FALSE, sizeof (guint64));
   return self;
+}
+
+static void note_first   (GArray            *first,
+                          guint              id,
+                          guint64            index);
+static void warn_unknown (ReelRecordsReader *self,
+                          const char        *name,
+                          guint              line,
+                          guint              column);
+
+/* A reader of one block of the records of the file that @parent reads,
+ * on another thread, into a table of its own; see
+ * reel_records_reader_merge_block(). */
+ReelRecordsReader *
+reel_records_reader_new_for_block (const ReelRecordsReader *parent,
+                                   ReelRecordTable         *table,
+                                   GPtrArray               *problems)
+{
+  ReelRecordsReader *self = reel_records_reader_new (table, NULL, problems);
+
+  self->version = parent->version;
+  return self;
+}
+
+static void
+merge_first (GArray       *first,
+             const GArray *block_first,
+             const GArray *map,
+             guint64       base_index)
+{
+  for (guint i = 0; i < map->len; i++)
+    note_first (first, g_array_index (map, guint, i),
+                base_index + g_array_index (block_first, guint64, i));
+}
+
+static void
+merge_warnings (ReelRecordsReader       *self,
+                const ReelRecordsReader *block,
+                guint                    base_line,
+                guint                    base_column)
+{
+  guint64 index = self->index;
+
+  for (guint i = 0; i < block->warnings->len; i++)
+    {
+      const Warning *warning = &g_array_index (block->warnings, Warning, i);
+      guint line = warning->line, column = warning->column;
+
+      reel_position_rebase (&line, &column, base_line, base_column);
+      self->index = index + warning->index;
+      warn_unknown (self, warning->name, line, column);
+    }
+  self->index = index;
+}
+
+/* Adds what @block read (the records after those this reader has) to this
+ * reader and its table; @base_line and @base_column are where the block
+ * starts in the file. FALSE when reading them here would have reported a
+ * problem that the block could not see (see reel_record_table_merge()). */
+gboolean
+reel_records_reader_merge_block (ReelRecordsReader       *self,
+                                 const ReelRecordsReader *block,
+                                 guint                    base_line,
+                                 guint                    base_column)
+{
+  g_autoptr(GArray) region_map = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) platform_map = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (self->index + block->index > REEL_DATASET_MAX_RECORDS ||
+      !reel_record_table_merge (self->table, block->table, base_line, base_column,
+                                region_map, platform_map))
+    return FALSE;
+
+  merge_first (self->region_first, block->region_first, region_map, self->index);
+  merge_first (self->platform_first, block->platform_first, platform_map, self->index);
+  merge_warnings (self, block, base_line, base_column);
+  self->index += block->index;
+  return TRUE;
 }
 
 void
@@ -126,6 +221,7 @@ reel_records_reader_free (ReelRecordsReader *self)
 
   g_ptr_array_unref (self->problems);
   g_hash_table_unref (self->unknown);
+  g_array_unref (self->warnings);
   g_array_unref (self->region_first);
   g_array_unref (self->platform_first);
   g_free (self);
@@ -323,12 +419,37 @@ read_value (ReelRecordsReader    *self,
   return read_string_field (self, event, error);
 }
 
+/* Closes the block before a record that starts in a later one. */
+static void
+follow_blocks (ReelRecordsReader *self,
+               ReelJsonScanner   *scanner)
+{
+  guint64 offset = reel_json_scanner_get_offset (scanner);
+  guint64 block_size = reel_blocks_get_block_size ();
+
+  if (offset < self->next_block)
+    return;
+
+  if (self->next_block == self->elements_start + block_size)
+    reel_record_table_use_blocks (self->table);
+  else
+    reel_record_table_close_block (self->table);
+  self->next_block = offset - (offset - self->elements_start) % block_size + block_size;
+}
+
 static gboolean
 start_record (ReelRecordsReader    *self,
+              ReelJsonScanner      *scanner,
               const ReelJsonEvent  *event,
               GError              **error)
 {
-  memset (self->seen, 0, sizeof self->seen);
+  if (self->next_block != 0)
+    follow_blocks (self, scanner);
+
+  /* Field by field: a memset() of the few bytes costs more, a string
+   * instruction's start-up, at a million records. */
+  for (guint i = 0; i < N_FIELDS; i++)
+    self->seen[i].present = FALSE;
   self->broken = FALSE;
   self->platform = REEL_RECORD_NO_ID;
   self->metric = REEL_METRIC_REVENUE;
@@ -420,6 +541,29 @@ find_version (ReelRecordsReader *self)
     self->version = 2;
 }
 
+/* Warns of an unknown member once per name, not once per record: a million
+ * warnings help no one. Nor do a million names (each record may have
+ * others): past REEL_PROBLEMS_MAX of them, the rest are ignored without a
+ * word, so that neither the names nor the warnings grow without bound. */
+static void
+warn_unknown (ReelRecordsReader *self,
+              const char        *name,
+              guint              line,
+              guint              column)
+{
+  Warning warning = { NULL, self->index, line, column };
+
+  if (g_hash_table_size (self->unknown) >= REEL_PROBLEMS_MAX ||
+      g_hash_table_contains (self->unknown, name))
+    return;
+
+  warning.name = g_strdup (name);
+  g_hash_table_add (self->unknown, (char *) warning.name);
+  g_array_append_val (self->warnings, warning);
+  report (self, REEL_PROBLEM_WARNING, name, line, column,
+          g_strdup (_("unknown member of a record, ignored")), NULL);
+}
+
 /* A ReelJsonHandler for the events of the `records` array, from its
  * ARRAY_START at depth 1 to its ARRAY_END. */
 gboolean
@@ -443,14 +587,22 @@ reel_records_reader_handle_event (ReelJsonScanner      *scanner,
   if (event->depth == 1)
     {
       if (event->type == REEL_JSON_ARRAY_START)
-        find_version (self);
+        {
+          find_version (self);
+          self->elements_start = reel_json_scanner_get_offset (scanner) + 1;
+          self->next_block = self->elements_start + reel_blocks_get_block_size ();
+        }
+      else if (event->type == REEL_JSON_ARRAY_END)
+        {
+          reel_record_table_close_block (self->table);
+        }
       return TRUE;    /* the array itself */
     }
 
   if (event->depth == 2)
     {
       if (event->type == REEL_JSON_OBJECT_START)
-        return start_record (self, event, error);
+        return start_record (self, scanner, event, error);
       if (event->type == REEL_JSON_OBJECT_END)
         return end_record (self, error);
 
@@ -475,13 +627,8 @@ reel_records_reader_handle_event (ReelJsonScanner      *scanner,
        * Nor do a million names (each record may have others): past
        * REEL_PROBLEMS_MAX of them, the rest are ignored without a word, so
        * that neither the names nor the warnings grow without bound. */
-      if (self->field == FIELD_UNKNOWN && g_hash_table_size (self->unknown) < REEL_PROBLEMS_MAX &&
-          !g_hash_table_contains (self->unknown, event->string))
-        {
-          g_hash_table_add (self->unknown, g_strdup (event->string));
-          return report (self, REEL_PROBLEM_WARNING, event->string, event->line, event->column,
-                         g_strdup (_("unknown member of a record, ignored")), error);
-        }
+      if (self->field == FIELD_UNKNOWN)
+        warn_unknown (self, event->string, event->line, event->column);
       return TRUE;
     }
 

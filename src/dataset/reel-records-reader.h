@@ -16,6 +16,13 @@ typedef struct _ReelRecordsReader ReelRecordsReader;
 ReelRecordsReader *reel_records_reader_new          (ReelRecordTable      *table,
                                                      ReelJsonTree         *tree,
                                                      GPtrArray            *problems);
+ReelRecordsReader *reel_records_reader_new_for_block (const ReelRecordsReader *parent,
+                                                     ReelRecordTable      *table,
+                                                     GPtrArray            *problems);
+gboolean           reel_records_reader_merge_block  (ReelRecordsReader    *self,
+                                                     const ReelRecordsReader *block,
+                                                     guint                 base_line,
+                                                     guint                 base_column);
 void               reel_records_reader_free         (ReelRecordsReader    *self);
 gboolean           reel_records_reader_handle_event (ReelJsonScanner      *scanner,
                                                      const ReelJsonEvent  *event,
