@@ -12,6 +12,7 @@
 #include "reel-chart-view.h"
 #include "reel-commentary-panel.h"
 #include "reel-data-table.h"
+#include "reel-export-dialog.h"
 #include "reel-gtk-test.h"
 #include "reel-sources-panel.h"
 #include "reel-window.h"
@@ -97,6 +98,41 @@ reel_window_test_get_region_value (ReelWindow *window,
 }
 
 /* As a click on the row would. */
+/* The window's export dialog, open or made ahead and hidden; or NULL. */
+static inline ReelExportDialog *
+reel_window_test_find_export_dialog (ReelWindow *window,
+                                     gboolean    hidden_too)
+{
+  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (REEL_IS_EXPORT_DIALOG (toplevel) &&
+          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
+          (hidden_too || gtk_widget_get_visible (GTK_WIDGET (toplevel))))
+        return REEL_EXPORT_DIALOG (toplevel);
+    }
+
+  return NULL;
+}
+
+static inline gboolean
+reel_window_test_has_export_dialog (gpointer window)
+{
+  return reel_window_test_find_export_dialog (window, TRUE) != NULL;
+}
+
+/* Until the window has made, after its dataset shows whole, what the
+ * reader goes to next: the export dialog is the last of it. */
+static inline void
+reel_window_test_wait_prepared (ReelWindow *window)
+{
+  g_assert_true (reel_gtk_test_wait (reel_window_test_has_export_dialog, window, 10000));
+  reel_gtk_test_flush ();
+}
+
 static inline void
 reel_window_test_select_region (ReelWindow *window,
                                 guint       index)

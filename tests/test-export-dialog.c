@@ -485,31 +485,10 @@ test_export_dialog_failure (Fixture       *fixture,
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
-/* The window's export dialog, a toplevel over it: while it is open, or
- * with @hidden too when it is closed (hidden, for the next time). */
-static ReelExportDialog *
-find_any_export_dialog (ReelWindow *window,
-                        gboolean    hidden)
-{
-  g_autoptr(GListModel) toplevels = g_object_ref (gtk_window_get_toplevels ());
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (REEL_IS_EXPORT_DIALOG (toplevel) &&
-          gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
-          (hidden || gtk_widget_get_visible (GTK_WIDGET (toplevel))))
-        return REEL_EXPORT_DIALOG (toplevel);
-    }
-
-  return NULL;
-}
-
 static ReelExportDialog *
 find_export_dialog (ReelWindow *window)
 {
-  return find_any_export_dialog (window, FALSE);
+  return reel_window_test_find_export_dialog (window, FALSE);
 }
 
 static void
@@ -539,12 +518,11 @@ test_export_dialog_from_window (Fixture       *fixture,
 
   reel_window_open (window, file);
   wait_for_load (window);
-  /* Made, and its surface, after the dataset's first frame: not on the
-   * click. */
-  prepared = find_any_export_dialog (window, TRUE);
-  g_assert_nonnull (prepared);
+  /* Made once the dataset shows whole, while nothing else happens: not on
+   * the click. */
+  reel_window_test_wait_prepared (window);
+  prepared = reel_window_test_find_export_dialog (window, TRUE);
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (prepared)));
-  g_assert_true (gtk_widget_get_realized (GTK_WIDGET (prepared)));
   g_object_set (window, "chart-kind", REEL_CHART_SHARE, "year", 2024, NULL);
   reel_window_set_selected_regions (window, compared);
 

@@ -497,8 +497,8 @@ test_window_chart_selects (void)
   reset_settings ();
 }
 
-/* Once a dataset shows, the panels make each region's rows while nothing
- * else happens: a region picked the first time makes no widgets. */
+/* Once a dataset shows whole, the panels make each region's rows while
+ * nothing else happens: a region picked the first time makes no widgets. */
 static void
 test_window_panels_prepared (void)
 {
@@ -510,7 +510,7 @@ test_window_panels_prepared (void)
   window = create_window ();
   open_sample (window);
   wait_for_load (window);
-  reel_gtk_test_flush ();
+  reel_window_test_wait_prepared (window);
 
   quotes = reel_gtk_test_commentary_quotes (COMMENTARY (window));
   traits = reel_gtk_test_get_child (AUDIENCE (window), "traits_box");

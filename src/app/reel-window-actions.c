@@ -171,8 +171,6 @@ ensure_export_dialog (ReelWindow *self)
   g_signal_connect_object (dialog, "exported",
                            G_CALLBACK (export_dialog_exported_cb), self, G_CONNECT_SWAPPED);
   g_set_weak_pointer (&self->export_dialog, dialog);
-  /* Its surface too, while nothing waits for it. */
-  gtk_widget_realize (GTK_WIDGET (dialog));
 
   return dialog;
 }
@@ -189,15 +187,24 @@ prepare_export_dialog_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Makes the dialog of a new dataset while nothing else happens; one that
- * shows keeps exporting what it opened on. */
+/* Makes the dialog of the dataset shown while nothing else happens
+ * (reel-window-selection.c calls it once the dataset shows whole). */
 void
 _reel_window_prepare_export_dialog (ReelWindow *self)
 {
+  g_clear_handle_id (&self->export_dialog_idle, g_source_remove);
+  if (self->export_dialog == NULL)
+    self->export_dialog_idle = g_idle_add_full (G_PRIORITY_LOW, prepare_export_dialog_cb, self, NULL);
+}
+
+/* A new dataset's: a hidden dialog of the old one goes; one that shows
+ * keeps exporting what it opened on. */
+void
+_reel_window_drop_export_dialog (ReelWindow *self)
+{
+  g_clear_handle_id (&self->export_dialog_idle, g_source_remove);
   if (self->export_dialog != NULL && !gtk_widget_get_visible (GTK_WIDGET (self->export_dialog)))
     gtk_window_destroy (GTK_WINDOW (self->export_dialog));
-  g_clear_handle_id (&self->export_dialog_idle, g_source_remove);
-  self->export_dialog_idle = g_idle_add_full (G_PRIORITY_LOW, prepare_export_dialog_cb, self, NULL);
 }
 
 /* The export dialog: the chart shown, in the format, size and look of

@@ -100,8 +100,6 @@ after_first_frame_cb (gpointer user_data)
     _reel_window_fill_region_panels_after_frame (self);
   _reel_window_ensure_data_table (self);
   _reel_window_queue_chart_fonts (self);
-  if (self->dataset != NULL && self->export_dialog == NULL && self->export_dialog_idle == 0)
-    _reel_window_prepare_export_dialog (self);
 
   return G_SOURCE_REMOVE;
 }

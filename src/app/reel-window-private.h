@@ -141,7 +141,7 @@ struct _ReelWindow
   gboolean              panels_deferred;  /* until the dataset page is laid out */
   gboolean              first_frame_pending; /* the dataset page waits for it */
   guint                 after_first_frame_source;
-  guint                 prepare_panels_source;
+  guint                 prepare_ahead_source;
   guint                 n_prepared_regions;
 
   GtkDropTarget        *drop_target;
@@ -174,7 +174,7 @@ gboolean _reel_window_take_selection       (ReelWindow         *self,
                                             gboolean           *first_changed);
 void     _reel_window_keep_known_regions   (ReelWindow         *self);
 void     _reel_window_update_region_header (ReelWindow         *self);
-void     _reel_window_prepare_region_panels (ReelWindow *self);
+void     _reel_window_prepare_ahead        (ReelWindow         *self);
 
 /* reel-window-years.c */
 gboolean _reel_window_has_year            (ReelWindow     *self,
@@ -243,6 +243,7 @@ void  _reel_window_dispose_report     (ReelWindow     *self);
 /* reel-window-actions.c */
 void  _reel_window_class_init_actions    (GtkWidgetClass *widget_class);
 void  _reel_window_prepare_export_dialog (ReelWindow     *self);
+void  _reel_window_drop_export_dialog    (ReelWindow     *self);
 void  _reel_window_init_tooltips         (ReelWindow     *self);
 void  _reel_window_data_table_copied_cb  (ReelWindow     *self,
                                           guint           n_rows,

@@ -134,18 +134,25 @@ _reel_window_update_region_header (ReelWindow *self)
   gtk_label_set_text (self->region_subtitle, subtitle);
 }
 
-/* One region's panel rows a turn, the world's first, while nothing else
- * happens. */
+/* One step a turn while nothing else happens: a region's panel rows (the
+ * world's first), then the chart view's warm-up and the export dialog. */
 static gboolean
-prepare_region_panels_cb (gpointer user_data)
+prepare_ahead_cb (gpointer user_data)
 {
   ReelWindow *self = user_data;
   GPtrArray *regions = self->dataset != NULL ? reel_dataset_get_regions (self->dataset) : NULL;
   const char *region_id;
 
-  if (regions == NULL || self->n_prepared_regions > regions->len)
+  if (regions == NULL)
     {
-      self->prepare_panels_source = 0;
+      self->prepare_ahead_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (self->n_prepared_regions > regions->len)
+    {
+      self->prepare_ahead_source = 0;
+      reel_chart_view_warm_up (self->chart_view);
+      _reel_window_prepare_export_dialog (self);
       return G_SOURCE_REMOVE;
     }
 
@@ -159,13 +166,33 @@ prepare_region_panels_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* Has the panels make every region's rows before it is picked: made on
- * the click, a region's first showing took twice the frame of the next. */
-void
-_reel_window_prepare_region_panels (ReelWindow *self)
+static void
+panels_shown_cb (ReelWindow    *self,
+                 GdkFrameClock *clock)
 {
+  g_signal_handlers_disconnect_by_func (clock, panels_shown_cb, self);
+  if (self->prepare_ahead_source == 0)
+    self->prepare_ahead_source = g_idle_add_full (G_PRIORITY_LOW, prepare_ahead_cb, self, NULL);
+}
+
+/* Once the frame that shows a dataset whole (its panels filled) is drawn,
+ * makes what the reader goes to next, a step a turn while nothing else
+ * happens: made on the click, a region's rows, a kind's words and the
+ * export dialog took that frame twice as long the first time. Not before
+ * that frame, which it would hold back. */
+void
+_reel_window_prepare_ahead (ReelWindow *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
   self->n_prepared_regions = 0;
-  if (self->prepare_panels_source == 0)
-    self->prepare_panels_source = g_idle_add_full (G_PRIORITY_LOW, prepare_region_panels_cb,
-                                                   self, NULL);
+  g_clear_handle_id (&self->prepare_ahead_source, g_source_remove);
+  if (clock == NULL)
+    {
+      self->prepare_ahead_source = g_idle_add_full (G_PRIORITY_LOW, prepare_ahead_cb, self, NULL);
+      return;
+    }
+  g_signal_handlers_disconnect_by_func (clock, panels_shown_cb, self);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (panels_shown_cb), self,
+                           G_CONNECT_SWAPPED);
 }

@@ -249,7 +249,7 @@ fill_region_panels (ReelWindow *self)
   reel_commentary_panel_set_dataset (self->commentary_panel, self->dataset);
   gtk_widget_set_visible (GTK_WIDGET (self->audience_panel), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->commentary_panel), TRUE);
-  _reel_window_prepare_region_panels (self);
+  _reel_window_prepare_ahead (self);
 
   _reel_window_update_loading (self);
 }
@@ -376,7 +376,7 @@ _reel_window_set_dataset (ReelWindow  *self,
 
   _reel_window_add_recent_file (self, file);
   _reel_window_watch_file (self, file);
-  _reel_window_prepare_export_dialog (self);
+  _reel_window_drop_export_dialog (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
 }
@@ -495,7 +495,7 @@ reel_window_dispose (GObject *object)
   g_clear_object (&self->launch_cancellable);
 
   g_clear_handle_id (&self->panel_buttons_source, g_source_remove);
-  g_clear_handle_id (&self->prepare_panels_source, g_source_remove);
+  g_clear_handle_id (&self->prepare_ahead_source, g_source_remove);
   if (self->panels_clock != NULL)
     {
       g_clear_signal_handler (&self->panels_paint_handler, self->panels_clock);

@@ -38,8 +38,7 @@ struct _ReelChartView
 
   GPtrArray       *mark_widgets;      /* of ReelChartMarkWidget, in mark order */
   guint            marks_tick;        /* makes the layout and the mark widgets before a layout */
-  gboolean         warm_up_due;       /* the dataset's first layout is still to be made */
-  guint            warm_up_source;    /* lays other charts out once (warm_up_cb()) */
+  guint            warm_up_source;    /* lays other charts out once (reel_chart_view_warm_up()) */
   guint            warm_up_step;      /* the next of them */
   int              focus_mark;        /* where the keyboard enters, -1 for none yet */
   int              hover_mark;        /* under the pointer, -1 for none */

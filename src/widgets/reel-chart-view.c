@@ -206,12 +206,9 @@ prepare_next_year (ReelChartView *self)
     reel_chart_transition_prepare (&self->transition, self->layout, year, self->generation + 1);
 }
 
-/* One chart a turn, while nothing else happens, after a dataset's first:
- * the other kinds at this size, then this kind's years on either side,
- * each laid out once and dropped. Their words are then measured already
- * (the pen keeps what its thread measured) when the reader picks one or
- * steps the period: the first switch to a kind cost its frame twice the
- * next. */
+/* One chart a turn (reel_chart_view_warm_up()): the other kinds at this
+ * size, then this kind's years on either side, each laid out once and
+ * dropped. */
 static gboolean
 warm_up_cb (gpointer user_data)
 {
@@ -245,15 +242,6 @@ warm_up_cb (gpointer user_data)
     }
 
   return G_SOURCE_CONTINUE;
-}
-
-static void
-schedule_warm_up (ReelChartView *self)
-{
-  self->warm_up_due = FALSE;
-  self->warm_up_step = 0;
-  if (self->warm_up_source == 0)
-    self->warm_up_source = g_idle_add_full (G_PRIORITY_LOW, warm_up_cb, self, NULL);
 }
 
 /* Makes the layout for a @width × @height chart unless the one there is
@@ -296,9 +284,6 @@ ensure_layout (ReelChartView *self,
                                                       self->year, self->cursor, selection, theme,
                                                       width, height, scale);
     }
-
-  if (self->warm_up_due && self->layout != NULL)
-    schedule_warm_up (self);
 
   /* Another year moves in (Play, the steps); anything else is redrawn. */
   if (self->year_changed)
@@ -896,9 +881,28 @@ reel_chart_view_set_dataset (ReelChartView *self,
 
   /* Another dataset's marks: the keyboard starts over. */
   self->focus_mark = -1;
-  self->warm_up_due = dataset != NULL;
   invalidate_layout (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATASET]);
+}
+
+/**
+ * reel_chart_view_warm_up:
+ *
+ * Lays out, one a turn while nothing else happens, the charts a reader
+ * goes to next (the other kinds at this size, this kind's years on either
+ * side), and drops them: their words are then measured already (the pen
+ * keeps what its thread measured) when the reader picks one or steps the
+ * period. The first switch to a kind cost its frame twice the next. The
+ * window calls it once a dataset shows whole.
+ */
+void
+reel_chart_view_warm_up (ReelChartView *self)
+{
+  g_return_if_fail (REEL_IS_CHART_VIEW (self));
+
+  self->warm_up_step = 0;
+  if (self->warm_up_source == 0)
+    self->warm_up_source = g_idle_add_full (G_PRIORITY_LOW, warm_up_cb, self, NULL);
 }
 
 ReelChartKind

@@ -16,6 +16,7 @@ GtkWidget          *reel_chart_view_new                  (void);
 ReelDataset        *reel_chart_view_get_dataset          (ReelChartView      *self);
 void                reel_chart_view_set_dataset          (ReelChartView      *self,
                                                           ReelDataset        *dataset);
+void                reel_chart_view_warm_up              (ReelChartView      *self);
 ReelChartKind       reel_chart_view_get_chart_kind       (ReelChartView      *self);
 void                reel_chart_view_set_chart_kind       (ReelChartView      *self,
                                                           ReelChartKind       kind);
