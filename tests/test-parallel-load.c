@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "reel-blocks.h"
 #include "reel-csv-split.h"
 #include "reel-dataset-loader.h"
 #include "reel-json-tree.h"
@@ -503,6 +504,21 @@ test_parallel_errors (void)
   check_generated (6000, 0, 5999, "{\"region\":\"europe\",\"period\":\"2024-01\",\"revenue\":1", FALSE);
 }
 
+/* A load a window waits for leaves a processor to the window's thread;
+ * the command line's takes them all. */
+static void
+test_parallel_leaves_a_core (void)
+{
+  guint n = g_get_num_processors ();
+  guint64 large = 16 * (guint64) reel_blocks_get_block_size ();
+
+  g_assert_true (reel_blocks_worth_it (0, large) == (n > 1));
+  reel_blocks_leave_a_core (TRUE);
+  g_assert_true (reel_blocks_worth_it (0, large) == (n > 2));
+  reel_blocks_leave_a_core (FALSE);
+  g_assert_true (reel_blocks_worth_it (0, large) == (n > 1));
+}
+
 /* Sums made per block do not depend on the threads; a block merged out of
  * order, or a record read twice at a boundary, would show. */
 static void
@@ -769,6 +785,7 @@ main (int   argc,
   g_test_add_func ("/parallel-load/tricky", test_parallel_tricky);
   g_test_add_func ("/parallel-load/errors", test_parallel_errors);
   g_test_add_func ("/parallel-load/order", test_parallel_order);
+  g_test_add_func ("/parallel-load/leaves-a-core", test_parallel_leaves_a_core);
   g_test_add_func ("/parallel-load/progress", test_parallel_progress);
   g_test_add_func ("/parallel-load/cancel", test_parallel_cancel);
   g_test_add_func ("/parallel-load/csv", test_parallel_csv);

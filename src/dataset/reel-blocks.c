@@ -37,12 +37,35 @@ reel_blocks_get_block_size (void)
   return tuned_block_size != 0 ? tuned_block_size : REEL_RECORD_BLOCK_SIZE;
 }
 
+/* Set in a thread whose loads a window waits for (reel_blocks_leave_a_core()). */
+static GPrivate leave_a_core_key;
+
+/**
+ * reel_blocks_leave_a_core:
+ * @leave: whether the calling thread's loads leave a processor free
+ *
+ * A load that a window waits for reads on one thread fewer than the
+ * machine has processors: on two, the loading threads otherwise took the
+ * window's own core and held its frames back (a 40 ms stall while a 1M
+ * file loaded). The command line, which waits for nothing else, reads on
+ * them all.
+ */
+void
+reel_blocks_leave_a_core (gboolean leave)
+{
+  g_private_set (&leave_a_core_key, GINT_TO_POINTER (leave));
+}
+
 static guint
 get_n_threads (void)
 {
+  guint n = g_get_num_processors ();
+
   if (tuned_n_threads != 0)
     return tuned_n_threads;
-  return CLAMP (g_get_num_processors (), 1, REEL_BLOCKS_MAX_THREADS);
+  if (g_private_get (&leave_a_core_key) != NULL && n > 1)
+    n--;
+  return CLAMP (n, 1, REEL_BLOCKS_MAX_THREADS);
 }
 
 /* Whether records from @start to @size are worth reading on threads: more

@@ -84,6 +84,7 @@ ReelBlock  *reel_blocks_get             (ReelBlocks             *self,
 void        reel_blocks_tune            (gsize                   block_size,
                                          guint                   n_threads);
 gsize       reel_blocks_get_block_size  (void);
+void        reel_blocks_leave_a_core    (gboolean                leave);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReelBlocks, reel_blocks_free)
 

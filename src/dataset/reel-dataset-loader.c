@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "reel-blocks.h"
 #include "reel-csv-split.h"
 #include "reel-dataset-builder.h"
 #include "reel-dataset-private.h"
@@ -558,7 +559,10 @@ load_thread (GTask        *task,
   ReelDatasetLoader *self = source_object;
   LoadResult *load_result = g_new0 (LoadResult, 1);
 
+  /* Someone's main context waits: its thread keeps a core. */
+  reel_blocks_leave_a_core (TRUE);
   load_result->dataset = load (self, cancellable, &load_result->error);
+  reel_blocks_leave_a_core (FALSE);
   load_result->problems = g_ptr_array_ref (self->problems);
   g_task_return_pointer (task, load_result, (GDestroyNotify) load_result_free);
 }
