@@ -666,6 +666,18 @@ def machine():
     }
 
 
+def measured(skip, what, measure):
+    """measure()'s figures; None when the environment variable `skip` is 1, or when it fails (logged)."""
+    if os.environ.get(skip) == '1':
+        return None
+    log('# %s' % what)
+    try:
+        return measure()
+    except (subprocess.CalledProcessError, OSError) as e:
+        log('%s not measured: %s' % (what, e))
+        return None
+
+
 def main():
     if os.environ.get('ONLY_INPUTS') == '1':
         log('# interaction latency')
@@ -701,37 +713,10 @@ def main():
 
     small, small_lines = export_section(mpl_small)
 
-    starts = None
-    if os.environ.get('SKIP_STARTUP') != '1':
-        log('# start-up')
-        try:
-            starts = startup()
-        except (subprocess.CalledProcessError, OSError) as e:
-            log('start-up not measured: %s' % e)
-
-    frames = None
-    if os.environ.get('SKIP_FRAMES') != '1':
-        log('# frames while loading')
-        try:
-            frames = frames_while_loading()
-        except (subprocess.CalledProcessError, OSError) as e:
-            log('frames while loading not measured: %s' % e)
-
-    play = None
-    if os.environ.get('SKIP_PLAY') != '1':
-        log('# frames while playing')
-        try:
-            play = frames_while_playing()
-        except (subprocess.CalledProcessError, OSError) as e:
-            log('frames while playing not measured: %s' % e)
-
-    inputs = None
-    if os.environ.get('SKIP_INPUTS') != '1':
-        log('# interaction latency')
-        try:
-            inputs = interactions()
-        except (subprocess.CalledProcessError, OSError) as e:
-            log('interaction latency not measured: %s' % e)
+    starts = measured('SKIP_STARTUP', 'start-up', startup)
+    frames = measured('SKIP_FRAMES', 'frames while loading', frames_while_loading)
+    play = measured('SKIP_PLAY', 'frames while playing', frames_while_playing)
+    inputs = measured('SKIP_INPUTS', 'interaction latency', interactions)
 
     info['load_after'] = open('/proc/loadavg').read().split()[:3]
     write(info, rows, summary, small, small_lines, starts, frames)
