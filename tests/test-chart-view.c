@@ -6,6 +6,7 @@
 
 #include "reel-chart-navigation.h"
 #include "reel-chart-pen.h"
+#include "reel-chart-render.h"
 #include "reel-chart-theme.h"
 #include "reel-gtk-test.h"
 
@@ -768,6 +769,59 @@ test_chart_view_header_inset (Fixture       *fixture,
                      200 - reel_chart_layout_get_theme (reel_chart_view_get_layout (view))->padding_right);
 }
 
+/* The alpha of @texture's pixel at @x, @y. */
+static guint
+texture_alpha_at (GdkTexture *texture,
+                  int         x,
+                  int         y)
+{
+  int width = gdk_texture_get_width (texture);
+  g_autofree guint32 *pixels = g_new (guint32, (gsize) width * gdk_texture_get_height (texture));
+
+  gdk_texture_download (texture, (guchar *) pixels, width * 4);
+  return pixels[y * width + x] >> 24;
+}
+
+/* The view rounds its background's corners as its card does (which then
+ * need not clip it), and Copy Image stays square. */
+static void
+test_chart_view_corners (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  ReelChartLayout *layout = reel_chart_view_get_layout (fixture->view);
+  const ReelChartTheme *theme = reel_chart_layout_get_theme (layout);
+  int width = (int) reel_chart_layout_get_width (layout), height = (int) reel_chart_layout_get_height (layout);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+  g_autoptr(GdkTexture) texture = reel_chart_view_create_texture (fixture->view);
+  guint32 *pixels;
+  int stride;
+  cairo_t *cr;
+
+  g_assert_cmpfloat (theme->corner_radius, ==, 12);
+  g_assert_cmpfloat (theme->background.alpha, ==, 1);
+
+  cr = cairo_create (surface);
+  reel_chart_render (layout, NULL, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  pixels = (guint32 *) cairo_image_surface_get_data (surface);
+  stride = cairo_image_surface_get_stride (surface) / 4;
+  /* each corner left to the card, the edges between them painted */
+  g_assert_cmpuint (pixels[0] >> 24, ==, 0);
+  g_assert_cmpuint (pixels[width - 1] >> 24, ==, 0);
+  g_assert_cmpuint (pixels[(height - 1) * stride] >> 24, ==, 0);
+  g_assert_cmpuint (pixels[(height - 1) * stride + width - 1] >> 24, ==, 0);
+  g_assert_cmpuint (pixels[width / 2] >> 24, ==, 255);
+  g_assert_cmpuint (pixels[(height / 2) * stride] >> 24, ==, 255);
+  g_assert_cmpuint (pixels[(height - 1) * stride + width / 2] >> 24, ==, 255);
+  cairo_surface_destroy (surface);
+
+  g_assert_nonnull (texture);
+  g_assert_cmpuint (texture_alpha_at (texture, 0, 0), ==, 255);
+  g_assert_cmpuint (texture_alpha_at (texture, gdk_texture_get_width (texture) - 1,
+                                      gdk_texture_get_height (texture) - 1), ==, 255);
+}
+
 static void
 copied_cb (ReelChartView *view,
            guint         *n_copied)
@@ -867,6 +921,7 @@ main (int   argc,
   g_test_add_func ("/chart-view/card-background", test_chart_view_card_background);
   ADD ("/chart-view/header-inset", test_chart_view_header_inset);
   ADD ("/chart-view/copy", test_chart_view_copy);
+  ADD ("/chart-view/corners", test_chart_view_corners);
 #undef ADD
 #undef ADD_DENSE
 

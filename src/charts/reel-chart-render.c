@@ -553,8 +553,20 @@ _reel_chart_render_begin (ReelChartLayout      *layout,
 
   if (theme->background.alpha > 0)
     {
-      cairo_rectangle (cr, 0, 0,
-                       reel_chart_layout_get_width (layout), reel_chart_layout_get_height (layout));
+      double width = reel_chart_layout_get_width (layout), height = reel_chart_layout_get_height (layout);
+      double r = MIN (theme->corner_radius, MIN (width, height) / 2);
+
+      if (r > 0)
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, width - r, r, r, -G_PI / 2, 0);
+          cairo_arc (cr, width - r, height - r, r, 0, G_PI / 2);
+          cairo_arc (cr, r, height - r, r, G_PI / 2, G_PI);
+          cairo_arc (cr, r, r, r, G_PI, 3 * G_PI / 2);
+          cairo_close_path (cr);
+        }
+      else
+        cairo_rectangle (cr, 0, 0, width, height);
       set_color (cr, &theme->background, 1.0);
       cairo_fill (cr);
     }

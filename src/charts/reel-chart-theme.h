@@ -58,6 +58,7 @@ struct _ReelChartTheme {
   double         padding_left;
   double         header_inset;   /* kept clear at the right of the title and subtitle, within the
                                   * padding: the window's Chart/Table switch sits there; 0 in exports */
+  double         corner_radius;  /* of the background's corners: the window's card's; 0 in exports */
 };
 
 #define REEL_TYPE_CHART_THEME (reel_chart_theme_get_type ())

@@ -80,6 +80,12 @@ static guint signals[N_SIGNALS];
 #define NATURAL_WIDTH   400
 #define NATURAL_HEIGHT  300
 
+/* The card's corners (.reel-chart-card in ui/style.css, as libadwaita's
+ * .card): the chart's background rounds them itself, so that the card
+ * need not clip the chart to them, which is a mask over every pixel of
+ * the chart each time it is drawn. */
+#define CARD_RADIUS     12
+
 /* ------------------------------------------------------------------ */
 /* ReelChartView: helpers */
 
@@ -279,6 +285,7 @@ ensure_layout (ReelChartView *self,
       if (self->has_style_colors || update_style_colors (self))
         reel_chart_theme_set_base_colors (theme, &self->style_colors);
       theme->header_inset = MAX (0, self->header_inset - theme->padding_right);
+      theme->corner_radius = CARD_RADIUS;
 
       self->layout = reel_chart_layout_new_at_cursor (self->dataset, self->kind, self->metric,
                                                       self->year, self->cursor, selection, theme,

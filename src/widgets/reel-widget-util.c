@@ -12,6 +12,7 @@
 
 #include "reel-chart-layout.h"
 #include "reel-chart-render.h"
+#include "reel-chart-theme.h"
 #include "reel-format.h"
 
 /**
@@ -182,6 +183,7 @@ GdkTexture *
 reel_chart_texture_new (ReelChartLayout *layout)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(ReelChartTheme) theme = NULL;
   cairo_surface_t *surface;
   cairo_t *cr;
   double scale;
@@ -203,8 +205,11 @@ reel_chart_texture_new (ReelChartLayout *layout)
     }
   cairo_surface_set_device_scale (surface, scale, scale);
 
+  /* An image, square: the card's corners are the window's. */
+  theme = reel_chart_theme_copy (reel_chart_layout_get_theme (layout));
+  theme->corner_radius = 0;
   cr = cairo_create (surface);
-  reel_chart_render (layout, NULL, cr);
+  reel_chart_render (layout, theme, cr);
   cairo_destroy (cr);
   cairo_surface_flush (surface);
 
