@@ -858,17 +858,27 @@ test_window_year_action (Fixture       *fixture,
                    ==, "2030 (forecast)");
   g_assert_cmpuint (reel_window_get_year (window), ==, 2024);
 
-  /* A kind with the same years keeps the menu's model (a new one makes
-   * every row of the menu anew); another kind's years are its own. */
+  /* Every kind keeps the menu's model, its rows changed where the years
+   * differ (a new model makes every row of the menu anew); each kind's
+   * years are its own. The bottom bar's menu shows the same. */
   model = gtk_drop_down_get_model (years);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "share");
   g_assert_true (gtk_drop_down_get_model (years) == model);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "growth");
-  assert_strings (gtk_drop_down_get_model (years), (const char * const[]) { "2023", "2024", NULL });
+  g_assert_true (gtk_drop_down_get_model (years) == model);
+  assert_strings (model, (const char * const[]) { "2023", "2024", NULL });
+  g_assert_cmpuint (gtk_drop_down_get_selected (years), ==, 1);
+  g_assert_true (gtk_drop_down_get_model (GTK_DROP_DOWN (CHILD (window, "bottom_year_dropdown"))) == model);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (CHILD (window, "bottom_year_dropdown"))), ==, 1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "revenue");
-  assert_strings (gtk_drop_down_get_model (years),
-                  (const char * const[]) { "2022", "2023", "2024", "2030 (forecast)", NULL });
+  g_assert_true (gtk_drop_down_get_model (years) == model);
+  assert_strings (model, (const char * const[]) { "2022", "2023", "2024", "2030 (forecast)", NULL });
   g_assert_cmpuint (gtk_drop_down_get_selected (years), ==, 2);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (CHILD (window, "bottom_year_dropdown"))), ==, 2);
+  /* and a year picked in the bottom bar is the window's */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (CHILD (window, "bottom_year_dropdown")), 1);
+  g_assert_cmpuint (reel_window_get_year (window), ==, 2023);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.year", "u", 2024));
 
   gt_signal_logger_connect (logger, window, "notify::year");
 

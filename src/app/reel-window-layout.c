@@ -271,16 +271,23 @@ switcher_squeezed_cb (ReelWindow  *self,
   _reel_window_update_bottom_bar (self);
 }
 
+/* The bottom bar's year is the header's: one model, one selection. */
+void
+_reel_window_bind_bottom_year (ReelWindow *self)
+{
+  self->bottom_year_binding = g_object_bind_property (self->year_dropdown, "selected",
+                                                      self->bottom_year_dropdown, "selected",
+                                                      G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+}
+
 void
 _reel_window_init_layout (ReelWindow *self)
 {
   mirror_switcher (self);
 
-  /* The bottom bar's year is the header's: one model, one selection. */
   g_object_bind_property (self->year_dropdown, "model", self->bottom_year_dropdown, "model",
                           G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->year_dropdown, "selected", self->bottom_year_dropdown, "selected",
-                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
+  _reel_window_bind_bottom_year (self);
   g_object_bind_property (self->year_dropdown, "sensitive", self->bottom_year_dropdown, "sensitive",
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->chart_menu_button, "label", self->bottom_chart_button, "label",

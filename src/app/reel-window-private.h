@@ -46,6 +46,7 @@ struct _ReelWindow
   GtkButton            *bottom_play_button;
   GtkWidget            *bottom_previous_button;
   GtkDropDown          *bottom_year_dropdown;
+  GBinding             *bottom_year_binding;   /* its selection the header's; owned by the menus */
   GtkWidget            *centre_box;
   GtkMenuButton        *chart_menu_button;
   GtkWidget            *chart_switcher;
@@ -162,6 +163,7 @@ struct _ReelWindow
 
 /* reel-window-layout.c */
 void  _reel_window_init_layout        (ReelWindow     *self);
+void  _reel_window_bind_bottom_year   (ReelWindow     *self);
 void  _reel_window_fit_width          (ReelWindow     *self,
                                        int             width);
 void  _reel_window_update_bottom_bar  (ReelWindow     *self);

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "reel-chart-data.h"
 #include "reel-chart-kind-info.h"
@@ -34,20 +35,32 @@ get_year_kind (ReelWindow *self)
   return reel_chart_kind_info_has_year (self->chart_kind) ? self->chart_kind : REEL_CHART_REVENUE;
 }
 
-static gboolean
-same_strings (GListModel    *model,
-              GtkStringList *strings)
+/* Makes @model list @texts, replacing only the rows between the first and
+ * the last that differ: the menus' rows that stay are not made anew (most
+ * kinds share most of their years). */
+static void
+splice_changed (GtkStringList      *model,
+                const char * const *texts)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (strings));
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (model));
+  guint n_new = g_strv_length ((char **) texts);
+  guint head = 0, tail = 0;
 
-  if (!GTK_IS_STRING_LIST (model) || g_list_model_get_n_items (model) != n)
-    return FALSE;
-  for (guint i = 0; i < n; i++)
-    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i),
-                   gtk_string_list_get_string (strings, i)) != 0)
-      return FALSE;
+  while (head < n_old && head < n_new &&
+         g_strcmp0 (gtk_string_list_get_string (model, head), texts[head]) == 0)
+    head++;
+  while (tail < n_old - head && tail < n_new - head &&
+         g_strcmp0 (gtk_string_list_get_string (model, n_old - 1 - tail), texts[n_new - 1 - tail]) == 0)
+    tail++;
+  if (head + tail == n_old && head + tail == n_new)
+    return;
 
-  return TRUE;
+  {
+    g_autofree const char **added = g_new0 (const char *, n_new - head - tail + 1);
+
+    memcpy (added, texts + head, (n_new - head - tail) * sizeof *added);
+    gtk_string_list_splice (model, head, n_old - head - tail, added);
+  }
 }
 
 /* The year selector lists the years that have data for the chart kind, as
@@ -56,7 +69,8 @@ same_strings (GListModel    *model,
 void
 _reel_window_update_year_selector (ReelWindow *self)
 {
-  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  GListModel *model = gtk_drop_down_get_model (self->year_dropdown);
   guint selected = GTK_INVALID_LIST_POSITION;
 
   g_clear_pointer (&self->years, g_array_unref);
@@ -68,25 +82,34 @@ _reel_window_update_year_selector (ReelWindow *self)
   for (guint i = 0; i < self->years->len; i++)
     {
       guint year = g_array_index (self->years, guint, i);
-      g_autofree char *text = NULL;
 
       /* Revenue and Share of a year of forecasts only say so. */
       if (get_year_kind (self) != REEL_CHART_GROWTH &&
           reel_chart_year_is_forecast (self->dataset, year))
         /* TRANSLATORS: a year in the year menu whose revenue figures are all forecasts */
-        text = g_strdup_printf (_("%u (forecast)"), year);
+        g_ptr_array_add (texts, g_strdup_printf (_("%u (forecast)"), year));
       else
-        text = g_strdup_printf ("%u", year);
-
-      gtk_string_list_append (model, text);
+        g_ptr_array_add (texts, g_strdup_printf ("%u", year));
       if (year == self->year)
         selected = i;
     }
+  g_ptr_array_add (texts, NULL);
 
   self->updating_years = TRUE;
-  /* A new model makes the menu's rows anew: most kinds share their years. */
-  if (!same_strings (gtk_drop_down_get_model (self->year_dropdown), model))
-    gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (model));
+  if (GTK_IS_STRING_LIST (model))
+    {
+      /* Both menus' selections hear of the rows in turn: bound, the first
+       * would set the second's before it had (GTK 4.8 then crashes). */
+      g_binding_unbind (self->bottom_year_binding);
+      splice_changed (GTK_STRING_LIST (model), (const char * const *) texts->pdata);
+      _reel_window_bind_bottom_year (self);
+    }
+  else
+    {
+      g_autoptr(GtkStringList) years = gtk_string_list_new ((const char * const *) texts->pdata);
+
+      gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (years));
+    }
   gtk_drop_down_set_selected (self->year_dropdown, selected);
   self->updating_years = FALSE;
 
