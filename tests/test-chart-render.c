@@ -331,6 +331,141 @@ test_theme_switch (void)
   cairo_surface_destroy (b);
 }
 
+/* The same pixels, every byte of them. */
+static void
+assert_same_pixels (cairo_surface_t *a,
+                    cairo_surface_t *b)
+{
+  int height = cairo_image_surface_get_height (a);
+  int stride = cairo_image_surface_get_stride (a);
+
+  g_assert_cmpint (cairo_image_surface_get_width (a), ==, cairo_image_surface_get_width (b));
+  g_assert_cmpint (height, ==, cairo_image_surface_get_height (b));
+  g_assert_cmpint (stride, ==, cairo_image_surface_get_stride (b));
+  g_assert_cmpmem (cairo_image_surface_get_data (a), stride * height,
+                   cairo_image_surface_get_data (b), stride * height);
+}
+
+/* The window draws a chart band by band (reel-chart-view.c): the bands,
+ * each drawn on its own, make the same pixels as the chart drawn whole,
+ * at 1x and 2x, with the window's rounded corners, for every kind that
+ * has bands (a Map has none: its countries are one image). */
+static void
+test_bands (void)
+{
+  for (ReelChartKind kind = REEL_CHART_REVENUE; kind < REEL_CHART_N_KINDS; kind++)
+    for (double scale = 1; scale <= 2; scale++)
+      {
+        Case c = { BUNDLED, kind, 0, "europe", REEL_CHART_THEME_DARK, scale, NULL };
+        g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (REEL_CHART_THEME_DARK);
+        g_autoptr(ReelChartLayout) layout = NULL;
+        cairo_surface_t *whole, *bands;
+        guint n_bands;
+        cairo_t *cr;
+
+        c.metric = REEL_CHART_METRIC_REVENUE;
+        layout = lay_out (&c);
+        n_bands = reel_chart_render_count_bands (layout);
+        if (kind == REEL_CHART_MAP)
+          {
+            g_assert_cmpuint (n_bands, ==, 0);
+            continue;
+          }
+        g_assert_cmpuint (n_bands, ==, (guint) ceil (GOLDEN_HEIGHT / 32.0));
+
+        theme->corner_radius = 12;
+        whole = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, GOLDEN_WIDTH * scale, GOLDEN_HEIGHT * scale);
+        cairo_surface_set_device_scale (whole, scale, scale);
+        cr = cairo_create (whole);
+        reel_chart_render (layout, theme, cr);
+        cairo_destroy (cr);
+
+        bands = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, GOLDEN_WIDTH * scale, GOLDEN_HEIGHT * scale);
+        cairo_surface_set_device_scale (bands, scale, scale);
+        for (guint i = 0; i < n_bands; i++)
+          {
+            ReelChartRect rect;
+
+            reel_chart_render_get_band (layout, i, &rect);
+            g_assert_cmpfloat (rect.y, ==, i * 32.0);
+            g_assert_cmpfloat (rect.width, ==, GOLDEN_WIDTH);
+            cr = cairo_create (bands);
+            reel_chart_render_band (layout, theme, i, cr);
+            cairo_destroy (cr);
+          }
+        cairo_surface_flush (whole);
+        cairo_surface_flush (bands);
+        assert_same_pixels (whole, bands);
+        cairo_surface_destroy (whole);
+        cairo_surface_destroy (bands);
+      }
+}
+
+/* Whether band @band of @layout meets the row of region @region_id. */
+static gboolean
+band_meets_row (ReelChartLayout *layout,
+                guint            band,
+                const char      *region_id)
+{
+  ReelChartRect rect;
+
+  reel_chart_render_get_band (layout, band, &rect);
+  for (guint i = 0; i < reel_chart_layout_get_n_marks (layout); i++)
+    {
+      const ReelChartMark *mark = reel_chart_layout_get_mark (layout, i);
+
+      if (g_strcmp0 (mark->region_id, region_id) == 0 &&
+          mark->area.y < rect.y + rect.height && mark->area.y + mark->area.height > rect.y)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* Another region picked changes the bands of its row and of the row
+ * picked before, and no other (the title's, the axis's, the other rows'
+ * and the sources' stay), so the window redraws those two rows; the same
+ * inputs make the same hashes. At the window's size, as a user sees it. */
+static void
+test_bands_selection (void)
+{
+  Case europe = { BUNDLED, REEL_CHART_REVENUE, 2025, "europe", REEL_CHART_THEME_LIGHT, 1, NULL };
+  Case america;
+  g_autoptr(ReelChartLayout) a = NULL, b = NULL, again = NULL;
+  g_autofree guint64 *hashes_a = NULL, *hashes_b = NULL, *hashes_again = NULL;
+  guint n_bands, n_changed = 0;
+
+  europe.width = 960;
+  europe.height = 900;
+  america = europe;
+  america.selection = "north-america";
+  a = lay_out (&europe);
+  b = lay_out (&america);
+  again = lay_out (&europe);
+  n_bands = reel_chart_render_count_bands (a);
+  g_assert_cmpuint (n_bands, ==, reel_chart_render_count_bands (b));
+  hashes_a = g_new (guint64, n_bands);
+  hashes_b = g_new (guint64, n_bands);
+  hashes_again = g_new (guint64, n_bands);
+  reel_chart_render_hash_bands (a, NULL, hashes_a);
+  reel_chart_render_hash_bands (b, NULL, hashes_b);
+  reel_chart_render_hash_bands (again, NULL, hashes_again);
+
+  g_assert_cmpmem (hashes_a, n_bands * sizeof (guint64), hashes_again, n_bands * sizeof (guint64));
+  for (guint i = 0; i < n_bands; i++)
+    {
+      gboolean picked = band_meets_row (a, i, "europe") || band_meets_row (a, i, "north-america");
+
+      if (hashes_a[i] != hashes_b[i])
+        {
+          g_assert_true (picked);
+          n_changed++;
+        }
+    }
+  g_assert_cmpuint (n_changed, >=, 2);
+  g_assert_cmpuint (n_changed, <=, n_bands / 3);
+}
+
 static void
 case_free (gpointer data)
 {
@@ -480,6 +615,8 @@ main (int   argc,
 
   g_test_add_func ("/chart/render/marks-drawn", test_marks_drawn);
   g_test_add_func ("/chart/render/theme-switch", test_theme_switch);
+  g_test_add_func ("/chart/render/bands", test_bands);
+  g_test_add_func ("/chart/render/bands-selection", test_bands_selection);
 
   status = g_test_run ();
 

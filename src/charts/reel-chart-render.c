@@ -6,6 +6,7 @@
 #include "reel-chart-render.h"
 
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 #include "reel-chart-layout-private.h"
@@ -649,5 +650,359 @@ reel_chart_render (ReelChartLayout      *layout,
         _reel_chart_render_shape (cr, shape, theme, spacing);
     }
 
+  cairo_restore (cr);
+}
+
+/* ------------------------------------------------------------------ */
+/* Bands */
+
+/* The window draws a chart as bands across it, each its own drawing, and
+ * keeps a band's drawing while its hash stays: a change that touches a
+ * few rows (a region picked, the selection band and the bold name moving)
+ * redraws those rows' bands, and GTK repaints only them. */
+#define BAND_HEIGHT 32
+
+/* How far ink may reach past a shape's geometry: antialiasing, a
+ * marker's ring, round joins. Text is measured by its ink. */
+#define BAND_SLACK 3
+
+typedef struct {
+  guint64 value;
+} Hash;
+
+static void
+hash_bytes (Hash       *hash,
+            const void *data,
+            gsize       size)
+{
+  const guchar *bytes = data;
+
+  for (gsize i = 0; i < size; i++)
+    hash->value = (hash->value ^ bytes[i]) * G_GUINT64_CONSTANT (0x100000001b3);
+}
+
+static void
+hash_double (Hash   *hash,
+             double  value)
+{
+  hash_bytes (hash, &value, sizeof value);
+}
+
+static void
+hash_uint (Hash  *hash,
+           guint  value)
+{
+  hash_bytes (hash, &value, sizeof value);
+}
+
+static void
+hash_string (Hash       *hash,
+             const char *string)
+{
+  if (string != NULL)
+    hash_bytes (hash, string, strlen (string) + 1);
+  else
+    hash_uint (hash, 0);
+}
+
+static void
+hash_color (Hash                 *hash,
+            const ReelChartColor *color)
+{
+  hash_double (hash, color->red);
+  hash_double (hash, color->green);
+  hash_double (hash, color->blue);
+  hash_double (hash, color->alpha);
+}
+
+/* Everything of a text that its pixels depend on, other than the
+ * context's (the same for the whole layout). */
+static void
+hash_text (Hash                 *hash,
+           const ReelChartShape *shape)
+{
+  PangoLayout *text = shape->text.layout;
+  const PangoFontDescription *font = pango_layout_get_font_description (text);
+  PangoAttrList *attributes = pango_layout_get_attributes (text);
+  g_autofree char *attributes_string = attributes != NULL ? pango_attr_list_to_string (attributes) : NULL;
+
+  hash_string (hash, pango_layout_get_text (text));
+  hash_uint (hash, font != NULL ? pango_font_description_hash (font) : 0);
+  hash_string (hash, attributes_string);
+  hash_uint (hash, (guint) pango_layout_get_width (text));
+  hash_uint (hash, (guint) pango_layout_get_height (text));
+  hash_uint (hash, pango_layout_get_wrap (text));
+  hash_uint (hash, pango_layout_get_ellipsize (text));
+  hash_uint (hash, pango_layout_get_alignment (text));
+  hash_double (hash, shape->text.x);
+  hash_double (hash, shape->text.y);
+}
+
+static void
+hash_points (Hash         *hash,
+             const double *points,
+             guint         n_points)
+{
+  hash_uint (hash, n_points);
+  hash_bytes (hash, points, n_points * 2 * sizeof (double));
+}
+
+/* What a shape draws, field by field (a union's padding is no one's). */
+static guint64
+hash_shape (const ReelChartShape *shape,
+            const ReelChartTheme *theme)
+{
+  Hash hash = { G_GUINT64_CONSTANT (0xcbf29ce484222325) };
+  ReelChartColor color = ink_color (theme, shape);
+
+  hash_uint (&hash, shape->type);
+  hash_color (&hash, &color);
+
+  switch (shape->type)
+    {
+    case REEL_CHART_SHAPE_RECT:
+      hash_bytes (&hash, &shape->rect.box, sizeof shape->rect.box);
+      hash_double (&hash, shape->rect.radius);
+      hash_uint (&hash, shape->rect.corners);
+      hash_uint (&hash, shape->rect.hatched);
+      hash_double (&hash, shape->rect.cut);
+      break;
+
+    case REEL_CHART_SHAPE_LINE:
+      hash_double (&hash, shape->line.x1);
+      hash_double (&hash, shape->line.y1);
+      hash_double (&hash, shape->line.x2);
+      hash_double (&hash, shape->line.y2);
+      hash_double (&hash, shape->line.width);
+      hash_uint (&hash, shape->line.dash);
+      break;
+
+    case REEL_CHART_SHAPE_MARKER:
+      hash_points (&hash, shape->marker.centres, shape->marker.n_centres);
+      hash_double (&hash, shape->marker.radius);
+      hash_double (&hash, shape->marker.width);
+      hash_uint (&hash, shape->marker.filled);
+      hash_uint (&hash, shape->marker.ring);
+      break;
+
+    case REEL_CHART_SHAPE_PATH:
+      hash_points (&hash, shape->path.points, shape->path.n_points);
+      hash_double (&hash, shape->path.width);
+      hash_uint (&hash, shape->path.dash);
+      break;
+
+    case REEL_CHART_SHAPE_TEXT:
+    default:
+      hash_text (&hash, shape);
+      break;
+    }
+
+  return hash.value;
+}
+
+static void
+points_reach (const double *points,
+              guint         n_points,
+              double        reach,
+              double       *top,
+              double       *bottom)
+{
+  *top = G_MAXDOUBLE;
+  *bottom = -G_MAXDOUBLE;
+  for (guint i = 0; i < n_points; i++)
+    {
+      *top = MIN (*top, points[i * 2 + 1] - reach);
+      *bottom = MAX (*bottom, points[i * 2 + 1] + reach);
+    }
+}
+
+/* How far a shape's ink reaches up and down. */
+static void
+shape_reach (const ReelChartShape *shape,
+             double               *top,
+             double               *bottom)
+{
+  switch (shape->type)
+    {
+    case REEL_CHART_SHAPE_RECT:
+      *top = shape->rect.box.y;
+      *bottom = shape->rect.box.y + shape->rect.box.height;
+      break;
+
+    case REEL_CHART_SHAPE_LINE:
+      *top = MIN (shape->line.y1, shape->line.y2) - shape->line.width;
+      *bottom = MAX (shape->line.y1, shape->line.y2) + shape->line.width;
+      break;
+
+    case REEL_CHART_SHAPE_MARKER:
+      /* the ring reaches 0.7 of the outline's width past it */
+      points_reach (shape->marker.centres, shape->marker.n_centres,
+                    shape->marker.radius + shape->marker.width * 1.5, top, bottom);
+      break;
+
+    case REEL_CHART_SHAPE_PATH:
+      points_reach (shape->path.points, shape->path.n_points, shape->path.width, top, bottom);
+      break;
+
+    case REEL_CHART_SHAPE_TEXT:
+    default:
+      {
+        PangoRectangle ink, logical;
+
+        pango_layout_get_pixel_extents (shape->text.layout, &ink, &logical);
+        *top = shape->text.y + MIN (ink.y, logical.y);
+        *bottom = shape->text.y + MAX (ink.y + ink.height, logical.y + logical.height);
+      }
+      break;
+    }
+
+  *top -= BAND_SLACK;
+  *bottom += BAND_SLACK;
+}
+
+/**
+ * reel_chart_render_count_bands:
+ * @layout: a chart
+ *
+ * Returns: how many bands reel_chart_render_band() draws @layout in: 0
+ *   for a Map, whose countries are one image (drawn whole)
+ */
+guint
+reel_chart_render_count_bands (ReelChartLayout *layout)
+{
+  GArray *shapes;
+
+  g_return_val_if_fail (REEL_IS_CHART_LAYOUT (layout), 0);
+
+  shapes = _reel_chart_layout_get_shapes (layout);
+  for (guint i = 0; i < shapes->len; i++)
+    if (g_array_index (shapes, ReelChartShape, i).type == REEL_CHART_SHAPE_AREA)
+      return 0;
+
+  return (guint) MAX (1, ceil (reel_chart_layout_get_height (layout) / BAND_HEIGHT));
+}
+
+/**
+ * reel_chart_render_get_band:
+ * @layout: a chart
+ * @band: below reel_chart_render_count_bands()
+ * @rect: (out): the band, in the layout's logical pixels (whole pixels)
+ */
+void
+reel_chart_render_get_band (ReelChartLayout *layout,
+                            guint            band,
+                            ReelChartRect   *rect)
+{
+  double width, height;
+
+  g_return_if_fail (REEL_IS_CHART_LAYOUT (layout));
+  g_return_if_fail (rect != NULL);
+
+  width = ceil (reel_chart_layout_get_width (layout));
+  height = ceil (reel_chart_layout_get_height (layout));
+  rect->x = 0;
+  rect->y = MIN ((double) band * BAND_HEIGHT, height);
+  rect->width = width;
+  rect->height = MIN (BAND_HEIGHT, height - rect->y);
+}
+
+/**
+ * reel_chart_render_hash_bands:
+ * @layout: a chart with bands
+ * @theme: (nullable): as reel_chart_render()'s
+ * @hashes: (out caller-allocates) (array): one a band
+ *
+ * Hashes what each band of @layout shows: the background, the size and
+ * scale, and every shape that reaches into the band. Two bands with the
+ * same hash draw the same pixels.
+ */
+void
+reel_chart_render_hash_bands (ReelChartLayout      *layout,
+                              const ReelChartTheme *theme,
+                              guint64              *hashes)
+{
+  guint n_bands = reel_chart_render_count_bands (layout);
+  GArray *shapes;
+  Hash seed = { G_GUINT64_CONSTANT (0xcbf29ce484222325) };
+
+  g_return_if_fail (n_bands > 0);
+  g_return_if_fail (hashes != NULL);
+
+  if (theme == NULL)
+    theme = reel_chart_layout_get_theme (layout);
+  shapes = _reel_chart_layout_get_shapes (layout);
+
+  hash_double (&seed, reel_chart_layout_get_width (layout));
+  hash_double (&seed, reel_chart_layout_get_height (layout));
+  hash_double (&seed, reel_chart_layout_get_scale (layout));
+  hash_double (&seed, theme->corner_radius);
+  hash_double (&seed, _reel_chart_layout_get_hatch_spacing (layout));
+  hash_color (&seed, &theme->background);
+  for (guint b = 0; b < n_bands; b++)
+    hashes[b] = seed.value;
+
+  for (guint i = 0; i < shapes->len; i++)
+    {
+      const ReelChartShape *shape = &g_array_index (shapes, ReelChartShape, i);
+      guint64 hash;
+      double top, bottom;
+      guint first, last;
+
+      shape_reach (shape, &top, &bottom);
+      if (bottom <= 0 || top >= n_bands * BAND_HEIGHT)
+        continue;
+      first = (guint) MAX (0, floor (top / BAND_HEIGHT));
+      last = MIN (n_bands - 1, (guint) floor (bottom / BAND_HEIGHT));
+      hash = hash_shape (shape, theme);
+      /* in order: a band's shapes are drawn in order */
+      for (guint b = first; b <= last; b++)
+        hashes[b] = (hashes[b] ^ hash) * G_GUINT64_CONSTANT (0x100000001b3);
+    }
+}
+
+/**
+ * reel_chart_render_band:
+ * @layout: a chart with bands
+ * @theme: (nullable): as reel_chart_render()'s
+ * @band: below reel_chart_render_count_bands()
+ * @cr: as reel_chart_render()'s
+ *
+ * Draws what reel_chart_render() draws within @band, and nothing outside:
+ * the same pixels there, as every shape is drawn in the same order and
+ * the band's edges are whole pixels.
+ */
+void
+reel_chart_render_band (ReelChartLayout      *layout,
+                        const ReelChartTheme *theme,
+                        guint                 band,
+                        cairo_t              *cr)
+{
+  ReelChartRect rect;
+  GArray *shapes;
+  double spacing;
+
+  g_return_if_fail (band < reel_chart_render_count_bands (layout));
+  g_return_if_fail (cr != NULL);
+
+  if (theme == NULL)
+    theme = reel_chart_layout_get_theme (layout);
+  shapes = _reel_chart_layout_get_shapes (layout);
+  spacing = _reel_chart_layout_get_hatch_spacing (layout);
+  reel_chart_render_get_band (layout, band, &rect);
+
+  cairo_save (cr);
+  cairo_rectangle (cr, rect.x, rect.y, rect.width, rect.height);
+  cairo_clip (cr);
+  _reel_chart_render_begin (layout, theme, cr);
+  for (guint i = 0; i < shapes->len; i++)
+    {
+      const ReelChartShape *shape = &g_array_index (shapes, ReelChartShape, i);
+      double top, bottom;
+
+      shape_reach (shape, &top, &bottom);
+      if (bottom > rect.y && top < rect.y + rect.height)
+        _reel_chart_render_shape (cr, shape, theme, spacing);
+    }
+  cairo_restore (cr);
   cairo_restore (cr);
 }

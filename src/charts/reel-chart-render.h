@@ -18,4 +18,16 @@ void reel_chart_render_outline (const ReelChartMark  *mark,
                                 const ReelChartTheme *theme,
                                 cairo_t              *cr);
 
+guint reel_chart_render_count_bands (ReelChartLayout      *layout);
+void  reel_chart_render_get_band    (ReelChartLayout      *layout,
+                                     guint                 band,
+                                     ReelChartRect        *rect);
+void  reel_chart_render_hash_bands  (ReelChartLayout      *layout,
+                                     const ReelChartTheme *theme,
+                                     guint64              *hashes);
+void  reel_chart_render_band        (ReelChartLayout      *layout,
+                                     const ReelChartTheme *theme,
+                                     guint                 band,
+                                     cairo_t              *cr);
+
 G_END_DECLS

@@ -184,6 +184,15 @@ reel_chart_transition_clear (ReelChartTransition *transition)
 
 /* Draws the frame of the running transition into @to; FALSE with none
  * running (the caller draws @to). */
+/* Whether it draws a frame between two layouts. */
+gboolean
+reel_chart_transition_is_running (ReelChartTransition *transition)
+{
+  g_return_val_if_fail (transition != NULL, FALSE);
+
+  return transition->from != NULL;
+}
+
 gboolean
 reel_chart_transition_render (ReelChartTransition *transition,
                               ReelChartLayout     *to,

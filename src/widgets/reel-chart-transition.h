@@ -31,6 +31,7 @@ void     reel_chart_transition_start    (ReelChartTransition *transition,
                                          ReelChartLayout     *from,
                                          ReelChartLayout     *to);
 void     reel_chart_transition_stop     (ReelChartTransition *transition);
+gboolean reel_chart_transition_is_running (ReelChartTransition *transition);
 void     reel_chart_transition_clear    (ReelChartTransition *transition);
 void     reel_chart_transition_prepare  (ReelChartTransition *transition,
                                          ReelChartLayout     *like,

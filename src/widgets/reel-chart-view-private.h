@@ -13,6 +13,13 @@ G_BEGIN_DECLS
  * widgets, one per mark of the layout, and the keyboard focus among
  * them). */
 
+/* A band of the chart as last drawn (reel_chart_render_band()), kept
+ * while what it shows stays the same. */
+typedef struct {
+  guint64        hash;
+  GskRenderNode *node;
+} ReelChartBand;
+
 struct _ReelChartView
 {
   GtkWidget        parent_instance;
@@ -35,6 +42,7 @@ struct _ReelChartView
   guint            generation;        /* of the inputs: one more at each change */
   guint            next_year;         /* to lay out ahead once this layout is made, or 0 */
   ReelChartTransition transition;     /* from the layout before, while it runs */
+  GArray          *bands;             /* of ReelChartBand: the chart's drawing, band by band */
 
   GPtrArray       *mark_widgets;      /* of ReelChartMarkWidget, in mark order */
   guint            marks_tick;        /* makes the layout and the mark widgets before a layout */
