@@ -7,18 +7,12 @@
 
 G_BEGIN_DECLS
 
-/* The chart view in three files: reel-chart-view.c (the layout, drawing
- * and properties), reel-chart-view-input.c (clicks, the pointer and the
+/* The chart view in four files: reel-chart-view.c (the layout, drawing
+ * and properties), reel-chart-view-bands.c (the chart's nodes, kept band
+ * by band), reel-chart-view-input.c (clicks, the pointer and the
  * keyboard's actions) and reel-chart-view-marks.c (its accessible mark
  * widgets, one per mark of the layout, and the keyboard focus among
  * them). */
-
-/* A band of the chart as last drawn (reel_chart_render_band()), kept
- * while what it shows stays the same. */
-typedef struct {
-  guint64        hash;
-  GskRenderNode *node;
-} ReelChartBand;
 
 struct _ReelChartView
 {
@@ -42,7 +36,7 @@ struct _ReelChartView
   guint            generation;        /* of the inputs: one more at each change */
   guint            next_year;         /* to lay out ahead once this layout is made, or 0 */
   ReelChartTransition transition;     /* from the layout before, while it runs */
-  GArray          *bands;             /* of ReelChartBand: the chart's drawing, band by band */
+  GArray          *bands;             /* the chart's drawing, band by band (reel-chart-view-bands.c) */
 
   GPtrArray       *mark_widgets;      /* of ReelChartMarkWidget, in mark order */
   guint            marks_tick;        /* makes the layout and the mark widgets before a layout */
@@ -66,6 +60,11 @@ int      _reel_chart_view_hit_test              (ReelChartView       *self,
 gboolean _reel_chart_view_mark_is_selectable    (const ReelChartMark *mark);
 void     _reel_chart_view_set_selected_platform (ReelChartView       *self,
                                                 const char          *platform_id);
+
+/* reel-chart-view-bands.c */
+void     _reel_chart_view_snapshot_chart        (ReelChartView       *self,
+                                                GtkSnapshot         *snapshot);
+void     _reel_chart_view_clear_bands           (ReelChartView       *self);
 
 /* reel-chart-view-input.c */
 void     _reel_chart_view_class_init_input      (GtkWidgetClass      *widget_class);

@@ -452,48 +452,6 @@ reel_chart_view_css_changed (GtkWidget         *widget,
     invalidate_layout (self);
 }
 
-static void
-clear_band (ReelChartBand *band)
-{
-  g_clear_pointer (&band->node, gsk_render_node_unref);
-}
-
-/* The chart band by band, each band's node the one drawn before while
- * what it shows is the same: GTK then repaints only the bands that
- * changed (a region picked: the rows of the one before and the one now). */
-static void
-snapshot_bands (ReelChartView *self,
-                GtkSnapshot   *snapshot,
-                guint          n_bands)
-{
-  g_autofree guint64 *hashes = g_new (guint64, n_bands);
-
-  reel_chart_render_hash_bands (self->layout, NULL, hashes);
-  if (self->bands->len != n_bands)
-    g_array_set_size (self->bands, 0);
-  g_array_set_size (self->bands, n_bands);
-
-  for (guint i = 0; i < n_bands; i++)
-    {
-      ReelChartBand *band = &g_array_index (self->bands, ReelChartBand, i);
-
-      if (band->node == NULL || band->hash != hashes[i])
-        {
-          ReelChartRect rect;
-          cairo_t *cr;
-
-          reel_chart_render_get_band (self->layout, i, &rect);
-          clear_band (band);
-          band->hash = hashes[i];
-          band->node = gsk_cairo_node_new (&GRAPHENE_RECT_INIT (rect.x, rect.y, rect.width, rect.height));
-          cr = gsk_cairo_node_get_draw_context (band->node);
-          reel_chart_render_band (self->layout, NULL, i, cr);
-          cairo_destroy (cr);
-        }
-      gtk_snapshot_append_node (snapshot, band->node);
-    }
-}
-
 /* The chart, then the hovered mark's area lightly shaded (it says that a
  * click does something there), then the focus ring of the focused mark. */
 static void
@@ -502,28 +460,12 @@ reel_chart_view_snapshot (GtkWidget   *widget,
 {
   ReelChartView *self = REEL_CHART_VIEW (widget);
   const ReelChartMark *hover;
-  guint n_bands;
   cairo_t *cr;
 
   if (self->layout == NULL)
     return;
 
-  /* A transition draws two layouts between them, a Map its countries
-   * as one image: each in one node. */
-  n_bands = reel_chart_render_count_bands (self->layout);
-  if (n_bands > 0 && !reel_chart_transition_is_running (&self->transition))
-    snapshot_bands (self, snapshot, n_bands);
-  else
-    {
-      g_array_set_size (self->bands, 0);
-      cr = gtk_snapshot_append_cairo (snapshot,
-                                      &GRAPHENE_RECT_INIT (0, 0,
-                                                           reel_chart_layout_get_width (self->layout),
-                                                           reel_chart_layout_get_height (self->layout)));
-      if (!reel_chart_transition_render (&self->transition, self->layout, cr))
-        reel_chart_render (self->layout, NULL, cr);
-      cairo_destroy (cr);
-    }
+  _reel_chart_view_snapshot_chart (self, snapshot);
 
   hover = self->hover_mark >= 0 ? _reel_chart_view_get_mark (self, self->hover_mark) : NULL;
   if (_reel_chart_view_mark_is_selectable (hover) && hover->outline != NULL)
@@ -616,8 +558,7 @@ reel_chart_view_dispose (GObject *object)
       g_ptr_array_set_size (self->mark_widgets, 0);
     }
   reel_chart_transition_clear (&self->transition);
-  if (self->bands != NULL)
-    g_array_set_size (self->bands, 0);
+  _reel_chart_view_clear_bands (self);
   g_clear_object (&self->layout);
   g_clear_object (&self->dataset);
   g_clear_object (&self->tooltip_box);
@@ -631,7 +572,6 @@ reel_chart_view_finalize (GObject *object)
   ReelChartView *self = REEL_CHART_VIEW (object);
 
   g_clear_pointer (&self->mark_widgets, g_ptr_array_unref);
-  g_clear_pointer (&self->bands, g_array_unref);
   g_strfreev (self->selected_regions);
   g_free (self->selected_platform);
   g_free (self->accessible_label);
@@ -896,8 +836,6 @@ reel_chart_view_init (ReelChartView *self)
   self->kind = REEL_CHART_REVENUE;
   self->selected_regions = reel_region_selection_new (NULL);
   self->mark_widgets = g_ptr_array_new_with_free_func (g_object_unref);
-  self->bands = g_array_new (FALSE, TRUE, sizeof (ReelChartBand));
-  g_array_set_clear_func (self->bands, (GDestroyNotify) clear_band);
   self->focus_mark = -1;
   self->hover_mark = -1;
   self->dark = adw_style_manager_get_dark (style_manager);
