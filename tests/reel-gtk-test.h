@@ -407,10 +407,18 @@ reel_gtk_test_region_selected_index (ReelRegionList *list)
 /* ------------------------------------------------------------------ */
 /* The panels */
 
+/* The shown region's summary, "" for none. */
 static inline const char *
 reel_gtk_test_audience_summary (ReelAudiencePanel *panel)
 {
-  return gtk_label_get_text (GTK_LABEL (reel_gtk_test_get_child (panel, "summary_label")));
+  GtkWidget *box = reel_gtk_test_get_child (panel, "summary_box");
+
+  for (GtkWidget *label = gtk_widget_get_first_child (box);
+       label != NULL;
+       label = gtk_widget_get_next_sibling (label))
+    if (gtk_widget_get_visible (label))
+      return gtk_label_get_text (GTK_LABEL (label));
+  return "";
 }
 
 /* The box of the shown region's rows in the audience panel's @name box

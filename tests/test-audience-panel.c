@@ -154,19 +154,38 @@ test_audience_rows_kept (Fixture       *fixture,
                          gconstpointer  data)
 {
   g_autoptr(ReelDataset) other = reel_dataset_test_load ("microdrama-sample.reelscope.json");
-  GtkWidget *trait;
+  GtkWidget *summaries = reel_gtk_test_get_child (fixture->panel, "summary_box");
+  GtkWidget *trait, *summary;
+  g_autofree char *shown = NULL;
 
-  /* Back on a region, its rows are the ones made before: nothing to make
-   * or measure again. */
+  /* Back on a region, its rows and its summary are the ones made before:
+   * nothing to make or measure again. */
   reel_audience_panel_set_region (fixture->panel, "middle-east-north-africa");
   trait = reel_gtk_test_nth_child (traits_box (fixture->panel), 0);
   g_assert_nonnull (trait);
+  shown = g_strdup (reel_gtk_test_audience_summary (fixture->panel));
+  for (summary = gtk_widget_get_first_child (summaries);
+       summary != NULL && !gtk_widget_get_visible (summary);
+       summary = gtk_widget_get_next_sibling (summary))
+    ;
+  g_assert_nonnull (summary);
   reel_audience_panel_set_region (fixture->panel, "africa");
   g_assert_false (gtk_widget_is_visible (trait));
+  g_assert_false (gtk_widget_is_visible (summary));
+  g_assert_cmpstr (reel_gtk_test_audience_summary (fixture->panel), ==, "Skews younger");
   g_assert_null (traits_box (fixture->panel));
   reel_audience_panel_set_region (fixture->panel, "middle-east-north-africa");
   g_assert_true (reel_gtk_test_nth_child (traits_box (fixture->panel), 0) == trait);
   g_assert_true (gtk_widget_is_visible (trait));
+  g_assert_true (gtk_widget_is_visible (summary));
+  g_assert_cmpstr (reel_gtk_test_audience_summary (fixture->panel), ==, shown);
+  g_assert_cmpuint (reel_gtk_test_count_children (summaries), ==, 2);
+  /* Rows made ahead for another region stay hidden. */
+  reel_audience_panel_prepare_region (fixture->panel, "north-america");
+  g_assert_cmpuint (reel_gtk_test_count_children (summaries), ==, 3);
+  g_assert_cmpuint (reel_gtk_test_count_visible_children (summaries), ==, 1);
+  g_assert_cmpuint (reel_gtk_test_count_visible_children (reel_gtk_test_get_child (fixture->panel,
+                                                                                   "traits_box")), ==, 1);
   g_assert_cmpuint (reel_gtk_test_audience_n_traits (fixture->panel), ==, 1);
 
   /* Another dataset's regions get rows of their own. */

@@ -19,6 +19,7 @@
 #define RESOURCE_PATH "/io/github/reelscope/Reelscope/ui/"
 
 typedef struct {
+  GtkWidget *summary;
   GtkWidget *traits;
   GtkWidget *notes;
 } RegionPage;
@@ -33,17 +34,18 @@ struct _ReelAudiencePanel
   GtkButton   *more_notes_button;
   GtkBox      *notes_box;
   GtkStack    *stack;
-  GtkLabel    *summary_label;
+  GtkBox      *summary_box;
   GtkBox      *traits_box;
 
   ReelDataset *dataset;
   char        *region;
 
   /* The rows of each region shown so far, by region id ("" for the
-   * world): a box of traits in traits_box and a box of notes in notes_box,
-   * only the region's own visible. Coming back to a region shows the rows
-   * made for it before, their labels measured already, instead of making
-   * them again on the frame after the click. */
+   * world): its summary in summary_box, a box of traits in traits_box and
+   * a box of notes in notes_box, only the region's own visible. Coming
+   * back to a region shows the rows made for it before, their labels
+   * measured already (a summary's wrapping alone takes a millisecond),
+   * instead of making them again on the frame after the click. */
   GHashTable  *pages;
   RegionPage  *page;    /* the region's, in pages; or NULL */
 };
@@ -205,12 +207,17 @@ create_note (ReelAudiencePanel *self,
   return box;
 }
 
-/* The boxes of the region's rows, made on its first showing. */
+/* The boxes of the region's rows, hidden until it shows. */
 static RegionPage *
 make_region_page (ReelAudiencePanel  *self,
                   const ReelAudience *audience)
 {
   RegionPage *page = g_new0 (RegionPage, 1);
+  const char *summary = audience->summary != NULL ? reel_text_get (audience->summary) : "";
+
+  page->summary = reel_plain_label_new (summary, "heading");
+  gtk_widget_add_css_class (page->summary, "reel-audience-summary");
+  gtk_box_append (self->summary_box, page->summary);
 
   page->traits = gtk_box_new (GTK_ORIENTATION_VERTICAL, gtk_box_get_spacing (self->traits_box));
   for (guint i = 0; i < audience->traits->len; i++)
@@ -224,6 +231,9 @@ make_region_page (ReelAudiencePanel  *self,
                     create_note (self, &g_array_index (audience->notes, ReelNote, i)));
   gtk_box_append (self->notes_box, page->notes);
 
+  gtk_widget_set_visible (page->summary, FALSE);
+  gtk_widget_set_visible (page->traits, FALSE);
+  gtk_widget_set_visible (page->notes, FALSE);
   return page;
 }
 
@@ -233,6 +243,7 @@ clear_region_pages (ReelAudiencePanel *self)
 {
   self->page = NULL;
   g_hash_table_remove_all (self->pages);
+  reel_box_remove_all (self->summary_box);
   reel_box_remove_all (self->traits_box);
   reel_box_remove_all (self->notes_box);
 }
@@ -247,6 +258,7 @@ show_region_page (ReelAudiencePanel  *self,
 
   if (self->page != NULL && self->page != page)
     {
+      gtk_widget_set_visible (self->page->summary, FALSE);
       gtk_widget_set_visible (self->page->traits, FALSE);
       gtk_widget_set_visible (self->page->notes, FALSE);
     }
@@ -257,8 +269,11 @@ show_region_page (ReelAudiencePanel  *self,
     }
   self->page = page;
 
+  gtk_widget_set_visible (page->summary, TRUE);
   gtk_widget_set_visible (page->traits, TRUE);
   gtk_widget_set_visible (page->notes, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->summary_box),
+                          gtk_label_get_text (GTK_LABEL (page->summary))[0] != '\0');
   gtk_widget_set_visible (GTK_WIDGET (self->traits_box), audience->traits->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->notes_box), audience->notes->len > 0);
   /* The first notes again, as on its first showing. */
@@ -274,6 +289,7 @@ hide_region_page (ReelAudiencePanel *self)
   if (self->page == NULL)
     return;
 
+  gtk_widget_set_visible (self->page->summary, FALSE);
   gtk_widget_set_visible (self->page->traits, FALSE);
   gtk_widget_set_visible (self->page->notes, FALSE);
   self->page = NULL;
@@ -284,7 +300,6 @@ update (ReelAudiencePanel *self)
 {
   const ReelRegion *region = get_region (self);
   const ReelAudience *audience = region != NULL ? region->audience : NULL;
-  const char *summary;
 
   gtk_widget_set_visible (GTK_WIDGET (self->more_notes_button), FALSE);
 
@@ -294,14 +309,9 @@ update (ReelAudiencePanel *self)
       gtk_label_set_text (self->empty_label,
                           self->region == NULL ? _("No audience data for the world")
                                                : _("No audience data for this region"));
-      gtk_label_set_text (self->summary_label, "");
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
-
-  summary = audience->summary != NULL ? reel_text_get (audience->summary) : "";
-  reel_label_set_plain_text (self->summary_label, summary);
-  gtk_widget_set_visible (GTK_WIDGET (self->summary_label), summary[0] != '\0');
 
   show_region_page (self, audience);
 
@@ -446,7 +456,7 @@ reel_audience_panel_class_init (ReelAudiencePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReelAudiencePanel, more_notes_button);
   gtk_widget_class_bind_template_child (widget_class, ReelAudiencePanel, notes_box);
   gtk_widget_class_bind_template_child (widget_class, ReelAudiencePanel, stack);
-  gtk_widget_class_bind_template_child (widget_class, ReelAudiencePanel, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, ReelAudiencePanel, summary_box);
   gtk_widget_class_bind_template_child (widget_class, ReelAudiencePanel, traits_box);
   gtk_widget_class_bind_template_callback (widget_class, more_notes_clicked_cb);
 
@@ -526,8 +536,6 @@ reel_audience_panel_prepare_region (ReelAudiencePanel *self,
     return;
 
   page = make_region_page (self, region->audience);
-  gtk_widget_set_visible (page->traits, FALSE);
-  gtk_widget_set_visible (page->notes, FALSE);
   g_hash_table_insert (self->pages, g_strdup (region_id != NULL ? region_id : ""), page);
 }
 
