@@ -819,6 +819,59 @@ assert_strings (GListModel         *model,
     g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (model), i), ==, expected[i]);
 }
 
+/* The switcher's toggle of the chart shown is the one checked, and only
+ * it, from the first frame of a window that reopens on another kind than
+ * Revenue (the kind is remembered), and after a switch. */
+static void
+assert_switcher_checked (ReelWindow *window,
+                         const char *page)
+{
+  GtkWidget *switcher = CHILD (window, "chart_switcher");
+  guint n_checked = 0;
+
+  for (GtkWidget *toggle = gtk_widget_get_first_child (switcher);
+       toggle != NULL;
+       toggle = gtk_widget_get_next_sibling (toggle))
+    {
+      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (toggle));
+      gboolean shown = g_strcmp0 (g_variant_get_string (target, NULL), page) == 0;
+
+      g_assert_cmpint (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle)), ==, shown);
+      g_assert_cmpint ((gtk_widget_get_state_flags (toggle) & GTK_STATE_FLAG_CHECKED) != 0, ==, shown);
+      n_checked += shown;
+    }
+  g_assert_cmpuint (n_checked, ==, 1);
+}
+
+static void
+test_window_switcher_checked (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.reelscope.Reelscope");
+  ReelWindow *window;
+
+  reset_settings ();
+  g_settings_set_boolean (settings, "overview", FALSE);
+  g_settings_set_enum (settings, "chart-kind", REEL_CHART_GROWTH);
+  window = create_window ();
+  open_sample (window);
+  wait_for_load (window);
+  reel_gtk_test_flush ();
+  assert_switcher_checked (window, "growth");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "map"));
+  reel_gtk_test_flush ();
+  assert_switcher_checked (window, "map");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "overview"));
+  reel_gtk_test_flush ();
+  assert_switcher_checked (window, "overview");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.page", "s", "revenue"));
+  reel_gtk_test_flush ();
+  assert_switcher_checked (window, "revenue");
+
+  destroy_window (window);
+  reset_settings ();
+}
+
 static void
 test_window_year_action (Fixture       *fixture,
                          gconstpointer  data)
@@ -1624,6 +1677,7 @@ main (int   argc,
   reel_window_test_start_on_charts ();
 
   g_test_add_func ("/window/empty", test_window_empty);
+  g_test_add_func ("/window/switcher-checked", test_window_switcher_checked);
   g_test_add_func ("/window/open-sample", test_window_open_sample);
   g_test_add ("/window/broken-keeps-dataset", Fixture, NULL,
               fixture_set_up, test_window_broken_keeps_dataset, fixture_tear_down);

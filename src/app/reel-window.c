@@ -442,9 +442,8 @@ restore_window_state (ReelWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  /* What the last window showed; the dataset decides whether it has it. */
-  self->chart_kind = g_settings_get_enum (self->settings, "chart-kind");
-  self->overview = g_settings_get_boolean (self->settings, "overview");
+  /* What the last window showed; the dataset decides whether it has it
+   * (its kind and page are read before the template, reel_window_init()). */
   self->year = g_settings_get_uint (self->settings, "year");
   _reel_window_restore_selection (self);
 }
@@ -842,9 +841,14 @@ reel_window_class_init (ReelWindowClass *klass)
 static void
 reel_window_init (ReelWindow *self)
 {
-  /* Before the template: its toggles read the state of the property actions. */
+  /* Before the template: its toggles read the state of the property
+   * actions once, and GTK 4.8 does not update them on a change notified
+   * in init (two of the switcher's toggles would show checked). */
   self->view = g_strdup ("chart");
   self->details_page = g_strdup ("region");
+  self->settings = g_settings_new (SETTINGS_SCHEMA_ID);
+  self->chart_kind = g_settings_get_enum (self->settings, "chart-kind");
+  self->overview = g_settings_get_boolean (self->settings, "overview");
 
   gtk_widget_init_template (GTK_WIDGET (self));
   _reel_window_init_tooltips (self);
@@ -865,11 +869,7 @@ reel_window_init (ReelWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", FALSE);
 
   self->launch_cancellable = g_cancellable_new ();
-  self->settings = g_settings_new (SETTINGS_SCHEMA_ID);
   restore_window_state (self);
-  /* The switcher's toggles (property actions) show the restored kind. */
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART_KIND]);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAGE]);
   _reel_window_init_files (self);
 
   /* One selection, shared: the list and the chart set it and follow it,
