@@ -989,6 +989,18 @@ test_layout_periods (void)
   g_assert_nonnull (strstr (reel_chart_layout_get_subtitle (layout), "DataEye, October 2025"));
   g_assert_nonnull (strstr (reel_chart_layout_get_subtitle (layout), "periods differ"));
   g_assert_true (has_text (layout, "the series that covers the most regions"));
+  /* Africa's year is not ranked among the months: a panel of its own, on
+   * its own scale, under theirs */
+  g_assert_nonnull (strstr (reel_chart_layout_get_subtitle (layout),
+                            "a panel per length of period, each on its own scale"));
+  g_assert_true (has_text (layout, "1 MONTH EACH"));
+  {
+    guint n = reel_chart_layout_get_n_marks (layout);
+
+    g_assert_cmpstr (reel_chart_layout_get_mark (layout, n - 1)->name, ==, "Africa");
+    g_assert_cmpfloat (reel_chart_layout_get_mark (layout, n - 1)->rect.y, >,
+                       reel_chart_layout_get_mark (layout, n - 2)->rect.y);
+  }
   g_clear_object (&layout);
 
   /* Share: of the series' world total for its period, only that period's figures */

@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "reel-chart-layout-private.h"
 #include "reel-chart-layout.h"
 #include "reel-chart-render.h"
 #include "reel-dataset-loader.h"
@@ -346,6 +347,69 @@ test_map_marks (void)
     }
 }
 
+/* Whether a text of the chart is @text exactly. */
+static gboolean
+has_text (ReelChartLayout *layout,
+          const char      *text)
+{
+  GArray *shapes = _reel_chart_layout_get_shapes (layout);
+
+  for (guint i = 0; i < shapes->len; i++)
+    {
+      const ReelChartShape *shape = &g_array_index (shapes, ReelChartShape, i);
+
+      if (shape->type == REEL_CHART_SHAPE_TEXT &&
+          g_strcmp0 (pango_layout_get_text (shape->text.layout), text) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* One scale for the map where Revenue has a panel per length of period:
+ * 2025's months are coloured; South Asia's quarter is hatched as without
+ * a figure on this scale, not labelled, and a note gives its figure, as
+ * its mark does. */
+static void
+test_map_one_length (void)
+{
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
+  g_autoptr(ReelChartLayout) layout = lay_out_map (dataset, REEL_CHART_METRIC_REVENUE, 2025, 1200, 800);
+  g_autoptr(ReelChartLayout) bars = NULL;
+  g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (REEL_CHART_THEME_LIGHT);
+  const char *summary = reel_chart_layout_get_summary (layout);
+  gboolean found_south_asia = FALSE;
+
+  g_assert_nonnull (strstr (summary, "Hatched, with a figure for another length of period than the "
+                                     "colours': South Asia · India: $4.5M in Q3 2025."));
+  g_assert_true (has_text (layout, "no figure on this scale"));
+  g_assert_null (strstr (reel_chart_layout_get_subtitle (layout), "panel"));
+  for (guint i = 0; i < reel_chart_layout_get_n_marks (layout); i++)
+    {
+      const ReelChartMark *mark = reel_chart_layout_get_mark (layout, i);
+
+      if (g_strcmp0 (mark->region_id, "south-asia") == 0)
+        {
+          found_south_asia = TRUE;
+          g_assert_cmpfloat (mark->value, ==, 4.5e6);
+          g_assert_nonnull (strstr (mark->tooltip, "Q3 2025: $4.5M"));
+        }
+      else
+        {
+          g_assert_null (strstr (mark->tooltip, "Q3 2025"));
+        }
+    }
+  g_assert_true (found_south_asia);
+  g_assert_false (has_text (layout, "$4.5M"));
+  g_assert_true (has_text (layout, "$731K"));
+
+  /* The bar chart keeps it, in a panel of its own */
+  bars = reel_chart_layout_new (dataset, REEL_CHART_REVENUE, 2025, NULL, theme, 1200, 800, 1);
+  g_assert_nonnull (strstr (reel_chart_layout_get_subtitle (bars),
+                            "a panel per length of period, each on its own scale"));
+  g_assert_cmpstr (reel_chart_layout_get_mark (bars, reel_chart_layout_get_n_marks (bars) - 1)->name,
+                   ==, "South Asia · India");
+}
+
 static cairo_surface_t *
 render (ReelChartLayout      *layout,
         const ReelChartTheme *theme)
@@ -509,6 +573,7 @@ main (int   argc,
   g_test_add_func ("/chart/map/geometry-damaged", test_geometry_damaged);
   g_test_add_func ("/chart/map/hit-test", test_map_hit_test);
   g_test_add_func ("/chart/map/marks", test_map_marks);
+  g_test_add_func ("/chart/map/one-length", test_map_one_length);
   g_test_add_func ("/chart/map/drawn-again-when-changed", test_map_drawn_again_when_changed);
   g_test_add_func ("/chart/map/transparent-borders", test_map_transparent_borders);
   g_test_add_func ("/chart/map/growth-one-basis", test_map_growth_one_basis);

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <locale.h>
+#include <math.h>
 #include <string.h>
 
 #include "reel-chart-layout-private.h"
@@ -167,15 +168,16 @@ count_texts (ReelChartLayout *layout,
 /* The apps by value, each named with its company where it has one, of no
  * region, the figure picked by the rule: whole-year, else the nearest
  * period in the year; the regional figure and the download count are not
- * revenue of the whole app. */
+ * revenue of the whole app. A month's figure is never ranked among
+ * years': each length of period is a panel on its own scale. */
 static void
 test_platforms_ranking (void)
 {
   g_autoptr(ReelDataset) dataset = load_platforms_json ();
   g_autoptr(ReelChartLayout) layout = lay_out (dataset, 0, "asia");
-  static const char * const names[] = { "BigApp · Big Co", "MonthApp", "SmallApp · Small Co",
+  static const char * const names[] = { "BigApp · Big Co", "SmallApp · Small Co", "MonthApp",
                                         "PartApp" };
-  static const double values[] = { 90e6, 50e6, 30e6, 10e6 };
+  static const double values[] = { 90e6, 30e6, 50e6, 10e6 };
   const char *summary = reel_chart_layout_get_summary (layout);
   const ReelChartMark *mark;
 
@@ -183,8 +185,17 @@ test_platforms_ranking (void)
   g_assert_cmpuint (reel_chart_layout_get_year (layout), ==, 2025);
   g_assert_cmpstr (reel_chart_layout_get_title (layout), ==, "Platforms by revenue, 2025");
   g_assert_nonnull (strstr (reel_chart_layout_get_subtitle (layout),
-                            "periods differ: each bar names its own"));
+                            "periods differ: a panel per length of period, each on its own scale"));
   g_assert_cmpuint (reel_chart_layout_get_n_marks (layout), ==, G_N_ELEMENTS (names));
+  g_assert_cmpuint (count_texts (layout, "OCTOBER 2025"), ==, 1);
+
+  /* Each panel's longest bar reaches its axis's end: MonthApp's 50M is
+   * as long as BigApp's 90M, not 5/9 of it */
+  g_assert_cmpfloat (fabs (reel_chart_layout_get_mark (layout, 2)->rect.width -
+                           reel_chart_layout_get_mark (layout, 0)->rect.width), <,
+                     0.1 * reel_chart_layout_get_mark (layout, 0)->rect.width);
+  g_assert_cmpfloat (reel_chart_layout_get_mark (layout, 2)->rect.y, >,
+                     reel_chart_layout_get_mark (layout, 1)->rect.y);
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -207,7 +218,7 @@ test_platforms_ranking (void)
   g_assert_cmpfloat (mark->range_box.width, >, 0);
 
   /* October, the latest of MonthApp's months, named on its mark */
-  mark = reel_chart_layout_get_mark (layout, 1);
+  mark = reel_chart_layout_get_mark (layout, 2);
   g_assert_cmpstr (mark->label, ==, "MonthApp, Oct 2025, 2025, 50 million US dollars, "
                                     "source Beta tracker");
   g_assert_null (strstr (mark->tooltip, "40M"));
@@ -362,25 +373,31 @@ test_platforms_downloads (void)
   g_assert_false (reel_chart_kind_has_metric (REEL_CHART_REVENUE, REEL_CHART_METRIC_DOWNLOADS));
 }
 
-/* The bundled dataset's downloads of 2025: GoodShort's year by Sensor
- * Tower leads; DramaBox's August by DataEye is 2.9% below DataEye's July. */
+/* The bundled dataset's downloads of 2025, a panel per length of period:
+ * DramaBox leads the months, and its August by DataEye is 2.9% below
+ * DataEye's July; GoodShort's year by Sensor Tower leads the years, not
+ * the months; DramaWave's quarter stands apart. */
 static void
 test_platforms_bundled_downloads (void)
 {
   g_autoptr(ReelDataset) dataset = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
   g_autoptr(ReelChartLayout) layout = lay_out_metric (dataset, REEL_CHART_METRIC_DOWNLOADS, 0);
-  static const char * const apps[] = { "GoodShort", "DramaWave", "FlickReels", "DramaBox" };
+  static const char * const apps[] = { "DramaBox", "FreeReels", "ReelShort", "NetShort",
+                                       "ShortMax", "GoodShort", "FlickReels", "FlareFlow",
+                                       "DramaWave" };
   const ReelChartMark *mark;
 
   g_assert_cmpuint (reel_chart_layout_get_year (layout), ==, 2025);
   g_assert_cmpstr (reel_chart_layout_get_title (layout), ==, "Platforms by downloads, 2025");
+  g_assert_cmpuint (reel_chart_layout_get_n_marks (layout), ==, G_N_ELEMENTS (apps));
   for (guint i = 0; i < G_N_ELEMENTS (apps); i++)
     g_assert_true (g_str_has_prefix (reel_chart_layout_get_mark (layout, i)->name, apps[i]));
+  g_assert_cmpuint (count_texts (layout, "1 MONTH EACH"), ==, 1);
 
-  mark = reel_chart_layout_get_mark (layout, 0);
+  mark = reel_chart_layout_get_mark (layout, 5);
   g_assert_cmpfloat (mark->value, ==, 80e6);
   g_assert_nonnull (strstr (mark->label, "36Kr"));
-  mark = reel_chart_layout_get_mark (layout, 3);
+  mark = reel_chart_layout_get_mark (layout, 0);
   g_assert_cmpfloat (mark->value, ==, 21817000);
   g_assert_nonnull (strstr (mark->tooltip, "Change: -2.9% on July 2025, by DataEye"));
   g_assert_cmpuint (count_texts (layout, "-2.9% on Jul 2025, same source"), ==, 1);

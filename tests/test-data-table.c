@@ -220,14 +220,20 @@ test_table_platforms_metric (void)
   g_assert_cmpstr (reel_figure_row_get_value_text (row), ==, "$17M");
   g_assert_nonnull (find_column (table, "Revenue"));
 
-  /* Downloads: counts, by rank, each of its own period and source */
+  /* Downloads: counts, each of its own period and source, by rank in
+   * the chart's panels: the months' first (most apps), GoodShort's year
+   * after them, not above a month's figure */
   reel_data_table_set_metric (table, REEL_CHART_METRIC_DOWNLOADS);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 9);
   first = g_list_model_get_item (model, 0);
-  g_assert_cmpstr (reel_figure_row_get_region (first), ==, "GoodShort");
-  g_assert_cmpstr (reel_figure_row_get_value_text (first), ==, "\u226580M");
-  g_assert_cmpuint (reel_figure_row_get_qualifier (first), ==, REEL_QUALIFIER_AT_LEAST);
+  g_assert_cmpstr (reel_figure_row_get_region (first), ==, "DramaBox");
   g_assert_cmpstr (reel_figure_row_get_unit (first), ==, "downloads");
+  row = g_list_model_get_item (model, 5);
+  g_assert_cmpstr (reel_figure_row_get_region (row), ==, "GoodShort");
+  g_assert_cmpstr (reel_figure_row_get_period (row), ==, "2025");
+  g_assert_cmpstr (reel_figure_row_get_value_text (row), ==, "\u226580M");
+  g_assert_cmpuint (reel_figure_row_get_qualifier (row), ==, REEL_QUALIFIER_AT_LEAST);
+  g_object_unref (row);
 
   row = find_row (table, "DramaBox");
   g_assert_cmpfloat (reel_figure_row_get_value (row), ==, 21817000);

@@ -37,10 +37,21 @@ typedef struct {
   double             x, y, k;     /* the plane's origin and pixels per unit */
   double             key_top;
   gboolean           no_figure;   /* some countries are hatched for it */
+  gboolean           apart;       /* some of them have a figure on another scale */
 } Plot;
 
 /* ------------------------------------------------------------------ */
 /* Bins */
+
+/* Whether a bar's figure is for another length of period than the
+ * colours' (a later panel of Revenue's, reel_chart_periods_group()): a
+ * map has one scale, so its place is hatched as one without a figure,
+ * and the kind's note names it with its figure. */
+static gboolean
+is_apart (const ReelChartBar *bar)
+{
+  return bar->group != 0;
+}
 
 /* Nice edges over the values' magnitudes: at most MAX_BINS bins of 1-2-5
  * steps from zero, and for growth as many below it as its falls need, by
@@ -55,6 +66,8 @@ fit_bins (Plot *plot)
     {
       const ReelChartBar *bar = &g_array_index (plot->data->bars, ReelChartBar, i);
 
+      if (is_apart (bar))
+        continue;
       if (bar->value >= 0 || !plot->diverging)
         rise = MAX (rise, ABS (bar->value));
       else
@@ -233,11 +246,20 @@ has_region_without_figure (Plot *plot)
         {
           const ReelChartBar *bar = &g_array_index (plot->data->bars, ReelChartBar, i);
 
-          figure = bar->region == (int) r && !bar_is_country (bar);
+          figure = bar->region == (int) r && !bar_is_country (bar) && !is_apart (bar);
         }
       if (!figure)
         return TRUE;
     }
+  return FALSE;
+}
+
+static gboolean
+has_apart (Plot *plot)
+{
+  for (guint i = 0; i < plot->data->bars->len; i++)
+    if (is_apart (&g_array_index (plot->data->bars, ReelChartBar, i)))
+      return TRUE;
   return FALSE;
 }
 
@@ -314,9 +336,16 @@ add_place (Plot               *plot,
   if (reel_chart_outline_get_n_countries (outline) == 0)
     return;
 
-  get_bin_ink (plot, bar->value, &palette, &alpha);
-  shape = add_area (plot, outline, REEL_CHART_INK_REGION, palette, alpha);
-  shape->area.hatched = (bar->flags & (REEL_CHART_MARK_ESTIMATE | REEL_CHART_MARK_FORECAST)) != 0;
+  if (is_apart (bar))
+    {
+      add_no_figure (plot, outline);
+    }
+  else
+    {
+      get_bin_ink (plot, bar->value, &palette, &alpha);
+      shape = add_area (plot, outline, REEL_CHART_INK_REGION, palette, alpha);
+      shape->area.hatched = (bar->flags & (REEL_CHART_MARK_ESTIMATE | REEL_CHART_MARK_FORECAST)) != 0;
+    }
 
   if (first_of_region && bar_is_country (bar) && !has_region_bar (plot, bar->region))
     hit = add_rest_of_region (plot, bar, outline);
@@ -478,7 +507,7 @@ add_labels (Plot *plot)
       ReelChartRect plate;
       double x = 0, y = 0, pad = plot->unit * 0.3;
 
-      if (!find_label_point (plot, bar, &x, &y))
+      if (is_apart (bar) || !find_label_point (plot, bar, &x, &y))
         continue;
 
       value = plot->draft->kind->format_value (plot->data, bar->value, bar->qualifier);
@@ -551,7 +580,8 @@ list_key_items (Plot    *plot,
   if (plot->data->traits.estimate || plot->data->traits.forecast)
     items[n++] = (KeyItem) { _("estimate or forecast"), REEL_CHART_INK_REGION, RISE_PALETTE, 1.0, TRUE };
   if (plot->no_figure)
-    items[n++] = (KeyItem) { _("no figure"), REEL_CHART_INK_MUTED, 0, 1.0, TRUE };
+    items[n++] = (KeyItem) { plot->apart ? _("no figure on this scale") : _("no figure"),
+                             REEL_CHART_INK_MUTED, 0, 1.0, TRUE };
   items[n++] = (KeyItem) { _("in no region of the dataset"), REEL_CHART_INK_MUTED, 0, 0.6, FALSE };
   return n;
 }
@@ -741,7 +771,8 @@ lay_out (ReelChartDraft *draft)
     }
 
   fit_bins (&plot);
-  plot.no_figure = has_region_without_figure (&plot);
+  plot.apart = has_apart (&plot);
+  plot.no_figure = plot.apart || has_region_without_figure (&plot);
   fit_map (&plot);
   g_array_sort (draft->data->bars, compare_places);
 

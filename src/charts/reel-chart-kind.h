@@ -135,12 +135,20 @@ typedef struct {
   guint                  n_bars;
   guint                  n_series_bars;   /* bars of the series' period */
   gboolean               mixed;           /* bars of different periods */
+  gboolean               grouped;         /* in panels by the length of their periods */
   ReelPeriod             last;            /* the period of the bar counted last */
 } ReelChartPeriods;
+
+guint   reel_chart_bar_get_months            (const ReelChartBar     *bar);
+void    reel_chart_bar_get_period            (const ReelChartData    *data,
+                                              const ReelChartBar     *bar,
+                                              ReelPeriod             *period);
 
 void    reel_chart_periods_count             (ReelChartPeriods       *periods,
                                               const ReelPeriod       *period,
                                               gboolean                measured);
+void    reel_chart_periods_group             (ReelChartData          *data,
+                                              ReelChartPeriods       *periods);
 void    reel_chart_periods_add_subtitle      (const ReelChartData    *data,
                                               const ReelChartPeriods *periods,
                                               GPtrArray              *parts);

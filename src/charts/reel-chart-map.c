@@ -416,11 +416,27 @@ is_shown (const ReelChartData *data,
   return FALSE;
 }
 
+/* Whether the coloured figures are a year's, as a country's own is: the
+ * choropleth colours only the first group's, where Revenue has a panel
+ * for each length of period. */
+static gboolean
+colours_years (const ReelChartData *data)
+{
+  for (guint i = 0; i < data->bars->len; i++)
+    if (g_array_index (data->bars, ReelChartBar, i).group == 0)
+      return reel_chart_bar_get_months (&g_array_index (data->bars, ReelChartBar, i)) == 12;
+  return TRUE;
+}
+
 /* Revenue of a country for the whole year, its primary figure: the
- * country is coloured by it rather than by its region's. */
+ * country is coloured by it rather than by its region's, on a map of
+ * years' figures. */
 static void
 collect_countries (ReelChartData *data)
 {
+  if (!colours_years (data))
+    return;
+
   for (guint i = 0; i < data->regions->len; i++)
     {
       const ReelRegion *region = g_ptr_array_index (data->regions, i);
@@ -463,15 +479,49 @@ dup_title (const ReelChartData *data)
   return get_words (data)->dup_title (data);
 }
 
-/* The metric's subtitle, less the range lines a map does not draw. */
+/* The metric's subtitle, less the range lines and the panels a map does
+ * not draw. */
 static void
 add_subtitle (const ReelChartData *data,
               GPtrArray           *parts)
 {
   ReelChartData without_ranges = *data;
+  ReelChartPeriods periods;
 
   without_ranges.traits.whisker = FALSE;
+  if (data->metric == REEL_CHART_METRIC_REVENUE && data->kind_data != NULL)
+    {
+      periods = *(const ReelChartPeriods *) data->kind_data;
+      periods.grouped = FALSE;
+      without_ranges.kind_data = &periods;
+    }
   get_words (data)->add_subtitle (&without_ranges, parts);
+}
+
+/* "South Asia · India: $4.5M in Q3 2025; …": the places left uncoloured,
+ * their figures being for another length of period than the colours'. */
+static char *
+dup_apart (const ReelChartData *data)
+{
+  g_autoptr(GPtrArray) places = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < data->bars->len; i++)
+    {
+      const ReelChartBar *bar = &g_array_index (data->bars, ReelChartBar, i);
+      g_autofree char *value = NULL;
+      g_autofree char *period_text = NULL;
+      ReelPeriod period;
+
+      if (bar->group == 0)
+        continue;
+      reel_chart_bar_get_period (data, bar, &period);
+      value = format_value (data, bar->value, bar->qualifier);
+      period_text = reel_text_dup_period (&period, FALSE);
+      /* TRANSLATORS: a place the map leaves uncoloured, in its note: "South Asia · India:
+       * $4.5M in Q3 2025"; the place, its figure, the figure's period */
+      g_ptr_array_add (places, g_strdup_printf (_("%s: %s in %s"), bar->name, value, period_text));
+    }
+  return places->len > 0 ? reel_text_join (places, REEL_TEXT_SEPARATOR_ITEMS) : NULL;
 }
 
 static void
@@ -487,8 +537,16 @@ static void
 add_notes_after (const ReelChartData *data,
                  GPtrArray           *notes)
 {
+  g_autofree char *apart = dup_apart (data);
+
   if (get_words (data)->add_notes_after != NULL)
     get_words (data)->add_notes_after (data, notes);
+  if (apart != NULL)
+    /* TRANSLATORS: a note under the map; %s lists places with their figures, "South Asia ·
+     * India: $4.5M in Q3 2025" */
+    g_ptr_array_add (notes, g_strdup_printf (_("Hatched, with a figure for another length of "
+                                               "period than the colours': %s."),
+                                             apart));
   g_ptr_array_add (notes, g_strdup (_("Map: Natural Earth (public domain), Equal Earth projection.")));
 }
 

@@ -330,6 +330,7 @@ collect (ReelChartData *data)
       bar->remark = dup_change_remark (data, bar);
     }
 
+  reel_chart_periods_group (data, periods);
   if (periods->n_bars > 0)
     {
       data->kind_data = g_steal_pointer (&periods);

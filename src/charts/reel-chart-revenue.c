@@ -131,6 +131,123 @@ reel_chart_periods_count (ReelChartPeriods *periods,
   periods->n_bars++;
 }
 
+/* The months a bar's figure covers. */
+guint
+reel_chart_bar_get_months (const ReelChartBar *bar)
+{
+  const ReelMeasure *measure;
+
+  if (bar->measures->len == 0)
+    return 12;    /* a whole-year figure */
+  measure = g_ptr_array_index (bar->measures, 0);
+  return measure->period.last - measure->period.first + 1;
+}
+
+/* The period of a bar's figure. */
+void
+reel_chart_bar_get_period (const ReelChartData *data,
+                           const ReelChartBar  *bar,
+                           ReelPeriod          *period)
+{
+  if (bar->measures->len == 0)
+    reel_period_init_year (period, data->year);
+  else
+    *period = ((const ReelMeasure *) g_ptr_array_index (bar->measures, 0))->period;
+}
+
+typedef struct {
+  guint      months;
+  guint      n_bars;
+  gboolean   one_period;    /* all its bars have the same period */
+  ReelPeriod period;        /* the first bar's */
+  guint      group;
+} Length;
+
+/* More bars first; of as many, the longer period. */
+static int
+compare_lengths (gconstpointer a,
+                 gconstpointer b)
+{
+  const Length *length_a = a, *length_b = b;
+
+  if (length_a->n_bars != length_b->n_bars)
+    return length_a->n_bars > length_b->n_bars ? -1 : 1;
+  return (length_a->months < length_b->months) - (length_a->months > length_b->months);
+}
+
+/* "OCTOBER 2025" over a panel whose bars share a period, else "1 MONTH
+ * EACH", in capitals as Growth's panels are headed. */
+static char *
+dup_length_heading (const Length *length)
+{
+  g_autofree char *heading = NULL;
+
+  if (length->one_period)
+    heading = reel_text_dup_period (&length->period, TRUE);
+  else
+    /* TRANSLATORS: the heading of a panel of Revenue or Platforms whose bars are figures
+     * for different periods of one length: "3 months each" */
+    heading = g_strdup_printf (ngettext ("%u month each", "%u months each", length->months),
+                               length->months);
+  return g_utf8_strup (heading, -1);
+}
+
+/* A month's figure drawn on one scale with a year's would rank a month
+ * against a year: when the bars' periods differ in length, each length
+ * gets a panel with its own axis (the one of most bars first), as
+ * Growth's metrics do. The bars already name their periods. */
+void
+reel_chart_periods_group (ReelChartData    *data,
+                          ReelChartPeriods *periods)
+{
+  g_autoptr(GArray) lengths = g_array_new (FALSE, TRUE, sizeof (Length));
+
+  for (guint i = 0; i < data->bars->len; i++)
+    {
+      const ReelChartBar *bar = &g_array_index (data->bars, ReelChartBar, i);
+      Length found = { reel_chart_bar_get_months (bar), 0, TRUE };
+      Length *length = NULL;
+      ReelPeriod period;
+
+      reel_chart_bar_get_period (data, bar, &period);
+      for (guint j = 0; j < lengths->len && length == NULL; j++)
+        if (g_array_index (lengths, Length, j).months == found.months)
+          length = &g_array_index (lengths, Length, j);
+      if (length == NULL)
+        {
+          found.period = period;
+          g_array_append_val (lengths, found);
+          length = &g_array_index (lengths, Length, lengths->len - 1);
+        }
+      length->n_bars++;
+      length->one_period &= reel_period_equal (&length->period, &period);
+    }
+
+  if (lengths->len < 2)
+    return;
+
+  g_array_sort (lengths, compare_lengths);
+  for (guint i = 0; i < lengths->len; i++)
+    {
+      Length *length = &g_array_index (lengths, Length, i);
+      ReelChartGroup group = { NULL, dup_length_heading (length) };
+
+      length->group = i;
+      g_array_append_val (data->groups, group);
+    }
+
+  for (guint i = 0; i < data->bars->len; i++)
+    {
+      ReelChartBar *bar = &g_array_index (data->bars, ReelChartBar, i);
+      guint months = reel_chart_bar_get_months (bar);
+
+      for (guint j = 0; j < lengths->len; j++)
+        if (g_array_index (lengths, Length, j).months == months)
+          bar->group = g_array_index (lengths, Length, j).group;
+    }
+  periods->grouped = TRUE;
+}
+
 /* The series most bars come from, "DataEye, October 2025", when they
  * come from it, and whether periods differ. */
 void
@@ -151,7 +268,10 @@ reel_chart_periods_add_subtitle (const ReelChartData    *data,
                                            reel_text_get_separator (REEL_TEXT_SEPARATOR_DETAILS),
                                            period, NULL));
     }
-  if (periods->mixed)
+  if (periods->grouped)
+    g_ptr_array_add (parts, g_strdup (_("periods differ: a panel per length of period, each on "
+                                        "its own scale")));
+  else if (periods->mixed)
     g_ptr_array_add (parts, g_strdup (_("periods differ: each bar names its own")));
 }
 
@@ -223,7 +343,8 @@ collect (ReelChartData *data)
 
   if (periods->n_bars > 0)
     add_world (data, periods);
-  if (periods->n_series_bars > 0)
+  reel_chart_periods_group (data, periods);
+  if (periods->n_series_bars > 0 || periods->grouped)
     {
       data->kind_data = g_steal_pointer (&periods);
       data->kind_data_free = g_free;
