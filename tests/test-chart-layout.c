@@ -1224,18 +1224,33 @@ test_layout_ranges (void)
   check_every_size (generated, "generated", 0);
 }
 
-/* A chart too small for its source line says where the sources are. */
+/* A chart too small for its source line says where the sources are. The
+ * line gives way before a row would: Growth in a window of 1100×720 shows
+ * all twelve rows; where that would not make room for every row, the line
+ * stays. */
 static void
 test_layout_sources_elsewhere (void)
 {
   g_autoptr(ReelDataset) bundled = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
+  g_autoptr(ReelDataset) edge = reel_dataset_test_load ("charts-edge.reelscope.json");
   g_autoptr(ReelChartLayout) small = lay_out (bundled, REEL_CHART_GROWTH, 0, NULL, 480, 360, 1);
   g_autoptr(ReelChartLayout) large = lay_out (bundled, REEL_CHART_GROWTH, 0, NULL, 1600, 1000, 1);
+  g_autoptr(ReelChartLayout) window = lay_out (bundled, REEL_CHART_GROWTH, 0, NULL, 790, 580, 1);
+  g_autoptr(ReelChartLayout) crowded = lay_out (edge, REEL_CHART_REVENUE, 2024, NULL, 720, 450, 1);
 
   g_assert_true (has_text (small, "Sources: see table"));
   check_nothing_cut (small, "small growth");
   g_assert_false (has_text (large, "Sources: see table"));
   g_assert_true (has_text (large, reel_chart_layout_get_sources (large)));
+
+  g_assert_cmpuint (reel_chart_layout_get_n_marks (window), ==,
+                    reel_chart_layout_get_n_marks (large));
+  g_assert_false (has_text (window, "not shown for lack of room"));
+  g_assert_true (has_text (window, "Sources: see table"));
+  check_nothing_cut (window, "window growth");
+
+  g_assert_true (has_text (crowded, "not shown for lack of room"));
+  g_assert_false (has_text (crowded, "Sources: see table"));
 }
 
 /* Growth's metrics as small multiples, each panel on its own scale; where

@@ -584,9 +584,27 @@ rows_min_height (Plot  *plot,
   return height;
 }
 
+/* How many rows fit above the axis, legend and a footer with @note. */
+static guint
+count_shown (Plot       *plot,
+             const char *note)
+{
+  ReelChartFrame *frame = plot->draft->frame;
+  guint n = plot->rows->len;
+
+  reel_chart_frame_measure_footer (frame, plot->draft->pen, note);
+  plot->bottom = reel_chart_frame_plot_bottom (frame, plot->draft->pen, plot->legend_height,
+                                               plot->tick_height);
+  while (n > 0 && rows_min_height (plot, n) > plot->bottom - plot->top)
+    n--;
+  return n;
+}
+
 /* As many rows as fit above the axis, legend and footer; the footer says
- * how many did not. When the note of that leaves room for fewer than two
- * rows, the source line gives way to "Sources: see table". */
+ * how many did not. A row is a figure the reader came for: when giving up
+ * the source line for "Sources: see table" (the table, the tooltips, the
+ * summary and an export's metadata keep them all) makes room for every
+ * row, or when fewer than two rows fit beside it, it gives way. */
 static void
 count_rows_that_fit (Plot *plot)
 {
@@ -598,18 +616,16 @@ count_rows_that_fit (Plot *plot)
       char *note = NULL;
       guint n_hidden;
 
-      reel_chart_frame_measure_footer (frame, plot->draft->pen, hidden_note);
-      plot->bottom = reel_chart_frame_plot_bottom (frame, plot->draft->pen, plot->legend_height,
-                                                   plot->tick_height);
-
-      plot->n_shown = plot->rows->len;
-      while (plot->n_shown > 0 && rows_min_height (plot, plot->n_shown) > plot->bottom - plot->top)
-        plot->n_shown--;
-
-      if (plot->n_shown < MIN (plot->rows->len, 2) && !frame->sources_elsewhere)
+      plot->n_shown = count_shown (plot, hidden_note);
+      if (plot->n_shown < plot->rows->len && !frame->sources_elsewhere)
         {
+          gboolean few = plot->n_shown < MIN (plot->rows->len, 2);
+
           frame->sources_elsewhere = TRUE;
-          continue;
+          if (few || count_shown (plot, NULL) == plot->rows->len)
+            continue;
+          frame->sources_elsewhere = FALSE;
+          plot->n_shown = count_shown (plot, hidden_note);
         }
       n_hidden = plot->rows->len - plot->n_shown;
       if (n_hidden > 0)
