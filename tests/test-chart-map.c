@@ -523,6 +523,37 @@ test_map_growth_one_basis (void)
   g_assert_nonnull (strstr (reel_chart_layout_get_subtitle (bases_layout), "Alpha Research"));
   g_assert_nonnull (strstr (reel_chart_layout_get_summary (bases_layout),
                             "No growth figure of this source and period for 2024: Latin America."));
+  /* Coloured and labelled, whichever of Growth's panels the basis is */
+  g_assert_true (has_text (bases_layout, "-40%"));
+  g_assert_false (has_text (bases_layout, "no figure on this scale"));
+  g_assert_false (has_text (layout, "no figure on this scale"));
+}
+
+/* Growth computed from revenue in three regions is the map's basis though
+ * Growth draws it in its last panel, after a reported metric's: coloured
+ * and labelled, not hatched as of another scale. */
+static void
+test_map_growth_computed_basis (void)
+{
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load_json (
+    "{\"format\": \"reelscope-dataset\", \"version\": 1, \"currency\": \"USD\","
+    " \"sources\": [{\"id\": \"a\", \"title\": \"Alpha\"}, {\"id\": \"b\", \"title\": \"Beta\"}],"
+    " \"regions\": ["
+    "  {\"id\": \"north-america\", \"name\": \"North America\", \"countries\": [\"US\", \"CA\"],"
+    "   \"growth\": [{\"metric\": \"downloads\", \"year\": 2024, \"percent\": 50, \"source\": \"b\"}],"
+    "   \"revenue\": [{\"year\": 2023, \"value\": 100, \"source\": \"a\"},"
+    "               {\"year\": 2024, \"value\": 150, \"source\": \"a\"}]},"
+    "  {\"id\": \"europe\", \"name\": \"Europe\", \"countries\": [\"FR\", \"DE\"],"
+    "   \"revenue\": [{\"year\": 2023, \"value\": 100, \"source\": \"a\"},"
+    "               {\"year\": 2024, \"value\": 130, \"source\": \"a\"}]},"
+    "  {\"id\": \"south-asia\", \"name\": \"South Asia\", \"countries\": [\"IN\"],"
+    "   \"revenue\": [{\"year\": 2023, \"value\": 100, \"source\": \"a\"},"
+    "               {\"year\": 2024, \"value\": 170, \"source\": \"a\"}]}]}");
+  g_autoptr(ReelChartLayout) layout = lay_out_map (dataset, REEL_CHART_METRIC_GROWTH, 2024, 1200, 800);
+
+  g_assert_true (has_text (layout, "+30%"));
+  g_assert_true (has_text (layout, "+70%"));
+  g_assert_false (has_text (layout, "no figure on this scale"));
 }
 
 /* Borders between countries and the plates under labels are drawn in the
@@ -577,6 +608,7 @@ main (int   argc,
   g_test_add_func ("/chart/map/drawn-again-when-changed", test_map_drawn_again_when_changed);
   g_test_add_func ("/chart/map/transparent-borders", test_map_transparent_borders);
   g_test_add_func ("/chart/map/growth-one-basis", test_map_growth_one_basis);
+  g_test_add_func ("/chart/map/growth-computed-basis", test_map_growth_computed_basis);
 
   return g_test_run ();
 }

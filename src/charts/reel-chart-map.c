@@ -279,6 +279,12 @@ collect_growth (ReelChartData *data)
         }
     }
 
+  /* One basis, one scale: whichever of Growth's panels it came from, it is
+   * the colours' (the choropleth hatches a bar of a later panel). */
+  for (guint i = 0; i < data->bars->len; i++)
+    g_array_index (data->bars, ReelChartBar, i).group = 0;
+  g_array_set_size (data->groups, 0);
+
   g_ptr_array_set_size (data->missing, 0);
   for (guint r = 0; r < data->regions->len; r++)
     {
