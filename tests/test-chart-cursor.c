@@ -213,6 +213,47 @@ test_cursor_years (void)
   g_assert_nonnull (strstr (reel_chart_layout_get_summary (layout), up_to));
 }
 
+/* A label at the cursor does not hide the line's next point, drawn faint
+ * after it: at every month of 2025, in a small chart and a large one, at
+ * most a quarter of its marker is under the label (the world's August
+ * label covered all of September's point). */
+static void
+test_cursor_label_clear (void)
+{
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
+  g_autoptr(ReelChartTheme) theme = reel_chart_theme_new (REEL_CHART_THEME_LIGHT);
+  const double sizes[][2] = { { 720, 450 }, { 1600, 1000 } };
+  guint n_checked = 0;
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    for (guint month = 4; month <= 10; month++)
+      {
+        g_autoptr(ReelChartLayout) layout =
+          reel_chart_layout_new_at_cursor (dataset, REEL_CHART_TREND, REEL_CHART_METRIC_REVENUE, 0,
+                                           MONTH (2025, month), NULL, theme, sizes[s][0],
+                                           sizes[s][1], 1);
+
+        for (guint i = 0; i + 1 < reel_chart_layout_get_n_marks (layout); i++)
+          {
+            const ReelChartMark *mark = reel_chart_layout_get_mark (layout, i);
+            const ReelChartRect *label = &mark->label_box;
+            const ReelChartRect *next = &reel_chart_layout_get_mark (layout, i + 1)->rect;
+            double width, height;
+
+            if (label->width <= 0 ||
+                g_strcmp0 (reel_chart_layout_get_mark (layout, i + 1)->name, mark->name) != 0)
+              continue;
+            width = MIN (label->x + label->width, next->x + next->width) - MAX (label->x, next->x);
+            height = MIN (label->y + label->height, next->y + next->height) - MAX (label->y, next->y);
+            if (width > 0 && height > 0 && width * height > next->width * next->height / 4)
+              g_error ("%g×%g, cursor at month %u: %s's label covers its next point",
+                       sizes[s][0], sizes[s][1], month, mark->name);
+            n_checked++;
+          }
+      }
+  g_assert_cmpuint (n_checked, >=, 7);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -224,6 +265,7 @@ main (int   argc,
   g_test_add_func ("/chart/cursor/month", test_cursor_month);
   g_test_add_func ("/chart/cursor/compare", test_cursor_compare);
   g_test_add_func ("/chart/cursor/years", test_cursor_years);
+  g_test_add_func ("/chart/cursor/label-clear", test_cursor_label_clear);
 
   return g_test_run ();
 }

@@ -193,6 +193,56 @@ labels_overlap (const Line *a,
          b->label_y < a->label_y + a->label_height;
 }
 
+/* How much of the marker at (@x, @y) a label of @line at @label_y covers,
+ * in square pixels. */
+static double
+covered_area (Plot       *plot,
+              const Line *line,
+              double      label_y,
+              double      x,
+              double      y)
+{
+  double width = MIN (line->label_x + line->label_width, x + plot->radius) -
+                 MAX (line->label_x, x - plot->radius);
+  double height = MIN (label_y + line->label_height, y + plot->radius) -
+                  MAX (label_y, y - plot->radius);
+
+  return width > 0 && height > 0 ? width * height : 0;
+}
+
+/* Where an end label would sit: centred on its line's last point, unless
+ * the line goes on past the cursor and the label would hide its next
+ * point; then above or below the point, within [@top, @bottom], wherever
+ * it hides least of it. */
+static double
+preferred_label_y (Plot       *plot,
+                   const Line *line,
+                   double      top,
+                   double      bottom)
+{
+  guint last = last_index (line);
+  double y = last_y (line);
+  double places[] = { y - line->label_height / 2, y - plot->radius - line->label_height,
+                      y + plot->radius };
+  double best = places[0], least = G_MAXDOUBLE;
+
+  if (last + 1 >= line->series->points->len)
+    return places[0];
+
+  for (guint i = 0; i < G_N_ELEMENTS (places) && least > 0; i++)
+    {
+      double place = CLAMP (places[i], top, MAX (top, bottom - line->label_height));
+      double area = covered_area (plot, line, place, line->x[last + 1], line->y[last + 1]);
+
+      if (area < least)
+        {
+          best = place;
+          least = area;
+        }
+    }
+  return best;
+}
+
 /* Top down: each label beside its point, below any label above that
  * shares columns; then bottom up: above the bottom and any label below. */
 static void
@@ -209,7 +259,7 @@ push_labels_apart (Plot   *plot,
 
       if (!line->labelled)
         continue;
-      line->label_y = MAX (top, last_y (line) - line->label_height / 2);
+      line->label_y = MAX (top, preferred_label_y (plot, line, top, bottom));
       for (guint j = 0; j < i; j++)
         {
           Line *above = get_line (plot, plot->order[j]);
