@@ -160,7 +160,6 @@ typedef struct {
   guint      n_bars;
   gboolean   one_period;    /* all its bars have the same period */
   ReelPeriod period;        /* the first bar's */
-  guint      group;
 } Length;
 
 /* More bars first; of as many, the longer period. */
@@ -226,13 +225,12 @@ reel_chart_periods_group (ReelChartData    *data,
   if (lengths->len < 2)
     return;
 
+  /* The panels in that order: a bar's group is its length's index. */
   g_array_sort (lengths, compare_lengths);
   for (guint i = 0; i < lengths->len; i++)
     {
-      Length *length = &g_array_index (lengths, Length, i);
-      ReelChartGroup group = { NULL, dup_length_heading (length) };
+      ReelChartGroup group = { NULL, dup_length_heading (&g_array_index (lengths, Length, i)) };
 
-      length->group = i;
       g_array_append_val (data->groups, group);
     }
 
@@ -243,7 +241,7 @@ reel_chart_periods_group (ReelChartData    *data,
 
       for (guint j = 0; j < lengths->len; j++)
         if (g_array_index (lengths, Length, j).months == months)
-          bar->group = g_array_index (lengths, Length, j).group;
+          bar->group = j;
     }
   periods->grouped = TRUE;
 }
