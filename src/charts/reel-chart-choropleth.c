@@ -43,16 +43,6 @@ typedef struct {
 /* ------------------------------------------------------------------ */
 /* Bins */
 
-/* Whether a bar's figure is for another length of period than the
- * colours' (a later panel of Revenue's, reel_chart_periods_group()): a
- * map has one scale, so its place is hatched as one without a figure,
- * and the kind's note names it with its figure. */
-static gboolean
-is_apart (const ReelChartBar *bar)
-{
-  return bar->group != 0;
-}
-
 /* Nice edges over the values' magnitudes: at most MAX_BINS bins of 1-2-5
  * steps from zero, and for growth as many below it as its falls need, by
  * the same steps. Nothing falls by more than all of it: the lowest edge is
@@ -66,7 +56,7 @@ fit_bins (Plot *plot)
     {
       const ReelChartBar *bar = &g_array_index (plot->data->bars, ReelChartBar, i);
 
-      if (is_apart (bar))
+      if (reel_chart_bar_is_apart (bar))
         continue;
       if (bar->value >= 0 || !plot->diverging)
         rise = MAX (rise, ABS (bar->value));
@@ -246,7 +236,7 @@ has_region_without_figure (Plot *plot)
         {
           const ReelChartBar *bar = &g_array_index (plot->data->bars, ReelChartBar, i);
 
-          figure = bar->region == (int) r && !bar_is_country (bar) && !is_apart (bar);
+          figure = bar->region == (int) r && !bar_is_country (bar) && !reel_chart_bar_is_apart (bar);
         }
       if (!figure)
         return TRUE;
@@ -258,7 +248,7 @@ static gboolean
 has_apart (Plot *plot)
 {
   for (guint i = 0; i < plot->data->bars->len; i++)
-    if (is_apart (&g_array_index (plot->data->bars, ReelChartBar, i)))
+    if (reel_chart_bar_is_apart (&g_array_index (plot->data->bars, ReelChartBar, i)))
       return TRUE;
   return FALSE;
 }
@@ -336,7 +326,7 @@ add_place (Plot               *plot,
   if (reel_chart_outline_get_n_countries (outline) == 0)
     return;
 
-  if (is_apart (bar))
+  if (reel_chart_bar_is_apart (bar))
     {
       add_no_figure (plot, outline);
     }
@@ -507,7 +497,7 @@ add_labels (Plot *plot)
       ReelChartRect plate;
       double x = 0, y = 0, pad = plot->unit * 0.3;
 
-      if (is_apart (bar) || !find_label_point (plot, bar, &x, &y))
+      if (reel_chart_bar_is_apart (bar) || !find_label_point (plot, bar, &x, &y))
         continue;
 
       value = plot->draft->kind->format_value (plot->data, bar->value, bar->qualifier);

@@ -140,6 +140,7 @@ typedef struct {
 } ReelChartPeriods;
 
 guint   reel_chart_bar_get_months            (const ReelChartBar     *bar);
+gboolean reel_chart_bar_is_apart             (const ReelChartBar     *bar);
 void    reel_chart_bar_get_period            (const ReelChartData    *data,
                                               const ReelChartBar     *bar,
                                               ReelPeriod             *period);

@@ -429,7 +429,7 @@ static gboolean
 colours_years (const ReelChartData *data)
 {
   for (guint i = 0; i < data->bars->len; i++)
-    if (g_array_index (data->bars, ReelChartBar, i).group == 0)
+    if (!reel_chart_bar_is_apart (&g_array_index (data->bars, ReelChartBar, i)))
       return reel_chart_bar_get_months (&g_array_index (data->bars, ReelChartBar, i)) == 12;
   return TRUE;
 }
@@ -518,7 +518,7 @@ dup_apart (const ReelChartData *data)
       g_autofree char *period_text = NULL;
       ReelPeriod period;
 
-      if (bar->group == 0)
+      if (!reel_chart_bar_is_apart (bar))
         continue;
       reel_chart_bar_get_period (data, bar, &period);
       value = format_value (data, bar->value, bar->qualifier);

@@ -143,6 +143,16 @@ reel_chart_bar_get_months (const ReelChartBar *bar)
   return measure->period.last - measure->period.first + 1;
 }
 
+/* Whether a bar lies outside a chart's first panel: on a map, which has
+ * one scale, its figure (another length of period than the colours', see
+ * reel_chart_periods_group()) is not coloured; its place is hatched as one
+ * without a figure, and the Map's note names it with its figure. */
+gboolean
+reel_chart_bar_is_apart (const ReelChartBar *bar)
+{
+  return bar->group != 0;
+}
+
 /* The period of a bar's figure. */
 void
 reel_chart_bar_get_period (const ReelChartData *data,
