@@ -48,10 +48,12 @@
  * starts afresh, so that the two raw deflate streams make one; their
  * Adler-32 checksums combine. Encoding is half of an export's time (65 ms
  * of CPU time of 120 for the whole `--export` at 3200 × 2000), and this
- * halves it when a core is free; it keeps an export at that size twice as
- * fast as gnuplot's pngcairo (tests/bench/results.md). At 1600 × 1000 the
- * difference was within the noise of a shared machine. */
-#define PNG_PARALLEL_MIN_PIXELS (3 * 1000 * 1000)
+ * halves it when a core is free. At 1600 × 1000 deflating is 25 ms of a
+ * 55 ms `--export`, and two halves took 8 ms off it (and off the 1M-record
+ * runs of tests/bench/results.md) for 34 more bytes of 48,000; at
+ * 1200 × 800, 5 ms for 0.5% more; at 800 × 500, 3 ms for 4% more, which
+ * is where the halves' lost matches start to show. */
+#define PNG_PARALLEL_MIN_PIXELS (500 * 1000)
 
 /* Logical pixels are CSS pixels: 96 per inch. */
 #define PIXELS_PER_INCH 96.0
