@@ -400,7 +400,13 @@ test_map_one_length (void)
     }
   g_assert_true (found_south_asia);
   g_assert_false (has_text (layout, "$4.5M"));
-  g_assert_true (has_text (layout, "$731K"));
+  /* The coloured months are October's, which the subtitle names, but for
+   * two places whose labels name theirs */
+  g_assert_nonnull (strstr (reel_chart_layout_get_subtitle (layout),
+                            "October 2025 · periods differ: others are named on the labels"));
+  g_assert_true (has_text (layout, "$731K, Dec 2025"));
+  g_assert_true (has_text (layout, "≈$11M, May 2025"));
+  g_assert_true (has_text (layout, "≥$43M"));
 
   /* The bar chart keeps it, in a panel of its own */
   bars = reel_chart_layout_new (dataset, REEL_CHART_REVENUE, 2025, NULL, theme, 1200, 800, 1);
@@ -408,6 +414,40 @@ test_map_one_length (void)
                             "a panel per length of period, each on its own scale"));
   g_assert_cmpstr (reel_chart_layout_get_mark (bars, reel_chart_layout_get_n_marks (bars) - 1)->name,
                    ==, "South Asia · India");
+}
+
+/* Downloads by Revenue's rule: 2025's figures of the series that covers
+ * the most regions (DataEye's May), one measure for one month on one
+ * scale; India's half-year is hatched and named in a note, not coloured
+ * beside a month as the longest figure of each region once was. */
+static void
+test_map_downloads_one_series (void)
+{
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
+  g_autoptr(ReelChartLayout) layout = lay_out_map (dataset, REEL_CHART_METRIC_DOWNLOADS, 2025, 1200, 800);
+  const char *subtitle = reel_chart_layout_get_subtitle (layout);
+  guint n_coloured = 0;
+
+  g_assert_cmpstr (subtitle, ==, "App downloads · DataEye Research Institute (reposted issues), May 2025");
+  g_assert_nonnull (strstr (reel_chart_layout_get_summary (layout),
+                            "Hatched, with a figure for another length of period than the colours': "
+                            "South Asia · India: 73.5M in H1 2025."));
+  for (guint i = 0; i < reel_chart_layout_get_n_marks (layout); i++)
+    {
+      const ReelChartMark *mark = reel_chart_layout_get_mark (layout, i);
+
+      if (g_strcmp0 (mark->region_id, "south-asia") == 0)
+        g_assert_nonnull (strstr (mark->tooltip, "H1 2025"));
+      else if (!isnan (mark->value))
+        {
+          g_assert_nonnull (strstr (mark->tooltip, "May 2025"));
+          n_coloured++;
+        }
+    }
+  g_assert_cmpuint (n_coloured, ==, 3);
+  g_assert_true (has_text (layout, "≈8.15M"));
+  g_assert_true (has_text (layout, "≈28.1M"));
+  g_assert_false (has_text (layout, "≈100M"));
 }
 
 static cairo_surface_t *
@@ -605,6 +645,7 @@ main (int   argc,
   g_test_add_func ("/chart/map/hit-test", test_map_hit_test);
   g_test_add_func ("/chart/map/marks", test_map_marks);
   g_test_add_func ("/chart/map/one-length", test_map_one_length);
+  g_test_add_func ("/chart/map/downloads-one-series", test_map_downloads_one_series);
   g_test_add_func ("/chart/map/drawn-again-when-changed", test_map_drawn_again_when_changed);
   g_test_add_func ("/chart/map/transparent-borders", test_map_transparent_borders);
   g_test_add_func ("/chart/map/growth-one-basis", test_map_growth_one_basis);

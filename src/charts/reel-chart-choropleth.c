@@ -481,6 +481,23 @@ find_free_plate (Plot          *plot,
   return FALSE;
 }
 
+/* "≥$10M", or "≈$11M · May 2025" when the label names its period
+ * (reel_chart_map_names_period()). */
+static char *
+dup_label (Plot               *plot,
+           const ReelChartBar *bar)
+{
+  g_autofree char *value = plot->draft->kind->format_value (plot->data, bar->value, bar->qualifier);
+  g_autofree char *period_text = NULL;
+  ReelPeriod period;
+
+  if (!reel_chart_map_names_period (plot->data, bar))
+    return g_steal_pointer (&value);
+  reel_chart_bar_get_period (plot->data, bar, &period);
+  period_text = reel_text_dup_period (&period, FALSE);
+  return g_strconcat (value, reel_text_get_separator (REEL_TEXT_SEPARATOR_DETAILS), period_text, NULL);
+}
+
 /* A region's value on a plate of the background at its largest country,
  * or beside it, unless it would cover another's or leave the map. */
 static void
@@ -500,7 +517,7 @@ add_labels (Plot *plot)
       if (reel_chart_bar_is_apart (bar) || !find_label_point (plot, bar, &x, &y))
         continue;
 
-      value = plot->draft->kind->format_value (plot->data, bar->value, bar->qualifier);
+      value = dup_label (plot, bar);
       text = reel_chart_pen_measure_line (plot->draft->pen, REEL_CHART_FONT_VALUE, value);
       if (!find_free_plate (plot, taken, x, y, text.width + 2 * pad, text.height, &plate))
         {

@@ -145,6 +145,9 @@ void    reel_chart_bar_get_period            (const ReelChartData    *data,
                                               const ReelChartBar     *bar,
                                               ReelPeriod             *period);
 
+gboolean reel_chart_map_names_period         (const ReelChartData    *data,
+                                              const ReelChartBar     *bar);
+
 void    reel_chart_periods_count             (ReelChartPeriods       *periods,
                                               const ReelPeriod       *period,
                                               gboolean                measured);

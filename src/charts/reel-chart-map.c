@@ -20,45 +20,48 @@
 /* ------------------------------------------------------------------ */
 /* Downloads */
 
-/* A region's downloads in @year: its figure for the longest period inside
- * the year, the latest of those; the region's own before a country's. */
-static const ReelMeasure *
-pick_downloads (const ReelRegion *region,
-                guint             year)
-{
-  const ReelMeasure *best = NULL;
-
-  for (guint i = 0; region->measures != NULL && i < region->measures->len; i++)
-    {
-      const ReelMeasure *measure = &g_array_index (region->measures, ReelMeasure, i);
-      guint length = measure->period.last - measure->period.first;
-
-      if (measure->metric != REEL_METRIC_DOWNLOADS ||
-          measure->period.first / 12 != year || measure->period.last / 12 != year)
-        continue;
-      if (best == NULL ||
-          (best->country != NULL && measure->country == NULL) ||
-          ((best->country == NULL) == (measure->country == NULL) &&
-           (length > best->period.last - best->period.first ||
-            (length == best->period.last - best->period.first &&
-             measure->period.last > best->period.last))))
-        best = measure;
-    }
-  return best;
-}
-
+/* A region's downloads in @year by Revenue's rule (reel-chart-revenue.c):
+ * its figure of the series that covers the most regions, for that series'
+ * period, else its figure inside the year nearest to that period. Lengths
+ * of period are grouped as Revenue's are, and the map colours the first
+ * group only: a month's downloads beside a quarter's on one scale would
+ * rank them as if they were one measure. */
 static void
 collect_downloads (ReelChartData *data)
 {
+  g_autofree ReelChartPeriods *periods = g_new0 (ReelChartPeriods, 1);
+  g_autoptr(GPtrArray) lists = g_ptr_array_sized_new (data->regions->len);
+  gboolean has_series;
+
+  for (guint i = 0; i < data->regions->len; i++)
+    g_ptr_array_add (lists, ((const ReelRegion *) g_ptr_array_index (data->regions, i))->measures);
+  has_series = reel_chart_find_series_among (lists, REEL_METRIC_DOWNLOADS, data->year,
+                                             &periods->series);
+
   for (guint i = 0; i < data->regions->len; i++)
     {
       const ReelRegion *region = g_ptr_array_index (data->regions, i);
-      const ReelMeasure *measure = pick_downloads (region, data->year);
+      const ReelMeasure *measure = has_series
+                                     ? reel_chart_pick_measure_among (region->measures, data->year,
+                                                                      &periods->series, FALSE)
+                                     : NULL;
 
       if (measure != NULL)
-        reel_chart_data_add_measure_bar (data, (int) i, measure, 1.0, FALSE)->metric = "downloads";
+        {
+          reel_chart_data_add_measure_bar (data, (int) i, measure, 1.0, FALSE)->metric = "downloads";
+          reel_chart_periods_count (periods, &measure->period, TRUE);
+        }
       else
-        g_ptr_array_add (data->missing, (gpointer) reel_text_get_region_name (region));
+        {
+          g_ptr_array_add (data->missing, (gpointer) reel_text_get_region_name (region));
+        }
+    }
+
+  reel_chart_periods_group (data, periods);
+  if (periods->n_bars > 0)
+    {
+      data->kind_data = g_steal_pointer (&periods);
+      data->kind_data_free = g_free;
     }
 }
 
@@ -81,8 +84,9 @@ static void
 downloads_add_subtitle (const ReelChartData *data,
                         GPtrArray           *parts)
 {
-  g_ptr_array_add (parts, g_strdup (_("App downloads in the longest period of the year each "
-                                      "region has a figure for")));
+  g_ptr_array_add (parts, g_strdup (_("App downloads")));
+  if (data->kind_data != NULL)
+    reel_chart_periods_add_subtitle (data, data->kind_data, parts);
 }
 
 static char *
@@ -485,23 +489,88 @@ dup_title (const ReelChartData *data)
   return get_words (data)->dup_title (data);
 }
 
+/* The periods of Revenue's and Downloads' figures (NULL for other metrics,
+ * or when every figure is for the whole year). */
+static const ReelChartPeriods *
+get_periods (const ReelChartData *data)
+{
+  if (data->metric != REEL_CHART_METRIC_REVENUE && data->metric != REEL_CHART_METRIC_DOWNLOADS)
+    return NULL;
+  return data->kind_data;
+}
+
+static gboolean
+coloured_periods_differ (const ReelChartData *data)
+{
+  gboolean found = FALSE;
+  ReelPeriod first = { 0 }, period;
+
+  for (guint i = 0; i < data->bars->len; i++)
+    {
+      const ReelChartBar *bar = &g_array_index (data->bars, ReelChartBar, i);
+
+      if (reel_chart_bar_is_apart (bar))
+        continue;
+      reel_chart_bar_get_period (data, bar, &period);
+      if (found && !reel_period_equal (&period, &first))
+        return TRUE;
+      first = period;
+      found = TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * reel_chart_map_names_period:
+ * @data: a map's data
+ * @bar: one of its places
+ *
+ * Whether the label of a coloured place names its figure's period: when
+ * it is not the one the subtitle names (the series'), or, when the
+ * subtitle names none, when the coloured places' periods differ. On the
+ * map's one scale, May's figure beside October's would otherwise pass
+ * for October's.
+ */
+gboolean
+reel_chart_map_names_period (const ReelChartData *data,
+                             const ReelChartBar  *bar)
+{
+  const ReelChartPeriods *periods = get_periods (data);
+  ReelPeriod period;
+
+  if (periods == NULL || reel_chart_bar_is_apart (bar))
+    return FALSE;
+  if (periods->n_series_bars == 0)
+    return coloured_periods_differ (data);
+  reel_chart_bar_get_period (data, bar, &period);
+  return !reel_period_equal (&period, &periods->series.period);
+}
+
 /* The metric's subtitle, less the range lines and the panels a map does
- * not draw. */
+ * not draw, and with what its labels say of periods where a bar chart's
+ * bars would. */
 static void
 add_subtitle (const ReelChartData *data,
               GPtrArray           *parts)
 {
   ReelChartData without_ranges = *data;
   ReelChartPeriods periods;
+  gboolean named = FALSE;
 
   without_ranges.traits.whisker = FALSE;
-  if (data->metric == REEL_CHART_METRIC_REVENUE && data->kind_data != NULL)
+  if (get_periods (data) != NULL)
     {
-      periods = *(const ReelChartPeriods *) data->kind_data;
+      periods = *get_periods (data);
       periods.grouped = FALSE;
+      periods.mixed = FALSE;
       without_ranges.kind_data = &periods;
     }
   get_words (data)->add_subtitle (&without_ranges, parts);
+
+  for (guint i = 0; i < data->bars->len && !named; i++)
+    named = reel_chart_map_names_period (data, &g_array_index (data->bars, ReelChartBar, i));
+  if (named)
+    g_ptr_array_add (parts, g_strdup (_("periods differ: others are named on the labels")));
 }
 
 /* "South Asia · India: $4.5M in Q3 2025; …": the places left uncoloured,
