@@ -274,6 +274,62 @@ test_platforms_colours (void)
   g_assert_cmpuint (g_hash_table_size (seen), ==, 4);
 }
 
+/* The colour of the bar of @mark. */
+static guint
+get_mark_colour (ReelChartLayout     *layout,
+                 const ReelChartMark *mark)
+{
+  GArray *shapes = _reel_chart_layout_get_shapes (layout);
+  double x = mark->rect.x + mark->rect.width / 2, y = mark->rect.y + mark->rect.height / 2;
+
+  for (guint i = 0; i < shapes->len; i++)
+    {
+      const ReelChartShape *shape = &g_array_index (shapes, ReelChartShape, i);
+      const ReelChartRect *box = &shape->rect.box;
+
+      if (shape->type == REEL_CHART_SHAPE_RECT && shape->ink == REEL_CHART_INK_REGION &&
+          x >= box->x && x <= box->x + box->width && y >= box->y && y <= box->y + box->height)
+        return shape->region;
+    }
+  g_assert_not_reached ();
+}
+
+/* Ten apps for eight colours: of the bundled dataset's nine bars of 2025's
+ * downloads, no two in one panel alike (FreeReels took ReelShort's blue
+ * beside it), eight colours in all; and the apps of its revenue chart keep
+ * their own. */
+static void
+test_platforms_colours_apart (void)
+{
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
+  g_autoptr(ReelChartLayout) layout = lay_out_metric (dataset, REEL_CHART_METRIC_DOWNLOADS, 0);
+  g_autoptr(ReelChartLayout) revenue = lay_out_metric (dataset, REEL_CHART_METRIC_REVENUE, 0);
+  static const guint panels[] = { 0, 0, 0, 0, 0, 1, 1, 2, 3 };
+  g_autoptr(GHashTable) colours = g_hash_table_new (NULL, NULL);
+  GPtrArray *platforms = reel_dataset_get_platforms (dataset);
+
+  g_assert_cmpuint (reel_chart_layout_get_n_marks (layout), ==, G_N_ELEMENTS (panels));
+  for (guint i = 0; i < G_N_ELEMENTS (panels); i++)
+    {
+      guint colour = get_mark_colour (layout, reel_chart_layout_get_mark (layout, i));
+
+      g_hash_table_add (colours, GUINT_TO_POINTER (colour));
+      for (guint j = i + 1; j < G_N_ELEMENTS (panels); j++)
+        if (panels[j] == panels[i])
+          g_assert_cmpuint (colour, !=, get_mark_colour (layout, reel_chart_layout_get_mark (layout, j)));
+    }
+  g_assert_cmpuint (g_hash_table_size (colours), ==, REEL_CHART_PALETTE_SIZE);
+
+  for (guint i = 0; i < reel_chart_layout_get_n_marks (revenue); i++)
+    {
+      const ReelChartMark *mark = reel_chart_layout_get_mark (revenue, i);
+
+      for (guint p = 0; p < platforms->len; p++)
+        if (g_strcmp0 (((const ReelPlatform *) g_ptr_array_index (platforms, p))->id, mark->platform_id) == 0)
+          g_assert_cmpuint (get_mark_colour (revenue, mark), ==, reel_chart_platform_palette (p));
+    }
+}
+
 /* A year without the apps' revenue says so. */
 static void
 test_platforms_empty (void)
@@ -413,6 +469,7 @@ main (int   argc,
   g_test_add_func ("/chart/platforms/ranking", test_platforms_ranking);
   g_test_add_func ("/chart/platforms/same-source-share", test_platforms_same_source_share);
   g_test_add_func ("/chart/platforms/colours", test_platforms_colours);
+  g_test_add_func ("/chart/platforms/colours-apart", test_platforms_colours_apart);
   g_test_add_func ("/chart/platforms/empty", test_platforms_empty);
   g_test_add_func ("/chart/platforms/bundled", test_platforms_bundled);
   g_test_add_func ("/chart/platforms/growth-like-for-like", test_platforms_growth_like_for_like);

@@ -11,7 +11,8 @@
 
 /* Platforms: the apps ranked by the chosen metric (revenue, downloads or
  * monthly active users) for the year, a bar each in a colour of its own
- * (the palette's second set, never a region's first eight), named with the
+ * (the palette's second set, never a region's first eight; see
+ * keep_colours_apart() for a dataset of more apps), named with the
  * company that owns it. The figures follow the rule Revenue follows for
  * regions: a whole-year figure, else the figure of the series that covers
  * the most apps, for its latest period, else the app's figure nearest to
@@ -291,6 +292,55 @@ dup_change_remark (const ReelChartData *data,
 /* ------------------------------------------------------------------ */
 /* Bars */
 
+/* Whether a bar other than @bar in its panel has colour @palette. */
+static gboolean
+panel_has_colour (const ReelChartData *data,
+                  const ReelChartBar  *bar,
+                  guint                palette)
+{
+  for (guint i = 0; i < data->bars->len; i++)
+    {
+      const ReelChartBar *other = &g_array_index (data->bars, ReelChartBar, i);
+
+      if (other != bar && other->group == bar->group && other->palette == palette)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The set has eight colours, and a ninth app takes the first's again: in
+ * a chart where both have a bar in one panel, two bars side by side would
+ * read as one app's. The later app then takes a colour that no bar of the
+ * panel has, one of an app without a bar first (the apps of a dataset keep
+ * their colours from chart to chart as long as they are eight or fewer). */
+static void
+keep_colours_apart (ReelChartData *data)
+{
+  for (guint i = 0; i < data->bars->len; i++)
+    {
+      ReelChartBar *bar = &g_array_index (data->bars, ReelChartBar, i);
+      guint best = bar->palette, best_users = G_MAXUINT;
+
+      if (bar->platform < REEL_CHART_PALETTE_SIZE || !panel_has_colour (data, bar, bar->palette))
+        continue;
+      for (guint index = 0; index < REEL_CHART_PALETTE_SIZE; index++)
+        {
+          guint palette = reel_chart_platform_palette (index), users = 0;
+
+          if (panel_has_colour (data, bar, palette))
+            continue;
+          for (guint j = 0; j < data->bars->len; j++)
+            users += g_array_index (data->bars, ReelChartBar, j).palette == palette;
+          if (users < best_users)
+            {
+              best = palette;
+              best_users = users;
+            }
+        }
+      bar->palette = best;
+    }
+}
+
 static void
 collect (ReelChartData *data)
 {
@@ -331,6 +381,7 @@ collect (ReelChartData *data)
     }
 
   reel_chart_periods_group (data, periods);
+  keep_colours_apart (data);
   if (periods->n_bars > 0)
     {
       data->kind_data = g_steal_pointer (&periods);
