@@ -1334,11 +1334,30 @@ test_window_title_whole (void)
   g_assert_true (gtk_widget_get_mapped (CHILD (window, "bottom_switcher")));
   g_assert_true (gtk_widget_get_mapped (CHILD (window, "period_box")));
 
-  /* Narrow: the year goes down too, and Open shows as an icon to leave
-   * the title what room there is */
+  /* Narrow: the year goes down too, with the metric, and Open shows as an
+   * icon to leave the title what room there is: as much as a chart
+   * without metrics leaves it */
+  gtk_drop_down_set_selected (CHILD (window, "metric_dropdown"), 1);
   resize_window (window, 700, 720);
   g_assert_false (gtk_widget_get_mapped (CHILD (window, "period_box")));
   g_assert_false (gtk_widget_get_mapped (CHILD (window, "open_button")));
+  g_assert_false (gtk_widget_get_mapped (CHILD (window, "metric_dropdown")));
+  g_assert_true (gtk_widget_get_mapped (CHILD (window, "bottom_metric_dropdown")));
+  g_assert_cmpuint (gtk_drop_down_get_selected (CHILD (window, "bottom_metric_dropdown")), ==, 1);
+  {
+    int title_width = gtk_widget_get_width (CHILD (window, "window_title"));
+    ReelChartMetric metric;
+
+    gtk_drop_down_set_selected (CHILD (window, "bottom_metric_dropdown"), 0);
+    g_assert_cmpuint (gtk_drop_down_get_selected (CHILD (window, "metric_dropdown")), ==, 0);
+    g_object_get (CHART_VIEW (window), "metric", &metric, NULL);
+    g_assert_cmpint (metric, ==, REEL_CHART_METRIC_REVENUE);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.chart-kind", "s", "revenue");
+    resize_window (window, 700, 720);
+    g_assert_false (gtk_widget_get_mapped (CHILD (window, "bottom_metric_dropdown")));
+    g_assert_cmpint (gtk_widget_get_width (CHILD (window, "window_title")), ==, title_width);
+  }
 
   resize_window (window, 1600, 900);
   g_assert_true (title_is_whole (window));

@@ -23,7 +23,7 @@
  *
  * The header keeps the dataset's title whole: where the switcher and the
  * year's control do not fit beside it at their natural widths, the year's
- * control goes to the bottom bar first, then the switcher folds into its
+ * control (with the Map's and Platforms' metric) goes to the bottom bar first, then the switcher folds into its
  * menu (fit_header()); Export shows as an icon before either. */
 
 #define WIDE_WIDTH   1420
@@ -99,6 +99,7 @@ fit_header (ReelWindow *self,
   measure_width (header_end, &end);
   get_natural_width (self->chart_switcher, &self->switcher_width);
   get_natural_width (self->period_box, &self->period_width);
+  get_natural_width (GTK_WIDGET (self->metric_dropdown), &self->metric_width);
   get_natural_width (open_label, &self->open_width);
   /* The squeezers' other children, their smallest */
   open_icon = measure_width (gtk_widget_get_parent (open_label), NULL);
@@ -108,13 +109,17 @@ fit_header (ReelWindow *self,
       export_icon = measure_width (self->export_squeezer, NULL);
     }
 
-  /* The start with Open's label; the end without the year's control, with
-   * Export's icon */
+  /* The start with Open's label; the end without the year's control and
+   * the metric's, which go together, with Export's icon */
   if (!gtk_widget_get_visible (open_label))
     start += self->open_width - open_icon;
-  period = self->period_width + HEADER_SPACING;
   if (gtk_widget_get_visible (self->period_box))
-    end -= period;
+    end -= self->period_width + HEADER_SPACING;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->metric_dropdown)))
+    end -= self->metric_width + HEADER_SPACING;
+  period = self->period_width + HEADER_SPACING;
+  if (_reel_window_has_metric_choice (self))
+    period += self->metric_width + HEADER_SPACING;
   if (gtk_widget_get_visible (export_label))
     end -= export_width - export_icon;
 
@@ -213,7 +218,9 @@ _reel_window_update_bottom_bar (ReelWindow *self)
                        self->years != NULL && self->years->len > 0;
 
   gtk_action_bar_set_revealed (self->bottom_bar,
-                               self->dataset != NULL && (gone || (!in_header && has_years)));
+                               self->dataset != NULL &&
+                               (gone || (!in_header && (has_years || _reel_window_has_metric_choice (self)))));
+  _reel_window_place_metric (self);
   gtk_widget_set_visible (self->bottom_switcher_squeezer, gone);
   /* No menu of no years: GTK would show "(None)". */
   gtk_widget_set_visible (GTK_WIDGET (self->year_dropdown), in_header && has_years);
@@ -292,6 +299,10 @@ _reel_window_init_layout (ReelWindow *self)
                           G_BINDING_SYNC_CREATE);
   g_object_bind_property (self->chart_menu_button, "label", self->bottom_chart_button, "label",
                           G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->metric_dropdown, "model", self->bottom_metric_dropdown, "model",
+                          G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->metric_dropdown, "selected", self->bottom_metric_dropdown, "selected",
+                          G_BINDING_SYNC_CREATE | G_BINDING_BIDIRECTIONAL);
 
   g_signal_connect_object (self->switcher_squeezer, "notify::visible-child",
                            G_CALLBACK (switcher_squeezed_cb), self, G_CONNECT_SWAPPED);

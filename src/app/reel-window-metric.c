@@ -59,6 +59,25 @@ _reel_window_get_metric (ReelWindow *self)
                      : REEL_CHART_METRIC_REVENUE;
 }
 
+/* Whether the shown chart has metrics to choose from. */
+gboolean
+_reel_window_has_metric_choice (ReelWindow *self)
+{
+  return reel_chart_kind_info_get_metric_key (self->chart_kind) != NULL && self->dataset != NULL &&
+         !_reel_window_shows_overview (self);
+}
+
+/* The metric goes with the year: in the header, or in the bottom bar,
+ * where it leaves the header's room to the title on a narrow window. */
+void
+_reel_window_place_metric (ReelWindow *self)
+{
+  gboolean shown = _reel_window_has_metric_choice (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->metric_dropdown), shown && !self->period_below);
+  gtk_widget_set_visible (GTK_WIDGET (self->bottom_metric_dropdown), shown && self->period_below);
+}
+
 /* The dropdown's metrics, name and choice for the chart kind, shown for a
  * kind with metrics; the chart view shows the kind's metric. */
 void
@@ -67,18 +86,21 @@ _reel_window_update_metric (ReelWindow *self)
   ReelChartMetric metric = _reel_window_get_metric (self);
   gboolean has_metrics = reel_chart_kind_info_get_metric_key (self->chart_kind) != NULL;
   GtkWidget *dropdown = GTK_WIDGET (self->metric_dropdown);
+  GtkWidget *dropdowns[] = { dropdown, GTK_WIDGET (self->bottom_metric_dropdown) };
   gboolean ranks = self->chart_kind == REEL_CHART_PLATFORMS;
 
-  gtk_widget_set_visible (dropdown, has_metrics && self->dataset != NULL &&
-                                    !_reel_window_shows_overview (self));
+  _reel_window_place_metric (self);
   g_object_set (self->chart_view, "metric", metric, NULL);
-  reel_widget_set_tooltip_text (dropdown, ranks ? _("What the Apps Are Ranked By")
-                                               : _("What the Map Shows"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  ranks ? _("What the apps are ranked by")
-                                        : _("What the map shows"),
-                                  -1);
+  for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
+    {
+      reel_widget_set_tooltip_text (dropdowns[i], ranks ? _("What the Apps Are Ranked By")
+                                                        : _("What the Map Shows"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (dropdowns[i]),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      ranks ? _("What the apps are ranked by")
+                                            : _("What the map shows"),
+                                      -1);
+    }
   if (!has_metrics)
     return;
 

@@ -97,7 +97,9 @@ struct _ReelWindow
   AdwWindowTitle       *window_title;
   GtkDropDown          *year_dropdown;
   GtkDropDown          *metric_dropdown;
+  GtkDropDown          *bottom_metric_dropdown; /* the header's again, where the year goes */
   int                   metric_kind;      /* whose metrics the dropdown lists; -1 for none yet */
+  int                   metric_width;     /* the dropdown's natural width, the last measured */
   gboolean              period_below;     /* the year's control is in the bottom bar */
   int                   switcher_width;   /* natural widths of the switcher, the labelled */
   int                   export_width;     /* Export and Open and the year's control, */
@@ -197,6 +199,8 @@ void  _reel_window_update_period_controls (ReelWindow     *self,
 /* reel-window-metric.c */
 void  _reel_window_init_metric          (ReelWindow     *self);
 void  _reel_window_update_metric        (ReelWindow     *self);
+gboolean _reel_window_has_metric_choice (ReelWindow     *self);
+void  _reel_window_place_metric         (ReelWindow     *self);
 ReelChartMetric _reel_window_get_metric (ReelWindow     *self);
 void  _reel_window_metric_selected_cb   (ReelWindow     *self,
                                          GParamSpec     *pspec,

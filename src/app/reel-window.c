@@ -785,6 +785,7 @@ reel_window_class_init (ReelWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, bottom_switcher);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, bottom_switcher_squeezer);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, bottom_year_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ReelWindow, bottom_metric_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, centre_box);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, chart_menu_button);
   gtk_widget_class_bind_template_child (widget_class, ReelWindow, chart_switcher);
