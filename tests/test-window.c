@@ -693,11 +693,15 @@ test_window_chart_kind_action (void)
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (years)));
   g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (years)), ==, 1);
 
-  /* The table is filled when it is shown, not behind the chart. */
+  /* The table is filled when it is shown, not behind the chart; it shows
+   * at once, with no fade that would draw both for 200 ms. */
   g_assert_null (reel_data_table_get_dataset (table));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.view", "s", "table"));
   g_assert_true (reel_data_table_get_dataset (table) == reel_window_get_dataset (window));
   g_assert_cmpuint (g_list_model_get_n_items (reel_data_table_get_model (table)), >, 0);
+  g_assert_false (gtk_stack_get_transition_running (CHILD (window, "view_stack")));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (CHILD (window, "view_stack")), ==, "table");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (CHART_VIEW (window))));
 
   gt_signal_logger_connect (logger, window, "notify::chart-kind");
 

@@ -515,7 +515,8 @@ def interactions_section(runs):
              'chart and takes each input nine times, 600 ms apart, as its widget or action makes it, by '
              '`REELSCOPE_BENCH_INTERACTIONS=1` (a benchmark hook in `src/app/reel-frame-bench-input.c`); '
              'timed from the input to the end of the first frame that shows it (the window\'s next '
-             '`after-paint`, or the dialog\'s first), the main thread\'s CPU time over the same span beside '
+             '`after-paint`; for Chart and Table, the first after which the page asked for shows, not '
+             'fading in; or the dialog\'s first), the main thread\'s CPU time over the same span beside '
              'it. The first of the nine is the first time; "repeated" is the other eight. Each figure is '
              'the median over %d runs of the app.' % FRAMES_RUNS,
              '',
