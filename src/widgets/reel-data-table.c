@@ -222,19 +222,17 @@ add_columns (ReelDataTable *self)
 
 static void
 append_region (ReelDataTable    *self,
-               const ReelRegion *region)
+               const ReelRegion *region,
+               GPtrArray        *rows)
 {
   if (self->chart_kind == REEL_CHART_GROWTH)
     {
       for (guint i = 0; i < region->growth->len; i++)
         {
           const ReelGrowth *growth = &g_array_index (region->growth, ReelGrowth, i);
-          g_autoptr(ReelFigureRow) row = NULL;
 
-          if (growth->year != self->year)
-            continue;
-          row = reel_figure_row_new_for_growth (self->dataset, region, growth);
-          g_list_store_append (self->store, row);
+          if (growth->year == self->year)
+            g_ptr_array_add (rows, reel_figure_row_new_for_growth (self->dataset, region, growth));
         }
       return;
     }
@@ -242,12 +240,9 @@ append_region (ReelDataTable    *self,
   for (guint i = 0; i < region->revenue->len; i++)
     {
       const ReelFigure *figure = &g_array_index (region->revenue, ReelFigure, i);
-      g_autoptr(ReelFigureRow) row = NULL;
 
-      if (self->chart_kind != REEL_CHART_TREND && figure->year != self->year)
-        continue;
-      row = reel_figure_row_new_for_revenue (self->dataset, region, figure);
-      g_list_store_append (self->store, row);
+      if (self->chart_kind == REEL_CHART_TREND || figure->year == self->year)
+        g_ptr_array_add (rows, reel_figure_row_new_for_revenue (self->dataset, region, figure));
     }
 }
 
@@ -255,7 +250,8 @@ append_region (ReelDataTable    *self,
  * that the table lists what the chart draws, in its order. */
 static void
 append_platforms (ReelDataTable *self,
-                  ReelChartData *data)
+                  ReelChartData *data,
+                  GPtrArray     *rows)
 {
   GPtrArray *platforms = reel_dataset_get_platforms (self->dataset);
 
@@ -265,11 +261,9 @@ append_platforms (ReelDataTable *self,
       const ReelPlatform *platform = g_ptr_array_index (platforms, bar->platform);
       g_autofree char *value_text = reel_chart_data_format_value (data, REEL_CHART_PLATFORMS,
                                                                   bar->value, bar->qualifier);
-      g_autoptr(ReelFigureRow) row = reel_figure_row_new_for_bar (self->dataset,
-                                                                  reel_text_get (platform->name),
-                                                                  value_text, bar);
 
-      g_list_store_append (self->store, row);
+      g_ptr_array_add (rows, reel_figure_row_new_for_bar (self->dataset, reel_text_get (platform->name),
+                                                          value_text, bar));
     }
 }
 
@@ -343,25 +337,28 @@ update (ReelDataTable *self)
   g_autofree char *accessible_label = NULL;
   ReelChartData platforms_data = { 0 };
   gboolean platforms = self->dataset != NULL && self->chart_kind == REEL_CHART_PLATFORMS;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_rows, n_sources;
-
-  g_list_store_remove_all (self->store);
 
   if (platforms)
     {
       reel_chart_data_init (&platforms_data, self->dataset, self->year, no_selection);
       platforms_data.metric = self->metric;
       reel_chart_data_collect (&platforms_data, REEL_CHART_PLATFORMS);
-      append_platforms (self, &platforms_data);
+      append_platforms (self, &platforms_data, rows);
     }
   else if (self->dataset != NULL)
     {
       GPtrArray *regions = reel_dataset_get_regions (self->dataset);
 
-      append_region (self, reel_dataset_get_global (self->dataset));
+      append_region (self, reel_dataset_get_global (self->dataset), rows);
       for (guint i = 0; i < regions->len; i++)
-        append_region (self, g_ptr_array_index (regions, i));
+        append_region (self, g_ptr_array_index (regions, i), rows);
     }
+  /* In one change: the view makes and binds its rows once, not a row at a
+   * time as each is added. */
+  g_list_store_splice (self->store, 0, g_list_model_get_n_items (G_LIST_MODEL (self->store)),
+                       rows->pdata, rows->len);
   update_columns (self);
 
   n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->store));

@@ -79,8 +79,6 @@ void
 reel_widget_set_tooltip_text (GtkWidget  *widget,
                               const char *text)
 {
-  GtkRoot *root;
-
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   if (text != NULL && text[0] == '\0')
@@ -88,12 +86,10 @@ reel_widget_set_tooltip_text (GtkWidget  *widget,
   if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
     return;
 
-  /* No pointer can be over a widget in no window, or in a window not
-   * shown yet (the template's, while it is built): GTK asks only about
-   * visible widgets. */
-  root = gtk_widget_get_root (widget);
-  if ((root == NULL || !gtk_widget_get_mapped (GTK_WIDGET (root))) &&
-      gtk_widget_get_visible (widget))
+  /* No pointer can be over a widget that is not mapped (in no window, in
+   * a window not shown yet, on a page not shown, or a table's cell as it is
+   * made): GTK asks only about visible widgets. */
+  if (!gtk_widget_get_mapped (widget) && gtk_widget_get_visible (widget))
     {
       gtk_widget_set_visible (widget, FALSE);
       gtk_widget_set_tooltip_text (widget, text);
