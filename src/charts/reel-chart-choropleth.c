@@ -481,7 +481,7 @@ find_free_plate (Plot          *plot,
   return FALSE;
 }
 
-/* "≥$10M", or "≈$11M · May 2025" when the label names its period
+/* "≥$10M", or "≈$11M, May 2025" when the label names its period
  * (reel_chart_map_names_period()). */
 static char *
 dup_label (Plot               *plot,
