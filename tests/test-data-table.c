@@ -267,6 +267,58 @@ test_table_platforms_metric (void)
   reel_gtk_test_window_destroy (window);
 }
 
+/* The Map's table lists what its metric's chart would, and for downloads,
+ * which no other chart draws, the figures it colours and hatches: one a
+ * region, of the month the map names, not every downloads figure of the
+ * year; each metric says so in its columns and its accessible name. */
+static void
+test_table_map_metric (void)
+{
+  g_autoptr(ReelDataset) dataset = reel_dataset_test_load (REEL_DATASET_TEST_BUNDLED);
+  ReelDataTable *table = REEL_DATA_TABLE (reel_data_table_new ());
+  GtkWindow *window = reel_gtk_test_window_new (GTK_WIDGET (table));
+  GListModel *model = reel_data_table_get_model (table);
+  g_autofree char *wrong = NULL;
+  ReelFigureRow *row;
+
+  reel_data_table_set_chart_kind (table, REEL_CHART_MAP);
+  reel_data_table_set_year (table, 2025);
+  reel_data_table_set_dataset (table, dataset);
+
+  /* Revenue: every figure of the year, as Revenue's table */
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 4);
+  g_assert_nonnull (find_column (table, "Value"));
+  g_assert_false (gtk_column_view_column_get_visible (find_column (table, "Metric")));
+
+  reel_data_table_set_metric (table, REEL_CHART_METRIC_DOWNLOADS);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  row = find_row (table, "North America · United States");
+  g_assert_cmpstr (reel_figure_row_get_period (row), ==, "May 2025");
+  g_assert_cmpstr (reel_figure_row_get_unit (row), ==, "downloads");
+  g_assert_cmpstr (reel_figure_row_get_value_text (row), ==, "\u22488.15M");
+  g_assert_cmpstr (reel_figure_row_get_period (find_row (table, "South Asia · India")), ==, "H1 2025");
+  g_assert_nonnull (find_column (table, "Downloads"));
+  g_assert_nonnull (find_column (table, "Period"));
+  g_assert_false (gtk_column_view_column_get_visible (find_column (table, "Change")));
+  wrong = gtk_test_accessible_check_property (GTK_ACCESSIBLE (column_view (table)),
+                                              GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                              "Figures behind the chart: Downloads by region, 2025");
+  g_assert_null (wrong);
+
+  /* Growth: Growth's rows, with their metrics */
+  reel_data_table_set_metric (table, REEL_CHART_METRIC_GROWTH);
+  g_assert_cmpuint (g_list_model_get_n_items (model), >, 0);
+  g_assert_true (gtk_column_view_column_get_visible (find_column (table, "Metric")));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(ReelFigureRow) growth = g_list_model_get_item (model, i);
+
+      g_assert_nonnull (strchr (reel_figure_row_get_value_text (growth), '%'));
+    }
+
+  reel_gtk_test_window_destroy (window);
+}
+
 static void
 test_table_sort (Fixture       *fixture,
                  gconstpointer  data)
@@ -519,6 +571,7 @@ main (int   argc,
               fixture_set_up, test_table_copy, fixture_tear_down);
   g_test_add_func ("/data-table/layout", test_table_layout);
   g_test_add_func ("/data-table/platforms-metric", test_table_platforms_metric);
+  g_test_add_func ("/data-table/map-metric", test_table_map_metric);
 
   return g_test_run ();
 }

@@ -220,12 +220,35 @@ add_columns (ReelDataTable *self)
     }
 }
 
+/* The kind whose figures the table lists: the Map's metric's chart
+ * (Growth's rows for growth; Revenue's for revenue and share), else the
+ * chart shown. */
+static ReelChartKind
+get_rows_kind (ReelDataTable *self)
+{
+  if (self->chart_kind != REEL_CHART_MAP || !reel_chart_kind_has_metric (REEL_CHART_MAP, self->metric))
+    return self->chart_kind;
+  return self->metric == REEL_CHART_METRIC_GROWTH ? REEL_CHART_GROWTH : REEL_CHART_REVENUE;
+}
+
+/* Whether the table lists the chart's bars (from the chart's own data
+ * tier): Platforms', and the Map's by downloads, which no other chart
+ * draws; else every figure of the year. */
+static gboolean
+lists_bars (ReelDataTable *self)
+{
+  return self->chart_kind == REEL_CHART_PLATFORMS ||
+         (self->chart_kind == REEL_CHART_MAP && self->metric == REEL_CHART_METRIC_DOWNLOADS);
+}
+
 static void
 append_region (ReelDataTable    *self,
                const ReelRegion *region,
                GPtrArray        *rows)
 {
-  if (self->chart_kind == REEL_CHART_GROWTH)
+  ReelChartKind kind = get_rows_kind (self);
+
+  if (kind == REEL_CHART_GROWTH)
     {
       for (guint i = 0; i < region->growth->len; i++)
         {
@@ -241,7 +264,7 @@ append_region (ReelDataTable    *self,
     {
       const ReelFigure *figure = &g_array_index (region->revenue, ReelFigure, i);
 
-      if (self->chart_kind == REEL_CHART_TREND || figure->year == self->year)
+      if (kind == REEL_CHART_TREND || figure->year == self->year)
         g_ptr_array_add (rows, reel_figure_row_new_for_revenue (self->dataset, region, figure));
     }
 }
@@ -249,32 +272,33 @@ append_region (ReelDataTable    *self,
 /* The figures of the chart's bars, from the chart's own data tier, so
  * that the table lists what the chart draws, in its order. */
 static void
-append_platforms (ReelDataTable *self,
-                  ReelChartData *data,
-                  GPtrArray     *rows)
+append_bars (ReelDataTable *self,
+             ReelChartData *data,
+             GPtrArray     *rows)
 {
   GPtrArray *platforms = reel_dataset_get_platforms (self->dataset);
 
   for (guint i = 0; i < data->bars->len; i++)
     {
       const ReelChartBar *bar = &g_array_index (data->bars, ReelChartBar, i);
-      const ReelPlatform *platform = g_ptr_array_index (platforms, bar->platform);
-      g_autofree char *value_text = reel_chart_data_format_value (data, REEL_CHART_PLATFORMS,
+      const ReelPlatform *platform = bar->platform >= 0 ? g_ptr_array_index (platforms, bar->platform)
+                                                        : NULL;
+      const char *name = platform != NULL ? reel_text_get (platform->name) : bar->name;
+      g_autofree char *value_text = reel_chart_data_format_value (data, self->chart_kind,
                                                                   bar->value, bar->qualifier);
 
-      g_ptr_array_add (rows, reel_figure_row_new_for_bar (self->dataset, reel_text_get (platform->name),
-                                                          value_text, bar));
+      g_ptr_array_add (rows, reel_figure_row_new_for_bar (self->dataset, name, value_text, bar));
     }
 }
 
 /* What the table lists, "Revenue, 2024", "Platforms by downloads, 2025";
- * @data is Platforms', else NULL. */
+ * @data is that of the bars listed, else NULL. */
 static char *
 dup_what (ReelDataTable       *self,
           const ReelChartData *data)
 {
   if (data != NULL)
-    return reel_chart_data_dup_title (data, REEL_CHART_PLATFORMS);
+    return reel_chart_data_dup_title (data, self->chart_kind);
   if (reel_chart_kind_info_has_year (self->chart_kind))
     /* TRANSLATORS: what the table lists: "Revenue, 2024" */
     return g_strdup_printf (_("%s, %u"), reel_chart_kind_info_get_label (self->chart_kind),
@@ -283,26 +307,28 @@ dup_what (ReelDataTable       *self,
 }
 
 /* The columns' titles and which show: Platforms' first column names the
- * apps, its values are of its metric, of a period, with their change. */
+ * apps, and its values, as the Map's by downloads, are of its metric, of a
+ * period, with their change. */
 static void
 update_columns (ReelDataTable *self)
 {
   gboolean platforms = self->chart_kind == REEL_CHART_PLATFORMS;
+  gboolean bars = lists_bars (self);
   ReelChartMetric metric = reel_chart_kind_has_metric (self->chart_kind, self->metric)
                            ? self->metric : REEL_CHART_METRIC_REVENUE;
 
   const char *region = platforms ? C_("table column", "App")
                                  : _(column_info[REEL_DATA_TABLE_COLUMN_REGION].title);
-  const char *year = platforms ? C_("table column", "Period")
-                               : _(column_info[REEL_DATA_TABLE_COLUMN_YEAR].title);
-  const char *value = platforms ? reel_chart_kind_info_get_metric_label (metric)
-                                : _(column_info[REEL_DATA_TABLE_COLUMN_VALUE].title);
+  const char *year = bars ? C_("table column", "Period")
+                          : _(column_info[REEL_DATA_TABLE_COLUMN_YEAR].title);
+  const char *value = bars ? reel_chart_kind_info_get_metric_label (metric)
+                           : _(column_info[REEL_DATA_TABLE_COLUMN_VALUE].title);
 
   gtk_column_view_column_set_title (self->columns[REEL_DATA_TABLE_COLUMN_REGION], region);
   gtk_column_view_column_set_title (self->columns[REEL_DATA_TABLE_COLUMN_YEAR], year);
   gtk_column_view_column_set_title (self->columns[REEL_DATA_TABLE_COLUMN_VALUE], value);
   gtk_column_view_column_set_visible (self->columns[REEL_DATA_TABLE_COLUMN_METRIC],
-                                      self->chart_kind == REEL_CHART_GROWTH);
+                                      get_rows_kind (self) == REEL_CHART_GROWTH);
   gtk_column_view_column_set_visible (self->columns[REEL_DATA_TABLE_COLUMN_CHANGE], platforms);
 }
 
@@ -335,17 +361,17 @@ update (ReelDataTable *self)
   g_autofree char *sources = NULL;
   g_autofree char *empty = NULL;
   g_autofree char *accessible_label = NULL;
-  ReelChartData platforms_data = { 0 };
-  gboolean platforms = self->dataset != NULL && self->chart_kind == REEL_CHART_PLATFORMS;
+  ReelChartData bars_data = { 0 };
+  gboolean bars = self->dataset != NULL && lists_bars (self);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_rows, n_sources;
 
-  if (platforms)
+  if (bars)
     {
-      reel_chart_data_init (&platforms_data, self->dataset, self->year, no_selection);
-      platforms_data.metric = self->metric;
-      reel_chart_data_collect (&platforms_data, REEL_CHART_PLATFORMS);
-      append_platforms (self, &platforms_data, rows);
+      reel_chart_data_init (&bars_data, self->dataset, self->year, no_selection);
+      bars_data.metric = self->metric;
+      reel_chart_data_collect (&bars_data, self->chart_kind);
+      append_bars (self, &bars_data, rows);
     }
   else if (self->dataset != NULL)
     {
@@ -363,9 +389,9 @@ update (ReelDataTable *self)
 
   n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->store));
   n_sources = count_sources (self);
-  what = dup_what (self, platforms ? &platforms_data : NULL);
-  if (platforms)
-    reel_chart_data_clear (&platforms_data);
+  what = dup_what (self, bars ? &bars_data : NULL);
+  if (bars)
+    reel_chart_data_clear (&bars_data);
 
   figures = g_strdup_printf (ngettext ("%u figure", "%u figures", n_rows), n_rows);
   sources = g_strdup_printf (ngettext ("%u source", "%u sources", n_sources), n_sources);
