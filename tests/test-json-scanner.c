@@ -9,6 +9,7 @@
 
 typedef struct {
   GString *trace;
+  guint    n_whole;     /* objects read whole */
 } Trace;
 
 static gboolean
@@ -42,7 +43,7 @@ scan_data (const char *data,
   g_autoptr(ReelJsonScanner) scanner = NULL;
   g_autoptr(GError) error = NULL;
   ReelProblem *problem = NULL;
-  Trace trace = { trace_out };
+  Trace trace = { trace_out, 0 };
 
   if (len < 0)
     len = strlen (data);
@@ -259,6 +260,104 @@ test_buffer_boundaries (void)
   g_assert_cmpuint (count (trace->str, "str("), ==,
                     count (trace->str, "str(a\xc3\xa9\xe4\xb8\xad\xf0\x9f\x98\x80)"));
   g_assert_cmpuint (count (trace->str, "str("), >, 6000);
+}
+
+/* The objects read whole, traced as their events would be. */
+static gboolean
+trace_object_cb (ReelJsonScanner       *scanner,
+                 const ReelJsonObject  *object,
+                 gpointer               user_data,
+                 GError               **error)
+{
+  Trace *trace = user_data;
+
+  trace->n_whole++;
+  trace_cb (scanner, &object->start, trace, error);
+  for (guint i = 0; i < object->n_members; i++)
+    {
+      trace_cb (scanner, &object->members[i].key, trace, error);
+      trace_cb (scanner, &object->members[i].value, trace, error);
+    }
+  return trace_cb (scanner, &object->end, trace, error);
+}
+
+/* A handler that has the elements of the array at depth 1 read whole. */
+static gboolean
+trace_elements_cb (ReelJsonScanner      *scanner,
+                   const ReelJsonEvent  *event,
+                   gpointer              user_data,
+                   GError              **error)
+{
+  if (event->type == REEL_JSON_ARRAY_START && event->depth == 1)
+    reel_json_scanner_read_objects (scanner, trace_object_cb, user_data);
+  return trace_cb (scanner, event, user_data, error);
+}
+
+/* Scans @doc with the elements of its array at depth 1 read whole (or, with
+ * @flat FALSE, token by token); returns the problem, or NULL. */
+static ReelProblem *
+scan_elements (const char *doc,
+               gboolean    flat,
+               GString    *trace_out,
+               guint      *n_whole)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (doc, strlen (doc), NULL);
+  g_autoptr(ReelJsonScanner) scanner = reel_json_scanner_new (stream, G_MAXUINT64, NULL);
+  g_autoptr(GError) error = NULL;
+  ReelProblem *problem = NULL;
+  Trace trace = { trace_out, 0 };
+
+  reel_json_scanner_set_flat_objects (flat);
+  reel_json_scanner_scan (scanner, trace_elements_cb, &trace, &problem, &error);
+  reel_json_scanner_set_flat_objects (TRUE);
+  *n_whole = trace.n_whole;
+  return problem;
+}
+
+/* Objects of strings and numbers on one line are read whole, with the
+ * events and positions that reading them token by token gives; anything
+ * else in them is read token by token. */
+static void
+test_flat_objects (void)
+{
+  const char *doc =
+    "{\"records\": [\n"
+    "  {\"region\": \"europe\", \"revenue\": 12.5},\n"      /* whole */
+    "  {\"a\": 1,\n   \"b\": 2},\n"                            /* a line end in it */
+    "  {\"a\": \"x\\ny\"},\n"                                  /* an escape */
+    "  {\"a\": \"\xc3\xa9\"},\n"                                /* beyond ASCII */
+    "  {\"a\": {\"b\": 1}},\n"                                  /* nested */
+    "  {},\n"
+    "  {\"a\": true},\n"
+    "  {\"k0\":0,\"k1\":1,\"k2\":2,\"k3\":3,\"k4\":4,\"k5\":5,\"k6\":6,\"k7\":7,\"k8\":8},\n"
+    "  {\"a\":-0.5e3,\"b\":\"x\",\"c\":7},"                  /* whole */
+    "{ \"a\" :\t1 , \"b\" : \"\" }\n"                           /* whole */
+    "], \"after\": [{\"a\": 1}]}";                                     /* whole */
+  g_autoptr(GString) whole = g_string_new (NULL);
+  g_autoptr(GString) tokens = g_string_new (NULL);
+  g_autoptr(ReelProblem) dup_whole = NULL;
+  g_autoptr(ReelProblem) dup_tokens = NULL;
+  guint n_whole;
+
+  g_assert_null (scan_elements (doc, FALSE, tokens, &n_whole));
+  g_assert_cmpuint (n_whole, ==, 0);
+  g_assert_null (scan_elements (doc, TRUE, whole, &n_whole));
+  g_assert_cmpuint (n_whole, ==, 4);
+  g_assert_cmpstr (whole->str, ==, tokens->str);
+  g_assert_nonnull (strstr (whole->str, "{@2:3/2 key(region)@2:4/3 str(europe)@2:14/3 "
+                                        "key(revenue)@2:24/3 num(12.5)@2:35/3 }@2:39/2 "));
+  g_assert_nonnull (strstr (whole->str, "num(-500)@11:8/3 "));
+  g_assert_nonnull (strstr (whole->str, "{@11:30/2 key(a)@11:32/3 num(1i)@11:38/3 key(b)@11:42/3 "
+                                        "str()@11:48/3 }@11:51/2 "));
+
+  /* A duplicate member is the scanner's to name, either way. */
+  dup_tokens = scan_elements ("{\"records\": [{\"a\": 1, \"b\": 2, \"a\": 3}]}", FALSE, tokens, &n_whole);
+  dup_whole = scan_elements ("{\"records\": [{\"a\": 1, \"b\": 2, \"a\": 3}]}", TRUE, whole, &n_whole);
+  g_assert_cmpuint (n_whole, ==, 0);
+  g_assert_nonnull (dup_whole);
+  g_assert_cmpstr (dup_whole->message, ==, dup_tokens->message);
+  g_assert_cmpstr (dup_whole->path, ==, "records[0].a");
+  g_assert_cmpuint (dup_whole->column, ==, dup_tokens->column);
 }
 
 static void
@@ -603,6 +702,7 @@ main (int   argc,
   g_test_add_func ("/json-scanner/depth", test_depth);
   g_test_add_func ("/json-scanner/many-keys", test_many_keys);
   g_test_add_func ("/json-scanner/buffer-boundaries", test_buffer_boundaries);
+  g_test_add_func ("/json-scanner/flat-objects", test_flat_objects);
   g_test_add_func ("/json-scanner/size-limit", test_size_limit);
   g_test_add_func ("/json-scanner/handler-stops", test_handler_stops);
   g_test_add_func ("/json-scanner/number-exactness", test_number_exactness);

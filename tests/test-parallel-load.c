@@ -13,8 +13,9 @@
  * and merged (reel-records-split.c). These tests make files with what the
  * scanner knows how to get wrong at a block's edge, cut them into small
  * blocks, and check that every way of reading them (one pass; two or three
- * threads; SSE2 or the portable string scan) makes the same tables, to the
- * bit, the same problems at the same places, and the same error. */
+ * threads; SSE2 or the portable string scan; records read whole or token by
+ * token) makes the same tables, to the bit, the same problems at the same
+ * places, and the same error. */
 
 typedef enum {
   GEN_MINIFIED    = 1 << 0,   /* every record on one line */
@@ -371,11 +372,13 @@ load (GBytes *bytes)
 typedef struct {
   guint    n_threads;
   gboolean simd;
+  gboolean flat;      /* records read whole, not token by token */
 } Way;
 
-/* One pass first: what every other way must match. */
+/* One pass token by token first: what every other way must match. */
 static const Way ways[] = {
-  { 1, TRUE }, { 2, TRUE }, { 2, FALSE }, { 3, TRUE },
+  { 1, TRUE, FALSE }, { 1, TRUE, TRUE }, { 2, TRUE, TRUE }, { 2, FALSE, TRUE }, { 2, TRUE, FALSE },
+  { 3, TRUE, TRUE },
 };
 
 /* Reads @bytes every way with blocks of @block_size bytes and checks that
@@ -397,10 +400,12 @@ check_ways (GBytes   *bytes,
 
       reel_blocks_tune (block_size, ways[i].n_threads);
       reel_json_scanner_set_simd (ways[i].simd);
+      reel_json_scanner_set_flat_objects (ways[i].flat);
       way_tables = scan_tables (bytes, TRUE, &failed);
       way_loaded = load (bytes);
       reel_blocks_tune (0, 0);
       reel_json_scanner_set_simd (TRUE);
+      reel_json_scanner_set_flat_objects (TRUE);
 
       if (ways[i].n_threads > 1)
         g_assert_cmpint (failed, ==, !split);

@@ -72,6 +72,196 @@ reel_json_scanner_jump (ReelJsonScanner *self)
   return TRUE;
 }
 
+/* Called by the handler of an ARRAY_START: the array's elements that are
+ * flat objects (members that are strings and numbers) on one line go to
+ * @handler whole, in one call each, not token by token; the others are
+ * scanned as usual. A million records are a million such objects, and
+ * their twelve events each cost more than the reading. */
+void
+reel_json_scanner_read_objects (ReelJsonScanner       *self,
+                                ReelJsonObjectHandler  handler,
+                                gpointer               user_data)
+{
+  g_return_if_fail (self != NULL);
+
+  self->objects = handler;
+  self->objects_data = user_data;
+}
+
+/* The members an object may have to be read whole; a record has five. */
+#define FLAT_MEMBERS_MAX 8
+
+/* Whether flat objects are read whole; the tests turn it off to check that
+ * reading them token by token makes the same. */
+static gboolean read_flat = TRUE;
+
+/* For the tests. Not for use while a scan runs. */
+void
+reel_json_scanner_set_flat_objects (gboolean enabled)
+{
+  read_flat = enabled;
+}
+
+static inline const guint8 *
+skip_blanks (const guint8 *p,
+             const guint8 *end)
+{
+  while (p < end && (*p == ' ' || *p == '\t'))
+    p++;
+  return p;
+}
+
+/* Where the string whose opening quote is at @p closes, when it is plain
+ * ASCII without escapes, within the limit, and closes before @end; else
+ * NULL. */
+static inline const guint8 *
+plain_string_end (const guint8 *p,
+                  const guint8 *end)
+{
+  const guint8 *q = reel_json_find_string_stop (p + 1, end);
+
+  if (q < end && *q == '"' && q - (p + 1) <= REEL_JSON_MAX_STRING)
+    return q;
+  return NULL;
+}
+
+/* The first eight bytes of a member name (fewer, and its length, for a
+ * shorter one): two names that differ there differ, without a call to
+ * memcmp() for names of the same length (a record has two pairs). The bytes
+ * are read in one load while the buffer has them. */
+static inline guint64
+name_head (const guint8 *name,
+           gsize         length,
+           const guint8 *end)
+{
+  guint64 head = 0;
+
+  if (end - name >= (gssize) sizeof head)
+    {
+      memcpy (&head, name, sizeof head);
+      head = GUINT64_FROM_LE (head);
+    }
+  else
+    {
+      for (gsize i = 0; i < MIN (length, sizeof head); i++)
+        head |= (guint64) name[i] << (8 * i);
+    }
+
+  if (length < sizeof head)
+    head = (head & ((G_GUINT64_CONSTANT (1) << (8 * length)) - 1)) | ((guint64) length << 56);
+  return head;
+}
+
+/* Reads the object at the cursor whole when it is flat and simple: on one
+ * line and in the buffer, with at most FLAT_MEMBERS_MAX members of distinct
+ * plain ASCII names, each a plain ASCII string or a number that
+ * reel_json_parse_number_fast() reads. Its positions are then the cursor's
+ * line, and columns by the byte. Anything else is FLAT_NOT, with nothing
+ * consumed, for the scan token by token to read (and to name any fault). */
+FlatResult
+reel_json_scanner_read_flat_object (ReelJsonScanner       *self,
+                                    guint                  depth,
+                                    ReelJsonObjectHandler  handler,
+                                    gpointer               user_data)
+{
+  ReelJsonMember members[FLAT_MEMBERS_MAX];
+  guint64 heads[FLAT_MEMBERS_MAX];
+  guint8 *terminators[FLAT_MEMBERS_MAX];
+  guint8 saved[FLAT_MEMBERS_MAX];
+  const guint8 *start = self->pos, *end = self->end, *p;
+  guint line = self->line, column = cursor_column (self);
+  ReelJsonObject object = { { REEL_JSON_OBJECT_START, depth, line, column, NULL, 0, 0, FALSE } };
+  guint n = 0;
+  gboolean ok;
+
+  if (!read_flat)
+    return FLAT_NOT;
+
+  p = skip_blanks (start + 1, end);
+  for (;;)
+    {
+      ReelJsonMember *member = &members[n];
+      const guint8 *q;
+
+      if (n == FLAT_MEMBERS_MAX || p >= end || *p != '"' || (q = plain_string_end (p, end)) == NULL)
+        return FLAT_NOT;
+      member->key = (ReelJsonEvent) { REEL_JSON_KEY, depth + 1, line, column + (guint) (p - start),
+                                      (const char *) p + 1, q - (p + 1), 0, FALSE };
+      heads[n] = name_head (p + 1, q - (p + 1), end);
+      for (guint i = 0; i < n; i++)
+        if (heads[i] == heads[n] && members[i].key.length == member->key.length &&
+            memcmp (members[i].key.string, member->key.string, member->key.length) == 0)
+          return FLAT_NOT;
+
+      p = skip_blanks (q + 1, end);
+      if (p >= end || *p != ':')
+        return FLAT_NOT;
+      p = skip_blanks (p + 1, end);
+      if (p >= end)
+        return FLAT_NOT;
+
+      member->value = (ReelJsonEvent) { REEL_JSON_STRING, depth + 1, line, column + (guint) (p - start),
+                                        (const char *) p, 0, 0, FALSE };
+      if (*p == '"')
+        {
+          if ((q = plain_string_end (p, end)) == NULL)
+            return FLAT_NOT;
+          member->value.string++;
+          member->value.length = q - (p + 1);
+          p = q + 1;
+        }
+      else
+        {
+          member->value.type = REEL_JSON_NUMBER;
+          member->value.integer = TRUE;
+          if (!reel_json_parse_number_fast (p, end, &member->value, &q))
+            return FLAT_NOT;
+          member->value.length = q - p;
+          p = q;
+        }
+      /* The byte after a value ends its text: the closing quote, or what
+       * follows a number. */
+      terminators[n++] = self->buffer.data + (q - self->buffer.data);
+
+      p = skip_blanks (p, end);
+      if (p >= end)
+        return FLAT_NOT;
+      if (*p == '}')
+        break;
+      if (*p != ',')
+        return FLAT_NOT;
+      p = skip_blanks (p + 1, end);
+    }
+
+  object.end = (ReelJsonEvent) { REEL_JSON_OBJECT_END, depth, line, column + (guint) (p - start),
+                                 NULL, 0, 0, FALSE };
+  object.members = members;
+  object.n_members = n;
+
+  /* The names and values are handed over where they lie, NUL-terminated
+   * for the call (a name by its closing quote, which nothing reads again). */
+  for (guint i = 0; i < n; i++)
+    {
+      guint8 *key_end = self->buffer.data + ((const guint8 *) members[i].key.string +
+                                             members[i].key.length - self->buffer.data);
+
+      *key_end = '\0';
+      saved[i] = *terminators[i];
+      *terminators[i] = '\0';
+    }
+  ok = handler (self, &object, user_data, &self->error);
+  for (guint i = 0; i < n; i++)
+    *terminators[i] = saved[i];
+
+  self->pos = p + 1;
+  if (!ok)
+    {
+      g_assert (self->error != NULL);
+      return FLAT_FAILED;
+    }
+  return FLAT_READ;
+}
+
 /* How far before the point to start from reel_json_scanner_seek_element()
  * looks for the comma that comes before an element. */
 #define LOOKBACK 64
@@ -156,14 +346,16 @@ reel_json_scanner_seek_element (ReelJsonScanner  *self,
 
 /* Reads elements of the array that is member @member of the document's
  * object, from the cursor (an element, or the array's first byte after "["),
- * calling @handler for their tokens at the depths a whole scan has (the
- * elements at depth 2). Stops at the array's closing bracket or before the
+ * calling @objects for the flat objects (see reel_json_scanner_read_objects())
+ * and @handler for the tokens of the others, at the depths a whole scan has
+ * (the elements at depth 2). Stops at the array's closing bracket or before the
  * first element that starts with "{" at or after the offset @stop, and says
  * which and where in @end. Any fault fails, with @error set. */
 gboolean
 reel_json_scanner_scan_elements (ReelJsonScanner      *self,
                                  const char           *member,
                                  ReelJsonHandler       handler,
+                                 ReelJsonObjectHandler objects,
                                  gpointer              user_data,
                                  guint64               stop,
                                  ReelJsonElementsEnd  *end,
@@ -185,9 +377,13 @@ reel_json_scanner_scan_elements (ReelJsonScanner      *self,
   if (c != ']')
     for (;;)
       {
+        FlatResult flat = FLAT_NOT;
+
         if (c == '{' && reel_json_scanner_get_offset (self) >= stop)
           break;
-        if (!reel_json_scanner_read_value (self, 2))
+        if (c == '{' && objects != NULL)
+          flat = reel_json_scanner_read_flat_object (self, 2, objects, user_data);
+        if (flat == FLAT_FAILED || (flat == FLAT_NOT && !reel_json_scanner_read_value (self, 2)))
           goto failed;
 
         c = reel_json_scanner_skip_whitespace (self);

@@ -3,6 +3,11 @@
 
 #include "reel-json-scanner.h"
 
+#include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 G_BEGIN_DECLS
 
 /* The scanner's state, shared by reel-json-scanner.c (documents) and
@@ -44,6 +49,11 @@ struct _ReelJsonScanner {
   ReelJsonHandler  handler;
   gpointer         handler_data;
 
+  /* Set while an ARRAY_START is handled: the array's elements that are
+   * flat objects go to this handler whole (reel_json_scanner_read_objects()). */
+  ReelJsonObjectHandler objects;
+  gpointer              objects_data;
+
   Frame            frames[REEL_JSON_MAX_DEPTH];
   guint            n_frames;
 
@@ -69,6 +79,108 @@ cursor_column (ReelJsonScanner *self)
   return self->col_base + (guint) (self->pos - self->line_start) - self->n_cont;
 }
 
+#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
+#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
+
+/* The high bit of each byte of @v (eight bytes of a string, in memory
+ * order) that ends a run of plain string bytes: a quote, a backslash, a
+ * control character or anything beyond ASCII. The subtractions borrow from
+ * byte to byte, so a byte after (above) a stop may be marked too; the
+ * first mark is always exact, and that is the one the scan uses. */
+static inline guint64
+stop_mask (guint64 v)
+{
+  guint64 quote = v ^ (ONES * '"'), backslash = v ^ (ONES * '\\');
+
+  return (v                                      /* beyond ASCII */
+          | ((v - ONES * 0x20) & ~v)             /* below 0x20 */
+          | ((quote - ONES) & ~quote)            /* a zero byte: a quote */
+          | ((backslash - ONES) & ~backslash))   /* a backslash */
+         & HIGHS;
+}
+
+/* Bytes that end a run of plain string bytes, as stop_mask() marks them. */
+static const guint8 string_stops[256] = {
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,   /* control characters */
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  ['"'] = 1, ['\\'] = 1,
+  [0x80] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,    /* beyond ASCII */
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+};
+
+/* Whether reel_json_find_string_stop() uses SSE2 where the compiler targets it (it is
+ * part of x86-64); the tests turn it off to check the portable way. */
+G_GNUC_INTERNAL extern gboolean reel_json_use_simd;
+
+/* The first byte in [p, end) that ends a run of plain string bytes, or
+ * @end: sixteen bytes at a time with SSE2, else eight at a time, as
+ * memchr() does; then one by one. */
+static inline const guint8 *
+reel_json_find_string_stop (const guint8 *p,
+                            const guint8 *end)
+{
+#ifdef __SSE2__
+  if (G_LIKELY (reel_json_use_simd))
+    {
+      const __m128i quote = _mm_set1_epi8 ('"'), backslash = _mm_set1_epi8 ('\\');
+      const __m128i space = _mm_set1_epi8 (0x20);
+
+      while (end - p >= 16)
+        {
+          __m128i v = _mm_loadu_si128 ((const __m128i *) p);
+          /* Compared as signed bytes, beyond ASCII is below 0x20 too. */
+          __m128i stops = _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (v, quote),
+                                                      _mm_cmpeq_epi8 (v, backslash)),
+                                        _mm_cmplt_epi8 (v, space));
+          int mask = _mm_movemask_epi8 (stops);
+
+          if (mask != 0)
+            return p + __builtin_ctz ((guint) mask);
+          p += 16;
+        }
+    }
+#endif
+
+#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined (__GNUC__)
+  while (end - p >= 8)
+    {
+      guint64 v, mask;
+
+      memcpy (&v, p, sizeof v);
+      mask = stop_mask (v);
+      if (mask != 0)
+        return p + (__builtin_ctzll (mask) >> 3);
+      p += 8;
+    }
+#endif
+
+  while (p < end && !string_stops[*p])
+    p++;
+
+  return p;
+}
+
+/* The outcome of reel_json_scanner_read_flat_object(). */
+typedef enum {
+  FLAT_READ,          /* read and handled */
+  FLAT_FAILED,        /* read; the handler failed */
+  FLAT_NOT,           /* not a flat object on one line in the buffer: nothing is consumed */
+} FlatResult;
+
+G_GNUC_INTERNAL gboolean   reel_json_parse_number_fast        (const guint8           *p,
+                                                               const guint8           *end,
+                                                               ReelJsonEvent          *event,
+                                                               const guint8          **number_end);
+G_GNUC_INTERNAL FlatResult reel_json_scanner_read_flat_object (ReelJsonScanner        *self,
+                                                               guint                   depth,
+                                                               ReelJsonObjectHandler   handler,
+                                                               gpointer                user_data);
 G_GNUC_INTERNAL int      reel_json_scanner_skip_whitespace  (ReelJsonScanner *self);
 G_GNUC_INTERNAL gboolean reel_json_scanner_read_value       (ReelJsonScanner *self,
                                                              guint            depth);

@@ -10,9 +10,6 @@
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 /* Called with the cursor at the end of the buffer. */
 static int
@@ -379,92 +376,7 @@ utf8_sequence_length (const guint8 *p,
   return n;
 }
 
-#define ONES  G_GUINT64_CONSTANT (0x0101010101010101)
-#define HIGHS G_GUINT64_CONSTANT (0x8080808080808080)
-
-/* The high bit of each byte of @v (eight bytes of a string, in memory
- * order) that ends a run of plain string bytes: a quote, a backslash, a
- * control character or anything beyond ASCII. The subtractions borrow from
- * byte to byte, so a byte after (above) a stop may be marked too; the
- * first mark is always exact, and that is the one the scan uses. */
-static inline guint64
-stop_mask (guint64 v)
-{
-  guint64 quote = v ^ (ONES * '"'), backslash = v ^ (ONES * '\\');
-
-  return (v                                      /* beyond ASCII */
-          | ((v - ONES * 0x20) & ~v)             /* below 0x20 */
-          | ((quote - ONES) & ~quote)            /* a zero byte: a quote */
-          | ((backslash - ONES) & ~backslash))   /* a backslash */
-         & HIGHS;
-}
-
-/* Bytes that end a run of plain string bytes, as stop_mask() marks them. */
-static const guint8 string_stops[256] = {
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,   /* control characters */
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  ['"'] = 1, ['\\'] = 1,
-  [0x80] = 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,    /* beyond ASCII */
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-  1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-};
-
-/* Whether find_string_stop() uses SSE2 where the compiler targets it (it is
- * part of x86-64); the tests turn it off to check the portable way. */
-static gboolean use_simd = TRUE;
-
-/* The first byte in [p, end) that ends a run of plain string bytes, or
- * @end: sixteen bytes at a time with SSE2, else eight at a time, as
- * memchr() does; then one by one. */
-static inline const guint8 *
-find_string_stop (const guint8 *p,
-                  const guint8 *end)
-{
-#ifdef __SSE2__
-  if (G_LIKELY (use_simd))
-    {
-      const __m128i quote = _mm_set1_epi8 ('"'), backslash = _mm_set1_epi8 ('\\');
-      const __m128i space = _mm_set1_epi8 (0x20);
-
-      while (end - p >= 16)
-        {
-          __m128i v = _mm_loadu_si128 ((const __m128i *) p);
-          /* Compared as signed bytes, beyond ASCII is below 0x20 too. */
-          __m128i stops = _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (v, quote),
-                                                      _mm_cmpeq_epi8 (v, backslash)),
-                                        _mm_cmplt_epi8 (v, space));
-          int mask = _mm_movemask_epi8 (stops);
-
-          if (mask != 0)
-            return p + __builtin_ctz ((guint) mask);
-          p += 16;
-        }
-    }
-#endif
-
-#if G_BYTE_ORDER == G_LITTLE_ENDIAN && defined (__GNUC__)
-  while (end - p >= 8)
-    {
-      guint64 v, mask;
-
-      memcpy (&v, p, sizeof v);
-      mask = stop_mask (v);
-      if (mask != 0)
-        return p + (__builtin_ctzll (mask) >> 3);
-      p += 8;
-    }
-#endif
-
-  while (p < end && !string_stops[*p])
-    p++;
-
-  return p;
-}
+gboolean reel_json_use_simd = TRUE;
 
 static gboolean read_string_copied (ReelJsonScanner *self);
 
@@ -488,7 +400,7 @@ read_string (ReelJsonScanner *self)
     {
       guint n;
 
-      p = find_string_stop (p, end);
+      p = reel_json_find_string_stop (p, end);
       if (p >= end || *p < 0x80)
         break;
 
@@ -624,21 +536,22 @@ static const double exact_powers_of_ten[] = {
 #define FAST_DIGITS_MAX   19    /* 10^19 - 1 < 2^64 */
 #define FAST_EXPONENT_DIGITS_MAX 4
 
-/* Reads the number at the cursor the fast way when it can be done exactly
- * and the number ends before the buffer does: its digits make an integer
+/* Reads the number at @p the fast way when it can be done exactly
+ * and the number ends before @end does: its digits make an integer
  * mantissa M and an exponent E, and when M <= 2^53 and 10^|E| is exact, M ×
  * 10^E (or M / 10^-E) is one correctly rounded operation on two exact
  * doubles, which is strtod()'s result to the bit (Clinger's fast path; with
  * E up to 22 + 15, M is first scaled by the excess while it stays exact).
- * Returns FALSE without consuming anything for the rest: malformed, too
- * many digits, out of that range, or cut by the buffer's end;
+ * Returns FALSE for the rest: malformed, too many digits, out of that
+ * range, or cut by @end;
  * read_number_copied() reads those through g_ascii_strtod(). */
-static gboolean
-parse_number_fast (ReelJsonScanner *self,
-                   ReelJsonEvent   *event,
-                   const guint8   **number_end)
+gboolean
+reel_json_parse_number_fast (const guint8   *p,
+                             const guint8   *end,
+                             ReelJsonEvent  *event,
+                             const guint8  **number_end)
 {
-  const guint8 *p = self->pos, *end = self->end, *digits;
+  const guint8 *digits;
   guint64 mantissa = 0;
   int n_digits = 0, exponent = 0;
   gboolean negative = FALSE;
@@ -730,10 +643,11 @@ parse_number_fast (ReelJsonScanner *self,
   return TRUE;
 }
 #else
-static gboolean
-parse_number_fast (ReelJsonScanner *self,
-                   ReelJsonEvent   *event,
-                   const guint8   **number_end)
+gboolean
+reel_json_parse_number_fast (const guint8   *p,
+                             const guint8   *end,
+                             ReelJsonEvent  *event,
+                             const guint8  **number_end)
 {
   /* Without strict double arithmetic the fast path would not be exact. */
   return FALSE;
@@ -753,7 +667,7 @@ read_number (ReelJsonScanner *self,
   const char *literal;
   gboolean ok;
 
-  if (!parse_number_fast (self, &event, &number_end))
+  if (!reel_json_parse_number_fast (self->pos, self->end, &event, &number_end))
     {
       event.integer = TRUE;
       return read_number_copied (self, &event);
@@ -1042,9 +956,13 @@ read_array (ReelJsonScanner *self,
             guint            depth)
 {
   Frame *frame = open_container (self, REEL_JSON_ARRAY_START, depth);
+  ReelJsonObjectHandler objects = self->objects;
+  gpointer objects_data = self->objects_data;
   guint line, column;
   int c;
 
+  /* Set for this array only, not for the arrays in its elements. */
+  self->objects = NULL;
   if (frame == NULL)
     return FALSE;
   if (self->skip_pending && !reel_json_scanner_jump (self))
@@ -1054,7 +972,11 @@ read_array (ReelJsonScanner *self,
   if (c != ']')
     for (;;)
       {
-        if (!read_value (self, depth + 1))
+        FlatResult flat = FLAT_NOT;
+
+        if (c == '{' && objects != NULL)
+          flat = reel_json_scanner_read_flat_object (self, depth + 1, objects, objects_data);
+        if (flat == FLAT_FAILED || (flat == FLAT_NOT && !read_value (self, depth + 1)))
           return FALSE;
 
         c = skip_whitespace (self);
@@ -1063,7 +985,7 @@ read_array (ReelJsonScanner *self,
         if (c != ',')
           return fail_unexpected (self, _("“,” or “]”"));
         advance (self);
-        skip_whitespace (self);
+        c = skip_whitespace (self);
         frame->index++;
       }
 
@@ -1305,5 +1227,5 @@ reel_json_scanner_fail_unexpected (ReelJsonScanner *self,
 void
 reel_json_scanner_set_simd (gboolean enabled)
 {
-  use_simd = enabled;
+  reel_json_use_simd = enabled;
 }

@@ -55,6 +55,26 @@ typedef gboolean (*ReelJsonHandler) (ReelJsonScanner      *scanner,
                                      gpointer              user_data,
                                      GError              **error);
 
+/* An object whose members are all strings and numbers, read whole: each
+ * member as the two events a scan reports for it. */
+typedef struct {
+  ReelJsonEvent key;
+  ReelJsonEvent value;
+} ReelJsonMember;
+
+typedef struct {
+  ReelJsonEvent         start;      /* OBJECT_START */
+  ReelJsonEvent         end;        /* OBJECT_END */
+  const ReelJsonMember *members;
+  guint                 n_members;
+} ReelJsonObject;
+
+/* Returns FALSE with @error set to stop the scan. */
+typedef gboolean (*ReelJsonObjectHandler) (ReelJsonScanner       *scanner,
+                                           const ReelJsonObject  *object,
+                                           gpointer               user_data,
+                                           GError               **error);
+
 ReelJsonScanner *reel_json_scanner_new          (GInputStream     *stream,
                                                  guint64           limit,
                                                  GCancellable     *cancellable);
@@ -72,6 +92,9 @@ guint64          reel_json_scanner_get_offset   (ReelJsonScanner  *self);
 void             reel_json_scanner_get_position (ReelJsonScanner  *self,
                                                  guint            *line,
                                                  guint            *column);
+void             reel_json_scanner_read_objects (ReelJsonScanner       *self,
+                                                 ReelJsonObjectHandler  handler,
+                                                 gpointer               user_data);
 void             reel_json_scanner_skip_array   (ReelJsonScanner  *self,
                                                  guint64           offset,
                                                  guint             line,
@@ -95,11 +118,13 @@ gboolean         reel_json_scanner_seek_element (ReelJsonScanner  *self,
 gboolean         reel_json_scanner_scan_elements (ReelJsonScanner     *self,
                                                   const char          *member,
                                                   ReelJsonHandler      handler,
+                                                  ReelJsonObjectHandler objects,
                                                   gpointer             user_data,
                                                   guint64              stop,
                                                   ReelJsonElementsEnd *end,
                                                   GError             **error);
 void             reel_json_scanner_set_simd     (gboolean          enabled);
+void             reel_json_scanner_set_flat_objects (gboolean      enabled);
 void             reel_json_path_append_key      (GString          *path,
                                                  const char       *key);
 

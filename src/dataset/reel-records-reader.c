@@ -564,6 +564,44 @@ warn_unknown (ReelRecordsReader *self,
           g_strdup (_("unknown member of a record, ignored")), NULL);
 }
 
+static void
+read_key (ReelRecordsReader   *self,
+          const ReelJsonEvent *event)
+{
+  self->field = lookup_field (event->string, event->length);
+  /* Version 1 records have revenue months only: other members are unknown. */
+  if (self->version < 2 && (self->field == FIELD_METRIC || self->field == FIELD_VALUE))
+    self->field = FIELD_UNKNOWN;
+
+  if (self->field == FIELD_UNKNOWN)
+    warn_unknown (self, event->string, event->line, event->column);
+}
+
+/* A ReelJsonObjectHandler for the records that the scanner reads whole:
+ * what their events would do, in one call. */
+gboolean
+reel_records_reader_handle_object (ReelJsonScanner       *scanner,
+                                   const ReelJsonObject  *object,
+                                   gpointer               user_data,
+                                   GError               **error)
+{
+  ReelRecordsReader *self = user_data;
+
+  g_assert (self->skip_depth == 0);
+
+  if (!start_record (self, scanner, &object->start, error))
+    return FALSE;
+
+  for (guint i = 0; i < object->n_members; i++)
+    {
+      read_key (self, &object->members[i].key);
+      if (!read_value (self, &object->members[i].value, error))
+        return FALSE;
+    }
+
+  return end_record (self, error);
+}
+
 /* A ReelJsonHandler for the events of the `records` array, from its
  * ARRAY_START at depth 1 to its ARRAY_END. */
 gboolean
@@ -589,6 +627,7 @@ reel_records_reader_handle_event (ReelJsonScanner      *scanner,
       if (event->type == REEL_JSON_ARRAY_START)
         {
           find_version (self);
+          reel_json_scanner_read_objects (scanner, reel_records_reader_handle_object, self);
           self->elements_start = reel_json_scanner_get_offset (scanner) + 1;
           self->next_block = self->elements_start + reel_blocks_get_block_size ();
         }
@@ -618,17 +657,7 @@ reel_records_reader_handle_event (ReelJsonScanner      *scanner,
 
   if (event->type == REEL_JSON_KEY)
     {
-      self->field = lookup_field (event->string, event->length);
-      /* Version 1 records have revenue months only: other members are unknown. */
-      if (self->version < 2 && (self->field == FIELD_METRIC || self->field == FIELD_VALUE))
-        self->field = FIELD_UNKNOWN;
-
-      /* Once per name, not once per record: a million warnings help no one.
-       * Nor do a million names (each record may have others): past
-       * REEL_PROBLEMS_MAX of them, the rest are ignored without a word, so
-       * that neither the names nor the warnings grow without bound. */
-      if (self->field == FIELD_UNKNOWN)
-        warn_unknown (self, event->string, event->line, event->column);
+      read_key (self, event);
       return TRUE;
     }
 

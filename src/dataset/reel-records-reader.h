@@ -28,6 +28,10 @@ gboolean           reel_records_reader_handle_event (ReelJsonScanner      *scann
                                                      const ReelJsonEvent  *event,
                                                      gpointer              user_data,
                                                      GError              **error);
+gboolean           reel_records_reader_handle_object (ReelJsonScanner      *scanner,
+                                                      const ReelJsonObject *object,
+                                                      gpointer              user_data,
+                                                      GError              **error);
 void               reel_records_reader_check_ids    (ReelRecordsReader    *self,
                                                      GHashTable           *regions,
                                                      GHashTable           *platforms);

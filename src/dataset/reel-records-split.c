@@ -62,7 +62,8 @@ read_block (ReelBlock        *block,
   result->reader = reel_records_reader_new_for_block (self->records, result->table, result->problems);
 
   if (!reel_json_scanner_scan_elements (scanner, "records", reel_records_reader_handle_event,
-                                        result->reader, block->to, &end, NULL))
+                                        reel_records_reader_handle_object, result->reader,
+                                        block->to, &end, NULL))
     return FALSE;
 
   block->closed = end.closed;
