@@ -5,6 +5,9 @@
  *
  * - the scan gives the same result, problem for problem, whether the input
  *   is read whole or a few bytes at a time;
+ * - reading the flat objects in arrays whole (as the records are read) gives
+ *   the events, positions and problem that reading them token by token
+ *   gives, whole or a few bytes at a time;
  * - a refusal is one problem, positioned inside the input, fit to print;
  * - every node of an accepted document has a position inside the input;
  * - json-glib 1.6 agrees on accept or reject. Where it does not, it must be
@@ -62,6 +65,95 @@ scan_input (const guint8 *data,
   scan->tree = reel_json_tree_new ();
   scan->ok = reel_json_scanner_scan (scanner, reel_json_tree_handle_event, scan->tree,
                                      &scan->problem, &scan->error);
+}
+
+static gboolean record_object (ReelJsonScanner       *scanner,
+                               const ReelJsonObject  *object,
+                               gpointer               user_data,
+                               GError               **error);
+
+/* Every event as a line of text, and the elements of every array read
+ * whole where they can be. */
+static gboolean
+record_event (ReelJsonScanner      *scanner,
+              const ReelJsonEvent  *event,
+              gpointer              user_data,
+              GError              **error)
+{
+  GString *events = user_data;
+
+  g_string_append_printf (events, "%d %u %u:%u", event->type, event->depth, event->line, event->column);
+  if (event->string != NULL)
+    {
+      g_string_append_printf (events, " %zu:", event->length);
+      g_string_append_len (events, event->string, event->length);
+    }
+  if (event->type == REEL_JSON_NUMBER)
+    g_string_append_printf (events, " %a %d", event->number, event->integer);
+  g_string_append_c (events, '\n');
+
+  if (event->type == REEL_JSON_ARRAY_START)
+    reel_json_scanner_read_objects (scanner, record_object, events);
+  return TRUE;
+}
+
+static gboolean
+record_object (ReelJsonScanner       *scanner,
+               const ReelJsonObject  *object,
+               gpointer               user_data,
+               GError               **error)
+{
+  record_event (scanner, &object->start, user_data, error);
+  for (guint i = 0; i < object->n_members; i++)
+    {
+      record_event (scanner, &object->members[i].key, user_data, error);
+      record_event (scanner, &object->members[i].value, user_data, error);
+    }
+  return record_event (scanner, &object->end, user_data, error);
+}
+
+/* The events of the input read with flat objects whole or token by token,
+ * whole (@chunk 0) or @chunk bytes at a time; @problem gets the refusal. */
+static char *
+record_input (const guint8  *data,
+              gsize          size,
+              gsize          chunk,
+              gboolean       flat,
+              ReelProblem  **problem)
+{
+  g_autoptr(GInputStream) stream = NULL;
+  g_autoptr(ReelJsonScanner) scanner = NULL;
+  GString *events = g_string_new (NULL);
+
+  if (chunk == 0)
+    stream = g_memory_input_stream_new_from_data (data, size, NULL);
+  else
+    stream = fuzz_trickle_stream_new (data, size, chunk);
+
+  scanner = reel_json_scanner_new (stream, G_MAXUINT64, NULL);
+  reel_json_scanner_set_flat_objects (flat);
+  reel_json_scanner_scan (scanner, record_event, events, problem, NULL);
+  reel_json_scanner_set_flat_objects (TRUE);
+  return g_string_free (events, FALSE);
+}
+
+static void
+compare_flat_objects (const guint8 *data,
+                      gsize         size)
+{
+  g_autoptr(ReelProblem) tokens_problem = NULL;
+  g_autoptr(ReelProblem) whole_problem = NULL;
+  g_autoptr(ReelProblem) trickled_problem = NULL;
+  g_autofree char *tokens = record_input (data, size, 0, FALSE, &tokens_problem);
+  g_autofree char *whole = record_input (data, size, 0, TRUE, &whole_problem);
+  g_autofree char *trickled = record_input (data, size, fuzz_chunk_size (data, size), TRUE,
+                                            &trickled_problem);
+
+  if (strcmp (tokens, whole) != 0 || !fuzz_problems_equal (tokens_problem, whole_problem))
+    fuzz_fail ("reading flat objects whole and token by token differ");
+  if (strcmp (tokens, trickled) != 0 || !fuzz_problems_equal (tokens_problem, trickled_problem))
+    fuzz_fail ("reading flat objects whole in chunks of %zu bytes and token by token differ",
+               fuzz_chunk_size (data, size));
 }
 
 /* A leading byte-order mark is not a character of line 1. */
@@ -473,6 +565,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                    whole.problem->line, whole.problem->column, whole.problem->message);
     }
 
+  compare_flat_objects (data, size);
   compare_with_json_glib (data, size, &whole);
 
   scan_clear (&whole);
