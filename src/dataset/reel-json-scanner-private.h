@@ -166,6 +166,12 @@ reel_json_find_string_stop (const guint8 *p,
   return p;
 }
 
+static inline gboolean
+is_digit (int c)
+{
+  return c >= '0' && c <= '9';
+}
+
 /* The outcome of reel_json_scanner_read_flat_object(). */
 typedef enum {
   FLAT_READ,          /* read and handled */

@@ -256,7 +256,7 @@ report (ReelRecordsReader    *self,
   g_autofree char *owned = message;
   g_autofree char *path = record_path (self->index, member);
 
-  g_ptr_array_add (self->problems, reel_problem_new (severity, path, line, column, message));
+  g_ptr_array_add (self->problems, reel_problem_new (severity, path, line, column, owned));
   if (severity == REEL_PROBLEM_WARNING)
     return TRUE;
 
