@@ -10,6 +10,7 @@
 typedef struct {
   GString *trace;
   guint    n_whole;     /* objects read whole */
+  guint    n_same;      /* of which with the names of the one before */
 } Trace;
 
 static gboolean
@@ -43,7 +44,7 @@ scan_data (const char *data,
   g_autoptr(ReelJsonScanner) scanner = NULL;
   g_autoptr(GError) error = NULL;
   ReelProblem *problem = NULL;
-  Trace trace = { trace_out, 0 };
+  Trace trace = { trace_out, 0, 0 };
 
   if (len < 0)
     len = strlen (data);
@@ -272,6 +273,7 @@ trace_object_cb (ReelJsonScanner       *scanner,
   Trace *trace = user_data;
 
   trace->n_whole++;
+  trace->n_same += object->same_names;
   trace_cb (scanner, &object->start, trace, error);
   for (guint i = 0; i < object->n_members; i++)
     {
@@ -299,18 +301,20 @@ static ReelProblem *
 scan_elements (const char *doc,
                gboolean    flat,
                GString    *trace_out,
-               guint      *n_whole)
+               guint      *n_whole,
+               guint      *n_same)
 {
   g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_data (doc, strlen (doc), NULL);
   g_autoptr(ReelJsonScanner) scanner = reel_json_scanner_new (stream, G_MAXUINT64, NULL);
   g_autoptr(GError) error = NULL;
   ReelProblem *problem = NULL;
-  Trace trace = { trace_out, 0 };
+  Trace trace = { trace_out, 0, 0 };
 
   reel_json_scanner_set_flat_objects (flat);
   reel_json_scanner_scan (scanner, trace_elements_cb, &trace, &problem, &error);
   reel_json_scanner_set_flat_objects (TRUE);
   *n_whole = trace.n_whole;
+  *n_same = trace.n_same;
   return problem;
 }
 
@@ -337,11 +341,11 @@ test_flat_objects (void)
   g_autoptr(GString) tokens = g_string_new (NULL);
   g_autoptr(ReelProblem) dup_whole = NULL;
   g_autoptr(ReelProblem) dup_tokens = NULL;
-  guint n_whole;
+  guint n_whole, n_same;
 
-  g_assert_null (scan_elements (doc, FALSE, tokens, &n_whole));
+  g_assert_null (scan_elements (doc, FALSE, tokens, &n_whole, &n_same));
   g_assert_cmpuint (n_whole, ==, 0);
-  g_assert_null (scan_elements (doc, TRUE, whole, &n_whole));
+  g_assert_null (scan_elements (doc, TRUE, whole, &n_whole, &n_same));
   g_assert_cmpuint (n_whole, ==, 4);
   g_assert_cmpstr (whole->str, ==, tokens->str);
   g_assert_nonnull (strstr (whole->str, "{@2:3/2 key(region)@2:4/3 str(europe)@2:14/3 "
@@ -351,13 +355,43 @@ test_flat_objects (void)
                                         "str()@11:48/3 }@11:51/2 "));
 
   /* A duplicate member is the scanner's to name, either way. */
-  dup_tokens = scan_elements ("{\"records\": [{\"a\": 1, \"b\": 2, \"a\": 3}]}", FALSE, tokens, &n_whole);
-  dup_whole = scan_elements ("{\"records\": [{\"a\": 1, \"b\": 2, \"a\": 3}]}", TRUE, whole, &n_whole);
+  dup_tokens = scan_elements ("{\"records\": [{\"a\": 1, \"b\": 2, \"a\": 3}]}", FALSE, tokens, &n_whole, &n_same);
+  dup_whole = scan_elements ("{\"records\": [{\"a\": 1, \"b\": 2, \"a\": 3}]}", TRUE, whole, &n_whole, &n_same);
   g_assert_cmpuint (n_whole, ==, 0);
   g_assert_nonnull (dup_whole);
   g_assert_cmpstr (dup_whole->message, ==, dup_tokens->message);
   g_assert_cmpstr (dup_whole->path, ==, "records[0].a");
   g_assert_cmpuint (dup_whole->column, ==, dup_tokens->column);
+}
+
+/* Records written by one program differ only in their values: the text
+ * around them is matched to the last one's, and anything else in it has
+ * the record read the long way, to the same events. */
+static void
+test_flat_shapes (void)
+{
+  const char *doc =
+    "{\"records\": [\n"
+    "  {\"region\": \"europe\", \"revenue\": 12.5},\n"          /* the first */
+    "  {\"region\": \"asia\", \"revenue\": 7},\n"               /* the same names */
+    "  {\"region\": \"x\", \"revenue\": \"text\"},\n"          /* a string for a number */
+    "  {\"region\": \"y\", \"revenue\": \"t\"},\n"             /* the same names */
+    "  {\"region\": \"z\",  \"revenue\": \"t\"},\n"            /* a space more */
+    "  {\"region\": \"a\\\"b\", \"revenue\": \"t\"},\n"     /* an escape: token by token */
+    "  {\"region\": \"q\", \"revenue\": \"t\", \"x\": 1},\n" /* a member more */
+    "  {\"region\": \"r\", \"revenue\": \"u\", \"x\": 22}\n"  /* the same names */
+    "]}";
+  g_autoptr(GString) whole = g_string_new (NULL);
+  g_autoptr(GString) tokens = g_string_new (NULL);
+  guint n_whole, n_same;
+
+  g_assert_null (scan_elements (doc, FALSE, tokens, &n_whole, &n_same));
+  g_assert_null (scan_elements (doc, TRUE, whole, &n_whole, &n_same));
+  g_assert_cmpuint (n_whole, ==, 7);
+  g_assert_cmpuint (n_same, ==, 3);
+  g_assert_cmpstr (whole->str, ==, tokens->str);
+  g_assert_nonnull (strstr (whole->str, "{@3:3/2 key(region)@3:4/3 str(asia)@3:14/3 "
+                                        "key(revenue)@3:22/3 num(7i)@3:33/3 }@3:34/2 "));
 }
 
 static void
@@ -703,6 +737,7 @@ main (int   argc,
   g_test_add_func ("/json-scanner/many-keys", test_many_keys);
   g_test_add_func ("/json-scanner/buffer-boundaries", test_buffer_boundaries);
   g_test_add_func ("/json-scanner/flat-objects", test_flat_objects);
+  g_test_add_func ("/json-scanner/flat-shapes", test_flat_shapes);
   g_test_add_func ("/json-scanner/size-limit", test_size_limit);
   g_test_add_func ("/json-scanner/handler-stops", test_handler_stops);
   g_test_add_func ("/json-scanner/number-exactness", test_number_exactness);

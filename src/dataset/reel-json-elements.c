@@ -86,10 +86,8 @@ reel_json_scanner_read_objects (ReelJsonScanner       *self,
 
   self->objects = handler;
   self->objects_data = user_data;
+  self->shape.n_members = 0;
 }
-
-/* The members an object may have to be read whole; a record has five. */
-#define FLAT_MEMBERS_MAX 8
 
 /* Whether flat objects are read whole; the tests turn it off to check that
  * reading them token by token makes the same. */
@@ -152,60 +150,52 @@ name_head (const guint8 *name,
   return head;
 }
 
-/* Reads the object at the cursor whole when it is flat and simple: on one
- * line and in the buffer, with at most FLAT_MEMBERS_MAX members of distinct
- * plain ASCII names, each a plain ASCII string or a number that
- * reel_json_parse_number_fast() reads. Its positions are then the cursor's
- * line, and columns by the byte. Anything else is FLAT_NOT, with nothing
- * consumed, for the scan token by token to read (and to name any fault). */
-FlatResult
-reel_json_scanner_read_flat_object (ReelJsonScanner       *self,
-                                    guint                  depth,
-                                    ReelJsonObjectHandler  handler,
-                                    gpointer               user_data)
+/* Reads the members of the flat object at @start (its "{") into @members,
+ * and where each value's text ends into @ends; returns where its "}" is, or
+ * NULL when it is not one to read whole. Positions are on @line, from
+ * @column at @start. */
+static const guint8 *
+parse_flat (const guint8    *start,
+            const guint8    *end,
+            guint            depth,
+            guint            line,
+            guint            column,
+            ReelJsonMember  *members,
+            const guint8   **ends,
+            guint           *n_members)
 {
-  ReelJsonMember members[FLAT_MEMBERS_MAX];
-  guint64 heads[FLAT_MEMBERS_MAX];
-  guint8 *terminators[FLAT_MEMBERS_MAX];
-  guint8 saved[FLAT_MEMBERS_MAX];
-  const guint8 *start = self->pos, *end = self->end, *p;
-  guint line = self->line, column = cursor_column (self);
-  ReelJsonObject object = { { REEL_JSON_OBJECT_START, depth, line, column, NULL, 0, 0, FALSE } };
+  guint64 heads[REEL_JSON_FLAT_MEMBERS_MAX];
+  const guint8 *p = skip_blanks (start + 1, end);
   guint n = 0;
-  gboolean ok;
 
-  if (!read_flat)
-    return FLAT_NOT;
-
-  p = skip_blanks (start + 1, end);
   for (;;)
     {
       ReelJsonMember *member = &members[n];
       const guint8 *q;
 
-      if (n == FLAT_MEMBERS_MAX || p >= end || *p != '"' || (q = plain_string_end (p, end)) == NULL)
-        return FLAT_NOT;
+      if (n == REEL_JSON_FLAT_MEMBERS_MAX || p >= end || *p != '"' || (q = plain_string_end (p, end)) == NULL)
+        return NULL;
       member->key = (ReelJsonEvent) { REEL_JSON_KEY, depth + 1, line, column + (guint) (p - start),
                                       (const char *) p + 1, q - (p + 1), 0, FALSE };
       heads[n] = name_head (p + 1, q - (p + 1), end);
       for (guint i = 0; i < n; i++)
         if (heads[i] == heads[n] && members[i].key.length == member->key.length &&
             memcmp (members[i].key.string, member->key.string, member->key.length) == 0)
-          return FLAT_NOT;
+          return NULL;
 
       p = skip_blanks (q + 1, end);
       if (p >= end || *p != ':')
-        return FLAT_NOT;
+        return NULL;
       p = skip_blanks (p + 1, end);
       if (p >= end)
-        return FLAT_NOT;
+        return NULL;
 
       member->value = (ReelJsonEvent) { REEL_JSON_STRING, depth + 1, line, column + (guint) (p - start),
                                         (const char *) p, 0, 0, FALSE };
       if (*p == '"')
         {
           if ((q = plain_string_end (p, end)) == NULL)
-            return FLAT_NOT;
+            return NULL;
           member->value.string++;
           member->value.length = q - (p + 1);
           p = q + 1;
@@ -215,45 +205,195 @@ reel_json_scanner_read_flat_object (ReelJsonScanner       *self,
           member->value.type = REEL_JSON_NUMBER;
           member->value.integer = TRUE;
           if (!reel_json_parse_number_fast (p, end, &member->value, &q))
-            return FLAT_NOT;
+            return NULL;
           member->value.length = q - p;
           p = q;
         }
-      /* The byte after a value ends its text: the closing quote, or what
-       * follows a number. */
-      terminators[n++] = self->buffer.data + (q - self->buffer.data);
+      /* A string's closing quote, or the byte after a number. */
+      ends[n++] = q;
 
       p = skip_blanks (p, end);
       if (p >= end)
-        return FLAT_NOT;
+        return NULL;
       if (*p == '}')
         break;
       if (*p != ',')
-        return FLAT_NOT;
+        return NULL;
       p = skip_blanks (p + 1, end);
     }
 
-  object.end = (ReelJsonEvent) { REEL_JSON_OBJECT_END, depth, line, column + (guint) (p - start),
+  *n_members = n;
+  return p;
+}
+
+/* Keeps the text around the values of the object just read, when it is
+ * short enough, for match_shape(). */
+static void
+remember_shape (FlatShape            *shape,
+                const guint8         *start,
+                const guint8         *close,
+                const ReelJsonMember *members,
+                const guint8        **ends,
+                guint                 n)
+{
+  gsize length = 0;
+
+  shape->n_members = 0;
+  for (guint i = 0; i <= n; i++)
+    {
+      const guint8 *from = i == 0 ? start : ends[i - 1];
+      const guint8 *to = i < n ? (const guint8 *) members[i].value.string : close + 1;
+
+      if (length + (to - from) > FLAT_SHAPE_MAX)
+        return;
+      shape->segments[i] = length;
+      memcpy (shape->text + length, from, to - from);
+      length += to - from;
+      if (i < n)
+        {
+          shape->key_offsets[i] = (const guint8 *) members[i].key.string - from;
+          shape->key_lengths[i] = members[i].key.length;
+        }
+    }
+  shape->segments[n + 1] = length;
+  shape->n_members = n;
+}
+
+/* Whether the @n bytes at @a and @b are the same: a segment is a few bytes
+ * (`","country":"`), fewer than a call to memcmp() costs. */
+static inline gboolean
+same_text (const guint8 *a,
+           const guint8 *b,
+           gsize         n)
+{
+  guint64 x, y, u, v;
+
+  if (n >= 8 && n <= 16)
+    {
+      memcpy (&x, a, 8);
+      memcpy (&y, b, 8);
+      memcpy (&u, a + n - 8, 8);
+      memcpy (&v, b + n - 8, 8);
+      return ((x ^ y) | (u ^ v)) == 0;
+    }
+  return memcmp (a, b, n) == 0;
+}
+
+/* Reads the flat object at @start the quick way when the text around its
+ * values is the last one's to the byte (as records written by one program
+ * are): the names are then the same, distinct and plain, the colons and
+ * commas where they were, and only the values are left to read. Returns
+ * where its "}" is, or NULL when it differs. */
+static const guint8 *
+match_shape (const FlatShape  *shape,
+             const guint8     *start,
+             const guint8     *end,
+             guint             depth,
+             guint             line,
+             guint             column,
+             ReelJsonMember   *members,
+             const guint8    **ends)
+{
+  const guint8 *p = start;
+
+  for (guint i = 0; i <= shape->n_members; i++)
+    {
+      const guint8 *segment = shape->text + shape->segments[i], *q;
+      gsize length = shape->segments[i + 1] - shape->segments[i];
+      ReelJsonMember *member = &members[i];
+
+      if ((gsize) (end - p) < length || !same_text (p, segment, length))
+        return NULL;
+      if (i == shape->n_members)
+        return p + length - 1;
+
+      member->key = (ReelJsonEvent) { REEL_JSON_KEY, depth + 1, line,
+                                      column + (guint) (p - start) + shape->key_offsets[i] - 1,
+                                      (const char *) p + shape->key_offsets[i], shape->key_lengths[i],
+                                      0, FALSE };
+      p += length;
+      if (segment[length - 1] == '"')
+        {
+          q = reel_json_find_string_stop (p, end);
+          if (q >= end || *q != '"' || q - p > REEL_JSON_MAX_STRING)
+            return NULL;
+          member->value = (ReelJsonEvent) { REEL_JSON_STRING, depth + 1, line,
+                                            column + (guint) (p - start) - 1,
+                                            (const char *) p, q - p, 0, FALSE };
+        }
+      else
+        {
+          member->value = (ReelJsonEvent) { REEL_JSON_NUMBER, depth + 1, line,
+                                            column + (guint) (p - start),
+                                            (const char *) p, 0, 0, TRUE };
+          if (!reel_json_parse_number_fast (p, end, &member->value, &q))
+            return NULL;
+          member->value.length = q - p;
+        }
+      ends[i] = p = q;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Reads the object at the cursor whole when it is flat and simple: on one
+ * line and in the buffer, with at most REEL_JSON_FLAT_MEMBERS_MAX members
+ * of distinct plain ASCII names, each a plain ASCII string or a number that
+ * reel_json_parse_number_fast() reads. Its positions are then the cursor's
+ * line, and columns by the byte. Anything else is FLAT_NOT, with nothing
+ * consumed, for the scan token by token to read (and to name any fault). */
+FlatResult
+reel_json_scanner_read_flat_object (ReelJsonScanner       *self,
+                                    guint                  depth,
+                                    ReelJsonObjectHandler  handler,
+                                    gpointer               user_data)
+{
+  ReelJsonMember members[REEL_JSON_FLAT_MEMBERS_MAX];
+  const guint8 *ends[REEL_JSON_FLAT_MEMBERS_MAX];
+  guint8 saved[REEL_JSON_FLAT_MEMBERS_MAX];
+  const guint8 *start = self->pos, *end = self->end, *close = NULL;
+  guint line = self->line, column = cursor_column (self);
+  ReelJsonObject object = { { REEL_JSON_OBJECT_START, depth, line, column, NULL, 0, 0, FALSE } };
+  guint n = self->shape.n_members;
+  gboolean ok;
+
+  if (!read_flat)
+    return FLAT_NOT;
+
+  if (n > 0)
+    close = match_shape (&self->shape, start, end, depth, line, column, members, ends);
+  object.same_names = close != NULL;
+  if (close == NULL)
+    {
+      close = parse_flat (start, end, depth, line, column, members, ends, &n);
+      if (close == NULL)
+        return FLAT_NOT;
+      remember_shape (&self->shape, start, close, members, ends, n);
+    }
+
+  object.end = (ReelJsonEvent) { REEL_JSON_OBJECT_END, depth, line, column + (guint) (close - start),
                                  NULL, 0, 0, FALSE };
   object.members = members;
   object.n_members = n;
 
   /* The names and values are handed over where they lie, NUL-terminated
-   * for the call (a name by its closing quote, which nothing reads again). */
+   * for the call (a name by its closing quote, which nothing reads again;
+   * a value by the byte after it, put back after the call). */
   for (guint i = 0; i < n; i++)
     {
       guint8 *key_end = self->buffer.data + ((const guint8 *) members[i].key.string +
                                              members[i].key.length - self->buffer.data);
+      guint8 *value_end = self->buffer.data + (ends[i] - self->buffer.data);
 
       *key_end = '\0';
-      saved[i] = *terminators[i];
-      *terminators[i] = '\0';
+      saved[i] = *value_end;
+      *value_end = '\0';
     }
   ok = handler (self, &object, user_data, &self->error);
   for (guint i = 0; i < n; i++)
-    *terminators[i] = saved[i];
+    self->buffer.data[ends[i] - self->buffer.data] = saved[i];
 
-  self->pos = p + 1;
+  self->pos = close + 1;
   if (!ok)
     {
       g_assert (self->error != NULL);
@@ -372,6 +512,7 @@ reel_json_scanner_scan_elements (ReelJsonScanner      *self,
   array = reel_json_scanner_push_frame (self, FALSE);
   self->handler = handler;
   self->handler_data = user_data;
+  self->shape.n_members = 0;
 
   c = reel_json_scanner_skip_whitespace (self);
   if (c != ']')

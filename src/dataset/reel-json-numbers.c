@@ -43,7 +43,7 @@ reel_json_parse_number_fast (const guint8   *p,
   gboolean negative = FALSE;
   double v;
 
-  if (*p == '-')
+  if (p < end && *p == '-')
     {
       negative = TRUE;
       p++;

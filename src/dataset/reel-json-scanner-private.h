@@ -18,6 +18,20 @@ G_BEGIN_DECLS
  * record has five); past this many they go into a hash set. */
 #define LINEAR_KEYS_MAX 16
 
+/* The text around the values of the last flat object read whole, to read
+ * the next one by (reel-json-elements.c): segment i runs from where value
+ * i - 1 ends (the object's "{" for the first) to where value i starts (past
+ * a string's opening quote), and the last one to the "}". */
+#define FLAT_SHAPE_MAX 256
+
+typedef struct {
+  guint   n_members;                              /* 0: none */
+  guint16 segments[REEL_JSON_FLAT_MEMBERS_MAX + 2]; /* where each starts in text, and the end */
+  guint8  key_offsets[REEL_JSON_FLAT_MEMBERS_MAX];  /* of each name in its segment */
+  guint8  key_lengths[REEL_JSON_FLAT_MEMBERS_MAX];
+  guint8  text[FLAT_SHAPE_MAX];
+} FlatShape;
+
 typedef struct {
   gboolean    is_object;
   guint       index;        /* arrays: the element being read */
@@ -53,6 +67,7 @@ struct _ReelJsonScanner {
    * flat objects go to this handler whole (reel_json_scanner_read_objects()). */
   ReelJsonObjectHandler objects;
   gpointer              objects_data;
+  FlatShape             shape;
 
   Frame            frames[REEL_JSON_MAX_DEPTH];
   guint            n_frames;

@@ -55,6 +55,9 @@ typedef gboolean (*ReelJsonHandler) (ReelJsonScanner      *scanner,
                                      gpointer              user_data,
                                      GError              **error);
 
+/* The members an object may have to be read whole; a record has five. */
+#define REEL_JSON_FLAT_MEMBERS_MAX 8
+
 /* An object whose members are all strings and numbers, read whole: each
  * member as the two events a scan reports for it. */
 typedef struct {
@@ -67,6 +70,7 @@ typedef struct {
   ReelJsonEvent         end;        /* OBJECT_END */
   const ReelJsonMember *members;
   guint                 n_members;
+  gboolean              same_names;  /* as the last object of the array read whole, in order */
 } ReelJsonObject;
 
 /* Returns FALSE with @error set to stop the scan. */

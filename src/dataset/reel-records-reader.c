@@ -92,6 +92,7 @@ struct _ReelRecordsReader {
   guint            column;
   gboolean         broken;          /* a problem was reported for it */
   Field            field;           /* the member whose value comes next */
+  Field            object_fields[REEL_JSON_FLAT_MEMBERS_MAX];   /* of the last record read whole */
   guint            skip_depth;      /* > 0 while skipping a nested value */
 
   Seen             seen[N_FIELDS];
@@ -594,7 +595,12 @@ reel_records_reader_handle_object (ReelJsonScanner       *scanner,
 
   for (guint i = 0; i < object->n_members; i++)
     {
-      read_key (self, &object->members[i].key);
+      /* The names of the last record again: their fields are known. */
+      if (object->same_names)
+        self->field = self->object_fields[i];
+      else
+        read_key (self, &object->members[i].key);
+      self->object_fields[i] = self->field;
       if (!read_value (self, &object->members[i].value, error))
         return FALSE;
     }
