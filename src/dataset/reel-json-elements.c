@@ -267,6 +267,7 @@ same_text (const guint8 *a,
            gsize         n)
 {
   guint64 x, y, u, v;
+  guint32 h, i, j, k;
 
   if (n >= 8 && n <= 16)
     {
@@ -275,6 +276,21 @@ same_text (const guint8 *a,
       memcpy (&u, a + n - 8, 8);
       memcpy (&v, b + n - 8, 8);
       return ((x ^ y) | (u ^ v)) == 0;
+    }
+  if (n >= 4 && n < 8)
+    {
+      memcpy (&h, a, 4);
+      memcpy (&i, b, 4);
+      memcpy (&j, a + n - 4, 4);
+      memcpy (&k, b + n - 4, 4);
+      return ((h ^ i) | (j ^ k)) == 0;
+    }
+  if (n < 4)
+    {
+      for (gsize m = 0; m < n; m++)
+        if (a[m] != b[m])
+          return FALSE;
+      return TRUE;
     }
   return memcmp (a, b, n) == 0;
 }
