@@ -123,33 +123,6 @@ plain_string_end (const guint8 *p,
   return NULL;
 }
 
-/* The first eight bytes of a member name (fewer, and its length, for a
- * shorter one): two names that differ there differ, without a call to
- * memcmp() for names of the same length (a record has two pairs). The bytes
- * are read in one load while the buffer has them. */
-static inline guint64
-name_head (const guint8 *name,
-           gsize         length,
-           const guint8 *end)
-{
-  guint64 head = 0;
-
-  if (end - name >= (gssize) sizeof head)
-    {
-      memcpy (&head, name, sizeof head);
-      head = GUINT64_FROM_LE (head);
-    }
-  else
-    {
-      for (gsize i = 0; i < MIN (length, sizeof head); i++)
-        head |= (guint64) name[i] << (8 * i);
-    }
-
-  if (length < sizeof head)
-    head = (head & ((G_GUINT64_CONSTANT (1) << (8 * length)) - 1)) | ((guint64) length << 56);
-  return head;
-}
-
 /* Reads the members of the flat object at @start (its "{") into @members,
  * and where each value's text ends into @ends; returns where its "}" is, or
  * NULL when it is not one to read whole. Positions are on @line, from
@@ -164,7 +137,6 @@ parse_flat (const guint8    *start,
             const guint8   **ends,
             guint           *n_members)
 {
-  guint64 heads[REEL_JSON_FLAT_MEMBERS_MAX];
   const guint8 *p = skip_blanks (start + 1, end);
   guint n = 0;
 
@@ -177,9 +149,8 @@ parse_flat (const guint8    *start,
         return NULL;
       member->key = (ReelJsonEvent) { REEL_JSON_KEY, depth + 1, line, column + (guint) (p - start),
                                       (const char *) p + 1, q - (p + 1), 0, FALSE };
-      heads[n] = name_head (p + 1, q - (p + 1), end);
       for (guint i = 0; i < n; i++)
-        if (heads[i] == heads[n] && members[i].key.length == member->key.length &&
+        if (members[i].key.length == member->key.length &&
             memcmp (members[i].key.string, member->key.string, member->key.length) == 0)
           return NULL;
 
@@ -316,13 +287,14 @@ match_shape (const FlatShape  *shape,
     {
       const guint8 *segment = shape->text + shape->segments[i], *q;
       gsize length = shape->segments[i + 1] - shape->segments[i];
-      ReelJsonMember *member = &members[i];
+      ReelJsonMember *member;
 
       if ((gsize) (end - p) < length || !same_text (p, segment, length))
         return NULL;
       if (i == shape->n_members)
         return p + length - 1;
 
+      member = &members[i];
       member->key = (ReelJsonEvent) { REEL_JSON_KEY, depth + 1, line,
                                       column + (guint) (p - start) + shape->key_offsets[i] - 1,
                                       (const char *) p + shape->key_offsets[i], shape->key_lengths[i],
