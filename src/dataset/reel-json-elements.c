@@ -480,14 +480,14 @@ reel_json_scanner_seek_element (ReelJsonScanner  *self,
  * first element that starts with "{" at or after the offset @stop, and says
  * which and where in @end. Any fault fails, with @error set. */
 gboolean
-reel_json_scanner_scan_elements (ReelJsonScanner      *self,
-                                 const char           *member,
-                                 ReelJsonHandler       handler,
-                                 ReelJsonObjectHandler objects,
-                                 gpointer              user_data,
-                                 guint64               stop,
-                                 ReelJsonElementsEnd  *end,
-                                 GError              **error)
+reel_json_scanner_scan_elements (ReelJsonScanner        *self,
+                                 const char             *member,
+                                 ReelJsonHandler         handler,
+                                 ReelJsonObjectHandler   objects,
+                                 gpointer                user_data,
+                                 guint64                 stop,
+                                 ReelJsonElementsEnd    *end,
+                                 GError                **error)
 {
   Frame *root, *array;
   int c;

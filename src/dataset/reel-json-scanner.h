@@ -119,14 +119,14 @@ gboolean         reel_json_scanner_seek_element (ReelJsonScanner  *self,
                                                  guint64           from,
                                                  gboolean         *found,
                                                  GError          **error);
-gboolean         reel_json_scanner_scan_elements (ReelJsonScanner     *self,
-                                                  const char          *member,
-                                                  ReelJsonHandler      handler,
-                                                  ReelJsonObjectHandler objects,
-                                                  gpointer             user_data,
-                                                  guint64              stop,
-                                                  ReelJsonElementsEnd *end,
-                                                  GError             **error);
+gboolean         reel_json_scanner_scan_elements (ReelJsonScanner       *self,
+                                                  const char            *member,
+                                                  ReelJsonHandler        handler,
+                                                  ReelJsonObjectHandler  objects,
+                                                  gpointer               user_data,
+                                                  guint64                stop,
+                                                  ReelJsonElementsEnd   *end,
+                                                  GError               **error);
 void             reel_json_scanner_set_simd     (gboolean          enabled);
 void             reel_json_scanner_set_flat_objects (gboolean      enabled);
 void             reel_json_path_append_key      (GString          *path,
