@@ -17,6 +17,7 @@
 #include "reel-commentary-panel.h"
 #include "reel-dataset-loader.h"
 #include "reel-dataset-test.h"
+#include "reel-paragraph.h"
 #include "reel-region-list.h"
 #include "reel-region-selection.h"
 
@@ -231,13 +232,24 @@ reel_gtk_test_find_descendant (GtkWidget *widget,
   return reel_gtk_test_find_widget (widget, reel_gtk_test_is_of_type, GSIZE_TO_POINTER (type));
 }
 
-/* The @nth visible piece of text under @widget in reading order: a label
- * or a citation label. */
+/* The text of a label or a paragraph. */
+static inline const char *
+reel_gtk_test_get_text (GtkWidget *widget)
+{
+  if (REEL_IS_PARAGRAPH (widget))
+    return reel_paragraph_get_text (REEL_PARAGRAPH (widget));
+
+  g_assert_true (GTK_IS_LABEL (widget));
+  return gtk_label_get_text (GTK_LABEL (widget));
+}
+
+/* The @nth visible piece of text under @widget in reading order: a label,
+ * a paragraph or a citation label. */
 static inline GtkWidget *
 reel_gtk_test_find_text (GtkWidget *widget,
                          guint     *nth)
 {
-  if (GTK_IS_LABEL (widget) || REEL_IS_CITATION_LABEL (widget))
+  if (GTK_IS_LABEL (widget) || REEL_IS_PARAGRAPH (widget) || REEL_IS_CITATION_LABEL (widget))
     return (*nth)-- == 0 ? widget : NULL;
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
@@ -260,8 +272,8 @@ reel_gtk_test_get_nth_label (GtkWidget *widget,
 {
   GtkWidget *text = reel_gtk_test_find_text (widget, &nth);
 
-  g_assert_true (text == NULL || GTK_IS_LABEL (text));
-  return text != NULL ? gtk_label_get_text (GTK_LABEL (text)) : NULL;
+  g_assert_true (text == NULL || !REEL_IS_CITATION_LABEL (text));
+  return text != NULL ? reel_gtk_test_get_text (text) : NULL;
 }
 
 /* The texts of the visible labels under @widget joined by @separator:
@@ -281,8 +293,8 @@ reel_gtk_test_dup_texts (GtkWidget  *widget,
         break;
       if (text->len > 0)
         g_string_append (text, separator);
-      if (GTK_IS_LABEL (piece))
-        g_string_append (text, gtk_label_get_text (GTK_LABEL (piece)));
+      if (!REEL_IS_CITATION_LABEL (piece))
+        g_string_append (text, reel_gtk_test_get_text (piece));
       else
         g_string_append_printf (text, "%s%s",
                                 reel_citation_label_get_head (REEL_CITATION_LABEL (piece)),
@@ -417,7 +429,7 @@ reel_gtk_test_audience_summary (ReelAudiencePanel *panel)
        label != NULL;
        label = gtk_widget_get_next_sibling (label))
     if (gtk_widget_get_visible (label))
-      return gtk_label_get_text (GTK_LABEL (label));
+      return reel_gtk_test_get_text (label);
   return "";
 }
 
@@ -480,7 +492,8 @@ static inline gboolean
 reel_gtk_test_is_label_with_class (GtkWidget     *widget,
                                    gconstpointer  css_class)
 {
-  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, css_class);
+  return (GTK_IS_LABEL (widget) || REEL_IS_PARAGRAPH (widget)) &&
+         gtk_widget_has_css_class (widget, css_class);
 }
 
 /* The quote of the @index-th block, with its quotation marks, when @nth
@@ -507,7 +520,7 @@ reel_gtk_test_commentary_quote_text (ReelCommentaryPanel *panel,
       label = reel_gtk_test_find_widget (block, reel_gtk_test_is_label_with_class, "heading");
     }
 
-  return gtk_label_get_text (GTK_LABEL (label));
+  return reel_gtk_test_get_text (label);
 }
 
 /* ------------------------------------------------------------------ */

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "reel-paragraph.h"
 #include "reel-source-link.h"
 #include "reel-text-source.h"
 #include "reel-widget-util.h"
@@ -134,9 +135,10 @@ create_trait (ReelAudiencePanel *self,
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (line), label);
 
-  label = reel_plain_label_new (share, "heading");
+  label = gtk_label_new (NULL);
+  reel_label_set_plain_text (GTK_LABEL (label), share);
   gtk_label_set_xalign (GTK_LABEL (label), 1);
-  gtk_label_set_wrap (GTK_LABEL (label), FALSE);
+  gtk_widget_add_css_class (label, "heading");
   gtk_widget_set_valign (label, GTK_ALIGN_START);
   gtk_widget_add_css_class (label, "numeric");
   gtk_box_append (GTK_BOX (line), label);
@@ -173,7 +175,7 @@ create_trait (ReelAudiencePanel *self,
 
   if (caption[0] != '\0')
     {
-      label = reel_plain_label_new (caption, "caption");
+      label = reel_paragraph_new (caption, "caption");
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (GTK_BOX (box), label);
     }
@@ -195,7 +197,7 @@ create_note (ReelAudiencePanel *self,
 
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   gtk_widget_add_css_class (box, "reel-note");
-  gtk_box_append (GTK_BOX (box), reel_plain_label_new (reel_text_get (note->text), NULL));
+  gtk_box_append (GTK_BOX (box), reel_paragraph_new (reel_text_get (note->text), NULL));
   if (source != NULL)
     {
       GtkWidget *link = reel_source_link_new_for_source (source);
@@ -215,7 +217,7 @@ make_region_page (ReelAudiencePanel  *self,
   RegionPage *page = g_new0 (RegionPage, 1);
   const char *summary = audience->summary != NULL ? reel_text_get (audience->summary) : "";
 
-  page->summary = reel_plain_label_new (summary, "heading");
+  page->summary = reel_paragraph_new (summary, "heading");
   gtk_widget_add_css_class (page->summary, "reel-audience-summary");
   gtk_box_append (self->summary_box, page->summary);
 
@@ -273,7 +275,7 @@ show_region_page (ReelAudiencePanel  *self,
   gtk_widget_set_visible (page->traits, TRUE);
   gtk_widget_set_visible (page->notes, TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->summary_box),
-                          gtk_label_get_text (GTK_LABEL (page->summary))[0] != '\0');
+                          reel_paragraph_get_text (REEL_PARAGRAPH (page->summary))[0] != '\0');
   gtk_widget_set_visible (GTK_WIDGET (self->traits_box), audience->traits->len > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->notes_box), audience->notes->len > 0);
   /* The first notes again, as on its first showing. */

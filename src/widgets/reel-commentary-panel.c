@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "reel-paragraph.h"
 #include "reel-quotes.h"
 #include "reel-source-link.h"
 #include "reel-text-source.h"
@@ -33,6 +34,10 @@
 /* Blocks kept, shown or not: a few regions' worth; past it, the hidden
  * ones go. */
 #define MAX_BLOCKS_KEPT 48
+
+/* A quote's line height, a third over the font's: set here, not in the
+ * style sheet, whose line-height reaches a GtkLabel's lines only. */
+#define QUOTE_LINE_HEIGHT 1.35
 
 struct _ReelCommentaryPanel
 {
@@ -117,11 +122,11 @@ create_speaker (const ReelExpert *expert)
   GtkWidget *label;
 
   gtk_widget_set_margin_bottom (box, 4);
-  gtk_box_append (GTK_BOX (box), reel_plain_label_new (reel_text_get (expert->name), "heading"));
+  gtk_box_append (GTK_BOX (box), reel_paragraph_new (reel_text_get (expert->name), "heading"));
 
   if (credentials[0] != '\0')
     {
-      label = reel_plain_label_new (credentials, "caption");
+      label = reel_paragraph_new (credentials, "caption");
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (GTK_BOX (box), label);
     }
@@ -164,12 +169,12 @@ reel_commentary_quote_new (ReelDataset      *dataset,
 
   /* TRANSLATORS: a quote as the commentary shows it, in your language's quotation marks */
   text = g_strdup_printf (C_("quotation", "“%s”"), reel_text_get (quote->text));
-  label = reel_plain_label_new (text, "reel-quote");
-  gtk_label_set_selectable (GTK_LABEL (label), FALSE);
+  label = reel_paragraph_new (text, "reel-quote");
+  reel_paragraph_set_line_height (REEL_PARAGRAPH (label), QUOTE_LINE_HEIGHT);
   gtk_widget_set_margin_bottom (label, 4);
   gtk_box_append (GTK_BOX (box), label);
 
-  label = reel_plain_label_new (scope, "caption");
+  label = reel_paragraph_new (scope, "caption");
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_add_css_class (label, "reel-quote-scope");
   gtk_box_append (GTK_BOX (box), label);

@@ -10,6 +10,7 @@
 
 #include "reel-commentary-panel.h"
 #include "reel-format.h"
+#include "reel-paragraph.h"
 #include "reel-source-link.h"
 #include "reel-text-figure.h"
 #include "reel-widget-util.h"
@@ -127,7 +128,7 @@ create_figure_row (ReelPlatformPanel *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   GtkWidget *label;
 
-  gtk_box_append (GTK_BOX (box), reel_plain_label_new (row->value, "heading"));
+  gtk_box_append (GTK_BOX (box), reel_paragraph_new (row->value, "heading"));
   if (row->basis != NULL)
     g_ptr_array_add (details, g_strdup (row->basis));
   if (row->place != NULL)
@@ -140,7 +141,7 @@ create_figure_row (ReelPlatformPanel *self,
   if (details->len > 0)
     {
       detail = reel_text_join (details, REEL_TEXT_SEPARATOR_PARTS);
-      label = reel_plain_label_new (detail, "caption");
+      label = reel_paragraph_new (detail, "caption");
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (GTK_BOX (box), label);
     }
@@ -239,7 +240,7 @@ append_metric (ReelPlatformPanel  *self,
   g_autoptr(GPtrArray) figures = g_ptr_array_new ();
   g_autoptr(GPtrArray) measures = g_ptr_array_new ();
   guint n_rows = 0;
-  GtkWidget *heading = reel_plain_label_new (get_metric_heading (metric), "heading");
+  GtkWidget *heading = reel_paragraph_new (get_metric_heading (metric), "heading");
 
   gtk_box_append (self->figures_box, heading);
   for (guint i = 0; metric == REEL_METRIC_REVENUE && i < platform->revenue->len; i++)
@@ -281,7 +282,7 @@ show_figures (ReelPlatformPanel  *self,
     n_rows += append_metric (self, platform, metric);
   if (platform != NULL && n_rows == 0)
     gtk_box_append (self->figures_box,
-                    reel_plain_label_new (_("No figures for this app"), "dim-label"));
+                    reel_paragraph_new (_("No figures for this app"), "dim-label"));
 }
 
 /* ------------------------------------------------------------------ */

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "reel-citation-label.h"
+#include "reel-paragraph.h"
 #include "reel-text-source.h"
 #include "reel-widget-util.h"
 
@@ -125,7 +126,7 @@ create_button (ReelSourceLink *self)
 static GtkWidget *
 create_label (ReelSourceLink *self)
 {
-  GtkWidget *label = reel_plain_label_new (self->label, "dim-label");
+  GtkWidget *label = reel_paragraph_new (self->label, "dim-label");
 
   if (self->uri != NULL)
     {

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "reel-paragraph.h"
 #include "reel-source-link.h"
 #include "reel-text-figure.h"
 #include "reel-text-source.h"
@@ -250,7 +251,7 @@ create_row (const ReelSource *source,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
-  label = reel_plain_label_new (reel_text_get (source->title), "heading");
+  label = reel_paragraph_new (reel_text_get (source->title), "heading");
   gtk_box_append (GTK_BOX (box), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, reel_text_get (source->title),
@@ -267,21 +268,21 @@ create_row (const ReelSource *source,
     }
   if (byline->len > 0)
     {
-      label = reel_plain_label_new (byline->str, "caption");
+      label = reel_paragraph_new (byline->str, "caption");
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (GTK_BOX (box), label);
     }
 
   if (source->note != NULL)
-    gtk_box_append (GTK_BOX (box), reel_plain_label_new (reel_text_get (source->note), "caption"));
+    gtk_box_append (GTK_BOX (box), reel_paragraph_new (reel_text_get (source->note), "caption"));
 
-  label = reel_plain_label_new (support_text, "caption");
+  label = reel_paragraph_new (support_text, "caption");
   gtk_widget_set_margin_top (label, 4);
   gtk_box_append (GTK_BOX (box), label);
 
   if (regions_text != NULL)
     {
-      label = reel_plain_label_new (regions_text, "caption");
+      label = reel_paragraph_new (regions_text, "caption");
       gtk_widget_add_css_class (label, "dim-label");
       gtk_box_append (GTK_BOX (box), label);
     }

@@ -20,8 +20,10 @@
  * @text: (nullable): plain text, never markup
  * @css_class: (nullable): a style class to add
  *
- * A left-aligned label that wraps at word boundaries, as the panels show
- * dataset text.
+ * A left-aligned label that wraps at word boundaries, for dataset text
+ * styled as only a GtkLabel can be (CSS text-transform and letter-spacing,
+ * as the overview's headings have); elsewhere a ReelParagraph, which lays
+ * its text out once a width.
  */
 GtkWidget *
 reel_plain_label_new (const char *text,
