@@ -864,20 +864,32 @@ test_chart_view_copy (Fixture       *fixture,
   g_assert_false (reel_chart_view_copy_image (view));
 }
 
-/* Warmed up, the view has laid the other kinds and the years on either
- * side out while nothing else happened: stepping the year or switching
- * the kind then measures no text anew. */
+/* Warmed up, the view has laid the other kinds, the years on either side
+ * and the chart with a region selected out while nothing else happened:
+ * picking the region, stepping the year or switching the kind then
+ * measures no text anew. */
 static void
 test_chart_view_warm_up (Fixture       *fixture,
                          gconstpointer  data)
 {
   guint year = reel_chart_layout_get_default_year (fixture->dataset, REEL_CHART_REVENUE);
+  const ReelRegion *first = g_ptr_array_index (reel_dataset_get_regions (fixture->dataset), 0);
+  const char *picked[] = { first->id, NULL };
+  const char *none[] = { NULL };
   guint n_kept;
 
   reel_chart_view_warm_up (fixture->view);
   reel_gtk_test_flush ();
   n_kept = reel_chart_pen_count_kept_texts ();
   g_assert_cmpuint (n_kept, >, 0);
+
+  reel_chart_view_set_selected_regions (fixture->view, picked);
+  wait_for_layout (fixture);
+  g_assert_cmpstr (reel_chart_layout_get_selection (reel_chart_view_get_layout (fixture->view))[0], ==,
+                   first->id);
+  g_assert_cmpuint (reel_chart_pen_count_kept_texts (), ==, n_kept);
+  reel_chart_view_set_selected_regions (fixture->view, none);
+  wait_for_layout (fixture);
 
   reel_chart_view_set_year (fixture->view, year - 1);
   wait_for_layout (fixture);

@@ -212,9 +212,22 @@ prepare_next_year (ReelChartView *self)
     reel_chart_transition_prepare (&self->transition, self->layout, year, self->generation + 1);
 }
 
+/* A region the chart does not select, to warm its selected styles up
+ * with: the first of the dataset's; NULL when it selects that one. */
+static const char *
+get_other_region (ReelChartView *self)
+{
+  GPtrArray *regions = reel_dataset_get_regions (self->dataset);
+  const char *first = regions->len > 0 ? ((const ReelRegion *) g_ptr_array_index (regions, 0))->id
+                                       : NULL;
+
+  return first != NULL && !g_strv_contains ((const char * const *) self->selected_regions, first)
+         ? first : NULL;
+}
+
 /* One chart a turn (reel_chart_view_warm_up()): the other kinds at this
- * size, then this kind's years on either side, each laid out once and
- * dropped. */
+ * size, then this kind's years on either side, then this chart with
+ * another region selected, each laid out once and dropped. */
 static gboolean
 warm_up_cb (gpointer user_data)
 {
@@ -223,24 +236,31 @@ warm_up_cb (gpointer user_data)
   int height = gtk_widget_get_height (GTK_WIDGET (self));
   guint step = self->warm_up_step++;
   gboolean other_kind = step < REEL_CHART_N_KINDS;
+  gboolean other_region = step == REEL_CHART_N_KINDS + 2;
   ReelChartKind kind = other_kind ? (ReelChartKind) step : self->kind;
-  guint year = other_kind || self->year == 0 ? 0
+  guint year = other_region ? self->year
+               : other_kind || self->year == 0 ? 0
                : step == REEL_CHART_N_KINDS ? self->year - 1 : self->year + 1;
+  const char *picked[] = { NULL, NULL };
   ReelChartLayout *layout;
 
-  if (self->dataset == NULL || self->layout == NULL || step > REEL_CHART_N_KINDS + 1 ||
+  if (self->dataset == NULL || self->layout == NULL || step > REEL_CHART_N_KINDS + 2 ||
       width <= 0 || height <= 0)
     {
       self->warm_up_source = 0;
       return G_SOURCE_REMOVE;
     }
 
-  if (other_kind ? kind != self->kind : year != 0)
+  if (other_region)
+    picked[0] = get_other_region (self);
+  if (other_kind ? kind != self->kind : other_region ? picked[0] != NULL : year != 0)
     {
       layout = reel_chart_layout_new_at_cursor (self->dataset, kind,
                                                 reel_chart_kind_has_metric (kind, self->metric)
                                                 ? self->metric : REEL_CHART_METRIC_REVENUE,
-                                                year, 0, (const char * const *) self->selected_regions,
+                                                year, 0,
+                                                other_region ? picked
+                                                             : (const char * const *) self->selected_regions,
                                                 reel_chart_layout_get_theme (self->layout),
                                                 width, height,
                                                 reel_chart_layout_get_scale (self->layout));
@@ -892,10 +912,12 @@ reel_chart_view_set_dataset (ReelChartView *self,
  *
  * Lays out, one a turn while nothing else happens, the charts a reader
  * goes to next (the other kinds at this size, this kind's years on either
- * side), and drops them: their words are then measured already (the pen
- * keeps what its thread measured) when the reader picks one or steps the
- * period. The first switch to a kind cost its frame twice the next. The
- * window calls it once a dataset shows whole.
+ * side, this chart with a region selected), and drops them: their words
+ * are then measured already (the pen keeps what its thread measured), in
+ * fonts loaded already (a selected region's label is bold, its figures
+ * may need another font's "≥"), when the reader picks one, steps the
+ * period or picks a region. The first switch to a kind cost its frame
+ * twice the next. The window calls it once a dataset shows whole.
  */
 void
 reel_chart_view_warm_up (ReelChartView *self)
