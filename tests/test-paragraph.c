@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "reel-gtk-test.h"
+#include "reel-widget-util.h"
 
 /* A paragraph measures as the wrapping label it replaces does, lays its
  * text out once a width, and shows its text as it is given. */
@@ -175,30 +176,37 @@ test_paragraph_laid_out_once (void)
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWindow *window = reel_gtk_test_window_new (box);
   GtkWidget *paragraph = reel_paragraph_new (long_text, NULL);
-  PangoLayout *layout;
-  int height, serial, natural;
+  PangoLayout *layout_150, *layout_210;
+  int height, serial_150, serial_210, natural;
 
   gtk_box_append (GTK_BOX (box), paragraph);
   reel_gtk_test_flush ();
-  layout = reel_paragraph_get_layout (REEL_PARAGRAPH (paragraph));
 
   height = measure (paragraph, GTK_ORIENTATION_VERTICAL, 150, NULL, NULL);
   measure (paragraph, GTK_ORIENTATION_VERTICAL, 210, NULL, NULL);
-  serial = pango_layout_get_serial (layout);
+  layout_150 = reel_paragraph_get_layout (REEL_PARAGRAPH (paragraph), 150);
+  layout_210 = reel_paragraph_get_layout (REEL_PARAGRAPH (paragraph), 210);
+  g_assert_nonnull (layout_150);
+  g_assert_nonnull (layout_210);
+  g_assert_true (layout_150 != layout_210);
+  g_assert_cmpint (pango_layout_get_width (layout_150), ==, 150 * PANGO_SCALE);
+  serial_150 = pango_layout_get_serial (layout_150);
+  serial_210 = pango_layout_get_serial (layout_210);
 
   gtk_widget_queue_resize (paragraph);
   g_assert_cmpint (measure (paragraph, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL), >, 210);
   g_assert_cmpint (measure (paragraph, GTK_ORIENTATION_VERTICAL, 150, NULL, NULL), ==, height);
   measure (paragraph, GTK_ORIENTATION_VERTICAL, 210, NULL, NULL);
-  g_assert_cmpint (pango_layout_get_serial (layout), ==, serial);
-  g_assert_true (reel_paragraph_get_layout (REEL_PARAGRAPH (paragraph)) == layout);
+  g_assert_true (reel_paragraph_get_layout (REEL_PARAGRAPH (paragraph), 150) == layout_150);
+  g_assert_true (reel_paragraph_get_layout (REEL_PARAGRAPH (paragraph), 210) == layout_210);
+  g_assert_cmpint (pango_layout_get_serial (layout_150), ==, serial_150);
+  g_assert_cmpint (pango_layout_get_serial (layout_210), ==, serial_210);
 
-  /* A third width replaces the oldest: 150 is laid out again. */
+  /* A third width takes the oldest one's place; 150 is then laid out again. */
   measure (paragraph, GTK_ORIENTATION_VERTICAL, 260, NULL, NULL);
-  serial = pango_layout_get_serial (layout);
+  g_assert_cmpint (pango_layout_get_width (layout_150), ==, 260 * PANGO_SCALE);
   gtk_widget_queue_resize (paragraph);
   g_assert_cmpint (measure (paragraph, GTK_ORIENTATION_VERTICAL, 150, NULL, NULL), ==, height);
-  g_assert_cmpint (pango_layout_get_serial (layout), !=, serial);
 
   /* A larger font: wider unwrapped, taller at the same width. */
   natural = measure (paragraph, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL);
@@ -218,6 +226,47 @@ test_paragraph_laid_out_once (void)
   reel_gtk_test_window_destroy (window);
 }
 
+/* Laid out ahead while hidden, for the width it then gets, a paragraph
+ * shows without laying its text out again. In a grid, as the window's
+ * panels are: a window asks a vertical box for its width at its height,
+ * which the box answers by asking its children's heights at width after
+ * width. */
+static void
+test_paragraph_prepared (void)
+{
+  g_autoptr(GtkCssProvider) provider = add_style ();
+  GtkWidget *box = gtk_grid_new ();
+  GtkWindow *window = reel_gtk_test_window_new (box);
+  GtkWidget *hidden = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *paragraph = reel_paragraph_new (long_text, "reel-test-large");
+  PangoLayout *layout;
+  int serial;
+
+  gtk_widget_set_visible (hidden, FALSE);
+  gtk_widget_set_hexpand (hidden, TRUE);
+  gtk_box_append (GTK_BOX (hidden), paragraph);
+  gtk_grid_attach (GTK_GRID (box), hidden, 0, 0, 1, 1);
+  wait_for_frame (box);
+  g_assert_cmpint (gtk_widget_get_width (box), >, 0);
+  g_assert_null (reel_paragraph_get_layout (REEL_PARAGRAPH (paragraph), gtk_widget_get_width (box)));
+  reel_widget_prepare_paragraphs (hidden, gtk_widget_get_width (box));
+  layout = reel_paragraph_get_layout (REEL_PARAGRAPH (paragraph), gtk_widget_get_width (box));
+  g_assert_nonnull (layout);
+  serial = pango_layout_get_serial (layout);
+
+  gtk_widget_set_visible (hidden, TRUE);
+  wait_for_frame (box);
+  g_assert_cmpint (gtk_widget_get_width (paragraph), ==, gtk_widget_get_width (box));
+  g_assert_cmpint (gtk_widget_get_height (paragraph), >,
+                   2 * measure (paragraph, GTK_ORIENTATION_VERTICAL, -1, NULL, NULL));
+  g_assert_true (reel_paragraph_get_layout (REEL_PARAGRAPH (paragraph),
+                                            gtk_widget_get_width (paragraph)) == layout);
+  g_assert_cmpint (pango_layout_get_serial (layout), ==, serial);
+
+  remove_style (provider);
+  reel_gtk_test_window_destroy (window);
+}
+
 /* Dataset text as it is: markup characters shown, a tab as a space. */
 static void
 test_paragraph_plain_text (void)
@@ -225,9 +274,11 @@ test_paragraph_plain_text (void)
   GtkWidget *paragraph = g_object_ref_sink (reel_paragraph_new ("Reel<b>&amp;Co\tShorts", NULL));
 
   g_assert_cmpstr (reel_paragraph_get_text (REEL_PARAGRAPH (paragraph)), ==, "Reel<b>&amp;Co Shorts");
-  g_assert_cmpstr (pango_layout_get_text (reel_paragraph_get_layout (REEL_PARAGRAPH (paragraph))), ==,
+  g_assert_null (reel_paragraph_get_layout (REEL_PARAGRAPH (paragraph), -1));
+  measure (paragraph, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL);
+  g_assert_cmpstr (pango_layout_get_text (reel_paragraph_get_layout (REEL_PARAGRAPH (paragraph), -1)), ==,
                    "Reel<b>&amp;Co Shorts");
-  g_assert_null (pango_layout_get_attributes (reel_paragraph_get_layout (REEL_PARAGRAPH (paragraph))));
+  g_assert_null (pango_layout_get_attributes (reel_paragraph_get_layout (REEL_PARAGRAPH (paragraph), -1)));
 
   reel_paragraph_set_text (REEL_PARAGRAPH (paragraph), NULL);
   g_assert_cmpstr (reel_paragraph_get_text (REEL_PARAGRAPH (paragraph)), ==, "");
@@ -284,6 +335,7 @@ main (int   argc,
 
   g_test_add_func ("/paragraph/sizes", test_paragraph_sizes);
   g_test_add_func ("/paragraph/laid-out-once", test_paragraph_laid_out_once);
+  g_test_add_func ("/paragraph/prepared", test_paragraph_prepared);
   g_test_add_func ("/paragraph/plain-text", test_paragraph_plain_text);
   g_test_add_func ("/paragraph/draws-on-start-side", test_paragraph_draws_on_start_side);
 

@@ -516,9 +516,10 @@ reel_audience_panel_get_region (ReelAudiencePanel *self)
  * reel_audience_panel_prepare_region:
  * @region_id: (nullable): a region's id, %NULL for the world
  *
- * Makes the rows of @region_id's audience, hidden, for when it is picked:
- * the window calls it for each region while nothing else happens, so that
- * even the first click on a region makes no widgets.
+ * Makes the rows of @region_id's audience, hidden, for when it is picked,
+ * their text laid out at the panel's width: the window calls it for each
+ * region while nothing else happens, so that even the first click on a
+ * region makes no widgets and lays out no text.
  */
 void
 reel_audience_panel_prepare_region (ReelAudiencePanel *self,
@@ -539,6 +540,9 @@ reel_audience_panel_prepare_region (ReelAudiencePanel *self,
 
   page = make_region_page (self, region->audience);
   g_hash_table_insert (self->pages, g_strdup (region_id != NULL ? region_id : ""), page);
+  reel_widget_prepare_paragraphs (page->summary, gtk_widget_get_width (GTK_WIDGET (self->summary_box)));
+  reel_widget_prepare_paragraphs (page->traits, gtk_widget_get_width (GTK_WIDGET (self->traits_box)));
+  reel_widget_prepare_paragraphs (page->notes, gtk_widget_get_width (GTK_WIDGET (self->notes_box)));
 }
 
 void

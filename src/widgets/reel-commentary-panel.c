@@ -505,8 +505,9 @@ reel_commentary_panel_get_region (ReelCommentaryPanel *self)
  * @region_id: (nullable): a region's id, %NULL for the world
  *
  * Makes the blocks of the quotes @region_id shows first, hidden, for when
- * it is picked (as many as the panel keeps): the window calls it for each
- * region while nothing else happens.
+ * it is picked (as many as the panel keeps), their text laid out at the
+ * panel's width: the window calls it for each region while nothing else
+ * happens.
  */
 void
 reel_commentary_panel_prepare_region (ReelCommentaryPanel *self,
@@ -532,6 +533,7 @@ reel_commentary_panel_prepare_region (ReelCommentaryPanel *self,
       gtk_widget_set_visible (block, FALSE);
       gtk_box_append (self->quotes_box, block);
       g_hash_table_insert (self->blocks, (gpointer) ref->quote, block);
+      reel_widget_prepare_paragraphs (block, gtk_widget_get_width (GTK_WIDGET (self->quotes_box)));
     }
 }
 

@@ -12,29 +12,30 @@
  *
  * A wrapping GtkLabel (GTK 4.8) lays its text out anew for each size it
  * is asked: at no width for its minimum, unwrapped for its natural width,
- * at the width for its height, and again at the width it gets, to draw.
- * Laying text out (shaping it, breaking it into lines) was most of a
- * frame that shows a region's quotes and notes for the first time
- * ("Interaction latency" in tests/bench/results.md). Here the text is laid
- * out unwrapped once, for its natural width, and then at the width asked
- * for, where it stays to be drawn; its minimum needs no layout. The sizes
- * are kept (the heights at the last two widths) while the text, the line
+ * at its minimum width for its minimum height, at the width for its
+ * height, and again at the width it gets, to draw. Laying text out
+ * (shaping it, breaking it into lines) was most of a frame that shows a
+ * region's quotes and notes for the first time ("Interaction latency" in
+ * tests/bench/results.md). Here the text is laid out unwrapped once, for
+ * its natural width, and once at each width asked for, where it stays to
+ * be drawn; its minimum width needs no layout. The layouts of the last two
+ * widths (the minimum, the one it gets) are kept while the text, the line
  * height and the font (the Pango context's serial) stay the same, for
- * whenever GTK asks again.
+ * whenever GTK asks again; and they can be made ahead, hidden
+ * (reel_paragraph_prepare()).
  *
  * Dataset text: never markup; a tab shows as a space, as it would measure
  * one width unwrapped and another wrapped. Assistive technologies are told
  * the text as the label's name. */
 
-/* The heights kept, by width: the width GTK offers and the one it gives
- * can differ (a scrollbar, a box's spare pixels). */
-#define N_HEIGHTS 2
+#define N_WRAPPED 2
 
 typedef struct {
-  int width;    /* -1 for none */
-  int height;
-  int baseline;
-} Height;
+  int          width;     /* -1 for none */
+  int          height;
+  int          baseline;
+  PangoLayout *layout;    /* at width, or NULL */
+} Wrapped;
 
 struct _ReelParagraph
 {
@@ -43,9 +44,9 @@ struct _ReelParagraph
   char        *text;
   double       line_height;    /* a factor of the font's; 0 for the font's own */
 
-  /* Made when first measured, in the widget's Pango context, at the width
-   * last asked for (-1: unwrapped); dropped when the widget leaves its
-   * window, whose display may lay text out otherwise. */
+  /* Made when first measured, in the widget's Pango context, unwrapped;
+   * dropped when the widget leaves its window, whose display may lay text
+   * out otherwise, or changes direction. */
   PangoLayout *layout;
 
   /* Valid while serial is the Pango context's (valid: serial != 0). */
@@ -53,8 +54,8 @@ struct _ReelParagraph
   int          natural_width;
   int          natural_height;
   int          natural_baseline;
-  Height       heights[N_HEIGHTS];
-  guint        next_height;    /* the entry to replace next */
+  Wrapped      wrapped[N_WRAPPED];
+  guint        next_wrapped;   /* the entry to replace next */
 };
 
 G_DEFINE_FINAL_TYPE (ReelParagraph, reel_paragraph, GTK_TYPE_WIDGET)
@@ -72,6 +73,19 @@ static void
 forget_sizes (ReelParagraph *self)
 {
   self->serial = 0;
+  for (guint i = 0; i < N_WRAPPED; i++)
+    {
+      self->wrapped[i].width = -1;
+      g_clear_object (&self->wrapped[i].layout);
+    }
+  self->next_wrapped = 0;
+}
+
+static void
+forget_layouts (ReelParagraph *self)
+{
+  forget_sizes (self);
+  g_clear_object (&self->layout);
 }
 
 static void
@@ -90,20 +104,17 @@ apply_line_height (ReelParagraph *self)
 static void
 ensure_layout (ReelParagraph *self)
 {
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+
   if (self->layout != NULL)
     return;
 
   self->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->text);
   pango_layout_set_wrap (self->layout, PANGO_WRAP_WORD_CHAR);
+  /* Lines on the window's start side, whichever way the text reads. */
+  pango_layout_set_alignment (self->layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
   apply_line_height (self);
   forget_sizes (self);
-}
-
-static void
-set_layout_width (ReelParagraph *self,
-                  int            width)
-{
-  pango_layout_set_width (self->layout, width < 0 ? -1 : width * PANGO_SCALE);
 }
 
 /* The unwrapped size, measured again once the font changed. */
@@ -117,14 +128,35 @@ ensure_sizes (ReelParagraph *self)
   if (serial == self->serial)
     return;
 
-  set_layout_width (self, -1);
+  forget_sizes (self);
   pango_layout_get_pixel_size (self->layout, &self->natural_width, &self->natural_height);
   self->natural_baseline = PANGO_PIXELS_CEIL (pango_layout_get_baseline (self->layout));
-  for (guint i = 0; i < N_HEIGHTS; i++)
-    self->heights[i].width = -1;
-  self->next_height = 0;
   /* Read again: laying out may have brought the context up to date. */
   self->serial = pango_context_get_serial (pango_layout_get_context (self->layout));
+}
+
+/* The text wrapped at @width (less than its natural width), laid out once
+ * in the place of the oldest width kept. */
+static Wrapped *
+ensure_wrapped (ReelParagraph *self,
+                int            width)
+{
+  Wrapped *entry;
+
+  for (guint i = 0; i < N_WRAPPED; i++)
+    if (self->wrapped[i].width == width)
+      return &self->wrapped[i];
+
+  entry = &self->wrapped[self->next_wrapped];
+  self->next_wrapped = (self->next_wrapped + 1) % N_WRAPPED;
+  if (entry->layout == NULL)
+    entry->layout = pango_layout_copy (self->layout);
+  pango_layout_set_width (entry->layout, width * PANGO_SCALE);
+  entry->width = width;
+  pango_layout_get_pixel_size (entry->layout, NULL, &entry->height);
+  entry->baseline = PANGO_PIXELS_CEIL (pango_layout_get_baseline (entry->layout));
+
+  return entry;
 }
 
 /* The height at @width, and the baseline of its first line (in whole
@@ -134,7 +166,7 @@ get_height_for_width (ReelParagraph *self,
                       int            width,
                       int           *baseline)
 {
-  Height *entry;
+  Wrapped *entry;
 
   ensure_sizes (self);
   if (width < 0 || width >= self->natural_width)
@@ -143,22 +175,21 @@ get_height_for_width (ReelParagraph *self,
       return self->natural_height;
     }
 
-  for (guint i = 0; i < N_HEIGHTS; i++)
-    if (self->heights[i].width == width)
-      {
-        *baseline = self->heights[i].baseline;
-        return self->heights[i].height;
-      }
-
-  entry = &self->heights[self->next_height];
-  self->next_height = (self->next_height + 1) % N_HEIGHTS;
-  set_layout_width (self, width);
-  entry->width = width;
-  pango_layout_get_pixel_size (self->layout, NULL, &entry->height);
-  entry->baseline = PANGO_PIXELS_CEIL (pango_layout_get_baseline (self->layout));
-
+  entry = ensure_wrapped (self, width);
   *baseline = entry->baseline;
   return entry->height;
+}
+
+/* The layout to draw at @width: unwrapped where the text fits. */
+static PangoLayout *
+get_layout_for_width (ReelParagraph *self,
+                      int            width)
+{
+  ensure_sizes (self);
+  if (width >= self->natural_width)
+    return self->layout;
+
+  return ensure_wrapped (self, width)->layout;
 }
 
 static GtkSizeRequestMode
@@ -205,22 +236,7 @@ reel_paragraph_snapshot (GtkWidget   *widget,
   ReelParagraph *self = REEL_PARAGRAPH (widget);
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   int width = gtk_widget_get_width (widget);
-  int x = 0;
   GdkRGBA color;
-
-  ensure_sizes (self);
-  /* Unwrapped where it fits, on the window's start side; else wrapped to
-   * the width, its lines on that side. The layout is already at this
-   * width when it was last asked for a height, as it is after a size
-   * allocation. */
-  if (width >= self->natural_width)
-    {
-      set_layout_width (self, -1);
-      x = rtl ? width - self->natural_width : 0;
-    }
-  else
-    set_layout_width (self, width);
-  pango_layout_set_alignment (self->layout, rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
 
   /* The label's CSS colour: GTK 4.8 has only the style context to give it
    * (gtk_widget_get_color() is 4.10's, which deprecates this). */
@@ -229,18 +245,26 @@ reel_paragraph_snapshot (GtkWidget   *widget,
   G_GNUC_END_IGNORE_DEPRECATIONS
 
   gtk_snapshot_save (snapshot);
-  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, 0));
-  gtk_snapshot_append_layout (snapshot, self->layout, &color);
+  /* Unwrapped where it fits, on the window's start side. */
+  if (rtl && width > self->natural_width)
+    gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width - self->natural_width, 0));
+  gtk_snapshot_append_layout (snapshot, get_layout_for_width (self, width), &color);
   gtk_snapshot_restore (snapshot);
+}
+
+static void
+reel_paragraph_direction_changed (GtkWidget        *widget,
+                                  GtkTextDirection  previous_direction)
+{
+  forget_layouts (REEL_PARAGRAPH (widget));
+
+  GTK_WIDGET_CLASS (reel_paragraph_parent_class)->direction_changed (widget, previous_direction);
 }
 
 static void
 reel_paragraph_unroot (GtkWidget *widget)
 {
-  ReelParagraph *self = REEL_PARAGRAPH (widget);
-
-  g_clear_object (&self->layout);
-  forget_sizes (self);
+  forget_layouts (REEL_PARAGRAPH (widget));
 
   GTK_WIDGET_CLASS (reel_paragraph_parent_class)->unroot (widget);
 }
@@ -296,7 +320,7 @@ reel_paragraph_finalize (GObject *object)
 {
   ReelParagraph *self = REEL_PARAGRAPH (object);
 
-  g_clear_object (&self->layout);
+  forget_layouts (self);
   g_free (self->text);
 
   G_OBJECT_CLASS (reel_paragraph_parent_class)->finalize (object);
@@ -315,6 +339,7 @@ reel_paragraph_class_init (ReelParagraphClass *klass)
   widget_class->get_request_mode = reel_paragraph_get_request_mode;
   widget_class->measure = reel_paragraph_measure;
   widget_class->snapshot = reel_paragraph_snapshot;
+  widget_class->direction_changed = reel_paragraph_direction_changed;
   widget_class->unroot = reel_paragraph_unroot;
 
   /**
@@ -434,16 +459,49 @@ reel_paragraph_set_line_height (ReelParagraph *self,
 }
 
 /**
- * reel_paragraph_get_layout:
+ * reel_paragraph_prepare:
+ * @width: the width it will have, inside its margins
  *
- * Returns: (transfer none): the layout the paragraph draws, at the width
- *   it last laid the text out for
+ * Lays the text out ahead of showing it, shown or not (GTK measures no
+ * hidden widget), as GTK will ask for it: at its minimum width (for its
+ * minimum height) and at @width.
+ */
+void
+reel_paragraph_prepare (ReelParagraph *self,
+                        int            width)
+{
+  int baseline, minimum, natural;
+
+  g_return_if_fail (REEL_IS_PARAGRAPH (self));
+
+  reel_paragraph_measure (GTK_WIDGET (self), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &minimum, &natural, NULL, NULL);
+  get_height_for_width (self, minimum, &baseline);
+  get_height_for_width (self, width, &baseline);
+}
+
+/**
+ * reel_paragraph_get_layout:
+ * @width: a width, -1 for none
+ *
+ * Returns: (transfer none) (nullable): the layout the paragraph keeps for
+ *   @width (unwrapped where the text fits), %NULL when it has not laid its
+ *   text out for it
  */
 PangoLayout *
-reel_paragraph_get_layout (ReelParagraph *self)
+reel_paragraph_get_layout (ReelParagraph *self,
+                           int            width)
 {
   g_return_val_if_fail (REEL_IS_PARAGRAPH (self), NULL);
 
-  ensure_layout (self);
-  return self->layout;
+  if (self->serial == 0)
+    return NULL;
+  if (width < 0 || width >= self->natural_width)
+    return self->layout;
+
+  for (guint i = 0; i < N_WRAPPED; i++)
+    if (self->wrapped[i].width == width)
+      return self->wrapped[i].layout;
+
+  return NULL;
 }

@@ -17,6 +17,9 @@ void         reel_paragraph_set_text        (ReelParagraph *self,
 double       reel_paragraph_get_line_height (ReelParagraph *self);
 void         reel_paragraph_set_line_height (ReelParagraph *self,
                                              double         factor);
-PangoLayout *reel_paragraph_get_layout      (ReelParagraph *self);
+void         reel_paragraph_prepare         (ReelParagraph *self,
+                                             int            width);
+PangoLayout *reel_paragraph_get_layout      (ReelParagraph *self,
+                                             int            width);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include "reel-chart-render.h"
 #include "reel-chart-theme.h"
 #include "reel-format.h"
+#include "reel-paragraph.h"
 
 /**
  * reel_plain_label_new:
@@ -65,6 +66,41 @@ reel_label_set_plain_text (GtkLabel   *label,
     text = spaced = g_strdelimit (g_strdup (text), "\t", ' ');
 
   gtk_label_set_text (label, text);
+}
+
+/**
+ * reel_widget_prepare_paragraphs:
+ * @widget: a widget, shown or not
+ * @width: the width its paragraphs will have, as wide as @widget; 0 or
+ *   less for not known yet
+ *
+ * Lays out each paragraph under @widget for @width (inside its margins),
+ * ahead of showing it: a paragraph keeps its sizes (ReelParagraph), so the
+ * frame that first shows @widget lays none of its text out. A paragraph
+ * given another width (a box's padding on the way) lays its text out
+ * then, as it would have.
+ */
+void
+reel_widget_prepare_paragraphs (GtkWidget *widget,
+                                int        width)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  if (width <= 0)
+    return;
+
+  if (REEL_IS_PARAGRAPH (widget))
+    {
+      reel_paragraph_prepare (REEL_PARAGRAPH (widget),
+                              width - gtk_widget_get_margin_start (widget) -
+                              gtk_widget_get_margin_end (widget));
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    reel_widget_prepare_paragraphs (child, width);
 }
 
 /**
