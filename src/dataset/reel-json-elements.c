@@ -302,8 +302,8 @@ match_shape (const FlatShape  *shape,
       p += length;
       if (segment[length - 1] == '"')
         {
-          q = reel_json_find_string_stop (p, end);
-          if (q >= end || *q != '"' || q - p > REEL_JSON_MAX_STRING)
+          /* p is past the opening quote, the segment's last byte. */
+          if ((q = plain_string_end (p - 1, end)) == NULL)
             return NULL;
           member->value = (ReelJsonEvent) { REEL_JSON_STRING, depth + 1, line,
                                             column + (guint) (p - start) - 1,

@@ -213,13 +213,17 @@ prepare_next_year (ReelChartView *self)
 }
 
 /* A region the chart does not select, to warm its selected styles up
- * with: the first of the dataset's; NULL when it selects that one. */
+ * with: the first of the dataset's; NULL when it selects that one, or on
+ * Platforms, where the selection is the app's. */
 static const char *
 get_other_region (ReelChartView *self)
 {
   GPtrArray *regions = reel_dataset_get_regions (self->dataset);
   const char *first = regions->len > 0 ? ((const ReelRegion *) g_ptr_array_index (regions, 0))->id
                                        : NULL;
+
+  if (self->kind == REEL_CHART_PLATFORMS)
+    return NULL;
 
   return first != NULL && !g_strv_contains ((const char * const *) self->selected_regions, first)
          ? first : NULL;

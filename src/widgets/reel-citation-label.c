@@ -5,6 +5,8 @@
 
 #include "reel-citation-label.h"
 
+#include "reel-widget-util.h"
+
 /* One line of plain text in two parts, as a source link cites a source:
  * the head ("China Innovation Watch (DataEye data)") gives way at its end
  * when the line is too narrow, and the tail (", 24 Apr 2025") always
@@ -310,11 +312,7 @@ reel_citation_label_snapshot (GtkWidget   *widget,
   Placement placement;
   GdkRGBA color;
 
-  /* The label's CSS colour: GTK 4.8 has only the style context to give it
-   * (gtk_widget_get_color() is 4.10's, which deprecates this). */
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
+  reel_widget_get_color (widget, &color);
 
   place (self, gtk_widget_get_width (widget), 0, &placement);
 

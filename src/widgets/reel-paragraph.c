@@ -5,7 +5,7 @@
 
 #include "reel-paragraph.h"
 
-#include <string.h>
+#include "reel-widget-util.h"
 
 /* Plain text that wraps at word boundaries (else between characters), as
  * the panels show dataset text, laid out once for each width it is given.
@@ -192,6 +192,16 @@ get_layout_for_width (ReelParagraph *self,
   return ensure_wrapped (self, width)->layout;
 }
 
+/* At the narrowest, a line's height across: a character or two a line, as
+ * wrapping between characters allows, without laying the text out at no
+ * width to find its widest character. */
+static int
+get_minimum_width (ReelParagraph *self)
+{
+  ensure_sizes (self);
+  return MIN (self->natural_width, self->natural_height);
+}
+
 static GtkSizeRequestMode
 reel_paragraph_get_request_mode (GtkWidget *widget)
 {
@@ -213,11 +223,9 @@ reel_paragraph_measure (GtkWidget      *widget,
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      /* At the narrowest, a line's height across: a character or two a
-       * line, as wrapping between characters allows, without laying the
-       * text out at no width to find its widest character. A width for a
-       * height is not searched for: any width gives the text its lines. */
-      *minimum = MIN (self->natural_width, self->natural_height);
+      /* A width for a height is not searched for: any width gives the
+       * text its lines. */
+      *minimum = get_minimum_width (self);
       *natural = self->natural_width;
     }
   else
@@ -236,19 +244,15 @@ reel_paragraph_snapshot (GtkWidget   *widget,
   ReelParagraph *self = REEL_PARAGRAPH (widget);
   gboolean rtl = gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL;
   int width = gtk_widget_get_width (widget);
+  PangoLayout *layout = get_layout_for_width (self, width);
   GdkRGBA color;
 
-  /* The label's CSS colour: GTK 4.8 has only the style context to give it
-   * (gtk_widget_get_color() is 4.10's, which deprecates this). */
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-
+  reel_widget_get_color (widget, &color);
   gtk_snapshot_save (snapshot);
   /* Unwrapped where it fits, on the window's start side. */
   if (rtl && width > self->natural_width)
     gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width - self->natural_width, 0));
-  gtk_snapshot_append_layout (snapshot, get_layout_for_width (self, width), &color);
+  gtk_snapshot_append_layout (snapshot, layout, &color);
   gtk_snapshot_restore (snapshot);
 }
 
@@ -470,13 +474,11 @@ void
 reel_paragraph_prepare (ReelParagraph *self,
                         int            width)
 {
-  int baseline, minimum, natural;
+  int baseline;
 
   g_return_if_fail (REEL_IS_PARAGRAPH (self));
 
-  reel_paragraph_measure (GTK_WIDGET (self), GTK_ORIENTATION_HORIZONTAL, -1,
-                          &minimum, &natural, NULL, NULL);
-  get_height_for_width (self, minimum, &baseline);
+  get_height_for_width (self, get_minimum_width (self), &baseline);
   get_height_for_width (self, width, &baseline);
 }
 

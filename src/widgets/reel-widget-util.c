@@ -69,6 +69,25 @@ reel_label_set_plain_text (GtkLabel   *label,
 }
 
 /**
+ * reel_widget_get_color:
+ * @color: (out): the widget's CSS colour
+ *
+ * The colour a widget that draws its own text draws it in: GTK 4.8 has
+ * only the style context to give it (gtk_widget_get_color() is 4.10's,
+ * which deprecates this).
+ */
+void
+reel_widget_get_color (GtkWidget *widget,
+                       GdkRGBA   *color)
+{
+  g_return_if_fail (GTK_IS_WIDGET (widget));
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+/**
  * reel_widget_prepare_paragraphs:
  * @widget: a widget, shown or not
  * @width: the width its paragraphs will have, as wide as @widget; 0 or

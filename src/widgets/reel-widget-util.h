@@ -18,6 +18,8 @@ void        reel_label_set_plain_text      (GtkLabel            *label,
                                             const char          *text);
 void        reel_widget_set_tooltip_text   (GtkWidget           *widget,
                                             const char          *text);
+void        reel_widget_get_color          (GtkWidget           *widget,
+                                            GdkRGBA             *color);
 void        reel_widget_prepare_paragraphs (GtkWidget           *widget,
                                             int                  width);
 void        reel_box_remove_all            (GtkBox              *box);
