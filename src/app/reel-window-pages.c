@@ -15,15 +15,39 @@
  * which it would hold back when the overview shows (the region list and the
  * right pane's header, and their fonts): it stays from the next frame on.
  * The table's ReelDataTable (its column view alone costs 2 ms to build) is
- * built after that frame too, or when the table shows if that is sooner;
- * the chart's fonts are loaded and the export dialog made then, in idles of
+ * built and filled after that frame too (below); the chart's fonts are loaded and the export dialog made then, in idles of
  * their own. The region panels, which wait for the dataset page's frame,
  * are filled after it (reel-window.c). */
 
-/* The table lists what the chart shows: its year, its kind, and
+static gboolean
+table_shown (ReelWindow *self)
+{
+  return g_strcmp0 (self->view, "table") == 0;
+}
+
+/* The table lists what the chart shows: its dataset, year and kind, and
  * Platforms' apps by the chart's metric. */
-ReelDataTable *
-_reel_window_ensure_data_table (ReelWindow *self)
+static void
+sync_data_table (ReelWindow *self)
+{
+  g_clear_handle_id (&self->data_table_source, g_source_remove);
+  reel_data_table_show_chart (self->data_table, self->dataset, self->chart_kind,
+                              _reel_window_get_metric (self), self->year);
+}
+
+static gboolean
+sync_data_table_cb (gpointer user_data)
+{
+  ReelWindow *self = user_data;
+
+  self->data_table_source = 0;
+  sync_data_table (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static ReelDataTable *
+ensure_data_table (ReelWindow *self)
 {
   if (self->data_table != NULL)
     return self->data_table;
@@ -31,14 +55,32 @@ _reel_window_ensure_data_table (ReelWindow *self)
   self->data_table = g_object_new (REEL_TYPE_DATA_TABLE, "vexpand", TRUE, NULL);
   g_signal_connect_object (self->data_table, "copied",
                            G_CALLBACK (_reel_window_data_table_copied_cb), self, G_CONNECT_SWAPPED);
-  g_object_bind_property (self, "year", self->data_table, "year", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->chart_view, "metric", self->data_table, "metric",
-                          G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self, "chart-kind", self->data_table, "chart-kind",
-                          G_BINDING_SYNC_CREATE);
+  g_signal_connect (self, "notify::year", G_CALLBACK (_reel_window_update_data_table), NULL);
+  g_signal_connect (self, "notify::chart-kind", G_CALLBACK (_reel_window_update_data_table), NULL);
+  g_signal_connect_swapped (self->chart_view, "notify::metric",
+                            G_CALLBACK (_reel_window_update_data_table), self);
   gtk_box_append (GTK_BOX (self->table_page), GTK_WIDGET (self->data_table));
 
   return self->data_table;
+}
+
+/* A table that shows follows the chart in the same frame; a hidden one
+ * (its rows cost more to make than the chart) catches up in an idle after
+ * the frame, so that it is ready when it shows and a change of the chart
+ * does not wait for it. It is built once the window's first frame is out,
+ * or when it first shows if that is sooner. */
+void
+_reel_window_update_data_table (ReelWindow *self)
+{
+  if (table_shown (self))
+    {
+      ensure_data_table (self);
+      sync_data_table (self);
+    }
+  else if (self->data_table != NULL && self->data_table_source == 0)
+    {
+      self->data_table_source = g_idle_add_full (G_PRIORITY_LOW, sync_data_table_cb, self, NULL);
+    }
 }
 
 static GtkWidget *
@@ -98,7 +140,8 @@ after_first_frame_cb (gpointer user_data)
   gtk_widget_set_visible (get_kept_page (self, self->stack), TRUE);
   if (self->panels_deferred)
     _reel_window_fill_region_panels_after_frame (self);
-  _reel_window_ensure_data_table (self);
+  ensure_data_table (self);
+  _reel_window_update_data_table (self);
   _reel_window_queue_chart_fonts (self);
 
   return G_SOURCE_REMOVE;
@@ -142,5 +185,6 @@ void
 _reel_window_dispose_pages (ReelWindow *self)
 {
   g_clear_handle_id (&self->after_first_frame_source, g_source_remove);
+  g_clear_handle_id (&self->data_table_source, g_source_remove);
   self->data_table = NULL;
 }

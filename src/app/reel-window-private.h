@@ -55,6 +55,7 @@ struct _ReelWindow
   ReelPlatformPanel    *platform_panel;
   gboolean              details_for_app;  /* the folded right pane was revealed for an app */
   ReelDataTable        *data_table;       /* once built (reel-window-pages.c) */
+  guint                 data_table_source; /* catching the hidden table up */
   GtkWidget            *table_page;
   GtkWidget            *details_box;
   GtkToggleButton      *details_button;
@@ -226,7 +227,7 @@ void  _reel_window_fill_region_panels_after_frame (ReelWindow *self);
 /* reel-window-pages.c */
 void  _reel_window_init_pages         (ReelWindow     *self);
 void  _reel_window_dispose_pages      (ReelWindow     *self);
-ReelDataTable *_reel_window_ensure_data_table (ReelWindow *self);
+void  _reel_window_update_data_table   (ReelWindow     *self);
 void  _reel_window_show_page          (ReelWindow     *self,
                                        GtkStack       *stack,
                                        const char     *name);

@@ -281,22 +281,19 @@ _reel_window_fill_region_panels_after_frame (ReelWindow *self)
     }
 }
 
-/* The sources page and the table hold a hundred labels or rows: they are
- * filled when first shown, not for a first frame that does not show them.
- * Hidden when the dataset changes, they let go of the old one. */
+/* The sources page holds a hundred labels: it is filled when first
+ * shown, not for a first frame that does not show it; hidden when the
+ * dataset changes, it lets go of the old one. The table follows the
+ * chart (reel-window-pages.c). */
 static void
 fill_pages (ReelWindow *self,
             gboolean    dataset_changed)
 {
   gboolean sources_shown = g_strcmp0 (self->details_page, "sources") == 0;
-  gboolean table_shown = g_strcmp0 (self->view, "table") == 0;
 
   if (sources_shown || dataset_changed)
     reel_sources_panel_set_dataset (self->sources_panel, sources_shown ? self->dataset : NULL);
-  if (table_shown)
-    reel_data_table_set_dataset (_reel_window_ensure_data_table (self), self->dataset);
-  else if (dataset_changed && self->data_table != NULL)
-    reel_data_table_set_dataset (self->data_table, NULL);
+  _reel_window_update_data_table (self);
 }
 
 /* Whether the overview shows: asked for, and with something to say (a

@@ -720,6 +720,57 @@ reel_data_table_set_year (ReelDataTable *self,
 }
 
 /**
+ * reel_data_table_show_chart:
+ * @dataset: (nullable): the dataset
+ *
+ * Lists the figures behind a chart: its dataset, kind, metric and year set
+ * in one change, the rows made once.
+ */
+void
+reel_data_table_show_chart (ReelDataTable   *self,
+                            ReelDataset     *dataset,
+                            ReelChartKind    kind,
+                            ReelChartMetric  metric,
+                            guint            year)
+{
+  GObject *object = G_OBJECT (self);
+  gboolean changed = FALSE;
+
+  g_return_if_fail (REEL_IS_DATA_TABLE (self));
+  g_return_if_fail (dataset == NULL || REEL_IS_DATASET (dataset));
+  g_return_if_fail (kind <= REEL_CHART_KIND_LAST);
+  g_return_if_fail (metric < REEL_CHART_N_METRICS);
+
+  g_object_freeze_notify (object);
+  if (g_set_object (&self->dataset, dataset))
+    {
+      changed = TRUE;
+      g_object_notify_by_pspec (object, properties[PROP_DATASET]);
+    }
+  if (self->chart_kind != kind)
+    {
+      self->chart_kind = kind;
+      changed = TRUE;
+      g_object_notify_by_pspec (object, properties[PROP_CHART_KIND]);
+    }
+  if (self->metric != metric)
+    {
+      self->metric = metric;
+      changed = TRUE;
+      g_object_notify_by_pspec (object, properties[PROP_METRIC]);
+    }
+  if (self->year != year)
+    {
+      self->year = year;
+      changed = TRUE;
+      g_object_notify_by_pspec (object, properties[PROP_YEAR]);
+    }
+  if (changed)
+    update (self);
+  g_object_thaw_notify (object);
+}
+
+/**
  * reel_data_table_get_model:
  *
  * Returns: (transfer none): the rows as shown, sorted as shown, of

@@ -25,6 +25,11 @@ void             reel_data_table_set_metric     (ReelDataTable   *self,
 guint            reel_data_table_get_year       (ReelDataTable   *self);
 void             reel_data_table_set_year       (ReelDataTable   *self,
                                                  guint            year);
+void             reel_data_table_show_chart     (ReelDataTable   *self,
+                                                 ReelDataset     *dataset,
+                                                 ReelChartKind    kind,
+                                                 ReelChartMetric  metric,
+                                                 guint            year);
 GListModel      *reel_data_table_get_model      (ReelDataTable   *self);
 char            *reel_data_table_dup_csv        (ReelDataTable   *self);
 void             reel_data_table_copy_csv       (ReelDataTable   *self);
