@@ -15,8 +15,8 @@
  * which it would hold back when the overview shows (the region list and the
  * right pane's header, and their fonts): it stays from the next frame on.
  * The table's ReelDataTable (its column view alone costs 2 ms to build) is
- * built and filled after that frame too (below); the chart's fonts are loaded and the export dialog made then, in idles of
- * their own. The region panels, which wait for the dataset page's frame,
+ * built and filled after that frame too (below); the chart's fonts are
+ * loaded and the export dialog made then, in idles of their own. The region panels, which wait for the dataset page's frame,
  * are filled after it (reel-window.c). */
 
 static gboolean
@@ -46,6 +46,13 @@ sync_data_table_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+static void
+chart_changed_cb (ReelWindow *self,
+                  GParamSpec *pspec)
+{
+  _reel_window_update_data_table (self);
+}
+
 static ReelDataTable *
 ensure_data_table (ReelWindow *self)
 {
@@ -55,10 +62,10 @@ ensure_data_table (ReelWindow *self)
   self->data_table = g_object_new (REEL_TYPE_DATA_TABLE, "vexpand", TRUE, NULL);
   g_signal_connect_object (self->data_table, "copied",
                            G_CALLBACK (_reel_window_data_table_copied_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect (self, "notify::year", G_CALLBACK (_reel_window_update_data_table), NULL);
-  g_signal_connect (self, "notify::chart-kind", G_CALLBACK (_reel_window_update_data_table), NULL);
-  g_signal_connect_swapped (self->chart_view, "notify::metric",
-                            G_CALLBACK (_reel_window_update_data_table), self);
+  g_signal_connect_swapped (self, "notify::year", G_CALLBACK (chart_changed_cb), self);
+  g_signal_connect_swapped (self, "notify::chart-kind", G_CALLBACK (chart_changed_cb), self);
+  g_signal_connect_object (self->chart_view, "notify::metric", G_CALLBACK (chart_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (self->table_page), GTK_WIDGET (self->data_table));
 
   return self->data_table;
@@ -72,6 +79,9 @@ ensure_data_table (ReelWindow *self)
 void
 _reel_window_update_data_table (ReelWindow *self)
 {
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+
   if (table_shown (self))
     {
       ensure_data_table (self);
